@@ -87,6 +87,7 @@ def run_app(db: str | None = None, demo: bool = False, lang: str | None = None) 
     except ShopDeskError as exc:
         QMessageBox.critical(None, "ShopDesk", str(exc))
         return 2
+    import shopdesk.ui.import_dialog  # noqa: F401  (registers File -> 导入 and drag-and-drop)
     from shopdesk.ui.main_window import MainWindow
 
     window = MainWindow(store)

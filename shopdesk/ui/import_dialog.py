@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import (
+    QT_TR_NOOP,
     QAbstractTableModel,
     QEvent,
     QModelIndex,
@@ -42,6 +43,7 @@ from shopdesk.core.import_repo import FileReport, ImportCancelled, ImportReport,
 from shopdesk.core.importers import Problem
 from shopdesk.core.store import Store
 from shopdesk.core.timeutil import now_utc
+from shopdesk.ui.main_window import register_window_hook
 
 PROGRESS_DELAY_MS = 500
 
@@ -142,7 +144,11 @@ class SkippedRowsModel(QAbstractTableModel):
         return "\n".join(lines) + "\n"
 
 
-KIND_TITLES = {"orders": "订单", "order_lines": "宝贝明细", "refunds": "退款/售后"}
+KIND_TITLES = {
+    "orders": QT_TR_NOOP("订单"),
+    "order_lines": QT_TR_NOOP("宝贝明细"),
+    "refunds": QT_TR_NOOP("退款/售后"),
+}
 
 
 class ImportReportDialog(QDialog):
@@ -355,3 +361,6 @@ def install(window) -> ImportController:
     window.import_controller = controller
     window.import_action = action
     return controller
+
+
+register_window_hook(install)

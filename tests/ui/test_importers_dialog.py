@@ -1,0 +1,140 @@
+"""Importing from the window: menu action, drag-and-drop, background run, report, cancel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from shopdesk.core.importers import Problem
+from shopdesk.core.store import Store
+from shopdesk.ui import import_dialog
+from shopdesk.ui.import_dialog import ImportReportDialog, ImportWorker, SkippedRowsModel
+from shopdesk.ui.main_window import MainWindow
+from tests.importers_fixtures import order, write_orders
+
+NO_A = "3515313147329357900"
+NO_B = "3515313147329357921"
+
+
+def export_with_a_bad_row(folder: Path) -> Path:
+    return write_orders(
+        folder / "ExportOrderList202406201030.csv",
+        [order(NO_A), order(NO_B, 订单编号="3.51531E+18"), order(NO_B, 买家实际支付金额="abc")],
+        excel=True,
+    )
+
+
+def make_window(qtbot, store: Store) -> MainWindow:
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    return window
+
+
+def test_skipped_rows_model(qtmodeltester) -> None:
+    problems = [
+        Problem("/x/a.csv", 3, "订单编号", "3.5E+18", "编号是科学计数法"),
+        Problem("/x/a.csv", 7, "", "", "文件在此行中途结束"),
+    ]
+    model = SkippedRowsModel(problems)
+    qtmodeltester.check(model)
+    assert model.rowCount() == 2 and model.columnCount() == 5
+    assert model.as_tsv().splitlines()[1] == "a.csv\t3\t订单编号\t3.5E+18\t编号是科学计数法"
+
+
+def test_menu_import_runs_in_background_and_reports(qtbot, store: Store, tmp_path: Path) -> None:
+    window = make_window(qtbot, store)
+    controller = window.import_controller
+    assert window.import_action in window.menu("file").actions()
+    with qtbot.waitSignal(controller.finished, timeout=20000):
+        assert controller.start([str(export_with_a_bad_row(tmp_path))])
+    dialog = controller.report_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert "新增 1" in dialog.summary.text() and "跳过 2 行" in dialog.summary.text()
+    assert dialog.model.rowCount() == 2
+    dialog.copy_all()
+    copied = QApplication.clipboard().text()
+    assert "3.51531E+18" in copied and "金额不是数字" in copied
+    dialog.table.selectRow(1)
+    dialog.copy_selection()
+    assert QApplication.clipboard().text().splitlines()[1].startswith("ExportOrderList")
+    assert "abc" in QApplication.clipboard().text()
+    # the window's views show the new order
+    assert store.counts()["orders"] == 1
+    assert window.orders_view.model.rowCount() == 1
+    dialog.close()
+
+
+def test_dropped_files_are_imported(qtbot, store: Store, tmp_path: Path) -> None:
+    window = make_window(qtbot, store)
+    controller = window.import_controller
+    controller.show_reports = False
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(export_with_a_bad_row(tmp_path)))])
+    enter = QDragEnterEvent(
+        QPoint(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()  # the window says it takes files
+    drop = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    with qtbot.waitSignal(controller.imported, timeout=20000) as caught:
+        QApplication.sendEvent(window, drop)
+    assert drop.isAccepted()
+    (file,) = caught.args[0].files
+    assert (file.kind, file.added, len(file.skipped)) == ("orders", 1, 2)
+    qtbot.waitUntil(lambda: not controller.busy)
+
+
+def test_unusable_file_shows_why_and_imports_nothing(
+    qtbot, store: Store, tmp_path: Path, monkeypatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    window = make_window(qtbot, store)
+    junk = tmp_path / "junk.csv"
+    junk.write_bytes(b"\x00\x01" * 300)
+    good = export_with_a_bad_row(tmp_path)
+    with qtbot.waitSignal(window.import_controller.finished, timeout=20000):
+        window.import_controller.start([str(good), str(junk)])
+    assert len(shown) == 1 and "junk.csv" in shown[0] and "没有导入" in shown[0]
+    assert store.counts()["orders"] == 0
+
+
+def test_cancel_leaves_the_store_unchanged(qtbot, tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    Store.open(db).close()
+    before = db.read_bytes()
+    worker = ImportWorker(db, [str(export_with_a_bad_row(tmp_path))])
+    worker.cancel()
+    with qtbot.waitSignal(worker.was_cancelled, timeout=20000):
+        worker.start()
+    worker.wait()
+    assert db.read_bytes() == before
+
+
+def test_report_dialog_without_skipped_rows(qtbot, store: Store, tmp_path: Path, now) -> None:
+    from shopdesk.core.import_repo import import_files
+
+    report = import_files(store, [write_orders(tmp_path / "o.csv", [order(NO_A)])], now=now)
+    dialog = ImportReportDialog(report)
+    qtbot.addWidget(dialog)
+    assert not dialog.copy_button.isEnabled()
+    assert dialog.table.isHidden()
+
+
+def test_hook_is_registered() -> None:
+    from shopdesk.ui.main_window import _window_hooks
+
+    assert import_dialog.install in _window_hooks

@@ -46,6 +46,7 @@ from shopdesk.core.timeutil import now_utc
 from shopdesk.ui.main_window import register_window_hook
 
 PROGRESS_DELAY_MS = 500
+VALUE_COLUMN_WIDTH = 200
 
 
 class ImportWorker(QThread):
@@ -158,7 +159,7 @@ class ImportReportDialog(QDialog):
         super().__init__(parent)
         self.report = report
         self.setWindowTitle(self.tr("导入结果"))
-        self.resize(860, 480)
+        self.resize(960, 480)
         layout = QVBoxLayout(self)
         self.summary = QLabel("\n".join(self._summary_line(file) for file in report.files))
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -172,8 +173,12 @@ class ImportReportDialog(QDialog):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        for column in (0, 1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(3, VALUE_COLUMN_WIDTH)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         skipped_title = QLabel(
             self.tr("跳过的行（%1）：可选中后按 Ctrl+C 复制").replace("%1", str(len(problems)))
             if problems
@@ -186,7 +191,8 @@ class ImportReportDialog(QDialog):
         copy.setShortcut(QKeySequence.StandardKey.Copy)
         copy.triggered.connect(self.copy_selection)
         self.table.addAction(copy)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = QDialogButtonBox()
+        buttons.addButton(self.tr("关闭"), QDialogButtonBox.ButtonRole.RejectRole)
         self.copy_button = QPushButton(self.tr("复制全部跳过的行"))
         self.copy_button.setEnabled(bool(problems))
         self.copy_button.clicked.connect(self.copy_all)

@@ -158,6 +158,16 @@ def test_file_cut_in_the_middle_of_the_last_row(tmp_path: Path) -> None:
     assert "中途结束" in problem.reason
 
 
+def test_excel_resaved_file_cut_in_the_middle(tmp_path: Path) -> None:
+    path = write_orders(tmp_path / "o.csv", [order(NO_A), order(NO_B)], excel=True)
+    data = path.read_bytes().rstrip(b"\r\n")
+    path.write_bytes(data[:-60])
+    export, records = parse(path)
+    assert [r.order_no for r in records] == [NO_A]
+    (problem,) = export.problems
+    assert problem.row == 3 and "中途结束" in problem.reason
+
+
 def test_file_cut_inside_a_quoted_field(tmp_path: Path) -> None:
     path = write_orders(tmp_path / "o.csv", [order(NO_A), order(NO_B, 买家留言="周末再送")])
     data = path.read_bytes().rstrip(b"\r\n")

@@ -112,7 +112,7 @@ class ExportFile:
     def _fits(self, raw: RawRow) -> bool:
         width = self.layout.width
         values = raw.values
-        if raw.cut:
+        if raw.cut or (raw.unterminated and len(values) < width):
             self._problem(
                 raw,
                 "",

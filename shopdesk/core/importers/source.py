@@ -26,6 +26,7 @@ class RawRow:
     number: int  # 1-based, as the seller sees it in Excel (the header is row 1 or above)
     values: list[object]
     cut: bool = False  # the file ends in the middle of this row
+    unterminated: bool = False  # the last row of a file that does not end with a line end
 
 
 def detect_encoding(head: bytes) -> str:
@@ -118,7 +119,10 @@ class ExportSource:
                 number += 1
                 pending = values
             if pending is not None:
-                yield RawRow(number, list(pending), cut=_looks_cut(last_line[0]))
+                ended = last_line[0].endswith(("\n", "\r"))
+                yield RawRow(
+                    number, list(pending), cut=_looks_cut(last_line[0]), unterminated=not ended
+                )
         except UnicodeDecodeError:
             raise InputError(
                 f"{self.path.name}：文件编码无法识别（既不是 UTF-8 也不是 GBK），可能已损坏"

@@ -17,6 +17,7 @@ from shopdesk.core.importers.cells import (
 from shopdesk.core.importers.source import detect_encoding
 from shopdesk.core.importers.taobao import intervened, order_state
 from shopdesk.core.model import OrderState
+from shopdesk.core.timeutil import china_to_text
 
 
 def test_excel_text_formula_is_unwrapped() -> None:
@@ -114,3 +115,19 @@ def test_encoding_detection() -> None:
     assert detect_encoding(b"\xef\xbb\xbf" + text.encode("utf-8")) == "utf-8-sig"
     # a UTF-8 sequence cut at the end of the sniffed block is still UTF-8
     assert detect_encoding("订单编号".encode() + "名".encode()[:2]) == "utf-8"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2024-06-18 00:10:00", "2024-01-01 07:59:59", "1991-07-01 12:00:00", "2024-12-31 23:59:59"],
+)
+def test_fast_time_path_agrees_with_the_zone_database(text: str) -> None:
+    expected = china_to_text(datetime.fromisoformat(text))
+    assert parse_time(text) == (expected, "s")
+
+
+def test_money_cells_with_excel_wrappers() -> None:
+    assert parse_fen('="12.50"') == 1250
+    assert parse_fen(" 7 ") == 700
+    with pytest.raises(CellError):
+        parse_fen("１２.00")  # full-width digits are not what the platform writes

@@ -23,7 +23,7 @@ from shopdesk.core.importers.records import (
     Problem,
 )
 from shopdesk.core.importers.source import ExportSource, RawRow
-from shopdesk.core.importers.taobao import LineParser, Row, RowError, parse_order, parse_refund
+from shopdesk.core.importers.taobao import LineParser, OrderParser, Row, RowError, parse_refund
 from shopdesk.core.timeutil import china_to_text
 
 __all__ = [
@@ -57,6 +57,8 @@ def export_stamp(file_name: str) -> str | None:
 
 
 def _blank(values: list[object]) -> bool:
+    if values and type(values[0]) is str and values[0].strip():
+        return False
     return all(value is None or str(value).strip() == "" for value in values)
 
 
@@ -137,13 +139,16 @@ class ExportFile:
         """Parsed records in file order. Rows that cannot be trusted are left out and listed
         in `problems`. InputError if the file holds no data row at all."""
         kind = self.layout.kind
-        parse = (
-            parse_order
-            if kind is ExportKind.ORDERS
-            else LineParser()
-            if kind is ExportKind.ORDER_LINES
-            else parse_refund
-        )
+        layout = self.layout
+        if kind is ExportKind.ORDERS:
+            parse = OrderParser(layout)
+        elif kind is ExportKind.ORDER_LINES:
+            parse = LineParser(layout)
+        else:
+
+            def parse(number: int, values: list[object]) -> ParsedRefund:
+                return parse_refund(Row(layout, number, values))
+
         try:
             for raw in self._raw:
                 if _blank(raw.values):
@@ -152,7 +157,7 @@ class ExportFile:
                 if not self._fits(raw):
                     continue
                 try:
-                    yield parse(Row(self.layout, raw.number, raw.values))
+                    yield parse(raw.number, raw.values)
                 except RowError as error:
                     self._problem(raw, error.column, error.value, error.reason)
         finally:

@@ -9,9 +9,8 @@ import csv
 import io
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, NamedTuple
 
 from shopdesk.core.errors import InputError
 
@@ -21,8 +20,7 @@ XLSX_MAX_RATIO = 200
 XLSX_RATIO_FLOOR = 10 * 1024 * 1024
 
 
-@dataclass(frozen=True)
-class RawRow:
+class RawRow(NamedTuple):
     number: int  # 1-based, as the seller sees it in Excel (the header is row 1 or above)
     values: list[object]
     cut: bool = False  # the file ends in the middle of this row

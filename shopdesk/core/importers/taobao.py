@@ -95,76 +95,124 @@ ORDER_TEXTS = (
 )
 
 
+class OrderParser:
+    """Order report rows, with the layout's column positions worked out once (the order
+    report is the big file: 100,000 rows of up to 71 columns)."""
+
+    def __init__(self, layout: Layout) -> None:
+        index = layout.index
+        self.layout = layout
+        self.texts = [(name, index[name]) for name in ORDER_TEXTS if name in index]
+        self.money = [(name, index[name]) for name in ORDER_MONEY if name in index]
+        self.times = [(name, index[name]) for name in ORDER_TIMES if name in index]
+        self.phones = [index[name] for name in ("mobile", "phone") if name in index]
+        self.optional = {
+            name: index.get(name) for name in ("item_count", "tracking_no", "shop_name")
+        }
+
+    def _error(self, values: list[object], name: str, reason: str) -> RowError:
+        position = self.layout.index[name]
+        return RowError(self.layout.names[position], clean_text(values[position]), reason)
+
+    def __call__(self, number: int, values: list[object]) -> ParsedOrder:
+        index = self.layout.index
+        name = "order_no"
+        try:
+            order_no = parse_order_no(values[index["order_no"]])
+            status = normalize_status(values[index["status"]])
+            state = order_state(status)
+            if state is None:
+                raise CellError("未知的订单状态")
+            out: dict[str, object] = {name: clean_text(values[i]) for name, i in self.texts}
+            for name, position in self.money:
+                out[name] = parse_fen(values[position])
+            precision: dict[str, str] = {}
+            for name, position in self.times:
+                at, exactness = parse_time(values[position])
+                out[name] = at
+                if exactness:
+                    precision[name] = exactness
+            name = "created_at"
+            if out.get("created_at") is None:
+                raise CellError("订单创建时间为空")
+            position = self.optional["item_count"]
+            if position is not None:
+                name = "item_count"
+                out["item_count"] = parse_int(values[position])
+        except CellError as error:
+            raise self._error(values, name, str(error)) from None
+        position = self.optional["tracking_no"]
+        if position is not None:
+            out["tracking_no"] = clean_tracking_no(values[position])
+        if self.phones:
+            out["receiver_phone"] = next(
+                (phone for phone in (clean_text(values[i]) for i in self.phones) if phone), ""
+            )
+        position = self.optional["shop_name"]
+        return ParsedOrder(
+            row=number,
+            order_no=order_no,
+            status=status,
+            state=state.value,
+            values=out,
+            precision=precision,
+            shop_name=clean_text(values[position]) if position is not None else "",
+        )
+
+
 def parse_order(row: Row) -> ParsedOrder:
-    order_no = row.parsed("order_no", parse_order_no)
-    status = normalize_status(row.text("status"))
-    state = order_state(status)
-    if state is None:
-        raise RowError(row.layout.column_name("status"), status, "未知的订单状态")
-    values: dict[str, object] = {}
-    precision: dict[str, str] = {}
-    layout = row.layout
-    for field in ORDER_TEXTS:
-        if layout.has(field):
-            values[field] = row.text(field)
-    for field in ORDER_MONEY:
-        if layout.has(field):
-            values[field] = row.parsed(field, parse_fen)
-    for field in ORDER_TIMES:
-        if layout.has(field):
-            at, exactness = row.parsed(field, parse_time)
-            values[field] = at
-            if exactness:
-                precision[field] = exactness
-    if values.get("created_at") is None:
-        raise RowError(layout.column_name("created_at"), row.raw("created_at"), "订单创建时间为空")
-    if layout.has("item_count"):
-        values["item_count"] = row.parsed("item_count", parse_int)
-    if layout.has("tracking_no"):
-        values["tracking_no"] = clean_tracking_no(row.raw("tracking_no"))
-    if layout.has("mobile") or layout.has("phone"):
-        values["receiver_phone"] = row.text("mobile") or row.text("phone")
-    return ParsedOrder(
-        row=row.number,
-        order_no=order_no,
-        status=status,
-        state=state.value,
-        values=values,
-        precision=precision,
-        shop_name=row.text("shop_name"),
-    )
+    """One order row (see OrderParser, which the importer uses for whole files)."""
+    return OrderParser(row.layout)(row.number, row.values)
 
 
 class LineParser:
     """Item report rows; remembers each order's line count to give lines their position."""
 
-    def __init__(self) -> None:
+    def __init__(self, layout: Layout) -> None:
+        self.layout = layout
         self._positions: dict[str, int] = {}
+        index = layout.index
+        self.sub = index.get("sub_order_no")
+        self.order_no = index["order_no"]
+        self.title = index["title"]
+        self.price = index["price_fen"]
+        self.quantity = index["quantity"]
+        self.sku = index.get("sku_props")
+        self.code = index.get("outer_code")
+        self.status = index.get("status")
 
-    def __call__(self, row: Row) -> ParsedLine:
-        order_no = row.parsed("order_no", parse_order_no)
-        sub_order_no = None
-        if row.layout.has("sub_order_no") and row.text("sub_order_no"):
-            sub_order_no = row.parsed("sub_order_no", parse_order_no)
-        title = row.text("title")
-        price = row.parsed("price_fen", parse_fen)
-        quantity = row.parsed("quantity", parse_int)
-        outer_code = row.text("outer_code")
+    def __call__(self, number: int, values: list[object]) -> ParsedLine:
+        position = self.order_no
+        try:
+            order_no = parse_order_no(values[position])
+            sub_order_no = None
+            if self.sub is not None and clean_text(values[self.sub]):
+                position = self.sub
+                sub_order_no = parse_order_no(values[position])
+            position = self.price
+            price = parse_fen(values[position])
+            position = self.quantity
+            quantity = parse_int(values[position])
+        except CellError as error:
+            raise RowError(
+                self.layout.names[position], clean_text(values[position]), str(error)
+            ) from None
+        outer_code = clean_text(values[self.code]) if self.code is not None else ""
         if outer_code.lower() == "null":
             outer_code = ""
-        position = self._positions.get(order_no, 0) + 1
-        self._positions[order_no] = position
+        line_position = self._positions.get(order_no, 0) + 1
+        self._positions[order_no] = line_position
         return ParsedLine(
-            row=row.number,
+            row=number,
             order_no=order_no,
-            position=position,
+            position=line_position,
             sub_order_no=sub_order_no,
-            title=title,
+            title=clean_text(values[self.title]),
             price_fen=price,
             quantity=quantity,
-            sku_props=row.text("sku_props"),
+            sku_props=clean_text(values[self.sku]) if self.sku is not None else "",
             outer_code=outer_code,
-            status=normalize_status(row.text("status")),
+            status=normalize_status(values[self.status]) if self.status is not None else "",
         )
 
 

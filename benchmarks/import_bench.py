@@ -1,0 +1,312 @@
+"""Import benchmark: a generated Taobao export (GBK order report + item report) imported
+into a fresh store, against the limit measured in the same run: raw sqlite3 `executemany`
+of the same already-parsed rows in one transaction.
+
+    /work/venv/bin/python benchmarks/import_bench.py              # 100,000 orders
+    /work/venv/bin/python benchmarks/import_bench.py --orders 20000 --profile
+
+Prints a table: rows/s of both, their ratio, and peak RSS of the import (measured before
+the baseline, which holds every parsed row in memory)."""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import pstats
+import random
+import resource
+import sqlite3
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from shopdesk.core.import_repo import ORDER_FIELDS, import_files  # noqa: E402
+from shopdesk.core.importers import ParsedLine, ParsedOrder, open_export  # noqa: E402
+from shopdesk.core.migrations import migrations  # noqa: E402
+from shopdesk.core.store import Store  # noqa: E402
+
+ORDER_HEADER = [
+    "订单编号",
+    "买家会员名",
+    "买家支付宝账号",
+    "支付单号",
+    "支付详情",
+    "买家应付货款",
+    "买家应付邮费",
+    "买家支付积分",
+    "总金额",
+    "返点积分",
+    "买家实际支付金额",
+    "买家实际支付积分",
+    "订单状态",
+    "买家留言",
+    "收货人姓名",
+    "收货地址 ",
+    "运送方式",
+    "联系电话 ",
+    "联系手机",
+    "订单创建时间",
+    "订单付款时间 ",
+    "宝贝标题 ",
+    "宝贝种类 ",
+    "物流单号 ",
+    "物流公司",
+    "订单备注",
+    "宝贝总数量",
+    "店铺Id",
+    "店铺名称",
+    "订单关闭原因",
+    "卖家服务费",
+    "买家服务费",
+    "发票抬头",
+    "是否手机订单",
+    "分阶段订单信息",
+    "特权订金订单id",
+    "是否上传合同照片",
+    "是否上传小票",
+    "是否代付",
+    "定金排名",
+    "修改后的sku",
+    "修改后的收货地址",
+    "异常信息",
+    "天猫卡券抵扣",
+    "集分宝抵扣",
+    "是否是O2O交易",
+    "新零售交易类型",
+    "新零售导购门店名称",
+    "新零售导购门店id",
+    "新零售发货门店名称",
+    "新零售发货门店id",
+    "退款金额",
+    "预约门店",
+    "确认收货时间",
+    "打款商家金额",
+    "含应开票给个人的个人红包",
+    "是否信用购",
+    "体验期结束时间",
+    "前N有礼",
+    "配送类型",
+    "主订单编号",
+]
+LINE_HEADER = [
+    "订单编号",
+    "标题",
+    "价格",
+    "购买数量",
+    "外部系统编号",
+    "商品属性",
+    "套餐信息",
+    "备注",
+    "订单状态",
+    "商家编码",
+]
+STATUSES = (
+    ["交易成功"] * 6 + ["卖家已发货，等待买家确认"] * 2 + ["买家已付款，等待卖家发货", "交易关闭"]
+)
+PRODUCTS = [
+    ("北欧风陶瓷马克杯 大容量带盖", "颜色分类：奶白色;容量：400ml", 3900),
+    ("加厚珊瑚绒毛毯 午睡毯", "颜色分类：雾霾蓝;尺寸：150x200cm", 8900),
+    ("不锈钢保温饭盒 三层", "颜色分类：薄荷绿", 12900),
+    ("竹纤维洗碗布 10片装", "颜色分类：混色", 1590),
+]
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高"
+GIVEN = "子涵欣怡梓萱思雨一诺浩宇宇轩子墨梓睿雨桐可馨语汐"
+CITIES = [
+    "浙江省 杭州市 西湖区",
+    "广东省 深圳市 南山区",
+    "江苏省 苏州市 姑苏区",
+    "四川省 成都市 武侯区",
+]
+
+
+def _quoted(cells: list[str], formula: set[int]) -> str:
+    return ",".join(f'="{c}"' if i in formula else f'"{c}"' for i, c in enumerate(cells))
+
+
+def generate(folder: Path, count: int, seed: int = 7) -> tuple[Path, Path, int]:
+    """Write the two exports, row by row (nothing held in memory). Returns paths, lines."""
+    rng = random.Random(seed)
+    orders_path = folder / "ExportOrderList202611280900.csv"
+    lines_path = folder / "ExportOrderDetailList202611280900.csv"
+    start = datetime(2026, 8, 1, 9, 0, 0)
+    formula = {0, 3, 23, 27, 60}
+    line_total = 0
+    with (
+        orders_path.open("w", encoding="gb18030", newline="") as orders,
+        lines_path.open("w", encoding="gb18030", newline="") as lines,
+    ):
+        orders.write(",".join(f'"{h}"' for h in ORDER_HEADER) + "\r\n")
+        lines.write(",".join(f'"{h}"' for h in LINE_HEADER) + "\r\n")
+        for index in range(count):
+            order_no = f"{3515313147329000000 + index * 7919}"
+            items = [PRODUCTS[rng.randrange(len(PRODUCTS))] for _ in range(rng.choice((1, 1, 2)))]
+            paid = sum(price for _, _, price in items)
+            created = start + timedelta(seconds=index * 60 + rng.randrange(50))
+            status = rng.choice(STATUSES)
+            nick = f"tb_{rng.choice(SURNAMES)}{rng.choice(GIVEN)}{rng.randrange(10000)}"
+            name = rng.choice(SURNAMES) + rng.choice(GIVEN)
+            cells = [""] * len(ORDER_HEADER)
+            cells[0] = order_no
+            cells[1] = nick
+            cells[2] = "**"
+            cells[3] = f"2026{index:016d}"
+            cells[5] = cells[8] = cells[10] = f"{paid / 100:.2f}"
+            cells[6] = "0.00"
+            cells[12] = status
+            cells[14] = name
+            cells[15] = f"{rng.choice(CITIES)} 文一路{rng.randrange(1, 300)}号(310012)"
+            cells[16] = "快递"
+            cells[18] = f"'1{rng.randrange(3, 9)}{rng.randrange(10**9):09d}"
+            cells[19] = created.strftime("%Y-%m-%d %H:%M:%S")
+            cells[20] = (created + timedelta(seconds=20)).strftime("%Y-%m-%d %H:%M:%S")
+            cells[21] = "，".join(title for title, _, _ in items)
+            cells[22] = str(len(items))
+            cells[23] = f"YT{rng.randrange(10**13):013d}"
+            cells[24] = "圆通速递"
+            cells[26] = str(len(items))
+            cells[27] = "106754321"
+            cells[28] = "小满家居旗舰店"
+            cells[29] = "订单未关闭" if status != "交易关闭" else "买家未付款"
+            cells[30] = cells[31] = "0元"
+            cells[51] = "0.00元"
+            cells[60] = order_no
+            orders.write(_quoted(cells, formula) + "\r\n")
+            for title, props, price in items:
+                row = [
+                    order_no,
+                    title,
+                    f"{price / 100:.2f}",
+                    "1",
+                    "",
+                    props,
+                    "",
+                    "",
+                    status,
+                    "null",
+                ]
+                lines.write(_quoted(row, {0}) + ",\r\n")
+                line_total += 1
+    return orders_path, lines_path, line_total
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_import(db: Path, files: list[Path], profile: bool) -> float:
+    with Store.open(db) as store:
+        profiler = cProfile.Profile() if profile else None
+        began = time.perf_counter()
+        if profiler:
+            profiler.enable()
+        import_files(store, files, now=datetime(2026, 11, 28, tzinfo=UTC))
+        if profiler:
+            profiler.disable()
+        elapsed = time.perf_counter() - began
+    if profiler:
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
+    return elapsed
+
+
+def run_raw(db: Path, files: list[Path]) -> float:
+    """The limit: the same rows, parsed beforehand, inserted with executemany in one
+    transaction into the same schema (same pragmas as the Store)."""
+    orders: list[ParsedOrder] = [r for r in open_export(files[0]).records()]
+    lines: list[ParsedLine] = [r for r in open_export(files[1]).records()]
+    with Store.open(db) as store:  # schema and pragmas as a real store
+        store.db.execute(
+            "INSERT INTO shops (name, platform, created_at) VALUES ('s', 'taobao', '')"
+        )
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    names = ("shop_id", "platform", "order_no", *ORDER_FIELDS, "updated_at")
+    order_rows = [
+        (
+            1,
+            "taobao",
+            o.order_no,
+            *(
+                o.status if n == "status" else o.state if n == "state" else o.values.get(n, 0)
+                for n in ORDER_FIELDS
+            ),
+            "",
+        )
+        for o in orders
+    ]
+    began = time.perf_counter()
+    conn.execute("BEGIN")
+    conn.executemany(
+        f"INSERT INTO orders ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+        order_rows,
+    )
+    ids = dict(conn.execute("SELECT order_no, id FROM orders"))
+    conn.executemany(
+        "INSERT INTO order_lines (order_id, position, sub_order_no, title, sku_props, "
+        "price_fen, quantity, outer_code, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                ids[li.order_no],
+                li.position,
+                li.sub_order_no,
+                li.title,
+                li.sku_props,
+                li.price_fen,
+                li.quantity,
+                li.outer_code,
+                li.status,
+            )
+            for li in lines
+        ],
+    )
+    conn.execute("COMMIT")
+    elapsed = time.perf_counter() - began
+    conn.close()
+    return elapsed
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--orders", type=int, default=100_000)
+    parser.add_argument("--profile", action="store_true", help="profile the import (cProfile)")
+    args = parser.parse_args()
+    assert migrations  # the schema comes from the same migrations as the app
+    with tempfile.TemporaryDirectory(prefix="shopdesk-bench-") as tmp:
+        folder = Path(tmp)
+        began = time.perf_counter()
+        orders_path, lines_path, line_count = generate(folder, args.orders)
+        generated = time.perf_counter() - began
+        size_mb = (orders_path.stat().st_size + lines_path.stat().st_size) / 2**20
+        rss_before = peak_rss_mb()
+        import_s = run_import(folder / "import.db", [orders_path, lines_path], args.profile)
+        rss_import = peak_rss_mb()
+        raw_s = run_raw(folder / "raw.db", [orders_path, lines_path])
+        rss_raw = peak_rss_mb()
+    rows = args.orders + line_count
+    print(
+        f"\n{args.orders:,} orders + {line_count:,} lines, GBK CSV {size_mb:.1f} MB "
+        f"(generated in {generated:.1f} s)\n"
+    )
+    print("| run                                   | seconds | rows/s  | peak RSS |")
+    print("|---------------------------------------|--------:|--------:|---------:|")
+    print(
+        f"| shopdesk import (parse + upsert, 1 tx) | {import_s:7.2f} | {rows / import_s:7,.0f} "
+        f"| {rss_import:5.0f} MB |"
+    )
+    print(
+        f"| raw executemany of parsed rows (1 tx)  | {raw_s:7.2f} | {rows / raw_s:7,.0f} "
+        f"| {rss_raw:5.0f} MB |"
+    )
+    print(
+        f"\nratio import / raw: {raw_s / import_s:.2f}   (RSS before import: {rss_before:.0f} MB)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

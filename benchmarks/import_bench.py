@@ -142,7 +142,7 @@ def generate(folder: Path, count: int, seed: int = 7) -> tuple[Path, Path, int]:
         orders.write(",".join(f'"{h}"' for h in ORDER_HEADER) + "\r\n")
         lines.write(",".join(f'"{h}"' for h in LINE_HEADER) + "\r\n")
         for index in range(count):
-            order_no = f"{3515313147329000000 + index * 7919}"
+            order_no = f"{3515313147329000123 + index * 7919}"
             items = [PRODUCTS[rng.randrange(len(PRODUCTS))] for _ in range(rng.choice((1, 1, 2)))]
             paid = sum(price for _, _, price in items)
             created = start + timedelta(seconds=index * 60 + rng.randrange(50))

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import islice
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -77,6 +78,20 @@ LINE_FIELDS = (
     "outer_code",
     "status",
 )
+ORDER_DEFAULTS: dict[str, Any] = {
+    name: "" if name in ORDER_TEXTS else None for name in ORDER_FIELDS
+} | {name: 0 for name in ("item_count", "total_fen", "paid_fen", "postage_fen", "refund_fen")}
+INSERT_ORDER_COLUMNS = (
+    "id",
+    "shop_id",
+    "platform",
+    "order_no",
+    "buyer_id",
+    *ORDER_FIELDS,
+    "source_stamp",
+    "precision",
+)
+_insert_values = itemgetter(*INSERT_ORDER_COLUMNS)
 KIND_ORDER = {ExportKind.ORDERS: 0, ExportKind.ORDER_LINES: 1, ExportKind.REFUNDS: 2}
 
 
@@ -170,6 +185,25 @@ class Importer:
         self.cancelled = cancelled or (lambda: False)
         self._shops: dict[str, int] = {}
         self._buyers: dict[str, int] = {}
+        self._precisions: dict[tuple, str] = {}
+        # Orders this import created: order_no -> id (ids given here, so no look-ups back),
+        # and those of them that have lines already. Only orders that existed before the
+        # import, or that this import wrote, are looked up in the store.
+        self._created: dict[str, int] = {}
+        self._created_ids: set[int] = set()
+        self._with_lines: set[int] = set()
+        self._had_orders = True
+        self._next_id = 0
+
+    def _begin(self) -> None:
+        """Read, inside the transaction, what the id bookkeeping starts from."""
+        found = self.conn.execute(
+            "SELECT 1 FROM orders WHERE platform = ? LIMIT 1", [self.platform]
+        ).fetchone()
+        self._had_orders = found is not None
+        self._next_id = self.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM orders").fetchone()[
+            0
+        ]
 
     # -- the run ----------------------------------------------------------------------
 
@@ -186,6 +220,7 @@ class Importer:
             total = PROGRESS_STEPS * len(exports)
             self.on_progress(0, total)
             with self.db.atomic():
+                self._begin()
                 for step, index in enumerate(order):
                     export = exports[index]
                     self._apply(export, reports[index], step * PROGRESS_STEPS, total)
@@ -255,8 +290,15 @@ class Importer:
             )
             self._buyers.update(rows)
 
+    def _new_id(self, order_no: str) -> int:
+        order_id = self._next_id
+        self._next_id += 1
+        self._created[order_no] = order_id
+        self._created_ids.add(order_id)
+        return order_id
+
     def _load_orders(self, order_nos: Iterable[str]) -> dict[str, dict[str, Any]]:
-        nos = list(dict.fromkeys(order_nos))
+        nos = [no for no in dict.fromkeys(order_nos) if self._had_orders or no in self._created]
         columns = ("id", "order_no", "source_stamp", "precision", *ORDER_FIELDS)
         found: dict[str, dict[str, Any]] = {}
         for part in _chunks(nos, CHUNK):
@@ -272,16 +314,20 @@ class Importer:
     def _order_ids(self, wanted: dict[str, dict[str, Any]]) -> dict[str, int]:
         """Ids of the orders named (order_no -> hints for a stub); an order not imported
         yet gets a stub that any order report fills in later (its stamp is empty)."""
-        ids = {no: row["id"] for no, row in self._load_orders(wanted).items()}
+        ids = {no: self._created[no] for no in wanted if no in self._created}
+        if self._had_orders:
+            looked_up = self._load_orders(no for no in wanted if no not in ids)
+            ids.update({no: row["id"] for no, row in looked_up.items()})
         missing = [no for no in wanted if no not in ids]
         if missing:
             shop_id = self._shop_id("")
             self.conn.executemany(
-                "INSERT INTO orders (shop_id, platform, order_no, buyer_nick, status, state, "
+                "INSERT INTO orders (id, shop_id, platform, order_no, buyer_nick, status, state, "
                 "paid_fen, item_titles, source, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'import', ?)",
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'import', ?)",
                 [
                     (
+                        self._new_id(no),
                         shop_id,
                         self.platform,
                         no,
@@ -295,7 +341,7 @@ class Importer:
                     for no in missing
                 ],
             )
-            ids.update({no: row["id"] for no, row in self._load_orders(missing).items()})
+            ids.update({no: self._created[no] for no in missing})
         return ids
 
     # -- orders -----------------------------------------------------------------------
@@ -320,19 +366,10 @@ class Importer:
         for row in fresh.values():
             row["buyer_id"] = self._buyers.get(row["buyer_nick"])
         if fresh:
-            names = ("shop_id", "platform", "order_no", "buyer_id", *ORDER_FIELDS)
             self.conn.executemany(
-                f"INSERT INTO orders ({', '.join(names)}, source, source_stamp, precision, "
-                f"updated_at) VALUES ({_marks(len(names))}, 'import', ?, ?, ?)",
-                [
-                    (
-                        *(row.get(name) for name in names),
-                        row["source_stamp"],
-                        row["precision"],
-                        self.now,
-                    )
-                    for row in fresh.values()
-                ],
+                f"INSERT INTO orders ({', '.join(INSERT_ORDER_COLUMNS)}, source, updated_at) "
+                f"VALUES ({_marks(len(INSERT_ORDER_COLUMNS))}, 'import', ?)",
+                [(*_insert_values(row), self.now) for row in fresh.values()],
             )
         updates = []
         for no, row in stored.items():
@@ -351,18 +388,22 @@ class Importer:
             )
 
     def _new_order(self, record: ParsedOrder, stamp: str) -> dict[str, Any]:
-        row: dict[str, Any] = {name: "" if name in ORDER_TEXTS else None for name in ORDER_FIELDS}
-        for name in ("item_count", "total_fen", "paid_fen", "postage_fen", "refund_fen"):
-            row[name] = 0
-        row.update({k: v for k, v in record.values.items() if k in row})
+        row = dict(ORDER_DEFAULTS)
+        row.update(record.values)  # extra fields of the export (goods_fen) are not written
+        precision_key = tuple(record.precision.items())
+        precision = self._precisions.get(precision_key)
+        if precision is None:
+            precision = json.dumps(record.precision, sort_keys=True)
+            self._precisions[precision_key] = precision
         row.update(
+            id=self._new_id(record.order_no),
             shop_id=self._shop_id(record.shop_name),
             platform=self.platform,
             order_no=record.order_no,
             status=record.status,
             state=record.state,
             source_stamp=stamp,
-            precision=json.dumps(record.precision, sort_keys=True),
+            precision=precision,
         )
         return row
 
@@ -380,7 +421,8 @@ class Importer:
                 }
         order_ids = self._order_ids(hints)
         groups: dict[int, list[dict[str, Any]]] = {order_id: [] for order_id in order_ids.values()}
-        ids = list(groups)
+        created = self._created_ids
+        ids = [i for i in groups if i not in created or i in self._with_lines]
         columns = ("id", "order_id", "position", *LINE_FIELDS)
         for part in _chunks(ids, CHUNK):
             cursor = self.conn.execute(
@@ -416,6 +458,7 @@ class Importer:
                 changed = any(row[name] != row["_before"][name] for name in LINE_FIELDS)
                 tally.note(key, "updated" if changed else "unchanged")
         if inserts:
+            self._with_lines.update(row["order_id"] for row in inserts)
             names = ("order_id", "position", *LINE_FIELDS)
             self.conn.executemany(
                 f"INSERT INTO order_lines ({', '.join(names)}) VALUES ({_marks(len(names))})",

@@ -88,6 +88,8 @@ def test_order_number_rounded_by_excel_is_refused() -> None:
     with pytest.raises(CellError):
         parse_order_no(3.2877712345678904e18)
     assert parse_order_no("3287771234567890123") == "3287771234567890123"
+    # written by the platform as Excel text, the digits are exact even when they end in zeros
+    assert parse_order_no('="3287770000000000000"') == "3287770000000000000"
 
 
 def test_order_status_with_either_comma() -> None:

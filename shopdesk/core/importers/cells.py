@@ -54,6 +54,7 @@ def parse_order_no(value: object) -> str:
         if not value.is_integer() or abs(value) >= 1e15:
             raise CellError("编号已被 Excel 存成数字并丢失了位数，请用平台原始导出文件")
         value = int(value)
+    as_text = isinstance(value, str) and value.lstrip().startswith('="')  # Excel text: exact
     text = clean_text(value)
     if not text:
         raise CellError("编号为空")
@@ -63,7 +64,12 @@ def parse_order_no(value: object) -> str:
         text = text[:-2]
     if not _DIGITS.match(text):
         raise CellError("编号应只含数字")
-    if len(text) > 15 and set(text[15:]) == {"0"} and len(text) - len(text.rstrip("0")) >= 3:
+    if (
+        not as_text
+        and len(text) > 15
+        and set(text[15:]) == {"0"}
+        and len(text) - len(text.rstrip("0")) >= 3
+    ):
         raise CellError("编号 15 位之后全是 0，像是被 Excel 截断的数字，无法确定原编号")
     return text
 
@@ -74,6 +80,8 @@ def parse_fen(value: object) -> int:
         text = value.strip()
         if text and text[0] in "='":
             text = clean_text(text)
+        if text.endswith("元"):
+            text = text[:-1]
         whole, dot, fraction = text.partition(".")
         if whole.isdigit() and whole.isascii():
             if not dot:
@@ -143,30 +151,44 @@ def parse_time(value: object) -> tuple[str | None, str]:
     return china_to_text(moment), precision
 
 
-_EIGHT_HOURS = timedelta(hours=8)
+_PREVIOUS_DAY: dict[str, str | None] = {}
+
+
+def _previous_day(day: str) -> str | None:
+    """`yyyy-MM-dd` of the day before (None if `day` is not a date or is before 1992),
+    remembered: an export spans few days and many rows."""
+    found = _PREVIOUS_DAY.get(day, "")
+    if found != "":
+        return found
+    try:
+        moment = datetime(int(day[0:4]), int(day[5:7]), int(day[8:10]))
+    except ValueError:
+        result = None
+    else:
+        result = None if moment.year < 1992 else (moment - timedelta(days=1)).strftime("%Y-%m-%d")
+    if len(_PREVIOUS_DAY) < 100_000:
+        _PREVIOUS_DAY[day] = result
+    return result
 
 
 def _fast_china_time(text: str) -> str | None:
     """`yyyy-MM-dd HH:mm:ss` China time as UTC text, without the zone database: China has
     kept UTC+8 without daylight saving since 1992 (older dates take the slow path)."""
-    try:
-        moment = datetime(
-            int(text[0:4]),
-            int(text[5:7]),
-            int(text[8:10]),
-            int(text[11:13]),
-            int(text[14:16]),
-            int(text[17:19]),
-        )
-    except ValueError:
+    clock = text[11:19]
+    if not (clock[0:2].isdigit() and clock[3:5].isdigit() and clock[6:8].isdigit()):
         return None
-    if moment.year < 1992:
+    if not clock.isascii() or clock[5] != ":":
         return None
-    utc = moment - _EIGHT_HOURS
-    return (
-        f"{utc.year:04d}-{utc.month:02d}-{utc.day:02d}T"
-        f"{utc.hour:02d}:{utc.minute:02d}:{utc.second:02d}Z"
-    )
+    hour = int(clock[0:2])
+    if hour > 23 or int(clock[3:5]) > 59 or int(clock[6:8]) > 59:
+        return None
+    day = text[0:10]
+    previous = _previous_day(day)
+    if previous is None:
+        return None
+    if hour >= 8:
+        return f"{day}T{hour - 8:02d}{clock[2:]}Z"
+    return f"{previous}T{hour + 16:02d}{clock[2:]}Z"
 
 
 def clean_tracking_no(value: object) -> str:

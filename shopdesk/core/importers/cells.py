@@ -77,18 +77,13 @@ def parse_order_no(value: object) -> str:
 def parse_fen(value: object) -> int:
     """Money in integer fen from `1009.00`, `158.8`, `0`, `109.00元`, `¥12` or a number cell."""
     if type(value) is str:
-        text = value.strip()
-        if text and text[0] in "='":
-            text = clean_text(text)
-        if text.endswith("元"):
-            text = text[:-1]
-        whole, dot, fraction = text.partition(".")
-        if whole.isdigit() and whole.isascii():
-            if not dot:
-                return int(whole) * 100
-            if fraction.isdigit() and fraction.isascii() and len(fraction) <= 2:
-                return int(whole) * 100 + int(fraction.ljust(2, "0"))
-        return _parse_fen_text(text)
+        known = _FEN_SEEN.get(value)
+        if known is not None:
+            return known
+        fen = _parse_fen_str(value)
+        if len(_FEN_SEEN) < 50_000:  # amounts repeat: prices, postage, 0.00
+            _FEN_SEEN[value] = fen
+        return fen
     if isinstance(value, int | float) and not isinstance(value, bool):
         text = repr(value) if isinstance(value, float) else str(value)
         try:
@@ -99,6 +94,24 @@ def parse_fen(value: object) -> int:
             raise CellError("金额超过两位小数")
         return int(amount * 100)
     return _parse_fen_text(clean_text(value))
+
+
+_FEN_SEEN: dict[str, int] = {}
+
+
+def _parse_fen_str(value: str) -> int:
+    text = value.strip()
+    if text and text[0] in "='":
+        text = clean_text(text)
+    if text.endswith("元"):
+        text = text[:-1]
+    whole, dot, fraction = text.partition(".")
+    if whole.isdigit() and whole.isascii():
+        if not dot:
+            return int(whole) * 100
+        if fraction.isdigit() and fraction.isascii() and len(fraction) <= 2:
+            return int(whole) * 100 + int(fraction.ljust(2, "0"))
+    return _parse_fen_text(text)
 
 
 def _parse_fen_text(text: str) -> int:

@@ -34,6 +34,7 @@ from shopdesk.core.model import CaseState, EventKind, Platform
 from shopdesk.core.timeutil import CHINA, from_text, to_text
 
 CHUNK = 500
+BUYER_CACHE = 20_000
 PROGRESS_STEPS = 1000  # progress units per file
 
 ORDER_TIMES = ("created_at", "paid_at", "shipped_at", "confirmed_at")
@@ -190,10 +191,10 @@ class Importer:
         # and those of them that have lines already. Only orders that existed before the
         # import, or that this import wrote, are looked up in the store.
         self._created: dict[str, int] = {}
-        self._created_ids: set[int] = set()
         self._with_lines: set[int] = set()
         self._had_orders = True
         self._next_id = 0
+        self._first_created = 0
 
     def _begin(self) -> None:
         """Read, inside the transaction, what the id bookkeeping starts from."""
@@ -201,9 +202,9 @@ class Importer:
             "SELECT 1 FROM orders WHERE platform = ? LIMIT 1", [self.platform]
         ).fetchone()
         self._had_orders = found is not None
-        self._next_id = self.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM orders").fetchone()[
-            0
-        ]
+        next_id = self.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM orders").fetchone()[0]
+        self._next_id = next_id
+        self._first_created = next_id  # ids from here on are orders this import created
 
     # -- the run ----------------------------------------------------------------------
 
@@ -276,6 +277,8 @@ class Importer:
         return shop_id
 
     def _buyer_ids(self, nicks: set[str]) -> None:
+        if len(self._buyers) > BUYER_CACHE:  # keep memory flat on big imports
+            self._buyers.clear()
         missing = [nick for nick in nicks if nick and nick not in self._buyers]
         if not missing:
             return
@@ -294,7 +297,6 @@ class Importer:
         order_id = self._next_id
         self._next_id += 1
         self._created[order_no] = order_id
-        self._created_ids.add(order_id)
         return order_id
 
     def _load_orders(self, order_nos: Iterable[str]) -> dict[str, dict[str, Any]]:
@@ -353,15 +355,15 @@ class Importer:
         for record in chunk:
             row = stored.get(record.order_no) or fresh.get(record.order_no)
             if row is None:
-                fresh[record.order_no] = self._new_order(record, stamp)
-                tally.note(record.order_no, "added")
+                row = fresh[record.order_no] = self._new_order(record, stamp)
+                tally.note(row["id"], "added")
                 continue
             _merge_order(row, record, stamp)
             if record.order_no in fresh:
                 continue
             before = originals[record.order_no]
             changed = any(row[name] != before[name] for name in ORDER_FIELDS)
-            tally.note(record.order_no, "updated" if changed else "unchanged")
+            tally.note(row["id"], "updated" if changed else "unchanged")
         self._buyer_ids({row["buyer_nick"] for row in [*fresh.values(), *stored.values()]})
         for row in fresh.values():
             row["buyer_id"] = self._buyers.get(row["buyer_nick"])
@@ -421,8 +423,8 @@ class Importer:
                 }
         order_ids = self._order_ids(hints)
         groups: dict[int, list[dict[str, Any]]] = {order_id: [] for order_id in order_ids.values()}
-        created = self._created_ids
-        ids = [i for i in groups if i not in created or i in self._with_lines]
+        first_created = self._first_created
+        ids = [i for i in groups if i < first_created or i in self._with_lines]
         columns = ("id", "order_id", "position", *LINE_FIELDS)
         for part in _chunks(ids, CHUNK):
             cursor = self.conn.execute(
@@ -439,7 +441,6 @@ class Importer:
             order_id = order_ids[record.order_no]
             lines = groups[order_id]
             row = _match_line(lines, record)
-            key = (record.order_no, record.sub_order_no or (record.title, record.sku_props))
             incoming = {name: getattr(record, name) for name in LINE_FIELDS}
             if row is None:
                 taken = {line["position"] for line in lines}
@@ -449,14 +450,14 @@ class Importer:
                 row = {"id": None, "order_id": order_id, "position": position, **incoming}
                 lines.append(row)
                 inserts.append(row)
-                tally.note(key, "added")
+                tally.note(_line_key(row), "added")
                 continue
             if incoming["sub_order_no"] is None:
                 incoming["sub_order_no"] = row["sub_order_no"]
             row.update(incoming)
             if row["id"] is not None:
                 changed = any(row[name] != row["_before"][name] for name in LINE_FIELDS)
-                tally.note(key, "updated" if changed else "unchanged")
+                tally.note(_line_key(row), "updated" if changed else "unchanged")
         if inserts:
             self._with_lines.update(row["order_id"] for row in inserts)
             names = ("order_id", "position", *LINE_FIELDS)
@@ -639,6 +640,11 @@ def _merge_order(row: dict[str, Any], record: ParsedOrder, stamp: str) -> None:
     row["precision"] = json.dumps(precision, sort_keys=True)
     if newer:
         row["source_stamp"] = stamp
+
+
+def _line_key(row: dict[str, Any]) -> int:
+    """A line's identity within one import, as one small int (order id and position)."""
+    return (row["order_id"] << 20) | row["position"]
 
 
 def _match_line(lines: list[dict[str, Any]], record: ParsedLine) -> dict[str, Any] | None:

@@ -299,3 +299,17 @@ def test_cancelled_import_leaves_the_store_byte_identical(tmp_path: Path, now) -
         assert table_sizes(store)["orders"] == 1
     assert db.read_bytes() == before
     assert seen[0] == (0, 1000) and 0 < seen[1][0] < 1000
+
+
+def test_every_imported_order_is_linked_to_its_buyer(
+    store: Store, tmp_path: Path, now, monkeypatch
+) -> None:
+    import shopdesk.core.import_repo as repo
+
+    monkeypatch.setattr(repo, "BUYER_CACHE", 1)  # the cache is emptied as it goes
+    monkeypatch.setattr(repo, "CHUNK", 2)
+    rows = [order(f"351531314732935{index:04d}") for index in range(9)]
+    import_files(store, [write_orders(tmp_path / "o.csv", rows)], now=now)
+    missing = store.db.execute("SELECT count(*) FROM orders WHERE buyer_id IS NULL").fetchone()[0]
+    assert missing == 0
+    assert table_sizes(store)["buyers"] == 3

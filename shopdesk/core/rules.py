@@ -55,6 +55,7 @@ class Rule:
     window: tuple[time, time] | None = None
     start_align: str = ""  # "" | "next_day"
     shop_promise: str = ""  # "" | "replace" | "add"
+    lapses: bool = False  # the clock ends when it runs out; never listed as overdue
 
     def title_in(self, language: str = "zh-CN") -> str:
         return self.title.get(language) or self.title["zh-CN"]
@@ -223,6 +224,7 @@ def _rule(raw: dict, version: str, effective_from: datetime, where: str) -> Rule
         window=_window(raw["window"], where) if "window" in raw else None,
         start_align=raw.get("start_align", ""),
         shop_promise=raw.get("shop_promise", ""),
+        lapses=bool(raw.get("lapses", False)),
     )
 
 
@@ -396,6 +398,15 @@ def _governing(
     return rule, started
 
 
+def _open_deadline(
+    rule: Rule, started: Happening, pauses: list[Interval], now: datetime, **where
+) -> Deadline | None:
+    deadline = _deadline(rule, started, pauses, now, **where)
+    if rule.lapses and deadline.due_at is not None and deadline.due_at <= now:
+        return None
+    return deadline
+
+
 def _deadline(
     rule: Rule,
     started: Happening,
@@ -496,7 +507,7 @@ def order_deadlines(
         ]
         pauses = _pause_intervals(rule, [timeline, *pausing])
         found.append(
-            _deadline(
+            _open_deadline(
                 rule,
                 started,
                 pauses,
@@ -509,7 +520,7 @@ def order_deadlines(
                 promised_ship_hours=promised_ship_hours,
             )
         )
-    return found
+    return [d for d in found if d is not None]
 
 
 def case_deadlines(
@@ -540,7 +551,7 @@ def case_deadlines(
             continue
         pauses = _pause_intervals(rule, [timeline])
         found.append(
-            _deadline(
+            _open_deadline(
                 rule,
                 started,
                 pauses,
@@ -552,6 +563,7 @@ def case_deadlines(
                 platform=case.platform,
             )
         )
+    found = [d for d in found if d is not None]
     override = platform_deadline or case.platform_deadline
     if override:
         found = _apply_platform_deadline(case, state, found, from_text(override), timeline)

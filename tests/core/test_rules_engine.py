@@ -364,3 +364,13 @@ def test_a_broken_rule_file_names_the_rule(tmp_path):
         load_ruleset(bad)
     with pytest.raises(InputError, match="no versions"):
         parse_ruleset({"platform": "jd"})
+
+
+def test_a_lapsed_buyer_window_is_not_listed_as_overdue_but_late_shipping_is():
+    done = order(
+        "success", paid="2026-10-01 10:00", shipped="2026-10-02 10:00", success="2026-10-05 10:00"
+    )
+    assert order_deadlines(done, TAOBAO, cn("2026-11-28 09:00")) == []
+    unshipped = order("paid", paid="2026-11-20 10:00")
+    found = by_rule(order_deadlines(unshipped, TAOBAO, cn("2026-11-28 09:00")))
+    assert found["ship.deadline"].due_at < cn("2026-11-28 09:00")

@@ -3,11 +3,11 @@ platform times arrive as China time; shown in the seller's local time."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 CHINA = ZoneInfo("Asia/Shanghai")
-UTC = timezone.utc
+
 _FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 
 

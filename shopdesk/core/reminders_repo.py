@@ -94,9 +94,10 @@ def mark_fired(store: Store, reminders: Sequence[Reminder], now: datetime) -> No
         for lead in (reminder.lead_hours, *_longer_leads(store, reminder.lead_hours)):
             rows.append([reminder_key(reminder.deadline, lead), to_text(now)])
     with store.transaction():
-        store.db.executemany(
-            "INSERT OR IGNORE INTO reminders_fired (key, fired_at) VALUES (?, ?)", rows
-        )
+        for row in rows:
+            store.db.execute(
+                "INSERT OR IGNORE INTO reminders_fired (key, fired_at) VALUES (?, ?)", row
+            )
 
 
 def _longer_leads(store: Store, lead: float) -> list[float]:

@@ -1,0 +1,66 @@
+"""The one entry point. No sub-command opens the window; sub-commands script the desk.
+
+Every sub-command takes --db PATH and --json. Exit codes: 0 success; 2 a usage error or
+input the user must fix (one line on stderr); other codes only where a command says so.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from shopdesk import __version__
+from shopdesk.commands.common import CommandError, fail
+from shopdesk.core.errors import ShopDeskError
+
+# One module per sub-command group; each has register(subparsers, parent).
+COMMAND_MODULES = [
+    "shopdesk.commands.demo",
+    "shopdesk.commands.listing",
+]
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit 2, as for any input to fix
+        fail(f"{self.prog}: {message}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", metavar="PATH", help="店铺数据文件（默认：用户数据目录）")
+    common.add_argument("--json", action="store_true", help="以 JSON 输出")
+    parser = _Parser(prog="shopdesk", description="ShopDesk 售后工作台", parents=[common])
+    parser.add_argument("--version", action="version", version=f"ShopDesk {__version__}")
+    parser.add_argument("--demo", action="store_true", help="打开演示店铺")
+    parser.add_argument("--lang", choices=["zh-CN", "zh-TW", "en"], help="界面语言")
+    parser.add_argument(
+        "--smoke-test", action="store_true", help="在临时店铺上自检并退出（输出 ok）"
+    )
+    subparsers = parser.add_subparsers(dest="command", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers, common)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            if args.smoke_test:
+                from shopdesk.smoke import run_smoke_test
+
+                return run_smoke_test()
+            from shopdesk.ui.app import run_app
+
+            return run_app(db=args.db, demo=args.demo, lang=args.lang)
+        return args.run(args) or 0
+    except CommandError as exc:
+        print(f"shopdesk: {exc}", file=sys.stderr)
+        return exc.code
+    except ShopDeskError as exc:
+        print(f"shopdesk: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,57 @@
+"""What every sub-command shares: opening the store, printing, failing with one line."""
+
+from __future__ import annotations
+
+import json
+import sys
+from argparse import Namespace
+from dataclasses import asdict, is_dataclass
+from pathlib import Path
+from typing import Any, NoReturn
+
+from shopdesk import paths
+from shopdesk.core.store import Store
+
+
+class CommandError(Exception):
+    """A reason for the user, printed as one line on stderr with its exit code."""
+
+    def __init__(self, message: str, code: int = 2):
+        super().__init__(message)
+        self.code = code
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    print(message, file=sys.stderr)
+    raise SystemExit(code)
+
+
+def store_path(args: Namespace) -> Path:
+    return Path(args.db).expanduser() if args.db else paths.default_store_path()
+
+
+def open_store(args: Namespace) -> Store:
+    return Store.open(store_path(args))
+
+
+def emit(args: Namespace, document: Any, text: str | None = None) -> None:
+    """One JSON document on stdout with --json, else the human text."""
+    if args.json:
+        json.dump(_plain(document), sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    elif text is not None:
+        print(text)
+
+
+def _plain(value: Any) -> Any:
+    if is_dataclass(value):
+        return asdict(value)
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
+def yuan(fen: int) -> str:
+    return f"{fen / 100:.2f}"

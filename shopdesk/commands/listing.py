@@ -1,0 +1,75 @@
+"""`shopdesk orders` and `shopdesk cases`: list what the store holds."""
+
+from __future__ import annotations
+
+from argparse import Namespace
+
+from shopdesk.commands.common import emit, open_store, yuan
+from shopdesk.core.model import CaseKind, CaseState
+from shopdesk.core.timeutil import as_china
+
+
+def register(subparsers, common) -> None:
+    orders = subparsers.add_parser("orders", parents=[common], help="列出订单")
+    orders.add_argument("--search", metavar="TEXT", help="按订单号、买家、收货人、宝贝、运单号搜索")
+    orders.add_argument("--limit", type=int, metavar="N", help="最多列出 N 个")
+    orders.set_defaults(run=run_orders)
+    cases = subparsers.add_parser("cases", parents=[common], help="列出售后单")
+    cases.add_argument("--open", action="store_true", help="只列出未结束的售后单")
+    cases.set_defaults(run=run_cases)
+
+
+def order_document(order) -> dict:
+    return {
+        "order_no": order.order_no,
+        "platform": order.platform,
+        "buyer": order.buyer_nick,
+        "status": order.status,
+        "state": order.state,
+        "paid_fen": order.paid_fen,
+        "paid_at": as_china(order.paid_at) or None,
+        "shipped_at": as_china(order.shipped_at) or None,
+        "courier": order.courier,
+        "tracking_no": order.tracking_no,
+        "items": order.item_titles,
+        "lines": order.lines,
+    }
+
+
+def case_document(case) -> dict:
+    return {
+        "id": case.id,
+        "order_no": case.order_no,
+        "platform": case.platform,
+        "kind": case.kind,
+        "state": case.state,
+        "cause": case.cause,
+        "refund_fen": case.refund_fen,
+        "reason": case.reason,
+        "platform_status": case.platform_status,
+        "platform_deadline": as_china(case.platform_deadline) or None,
+        "opened_at": as_china(case.opened_at) or None,
+        "next_due_at": as_china(case.next_due_at) or None,
+    }
+
+
+def run_orders(args: Namespace) -> int:
+    with open_store(args) as store:
+        orders = store.list_orders(search=args.search, limit=args.limit)
+        lines = [
+            f"{o.order_no}  {o.buyer_nick}  {o.status}  ¥{yuan(o.paid_fen)}  {o.item_titles}"
+            for o in orders
+        ]
+        emit(args, [order_document(o) for o in orders], "\n".join(lines) or "（没有订单）")
+    return 0
+
+
+def run_cases(args: Namespace) -> int:
+    with open_store(args) as store:
+        cases = store.list_cases(open_only=args.open)
+        lines = [
+            f"#{c.id}  {c.order_no}  {CaseKind(c.kind).label()}  {CaseState(c.state).label()}"
+            for c in cases
+        ]
+        emit(args, [case_document(c) for c in cases], "\n".join(lines) or "（没有售后单）")
+    return 0

@@ -1,0 +1,215 @@
+"""A demo store that looks like a small Taobao home-goods shop on a busy week: a few
+hundred orders in every status and after-sales cases of every kind at different stages.
+Seeded, so the same `now` gives the same store."""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime, timedelta
+
+from shopdesk.core.model import CaseKind, CaseState, Cause, EventKind, OrderState
+from shopdesk.core.store import Store
+from shopdesk.core.timeutil import to_text
+
+SHOP_NAME = "小满家居生活馆"
+RETURN_ADDRESS = "浙江省 杭州市 余杭区 仓前街道 文一西路 1888 号 3 号仓 小满家居 收 13800001111"
+
+PRODUCTS = [
+    ("北欧风陶瓷马克杯 带盖勺 400ml", "颜色分类：奶白色;容量：400ml", 3900),
+    ("加厚珊瑚绒四件套 床单被套", "颜色分类：雾霾蓝;尺寸：1.8m床", 15900),
+    ("无线蓝牙耳机 降噪运动款", "颜色分类：黑色", 12900),
+    ("家用不锈钢保温杯 大容量", "颜色分类：樱花粉;容量：500ml", 6800),
+    ("日式棉麻餐桌布 防水防油", "尺寸：140*180cm", 4590),
+    ("硅胶厨房收纳挂钩 免打孔 10只装", "颜色分类：灰色", 1990),
+    ("香薰蜡烛礼盒 无烟大豆蜡", "香型：白茶", 8800),
+    ("折叠脏衣篮 大号 棉麻", "颜色分类：米白", 3500),
+    ("电动牙刷 声波 成人款 含刷头", "颜色分类：星空黑", 19900),
+    ("真空压缩收纳袋 衣物被子 8件套", "规格：8件套送手泵", 4990),
+    ("记忆棉枕头 护颈椎 单只", "规格：标准款", 8900),
+    ("玻璃密封罐 五谷杂粮储物罐 3个装", "容量：1000ml", 5200),
+]
+NICKS = [
+    "tb_橙子味的夏天",
+    "小鹿乱撞1992",
+    "阿花的杂货铺",
+    "lucky星星",
+    "晴天_小雨",
+    "王小二爱购物",
+    "tb9527_海风",
+    "糖糖不吃糖",
+    "山野来信",
+    "zhangwei_88",
+    "喵了个咪",
+    "一只快乐的鱼",
+    "北方的狼2020",
+    "tb_清风徐来",
+    "momo_家",
+]
+RECEIVERS = ["张伟", "李娜", "王芳", "刘洋", "陈静", "杨帆", "赵磊", "黄婷", "周杰", "吴敏"]
+CITIES = [
+    ("广东省", "深圳市", "南山区"),
+    ("上海", "上海市", "浦东新区"),
+    ("北京", "北京市", "朝阳区"),
+    ("浙江省", "杭州市", "西湖区"),
+    ("四川省", "成都市", "武侯区"),
+    ("江苏省", "南京市", "鼓楼区"),
+    ("湖北省", "武汉市", "洪山区"),
+]
+COURIERS = [("中通快递", "7"), ("圆通速递", "YT"), ("韵达快递", "43"), ("顺丰速运", "SF")]
+STATUS_TEXT = {
+    OrderState.UNPAID: "等待买家付款",
+    OrderState.PAID: "买家已付款，等待卖家发货",
+    OrderState.SHIPPED: "卖家已发货，等待买家确认",
+    OrderState.SUCCESS: "交易成功",
+    OrderState.CLOSED: "交易关闭",
+}
+REASONS = {
+    CaseKind.REFUND_UNSHIPPED: ("不想要了", Cause.BUYER_CHANGED_MIND),
+    CaseKind.REFUND_SHIPPED: ("快递一直未送达", Cause.COURIER_SLOW),
+    CaseKind.RETURN_REFUND: ("质量问题", Cause.SELLER_DEFECT),
+    CaseKind.EXCHANGE: ("颜色/尺寸与商品描述不符", Cause.SELLER_NOT_AS_DESCRIBED),
+    CaseKind.RESHIP: ("少件/漏发", Cause.SELLER_WRONG_OR_MISSING),
+    CaseKind.REJECTED_DELIVERY: ("快递破损拒收", Cause.COURIER_SERVICE),
+    CaseKind.COMPLAINT_LATE_SHIPPING: ("付款后超过48小时未发货", Cause.SELLER_LATE_SHIPPING),
+    CaseKind.COMPLAINT_NOT_AS_DESCRIBED: ("实物与图片色差大", Cause.BUYER_EXPECTATION),
+    CaseKind.COMPLAINT_BROKEN_PROMISE: ("承诺赠品未发", Cause.SELLER_WRONG_OR_MISSING),
+    CaseKind.COMPLAINT_COUNTERFEIT: ("怀疑不是正品", Cause.UNKNOWN),
+    CaseKind.BAD_REVIEW: ("差评：杯子有划痕", Cause.SELLER_DEFECT),
+    CaseKind.PLATFORM_APPEAL: ("买家申请小二介入", Cause.COURIER_LOST),
+}
+# Stages a case can be at: the events after `opened` and the state they lead to.
+STAGES = [
+    ([], CaseState.AWAITING_SELLER),
+    ([EventKind.SELLER_AGREED], CaseState.AWAITING_RETURN),
+    ([EventKind.SELLER_AGREED, EventKind.BUYER_SHIPPED_RETURN], CaseState.RETURN_IN_TRANSIT),
+    ([EventKind.SELLER_REFUSED], CaseState.REFUSED),
+    ([EventKind.SELLER_REFUSED, EventKind.PLATFORM_INTERVENED], CaseState.INTERVENTION),
+    ([EventKind.SELLER_AGREED, EventKind.REFUNDED], CaseState.REFUNDED),
+    ([EventKind.WITHDRAWN], CaseState.WITHDRAWN),
+]
+
+
+def _stages_for(kind: CaseKind) -> list:
+    if kind in (CaseKind.REFUND_UNSHIPPED, CaseKind.REFUND_SHIPPED):
+        return [
+            s
+            for s in STAGES
+            if EventKind.BUYER_SHIPPED_RETURN not in s[0] and s[0] != [EventKind.SELLER_AGREED]
+        ] + [([EventKind.SELLER_AGREED, EventKind.REFUNDED], CaseState.REFUNDED)]
+    if kind is CaseKind.RETURN_REFUND:
+        return STAGES
+    if kind is CaseKind.RESHIP:
+        return [([], CaseState.AWAITING_SELLER), ([EventKind.RESHIPPED], CaseState.RESOLVED)]
+    return [
+        ([], CaseState.AWAITING_SELLER),
+        ([EventKind.REPLIED], CaseState.AWAITING_SELLER),
+        ([EventKind.PLATFORM_INTERVENED], CaseState.INTERVENTION),
+        ([EventKind.CLOSED], CaseState.CLOSED),
+    ]
+
+
+def build_demo(store: Store, now: datetime, orders: int = 300, seed: int = 7) -> dict[str, int]:
+    """Fill `store` with the demo shop. Returns what was created."""
+    rng = random.Random(seed)
+    made = {"orders": 0, "cases": 0}
+    with store.transaction():
+        shop = store.add_shop(SHOP_NAME, "taobao", RETURN_ADDRESS, 48, "小满家居 客服小满")
+        created = []
+        for n in range(orders):
+            created.append(_add_order(store, shop.id, rng, now, n))
+        made["orders"] = len(created)
+        candidates = [o for o in created if o[1] in (OrderState.SHIPPED, OrderState.SUCCESS)]
+        unshipped = [o for o in created if o[1] is OrderState.PAID]
+        n_case = 0
+        for kind in CaseKind:
+            pool = unshipped if kind is CaseKind.REFUND_UNSHIPPED else candidates
+            for stage_events, state in _stages_for(kind):
+                order_id, _, paid = pool[n_case % len(pool)]
+                n_case += 1
+                _add_case(store, rng, now, order_id, paid, kind, stage_events, state)
+                made["cases"] += 1
+    return made
+
+
+def _add_order(store: Store, shop_id: int, rng: random.Random, now: datetime, n: int):
+    state = rng.choices(list(OrderState), weights=[4, 12, 25, 50, 9], k=1)[0]
+    created = now - timedelta(hours=rng.uniform(1, 24 * 40))
+    if state is OrderState.PAID:
+        created = now - timedelta(hours=rng.uniform(0.5, 47))
+    elif state is OrderState.SHIPPED:
+        created = now - timedelta(hours=rng.uniform(30, 24 * 9))
+    paid = None if state is OrderState.UNPAID else created + timedelta(minutes=rng.randint(1, 30))
+    shipped = None
+    if state in (OrderState.SHIPPED, OrderState.SUCCESS) and paid:
+        shipped = paid + timedelta(hours=rng.uniform(2, 30))
+    confirmed = None
+    if state is OrderState.SUCCESS and shipped:
+        confirmed = min(now, shipped + timedelta(days=rng.uniform(2, 9)))
+    items = rng.sample(PRODUCTS, k=rng.choice([1, 1, 1, 2, 3]))
+    quantities = [rng.choice([1, 1, 1, 2]) for _ in items]
+    total = sum(p[2] * q for p, q in zip(items, quantities, strict=True))
+    postage = 0 if total >= 4900 else 600
+    province, city, district = rng.choice(CITIES)
+    courier, prefix = rng.choice(COURIERS)
+    order_no = str(3000000000000000000 + n * 7919 + 1234567)
+    values = {
+        "shop_id": shop_id,
+        "platform": "taobao",
+        "order_no": order_no,
+        "buyer_nick": rng.choice(NICKS),
+        "status": STATUS_TEXT[state],
+        "state": state.value,
+        "receiver_name": rng.choice(RECEIVERS),
+        "receiver_phone": f"1{rng.choice('3578')}{rng.randint(100000000, 999999999)}",
+        "receiver_address": f"{province} {city} {district} 幸福路{rng.randint(1, 300)}号"
+        f"{rng.randint(1, 30)}栋{rng.randint(101, 2505)}室(000000)",
+        "item_titles": "，".join(p[0] for p in items),
+        "item_count": sum(quantities),
+        "total_fen": total + postage,
+        "paid_fen": 0 if paid is None else total + postage,
+        "postage_fen": postage,
+        "created_at": to_text(created),
+        "paid_at": to_text(paid) if paid else None,
+        "shipped_at": to_text(shipped) if shipped else None,
+        "confirmed_at": to_text(confirmed) if confirmed else None,
+        "closed_reason": "买家未付款" if state is OrderState.CLOSED else "订单未关闭",
+        "courier": courier if shipped else "",
+        "tracking_no": f"{prefix}{rng.randint(10**11, 10**12 - 1)}" if shipped else "",
+        "buyer_message": rng.choice(["", "", "请尽快发货，谢谢", "送人的，不要放发票"]),
+        "source": "demo",
+    }
+    order = store.save_order(values)
+    for (title, props, price), quantity in zip(items, quantities, strict=True):
+        store.add_order_line(
+            order.id,
+            title,
+            sku_props=props,
+            price_fen=price,
+            quantity=quantity,
+            status=STATUS_TEXT[state],
+        )
+    return order.id, state, paid
+
+
+def _add_case(store, rng, now, order_id, paid, kind, stage_events, state) -> None:
+    reason, cause = REASONS[kind]
+    order = store.get_order(order_id)
+    opened = now - timedelta(hours=rng.uniform(2, 60))
+    if paid:
+        opened = max(opened, paid + timedelta(hours=1))
+    case = store.add_case(
+        order_id,
+        kind.value,
+        to_text(opened),
+        state=state.value,
+        cause=cause.value,
+        refund_fen=order.paid_fen if kind is not CaseKind.BAD_REVIEW else 0,
+        reason=reason,
+        description=f"买家说明：{reason}，希望尽快处理。",
+    )
+    at = opened
+    for event in stage_events:
+        at = min(now - timedelta(minutes=5), at + timedelta(hours=rng.uniform(1, 20)))
+        store.add_event(case.id, event.value, to_text(at))
+    if not state.is_open:
+        store.update_case(case.id, closed_at=to_text(at))

@@ -1,0 +1,501 @@
+"""The Store: one SQLite file (WAL, foreign keys, append-only migrations).
+
+It refuses a file written by a newer ShopDesk or by another program without changing a
+byte of it. Other core modules that need SQL of their own area (`*_repo.py`) work through
+a Store; nothing outside `shopdesk.core` runs SQL.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import fields
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from shopdesk.core.errors import (
+    DamagedStoreError,
+    NewerStoreError,
+    NotAStoreError,
+    NotFoundError,
+    StoreLockedError,
+)
+from shopdesk.core.migrations import known_names, migrations
+from shopdesk.core.model import Case, Event, EventKind, Order, OrderLine, Platform, Shop
+from shopdesk.core.timeutil import now_text
+
+# 'SHOP' in ASCII: marks a SQLite file as a ShopDesk store.
+APPLICATION_ID = 0x53484F50
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+CASE_COLUMNS = """
+    c.id, c.order_id, o.order_no, o.platform, c.kind, c.state, c.cause, c.refund_fen,
+    c.reason, c.description, c.platform_refund_no, c.platform_status, c.platform_deadline,
+    c.opened_at, c.closed_at, c.note, c.next_due_at
+"""
+ORDER_COLUMNS = ", ".join(f.name for f in fields(Order) if f.name != "lines")
+
+
+def _build(cls, row: dict):
+    names = {f.name for f in fields(cls)}
+    return cls(**{k: v for k, v in row.items() if k in names})
+
+
+def check_file(path: Path) -> None:
+    """Refuse, without writing anything, a file that is not a ShopDesk store we can open."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    with open(path, "rb") as handle:
+        if handle.read(16) != _SQLITE_MAGIC:
+            raise NotAStoreError(f"“{path}” 不是 ShopDesk 数据文件（也不是 SQLite 数据库）。")
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise NotAStoreError(f"无法打开“{path}”：{exc}") from exc
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if app_id != APPLICATION_ID and tables:
+            raise NotAStoreError(f"“{path}” 是其他程序的数据库，不是 ShopDesk 店铺数据。")
+        if "_sqlite_migrations" in tables:
+            applied = {
+                r[0]
+                for r in conn.execute(
+                    "SELECT name FROM _sqlite_migrations WHERE migration_set = 'shopdesk'"
+                )
+            }
+            unknown = applied - known_names()
+            if unknown:
+                raise NewerStoreError(
+                    f"“{path}” 由更新版本的 ShopDesk 写入（{', '.join(sorted(unknown))}）。"
+                    "请升级 ShopDesk 后再打开；文件未做任何改动。"
+                )
+    except sqlite3.DatabaseError as exc:
+        if "locked" in str(exc):
+            raise StoreLockedError(f"“{path}” 正被其他程序锁定，请稍后再试。") from exc
+        raise DamagedStoreError(f"“{path}” 已损坏（{exc}）。请从备份恢复。") from exc
+    finally:
+        conn.close()
+
+
+class Store:
+    """A ShopDesk store. One per thread: open another on the same path for background work."""
+
+    def __init__(self, path: Path, db: Database):
+        self.path = path
+        self.db = db
+
+    @classmethod
+    def open(cls, path: str | Path) -> Store:
+        path = Path(path).expanduser()
+        check_file(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            db = Database(path)
+            db.execute("PRAGMA busy_timeout = 5000")
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = FULL")
+            db.execute("PRAGMA foreign_keys = ON")
+            if db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+                db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            migrations.apply(db)
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc):
+                raise StoreLockedError(f"“{path}” 正被其他程序锁定，请稍后再试。") from exc
+            raise
+        except sqlite3.DatabaseError as exc:
+            raise DamagedStoreError(f"“{path}” 已损坏（{exc}）。请从备份恢复。") from exc
+        return cls(path, db)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Database]:
+        """All or nothing; nests as a savepoint."""
+        with self.db.atomic() as db:
+            yield db
+
+    def schema_version(self) -> int:
+        return len(migrations.applied(self.db))
+
+    # -- settings ---------------------------------------------------------------------
+
+    def get_setting(self, key: str, default: Any = None) -> Any:
+        row = self.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+        return json.loads(row[0]) if row else default
+
+    def set_setting(self, key: str, value: Any) -> None:
+        self.db.execute(
+            "INSERT INTO settings (key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [key, json.dumps(value, ensure_ascii=False)],
+        )
+
+    # -- shops ------------------------------------------------------------------------
+
+    def add_shop(
+        self,
+        name: str,
+        platform: str = Platform.TAOBAO.value,
+        return_address: str = "",
+        promised_ship_hours: int = 48,
+        signature: str = "",
+    ) -> Shop:
+        cursor = self.db.execute(
+            "INSERT INTO shops (name, platform, return_address, promised_ship_hours, "
+            "signature, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+            [name, platform, return_address, promised_ship_hours, signature, now_text()],
+        )
+        return self.get_shop(cursor.lastrowid)
+
+    def get_shop(self, shop_id: int) -> Shop:
+        rows = list(self.db.query("SELECT * FROM shops WHERE id = ?", [shop_id]))
+        if not rows:
+            raise NotFoundError(f"没有编号为 {shop_id} 的店铺。")
+        return _build(Shop, rows[0])
+
+    def list_shops(self) -> list[Shop]:
+        return [_build(Shop, r) for r in self.db.query("SELECT * FROM shops ORDER BY id")]
+
+    def default_shop(self, platform: str = Platform.TAOBAO.value) -> Shop:
+        """The first shop of the platform, created with a default name if there is none."""
+        rows = list(
+            self.db.query("SELECT * FROM shops WHERE platform = ? ORDER BY id LIMIT 1", [platform])
+        )
+        if rows:
+            return _build(Shop, rows[0])
+        return self.add_shop("我的店铺", platform)
+
+    def update_shop(self, shop_id: int, **changes: Any) -> Shop:
+        allowed = {"name", "platform", "return_address", "promised_ship_hours", "signature"}
+        unknown = set(changes) - allowed
+        if unknown:
+            raise ValueError(f"unknown shop fields: {sorted(unknown)}")
+        if changes:
+            sets = ", ".join(f"{k} = ?" for k in changes)
+            self.db.execute(f"UPDATE shops SET {sets} WHERE id = ?", [*changes.values(), shop_id])
+        return self.get_shop(shop_id)
+
+    # -- orders -----------------------------------------------------------------------
+
+    def save_order(self, values: dict[str, Any]) -> Order:
+        """Insert or update one order by (platform, order_no): the hand-entered form's path."""
+        values = dict(values)
+        values.setdefault("shop_id", self.default_shop(values.get("platform", "taobao")).id)
+        values["updated_at"] = now_text()
+        names = [k for k in values if k not in ("id", "lines", "next_due_at")]
+        placeholders = ", ".join("?" for _ in names)
+        updates = ", ".join(f"{k} = excluded.{k}" for k in names)
+        with self.transaction():
+            self.db.execute(
+                f"INSERT INTO orders ({', '.join(names)}) VALUES ({placeholders}) "
+                f"ON CONFLICT(platform, order_no) DO UPDATE SET {updates}",
+                [values[k] for k in names],
+            )
+            order = self.find_order(values["platform"], values["order_no"])
+        assert order is not None
+        return order
+
+    def _order_query(self, where: str, params: list) -> list[Order]:
+        sql = (
+            f"SELECT {ORDER_COLUMNS}, "
+            "(SELECT count(*) FROM order_lines l WHERE l.order_id = orders.id) AS lines "
+            f"FROM orders WHERE {where}"
+        )
+        return [_build(Order, r) for r in self.db.query(sql, params)]
+
+    def get_order(self, order_id: int) -> Order:
+        found = self._order_query("id = ?", [order_id])
+        if not found:
+            raise NotFoundError(f"没有编号为 {order_id} 的订单。")
+        return found[0]
+
+    def find_order(self, platform: str, order_no: str) -> Order | None:
+        found = self._order_query("platform = ? AND order_no = ?", [platform, order_no])
+        return found[0] if found else None
+
+    def order_by_no(self, order_no: str, platform: str | None = None) -> Order:
+        if platform:
+            found = self._order_query("platform = ? AND order_no = ?", [platform, order_no])
+        else:
+            found = self._order_query("order_no = ?", [order_no])
+        if not found:
+            raise NotFoundError(f"没有订单号为 {order_no} 的订单。")
+        if len(found) > 1:
+            raise NotFoundError(f"订单号 {order_no} 在多个平台都有，请用 --platform 指明。")
+        return found[0]
+
+    def list_orders(
+        self, search: str | None = None, limit: int | None = None, offset: int = 0
+    ) -> list[Order]:
+        where, params = self._order_filter(search)
+        sql = f"{where} ORDER BY coalesce(paid_at, created_at) DESC, id DESC"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [limit, offset]
+        return self._order_query(sql, params)
+
+    def _order_filter(self, search: str | None) -> tuple[str, list]:
+        if not search:
+            return "1", []
+        like = f"%{search}%"
+        return (
+            "(order_no LIKE ? OR buyer_nick LIKE ? OR receiver_name LIKE ? "
+            "OR item_titles LIKE ? OR tracking_no LIKE ?)",
+            [like] * 5,
+        )
+
+    def order_lines(self, order_id: int) -> list[OrderLine]:
+        rows = self.db.query(
+            "SELECT * FROM order_lines WHERE order_id = ? ORDER BY position", [order_id]
+        )
+        return [_build(OrderLine, r) for r in rows]
+
+    def add_order_line(self, order_id: int, title: str, **values: Any) -> OrderLine:
+        position = self.db.execute(
+            "SELECT coalesce(max(position), 0) + 1 FROM order_lines WHERE order_id = ?",
+            [order_id],
+        ).fetchone()[0]
+        row = {"order_id": order_id, "position": position, "title": title, **values}
+        cursor = self.db.execute(
+            f"INSERT INTO order_lines ({', '.join(row)}) VALUES ({', '.join('?' for _ in row)})",
+            list(row.values()),
+        )
+        rows = self.db.query("SELECT * FROM order_lines WHERE id = ?", [cursor.lastrowid])
+        return _build(OrderLine, next(iter(rows)))
+
+    # -- cases ------------------------------------------------------------------------
+
+    def add_case(
+        self,
+        order_id: int,
+        kind: str,
+        opened_at: str,
+        *,
+        state: str = "awaiting_seller",
+        cause: str = "unknown",
+        refund_fen: int = 0,
+        reason: str = "",
+        description: str = "",
+        note: str = "",
+    ) -> Case:
+        """A new case with its `opened` event, in one transaction."""
+        stamp = now_text()
+        with self.transaction():
+            cursor = self.db.execute(
+                "INSERT INTO cases (order_id, kind, cause, state, refund_fen, reason, "
+                "description, opened_at, note, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    order_id,
+                    kind,
+                    cause,
+                    state,
+                    refund_fen,
+                    reason,
+                    description,
+                    opened_at,
+                    note,
+                    stamp,
+                    stamp,
+                ],
+            )
+            case_id = cursor.lastrowid
+            self.add_event(case_id, EventKind.OPENED.value, opened_at, note=reason)
+        return self.get_case(case_id)
+
+    def _case_query(self, where: str, params: list) -> list[Case]:
+        sql = f"SELECT {CASE_COLUMNS} FROM cases c JOIN orders o ON o.id = c.order_id WHERE {where}"
+        return [_build(Case, r) for r in self.db.query(sql, params)]
+
+    def get_case(self, case_id: int) -> Case:
+        found = self._case_query("c.id = ?", [case_id])
+        if not found:
+            raise NotFoundError(f"没有编号为 {case_id} 的售后单。")
+        return found[0]
+
+    def list_cases(self, order_id: int | None = None, open_only: bool = False) -> list[Case]:
+        where, params = "1", []
+        if order_id is not None:
+            where, params = "c.order_id = ?", [order_id]
+        if open_only:
+            where += " AND c.state NOT IN ('refunded', 'closed', 'withdrawn')"
+        return self._case_query(where + " ORDER BY c.id", params)
+
+    def update_case(self, case_id: int, **changes: Any) -> Case:
+        """Change a case's own fields (cause, note, cached state, platform deadline ...)."""
+        allowed = {
+            "cause",
+            "state",
+            "refund_fen",
+            "reason",
+            "description",
+            "platform_refund_no",
+            "platform_status",
+            "platform_deadline",
+            "closed_at",
+            "note",
+            "next_due_at",
+        }
+        unknown = set(changes) - allowed
+        if unknown:
+            raise ValueError(f"unknown case fields: {sorted(unknown)}")
+        if changes:
+            changes["updated_at"] = now_text()
+            sets = ", ".join(f"{k} = ?" for k in changes)
+            self.db.execute(f"UPDATE cases SET {sets} WHERE id = ?", [*changes.values(), case_id])
+        return self.get_case(case_id)
+
+    # -- timeline ---------------------------------------------------------------------
+
+    def add_event(
+        self,
+        case_id: int,
+        kind: str,
+        at: str,
+        *,
+        note: str = "",
+        source: str = "local",
+        retracts: int | None = None,
+        data: dict | None = None,
+    ) -> Event:
+        cursor = self.db.execute(
+            "INSERT INTO case_events (case_id, kind, at, note, source, retracts, data, "
+            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                case_id,
+                kind,
+                at,
+                note,
+                source,
+                retracts,
+                json.dumps(data or {}, ensure_ascii=False),
+                now_text(),
+            ],
+        )
+        return self.get_event(cursor.lastrowid)
+
+    def get_event(self, event_id: int) -> Event:
+        rows = list(self.db.query("SELECT * FROM case_events WHERE id = ?", [event_id]))
+        if not rows:
+            raise NotFoundError(f"没有编号为 {event_id} 的事件。")
+        return _build(Event, rows[0])
+
+    def events(self, case_id: int) -> list[Event]:
+        rows = self.db.query(
+            "SELECT * FROM case_events WHERE case_id = ? ORDER BY at, id", [case_id]
+        )
+        return [_build(Event, r) for r in rows]
+
+    # -- overview ---------------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        one = self.db.execute
+        return {
+            "orders": one("SELECT count(*) FROM orders").fetchone()[0],
+            "cases": one("SELECT count(*) FROM cases").fetchone()[0],
+            "open_cases": one(
+                "SELECT count(*) FROM cases WHERE state NOT IN ('refunded','closed','withdrawn')"
+            ).fetchone()[0],
+        }
+
+    def data_version(self) -> int:
+        """Changes when another connection (another process) commits to the store."""
+        return self.db.execute("PRAGMA data_version").fetchone()[0]
+
+    # -- pages for the table views --------------------------------------------------------
+
+    ORDER_SORTS = {
+        "paid_at": "coalesce(paid_at, created_at)",
+        "order_no": "order_no",
+        "buyer": "buyer_nick",
+        "status": "status",
+        "paid_fen": "paid_fen",
+        "next_due": "coalesce(next_due_at, '9999')",
+    }
+    CASE_SORTS = {
+        "opened_at": "c.opened_at",
+        "id": "c.id",
+        "kind": "c.kind",
+        "state": "c.state",
+        "next_due": "coalesce(c.next_due_at, '9999')",
+        "refund_fen": "c.refund_fen",
+    }
+
+    def count_orders(self, search: str | None = None) -> int:
+        where, params = self._order_filter(search)
+        return self.db.execute(f"SELECT count(*) FROM orders WHERE {where}", params).fetchone()[0]
+
+    def orders_page(
+        self,
+        offset: int,
+        limit: int,
+        search: str | None = None,
+        sort: str = "paid_at",
+        descending: bool = True,
+    ) -> list[dict]:
+        """One page of orders as plain rows, for a table view."""
+        where, params = self._order_filter(search)
+        key = self.ORDER_SORTS[sort]
+        direction = "DESC" if descending else "ASC"
+        return list(
+            self.db.query(
+                f"SELECT id, order_no, buyer_nick, status, state, item_titles, paid_fen, paid_at, "
+                f"created_at, shipped_at, courier, tracking_no, next_due_at FROM orders "
+                f"WHERE {where} ORDER BY {key} {direction}, id {direction} LIMIT ? OFFSET ?",
+                [*params, limit, offset],
+            )
+        )
+
+    def _case_filter(self, search: str | None, open_only: bool) -> tuple[str, list]:
+        where, params = "1", []
+        if open_only:
+            where = "c.state NOT IN ('refunded', 'closed', 'withdrawn')"
+        if search:
+            like = f"%{search}%"
+            where += (
+                " AND (o.order_no LIKE ? OR o.buyer_nick LIKE ? OR c.reason LIKE ? "
+                "OR c.note LIKE ? OR o.item_titles LIKE ?)"
+            )
+            params += [like] * 5
+        return where, params
+
+    def count_cases(self, search: str | None = None, open_only: bool = False) -> int:
+        where, params = self._case_filter(search, open_only)
+        return self.db.execute(
+            f"SELECT count(*) FROM cases c JOIN orders o ON o.id = c.order_id WHERE {where}",
+            params,
+        ).fetchone()[0]
+
+    def cases_page(
+        self,
+        offset: int,
+        limit: int,
+        search: str | None = None,
+        sort: str = "opened_at",
+        descending: bool = True,
+        open_only: bool = False,
+    ) -> list[dict]:
+        where, params = self._case_filter(search, open_only)
+        key = self.CASE_SORTS[sort]
+        direction = "DESC" if descending else "ASC"
+        return list(
+            self.db.query(
+                "SELECT c.id, o.order_no, o.buyer_nick, o.item_titles, c.kind, c.state, "
+                "c.refund_fen, c.reason, c.opened_at, c.platform_status, c.platform_deadline, "
+                "c.next_due_at FROM cases c JOIN orders o ON o.id = c.order_id "
+                f"WHERE {where} ORDER BY {key} {direction}, c.id {direction} LIMIT ? OFFSET ?",
+                [*params, limit, offset],
+            )
+        )

@@ -1,0 +1,96 @@
+"""Starting the window: the application, its language and font, the store, error logging."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from shopdesk import __version__, paths
+from shopdesk.core.demo import build_demo
+from shopdesk.core.errors import ShopDeskError
+from shopdesk.core.store import Store
+from shopdesk.core.timeutil import now_utc
+from shopdesk.ui import i18n
+
+log = logging.getLogger("shopdesk")
+
+
+def make_application(lang: str | None = None, argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    app.setOrganizationName("ShopDesk")
+    app.setApplicationName("ShopDesk")
+    app.setApplicationVersion(__version__)
+    icon = paths.resource("icons", "shopdesk.png")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    _use_bundled_font(app)
+    i18n.install(app, lang or QSettings().value("language") or None)
+    return app
+
+
+def _use_bundled_font(app: QApplication) -> None:
+    """Chinese must render even where the system has no CJK font (a bare Linux box)."""
+    font_id = QFontDatabase.addApplicationFont(str(paths.font_path()))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    if families and sys.platform.startswith("linux"):
+        font = QFont(families[0])
+        font.setPointSize(10)
+        app.setFont(font)
+
+
+def setup_logging() -> None:
+    handler = logging.FileHandler(paths.log_path(), encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+
+    def excepthook(kind, value, tb):
+        log.error("unexpected error\n%s", "".join(traceback.format_exception(kind, value, tb)))
+        if QApplication.instance():
+            QMessageBox.critical(
+                None,
+                "ShopDesk",
+                f"出现了意外错误，已记录到日志：\n{paths.log_path()}\n\n{value}",
+            )
+
+    sys.excepthook = excepthook
+
+
+def store_path_for(db: str | None, demo: bool) -> Path:
+    if db:
+        return Path(db).expanduser()
+    if demo:
+        return paths.data_dir() / "demo.db"
+    last = QSettings().value("last_store")
+    return Path(last) if last else paths.default_store_path()
+
+
+def open_store(path: Path, demo: bool) -> Store:
+    store = Store.open(path)
+    if demo and store.counts()["orders"] == 0:
+        build_demo(store, now_utc())
+    return store
+
+
+def run_app(db: str | None = None, demo: bool = False, lang: str | None = None) -> int:
+    app = make_application(lang)
+    setup_logging()
+    path = store_path_for(db, demo)
+    try:
+        store = open_store(path, demo)
+    except ShopDeskError as exc:
+        QMessageBox.critical(None, "ShopDesk", str(exc))
+        return 2
+    from shopdesk.ui.main_window import MainWindow
+
+    window = MainWindow(store)
+    window.show()
+    code = app.exec()
+    store.close()
+    return code

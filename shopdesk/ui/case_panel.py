@@ -1,0 +1,124 @@
+"""The detail panel for an after-sales case: the order's facts and the case's timeline,
+plus the sections other areas add (replies, evidence) as tabs.
+
+A section is registered with `register_section(title, factory)`; the factory gets the
+store and returns a widget with `show_case(case_id)` and, optionally, a `changed` signal
+that tells the window the case was written to."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shopdesk.core.model import CaseKind, CaseState, Cause, EventKind
+from shopdesk.core.store import Store
+from shopdesk.ui.facts import FactsBlock
+from shopdesk.ui.format import label, local_time, money
+
+SectionFactory = Callable[[Store, QWidget], QWidget]
+_sections: list[tuple[str, SectionFactory]] = []
+
+
+def register_section(title: str, factory: SectionFactory) -> None:
+    """Add a tab to every case panel made from now on (title: a zh-CN source string)."""
+    _sections.append((title, factory))
+
+
+class CaseOverview(QWidget):
+    """The 概况 tab: what the case is about and its timeline, oldest first."""
+
+    def __init__(self, store: Store, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.facts = FactsBlock()
+        self.timeline = QListWidget()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.facts)
+        layout.addWidget(QLabel(self.tr("时间线")))
+        layout.addWidget(self.timeline, 1)
+
+    def show_case(self, case_id: int) -> None:
+        case = self.store.get_case(case_id)
+        order = self.store.get_order(case.order_id)
+        tr = self.tr
+        self.facts.show_facts(
+            [
+                (tr("类型"), label(CaseKind, case.kind)),
+                (tr("状态"), label(CaseState, case.state)),
+                (tr("原因"), f"{case.reason}（{label(Cause, case.cause)}）"),
+                (tr("退款金额"), money(case.refund_fen)),
+                (tr("订单"), f"{order.order_no}  {order.status}"),
+                (tr("买家"), order.buyer_nick),
+                (tr("宝贝"), order.item_titles),
+                (tr("快递"), f"{order.courier} {order.tracking_no}".strip()),
+                (tr("平台状态"), case.platform_status),
+                (tr("平台截止时间"), local_time(case.platform_deadline, seconds=True)),
+                (tr("买家说明"), case.description),
+            ]
+        )
+        self.timeline.clear()
+        retracted = {e.retracts for e in self.store.events(case_id) if e.retracts}
+        for event in self.store.events(case_id):
+            text = f"{local_time(event.at)}  {label(EventKind, event.kind)}"
+            if event.note:
+                text += f" — {event.note}"
+            if event.id in retracted:
+                text = tr("（已更正）") + text
+            self.timeline.addItem(text)
+
+
+class CasePanel(QWidget):
+    changed = Signal(int)
+
+    def __init__(self, store: Store, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.case_id: int | None = None
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 15px; font-weight: bold;")
+        self.tabs = QTabWidget()
+        self.sections: list[QWidget] = [CaseOverview(store)]
+        self.tabs.addTab(self._scrolled(self.sections[0]), self.tr("概况"))
+        for title, factory in _sections:
+            section = factory(store, self)
+            if hasattr(section, "changed"):
+                section.changed.connect(self._section_changed)
+            self.sections.append(section)
+            self.tabs.addTab(
+                self._scrolled(section), QCoreApplication.translate("CasePanel", title)
+            )
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.tabs, 1)
+
+    @staticmethod
+    def _scrolled(widget: QWidget) -> QScrollArea:
+        area = QScrollArea()
+        area.setWidgetResizable(True)
+        area.setWidget(widget)
+        return area
+
+    def show_case(self, case_id: int) -> None:
+        self.case_id = case_id
+        case = self.store.get_case(case_id)
+        self.title.setText(
+            self.tr("售后单 #%1 · %2")
+            .replace("%1", str(case.id))
+            .replace("%2", label(CaseKind, case.kind))
+        )
+        for section in self.sections:
+            section.show_case(case_id)
+
+    def _section_changed(self, *_args) -> None:
+        if self.case_id is not None:
+            self.show_case(self.case_id)
+            self.changed.emit(self.case_id)

@@ -1,0 +1,44 @@
+"""售后: every after-sales case, newest first."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+
+from shopdesk.core.model import CaseKind, CaseState
+from shopdesk.core.store import Store
+from shopdesk.ui.format import label, local_time, money
+from shopdesk.ui.table_model import Column, PagedTableModel
+from shopdesk.ui.table_view import RecordTable
+
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("CasesView", text)
+
+
+def case_columns() -> list[Column]:
+    return [
+        Column(tr("编号"), lambda r: str(r["id"]), "id", align=RIGHT),
+        Column(tr("订单号"), lambda r: r["order_no"]),
+        Column(tr("买家"), lambda r: r["buyer_nick"]),
+        Column(tr("类型"), lambda r: label(CaseKind, r["kind"]), "kind"),
+        Column(tr("状态"), lambda r: label(CaseState, r["state"]), "state"),
+        Column(tr("退款金额"), lambda r: money(r["refund_fen"]), "refund_fen", align=RIGHT),
+        Column(tr("申请时间"), lambda r: local_time(r["opened_at"]), "opened_at"),
+        Column(tr("原因"), lambda r: r["reason"]),
+    ]
+
+
+class CasesView(RecordTable):
+    def __init__(self, store: Store, parent=None):
+        self.store = store
+        model = PagedTableModel(
+            case_columns(),
+            lambda search: store.count_cases(search),
+            lambda offset, limit, search, sort, desc: store.cases_page(
+                offset, limit, search, sort, desc
+            ),
+            default_sort="opened_at",
+        )
+        super().__init__(model, [60, 170, 120, 130, 110, 90, 130, 200], parent)

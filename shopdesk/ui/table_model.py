@@ -1,0 +1,132 @@
+"""A table model over a store query that fetches only the rows a view asks for.
+
+It reports the full rowCount() and loads fixed-size pages into a small LRU cache, so a
+million rows open, scroll and jump to the end like a hundred (see DESIGN.md, "Tables that
+stay fast"); canFetchMore/fetchMore would load every row on the way down."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+Row = dict[str, Any]
+_ROOT = QModelIndex()
+ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+@dataclass
+class Column:
+    title: str
+    display: Callable[[Row], str]
+    sort_key: str | None = None  # the store's sort id, None: not sortable
+    roles: dict[int, Callable[[Row], Any]] = field(default_factory=dict)
+    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+
+class PagedTableModel(QAbstractTableModel):
+    PAGE_SIZE = 200
+    CACHED_PAGES = 16
+
+    def __init__(
+        self,
+        columns: list[Column],
+        count: Callable[[str | None], int],
+        page: Callable[[int, int, str | None, str, bool], list[Row]],
+        default_sort: str,
+        parent=None,
+    ):
+        super().__init__(parent)
+        self.columns = columns
+        self._count_fn = count
+        self._page_fn = page
+        self._sort = default_sort
+        self._descending = True
+        self._search: str | None = None
+        self._pages: OrderedDict[int, list[Row]] = OrderedDict()
+        self._count = count(None)
+
+    # -- Qt interface -----------------------------------------------------------------
+
+    def rowCount(self, parent=_ROOT) -> int:
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent=_ROOT) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.DisplayRole):
+        if not index.isValid() or index.row() >= self._count:
+            return None
+        row = self.row(index.row())
+        if row is None:
+            return None
+        column = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.display(row)
+        if role == ROW_ID_ROLE:
+            return row["id"]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(column.align)
+        if role in column.roles:
+            return column.roles[role](row)
+        return None
+
+    def headerData(self, section: int, orientation, role: int = Qt.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+            return self.columns[section].title
+        if orientation == Qt.Orientation.Vertical:
+            return section + 1
+        return None
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        key = self.columns[column].sort_key if 0 <= column < len(self.columns) else None
+        if key is None:
+            return
+        self.layoutAboutToBeChanged.emit()
+        self._sort = key
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self._pages.clear()
+        self.layoutChanged.emit()
+
+    # -- ShopDesk interface -----------------------------------------------------------
+
+    def row(self, number: int) -> Row | None:
+        page_no, offset = divmod(number, self.PAGE_SIZE)
+        page = self._pages.get(page_no)
+        if page is None:
+            page = self._page_fn(
+                page_no * self.PAGE_SIZE, self.PAGE_SIZE, self._search, self._sort, self._descending
+            )
+            self._pages[page_no] = page
+            while len(self._pages) > self.CACHED_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(page_no)
+        return page[offset] if offset < len(page) else None
+
+    def row_id(self, number: int) -> int | None:
+        row = self.row(number)
+        return None if row is None else row["id"]
+
+    def set_search(self, text: str | None) -> None:
+        self._search = text or None
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        self._pages.clear()
+        self._count = self._count_fn(self._search)
+        self.endResetModel()
+
+    def refresh_rows(self, first: int, last: int, columns: list[int] | None = None) -> None:
+        """Repaint rows whose time-dependent text changed (no re-query)."""
+        if self._count == 0:
+            return
+        last = min(last, self._count - 1)
+        cols = columns or [0, len(self.columns) - 1]
+        self.dataChanged.emit(self.index(first, min(cols)), self.index(last, max(cols)))

@@ -1,0 +1,75 @@
+"""A table of store rows (orders, cases ...) that tells which record is selected."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+
+from shopdesk.ui.table_model import PagedTableModel
+
+
+class RecordTable(QWidget):
+    """A view of one PagedTableModel; emits `selected(id)` and `activated(id)`."""
+
+    selected = Signal(int)
+    activated = Signal(int)
+
+    def __init__(self, model: PagedTableModel, widths: list[int], parent=None):
+        super().__init__(parent)
+        self.model = model
+        self.table = QTableView(self)
+        self.table.setModel(model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSortingEnabled(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(-1, Qt.SortOrder.DescendingOrder)
+        header.setStretchLastSection(True)
+        for column, width in enumerate(widths):
+            self.table.setColumnWidth(column, width)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.activated.connect(lambda index: self._emit(self.activated, index.row()))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+
+    def _current_changed(self, current, _previous) -> None:
+        if current.isValid():
+            self._emit(self.selected, current.row())
+
+    def _emit(self, signal, row: int) -> None:
+        record_id = self.model.row_id(row)
+        if record_id is not None:
+            signal.emit(record_id)
+
+    def set_search(self, text: str) -> None:
+        self.model.set_search(text)
+
+    def refresh(self) -> None:
+        """Re-read the rows, keeping the selected record selected if it is still there."""
+        current = self.table.currentIndex()
+        keep = self.model.row_id(current.row()) if current.isValid() else None
+        self.model.refresh()
+        if keep is not None:
+            for row in range(min(self.model.rowCount(), self.model.PAGE_SIZE)):
+                if self.model.row_id(row) == keep:
+                    self.table.selectRow(row)
+                    break
+
+    def select_first(self) -> None:
+        if self.model.rowCount():
+            self.table.selectRow(0)
+
+    def visible_rows(self) -> tuple[int, int]:
+        """First and last row on screen (-1, -1 when empty), for countdown repaints."""
+        top = self.table.rowAt(0)
+        if top < 0:
+            return -1, -1
+        bottom = self.table.rowAt(self.table.viewport().height() - 1)
+        return top, bottom if bottom >= 0 else self.model.rowCount() - 1

@@ -1,0 +1,56 @@
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+
+def shopdesk(*args, check=True):
+    result = subprocess.run(
+        [sys.executable, "-m", "shopdesk", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    if check:
+        assert result.returncode == 0, result.stderr
+    return result
+
+
+def test_demo_then_cases_as_json(tmp_path):
+    db = str(tmp_path / "x.db")
+    shopdesk("demo", "--db", db)
+    cases = json.loads(shopdesk("cases", "--db", db, "--json").stdout)
+    assert len(cases) > 12
+    assert {"id", "order_no", "kind", "state"} <= set(cases[0])
+    kinds = {c["kind"] for c in cases}
+    assert "return_refund" in kinds and "platform_appeal" in kinds
+
+
+def test_orders_search_and_limit(tmp_path):
+    db = str(tmp_path / "x.db")
+    shopdesk("demo", "--db", db)
+    orders = json.loads(shopdesk("orders", "--db", db, "--json", "--limit", "5").stdout)
+    assert len(orders) == 5
+    assert {"order_no", "buyer", "status", "paid_fen", "lines"} <= set(orders[0])
+    found = json.loads(shopdesk("orders", "--db", db, "--json", "--search", "耳机").stdout)
+    assert found and all("耳机" in o["items"] for o in found)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["cases", "--db", "{bad}"], ["orders", "--limit", "many"], ["no-such-command"]],
+)
+def test_user_mistakes_exit_2_with_one_line(tmp_path, args):
+    bad = tmp_path / "bad.db"
+    bad.write_text("hello", encoding="utf-8")
+    result = shopdesk(*[a.replace("{bad}", str(bad)) for a in args], check=False)
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr
+
+
+def test_smoke_test_prints_ok_last():
+    result = shopdesk("--smoke-test")
+    assert result.stdout.strip().splitlines()[-1] == "ok"

@@ -19,6 +19,7 @@ COMMAND_MODULES = [
     "shopdesk.commands.demo",
     "shopdesk.commands.listing",
     "shopdesk.commands.importing",
+    "shopdesk.commands.deadlines",
 ]
 
 

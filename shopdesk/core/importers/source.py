@@ -7,6 +7,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import warnings
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -157,7 +158,9 @@ class ExportSource:
         import openpyxl  # imported here: CSV-only imports never pay for it
 
         try:
-            book = openpyxl.load_workbook(self.path, read_only=True, data_only=True)
+            with warnings.catch_warnings():  # "no default style" and the like: not the seller's
+                warnings.simplefilter("ignore")
+                book = openpyxl.load_workbook(self.path, read_only=True, data_only=True)
         except Exception as error:  # openpyxl raises many kinds for a damaged file
             raise InputError(
                 f"{self.path.name}：Excel 文件无法打开（{type(error).__name__}）"

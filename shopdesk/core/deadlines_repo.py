@@ -18,6 +18,7 @@ from shopdesk.core.case_states import check_move, derive_state, undoable_event
 from shopdesk.core.errors import InputError
 from shopdesk.core.model import Case, Event, EventKind, Order, Party
 from shopdesk.core.rules import (
+    PLATFORM_RULE_ID,
     Deadline,
     RuleSet,
     builtin_ruleset,
@@ -404,3 +405,15 @@ def subject_deadlines(store: Store, subject: str, subject_id: int, now: datetime
     if subject == "order":
         return deadlines_for_order(store, store.get_order(subject_id), now)
     return deadlines_for_case(store, store.get_case(subject_id), now)
+
+
+def rule_title(platform: str, rule_id: str | None, language: str = "zh-CN") -> str:
+    """A rule's title in `language` (the newest version's wording)."""
+    if not rule_id:
+        return ""
+    if rule_id == PLATFORM_RULE_ID:
+        return {"zh-TW": "平台截止時間", "en": "Platform deadline"}.get(language, "平台截止时间")
+    for version in reversed(active_ruleset(platform).versions):
+        if rule_id in version.rules:
+            return version.rules[rule_id].title_in(language)
+    return rule_id

@@ -185,6 +185,7 @@ def install_deadlines(window, notifier=None, with_tray: bool = True) -> None:
     from shopdesk.ui.reminders import (
         CloseToTray,
         ReminderService,
+        StatusBarNotifier,
         TrayNotifier,
         make_tray,
     )
@@ -213,14 +214,13 @@ def install_deadlines(window, notifier=None, with_tray: bool = True) -> None:
 
     tray = make_tray(window) if with_tray else None
     window.tray = tray
-    if notifier is None and tray is not None:
-        notifier = TrayNotifier(tray)
+    if notifier is None:
+        notifier = TrayNotifier(tray) if tray is not None else StatusBarNotifier(window)
     window.close_to_tray = CloseToTray(window, tray)
     if tray is not None:
         tray.quit_action.triggered.connect(window.close_to_tray.quit)
-    if notifier is not None:
-        window.reminders = ReminderService(store, notifier, window)
-        window.reminders.start()
+    window.reminders = ReminderService(store, notifier, window)
+    window.reminders.start()
 
     _add_menu(window)
 

@@ -54,6 +54,16 @@ class TrayNotifier:
         self.tray.showMessage(title, message, icon, 15_000)
 
 
+class StatusBarNotifier:
+    """Where the desktop has no tray: the message goes to the window's status bar."""
+
+    def __init__(self, window):
+        self.window = window
+
+    def notify(self, title: str, message: str, urgent: bool = False) -> None:
+        self.window.statusBar().showMessage(f"{title} — {message.splitlines()[0]}", 60_000)
+
+
 def _subject(deadline) -> str:
     if deadline.case_id:
         return (

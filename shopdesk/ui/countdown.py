@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QTableView
 
@@ -115,11 +115,18 @@ class CountdownTicker(QObject):
         self.repainted_rows = 0  # for tests and the benchmark
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)  # the text turns on the second
         self.timer.timeout.connect(self.tick)
         model = view.model()
         for signal in (model.modelReset, model.layoutChanged, model.rowsInserted):
             signal.connect(self.restart)
         view.verticalScrollBar().valueChanged.connect(self.restart)
+        view.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.view and event.type() == QEvent.Type.Show:
+            self.restart()
+        return False
 
     def visible_rows(self) -> range:
         model = self.view.model()
@@ -141,6 +148,10 @@ class CountdownTicker(QObject):
     def tick(self, now: datetime | None = None) -> int:
         """Repaint the visible rows whose text changed; schedule the next tick. Returns
         how many rows were repainted."""
+        if not self.view.isVisible():
+            self.timer.stop()  # hidden (another view, the tray): wake up on Show
+            self.shown.clear()
+            return 0
         now = now or ui_now()
         model = self.view.model()
         changed: list[int] = []

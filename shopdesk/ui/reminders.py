@@ -14,7 +14,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QAction, QIcon
-from PySide6.QtWidgets import QApplication, QMenu, QStyle, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication, QLabel, QMenu, QStyle, QSystemTrayIcon
 
 from shopdesk.core.countdown import countdown
 from shopdesk.core.reminders_repo import (
@@ -28,6 +28,7 @@ from shopdesk.ui.countdown import ui_now
 from shopdesk.ui.i18n import current_language
 
 CHECK_EVERY_MS = 60_000
+GROUP_ABOVE = 3  # more reminders than this at once: one summary notification
 CLOSE_TO_TRAY_KEY = "reminders/close_to_tray"
 
 
@@ -55,13 +56,15 @@ class TrayNotifier:
 
 
 class StatusBarNotifier:
-    """Where the desktop has no tray: the message goes to the window's status bar."""
+    """Where the desktop has no tray: the latest reminder stays in the status bar."""
 
     def __init__(self, window):
-        self.window = window
+        self.label = QLabel()
+        self.label.setStyleSheet("color: #b00020;")
+        window.statusBar().addPermanentWidget(self.label)
 
     def notify(self, title: str, message: str, urgent: bool = False) -> None:
-        self.window.statusBar().showMessage(f"{title} — {message.splitlines()[0]}", 60_000)
+        self.label.setText(f"{title} — {message.splitlines()[0]}")
 
 
 def _subject(deadline) -> str:
@@ -108,16 +111,31 @@ class ReminderService(QObject):
         return len(missed)
 
     def check(self, now: datetime | None = None) -> int:
+        """Show the reminders due now: one notification each, or one summary when many
+        fall due together (the first start of the day). Returns how many fired."""
         now = now or ui_now()
+        language = current_language()
         due = pending_reminders(self.store, now)
-        for reminder in due:
-            d = reminder.deadline
-            left = countdown(d.due_at, now, current_language()).text
+        if len(due) > GROUP_ABOVE:
+            lines = [
+                f"{countdown(r.deadline.due_at, now, language).text} · "
+                f"{r.deadline.title_in(language)} · {_subject(r.deadline)}"
+                for r in due[:GROUP_ABOVE]
+            ]
+            lines.append(tr("……共 %1 项").replace("%1", str(len(due))))
             self.notifier.notify(
-                f"{left} · {d.title_in(current_language())}",
-                f"{_subject(d)}\n{d.on_timeout_in(current_language())}",
-                urgent=reminder.lead_hours <= 4,
+                tr("%1 项时限即将到期").replace("%1", str(len(due))),
+                "\n".join(lines),
+                urgent=any(r.lead_hours <= 4 for r in due),
             )
+        else:
+            for reminder in due:
+                d = reminder.deadline
+                self.notifier.notify(
+                    f"{countdown(d.due_at, now, language).text} · {d.title_in(language)}",
+                    f"{_subject(d)}\n{d.on_timeout_in(language)}",
+                    urgent=reminder.lead_hours <= 4,
+                )
         if due:
             mark_fired(self.store, due, now)
         mark_seen(self.store, now)

@@ -6,7 +6,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QWidget
 
 from shopdesk.core.deadlines_repo import recompute_all, refresh_due
-from shopdesk.core.timeutil import from_text
+from shopdesk.core.timeutil import from_text, to_text
 from shopdesk.ui import countdown as ui_countdown
 from shopdesk.ui.due_view import DueView
 from shopdesk.ui.reminders import (
@@ -179,10 +179,23 @@ def test_reminders_fire_once_and_summarize_what_ran_out_while_closed(qtbot, shop
     service = ReminderService(shop, notifier)
     assert service.summarize_missed(clock.now) == 0  # first start: nothing to summarize
     fired = service.check(clock.now)
-    assert fired >= 1 and len(notifier.shown) == fired
-    title, message, _urgent = notifier.shown[0]
-    assert title.startswith("剩余") and "订单" in message
+    assert fired > 3  # the demo shop's morning: many orders to ship today
+    [(title, message, _urgent)] = notifier.shown  # one summary, not a flood
+    assert title == f"{fired} 项时限即将到期" and "订单" in message
     assert service.check(clock.now + timedelta(minutes=1)) == 0
+    # the next lead time (4 h) fires for each deadline on its own
+    notifier.shown.clear()
+    soon = min(
+        r
+        for r in shop.db.execute(
+            "SELECT next_due_at FROM orders WHERE next_due_party = 'seller' AND next_due_at > ?",
+            [to_text(clock.now)],
+        )
+    )[0]
+    clock.now = from_text(soon) - timedelta(hours=3, minutes=59)
+    assert service.check(clock.now) >= 1
+    title, message, urgent = notifier.shown[0]
+    assert title.startswith("剩余 3时") and urgent
     # closed for two days: a summary of what ran out meanwhile
     later = clock.now + timedelta(days=2)
     notifier.shown.clear()

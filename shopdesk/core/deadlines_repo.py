@@ -14,9 +14,14 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from shopdesk import paths
-from shopdesk.core.case_states import check_move, derive_state, undoable_event
+from shopdesk.core.case_states import (
+    check_move,
+    derive_state,
+    effective_events,
+    undoable_event,
+)
 from shopdesk.core.errors import InputError
-from shopdesk.core.model import Case, Event, EventKind, Order, Party
+from shopdesk.core.model import Case, CaseState, Event, EventKind, Order, Party
 from shopdesk.core.rules import (
     PLATFORM_RULE_ID,
     Deadline,
@@ -121,12 +126,27 @@ def deadlines_for_order(
     )
 
 
+def case_state(case: Case, events: Sequence[Event], now: datetime) -> CaseState:
+    """The state derived from the timeline, unless the platform said otherwise last: an
+    export may report a state without the event that led there (no return time, so no
+    "buyer shipped the return"), and the platform's word wins."""
+    derived = derive_state(case, events, now)
+    if derived.value == case.state or not events:
+        return derived
+    kept = effective_events(events, now)
+    latest = max(events, key=lambda e: (e.at, e.id))
+    if kept and kept[-1] is latest and latest.source == "platform":
+        return CaseState.parse(case.state)
+    return derived
+
+
 def deadlines_for_case(
     store: Store, case: Case, now: datetime, events: Sequence[Event] | None = None
 ) -> list[Deadline]:
     if events is None:
         events = store.events(case.id)
-    return case_deadlines(case, events, active_ruleset(case.platform), now)
+    state = case_state(case, events, now)
+    return case_deadlines(case, events, active_ruleset(case.platform), now, state=state)
 
 
 def _cached(deadlines: Iterable[Deadline]) -> list[str | None]:
@@ -153,7 +173,7 @@ def refresh_due(
         for case_id in set(case_ids):
             case = store.get_case(case_id)
             events = store.events(case_id)
-            state = derive_state(case, events, now).value
+            state = case_state(case, events, now).value
             cached = _cached(deadlines_for_case(store, case, now, events))
             store.db.execute(
                 "UPDATE cases SET state = ?, next_due_at = ?, next_due_party = ?, "

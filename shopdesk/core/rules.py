@@ -530,10 +530,13 @@ def case_deadlines(
     now: datetime,
     *,
     platform_deadline: str | None = None,
+    state: CaseState | None = None,
 ) -> list[Deadline]:
     """The case's open clocks at `now`. The platform's deadline (`platform_deadline`, else
-    case.platform_deadline) replaces the estimate of the current step."""
-    state = derive_state(case, events, now)
+    case.platform_deadline) replaces the estimate of the current step. `state` overrides
+    the state derived from the events (the platform's word, when its export skipped an
+    event)."""
+    state = state or derive_state(case, events, now)
     if not state.is_open:
         return []
     if not effective_events(events, now) and case.opened_at:

@@ -315,8 +315,8 @@ def add_case_event(
     case = store.get_case(case_id)
     order = store.get_order(case.order_id)
     events = store.events(case_id)
-    check_move(case, events, kind, order=order, now=max(at, now), retracts=retracts)
-    before = derive_state(case, events, max(at, now))
+    before = case_state(case, events, max(at, now))
+    check_move(case, events, kind, order=order, now=max(at, now), retracts=retracts, state=before)
     with store.transaction():
         event = store.add_event(
             case_id, kind, to_text(at), note=note, source=source, retracts=retracts

@@ -22,6 +22,7 @@ from shopdesk.core.case_states import allowed_events
 from shopdesk.core.countdown import countdown
 from shopdesk.core.deadlines_repo import (
     add_case_event,
+    case_state,
     deadlines_for_case,
     set_platform_deadline,
     undo_last,
@@ -154,7 +155,8 @@ class TimelinePanel(QWidget):
         order = self.store.get_order(case.order_id)
         events = self.store.events(case_id)
         self._show_clocks(deadlines_for_case(self.store, case, now, events))
-        self._show_buttons(allowed_events(case, events, order=order, now=now))
+        state = case_state(case, events, now)
+        self._show_buttons(allowed_events(case, events, order=order, now=now, state=state))
         self._show_timeline(events)
         self.platform_due.setText(china_time(case.platform_deadline))
 

@@ -33,7 +33,7 @@ from shopdesk.core.rules import (
     order_deadlines,
 )
 from shopdesk.core.store import Store
-from shopdesk.core.timeutil import now_utc, to_text
+from shopdesk.core.timeutil import now_text, now_utc, to_text
 
 _OPEN_CASE = "state NOT IN ('refunded', 'closed', 'withdrawn')"
 _CHUNK = 500
@@ -437,3 +437,34 @@ def rule_title(platform: str, rule_id: str | None, language: str = "zh-CN") -> s
         if rule_id in version.rules:
             return version.rules[rule_id].title_in(language)
     return rule_id
+
+
+CHANGES_SETTING = "rules.refreshed_at"
+
+
+def mark_refreshed(store: Store) -> None:
+    """Remember that every row changed until now has its deadlines recomputed."""
+    store.set_setting(CHANGES_SETTING, now_text())
+
+
+def refresh_changed(store: Store, now: datetime | None = None) -> int:
+    """Recompute the orders and cases written since the last refresh (an import, an
+    edited order, another process), whoever wrote them. Cheap when nothing changed."""
+    since = store.get_setting(CHANGES_SETTING) or ""
+    mark = now_text()  # the clock `updated_at` is written with, not the view's clock
+    orders = [
+        r[0] for r in store.db.execute("SELECT id FROM orders WHERE updated_at >= ?", [since])
+    ]
+    cases = [
+        r[0]
+        for r in store.db.execute(
+            "SELECT id FROM cases WHERE updated_at >= ? "
+            "UNION SELECT case_id FROM case_events WHERE created_at >= ?",
+            [since, since],
+        )
+    ]
+    touched = (
+        refresh_due(store, order_ids=orders, case_ids=cases, now=now) if orders or cases else 0
+    )
+    store.set_setting(CHANGES_SETTING, mark)
+    return touched

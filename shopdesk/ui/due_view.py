@@ -135,6 +135,9 @@ class DueView(QWidget):
         self._update_summary()
 
     def refresh(self) -> None:
+        """After the store changed (an import, an event, another process): recompute
+        what was written, drop what lapsed, re-read the rows."""
+        repo.refresh_changed(self.store, ui_now())
         repo.expire_passed(self.store, ui_now())
         self.records.refresh()
         self._update_summary()
@@ -174,9 +177,11 @@ def bring_up_to_date(store: Store) -> None:
     (first start, an update, a loaded file), else only the rows whose time has passed."""
     stamp = _rules_stamp()
     if store.get_setting(RULES_STAMP_SETTING) != stamp:
+        repo.mark_refreshed(store)
         repo.recompute_all(store, ui_now())
         store.set_setting(RULES_STAMP_SETTING, stamp)
     else:
+        repo.refresh_changed(store, ui_now())
         repo.expire_passed(store, ui_now())
 
 

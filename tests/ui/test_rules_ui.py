@@ -236,3 +236,24 @@ def test_imported_platform_deadline_is_the_cases_current_deadline(shop, clock):
     shop.update_case(case_id, platform_deadline="2026-11-29T01:23:45Z")
     refresh_due(shop, case_ids=[case_id], now=clock.now)
     assert from_text(shop.get_case(case_id).next_due_at) == from_text("2026-11-29T01:23:45Z")
+
+
+def test_an_order_written_elsewhere_gets_its_clock_on_refresh(qtbot, shop, clock):
+    view = DueView(shop)
+    qtbot.addWidget(view)
+    before = view.model.rowCount()
+    shop.save_order(  # as an import or the CLI in another process would
+        {
+            "platform": "taobao",
+            "order_no": "9900000000000000001",
+            "buyer_nick": "新买家",
+            "state": "paid",
+            "paid_at": to_text(clock.now - timedelta(hours=47)),
+        }
+    )
+    view.refresh()
+    assert view.model.rowCount() == before + 1
+    # soonest first: after the one already overdue, before everything else
+    assert view.model.index(0, 0).data().startswith("已超时")
+    assert view.model.row(1)["order_no"] == "9900000000000000001"
+    assert view.model.index(1, 0).data() == "剩余 59分 · 估算"

@@ -224,6 +224,15 @@ def recompute_all(
     return done
 
 
+def count_recompute(store: Store, now: datetime) -> int:
+    """How many rows `recompute_all` would look at."""
+    cases = store.db.execute(f"SELECT count(*) FROM cases WHERE {_OPEN_CASE}").fetchone()[0]
+    orders = store.db.execute(
+        f"SELECT count(*) FROM ({_ORDER_CANDIDATES})", _horizon_params(now)
+    ).fetchone()[0]
+    return cases + orders
+
+
 # Orders that may have a running clock at `now`: unshipped or undelivered ones, those
 # with a cached due time, and those whose last step is recent enough for any window.
 _ORDER_CANDIDATES = (

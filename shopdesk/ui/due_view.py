@@ -5,7 +5,9 @@ cases views, the case panel's 进度 tab, reminders and the tray, the rules menu
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QThread, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -172,17 +174,68 @@ def _rules_stamp() -> str:
     )
 
 
-def bring_up_to_date(store: Store) -> None:
+BACKGROUND_ABOVE = 5000  # rows: recompute in a background thread above this
+_running: set = set()  # workers alive until they finish, whatever happens to the window
+
+
+class RecomputeWorker(QThread):
+    """Recomputes every open clock on its own Store (a connection never crosses
+    threads); the window stays usable and refreshes when it is done. Interrupted (the
+    window closed), it leaves the stamp unset and starts over next time."""
+
+    progress = Signal(int, int)
+
+    def __init__(self, store_path: Path, stamp: str, parent=None):
+        super().__init__(parent)
+        self.store_path = Path(store_path)
+        self.stamp = stamp
+
+    def run(self) -> None:
+        with Store.open(self.store_path) as store:
+            repo.mark_refreshed(store)
+            repo.recompute_all(
+                store,
+                ui_now(),
+                on_progress=self.progress.emit,
+                cancelled=self.isInterruptionRequested,
+            )
+            if not self.isInterruptionRequested():
+                store.set_setting(RULES_STAMP_SETTING, self.stamp)
+
+
+def bring_up_to_date(window) -> RecomputeWorker | None:
     """Recompute everything when the rule sets changed since the store was last computed
-    (first start, an update, a loaded file), else only the rows whose time has passed."""
+    (first start, an update, a loaded file), else only what changed or passed. A big
+    store is recomputed in the background (returns the worker)."""
+    store = window.store
     stamp = _rules_stamp()
-    if store.get_setting(RULES_STAMP_SETTING) != stamp:
+    if store.get_setting(RULES_STAMP_SETTING) == stamp:
+        repo.refresh_changed(store, ui_now())
+        repo.expire_passed(store, ui_now())
+        return None
+    if repo.count_recompute(store, ui_now()) <= BACKGROUND_ABOVE:
         repo.mark_refreshed(store)
         repo.recompute_all(store, ui_now())
         store.set_setting(RULES_STAMP_SETTING, stamp)
-    else:
-        repo.refresh_changed(store, ui_now())
-        repo.expire_passed(store, ui_now())
+        return None
+    worker = RecomputeWorker(store.path, stamp)
+    _running.add(worker)
+    worker.finished.connect(lambda: _running.discard(worker))
+    app = QCoreApplication.instance()
+    app.aboutToQuit.connect(worker.requestInterruption)
+    app.aboutToQuit.connect(worker.wait)
+    label = QLabel(tr("正在计算平台时限…"))
+    window.statusBar().addPermanentWidget(label)
+    worker.progress.connect(
+        lambda done, total: label.setText(
+            tr("正在计算平台时限… %1/%2").replace("%1", str(done)).replace("%2", str(total))
+        )
+    )
+    worker.finished.connect(label.deleteLater)
+    worker.finished.connect(window.refresh)
+    window.destroyed.connect(worker.requestInterruption)
+    worker.start()
+    return worker
 
 
 def install_deadlines(window, notifier=None, with_tray: bool = True) -> None:
@@ -197,7 +250,7 @@ def install_deadlines(window, notifier=None, with_tray: bool = True) -> None:
     from shopdesk.ui.timeline_panel import TimelinePanel
 
     store = window.store
-    bring_up_to_date(store)
+    window.recompute_worker = bring_up_to_date(window)
 
     due = DueView(store)
     window.due_view = due

@@ -257,3 +257,17 @@ def test_an_order_written_elsewhere_gets_its_clock_on_refresh(qtbot, shop, clock
     assert view.model.index(0, 0).data().startswith("已超时")
     assert view.model.row(1)["order_no"] == "9900000000000000001"
     assert view.model.index(1, 0).data() == "剩余 59分 · 估算"
+
+
+def test_a_big_store_is_recomputed_in_the_background(qtbot, demo_store, clock, monkeypatch):
+    from shopdesk.ui import due_view
+    from shopdesk.ui.main_window import MainWindow
+
+    monkeypatch.setattr(due_view, "BACKGROUND_ABOVE", 10)
+    window = MainWindow(demo_store)
+    qtbot.addWidget(window)
+    worker = window.recompute_worker
+    assert worker is not None
+    qtbot.waitUntil(worker.isFinished, timeout=30_000)
+    qtbot.waitUntil(lambda: window.due_view.model.rowCount() > 0)
+    assert demo_store.get_setting(due_view.RULES_STAMP_SETTING) is not None

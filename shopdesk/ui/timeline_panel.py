@@ -163,6 +163,7 @@ class TimelinePanel(QWidget):
     def _show_clocks(self, deadlines) -> None:
         for card in self.cards:
             self.clocks.removeWidget(card)
+            card.hide()  # gone at once; deleted when the event loop gets to it
             card.deleteLater()
         self.cards = [DeadlineCard(d, self) for d in deadlines]
         for card in self.cards:
@@ -172,6 +173,7 @@ class TimelinePanel(QWidget):
     def _show_buttons(self, allowed) -> None:
         for button in self.event_buttons.values():
             self.buttons.removeWidget(button)
+            button.hide()
             button.deleteLater()
         self.event_buttons = {}
         offered = [kind for kind in allowed if kind not in _NOT_BUTTONS]

@@ -271,3 +271,18 @@ def test_a_big_store_is_recomputed_in_the_background(qtbot, demo_store, clock, m
     qtbot.waitUntil(worker.isFinished, timeout=30_000)
     qtbot.waitUntil(lambda: window.due_view.model.rowCount() > 0)
     assert demo_store.get_setting(due_view.RULES_STAMP_SETTING) is not None
+
+
+def test_replaced_buttons_and_cards_disappear_at_once(qtbot, shop, clock):
+    from PySide6.QtWidgets import QPushButton
+
+    panel = TimelinePanel(shop)
+    qtbot.addWidget(panel)
+    panel.show()
+    case_id = _case(shop, "awaiting_seller", "return_refund")
+    panel.show_case(case_id)
+    panel.show_case(case_id)
+    shown = [b for b in panel.findChildren(QPushButton) if b.isVisible()]
+    fixed = [panel.save_due, panel.clear_due, panel.undo, panel.add_note]
+    assert len(shown) == len(panel.event_buttons) + len(fixed)
+    assert sum(card.isVisible() for card in panel.findChildren(type(panel.cards[0]))) == 1

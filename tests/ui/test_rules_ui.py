@@ -282,7 +282,9 @@ def test_replaced_buttons_and_cards_disappear_at_once(qtbot, shop, clock):
     case_id = _case(shop, "awaiting_seller", "return_refund")
     panel.show_case(case_id)
     panel.show_case(case_id)
+    qtbot.waitUntil(lambda: all(b.isVisible() for b in panel.event_buttons.values()))
+    qtbot.waitUntil(lambda: panel.cards[0].isVisible())
     shown = [b for b in panel.findChildren(QPushButton) if b.isVisible()]
     fixed = [panel.save_due, panel.clear_due, panel.undo, panel.add_note]
     assert len(shown) == len(panel.event_buttons) + len(fixed)
-    assert sum(card.isVisible() for card in panel.findChildren(type(panel.cards[0]))) == 1
+    assert sum(c.isVisible() for c in panel.findChildren(type(panel.cards[0]))) == 1

@@ -368,46 +368,68 @@ def set_platform_deadline(
 
 
 # ---------------------------------------------------------------- the 待办 list, in pages
+# Each arm walks its own next_due_at index and stops after offset + limit rows; the two
+# arms are merged. Row ids: a case's id, or minus the order's id.
 
-_DUE_ROWS = f"""
+_CASE_ARM = f"""
     SELECT c.id AS id, 'case' AS subject, c.id AS case_id, o.id AS order_id, o.order_no,
            o.platform, o.buyer_nick, o.item_titles, c.kind AS kind, c.state AS state,
            c.next_due_at, c.next_due_party, c.next_due_rule, c.platform_deadline
     FROM cases c JOIN orders o ON o.id = c.order_id
-    WHERE c.next_due_at IS NOT NULL AND c.{_OPEN_CASE}
-    UNION ALL
-    SELECT -o.id, 'order', NULL, o.id, o.order_no, o.platform, o.buyer_nick, o.item_titles,
-           NULL, o.state, o.next_due_at, o.next_due_party, o.next_due_rule, NULL
-    FROM orders o WHERE o.next_due_at IS NOT NULL
+    WHERE c.next_due_at IS NOT NULL AND c.{_OPEN_CASE} {{party}} {{search}}
+"""
+_ORDER_ARM = """
+    SELECT -o.id AS id, 'order' AS subject, NULL AS case_id, o.id AS order_id, o.order_no,
+           o.platform, o.buyer_nick, o.item_titles, NULL AS kind, o.state AS state,
+           o.next_due_at, o.next_due_party, o.next_due_rule, NULL AS platform_deadline
+    FROM orders o
+    WHERE o.next_due_at IS NOT NULL {party} {search}
 """
 
 
-def _due_filter(party: str, search: str | None) -> tuple[str, list]:
-    where, params = "1", []
+def _due_filter(alias: str, party: str, search: str | None) -> tuple[dict[str, str], list]:
+    parts = {"party": "", "search": ""}
+    params: list = []
     if party == Party.SELLER.value:
-        where = "next_due_party IN ('seller', 'both')"
+        parts["party"] = f"AND {alias}.next_due_party IN ('seller', 'both')"
     elif party == Party.BUYER.value:
-        where = "next_due_party IN ('buyer', 'both')"
+        parts["party"] = f"AND {alias}.next_due_party IN ('buyer', 'both')"
     if search:
-        like = f"%{search}%"
-        where += " AND (order_no LIKE ? OR buyer_nick LIKE ? OR item_titles LIKE ?)"
-        params += [like] * 3
-    return where, params
+        parts["search"] = "AND (o.order_no LIKE ? OR o.buyer_nick LIKE ? OR o.item_titles LIKE ?)"
+        params += [f"%{search}%"] * 3
+    return parts, params
 
 
 def count_due(store: Store, party: str = "seller", search: str | None = None) -> int:
-    where, params = _due_filter(party, search)
-    sql = f"SELECT count(*) FROM ({_DUE_ROWS}) WHERE {where}"
-    return store.db.execute(sql, params).fetchone()[0]
+    total = 0
+    for arm, alias in ((_CASE_ARM, "c"), (_ORDER_ARM, "o")):
+        parts, params = _due_filter(alias, party, search)
+        if search:
+            sql = f"SELECT count(*) FROM ({arm.format(**parts)})"
+        elif alias == "c":  # no search: no need to join the orders
+            sql = (
+                f"SELECT count(*) FROM cases c WHERE c.next_due_at IS NOT NULL "
+                f"AND c.{_OPEN_CASE} {parts['party']}"
+            )
+        else:
+            sql = f"SELECT count(*) FROM orders o WHERE o.next_due_at IS NOT NULL {parts['party']}"
+        total += store.db.execute(sql, params).fetchone()[0]
+    return total
 
 
 def due_page(
     store: Store, offset: int, limit: int, party: str = "seller", search: str | None = None
 ) -> list[dict]:
-    """One page of the 待办 list: orders (id < 0) and cases (id > 0) by cached due time,
-    soonest first. Row ids: a case's id, or minus the order's id."""
-    where, params = _due_filter(party, search)
-    sql = f"SELECT * FROM ({_DUE_ROWS}) WHERE {where} ORDER BY next_due_at, id LIMIT ? OFFSET ?"
+    """One page of the 待办 list: orders and cases by cached due time, soonest first."""
+    arms, params = [], []
+    for arm, alias, order in (
+        (_CASE_ARM, "c", "c.next_due_at, c.id"),
+        (_ORDER_ARM, "o", "o.next_due_at, o.id DESC"),
+    ):
+        parts, arm_params = _due_filter(alias, party, search)
+        arms.append(f"SELECT * FROM ({arm.format(**parts)} ORDER BY {order} LIMIT ?)")
+        params += [*arm_params, offset + limit]
+    sql = f"{' UNION ALL '.join(arms)} ORDER BY next_due_at, id LIMIT ? OFFSET ?"
     return list(store.db.query(sql, [*params, limit, offset]))
 
 

@@ -159,14 +159,19 @@ def undoable_event(events: Sequence, now: datetime | None = None):
 
 
 def allowed_events(
-    case: Case, events: Sequence, order: Order | None = None, now: datetime | None = None
+    case: Case,
+    events: Sequence,
+    order: Order | None = None,
+    now: datetime | None = None,
+    state: CaseState | None = None,
 ) -> list[EventKind]:
     """The events the seller may record next, in the order the case panel offers them.
-    A correction is offered whenever there is an event to retract."""
+    A correction is offered whenever there is an event to retract. `state` overrides the
+    derived state (the platform's word)."""
     kept = effective_events(events, now)
     if not kept:
         return [E.OPENED, E.NOTE]
-    state = derive_state(case, events, now)
+    state = state or derive_state(case, events, now)
     moves = [k for k in _NEXT[state] if _move_problem(case, state, k, order) is None]
     moves.append(E.CORRECTION)
     return moves
@@ -199,6 +204,7 @@ def check_move(
     order: Order | None = None,
     now: datetime | None = None,
     retracts: int | None = None,
+    state: CaseState | None = None,
 ) -> None:
     """Raise MoveNotAllowedError (with the reason in Chinese) unless `event` may be
     recorded now."""
@@ -217,6 +223,6 @@ def check_move(
         raise MoveNotAllowedError("售后单还没有买家申请记录")
     if kind == E.NOTE:
         return
-    problem = _move_problem(case, derive_state(case, events, now), kind, order)
+    problem = _move_problem(case, state or derive_state(case, events, now), kind, order)
     if problem:
         raise MoveNotAllowedError(problem)

@@ -14,10 +14,16 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from shopdesk import paths
-from shopdesk.core.case_states import check_move, derive_state, undoable_event
+from shopdesk.core.case_states import (
+    check_move,
+    derive_state,
+    effective_events,
+    undoable_event,
+)
 from shopdesk.core.errors import InputError
-from shopdesk.core.model import Case, Event, EventKind, Order, Party
+from shopdesk.core.model import Case, CaseState, Event, EventKind, Order, Party
 from shopdesk.core.rules import (
+    PLATFORM_RULE_ID,
     Deadline,
     RuleSet,
     builtin_ruleset,
@@ -27,7 +33,7 @@ from shopdesk.core.rules import (
     order_deadlines,
 )
 from shopdesk.core.store import Store
-from shopdesk.core.timeutil import now_utc, to_text
+from shopdesk.core.timeutil import now_text, now_utc, to_text
 
 _OPEN_CASE = "state NOT IN ('refunded', 'closed', 'withdrawn')"
 _CHUNK = 500
@@ -120,12 +126,27 @@ def deadlines_for_order(
     )
 
 
+def case_state(case: Case, events: Sequence[Event], now: datetime) -> CaseState:
+    """The state derived from the timeline, unless the platform said otherwise last: an
+    export may report a state without the event that led there (no return time, so no
+    "buyer shipped the return"), and the platform's word wins."""
+    derived = derive_state(case, events, now)
+    if derived.value == case.state or not events:
+        return derived
+    kept = effective_events(events, now)
+    latest = max(events, key=lambda e: (e.at, e.id))
+    if kept and kept[-1] is latest and latest.source == "platform":
+        return CaseState.parse(case.state)
+    return derived
+
+
 def deadlines_for_case(
     store: Store, case: Case, now: datetime, events: Sequence[Event] | None = None
 ) -> list[Deadline]:
     if events is None:
         events = store.events(case.id)
-    return case_deadlines(case, events, active_ruleset(case.platform), now)
+    state = case_state(case, events, now)
+    return case_deadlines(case, events, active_ruleset(case.platform), now, state=state)
 
 
 def _cached(deadlines: Iterable[Deadline]) -> list[str | None]:
@@ -152,7 +173,7 @@ def refresh_due(
         for case_id in set(case_ids):
             case = store.get_case(case_id)
             events = store.events(case_id)
-            state = derive_state(case, events, now).value
+            state = case_state(case, events, now).value
             cached = _cached(deadlines_for_case(store, case, now, events))
             store.db.execute(
                 "UPDATE cases SET state = ?, next_due_at = ?, next_due_party = ?, "
@@ -201,6 +222,15 @@ def recompute_all(
         if on_progress:
             on_progress(done, len(work))
     return done
+
+
+def count_recompute(store: Store, now: datetime) -> int:
+    """How many rows `recompute_all` would look at."""
+    cases = store.db.execute(f"SELECT count(*) FROM cases WHERE {_OPEN_CASE}").fetchone()[0]
+    orders = store.db.execute(
+        f"SELECT count(*) FROM ({_ORDER_CANDIDATES})", _horizon_params(now)
+    ).fetchone()[0]
+    return cases + orders
 
 
 # Orders that may have a running clock at `now`: unshipped or undelivered ones, those
@@ -294,8 +324,8 @@ def add_case_event(
     case = store.get_case(case_id)
     order = store.get_order(case.order_id)
     events = store.events(case_id)
-    check_move(case, events, kind, order=order, now=max(at, now), retracts=retracts)
-    before = derive_state(case, events, max(at, now))
+    before = case_state(case, events, max(at, now))
+    check_move(case, events, kind, order=order, now=max(at, now), retracts=retracts, state=before)
     with store.transaction():
         event = store.add_event(
             case_id, kind, to_text(at), note=note, source=source, retracts=retracts
@@ -338,46 +368,68 @@ def set_platform_deadline(
 
 
 # ---------------------------------------------------------------- the 待办 list, in pages
+# Each arm walks its own next_due_at index and stops after offset + limit rows; the two
+# arms are merged. Row ids: a case's id, or minus the order's id.
 
-_DUE_ROWS = f"""
+_CASE_ARM = f"""
     SELECT c.id AS id, 'case' AS subject, c.id AS case_id, o.id AS order_id, o.order_no,
            o.platform, o.buyer_nick, o.item_titles, c.kind AS kind, c.state AS state,
            c.next_due_at, c.next_due_party, c.next_due_rule, c.platform_deadline
     FROM cases c JOIN orders o ON o.id = c.order_id
-    WHERE c.next_due_at IS NOT NULL AND c.{_OPEN_CASE}
-    UNION ALL
-    SELECT -o.id, 'order', NULL, o.id, o.order_no, o.platform, o.buyer_nick, o.item_titles,
-           NULL, o.state, o.next_due_at, o.next_due_party, o.next_due_rule, NULL
-    FROM orders o WHERE o.next_due_at IS NOT NULL
+    WHERE c.next_due_at IS NOT NULL AND c.{_OPEN_CASE} {{party}} {{search}}
+"""
+_ORDER_ARM = """
+    SELECT -o.id AS id, 'order' AS subject, NULL AS case_id, o.id AS order_id, o.order_no,
+           o.platform, o.buyer_nick, o.item_titles, NULL AS kind, o.state AS state,
+           o.next_due_at, o.next_due_party, o.next_due_rule, NULL AS platform_deadline
+    FROM orders o
+    WHERE o.next_due_at IS NOT NULL {party} {search}
 """
 
 
-def _due_filter(party: str, search: str | None) -> tuple[str, list]:
-    where, params = "1", []
+def _due_filter(alias: str, party: str, search: str | None) -> tuple[dict[str, str], list]:
+    parts = {"party": "", "search": ""}
+    params: list = []
     if party == Party.SELLER.value:
-        where = "next_due_party IN ('seller', 'both')"
+        parts["party"] = f"AND {alias}.next_due_party IN ('seller', 'both')"
     elif party == Party.BUYER.value:
-        where = "next_due_party IN ('buyer', 'both')"
+        parts["party"] = f"AND {alias}.next_due_party IN ('buyer', 'both')"
     if search:
-        like = f"%{search}%"
-        where += " AND (order_no LIKE ? OR buyer_nick LIKE ? OR item_titles LIKE ?)"
-        params += [like] * 3
-    return where, params
+        parts["search"] = "AND (o.order_no LIKE ? OR o.buyer_nick LIKE ? OR o.item_titles LIKE ?)"
+        params += [f"%{search}%"] * 3
+    return parts, params
 
 
 def count_due(store: Store, party: str = "seller", search: str | None = None) -> int:
-    where, params = _due_filter(party, search)
-    sql = f"SELECT count(*) FROM ({_DUE_ROWS}) WHERE {where}"
-    return store.db.execute(sql, params).fetchone()[0]
+    total = 0
+    for arm, alias in ((_CASE_ARM, "c"), (_ORDER_ARM, "o")):
+        parts, params = _due_filter(alias, party, search)
+        if search:
+            sql = f"SELECT count(*) FROM ({arm.format(**parts)})"
+        elif alias == "c":  # no search: no need to join the orders
+            sql = (
+                f"SELECT count(*) FROM cases c WHERE c.next_due_at IS NOT NULL "
+                f"AND c.{_OPEN_CASE} {parts['party']}"
+            )
+        else:
+            sql = f"SELECT count(*) FROM orders o WHERE o.next_due_at IS NOT NULL {parts['party']}"
+        total += store.db.execute(sql, params).fetchone()[0]
+    return total
 
 
 def due_page(
     store: Store, offset: int, limit: int, party: str = "seller", search: str | None = None
 ) -> list[dict]:
-    """One page of the 待办 list: orders (id < 0) and cases (id > 0) by cached due time,
-    soonest first. Row ids: a case's id, or minus the order's id."""
-    where, params = _due_filter(party, search)
-    sql = f"SELECT * FROM ({_DUE_ROWS}) WHERE {where} ORDER BY next_due_at, id LIMIT ? OFFSET ?"
+    """One page of the 待办 list: orders and cases by cached due time, soonest first."""
+    arms, params = [], []
+    for arm, alias, order in (
+        (_CASE_ARM, "c", "c.next_due_at, c.id"),
+        (_ORDER_ARM, "o", "o.next_due_at, o.id DESC"),
+    ):
+        parts, arm_params = _due_filter(alias, party, search)
+        arms.append(f"SELECT * FROM ({arm.format(**parts)} ORDER BY {order} LIMIT ?)")
+        params += [*arm_params, offset + limit]
+    sql = f"{' UNION ALL '.join(arms)} ORDER BY next_due_at, id LIMIT ? OFFSET ?"
     return list(store.db.query(sql, [*params, limit, offset]))
 
 
@@ -404,3 +456,46 @@ def subject_deadlines(store: Store, subject: str, subject_id: int, now: datetime
     if subject == "order":
         return deadlines_for_order(store, store.get_order(subject_id), now)
     return deadlines_for_case(store, store.get_case(subject_id), now)
+
+
+def rule_title(platform: str, rule_id: str | None, language: str = "zh-CN") -> str:
+    """A rule's title in `language` (the newest version's wording)."""
+    if not rule_id:
+        return ""
+    if rule_id == PLATFORM_RULE_ID:
+        return {"zh-TW": "平台截止時間", "en": "Platform deadline"}.get(language, "平台截止时间")
+    for version in reversed(active_ruleset(platform).versions):
+        if rule_id in version.rules:
+            return version.rules[rule_id].title_in(language)
+    return rule_id
+
+
+CHANGES_SETTING = "rules.refreshed_at"
+
+
+def mark_refreshed(store: Store) -> None:
+    """Remember that every row changed until now has its deadlines recomputed."""
+    store.set_setting(CHANGES_SETTING, now_text())
+
+
+def refresh_changed(store: Store, now: datetime | None = None) -> int:
+    """Recompute the orders and cases written since the last refresh (an import, an
+    edited order, another process), whoever wrote them. Cheap when nothing changed."""
+    since = store.get_setting(CHANGES_SETTING) or ""
+    mark = now_text()  # the clock `updated_at` is written with, not the view's clock
+    orders = [
+        r[0] for r in store.db.execute("SELECT id FROM orders WHERE updated_at >= ?", [since])
+    ]
+    cases = [
+        r[0]
+        for r in store.db.execute(
+            "SELECT id FROM cases WHERE updated_at >= ? "
+            "UNION SELECT case_id FROM case_events WHERE created_at >= ?",
+            [since, since],
+        )
+    ]
+    touched = (
+        refresh_due(store, order_ids=orders, case_ids=cases, now=now) if orders or cases else 0
+    )
+    store.set_setting(CHANGES_SETTING, mark)
+    return touched

@@ -530,10 +530,13 @@ def case_deadlines(
     now: datetime,
     *,
     platform_deadline: str | None = None,
+    state: CaseState | None = None,
 ) -> list[Deadline]:
     """The case's open clocks at `now`. The platform's deadline (`platform_deadline`, else
-    case.platform_deadline) replaces the estimate of the current step."""
-    state = derive_state(case, events, now)
+    case.platform_deadline) replaces the estimate of the current step. `state` overrides
+    the state derived from the events (the platform's word, when its export skipped an
+    event)."""
+    state = state or derive_state(case, events, now)
     if not state.is_open:
         return []
     if not effective_events(events, now) and case.opened_at:
@@ -633,6 +636,7 @@ def current_deadline(deadlines: Sequence[Deadline]) -> Deadline | None:
 
 _LABELS = {
     "zh-CN": {
+        "zone": "（时间为北京时间）",
         "rule": "规则",
         "version": "版本",
         "start": "开始",
@@ -648,6 +652,7 @@ _LABELS = {
         "party": "需处理方",
     },
     "zh-TW": {
+        "zone": "（時間為北京時間）",
         "rule": "規則",
         "version": "版本",
         "start": "開始",
@@ -663,6 +668,7 @@ _LABELS = {
         "party": "需處理方",
     },
     "en": {
+        "zone": "(times in China time)",
         "rule": "Rule",
         "version": "version",
         "start": "Started",
@@ -717,23 +723,25 @@ def _event_name(name: str, language: str) -> str:
 def explain(deadline: Deadline, language: str = "zh-CN") -> str:
     """What the deadline rests on, one fact a line (times in China time)."""
     w = _LABELS.get(language, _LABELS["zh-CN"])
+    c = "：" if language.startswith("zh") or language not in _LABELS else ": "
     version = f"，{w['version']} {deadline.rule_version}" if deadline.rule_version else ""
     lines = [
-        f"{w['rule']}：{deadline.title_in(language)}（{deadline.rule_id}{version}）",
-        f"{w['party']}：{Party.parse(deadline.party).label(language)}",
-        f"{w['start']}：{_event_name(deadline.started_by, language)} {_local(deadline.started_at)}",
+        f"{w['rule']}{c}{deadline.title_in(language)}（{deadline.rule_id}{version}）",
+        f"{w['party']}{c}{Party.parse(deadline.party).label(language)}",
+        f"{w['start']}{c}{_event_name(deadline.started_by, language)} {_local(deadline.started_at)}",
     ]
     for first, last in deadline.paused:
         end = _local(last) if last else w["ongoing"]
-        lines.append(f"{w['paused']}：{_local(first)} {w['until']} {end}")
+        lines.append(f"{w['paused']}{c}{_local(first)} {w['until']} {end}")
     if deadline.due_at is not None:
-        lines.append(f"{w['due']}：{_local(deadline.due_at)}（{w[deadline.basis]}）")
+        lines.append(f"{w['due']}{c}{_local(deadline.due_at)}（{w[deadline.basis]}）")
     if deadline.basis == "platform" and deadline.estimate_due_at is not None:
-        lines.append(f"{w['estimate']}：{_local(deadline.estimate_due_at)}")
+        lines.append(f"{w['estimate']}{c}{_local(deadline.estimate_due_at)}")
     confidence = _CONFIDENCE_NAMES.get(language, {}).get(deadline.confidence)
     lines += [
-        f"{w['timeout']}：{deadline.on_timeout_in(language)}",
-        f"{w['source']}：{deadline.source}",
-        f"{w['confidence']}：{confidence or deadline.confidence}",
+        f"{w['timeout']}{c}{deadline.on_timeout_in(language)}",
+        f"{w['source']}{c}{deadline.source}",
+        f"{w['confidence']}{c}{confidence or deadline.confidence}",
+        w["zone"],
     ]
     return "\n".join(lines)

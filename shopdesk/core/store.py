@@ -452,7 +452,7 @@ class Store:
         return list(
             self.db.query(
                 f"SELECT id, order_no, buyer_nick, status, state, item_titles, paid_fen, paid_at, "
-                f"created_at, shipped_at, courier, tracking_no, next_due_at FROM orders "
+                f"created_at, shipped_at, courier, tracking_no, next_due_at, next_due_party FROM orders "
                 f"WHERE {where} ORDER BY {key} {direction}, id {direction} LIMIT ? OFFSET ?",
                 [*params, limit, offset],
             )
@@ -494,7 +494,7 @@ class Store:
             self.db.query(
                 "SELECT c.id, o.order_no, o.buyer_nick, o.item_titles, c.kind, c.state, "
                 "c.refund_fen, c.reason, c.opened_at, c.platform_status, c.platform_deadline, "
-                "c.next_due_at FROM cases c JOIN orders o ON o.id = c.order_id "
+                "c.next_due_at, c.next_due_party FROM cases c JOIN orders o ON o.id = c.order_id "
                 f"WHERE {where} ORDER BY {key} {direction}, c.id {direction} LIMIT ? OFFSET ?",
                 [*params, limit, offset],
             )

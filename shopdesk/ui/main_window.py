@@ -30,6 +30,7 @@ from shopdesk.core.errors import ShopDeskError
 from shopdesk.core.store import Store
 from shopdesk.ui.case_panel import CasePanel
 from shopdesk.ui.cases_view import CasesView
+from shopdesk.ui.due_view import install_deadlines
 from shopdesk.ui.order_form import OrderForm
 from shopdesk.ui.order_panel import OrderPanel
 from shopdesk.ui.orders_view import OrdersView
@@ -116,6 +117,7 @@ class MainWindow(QMainWindow):
         self._watch.timeout.connect(self._check_external_changes)
         self._watch.start()
 
+        install_deadlines(self)
         for hook in _window_hooks:
             hook(self)
         self.nav.setCurrentRow(0)
@@ -315,6 +317,7 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
 
     def closeEvent(self, event) -> None:
+        self._watch.stop()  # a closed window must not touch the store any more
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/splitter", self.splitter.saveState())

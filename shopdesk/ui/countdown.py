@@ -1,0 +1,212 @@
+"""The countdown column (剩余 1天23时 · 估算, amber under 24 h, red under 4 h) and the
+ticker that repaints it: only the rows on screen, only when their text changes, with
+one timer set for the next instant any visible text changes. The cost of a tick depends
+on the rows on screen, never on how many rows the table has."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QTableView
+
+from shopdesk.core.countdown import Countdown, Urgency, countdown
+from shopdesk.core.timeutil import from_text, now_utc
+from shopdesk.ui.i18n import current_language
+from shopdesk.ui.table_model import Column, Row
+
+_clock: Callable[[], datetime] = now_utc
+MAX_WAIT = timedelta(minutes=30)  # re-check at least this often (sleep, clock changes)
+
+FOREGROUND = {
+    Urgency.AMBER: QColor("#8a5300"),
+    Urgency.RED: QColor("#b00020"),
+    Urgency.OVERDUE: QColor("#ffffff"),
+}
+BACKGROUND = {
+    Urgency.AMBER: QColor("#fff1d6"),
+    Urgency.RED: QColor("#ffdede"),
+    Urgency.OVERDUE: QColor("#c62828"),
+}
+
+
+def ui_now() -> datetime:
+    """The window's idea of now (tests and screenshots set a fixed clock)."""
+    return _clock()
+
+
+def set_clock(clock: Callable[[], datetime]) -> None:
+    global _clock
+    _clock = clock
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Countdown", text)
+
+
+def row_countdown(row: Row, now: datetime | None = None) -> Countdown | None:
+    due = row.get("next_due_at")
+    if not due:
+        return None
+    return countdown(from_text(due), now or ui_now(), current_language())
+
+
+def is_platform_basis(row: Row) -> bool:
+    return bool(row.get("platform_deadline")) and row.get("platform_deadline") == row.get(
+        "next_due_at"
+    )
+
+
+def countdown_display(row: Row) -> str:
+    shown = row_countdown(row)
+    if shown is None:
+        return ""
+    return shown.text if is_platform_basis(row) else f"{shown.text} · {tr('估算')}"
+
+
+def seller_acts(row: Row) -> bool:
+    """Colour is for urgency the seller must act on; a buyer's clock stays plain."""
+    return row.get("next_due_party", "seller") in ("seller", "both", None)
+
+
+def _urgency_role(palette: dict):
+    def role(row: Row):
+        shown = row_countdown(row) if seller_acts(row) else None
+        if shown is None or shown.urgency not in palette:
+            return None
+        return QBrush(palette[shown.urgency])
+
+    return role
+
+
+def _bold_when_late(row: Row):
+    shown = row_countdown(row) if seller_acts(row) else None
+    if shown is not None and shown.urgency in (Urgency.RED, Urgency.OVERDUE):
+        font = QFont()
+        font.setBold(True)
+        return font
+    return None
+
+
+def countdown_column(explain: Callable[[Row], str] | None = None) -> Column:
+    """The 剩余时间 column for a PagedTableModel whose rows carry next_due_at (and, for
+    cases, platform_deadline). `explain(row)` gives the tooltip."""
+    roles = {
+        Qt.ItemDataRole.ForegroundRole: _urgency_role(FOREGROUND),
+        Qt.ItemDataRole.BackgroundRole: _urgency_role(BACKGROUND),
+        Qt.ItemDataRole.FontRole: _bold_when_late,
+    }
+    if explain is not None:
+        roles[Qt.ItemDataRole.ToolTipRole] = explain
+    return Column(tr("剩余时间"), countdown_display, "next_due", roles=roles)
+
+
+class CountdownTicker(QObject):
+    """Keeps one table's countdown column current: repaints the visible rows whose text
+    changed, then sleeps until the next change of any visible row."""
+
+    def __init__(self, view: QTableView, column: int, parent: QObject | None = None):
+        super().__init__(parent or view)
+        self.view = view
+        self.column = column
+        self.shown: dict[int, str] = {}  # row -> text last painted (visible rows only)
+        self.repainted_rows = 0  # for tests and the benchmark
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)  # the text turns on the second
+        self.timer.timeout.connect(self.tick)
+        model = view.model()
+        for signal in (model.modelReset, model.layoutChanged, model.rowsInserted):
+            signal.connect(self.restart)
+        view.verticalScrollBar().valueChanged.connect(self.restart)
+        view.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.view and event.type() == QEvent.Type.Show:
+            self.restart()
+        return False
+
+    def visible_rows(self) -> range:
+        model = self.view.model()
+        if model.rowCount() == 0:
+            return range(0)
+        top = self.view.rowAt(0)
+        if top < 0:
+            return range(0)
+        bottom = self.view.rowAt(self.view.viewport().height() - 1)
+        if bottom < 0:
+            bottom = model.rowCount() - 1
+        return range(top, bottom + 1)
+
+    def restart(self, *_args) -> None:
+        """The rows on screen changed (scroll, sort, reload): start over from them."""
+        self.shown.clear()
+        self.tick()
+
+    def tick(self, now: datetime | None = None) -> int:
+        """Repaint the visible rows whose text changed; schedule the next tick. Returns
+        how many rows were repainted."""
+        if not self.view.isVisible():
+            self.timer.stop()  # hidden (another view, the tray): wake up on Show
+            self.shown.clear()
+            return 0
+        now = now or ui_now()
+        model = self.view.model()
+        changed: list[int] = []
+        next_change: datetime | None = None
+        visible = self.visible_rows()
+        for row in visible:
+            data = model.row(row) if hasattr(model, "row") else None
+            shown = row_countdown(data, now) if data else None
+            text = "" if shown is None else f"{shown.text}|{shown.urgency}"
+            if self.shown.get(row) != text:
+                if row in self.shown:
+                    changed.append(row)
+                self.shown[row] = text
+            if shown is not None and (next_change is None or shown.changes_at < next_change):
+                next_change = shown.changes_at
+        for row in [r for r in self.shown if r not in visible]:
+            del self.shown[row]
+        for first, last in _runs(changed):
+            model.dataChanged.emit(
+                model.index(first, self.column),
+                model.index(last, self.column),
+                [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole],
+            )
+        self.repainted_rows += len(changed)
+        self._schedule(now, next_change)
+        return len(changed)
+
+    def _schedule(self, now: datetime, next_change: datetime | None) -> None:
+        wait = MAX_WAIT if next_change is None else min(MAX_WAIT, next_change - now)
+        self.timer.start(max(0, int(wait.total_seconds() * 1000)) + 50)
+
+    def next_tick_in_ms(self) -> int:
+        return self.timer.remainingTime() if self.timer.isActive() else -1
+
+
+def _runs(rows: list[int]) -> list[tuple[int, int]]:
+    runs: list[tuple[int, int]] = []
+    for row in sorted(rows):
+        if runs and runs[-1][1] == row - 1:
+            runs[-1] = (runs[-1][0], row)
+        else:
+            runs.append((row, row))
+    return runs
+
+
+def add_countdown_column(
+    view_widget, explain: Callable[[Row], str] | None = None, position: int = 1
+) -> CountdownTicker:
+    """Insert the countdown column into a RecordTable's model at `position` and keep it
+    ticking."""
+    model = view_widget.model
+    model.beginInsertColumns(QModelIndex(), position, position)
+    model.columns.insert(position, countdown_column(explain))
+    model.endInsertColumns()
+    view_widget.table.setColumnWidth(position, 150)
+    ticker = CountdownTicker(view_widget.table, position, view_widget)
+    ticker.restart()
+    return ticker

@@ -1,0 +1,348 @@
+"""待办: every open deadline across orders and cases, soonest first, with who must act;
+by default the ones the seller must act on (a filter shows all). And `install_deadlines`,
+which the main window calls once: the 待办 view, countdown columns in the orders and
+cases views, the case panel's 进度 tab, reminders and the tray, the rules menu."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QThread, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shopdesk.core import deadlines_repo as repo
+from shopdesk.core.errors import ShopDeskError
+from shopdesk.core.model import CaseKind, Party, Platform
+from shopdesk.core.reminders_repo import lead_hours, set_lead_hours
+from shopdesk.core.rules import explain
+from shopdesk.core.store import Store
+from shopdesk.ui.countdown import (
+    CountdownTicker,
+    add_countdown_column,
+    countdown_column,
+    ui_now,
+)
+from shopdesk.ui.format import label, local_time
+from shopdesk.ui.i18n import current_language
+from shopdesk.ui.table_model import Column, PagedTableModel, Row
+from shopdesk.ui.table_view import RecordTable
+
+RULES_STAMP_SETTING = "rules.stamp"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("DueView", text)
+
+
+def explain_row(store: Store, row: Row) -> str:
+    """The explanation of the deadline a row shows (tooltip)."""
+    if not row.get("next_due_at"):
+        return ""
+    subject = row.get("subject") or ("case" if "kind" in row else "order")
+    subject_id = row.get("case_id") if subject == "case" else row.get("order_id")
+    subject_id = subject_id or abs(row["id"])
+    deadlines = repo.subject_deadlines(store, subject, subject_id, ui_now())
+    wanted = [d for d in deadlines if d.rule_id == row.get("next_due_rule")] or deadlines
+    return "\n\n".join(explain(d, current_language()) for d in wanted[:2])
+
+
+def _what(row: Row) -> str:
+    if row["subject"] == "case":
+        return (
+            tr("售后 #%1 %2")
+            .replace("%1", str(row["case_id"]))
+            .replace("%2", label(CaseKind, row["kind"]))
+        )
+    return tr("订单")
+
+
+def due_columns(store: Store) -> list[Column]:
+    language = current_language
+    return [
+        countdown_column(lambda row: explain_row(store, row)),
+        Column(tr("截止时间"), lambda r: local_time(r["next_due_at"])),
+        Column(
+            tr("需处理方"),
+            lambda r: Party(r["next_due_party"]).label(language()) if r["next_due_party"] else "",
+        ),
+        Column(
+            tr("事项"), lambda r: repo.rule_title(r["platform"], r["next_due_rule"], language())
+        ),
+        Column(tr("对象"), _what),
+        Column(tr("订单号"), lambda r: r["order_no"]),
+        Column(tr("买家"), lambda r: r["buyer_nick"]),
+        Column(tr("宝贝"), lambda r: r["item_titles"]),
+    ]
+
+
+class DueView(QWidget):
+    selected_order = Signal(int)
+    selected_case = Signal(int)
+    counts_changed = Signal(int)  # how many deadlines the seller must act on
+
+    def __init__(self, store: Store, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.party = Party.SELLER.value
+        self.filter = QComboBox()
+        self.filter.addItem(self.tr("需要我处理的"), Party.SELLER.value)
+        self.filter.addItem(self.tr("全部（含买家）"), "all")
+        self.filter.currentIndexChanged.connect(self._filter_changed)
+        self.summary = QLabel()
+        self.model = PagedTableModel(
+            due_columns(store),
+            lambda search: repo.count_due(store, self.party, search),
+            lambda offset, limit, search, _sort, _desc: repo.due_page(
+                store, offset, limit, self.party, search
+            ),
+            default_sort="next_due",
+        )
+        self.records = RecordTable(self.model, [150, 130, 70, 200, 170, 170, 120, 200])
+        self.records.table.setSortingEnabled(False)
+        self.table = self.records.table
+        self.records.selected.connect(self._selected)
+        self.ticker = _ticker(self.records)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("显示")))
+        top.addWidget(self.filter)
+        top.addStretch(1)
+        top.addWidget(self.summary)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.records, 1)
+        self._update_summary()
+
+    def _filter_changed(self, _index: int) -> None:
+        self.party = self.filter.currentData()
+        self.refresh()
+
+    def _selected(self, row_id: int) -> None:
+        if row_id < 0:
+            self.selected_order.emit(-row_id)
+        else:
+            self.selected_case.emit(row_id)
+
+    def set_search(self, text: str) -> None:
+        self.model.set_search(text)
+        self._update_summary()
+
+    def refresh(self) -> None:
+        """After the store changed (an import, an event, another process): recompute
+        what was written, drop what lapsed, re-read the rows."""
+        repo.refresh_changed(self.store, ui_now())
+        repo.expire_passed(self.store, ui_now())
+        self.records.refresh()
+        self._update_summary()
+
+    def seller_count(self) -> int:
+        return repo.count_due(self.store, Party.SELLER.value)
+
+    def _update_summary(self) -> None:
+        info = [repo.rules_info(p) for p in ("taobao", "jd", "wechat")]
+        stamp = "；".join(f"{label_platform(i.platform)} {i.as_of}" for i in info)
+        self.summary.setText(self.tr("规则截至：%1").replace("%1", stamp))
+        self.counts_changed.emit(self.seller_count())
+
+
+def label_platform(platform: str) -> str:
+    return label(Platform, platform)
+
+
+def _ticker(records: RecordTable) -> CountdownTicker:
+    ticker = CountdownTicker(records.table, 0, records)
+    ticker.restart()
+    return ticker
+
+
+# ---------------------------------------------------------------- wiring into the window
+
+
+def _rules_stamp() -> str:
+    return "|".join(
+        f"{i.platform}:{i.as_of}:{int(i.loaded_file)}"
+        for i in (repo.rules_info(p) for p in ("taobao", "jd", "wechat"))
+    )
+
+
+BACKGROUND_ABOVE = 5000  # rows: recompute in a background thread above this
+_running: set = set()  # workers alive until they finish, whatever happens to the window
+
+
+class RecomputeWorker(QThread):
+    """Recomputes every open clock on its own Store (a connection never crosses
+    threads); the window stays usable and refreshes when it is done. Interrupted (the
+    window closed), it leaves the stamp unset and starts over next time."""
+
+    progress = Signal(int, int)
+
+    def __init__(self, store_path: Path, stamp: str, parent=None):
+        super().__init__(parent)
+        self.store_path = Path(store_path)
+        self.stamp = stamp
+
+    def run(self) -> None:
+        with Store.open(self.store_path) as store:
+            repo.mark_refreshed(store)
+            repo.recompute_all(
+                store,
+                ui_now(),
+                on_progress=self.progress.emit,
+                cancelled=self.isInterruptionRequested,
+            )
+            if not self.isInterruptionRequested():
+                store.set_setting(RULES_STAMP_SETTING, self.stamp)
+
+
+def bring_up_to_date(window) -> RecomputeWorker | None:
+    """Recompute everything when the rule sets changed since the store was last computed
+    (first start, an update, a loaded file), else only what changed or passed. A big
+    store is recomputed in the background (returns the worker)."""
+    store = window.store
+    stamp = _rules_stamp()
+    if store.get_setting(RULES_STAMP_SETTING) == stamp:
+        repo.refresh_changed(store, ui_now())
+        repo.expire_passed(store, ui_now())
+        return None
+    if repo.count_recompute(store, ui_now()) <= BACKGROUND_ABOVE:
+        repo.mark_refreshed(store)
+        repo.recompute_all(store, ui_now())
+        store.set_setting(RULES_STAMP_SETTING, stamp)
+        return None
+    worker = RecomputeWorker(store.path, stamp)
+    _running.add(worker)
+    worker.finished.connect(lambda: _running.discard(worker))
+    app = QCoreApplication.instance()
+    app.aboutToQuit.connect(worker.requestInterruption)
+    app.aboutToQuit.connect(worker.wait)
+    label = QLabel(tr("正在计算平台时限…"))
+    window.statusBar().addPermanentWidget(label)
+    worker.progress.connect(
+        lambda done, total: label.setText(
+            tr("正在计算平台时限… %1/%2").replace("%1", str(done)).replace("%2", str(total))
+        )
+    )
+    worker.finished.connect(label.deleteLater)
+    worker.finished.connect(window.refresh)
+    window.destroyed.connect(worker.requestInterruption)
+    worker.start()
+    return worker
+
+
+def install_deadlines(window, notifier=None, with_tray: bool = True) -> None:
+    """Add the deadline features to the main window (called once from its __init__)."""
+    from shopdesk.ui.reminders import (
+        CloseToTray,
+        ReminderService,
+        StatusBarNotifier,
+        TrayNotifier,
+        make_tray,
+    )
+    from shopdesk.ui.timeline_panel import TimelinePanel
+
+    store = window.store
+    window.recompute_worker = bring_up_to_date(window)
+
+    due = DueView(store)
+    window.due_view = due
+    window.add_view("due", tr("待办"), due, position=0)
+    due.counts_changed.connect(lambda n: window.set_view_badge("due", n))
+    due.counts_changed.emit(due.seller_count())
+
+    explain_it = lambda row: explain_row(store, row)  # noqa: E731
+    window.orders_countdown = add_countdown_column(window.orders_view, explain_it)
+    window.cases_countdown = add_countdown_column(window.cases_view, explain_it)
+
+    panel = TimelinePanel(store)
+    window.timeline_panel = panel
+    case_panel = window.case_panel
+    case_panel.sections.insert(1, panel)
+    case_panel.tabs.insertTab(0, case_panel._scrolled(panel), tr("进度"))
+    case_panel.tabs.setCurrentIndex(0)
+    panel.changed.connect(case_panel._section_changed)
+
+    tray = make_tray(window) if with_tray else None
+    window.tray = tray
+    if notifier is None:
+        notifier = TrayNotifier(tray) if tray is not None else StatusBarNotifier(window)
+    window.close_to_tray = CloseToTray(window, tray)
+    if tray is not None:
+        tray.quit_action.triggered.connect(window.close_to_tray.quit)
+    window.reminders = ReminderService(store, notifier, window)
+    window.reminders.start()
+
+    _add_menu(window)
+
+
+def _add_menu(window) -> None:
+    from PySide6.QtGui import QAction
+
+    from shopdesk.ui.reminders import (
+        close_to_tray,
+        set_close_to_tray,
+        set_start_with_system,
+        starts_with_system,
+    )
+
+    menu = window.menu("settings")
+    menu.addSeparator()
+    load = QAction(tr("载入平台规则文件…"), window)
+    load.triggered.connect(lambda: load_rules_dialog(window))
+    menu.addAction(load)
+    leads = QAction(tr("提醒时间…"), window)
+    leads.triggered.connect(lambda: edit_lead_hours(window))
+    menu.addAction(leads)
+    tray = QAction(tr("关闭窗口时保留在托盘"), window, checkable=True)
+    tray.setChecked(close_to_tray())
+    tray.toggled.connect(set_close_to_tray)
+    menu.addAction(tray)
+    start = QAction(tr("开机时启动 ShopDesk"), window, checkable=True)
+    start.setChecked(starts_with_system())
+    start.toggled.connect(set_start_with_system)
+    menu.addAction(start)
+
+
+def load_rules_dialog(window) -> None:
+    path, _ = QFileDialog.getOpenFileName(
+        window, tr("载入平台规则文件"), "", tr("规则文件 (*.toml)")
+    )
+    if not path:
+        return
+    try:
+        ruleset = repo.load_rules_file(window.store, path, ui_now())
+    except ShopDeskError as exc:
+        QMessageBox.warning(window, tr("无法载入规则文件"), str(exc))
+        return
+    window.store.set_setting(RULES_STAMP_SETTING, _rules_stamp())
+    window.refresh()
+    QMessageBox.information(
+        window,
+        tr("规则已更新"),
+        tr("%1 规则截至 %2，已重新计算所有进行中的售后单。")
+        .replace("%1", label_platform(ruleset.platform))
+        .replace("%2", ruleset.as_of),
+    )
+
+
+def edit_lead_hours(window) -> None:
+    current = ", ".join(f"{h:g}" for h in lead_hours(window.store))
+    text, ok = QInputDialog.getText(
+        window, tr("提醒时间"), tr("到期前多少小时提醒（用逗号分隔）："), text=current
+    )
+    if not ok:
+        return
+    try:
+        hours = [float(part) for part in text.replace("，", ",").split(",") if part.strip()]
+    except ValueError:
+        QMessageBox.warning(window, tr("提醒时间"), tr("请填写数字，例如 24, 4, 1"))
+        return
+    set_lead_hours(window.store, hours)

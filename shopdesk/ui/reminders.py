@@ -1,0 +1,244 @@
+"""Reminders before deadlines, shown as tray notifications; ShopDesk stays in the tray
+when its window is closed (a setting turns this off) and can start with the system.
+
+The Notifier interface is all the reminder service needs; tests give it a recording
+notifier, the app a QSystemTrayIcon."""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer
+from PySide6.QtGui import QAction, QIcon
+from PySide6.QtWidgets import QApplication, QLabel, QMenu, QStyle, QSystemTrayIcon
+
+from shopdesk.core.countdown import countdown
+from shopdesk.core.reminders_repo import (
+    came_due_while_closed,
+    mark_fired,
+    mark_seen,
+    pending_reminders,
+)
+from shopdesk.core.store import Store
+from shopdesk.ui.countdown import ui_now
+from shopdesk.ui.i18n import current_language
+
+CHECK_EVERY_MS = 60_000
+GROUP_ABOVE = 3  # more reminders than this at once: one summary notification
+CLOSE_TO_TRAY_KEY = "reminders/close_to_tray"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Reminders", text)
+
+
+class Notifier(Protocol):
+    def notify(self, title: str, message: str, urgent: bool = False) -> None: ...
+
+
+class TrayNotifier:
+    """Notifications through the system tray icon."""
+
+    def __init__(self, tray: QSystemTrayIcon):
+        self.tray = tray
+
+    def notify(self, title: str, message: str, urgent: bool = False) -> None:
+        icon = (
+            QSystemTrayIcon.MessageIcon.Warning
+            if urgent
+            else QSystemTrayIcon.MessageIcon.Information
+        )
+        self.tray.showMessage(title, message, icon, 15_000)
+
+
+class StatusBarNotifier:
+    """Where the desktop has no tray: the latest reminder stays in the status bar."""
+
+    def __init__(self, window):
+        self.label = QLabel()
+        self.label.setStyleSheet("color: #b00020;")
+        window.statusBar().addPermanentWidget(self.label)
+
+    def notify(self, title: str, message: str, urgent: bool = False) -> None:
+        self.label.setText(f"{title} — {message.splitlines()[0]}")
+
+
+def _subject(deadline) -> str:
+    if deadline.case_id:
+        return (
+            tr("售后单 #%1（订单 %2）")
+            .replace("%1", str(deadline.case_id))
+            .replace("%2", deadline.order_no)
+        )
+    return tr("订单 %1").replace("%1", deadline.order_no)
+
+
+class ReminderService(QObject):
+    """Checks once a minute which reminders are due, shows each once, and remembers the
+    last time ShopDesk was running (for the start-up summary)."""
+
+    def __init__(self, store: Store, notifier: Notifier, parent: QObject | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.notifier = notifier
+        self.timer = QTimer(self)
+        self.timer.setInterval(CHECK_EVERY_MS)
+        self.timer.timeout.connect(self.check)
+
+    def start(self) -> None:
+        self.summarize_missed()
+        self.check()
+        self.timer.start()
+
+    def summarize_missed(self, now: datetime | None = None) -> int:
+        """One notification listing what ran out while ShopDesk was closed."""
+        now = now or ui_now()
+        missed = came_due_while_closed(self.store, now)
+        if missed:
+            lines = [f"{d.title_in(current_language())} · {_subject(d)}" for d in missed[:5]]
+            if len(missed) > 5:
+                lines.append(tr("……共 %1 项").replace("%1", str(len(missed))))
+            self.notifier.notify(
+                tr("ShopDesk 关闭期间有 %1 项时限已到").replace("%1", str(len(missed))),
+                "\n".join(lines),
+                urgent=True,
+            )
+        mark_seen(self.store, now)
+        return len(missed)
+
+    def check(self, now: datetime | None = None) -> int:
+        """Show the reminders due now: one notification each, or one summary when many
+        fall due together (the first start of the day). Returns how many fired."""
+        now = now or ui_now()
+        language = current_language()
+        due = pending_reminders(self.store, now)
+        if len(due) > GROUP_ABOVE:
+            lines = [
+                f"{countdown(r.deadline.due_at, now, language).text} · "
+                f"{r.deadline.title_in(language)} · {_subject(r.deadline)}"
+                for r in due[:GROUP_ABOVE]
+            ]
+            lines.append(tr("……共 %1 项").replace("%1", str(len(due))))
+            self.notifier.notify(
+                tr("%1 项时限即将到期").replace("%1", str(len(due))),
+                "\n".join(lines),
+                urgent=any(r.lead_hours <= 4 for r in due),
+            )
+        else:
+            for reminder in due:
+                d = reminder.deadline
+                self.notifier.notify(
+                    f"{countdown(d.due_at, now, language).text} · {d.title_in(language)}",
+                    f"{_subject(d)}\n{d.on_timeout_in(language)}",
+                    urgent=reminder.lead_hours <= 4,
+                )
+        if due:
+            mark_fired(self.store, due, now)
+        mark_seen(self.store, now)
+        return len(due)
+
+
+def close_to_tray() -> bool:
+    return QSettings().value(CLOSE_TO_TRAY_KEY, True, type=bool)
+
+
+def set_close_to_tray(enabled: bool) -> None:
+    QSettings().setValue(CLOSE_TO_TRAY_KEY, enabled)
+
+
+class CloseToTray(QObject):
+    """Event filter on the main window: closing hides it to the tray while the setting is
+    on and a tray is there; the tray menu's 退出 really quits."""
+
+    def __init__(self, window, tray: QSystemTrayIcon | None):
+        super().__init__(window)
+        self.window = window
+        self.tray = tray
+        self.quitting = False
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if (
+            watched is self.window
+            and event.type() == QEvent.Type.Close
+            and not self.quitting
+            and self.tray is not None
+            and self.tray.isVisible()
+            and close_to_tray()
+        ):
+            event.ignore()
+            self.window.hide()
+            return True
+        return False
+
+    def quit(self) -> None:
+        self.quitting = True
+        self.window.close()
+        QApplication.quit()
+
+
+def make_tray(window) -> QSystemTrayIcon | None:
+    """The tray icon with 打开 / 退出, or None where the desktop has no tray."""
+    if not QSystemTrayIcon.isSystemTrayAvailable():
+        return None
+    icon = window.windowIcon()
+    if icon.isNull():
+        icon = window.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
+    tray = QSystemTrayIcon(QIcon(icon), window)
+    tray.setToolTip("ShopDesk")
+    menu = QMenu(window)
+    show = QAction(tr("打开 ShopDesk"), menu)
+    show.triggered.connect(lambda: (window.showNormal(), window.activateWindow()))
+    menu.addAction(show)
+    tray.quit_action = QAction(tr("退出"), menu)
+    menu.addAction(tray.quit_action)
+    tray.setContextMenu(menu)
+    tray.activated.connect(lambda _reason: (window.showNormal(), window.activateWindow()))
+    tray.show()
+    return tray
+
+
+# -- starting with the system ----------------------------------------------------------
+
+_RUN_KEY = r"HKEY_CURRENT_USER\Software\Microsoft\Windows\CurrentVersion\Run"
+
+
+def _launch_command() -> str:
+    if getattr(sys, "frozen", False):
+        return f'"{sys.executable}"'
+    return f'"{sys.executable}" -m shopdesk'
+
+
+def _autostart_file() -> Path:
+    config = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(config) / "autostart" / "shopdesk.desktop"
+
+
+def starts_with_system() -> bool:
+    if sys.platform == "win32":
+        return QSettings(_RUN_KEY, QSettings.Format.NativeFormat).contains("ShopDesk")
+    return _autostart_file().exists()
+
+
+def set_start_with_system(enabled: bool) -> None:
+    if sys.platform == "win32":
+        settings = QSettings(_RUN_KEY, QSettings.Format.NativeFormat)
+        if enabled:
+            settings.setValue("ShopDesk", _launch_command())
+        else:
+            settings.remove("ShopDesk")
+        return
+    path = _autostart_file()
+    if enabled:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(
+            "[Desktop Entry]\nType=Application\nName=ShopDesk\n"
+            f"Exec={_launch_command()}\nX-GNOME-Autostart-enabled=true\n",
+            encoding="utf-8",
+        )
+    elif path.exists():
+        path.unlink()

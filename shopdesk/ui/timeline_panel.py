@@ -1,0 +1,242 @@
+"""The case panel's 进度 tab: the running clocks with their explanation, buttons for the
+events the platform allows next, undo of the last event (as a correction), a field for
+the deadline the platform shows, and the timeline."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shopdesk.core.case_states import allowed_events
+from shopdesk.core.countdown import countdown
+from shopdesk.core.deadlines_repo import (
+    add_case_event,
+    case_state,
+    deadlines_for_case,
+    set_platform_deadline,
+    undo_last,
+)
+from shopdesk.core.errors import ShopDeskError
+from shopdesk.core.model import EventKind, Party
+from shopdesk.core.rules import explain
+from shopdesk.core.store import Store
+from shopdesk.core.timeutil import CHINA, from_text, parse_user_time
+from shopdesk.ui.countdown import BACKGROUND, FOREGROUND, ui_now
+from shopdesk.ui.format import label, local_time
+from shopdesk.ui.i18n import current_language
+
+
+def china_time(text: str | None) -> str:
+    """As Qianniu shows it: China time, to the second."""
+    return from_text(text).astimezone(CHINA).strftime("%Y-%m-%d %H:%M:%S") if text else ""
+
+
+# Events offered as buttons (notes and corrections have their own controls).
+_NOT_BUTTONS = {EventKind.NOTE, EventKind.CORRECTION, EventKind.OPENED}
+
+
+class DeadlineCard(QWidget):
+    """One running clock: countdown, what it is, and its explanation."""
+
+    def __init__(self, deadline, parent=None):
+        super().__init__(parent)
+        language = current_language()
+        self.deadline = deadline
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        head = QHBoxLayout()
+        self.countdown = QLabel()
+        font = self.countdown.font()
+        font.setPointSize(font.pointSize() + 3)
+        font.setBold(True)
+        self.countdown.setFont(font)
+        basis = self.tr("平台") if deadline.basis == "platform" else self.tr("估算")
+        party = Party.parse(deadline.party).label(language)
+        self.title = QLabel(f"{deadline.title_in(language)} · {party} · {basis}")
+        head.addWidget(self.countdown)
+        head.addWidget(self.title, 1)
+        layout.addLayout(head)
+        self.detail = QLabel(explain(deadline, language))
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setStyleSheet("color: #555;")
+        layout.addWidget(self.detail)
+        self.setToolTip(self.detail.text())
+        self.update_countdown()
+
+    def update_countdown(self) -> None:
+        if self.deadline.due_at is None:
+            self.countdown.setText(self.tr("已暂停"))
+            return
+        shown = countdown(self.deadline.due_at, ui_now(), current_language())
+        self.countdown.setText(shown.text)
+        fg, bg = FOREGROUND.get(shown.urgency), BACKGROUND.get(shown.urgency)
+        style = "border-radius: 4px; padding: 2px 6px;"
+        if fg is not None:
+            style += f"color: {fg.name()}; background: {bg.name()};"
+        self.countdown.setStyleSheet(style)
+
+
+class TimelinePanel(QWidget):
+    changed = Signal(int)
+
+    def __init__(self, store: Store, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.case_id: int | None = None
+        self.event_buttons: dict[str, QPushButton] = {}
+        self.cards: list[DeadlineCard] = []
+
+        self.clocks = QVBoxLayout()
+        self.no_clock = QLabel(self.tr("没有正在计时的平台时限"))
+        self.no_clock.setStyleSheet("color: #888;")
+
+        self.platform_due = QLineEdit()
+        self.platform_due.setPlaceholderText(
+            self.tr("千牛显示的截止时间（北京时间），如 2026-11-29 10:00:00")
+        )
+        self.save_due = QPushButton(self.tr("录入平台时限"))
+        self.save_due.clicked.connect(self.save_platform_deadline)
+        self.clear_due = QPushButton(self.tr("清除"))
+        self.clear_due.clicked.connect(lambda: self.save_platform_deadline(clear=True))
+        due_row = QHBoxLayout()
+        due_row.addWidget(self.platform_due, 1)
+        due_row.addWidget(self.save_due)
+        due_row.addWidget(self.clear_due)
+
+        self.note = QLineEdit()
+        self.note.setPlaceholderText(self.tr("备注（可选，随下一步一起记录）"))
+        self.buttons = QGridLayout()
+        self.undo = QPushButton(self.tr("撤销上一步"))
+        self.undo.clicked.connect(self.undo_last)
+        self.add_note = QPushButton(self.tr("添加备注"))
+        self.add_note.clicked.connect(lambda: self.record(EventKind.NOTE.value))
+        extra = QHBoxLayout()
+        extra.addWidget(self.add_note)
+        extra.addWidget(self.undo)
+        extra.addStretch(1)
+
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b00020;")
+        self.timeline = QListWidget()
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("平台时限")))
+        layout.addLayout(self.clocks)
+        layout.addWidget(self.no_clock)
+        layout.addLayout(due_row)
+        layout.addWidget(QLabel(self.tr("下一步")))
+        layout.addLayout(self.buttons)
+        layout.addWidget(self.note)
+        layout.addLayout(extra)
+        layout.addWidget(self.message)
+        layout.addWidget(QLabel(self.tr("时间线")))
+        layout.addWidget(self.timeline, 1)
+
+    # -- showing ----------------------------------------------------------------------
+
+    def show_case(self, case_id: int) -> None:
+        self.case_id = case_id
+        self.message.clear()
+        now = ui_now()
+        case = self.store.get_case(case_id)
+        order = self.store.get_order(case.order_id)
+        events = self.store.events(case_id)
+        self._show_clocks(deadlines_for_case(self.store, case, now, events))
+        state = case_state(case, events, now)
+        self._show_buttons(allowed_events(case, events, order=order, now=now, state=state))
+        self._show_timeline(events)
+        self.platform_due.setText(china_time(case.platform_deadline))
+
+    def _show_clocks(self, deadlines) -> None:
+        for card in self.cards:
+            self.clocks.removeWidget(card)
+            card.hide()  # gone at once; deleted when the event loop gets to it
+            card.deleteLater()
+        self.cards = [DeadlineCard(d, self) for d in deadlines]
+        for card in self.cards:
+            self.clocks.addWidget(card)
+        self.no_clock.setVisible(not self.cards)
+
+    def _show_buttons(self, allowed) -> None:
+        for button in self.event_buttons.values():
+            self.buttons.removeWidget(button)
+            button.hide()
+            button.deleteLater()
+        self.event_buttons = {}
+        offered = [kind for kind in allowed if kind not in _NOT_BUTTONS]
+        for number, kind in enumerate(offered):
+            button = QPushButton(label(EventKind, kind.value))
+            button.clicked.connect(lambda _c=False, k=kind.value: self.record(k))
+            self.buttons.addWidget(button, number // 3, number % 3)
+            self.event_buttons[kind.value] = button
+        self.undo.setEnabled(EventKind.CORRECTION in allowed)
+
+    def _show_timeline(self, events) -> None:
+        self.timeline.clear()
+        retracted = {e.retracts for e in events if e.retracts}
+        for event in events:
+            text = f"{local_time(event.at)}  {label(EventKind, event.kind)}"
+            if event.note:
+                text += f" — {event.note}"
+            item = QListWidgetItem(text)
+            if event.id in retracted:
+                font = QFont()
+                font.setStrikeOut(True)
+                item.setFont(font)
+                item.setText(text + self.tr("（已撤销）"))
+                item.setForeground(Qt.GlobalColor.gray)
+            self.timeline.addItem(item)
+
+    # -- writing ----------------------------------------------------------------------
+
+    def record(self, kind: str) -> None:
+        if self.case_id is None:
+            return
+        note = self.note.text().strip()
+        if kind == EventKind.NOTE.value and not note:
+            self.message.setText(self.tr("请先填写备注内容"))
+            return
+        now = ui_now()
+        self._write(lambda: add_case_event(self.store, self.case_id, kind, now, note, now=now))
+        self.note.clear()
+
+    def undo_last(self) -> None:
+        if self.case_id is not None:
+            self._write(lambda: undo_last(self.store, self.case_id, now=ui_now()))
+
+    def save_platform_deadline(self, clear: bool = False) -> None:
+        if self.case_id is None:
+            return
+        text = self.platform_due.text().strip()
+        if clear or not text:
+            due = None
+        else:
+            try:
+                due = parse_user_time(text.replace(" ", "T", 1))
+            except ValueError:
+                self.message.setText(self.tr("看不懂这个时间，请按 2026-11-29 10:00:00 的格式填写"))
+                return
+        self._write(lambda: set_platform_deadline(self.store, self.case_id, due, now=ui_now()))
+
+    def _write(self, action) -> None:
+        try:
+            action()
+        except ShopDeskError as exc:
+            self.message.setText(str(exc))
+            return
+        case_id = self.case_id
+        self.show_case(case_id)
+        self.changed.emit(case_id)

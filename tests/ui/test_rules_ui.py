@@ -1,0 +1,285 @@
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QWidget
+
+from shopdesk.core.deadlines_repo import recompute_all, refresh_due
+from shopdesk.core.timeutil import from_text, to_text
+from shopdesk.ui import countdown as ui_countdown
+from shopdesk.ui.due_view import DueView
+from shopdesk.ui.reminders import (
+    CLOSE_TO_TRAY_KEY,
+    CloseToTray,
+    ReminderService,
+    set_start_with_system,
+    starts_with_system,
+)
+from shopdesk.ui.timeline_panel import TimelinePanel
+
+
+class Clock:
+    def __init__(self, now):
+        self.now = now
+
+    def __call__(self):
+        return self.now
+
+
+@pytest.fixture
+def clock(now):
+    fixed = Clock(now)
+    ui_countdown.set_clock(fixed)
+    yield fixed
+    ui_countdown.set_clock(ui_countdown.now_utc)
+
+
+@pytest.fixture
+def shop(demo_store, clock):
+    recompute_all(demo_store, clock.now)
+    return demo_store
+
+
+class RecordingNotifier:
+    def __init__(self):
+        self.shown = []
+
+    def notify(self, title, message, urgent=False):
+        self.shown.append((title, message, urgent))
+
+
+def test_due_view_lists_what_the_seller_must_do_soonest_first(qtbot, qtmodeltester, shop):
+    view = DueView(shop)
+    qtbot.addWidget(view)
+    qtmodeltester.check(view.model)
+    rows = [view.model.row(i) for i in range(view.model.rowCount())]
+    assert rows and all(r["next_due_party"] in ("seller", "both") for r in rows)
+    dues = [r["next_due_at"] for r in rows]
+    assert dues == sorted(dues)
+    first_text = view.model.index(0, 0).data()
+    assert first_text.startswith(("剩余", "已超时"))
+    seller_only = view.model.rowCount()
+    view.filter.setCurrentIndex(1)  # 全部（含买家）
+    assert view.model.rowCount() > seller_only
+    qtmodeltester.check(view.model)
+
+
+def test_due_view_opens_the_row_it_selects(qtbot, shop):
+    view = DueView(shop)
+    qtbot.addWidget(view)
+    case_row = next(i for i in range(view.model.rowCount()) if view.model.row(i)["id"] > 0)
+    with qtbot.waitSignal(view.selected_case) as signal:
+        view.table.selectRow(case_row)
+    assert signal.args == [view.model.row(case_row)["case_id"]]
+    order_row = next(i for i in range(view.model.rowCount()) if view.model.row(i)["id"] < 0)
+    with qtbot.waitSignal(view.selected_order) as signal:
+        view.table.selectRow(order_row)
+    assert signal.args == [view.model.row(order_row)["order_id"]]
+
+
+def test_tooltip_explains_the_deadline(qtbot, shop):
+    view = DueView(shop)
+    qtbot.addWidget(view)
+    tip = view.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "规则：" in tip and "来源：" in tip and "超时后果：" in tip
+
+
+def test_countdown_repaints_only_visible_rows_and_only_when_text_changes(qtbot, shop, clock):
+    view = DueView(shop)
+    qtbot.addWidget(view)
+    view.resize(900, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    ticker = view.ticker
+    ticker.restart()
+    visible = ticker.visible_rows()
+    assert 0 < len(visible) < view.model.rowCount()
+    painted = []
+    view.model.dataChanged.connect(lambda a, b, _roles=(): painted.append((a.row(), b.row())))
+    assert ticker.tick(clock.now) == 0  # nothing changed: nothing repainted
+    assert painted == []
+    # jump to the next instant any visible text changes
+    soonest = min(
+        ui_countdown.row_countdown(view.model.row(r), clock.now).changes_at for r in visible
+    )
+    assert 0 < ticker.next_tick_in_ms() <= (soonest - clock.now).total_seconds() * 1000 + 100
+    clock.now = soonest
+    repainted = ticker.tick(clock.now)
+    assert repainted >= 1
+    assert all(visible.start <= a <= b < visible.stop for a, b in painted)
+    assert repainted < len(visible) or len(visible) == 1
+
+
+def test_countdown_column_in_orders_and_cases_views(qtbot, shop, clock):
+    from shopdesk.ui.main_window import MainWindow
+
+    window = MainWindow(shop)
+    qtbot.addWidget(window)
+    titles = [c.title for c in window.cases_view.model.columns]
+    assert titles[1] == "剩余时间"
+    texts = [window.orders_view.model.index(r, 1).data() for r in range(50)]
+    assert any(t.endswith("· 估算") for t in texts)
+    assert window.view_keys()[0] == "due"
+    assert window.nav.item(0).text().startswith("待办")
+
+
+def _case(store, state, kind=None):
+    sql = "SELECT id FROM cases WHERE state = ?" + (" AND kind = ?" if kind else "")
+    return store.db.execute(sql, [state, kind] if kind else [state]).fetchone()[0]
+
+
+def test_timeline_panel_offers_next_steps_and_undo(qtbot, shop, clock):
+    panel = TimelinePanel(shop)
+    qtbot.addWidget(panel)
+    case_id = _case(shop, "awaiting_seller", "return_refund")
+    panel.show_case(case_id)
+    assert "seller_agreed" in panel.event_buttons
+    assert "seller_received_return" not in panel.event_buttons
+    assert [c.deadline.rule_id for c in panel.cards] == ["return.respond"]
+    before = panel.timeline.count()
+    with qtbot.waitSignal(panel.changed):
+        panel.event_buttons["seller_agreed"].click()
+    assert shop.get_case(case_id).state == "awaiting_return"
+    assert panel.timeline.count() == before + 1
+    assert [c.deadline.rule_id for c in panel.cards] == ["return.buyer_ship"]
+    assert "buyer_shipped_return" in panel.event_buttons
+    with qtbot.waitSignal(panel.changed):
+        panel.undo.click()
+    assert shop.get_case(case_id).state == "awaiting_seller"
+    assert panel.timeline.count() == before + 2  # the correction is on the timeline
+    assert "已撤销" in panel.timeline.item(before).text()
+
+
+def test_refusal_is_not_offered_for_an_unshipped_refund(qtbot, shop, clock):
+    panel = TimelinePanel(shop)
+    qtbot.addWidget(panel)
+    panel.show_case(_case(shop, "awaiting_seller", "refund_unshipped"))
+    assert "seller_refused" not in panel.event_buttons
+    assert "seller_agreed" in panel.event_buttons
+
+
+def test_typed_platform_deadline_replaces_the_estimate(qtbot, shop, clock):
+    panel = TimelinePanel(shop)
+    qtbot.addWidget(panel)
+    case_id = _case(shop, "awaiting_seller", "refund_shipped")
+    panel.show_case(case_id)
+    assert "估算" in panel.cards[0].title.text()
+    panel.platform_due.setText("2026-11-29 10:00:00")
+    panel.save_due.click()
+    assert "平台" in panel.cards[0].title.text()
+    assert shop.get_case(case_id).next_due_at == "2026-11-29T02:00:00Z"
+    panel.platform_due.setText("明天")
+    panel.save_due.click()
+    assert "看不懂" in panel.message.text()
+
+
+def test_reminders_fire_once_and_summarize_what_ran_out_while_closed(qtbot, shop, clock):
+    notifier = RecordingNotifier()
+    service = ReminderService(shop, notifier)
+    assert service.summarize_missed(clock.now) == 0  # first start: nothing to summarize
+    fired = service.check(clock.now)
+    assert fired > 3  # the demo shop's morning: many orders to ship today
+    [(title, message, _urgent)] = notifier.shown  # one summary, not a flood
+    assert title == f"{fired} 项时限即将到期" and "订单" in message
+    assert service.check(clock.now + timedelta(minutes=1)) == 0
+    # the next lead time (4 h) fires for each deadline on its own
+    notifier.shown.clear()
+    soon = min(
+        r
+        for r in shop.db.execute(
+            "SELECT next_due_at FROM orders WHERE next_due_party = 'seller' AND next_due_at > ?",
+            [to_text(clock.now)],
+        )
+    )[0]
+    clock.now = from_text(soon) - timedelta(hours=3, minutes=59)
+    assert service.check(clock.now) >= 1
+    title, message, urgent = notifier.shown[0]
+    assert title.startswith("剩余 3时") and urgent
+    # closed for two days: a summary of what ran out meanwhile
+    later = clock.now + timedelta(days=2)
+    notifier.shown.clear()
+    missed = service.summarize_missed(later)
+    assert missed >= 1
+    assert "关闭期间" in notifier.shown[0][0]
+
+
+def test_closing_keeps_shopdesk_in_the_tray_unless_turned_off(qtbot):
+    class FakeTray:
+        def isVisible(self):
+            return True
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.show()
+    keeper = CloseToTray(window, FakeTray())
+    event = QCloseEvent()
+    assert keeper.eventFilter(window, event) is True
+    assert not event.isAccepted()
+    QSettings().setValue(CLOSE_TO_TRAY_KEY, False)
+    try:
+        assert keeper.eventFilter(window, QCloseEvent()) is False
+    finally:
+        QSettings().remove(CLOSE_TO_TRAY_KEY)
+    assert keeper.eventFilter(window, QEvent(QEvent.Type.Show)) is False
+
+
+def test_start_with_system_writes_an_autostart_entry():
+    set_start_with_system(True)
+    assert starts_with_system()
+    set_start_with_system(False)
+    assert not starts_with_system()
+
+
+def test_imported_platform_deadline_is_the_cases_current_deadline(shop, clock):
+    case_id = _case(shop, "awaiting_seller", "refund_shipped")
+    shop.update_case(case_id, platform_deadline="2026-11-29T01:23:45Z")
+    refresh_due(shop, case_ids=[case_id], now=clock.now)
+    assert from_text(shop.get_case(case_id).next_due_at) == from_text("2026-11-29T01:23:45Z")
+
+
+def test_an_order_written_elsewhere_gets_its_clock_on_refresh(qtbot, shop, clock):
+    view = DueView(shop)
+    qtbot.addWidget(view)
+    before = view.model.rowCount()
+    shop.save_order(  # as an import or the CLI in another process would
+        {
+            "platform": "taobao",
+            "order_no": "9900000000000000001",
+            "buyer_nick": "新买家",
+            "state": "paid",
+            "paid_at": to_text(clock.now - timedelta(hours=47)),
+        }
+    )
+    view.refresh()
+    assert view.model.rowCount() == before + 1
+    # soonest first: after the one already overdue, before everything else
+    assert view.model.index(0, 0).data().startswith("已超时")
+    assert view.model.row(1)["order_no"] == "9900000000000000001"
+    assert view.model.index(1, 0).data() == "剩余 59分 · 估算"
+
+
+def test_a_big_store_is_recomputed_in_the_background(qtbot, demo_store, clock, monkeypatch):
+    from shopdesk.ui import due_view
+    from shopdesk.ui.main_window import MainWindow
+
+    monkeypatch.setattr(due_view, "BACKGROUND_ABOVE", 10)
+    window = MainWindow(demo_store)
+    qtbot.addWidget(window)
+    worker = window.recompute_worker
+    assert worker is not None
+    qtbot.waitUntil(worker.isFinished, timeout=30_000)
+    qtbot.waitUntil(lambda: window.due_view.model.rowCount() > 0)
+    assert demo_store.get_setting(due_view.RULES_STAMP_SETTING) is not None
+
+
+def test_replaced_buttons_and_cards_disappear_at_once(qtbot, shop, clock):
+    panel = TimelinePanel(shop)
+    qtbot.addWidget(panel)
+    panel.show()
+    case_id = _case(shop, "awaiting_seller", "return_refund")
+    panel.show_case(case_id)
+    qtbot.waitUntil(lambda: all(b.isVisible() for b in panel.event_buttons.values()))
+    old = [*panel.event_buttons.values(), *panel.cards]
+    panel.show_case(case_id)  # no event loop in between: nothing deleted yet
+    assert all(widget.isHidden() for widget in old)

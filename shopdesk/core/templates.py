@@ -294,7 +294,7 @@ def load_builtin(directory: Path | None = None) -> list[Template]:
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
             for entry in data.get("template", []):
-                template = _from_toml(entry, group=path.stem)
+                template = _from_toml(entry, group=_group_name(path.stem))
                 if template.id in seen:
                     raise ValueError(f"duplicate template id '{template.id}'")
                 seen.add(template.id)
@@ -302,6 +302,12 @@ def load_builtin(directory: Path | None = None) -> list[Template]:
         except (tomllib.TOMLDecodeError, ValueError, KeyError, TypeError) as error:
             raise ValueError(f"{path.name}: {error}") from error
     return templates
+
+
+def _group_name(stem: str) -> str:
+    """`30_logistics` -> `logistics`: the number only orders the files."""
+    number, _, name = stem.partition("_")
+    return name if number.isdigit() and name else stem
 
 
 def _from_toml(entry: Mapping[str, object], group: str) -> Template:

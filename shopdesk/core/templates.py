@@ -129,6 +129,11 @@ def gap_marker(name: str, language: str = DEFAULT_LANGUAGE) -> str:
     return f"{_GAP_PREFIX[lang]}{variable_label(name, lang)}{_GAP_SUFFIX[lang]}"
 
 
+def gap_pattern() -> re.Pattern[str]:
+    """The pattern of a gap mark in any language (for highlighting)."""
+    return _GAP_IN_TEXT
+
+
 def find_gaps(text: str) -> list[str]:
     """The gap marks still present in a (possibly hand-edited) text, as their labels."""
     return [

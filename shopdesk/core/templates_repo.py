@@ -11,10 +11,13 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from datetime import datetime
 from functools import lru_cache
 
+from shopdesk.core.deadlines_repo import deadlines_for_case
 from shopdesk.core.errors import InputError, NotFoundError
 from shopdesk.core.model import LANGUAGES, Case, Event, EventKind, Order, Shop
+from shopdesk.core.rules import current_deadline
 from shopdesk.core.store import Store
 from shopdesk.core.template_context import build_context
 from shopdesk.core.templates import (
@@ -24,7 +27,7 @@ from shopdesk.core.templates import (
     load_builtin,
     make_template,
 )
-from shopdesk.core.timeutil import now_text
+from shopdesk.core.timeutil import now_text, now_utc, to_text
 
 OWN_PREFIX = "own-"
 _REPLIED_NOTE = {
@@ -257,7 +260,17 @@ def case_facts(store: Store, case_id: int) -> tuple[Case, Order, Shop]:
     return case, order, store.get_shop(order.shop_id)
 
 
-def case_context(store: Store, case_id: int, language: str = "zh-CN") -> dict[str, str]:
-    """The variables for replying on this case: its order, the case and the shop settings."""
+def next_deadline_at(store: Store, case: Case, now: datetime | None = None) -> str | None:
+    """The case's soonest running deadline (UTC text) as the rule engine computes it now,
+    with the platform's own deadline taking precedence where the seller entered one."""
+    soonest = current_deadline(deadlines_for_case(store, case, now or now_utc()))
+    return to_text(soonest.due_at) if soonest and soonest.due_at else None
+
+
+def case_context(
+    store: Store, case_id: int, language: str = "zh-CN", now: datetime | None = None
+) -> dict[str, str]:
+    """The variables for replying on this case: its order, the case, the shop settings
+    and the case's next deadline."""
     case, order, shop = case_facts(store, case_id)
-    return build_context(order, case, shop, language)
+    return build_context(order, case, shop, language, next_deadline_at(store, case, now))

@@ -7,6 +7,7 @@ import pytest
 from shopdesk.core import templates_repo as repo
 from shopdesk.core.errors import InputError, NotFoundError
 from shopdesk.core.model import CareStep, EventKind
+from shopdesk.core.template_context import deadline_text
 from shopdesk.core.template_io import dumps_json, loads_json
 from shopdesk.core.template_suggest import care_steps
 from shopdesk.core.templates import render_template
@@ -90,3 +91,11 @@ def test_json_export_import_round_trip_through_the_store(store):
     # built-ins imported (e.g. from someone else's full export) become own copies
     saved = repo.import_templates(store, [repo.get_template(store, "follow_up")])
     assert saved[0].id == "own-3" and saved[0].builtin_of == "follow_up"
+
+
+def test_the_deadline_comes_from_the_rule_engine(demo_store, now):
+    case = next(c for c in demo_store.list_cases() if c.state == "awaiting_return")
+    due = repo.next_deadline_at(demo_store, case, now)
+    assert due is not None and due > "2026-11-28T04:00:00Z"  # the buyer's days to send it
+    values = repo.case_context(demo_store, case.id, "zh-CN", now)
+    assert values["deadline"] == deadline_text(due)

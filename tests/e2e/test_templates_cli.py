@@ -38,14 +38,21 @@ def test_list_render_import_export(tmp_path, demo_template):
     assert document["gaps"] == [] and shipped["order_no"] not in document["text"]
     assert "小满家居" in document["text"]
 
-    # no deadline known for this case yet: the text shows the gap, exit code 3
+    # the deadline comes from the rule engine: the buyer's 7 days to send the return
     waiting = next(c for c in cases if c["state"] == "awaiting_return")
+    reminder = shopdesk(
+        "templates", "render", "return_reminder", "--case", str(waiting["id"]), "--db", db
+    )
+    assert reminder.returncode == 0 and "月" in reminder.stdout.split("请在 ")[1][:8]
+
+    # an order not shipped yet has no courier: the text shows the gaps, exit code 3
+    unshipped = next(c for c in cases if c["kind"] == "refund_unshipped")
     gap = shopdesk(
         "templates",
         "render",
-        "return_reminder",
+        "parcel_stuck",
         "--case",
-        str(waiting["id"]),
+        str(unshipped["id"]),
         "--lang",
         "en",
         "--db",
@@ -53,13 +60,13 @@ def test_list_render_import_export(tmp_path, demo_template):
         "--json",
     )
     assert gap.returncode == 3
-    assert json.loads(gap.stdout)["gaps"] == ["deadline"]
-    assert "[fill in: deadline]" in json.loads(gap.stdout)["text"]
+    assert json.loads(gap.stdout)["gaps"] == ["courier", "tracking_no"]
+    assert "[fill in: tracking number]" in json.loads(gap.stdout)["text"]
     plain = shopdesk(
-        "templates", "render", "return_reminder", "--case", str(waiting["id"]), "--db", db
+        "templates", "render", "parcel_stuck", "--case", str(unshipped["id"]), "--db", db
     )
-    assert plain.returncode == 3 and "【待填：截止时间】" in plain.stdout
-    assert plain.stderr.count("\n") == 1 and "deadline" in plain.stderr
+    assert plain.returncode == 3 and "【待填：运单号】" in plain.stdout
+    assert plain.stderr.count("\n") == 1 and "tracking_no" in plain.stderr
 
     wrong = shopdesk("templates", "render", "no_such", "--case", "1", "--db", db)
     assert wrong.returncode == 2 and "Traceback" not in wrong.stderr

@@ -8,6 +8,7 @@ from PySide6.QtGui import QGuiApplication
 import shopdesk.ui.templates_view  # noqa: F401  (registers the section and the view)
 from shopdesk.core import templates_repo
 from shopdesk.core.model import CareStep, EventKind
+from shopdesk.core.template_context import deadline_text
 from shopdesk.core.templates import gap_marker
 from shopdesk.ui.main_window import MainWindow
 from shopdesk.ui.reply_panel import ReplyPanel
@@ -17,7 +18,8 @@ from shopdesk.ui.reply_panel import ReplyPanel
 def window(qtbot, demo_store):
     window = MainWindow(demo_store)
     qtbot.addWidget(window)
-    return window
+    yield window
+    window._watch.stop()  # its store closes with the test; the 2 s poll must not outlive it
 
 
 def reply_panel(window) -> ReplyPanel:
@@ -64,15 +66,25 @@ def test_fitting_replies_first_filled_and_copied(qtbot, window, demo_store):
 
 
 def test_a_gap_blocks_copy_until_the_seller_fills_it(window, demo_store):
-    case, panel = open_case(window, demo_store, "return_refund", state="awaiting_return")
-    choose(panel, "return_reminder")
-    marker = gap_marker("deadline")
-    assert marker in panel.editor.toPlainText()  # the demo has no deadline for this case
+    shop = demo_store.default_shop()
+    demo_store.update_shop(shop.id, return_address="")  # not set in 店铺设置 yet
+    case, panel = open_case(window, demo_store, "return_refund", cause="seller_defect")
+    choose(panel, "no_reason_return")
+    marker = gap_marker("return_address")
+    assert marker in panel.editor.toPlainText()
     assert not panel.copy_button.isEnabled()
-    assert "截止时间" in panel.gaps_label.text()
+    assert "退货地址" in panel.gaps_label.text()
     panel.copy()  # a shortcut or a stray call does nothing while the gap is there
     assert demo_store.events(case.id)[-1].kind != EventKind.REPLIED.value
-    panel.editor.setPlainText(panel.editor.toPlainText().replace(marker, "12月1日 18:00"))
+    panel.editor.setPlainText(panel.editor.toPlainText().replace(marker, "杭州市文一西路 1 号"))
+    assert panel.copy_button.isEnabled()
+
+
+def test_the_return_reminder_names_the_buyers_deadline(window, demo_store):
+    case, panel = open_case(window, demo_store, "return_refund", state="awaiting_return")
+    choose(panel, "return_reminder")
+    deadline = templates_repo.next_deadline_at(demo_store, case)
+    assert deadline_text(deadline) in panel.editor.toPlainText()
     assert panel.copy_button.isEnabled()
 
 

@@ -9,7 +9,7 @@ from shopdesk.core.errors import InputError, NotFoundError
 from shopdesk.core.model import CareStep, EventKind
 from shopdesk.core.template_context import deadline_text
 from shopdesk.core.template_io import dumps_json, loads_json
-from shopdesk.core.template_suggest import care_steps
+from shopdesk.core.template_suggest import care_steps, case_stage, rank
 from shopdesk.core.templates import render_template
 
 
@@ -99,3 +99,13 @@ def test_the_deadline_comes_from_the_rule_engine(demo_store, now):
     assert due is not None and due > "2026-11-28T04:00:00Z"  # the buyer's days to send it
     values = repo.case_context(demo_store, case.id, "zh-CN", now)
     assert values["deadline"] == deadline_text(due)
+
+
+def test_every_demo_case_gets_a_fitting_reply_that_fills_completely(demo_store, now):
+    library = repo.builtin_templates()
+    for case in demo_store.list_cases():
+        stage = case_stage(case, demo_store.events(case.id)).value
+        best = rank(library, case.kind, case.cause, stage)[0]
+        assert best.fits, (case.kind, case.state)
+        values = repo.case_context(demo_store, case.id, "zh-CN", now)
+        assert render_template(best.template, values).gaps == [], (case.kind, stage)

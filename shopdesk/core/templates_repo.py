@@ -143,12 +143,32 @@ def save_template(store: Store, template: Template) -> Template:
     return get_template(store, template.id)
 
 
-def edit_text(store: Store, template_id: str, language: str, title: str, body: str) -> Template:
-    """Change one language's title and body of a seller's template."""
+def edit_text(
+    store: Store,
+    template_id: str,
+    language: str,
+    title: str,
+    body: str,
+    kinds: Sequence[str] | None = None,
+    stages: Sequence[str] | None = None,
+) -> Template:
+    """Change one language's title and body of a seller's template (and, when given,
+    the case kinds and stages it fits; empty means any)."""
     template = get_template(store, template_id)
     texts = dict(template.texts)
     texts[language] = TemplateText(title.strip() or body.strip()[:12], body)
-    return save_template(store, replace(template, texts=texts))
+    template = replace(template, texts=texts)
+    if kinds is not None or stages is not None:
+        tags = template.tags()
+        tags.update(
+            {k: list(v) for k, v in (("kinds", kinds), ("stages", stages)) if v is not None}
+        )
+        try:
+            tagged = make_template(template.id, texts, tags)
+        except ValueError as error:
+            raise InputError(str(error)) from None
+        template = replace(template, kinds=tagged.kinds, stages=tagged.stages)
+    return save_template(store, template)
 
 
 def duplicate_template(store: Store, template_id: str) -> Template:

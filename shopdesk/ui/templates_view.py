@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -70,6 +72,10 @@ class TemplatesView(QWidget):
         self.body.setPlaceholderText(tr("回复内容；用 {buyer_nick} 这样的变量填入订单信息"))
         self.body.textChanged.connect(self._count)
         self.counter = QLabel()
+        self.kind_list = self._checkable([(k.value, k.label(current_language())) for k in CaseKind])
+        self.stage_list = self._checkable(
+            [(s.value, s.label(current_language())) for s in ReplyStage]
+        )
         self.tags = QLabel()
         self.tags.setWordWrap(True)
         self.tags.setStyleSheet("color: #666;")
@@ -112,6 +118,16 @@ class TemplatesView(QWidget):
         foot.addStretch(1)
         foot.addWidget(self.counter)
         form.addLayout(foot)
+        fits = QHBoxLayout()
+        for caption, widget in (
+            (tr("适用类型（不选＝全部）"), self.kind_list),
+            (tr("适用阶段（不选＝全部）"), self.stage_list),
+        ):
+            column = QVBoxLayout()
+            column.addWidget(QLabel(caption))
+            column.addWidget(widget)
+            fits.addLayout(column)
+        form.addLayout(fits)
         form.addWidget(self.tags)
         form.addLayout(row_one)
 
@@ -190,6 +206,15 @@ class TemplatesView(QWidget):
         self.buttons["delete"].setEnabled(editable)
         self.buttons["duplicate"].setEnabled(template is not None)
         self.tags.setText(self._tags_text(template) if template else "")
+        for widget, chosen in (
+            (self.kind_list, template.kinds if template else ()),
+            (self.stage_list, template.stages if template else ()),
+        ):
+            widget.setEnabled(editable)
+            for row in range(widget.count()):
+                item = widget.item(row)
+                checked = item.data(Qt.ItemDataRole.UserRole) in chosen
+                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
         self._count()
 
     def _tags_text(self, template: Template) -> str:
@@ -202,6 +227,26 @@ class TemplatesView(QWidget):
                 tr("做到：") + "、".join(CareStep(s).label(language) for s in template.steps)
             )
         return "  ".join(parts)
+
+    @staticmethod
+    def _checkable(entries: list[tuple[str, str]]) -> QListWidget:
+        widget = QListWidget()
+        widget.setMaximumHeight(110)
+        for value, text in entries:
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, value)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            widget.addItem(item)
+        return widget
+
+    @staticmethod
+    def checked(widget: QListWidget) -> list[str]:
+        return [
+            widget.item(row).data(Qt.ItemDataRole.UserRole)
+            for row in range(widget.count())
+            if widget.item(row).checkState() == Qt.CheckState.Checked
+        ]
 
     def _count(self) -> None:
         text = self.body.toPlainText()
@@ -253,6 +298,8 @@ class TemplatesView(QWidget):
                 self.current_language(),
                 self.title.text(),
                 self.body.toPlainText(),
+                kinds=self.checked(self.kind_list),
+                stages=self.checked(self.stage_list),
             )
         )
         if saved:

@@ -6,10 +6,12 @@ from __future__ import annotations
 import json
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
 import shopdesk.ui.templates_view  # noqa: F401
 from shopdesk.core import templates_repo
+from shopdesk.core.template_suggest import rank
 from shopdesk.ui.main_window import MainWindow
 from shopdesk.ui.templates_view import TemplatesView
 
@@ -67,9 +69,28 @@ def test_duplicate_edit_save_and_delete(view, store):
     assert len(titles(view)) == len(templates_repo.builtin_templates())
 
 
-def test_new_template_is_editable(view, store):
+def test_new_template_is_editable_and_tagged_where_it_fits(view, store):
     made = view.new_template()
     assert view.current.id == made.id and view.buttons["save"].isEnabled()
+    assert view.kind_list.isEnabled() and view.checked(view.kind_list) == []
+    for widget, value in ((view.kind_list, "bad_review"), (view.stage_list, "resolved")):
+        row = [widget.item(i).data(Qt.ItemDataRole.UserRole) for i in range(widget.count())]
+        widget.item(row.index(value)).setCheckState(Qt.CheckState.Checked)
+    view.body.setPlainText("亲，问题已经解决了，感谢您的耐心。")
+    view.save_current()
+    stored = templates_repo.get_template(store, made.id)
+    assert stored.kinds == ("bad_review",) and stored.stages == ("resolved",)
+    # the case panel now offers it for a solved bad review, and not for a refund
+    ranked = rank(templates_repo.all_templates(store), "bad_review", None, "resolved")
+    assert made.id in [s.template.id for s in ranked if s.fits]
+    ranked = rank(templates_repo.all_templates(store), "refund_shipped", None, "opening")
+    assert made.id not in [s.template.id for s in ranked if s.fits]
+
+
+def test_built_in_tags_are_shown_but_locked(view):
+    view.select("parcel_lost")
+    assert not view.kind_list.isEnabled()
+    assert set(view.checked(view.kind_list)) == {"refund_shipped", "reship"}
 
 
 def test_import_and_export(view, store, tmp_path):

@@ -20,6 +20,7 @@ COMMAND_MODULES = [
     "shopdesk.commands.listing",
     "shopdesk.commands.importing",
     "shopdesk.commands.deadlines",
+    "shopdesk.commands.templates",
 ]
 
 

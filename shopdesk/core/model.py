@@ -179,7 +179,7 @@ class ReplyStage(Labeled):
 
     OPENING = "opening", "初次回复", "初次回覆", "First reply"
     HANDLING = "handling", "处理中", "處理中", "Handling"
-    RETURNING = "returning", "退货中", "退貨中", "Return under way"
+    RETURNING = "returning", "待买家退货", "待買家退貨", "Waiting for the return"
     REFUSING = "refusing", "拒绝说明", "拒絕說明", "Refusal"
     INTERVENTION = "intervention", "平台介入", "平台介入", "Platform intervention"
     RESOLVED = "resolved", "已解决/回访", "已解決/回訪", "Resolved / follow-up"

@@ -11,7 +11,7 @@ from shopdesk.core.model import Case, CaseKind, Order, Platform, Shop
 from shopdesk.core.timeutil import CHINA, from_text
 
 ITEM_TITLE_CHARS = 24  # Taobao titles run to 60 keyword-stuffed characters; keep the start
-_TITLE_SPLIT = re.compile(r"[\n;；|]")
+_TITLE_SPLIT = re.compile(r"[\n;；|，]")  # exports join several titles with these
 _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 

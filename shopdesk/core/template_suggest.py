@@ -111,8 +111,10 @@ def case_stage(case: Case, events: Iterable[Event] = ()) -> ReplyStage:
         return ReplyStage.INTERVENTION
     if state == CaseState.REFUSED.value:
         return ReplyStage.REFUSING
-    if state in (CaseState.AWAITING_RETURN.value, CaseState.RETURN_IN_TRANSIT.value):
-        return ReplyStage.RETURNING
+    if state == CaseState.AWAITING_RETURN.value:
+        return ReplyStage.RETURNING  # the buyer has to send it back (a reminder fits)
+    if state == CaseState.RETURN_IN_TRANSIT.value:
+        return ReplyStage.HANDLING  # on its way: the seller's turn
     if state in (
         CaseState.AWAITING_REFUND.value,
         CaseState.RESOLVED.value,

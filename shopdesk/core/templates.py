@@ -129,6 +129,11 @@ def gap_marker(name: str, language: str = DEFAULT_LANGUAGE) -> str:
     return f"{_GAP_PREFIX[lang]}{variable_label(name, lang)}{_GAP_SUFFIX[lang]}"
 
 
+def gap_pattern() -> re.Pattern[str]:
+    """The pattern of a gap mark in any language (for highlighting)."""
+    return _GAP_IN_TEXT
+
+
 def find_gaps(text: str) -> list[str]:
     """The gap marks still present in a (possibly hand-edited) text, as their labels."""
     return [
@@ -294,7 +299,7 @@ def load_builtin(directory: Path | None = None) -> list[Template]:
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
             for entry in data.get("template", []):
-                template = _from_toml(entry, group=path.stem)
+                template = _from_toml(entry, group=_group_name(path.stem))
                 if template.id in seen:
                     raise ValueError(f"duplicate template id '{template.id}'")
                 seen.add(template.id)
@@ -302,6 +307,12 @@ def load_builtin(directory: Path | None = None) -> list[Template]:
         except (tomllib.TOMLDecodeError, ValueError, KeyError, TypeError) as error:
             raise ValueError(f"{path.name}: {error}") from error
     return templates
+
+
+def _group_name(stem: str) -> str:
+    """`30_logistics` -> `logistics`: the number only orders the files."""
+    number, _, name = stem.partition("_")
+    return name if number.isdigit() and name else stem
 
 
 def _from_toml(entry: Mapping[str, object], group: str) -> Template:

@@ -75,6 +75,8 @@ def test_stage_from_state_and_timeline():
     case = make_case("return_refund", stage="handling")
     assert case_stage(case, stage_events("handling")) == ReplyStage.HANDLING
     assert case_stage(make_case("return_refund", stage="returning")) == ReplyStage.RETURNING
+    in_transit = make_case("return_refund", state="return_in_transit")
+    assert case_stage(in_transit) == ReplyStage.HANDLING  # no "please send it back" then
     assert case_stage(make_case("platform_appeal")) == ReplyStage.INTERVENTION
     assert case_stage(make_case("bad_review", stage="resolved")) == ReplyStage.RESOLVED
 

@@ -1,0 +1,109 @@
+"""`shopdesk templates`: list the reply templates, fill one in for a case, import and
+export the seller's own (CSV in Qianniu quick-phrase style, or JSON).
+
+`render` exits 3 when the filled text still has gaps (facts the store does not have)."""
+
+from __future__ import annotations
+
+from argparse import Namespace
+from pathlib import Path
+
+from shopdesk.commands.common import CommandError, emit, open_store
+from shopdesk.core import template_io, templates_repo
+from shopdesk.core.model import LANGUAGES
+from shopdesk.core.templates import render_template
+
+EXIT_GAPS = 3
+
+
+def register(subparsers, common) -> None:
+    group = subparsers.add_parser("templates", parents=[common], help="回复模板")
+    commands = group.add_subparsers(dest="templates_command", required=True)
+    listing = commands.add_parser("list", parents=[common], help="列出模板（每种语言一条）")
+    listing.add_argument("--lang", choices=LANGUAGES, help="只列出这种语言")
+    listing.set_defaults(run=run_list)
+    render = commands.add_parser("render", parents=[common], help="用售后单的信息填写模板")
+    render.add_argument("template_id", metavar="ID", help="模板编号（见 templates list）")
+    render.add_argument("--case", type=int, required=True, metavar="CASE_ID", help="售后单编号")
+    render.add_argument("--lang", choices=LANGUAGES, default="zh-CN", help="语言（默认 zh-CN）")
+    render.set_defaults(run=run_render)
+    importing = commands.add_parser("import", parents=[common], help="导入模板（CSV 或 JSON）")
+    importing.add_argument("file", metavar="FILE", help="千牛快捷短语 CSV 或 ShopDesk JSON")
+    importing.add_argument("--lang", choices=LANGUAGES, default="zh-CN", help="CSV 短语的语言")
+    importing.set_defaults(run=run_import)
+    exporting = commands.add_parser("export", parents=[common], help="导出自己的模板")
+    exporting.add_argument("file", metavar="FILE", help="写入的 .csv 或 .json 文件")
+    exporting.add_argument("--all", action="store_true", help="连内置模板一起导出")
+    exporting.set_defaults(run=run_export)
+
+
+def run_list(args: Namespace) -> int:
+    with open_store(args) as store:
+        entries = []
+        for template in templates_repo.by_usage(store, templates_repo.all_templates(store)):
+            for language in LANGUAGES:
+                if language not in template.texts or (args.lang and language != args.lang):
+                    continue
+                entries.append(
+                    {
+                        "id": template.id,
+                        "language": language,
+                        "title": template.texts[language].title,
+                        "tags": template.tags(),
+                        "builtin": template.builtin,
+                        "limit_chars": template.limit_chars,
+                        "limit_bytes": template.limit_bytes,
+                    }
+                )
+        lines = [f"{e['id']}  {e['language']}  {e['title']}" for e in entries]
+        emit(args, entries, "\n".join(lines) or "（没有模板）")
+    return 0
+
+
+def run_render(args: Namespace) -> int:
+    with open_store(args) as store:
+        template = templates_repo.get_template(store, args.template_id)
+        values = templates_repo.case_context(store, args.case, args.lang)
+        rendered = render_template(template, values, args.lang)
+        emit(
+            args,
+            {
+                "id": template.id,
+                "case": args.case,
+                "language": args.lang,
+                "text": rendered.text,
+                "gaps": rendered.gaps,
+            },
+            rendered.text,
+        )
+        if rendered.gaps and not args.json:
+            raise CommandError(f"还有未填写的内容：{', '.join(rendered.gaps)}", EXIT_GAPS)
+    return EXIT_GAPS if rendered.gaps else 0
+
+
+def run_import(args: Namespace) -> int:
+    with open_store(args) as store:
+        found = template_io.load_file(Path(args.file), language=args.lang)
+        saved = templates_repo.import_templates(store, found)
+        emit(
+            args,
+            {"imported": len(saved), "ids": [t.id for t in saved]},
+            f"导入了 {len(saved)} 个模板",
+        )
+    return 0
+
+
+def run_export(args: Namespace) -> int:
+    path = Path(args.file)
+    if path.suffix.lower() not in (".csv", ".json"):
+        raise CommandError(f"{path.name}: 请用 .csv 或 .json 文件名")
+    with open_store(args) as store:
+        chosen = (
+            templates_repo.all_templates(store) if args.all else templates_repo.own_templates(store)
+        )
+        try:
+            template_io.save_file(path, chosen)
+        except OSError as error:
+            raise CommandError(f"{path.name}: {error.strerror}") from None
+        emit(args, {"exported": len(chosen), "file": str(path)}, f"导出了 {len(chosen)} 个模板")
+    return 0

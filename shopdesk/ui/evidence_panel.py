@@ -12,8 +12,10 @@ from PySide6.QtGui import (
     QColor,
     QGuiApplication,
     QIcon,
+    QImage,
     QImageReader,
     QKeySequence,
+    QPainter,
     QPixmap,
     QShortcut,
 )
@@ -75,19 +77,29 @@ def _thumbnail(path: Path, mime: str) -> QIcon:
             )
         image = reader.read()
         if not image.isNull():
-            return QIcon(QPixmap.fromImage(image))
+            return _framed(image)
     if mime == "application/pdf":
         try:
             from shopdesk.evidence.pdfpages import render_pages
 
             pages = render_pages(path, dpi=24, max_pages=500)
             if pages:
-                return QIcon(QPixmap.fromImage(pages[0]))
+                return _framed(pages[0])
         except ShopDeskError:
             pass
     pixmap = QPixmap(THUMB, THUMB)
     pixmap.fill(QColor(225, 228, 235))
     return QIcon(pixmap)
+
+
+def _framed(image: QImage) -> QIcon:
+    """A thumbnail with a thin frame, so a white page still reads as a page."""
+    framed = image.convertToFormat(QImage.Format.Format_RGB32)
+    painter = QPainter(framed)
+    painter.setPen(QColor(170, 170, 170))
+    painter.drawRect(0, 0, framed.width() - 1, framed.height() - 1)
+    painter.end()
+    return QIcon(QPixmap.fromImage(framed))
 
 
 class PackWorker(QThread):
@@ -154,6 +166,7 @@ class EvidencePanel(QWidget):
         self.new_kind = QComboBox()
         for kind in EvidenceKind:
             self.new_kind.addItem(label(EvidenceKind, kind.value), kind.value)
+        self.new_kind.setCurrentIndex(self.new_kind.findData(EvidenceKind.PHOTO.value))
         self.new_kind.setToolTip(tr("粘贴或拖入的文件按此类型添加（PDF、视频、文本自动识别）"))
         buttons = QHBoxLayout()
         for widget in (self.add_button, self.paste_button, self.chat_button):

@@ -134,8 +134,11 @@ def fit_image(
     text_px: float | None = None,
     min_text_px: int = 12,
     label: str = "图片",
+    start_quality: int | None = None,
 ) -> Fitted:
-    """The largest, best-quality encoding of `image` within `max_bytes`, or FitError."""
+    """The largest, best-quality encoding of `image` within `max_bytes`, or FitError.
+    `start_quality` (the rung that fitted a similar image) only saves encodes: the result
+    is still the highest rung that fits."""
     image = flatten(image)
     long_side = max(image.width(), image.height())
     if max_long_side and long_side > max_long_side:
@@ -159,18 +162,11 @@ def fit_image(
                 return Fitted(data, "png", candidate.width(), candidate.height(), None, scale)
             smallest = len(data)
         if use_jpg:
-            for quality in QUALITY_LADDER:
-                data = encode(candidate, "jpg", quality)
-                if len(data) <= max_bytes:
-                    return Fitted(
-                        data, "jpg", candidate.width(), candidate.height(), quality, scale
-                    )
-                smallest = len(data) if not smallest else min(smallest, len(data))
-                if len(data) > max_bytes * 3 and quality > _ESTIMATE_QUALITY:
-                    # far off: shrinking is needed anyway; size it for a middle quality
-                    data = encode(candidate, "jpg", _ESTIMATE_QUALITY)
-                    smallest = min(smallest, len(data))
-                    break
+            found, probed = _ladder(candidate, max_bytes, start_quality)
+            if found is not None:
+                quality, data = found
+                return Fitted(data, "jpg", candidate.width(), candidate.height(), quality, scale)
+            smallest = probed if not smallest else min(smallest, probed)
         if scale <= floor + 1e-9:
             break
         estimate = scale * math.sqrt(max_bytes / smallest) * 0.95
@@ -180,6 +176,44 @@ def fit_image(
         f"{label}：缩小到清晰度下限 {final.width()}×{final.height()} 像素、"
         f"质量 {QUALITY_LADDER[-1]} 后仍有 {smallest:,} 字节，超过目的地上限 {max_bytes:,} 字节"
     )
+
+
+def _ladder(
+    image: QImage, max_bytes: int, start_quality: int | None
+) -> tuple[tuple[int, bytes] | None, int]:
+    """The highest rung of the quality ladder that fits (quality, bytes), else None, and the
+    smallest size seen. Starts at `start_quality` and climbs or descends from there."""
+    rungs = QUALITY_LADDER
+    start = rungs.index(start_quality) if start_quality in rungs else 0
+    sizes: dict[int, bytes] = {}
+
+    def size_at(i: int) -> bytes:
+        if i not in sizes:
+            sizes[i] = encode(image, "jpg", rungs[i])
+        return sizes[i]
+
+    def fits(i: int) -> bool:
+        return len(size_at(i)) <= max_bytes
+
+    def climb(best: int, ceiling: int) -> tuple[tuple[int, bytes], int]:
+        while best > ceiling and fits(best - 1):
+            best -= 1
+        return (rungs[best], sizes[best]), len(sizes[best])
+
+    if fits(start):
+        return climb(start, 0)
+    i = start
+    while i + 1 < len(rungs):
+        if len(sizes[i]) > max_bytes * 3 and rungs[i] > _ESTIMATE_QUALITY:
+            # far off: jump to a middle quality; if even that is too big, shrink instead
+            jump = max(i + 1, rungs.index(_ESTIMATE_QUALITY))
+            if fits(jump):
+                return climb(jump, i + 1)
+            return None, min(len(d) for d in sizes.values())
+        i += 1
+        if fits(i):
+            return (rungs[i], sizes[i]), len(sizes[i])
+    return None, min(len(d) for d in sizes.values())
 
 
 def _looks_flat(image: QImage) -> bool:

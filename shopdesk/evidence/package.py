@@ -149,6 +149,7 @@ def plan_package(
     if profile.output == "pdf":
         images_total = max(1, _count_images(plan.exhibits, profile))
         per_image_limit = max(20_000, int(profile.max_bytes * 0.9 / images_total))
+    last_quality: int | None = None
     for index, exhibit in enumerate(plan.exhibits):
         if cancelled():
             raise PackCancelled()
@@ -179,7 +180,9 @@ def plan_package(
                     text_px=text_px,
                     min_text_px=profile.min_text_px,
                     label=label,
+                    start_quality=last_quality,
                 )
+                last_quality = fitted.quality or last_quality
             except FitError as exc:
                 plan.problems.append(str(exc))
                 continue

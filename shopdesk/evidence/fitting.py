@@ -153,7 +153,9 @@ def fit_image(
         raise FitError(f"{label}：目的地只收 {', '.join(formats)}，无法生成")
     scale = 1.0
     smallest = 0
-    for _ in range(_MAX_STEPS):
+    for step in range(_MAX_STEPS):
+        if step == _MAX_STEPS - 1:
+            scale = floor  # the last try is always at the legibility floor
         candidate = scaled(image, scale)
         smallest = 0
         if use_png and _looks_flat(candidate):
@@ -162,7 +164,9 @@ def fit_image(
                 return Fitted(data, "png", candidate.width(), candidate.height(), None, scale)
             smallest = len(data)
         if use_jpg:
-            found, probed = _ladder(candidate, max_bytes, start_quality)
+            at_floor = scale <= floor + 1e-9
+            lowest = QUALITY_LADDER[-1] if at_floor else _ESTIMATE_QUALITY
+            found, probed = _ladder(candidate, max_bytes, start_quality, lowest)
             if found is not None:
                 quality, data = found
                 return Fitted(data, "jpg", candidate.width(), candidate.height(), quality, scale)
@@ -179,21 +183,19 @@ def fit_image(
 
 
 def _ladder(
-    image: QImage, max_bytes: int, start_quality: int | None
+    image: QImage, max_bytes: int, start_quality: int | None, lowest: int
 ) -> tuple[tuple[int, bytes] | None, int]:
-    """The highest rung of the quality ladder that fits (quality, bytes), else None, and the
-    smallest size seen. Starts at `start_quality` and climbs or descends from there."""
-    rungs = QUALITY_LADDER
+    """The highest rung >= `lowest` of the quality ladder that fits (quality, bytes), else
+    None, and the size at the lowest rung. The start only decides where the search begins
+    (sizes fall as quality falls), never the answer."""
+    rungs = [q for q in QUALITY_LADDER if q >= lowest]
     start = rungs.index(start_quality) if start_quality in rungs else 0
     sizes: dict[int, bytes] = {}
 
-    def size_at(i: int) -> bytes:
+    def fits(i: int) -> bool:
         if i not in sizes:
             sizes[i] = encode(image, "jpg", rungs[i])
-        return sizes[i]
-
-    def fits(i: int) -> bool:
-        return len(size_at(i)) <= max_bytes
+        return len(sizes[i]) <= max_bytes
 
     def climb(best: int, ceiling: int) -> tuple[tuple[int, bytes], int]:
         while best > ceiling and fits(best - 1):
@@ -202,18 +204,17 @@ def _ladder(
 
     if fits(start):
         return climb(start, 0)
+    last = len(rungs) - 1
     i = start
-    while i + 1 < len(rungs):
-        if len(sizes[i]) > max_bytes * 3 and rungs[i] > _ESTIMATE_QUALITY:
-            # far off: jump to a middle quality; if even that is too big, shrink instead
-            jump = max(i + 1, rungs.index(_ESTIMATE_QUALITY))
-            if fits(jump):
-                return climb(jump, i + 1)
-            return None, min(len(d) for d in sizes.values())
+    while i < last:
+        if len(sizes[i]) > max_bytes * 3:  # far off: try the lowest rung straight away
+            if fits(last):
+                return climb(last, i + 1)
+            return None, len(sizes[last])
         i += 1
         if fits(i):
             return (rungs[i], sizes[i]), len(sizes[i])
-    return None, min(len(d) for d in sizes.values())
+    return None, len(sizes[last])
 
 
 def _looks_flat(image: QImage) -> bool:

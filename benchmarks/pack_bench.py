@@ -120,6 +120,14 @@ def main() -> None:
             "发货前已检测，物流显示已签收。",
             profile,
         )
+        import shopdesk.evidence.package as package_module
+
+        threads = package_module.fit_workers()
+        package_module.fit_workers = lambda: 1
+        t0 = time.perf_counter()
+        plan_package(request)
+        plan1_s = time.perf_counter() - t0
+        package_module.fit_workers = lambda: threads
         t0 = time.perf_counter()
         plan = plan_package(request)
         plan_s = time.perf_counter() - t0
@@ -135,9 +143,10 @@ def main() -> None:
             ("limit: decode+scale+encode once", limit_s, floor_bytes),
             ("  (full-size decode, extrapolated)", full_decode_s, None),
             ("fit only (ladder + downscale)", fit_s, fitted_bytes),
-            ("package: plan (fit all)", plan_s, plan.upload_bytes),
+            ("package: plan, 1 thread", plan1_s, plan.upload_bytes),
+            (f"package: plan, {threads} threads", plan_s, plan.upload_bytes),
             ("package: write folder", build_s, package_bytes),
-            ("package total", plan_s + build_s, None),
+            (f"package total ({threads} threads)", plan_s + build_s, None),
         ]
         print(
             f"{n} photos 4000x3000, JPEG q92, {total_in / n / 1e6:.1f} MB each; "

@@ -83,15 +83,23 @@ def run_add(args: Namespace) -> int:
             raise CommandError(f"--captured-at：无法识别的时间“{args.captured_at}”") from None
     with open_store(args) as store:
         store.get_case(args.case_id)
-        added = [
-            evidence_repo.add_file(
-                store, args.case_id, Path(f), args.kind, caption=args.caption, captured_at=captured
-            )
-            for f in args.files
-        ]
+        added = [_add_one(store, args, Path(f), captured) for f in args.files]
         lines = [f"#{e.id}  {e.file_name}  {e.bytes:,} 字节  {e.sha256[:12]}" for e in added]
         emit(args, [evidence_document(e) for e in added], "\n".join(lines))
     return 0
+
+
+def _add_one(store, args: Namespace, path: Path, captured: str | None):
+    """A text file added as `chat` is parsed as a chat log (as `evidence chat` does)."""
+    if args.kind == EvidenceKind.CHAT.value and path.suffix.lower() in (".txt", ".log", ""):
+        if not path.is_file():
+            raise CommandError(f"{path}：文件不存在")
+        return evidence_repo.add_chat(
+            store, args.case_id, path.read_bytes(), path.name, caption=args.caption
+        )
+    return evidence_repo.add_file(
+        store, args.case_id, path, args.kind, caption=args.caption, captured_at=captured
+    )
 
 
 def run_chat(args: Namespace) -> int:

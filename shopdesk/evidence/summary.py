@@ -179,6 +179,8 @@ def write_summary(
                 Qt.TransformationMode.SmoothTransformation,
             )
             painter.drawImage(QRectF(MARGIN, top, thumb.width(), thumb.height()), thumb)
+            painter.setPen(QColor(180, 180, 180))  # a white page still reads as a page
+            painter.drawRect(QRectF(MARGIN, top, thumb.width(), thumb.height()))
         else:
             painter.setPen(QColor(180, 180, 180))
             painter.drawRect(QRectF(MARGIN, top, THUMB, THUMB * 0.6))

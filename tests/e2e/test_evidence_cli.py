@@ -168,3 +168,13 @@ def test_a_seller_edited_profile_overrides_the_bundled_one(tmp_path, data_dir):
     )
     qianniu = next(p for p in json.loads(result.stdout) if p["id"] == "qianniu-upload")
     assert qianniu["max_count"] == 3 and qianniu["path"].startswith(env_dir)
+
+
+def test_a_text_file_added_as_chat_is_parsed(tmp_path, demo_db):
+    chat = tmp_path / "聊天.txt"
+    chat.write_bytes(CHAT.encode("gb18030"))
+    shopdesk("evidence", "add", "9", str(chat), "--kind", "chat", "--db", demo_db)
+    listed = json.loads(shopdesk("evidence", "list", "9", "--db", demo_db, "--json").stdout)
+    (item,) = listed["evidence"]
+    assert item["kind"] == "chat" and item["caption"] == "聊天记录（2 条）"
+    assert "chat" not in listed["missing"] and "shipping" in listed["missing"]

@@ -14,18 +14,41 @@ from shopdesk.evidence.package import Plan, build_package, plan_package
 from shopdesk.evidence.packmodel import CaseFacts, Exhibit, PackageRequest, TimelineEntry
 from shopdesk.evidence.profiles import Profile, get_profile
 
+STATEMENT_GROUPS = ("appeal",)  # statements to the platform, not replies to the buyer
 
-def default_statement(store: Store, case_id: int) -> str:
-    """The appeal statement when the seller gave none.
 
-    SEAM: when `shopdesk.core.templates` (the templates area) lands on main, render the
-    case's appeal template here, limited to the profile's text limit. Until then the
-    statement is the case's description, else its note, else its reason."""
+def template_statement(store: Store, case_id: int, profile_id: str = "") -> tuple[str, list[str]]:
+    """The best-fitting built-in appeal template for the case (a statement addressed to
+    the platform, also used as a refusal reason), filled with its facts: (text, names of
+    the facts still missing). Seller-edited templates join here once the store keeps them."""
+    from shopdesk.core import template_suggest, templates
+    from shopdesk.core.template_context import build_context
+
     case = store.get_case(case_id)
-    for text in (case.description, case.note, case.reason):
-        if text and text.strip():
-            return text.strip()
-    return ""
+    order = store.get_order(case.order_id)
+    shop = store.get_shop(order.shop_id)
+    candidates = [t for t in templates.load_builtin() if t.group in STATEMENT_GROUPS]
+    ranked = template_suggest.rank(candidates, case.kind, case.cause, "intervention")
+    fitting = [s.template for s in ranked if s.fits] or [s.template for s in ranked]
+    if not fitting:
+        return "", []
+    rendered = templates.render_template(fitting[0], build_context(order, case, shop))
+    return rendered.text.strip(), list(rendered.gaps)
+
+
+def default_statement(store: Store, case_id: int, profile_id: str = "") -> str:
+    """The appeal statement when the seller gave none: the case's appeal template filled
+    with its facts; when that would still show gaps (a missing tracking number ...), the
+    case's own description, note or reason; else the template with its gaps marked, for
+    the seller to fill in."""
+    text, gaps = template_statement(store, case_id, profile_id)
+    if text and not gaps:
+        return text
+    case = store.get_case(case_id)
+    for own in (case.description, case.note, case.reason):
+        if own and own.strip():
+            return own.strip()
+    return text
 
 
 def _label(kind: str) -> str:
@@ -97,7 +120,7 @@ def request_for_case(
 ) -> PackageRequest:
     if isinstance(profile, str):
         profile = get_profile(profile)
-    text = statement if statement is not None else default_statement(store, case_id)
+    text = statement if statement is not None else default_statement(store, case_id, profile.id)
     return PackageRequest(
         facts=case_facts(store, case_id),
         exhibits=case_exhibits(store, case_id, only),

@@ -248,7 +248,9 @@ class EvidencePanel(QWidget):
 
     def show_case(self, case_id: int) -> None:
         if case_id != self.case_id:
-            self.statement.setPlainText(default_statement(self.store, case_id))
+            self.statement.setPlainText(
+                default_statement(self.store, case_id, self.profile.currentData() or "")
+            )
             self.result.clear()
         self.case_id = case_id
         self.refresh()

@@ -17,11 +17,13 @@ from pathlib import Path
 from shopdesk import paths
 from shopdesk.core import chatlog
 from shopdesk.core.errors import DiskError, InputError, NotFoundError
+from shopdesk.core.exif_time import capture_time
 from shopdesk.core.model import Evidence, EvidenceKind
 from shopdesk.core.store import Store
 from shopdesk.core.timeutil import now_text, to_text
 
 _CHUNK = 1 << 20
+_EXIF_HEAD = 256 * 1024  # EXIF sits in the first segments of a JPEG
 _COLUMNS = "id, case_id, kind, sha256, file_name, mime, bytes, caption, captured_at, added_at"
 _MAGIC = (
     (b"\xff\xd8\xff", "image/jpeg"),
@@ -170,7 +172,7 @@ def add_file(
     now: datetime | None = None,
 ) -> Evidence:
     """Copy a file into the store's folder and attach it to the case. The capture time
-    defaults to the file's modification time."""
+    defaults to the photo's EXIF time, else the file's modification time."""
     source = Path(source)
     kind = _check_kind(kind)
     if not source.is_file():
@@ -178,10 +180,13 @@ def add_file(
     sha256, size, head = _hash_file(source)
     if size == 0:
         raise InputError(f"{source}：文件是空的")
+    mime = sniff_mime(head, source.name)
+    if captured_at is None and mime == "image/jpeg":
+        with open(source, "rb") as handle:
+            captured_at = capture_time(handle.read(_EXIF_HEAD))
     if captured_at is None:
         captured_at = to_text(datetime.fromtimestamp(source.stat().st_mtime, UTC))
     _keep(store, _file_chunks(source), sha256)
-    mime = sniff_mime(head, source.name)
     return _insert(
         store, case_id, kind, sha256, source.name, mime, size, caption, captured_at, None, now
     )

@@ -344,7 +344,9 @@ def _assemble_claim_pdf(plan: Plan, fitted_pages) -> None:
         pages.append((image, masker_for(plan.request)(caption)))
     if not pages:
         return
-    data = claim_pdf(pages, f"快递理赔材料 {plan.request.facts.order_no}")
+    data = claim_pdf(
+        pages, f"快递理赔材料 {plan.request.facts.order_no}", content_time(plan.request)
+    )
     if len(data) > profile.max_bytes:
         plan.problems.append(
             f"理赔 PDF 有 {len(data):,} 字节，超过“{profile.name()}”的上限 {profile.max_bytes:,} 字节："
@@ -355,6 +357,23 @@ def _assemble_claim_pdf(plan: Plan, fitted_pages) -> None:
 
 
 # ---------------------------------------------------------------- building
+
+
+def content_time(request: PackageRequest) -> str:
+    """The newest time among the case's events and evidence: the date the PDFs carry
+    (never the wall clock, so the same inputs give the same bytes)."""
+    times = [e.at for e in request.facts.timeline if e.at]
+    times += [e.captured_at for e in request.exhibits if e.captured_at]
+    if request.facts.opened_at:
+        times.append(request.facts.opened_at)
+    return max(times) if times else "2000-01-01T00:00:00Z"
+
+
+def package_key(plan: Plan) -> str:
+    """What identifies a package's content (for the PDF document id)."""
+    parts = [package_name(plan.request), plan.statement, str(plan.request.mask)]
+    parts += [e.sha256 + e.caption for e in plan.exhibits]
+    return _sha256("\n".join(parts).encode("utf-8"))
 
 
 def package_name(request: PackageRequest) -> str:
@@ -474,13 +493,15 @@ def _write_tree(plan: Plan, work: Path, created: str, step: Callable[[], None]) 
     facts = request.facts
     write_summary(
         str(work / "summary.pdf"),
-        cover=cover_rows(facts, request.profile.name(), created, len(plan.uploads)),
+        cover=cover_rows(facts, request.profile.name(), len(plan.uploads)),
         statement=plan.statement,
         timeline=[(e.at, e.label, e.note) for e in facts.timeline],
         exhibits=rows,
         chats=plan.chats,
         notes=plan.notes,
         mask=mask,
+        dated=content_time(request),
+        key=package_key(plan),
     )
     data = (work / "summary.pdf").read_bytes()
     files.append(_entry("summary.pdf", "summary", "summary", data, None, mask))

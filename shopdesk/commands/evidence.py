@@ -53,6 +53,11 @@ def register(subparsers, common) -> None:
     pack.add_argument("--zip", action="store_true", help="输出 zip 而不是文件夹")
     pack.add_argument("--statement", metavar="TEXT", help="申诉陈述（默认取售后单描述）")
     pack.add_argument("--list-profiles", action="store_true", help="列出目的地配置")
+    pack.add_argument(
+        "--edit-profile",
+        metavar="NAME",
+        help="把内置目的地配置复制到数据目录供修改，并打印其路径（修改后的副本优先）",
+    )
     pack.set_defaults(run=run_pack)
 
     verify = subparsers.add_parser("verify", parents=[common], help="按清单校验证据包")
@@ -141,8 +146,12 @@ def run_list(args: Namespace) -> int:
 
 
 def run_pack(args: Namespace) -> int:
-    from shopdesk.evidence.profiles import get_profile, load_profiles
+    from shopdesk.evidence.profiles import copy_for_editing, get_profile, load_profiles
 
+    if args.edit_profile:
+        path = copy_for_editing(args.edit_profile)
+        emit(args, {"profile": args.edit_profile, "path": str(path)}, str(path))
+        return 0
     if args.list_profiles:
         profiles = load_profiles()
         lines = [

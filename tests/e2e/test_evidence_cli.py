@@ -151,15 +151,17 @@ def test_list_profiles_and_user_mistakes(demo_db):
 
 
 def test_a_seller_edited_profile_overrides_the_bundled_one(tmp_path, data_dir):
-    folder = data_dir / "profiles"
-    folder.mkdir(parents=True)
-    text = (
-        Path(__file__).resolve().parents[2] / "resources/profiles/qianniu-upload.toml"
-    ).read_text(encoding="utf-8")
-    (folder / "qianniu-upload.toml").write_text(
-        text.replace("max_count = 5", "max_count = 3"), encoding="utf-8"
-    )
     env_dir = str(data_dir)
+    copied = subprocess.run(
+        [sys.executable, "-m", "shopdesk", "pack", "--edit-profile", "qianniu-upload", "--json"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "SHOPDESK_DATA_DIR": env_dir},
+    )
+    path = Path(json.loads(copied.stdout)["path"])
+    assert path == data_dir / "profiles" / "qianniu-upload.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("max_count = 5", "max_count = 3"), encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "shopdesk", "pack", "--list-profiles", "--json"],
         capture_output=True,

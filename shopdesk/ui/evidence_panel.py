@@ -50,6 +50,7 @@ from shopdesk.ui.case_panel import register_section
 from shopdesk.ui.format import label
 
 THUMB = 72
+DEFAULT_PROFILE = "taobao-refund"
 CHAT_MESSAGES_PER_IMAGE = 12  # for the live budget; the real split is by rendered height
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".bmp", ".webp", ".tif", ".tiff"}
 VIDEO_SUFFIXES = {".mp4", ".mov", ".avi", ".m4v", ".3gp"}
@@ -171,10 +172,12 @@ class EvidencePanel(QWidget):
         buttons = QHBoxLayout()
         for widget in (self.add_button, self.paste_button, self.chat_button):
             buttons.addWidget(widget)
-        buttons.addWidget(QLabel(tr("新证据类型")))
-        buttons.addWidget(self.new_kind)
         buttons.addStretch(1)
-        buttons.addWidget(self.remove_button)
+        kind_row = QHBoxLayout()
+        kind_row.addWidget(QLabel(tr("新证据类型")))
+        kind_row.addWidget(self.new_kind)
+        kind_row.addStretch(1)
+        kind_row.addWidget(self.remove_button)
         QShortcut(QKeySequence.StandardKey.Paste, self, activated=self.paste)
 
         self.kind = QComboBox()
@@ -198,6 +201,7 @@ class EvidencePanel(QWidget):
         self.profiles = load_profiles()
         for profile in self.profiles.values():
             self.profile.addItem(profile.name(), profile.id)
+        self.profile.setCurrentIndex(max(0, self.profile.findData(DEFAULT_PROFILE)))
         self.profile.currentIndexChanged.connect(self.update_budget)
         self.mask = QCheckBox(tr("遮盖买家电话和地址"))
         self.as_zip = QCheckBox(tr("打包为 zip"))
@@ -233,6 +237,7 @@ class EvidencePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(tr("拖入照片、截图、PDF 或聊天记录，或按 Ctrl+V 粘贴截图")))
         layout.addLayout(buttons)
+        layout.addLayout(kind_row)
         layout.addWidget(self.items, 2)
         layout.addLayout(item_form)
         layout.addWidget(self.messages_label)

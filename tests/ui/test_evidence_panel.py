@@ -114,3 +114,30 @@ def test_cancel_leaves_nothing(panel, tmp_path, qtbot):
     qtbot.waitUntil(lambda: panel.build_button.isEnabled())
     assert not out.exists() or list(out.iterdir()) == []
     assert "已取消" in panel.result.text()
+
+
+def test_dropping_files_onto_the_panel_adds_them(panel, tmp_path):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    photo = photo_file(tmp_path, "开箱.png")
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(photo))])
+    enter = QDragEnterEvent(
+        panel.rect().center(),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    panel.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(
+        QPointF(panel.rect().center()),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    panel.dropEvent(drop)
+    assert panel.items.count() == 1 and "开箱.png" in panel.items.item(0).text()

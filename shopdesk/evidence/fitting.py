@@ -142,10 +142,14 @@ def fit_image(
     image = flatten(image)
     long_side = max(image.width(), image.height())
     if max_long_side and long_side > max_long_side:
-        factor = max_long_side / long_side
-        image = scaled(image, factor)
-        if text_px:
-            text_px *= factor
+        # the size cap never goes below the legibility floor (a tall chat or screenshot)
+        factor = max(
+            max_long_side / long_side, floor_scale(image, min_short_side, text_px, min_text_px)
+        )
+        if factor < 1.0:
+            image = scaled(image, factor)
+            if text_px:
+                text_px *= factor
     floor = floor_scale(image, min_short_side, text_px, min_text_px)
     use_jpg = "jpg" in formats
     use_png = "png" in formats

@@ -253,7 +253,11 @@ def _exhibit_units(
             for m in exhibit.messages
         ]
         plan.chats.append((mask(exhibit.caption or exhibit.file_name), messages))
-        rendered = chatrender.render_chat(messages, order_no=request.facts.order_no)
+        # a destination that takes one image gets the whole chat as one (tall) image
+        height = 10**6 if request.profile.max_count == 1 else chatrender.MAX_PAGE_HEIGHT
+        rendered = chatrender.render_chat(
+            messages, order_no=request.facts.order_no, max_page_height=height
+        )
         return pages([page.image for page in rendered], float(chatrender.TEXT_PX))
     if exhibit.is_pdf:
         return pages(pdfpages.render_pages(exhibit.path), pdfpages.TEXT_PX_AT_DPI)

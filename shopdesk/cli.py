@@ -21,6 +21,7 @@ COMMAND_MODULES = [
     "shopdesk.commands.importing",
     "shopdesk.commands.deadlines",
     "shopdesk.commands.templates",
+    "shopdesk.commands.evidence",
 ]
 
 

@@ -134,15 +134,22 @@ def fit_image(
     text_px: float | None = None,
     min_text_px: int = 12,
     label: str = "图片",
+    start_quality: int | None = None,
 ) -> Fitted:
-    """The largest, best-quality encoding of `image` within `max_bytes`, or FitError."""
+    """The largest, best-quality encoding of `image` within `max_bytes`, or FitError.
+    `start_quality` (the rung that fitted a similar image) only saves encodes: the result
+    is still the highest rung that fits."""
     image = flatten(image)
     long_side = max(image.width(), image.height())
     if max_long_side and long_side > max_long_side:
-        factor = max_long_side / long_side
-        image = scaled(image, factor)
-        if text_px:
-            text_px *= factor
+        # the size cap never goes below the legibility floor (a tall chat or screenshot)
+        factor = max(
+            max_long_side / long_side, floor_scale(image, min_short_side, text_px, min_text_px)
+        )
+        if factor < 1.0:
+            image = scaled(image, factor)
+            if text_px:
+                text_px *= factor
     floor = floor_scale(image, min_short_side, text_px, min_text_px)
     use_jpg = "jpg" in formats
     use_png = "png" in formats
@@ -150,7 +157,9 @@ def fit_image(
         raise FitError(f"{label}：目的地只收 {', '.join(formats)}，无法生成")
     scale = 1.0
     smallest = 0
-    for _ in range(_MAX_STEPS):
+    for step in range(_MAX_STEPS):
+        if step == _MAX_STEPS - 1:
+            scale = floor  # the last try is always at the legibility floor
         candidate = scaled(image, scale)
         smallest = 0
         if use_png and _looks_flat(candidate):
@@ -159,18 +168,13 @@ def fit_image(
                 return Fitted(data, "png", candidate.width(), candidate.height(), None, scale)
             smallest = len(data)
         if use_jpg:
-            for quality in QUALITY_LADDER:
-                data = encode(candidate, "jpg", quality)
-                if len(data) <= max_bytes:
-                    return Fitted(
-                        data, "jpg", candidate.width(), candidate.height(), quality, scale
-                    )
-                smallest = len(data) if not smallest else min(smallest, len(data))
-                if len(data) > max_bytes * 3 and quality > _ESTIMATE_QUALITY:
-                    # far off: shrinking is needed anyway; size it for a middle quality
-                    data = encode(candidate, "jpg", _ESTIMATE_QUALITY)
-                    smallest = min(smallest, len(data))
-                    break
+            at_floor = scale <= floor + 1e-9
+            lowest = QUALITY_LADDER[-1] if at_floor else _ESTIMATE_QUALITY
+            found, probed = _ladder(candidate, max_bytes, start_quality, lowest)
+            if found is not None:
+                quality, data = found
+                return Fitted(data, "jpg", candidate.width(), candidate.height(), quality, scale)
+            smallest = probed if not smallest else min(smallest, probed)
         if scale <= floor + 1e-9:
             break
         estimate = scale * math.sqrt(max_bytes / smallest) * 0.95
@@ -180,6 +184,41 @@ def fit_image(
         f"{label}：缩小到清晰度下限 {final.width()}×{final.height()} 像素、"
         f"质量 {QUALITY_LADDER[-1]} 后仍有 {smallest:,} 字节，超过目的地上限 {max_bytes:,} 字节"
     )
+
+
+def _ladder(
+    image: QImage, max_bytes: int, start_quality: int | None, lowest: int
+) -> tuple[tuple[int, bytes] | None, int]:
+    """The highest rung >= `lowest` of the quality ladder that fits (quality, bytes), else
+    None, and the size at the lowest rung. The start only decides where the search begins
+    (sizes fall as quality falls), never the answer."""
+    rungs = [q for q in QUALITY_LADDER if q >= lowest]
+    start = rungs.index(start_quality) if start_quality in rungs else 0
+    sizes: dict[int, bytes] = {}
+
+    def fits(i: int) -> bool:
+        if i not in sizes:
+            sizes[i] = encode(image, "jpg", rungs[i])
+        return len(sizes[i]) <= max_bytes
+
+    def climb(best: int, ceiling: int) -> tuple[tuple[int, bytes], int]:
+        while best > ceiling and fits(best - 1):
+            best -= 1
+        return (rungs[best], sizes[best]), len(sizes[best])
+
+    if fits(start):
+        return climb(start, 0)
+    last = len(rungs) - 1
+    i = start
+    while i < last:
+        if len(sizes[i]) > max_bytes * 3:  # far off: try the lowest rung straight away
+            if fits(last):
+                return climb(last, i + 1)
+            return None, len(sizes[last])
+        i += 1
+        if fits(i):
+            return (rungs[i], sizes[i]), len(sizes[i])
+    return None, len(sizes[last])
 
 
 def _looks_flat(image: QImage) -> bool:

@@ -19,6 +19,7 @@ import re
 import shutil
 import zipfile
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
@@ -143,53 +144,41 @@ def plan_package(
     plan = Plan(request, request.ordered_exhibits())
     plan.statement = normalise_statement(mask(request.statement))
     plan.problems.extend(check_statement(plan.statement, profile))
-    fitted_pages: list[tuple[int, str, Fitted, QImage | None]] = []
     total = len(plan.exhibits)
     per_image_limit = profile.max_bytes
     if profile.output == "pdf":
         images_total = max(1, _count_images(plan.exhibits, profile))
         per_image_limit = max(20_000, int(profile.max_bytes * 0.9 / images_total))
+    units: list[_Unit] = []
     for index, exhibit in enumerate(plan.exhibits):
         if cancelled():
             raise PackCancelled()
-        on_progress(index, total)
-        try:
-            pages = _exhibit_pages(index, exhibit, request, mask, plan)
-        except FitError as exc:
-            plan.problems.append(str(exc))
-            continue
+        on_progress(index, 2 * total)
         if profile.kinds and exhibit.kind not in profile.kinds:
             plan.notes.append(
                 f"{exhibit.file_name}：此目的地不收{_kind_label(exhibit.kind)}，仅附原件"
             )
             continue
-        if pages is None:
+        try:
+            units.extend(_exhibit_units(index, exhibit, request, mask, plan))
+        except FitError as exc:
+            plan.problems.append(str(exc))
+    fit = _Fitter(profile, per_image_limit)
+    results = _run_parallel(units, fit, total, on_progress, cancelled)
+    fitted_pages: list[tuple[int, str, Fitted]] = []
+    for unit, (outcome, thumbnail) in zip(units, results, strict=True):
+        if thumbnail is not None:
+            plan.thumbnails[unit.index] = thumbnail
+        if isinstance(outcome, FitError):
+            plan.problems.append(str(outcome))
             continue
-        for part, (image, text_px) in enumerate(pages, start=1):
-            label = f"{exhibit.file_name}" + (
-                f" 第 {part}/{len(pages)} 页" if len(pages) > 1 else ""
-            )
-            try:
-                fitted = fit_image(
-                    image,
-                    per_image_limit,
-                    formats=("jpg",) if profile.output == "pdf" else profile.formats,
-                    max_long_side=profile.max_long_side,
-                    min_short_side=profile.min_short_side,
-                    text_px=text_px,
-                    min_text_px=profile.min_text_px,
-                    label=label,
-                )
-            except FitError as exc:
-                plan.problems.append(str(exc))
-                continue
-            suffix = f"-{part}" if len(pages) > 1 else ""
-            fitted_pages.append((index, suffix, fitted, image if profile.output == "pdf" else None))
+        suffix = f"-{unit.part}" if unit.parts > 1 else ""
+        fitted_pages.append((unit.index, suffix, outcome))
     on_progress(total, total)
     if profile.output == "pdf":
         _assemble_claim_pdf(plan, fitted_pages)
     else:
-        for number, (index, suffix, fitted, _) in enumerate(fitted_pages, start=1):
+        for number, (index, suffix, fitted) in enumerate(fitted_pages, start=1):
             kind = plan.exhibits[index].kind
             name = f"upload/{number:02d}-{kind}{suffix}.{fitted.fmt}"
             plan.uploads.append(UploadImage(name, fitted.data, index, plan.exhibits[index].caption))
@@ -227,29 +216,117 @@ def _count_images(exhibits: list[Exhibit], profile) -> int:
     return count
 
 
-def _exhibit_pages(
+@dataclass(frozen=True)
+class _Unit:
+    """One image to fit: an exhibit's page (rendered already) or a photo still on disk."""
+
+    index: int  # exhibit index
+    part: int
+    parts: int
+    label: str
+    text_px: float | None
+    image: QImage | None = None
+    path: Path | None = None  # decoded on a worker thread
+
+
+def _exhibit_units(
     index: int, exhibit: Exhibit, request: PackageRequest, mask: Masker, plan: Plan
-) -> list[tuple[QImage, float | None]] | None:
-    """The images an exhibit turns into (None: it travels in originals/ only)."""
-    if exhibit.kind == EvidenceKind.CHAT.value and exhibit.messages:
-        messages = [replace(m, text=mask(m.text), detail=mask(m.detail)) for m in exhibit.messages]
-        messages = [replace(m, sender=mask(m.sender)) for m in messages]
-        plan.chats.append((mask(exhibit.caption or exhibit.file_name), messages))
-        rendered = chatrender.render_chat(messages, order_no=request.facts.order_no)
-        if rendered:
-            plan.thumbnails[index] = _thumbnail(rendered[0].image)
-        return [(page.image, float(chatrender.TEXT_PX)) for page in rendered]
-    if exhibit.is_pdf:
-        images = pdfpages.render_pages(exhibit.path)
+) -> list[_Unit]:
+    """The images an exhibit turns into (none: it travels in originals/ only). Chats and
+    PDFs are rendered here, on the calling thread (fonts, pdfium); photos are decoded later
+    on the worker threads."""
+
+    def pages(images: list[QImage], text_px: float) -> list[_Unit]:
         if images:
             plan.thumbnails[index] = _thumbnail(images[0])
-        return [(image, pdfpages.TEXT_PX_AT_DPI) for image in images]
+        n = len(images)
+        return [
+            _Unit(
+                index, i, n, exhibit.file_name + (f" 第 {i}/{n} 页" if n > 1 else ""), text_px, img
+            )
+            for i, img in enumerate(images, start=1)
+        ]
+
+    if exhibit.kind == EvidenceKind.CHAT.value and exhibit.messages:
+        messages = [
+            replace(m, text=mask(m.text), detail=mask(m.detail), sender=mask(m.sender))
+            for m in exhibit.messages
+        ]
+        plan.chats.append((mask(exhibit.caption or exhibit.file_name), messages))
+        # a destination that takes one image gets the whole chat as one (tall) image
+        height = 10**6 if request.profile.max_count == 1 else chatrender.MAX_PAGE_HEIGHT
+        rendered = chatrender.render_chat(
+            messages, order_no=request.facts.order_no, max_page_height=height
+        )
+        return pages([page.image for page in rendered], float(chatrender.TEXT_PX))
+    if exhibit.is_pdf:
+        return pages(pdfpages.render_pages(exhibit.path), pdfpages.TEXT_PX_AT_DPI)
     if exhibit.is_image:
-        image = load_image(exhibit.path, request.profile.max_long_side, label=exhibit.file_name)
-        plan.thumbnails[index] = _thumbnail(image)
-        return [(image, None)]
+        return [_Unit(index, 1, 1, exhibit.file_name, None, path=exhibit.path)]
     plan.notes.append(f"{exhibit.file_name}：{_kind_label(exhibit.kind)}不能作为图片上传，仅附原件")
-    return None
+    return []
+
+
+class _Fitter:
+    """Fits units to a profile; safe to call from several threads (QImage work releases
+    the GIL). The quality hint is shared: it saves encodes, never changes a result."""
+
+    def __init__(self, profile, limit: int) -> None:
+        self.profile = profile
+        self.limit = limit
+        self.hint: int | None = None
+
+    def __call__(self, unit: _Unit) -> tuple[Fitted | FitError, QImage | None]:
+        profile = self.profile
+        thumbnail = None
+        try:
+            image = unit.image
+            if image is None:
+                image = load_image(unit.path, profile.max_long_side, label=unit.label)
+                thumbnail = _thumbnail(image)
+            fitted = fit_image(
+                image,
+                self.limit,
+                formats=("jpg",) if profile.output == "pdf" else profile.formats,
+                max_long_side=profile.max_long_side,
+                min_short_side=profile.min_short_side,
+                text_px=unit.text_px,
+                min_text_px=profile.min_text_px,
+                label=unit.label,
+                start_quality=self.hint,
+            )
+        except FitError as exc:
+            return exc, thumbnail
+        if fitted.quality:
+            self.hint = fitted.quality
+        return fitted, thumbnail
+
+
+def fit_workers() -> int:
+    """Threads for fitting: the machine's cores, at most 4 (memory: a decoded 2560-px
+    image is ~20 MB and each worker holds a few)."""
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+def _run_parallel(units, fit, total, on_progress, cancelled) -> list:
+    if not units:
+        return []
+    results: list = [None] * len(units)
+    done = 0
+    with ThreadPoolExecutor(max_workers=fit_workers()) as pool:
+        futures = {pool.submit(fit, unit): i for i, unit in enumerate(units)}
+        try:
+            for future in as_completed(futures):
+                results[futures[future]] = future.result()
+                done += 1
+                on_progress(total + round(total * done / len(units)), 2 * total)
+                if cancelled():
+                    raise PackCancelled()
+        except BaseException:
+            for future in futures:
+                future.cancel()
+            raise
+    return results
 
 
 def _thumbnail(image: QImage) -> QImage:
@@ -261,7 +338,7 @@ def _assemble_claim_pdf(plan: Plan, fitted_pages) -> None:
     """courier-claim-pdf: one PDF of all the images, within the profile's byte limit."""
     profile = plan.request.profile
     pages = []
-    for index, suffix, fitted, _ in fitted_pages:
+    for index, suffix, fitted in fitted_pages:
         exhibit = plan.exhibits[index]
         image = QImage()
         image.loadFromData(fitted.data)
@@ -271,7 +348,9 @@ def _assemble_claim_pdf(plan: Plan, fitted_pages) -> None:
         pages.append((image, masker_for(plan.request)(caption)))
     if not pages:
         return
-    data = claim_pdf(pages, f"快递理赔材料 {plan.request.facts.order_no}")
+    data = claim_pdf(
+        pages, f"快递理赔材料 {plan.request.facts.order_no}", content_time(plan.request)
+    )
     if len(data) > profile.max_bytes:
         plan.problems.append(
             f"理赔 PDF 有 {len(data):,} 字节，超过“{profile.name()}”的上限 {profile.max_bytes:,} 字节："
@@ -282,6 +361,23 @@ def _assemble_claim_pdf(plan: Plan, fitted_pages) -> None:
 
 
 # ---------------------------------------------------------------- building
+
+
+def content_time(request: PackageRequest) -> str:
+    """The newest time among the case's events and evidence: the date the PDFs carry
+    (never the wall clock, so the same inputs give the same bytes)."""
+    times = [e.at for e in request.facts.timeline if e.at]
+    times += [e.captured_at for e in request.exhibits if e.captured_at]
+    if request.facts.opened_at:
+        times.append(request.facts.opened_at)
+    return max(times) if times else "2000-01-01T00:00:00Z"
+
+
+def package_key(plan: Plan) -> str:
+    """What identifies a package's content (for the PDF document id)."""
+    parts = [package_name(plan.request), plan.statement, str(plan.request.mask)]
+    parts += [e.sha256 + e.caption for e in plan.exhibits]
+    return _sha256("\n".join(parts).encode("utf-8"))
 
 
 def package_name(request: PackageRequest) -> str:
@@ -401,13 +497,15 @@ def _write_tree(plan: Plan, work: Path, created: str, step: Callable[[], None]) 
     facts = request.facts
     write_summary(
         str(work / "summary.pdf"),
-        cover=cover_rows(facts, request.profile.name(), created, len(plan.uploads)),
+        cover=cover_rows(facts, request.profile.name(), len(plan.uploads)),
         statement=plan.statement,
         timeline=[(e.at, e.label, e.note) for e in facts.timeline],
         exhibits=rows,
         chats=plan.chats,
         notes=plan.notes,
         mask=mask,
+        dated=content_time(request),
+        key=package_key(plan),
     )
     data = (work / "summary.pdf").read_bytes()
     files.append(_entry("summary.pdf", "summary", "summary", data, None, mask))

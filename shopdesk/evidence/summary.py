@@ -4,14 +4,16 @@ thumbnails, captions and SHA-256, and the chat excerpts. Also the courier claim 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSizeF, Qt, QUuid
 from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from shopdesk.core.chatlog import ChatMessage
 from shopdesk.core.model import CaseKind, CaseState, EvidenceKind
+from shopdesk.core.timeutil import from_text
 from shopdesk.evidence import qtenv
 from shopdesk.evidence.chatrender import china_time
 
@@ -109,11 +111,29 @@ class _Pages:
         self.y += 10
 
 
-def _new_writer(target, title: str) -> QPdfWriter:
+_UUID_NAMESPACE = QUuid("{2b9c2f6e-3c1a-5b7e-9a40-5d1e0c6f8a11}")
+_PDF_DATE = re.compile(rb"/(CreationDate|ModDate) \(D:\d{14}Z\)")
+_XMP_DATE = re.compile(
+    rb'(xmp:(?:CreateDate|ModifyDate|MetadataDate))="\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00"'
+)
+
+
+def stamp_dates(data: bytes, instant: str) -> bytes:
+    """Qt writes the wall-clock time into a PDF; replace it (same length, so the xref
+    offsets stay right) with `instant` (UTC text), so the same inputs give the same PDF."""
+    moment = from_text(instant)
+    pdf_date = moment.strftime("D:%Y%m%d%H%M%SZ").encode()
+    xmp_date = moment.strftime("%Y-%m-%dT%H:%M:%S+00:00").encode()
+    data = _PDF_DATE.sub(lambda m: b"/" + m[1] + b" (" + pdf_date + b")", data)
+    return _XMP_DATE.sub(lambda m: m[1] + b'="' + xmp_date + b'"', data)
+
+
+def _new_writer(target, title: str, key: str) -> QPdfWriter:
     writer = QPdfWriter(target)
     writer.setResolution(DPI)
     writer.setTitle(title)
     writer.setCreator("ShopDesk")
+    writer.setDocumentId(QUuid.createUuidV5(_UUID_NAMESPACE, key.encode("utf-8")))
     writer.setPageLayout(
         QPageLayout(
             QPageSize(QPageSize.PageSizeId.A4),
@@ -134,11 +154,15 @@ def write_summary(
     chats: list[tuple[str, list[ChatMessage]]],
     notes: list[str],
     mask: Callable[[str], str] = lambda s: s,
+    dated: str = "2000-01-01T00:00:00Z",
+    key: str = "",
 ) -> None:
-    """Write summary.pdf; every text passes through `mask` first."""
+    """Write summary.pdf; every text passes through `mask` first. `dated` (UTC text) is
+    the date written into the PDF and `key` makes its document id: the same inputs give
+    the same bytes."""
     qtenv.ensure_gui()
     title = "售后证据包摘要"
-    writer = _new_writer(path, title)
+    writer = _new_writer(path, title, key or title)
     painter = QPainter(writer)
     pages = _Pages(writer, painter, title)
     body = qtenv.font(BODY_PX)
@@ -179,6 +203,8 @@ def write_summary(
                 Qt.TransformationMode.SmoothTransformation,
             )
             painter.drawImage(QRectF(MARGIN, top, thumb.width(), thumb.height()), thumb)
+            painter.setPen(QColor(180, 180, 180))  # a white page still reads as a page
+            painter.drawRect(QRectF(MARGIN, top, thumb.width(), thumb.height()))
         else:
             painter.setPen(QColor(180, 180, 180))
             painter.drawRect(QRectF(MARGIN, top, THUMB, THUMB * 0.6))
@@ -215,14 +241,21 @@ def write_summary(
             )
             pages.text(mask(body_text), body, indent=24)
     painter.end()
+    del writer  # flushes and closes the file
+    with open(path, "rb") as handle:
+        data = handle.read()
+    with open(path, "wb") as handle:
+        handle.write(stamp_dates(data, dated))
 
 
-def claim_pdf(pages: list[tuple[QImage, str]], title: str) -> bytes:
+def claim_pdf(
+    pages: list[tuple[QImage, str]], title: str, dated: str = "2000-01-01T00:00:00Z"
+) -> bytes:
     """One exhibit image per A4 page with its caption above it (courier claims)."""
     qtenv.ensure_gui()
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = _new_writer(buffer, title)
+    writer = _new_writer(buffer, title, title + dated)
     painter = QPainter(writer)
     width = PAGE_W - 2 * MARGIN
     for index, (image, caption) in enumerate(pages):
@@ -239,12 +272,13 @@ def claim_pdf(pages: list[tuple[QImage, str]], title: str) -> bytes:
         size = QSizeF(image.width(), image.height()).scaled(box, Qt.AspectRatioMode.KeepAspectRatio)
         painter.drawImage(QRectF(MARGIN, MARGIN + 100, size.width(), size.height()), image)
     painter.end()
+    del writer
     data = bytes(buffer.data())
     buffer.close()
-    return data
+    return stamp_dates(data, dated)
 
 
-def cover_rows(facts, profile_name: str, created: str, upload_count: int) -> list[tuple[str, str]]:
+def cover_rows(facts, profile_name: str, upload_count: int) -> list[tuple[str, str]]:
     return [
         ("店铺", facts.shop_name),
         ("订单号", facts.order_no),
@@ -260,5 +294,4 @@ def cover_rows(facts, profile_name: str, created: str, upload_count: int) -> lis
         ("申请时间", china_time(facts.opened_at) if facts.opened_at else ""),
         ("提交目的地", profile_name),
         ("上传图片", f"{upload_count} 张"),
-        ("生成时间", china_time(created)),
     ]

@@ -118,3 +118,73 @@ def test_a_seller_writing_a_status_word_in_the_middle_keeps_it():
 def test_text_that_is_not_a_chat_log_is_refused():
     with pytest.raises(ChatLogError):
         parse("订单编号,买家会员名\n123,abc\n")
+
+
+# -- any conversation, written out in both shapes, reads back the same -----------------
+
+from datetime import datetime, timedelta  # noqa: E402
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from shopdesk.core.chatlog import ChatMessage  # noqa: E402
+from shopdesk.core.timeutil import china_to_text  # noqa: E402
+
+NICKS = ["林间小鹿", "tb_12345", "小鹿乱撞1992", "声声耳机旗舰店:小美", "声声耳机旗舰店:售后阿强"]
+WORDS = ["你好", "耳机", "坏了", "请问", "好的", "退款", "OK", "123", "¥", "，", "？", "！", " "]
+line_text = st.lists(st.sampled_from(WORDS), min_size=1, max_size=8).map("".join).map(str.strip)
+line_text = line_text.filter(lambda t: t and t not in ("已读", "未读", "发送中"))
+
+
+@st.composite
+def conversations(draw):
+    start = datetime(2026, 11, 20, 9, 0, 0)
+    out = []
+    moment = start
+    for _ in range(draw(st.integers(1, 8))):
+        moment += timedelta(seconds=draw(st.integers(0, 30000)))
+        nick = draw(st.sampled_from(NICKS))
+        lines = draw(st.lists(line_text, min_size=0, max_size=3))
+        glued = draw(st.booleans())  # the PC copy sometimes loses the space
+        out.append((nick, moment, lines, glued))
+    return out
+
+
+def pc_shape(conversation) -> str:
+    blocks = []
+    for nick, moment, lines, glued in conversation:
+        body = list(lines) + (["已读"] if ":" in nick else [])
+        space = "" if glued else " "
+        blocks.append("\r\n".join([f"{nick}{space}{moment:%Y-%m-%d %H:%M:%S}", *body]))
+    return "\r\n\r\n".join(blocks) + "\r\n"
+
+
+def web_shape(conversation) -> str:
+    out = []
+    day = None
+    for nick, moment, lines, _ in conversation:
+        if moment.date() != day:
+            day = moment.date()
+            out.append(f"{day:%Y-%m-%d}")
+        out += [f"{moment:%H:%M:%S}", *(lines or [WEB_PLACEHOLDER]), nick, ""]
+    return "\n".join(out)
+
+
+WEB_PLACEHOLDER = "请在客户端查看原始聊天记录，网页版无法展示"
+
+
+@settings(max_examples=60, deadline=None)
+@given(conversations())
+def test_any_conversation_reads_the_same_in_both_shapes(conversation):
+    expected = [
+        ChatMessage(
+            nick,
+            china_to_text(moment),
+            "\n".join(lines),
+            is_seller=":" in nick,
+            kind="text" if lines else "media",
+        )
+        for nick, moment, lines, _ in conversation
+    ]
+    assert parse(pc_shape(conversation)) == expected
+    assert parse(web_shape(conversation)) == expected

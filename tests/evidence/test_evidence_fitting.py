@@ -79,3 +79,11 @@ def test_exif_orientation_is_applied_and_location_is_not_carried_over(gui):
     out = decoded(fitted.data)
     assert (out.width(), out.height()) == (600, 800)
     assert b"Exif" not in fitted.data and b"GPS" not in fitted.data
+
+
+@pytest.mark.parametrize("hint", [None, 90, 68, 45])
+def test_a_quality_hint_saves_work_but_never_changes_the_result(gui, hint):
+    image = load_image(jpeg_bytes(draw_photo(1600, 1200)))
+    plain = fit_image(image, 150_000)
+    hinted = fit_image(image, 150_000, start_quality=hint)
+    assert hinted.data == plain.data and hinted.quality == plain.quality

@@ -1,0 +1,221 @@
+"""`shopdesk evidence add|chat|list`, `shopdesk pack` and `shopdesk verify`.
+
+`pack` prints (with --json) {"package", "upload": [{"path", "bytes"}], "statement_chars",
+"statement_bytes", "fits", "problems", "profile"}; a package that does not fit is not
+written and exits 2 naming each item and why. `verify` exits 1 naming the first mismatch.
+"""
+
+from __future__ import annotations
+
+import sys
+from argparse import Namespace
+from pathlib import Path
+
+from shopdesk.commands.common import CommandError, emit, open_store, store_path
+from shopdesk.core import evidence_repo
+from shopdesk.core.evidence_checklist import missing
+from shopdesk.core.model import EvidenceKind
+from shopdesk.core.timeutil import as_china, parse_user_time, to_text
+
+
+def register(subparsers, common) -> None:
+    evidence = subparsers.add_parser("evidence", parents=[common], help="售后单的证据")
+    actions = evidence.add_subparsers(dest="action", required=True)
+
+    add = actions.add_parser("add", parents=[common], help="添加证据文件")
+    add.add_argument("case_id", type=int, metavar="CASE_ID")
+    add.add_argument("files", nargs="+", metavar="FILE")
+    add.add_argument(
+        "--kind",
+        required=True,
+        choices=[k.value for k in EvidenceKind],
+        help="证据类型",
+    )
+    add.add_argument("--caption", default="", help="说明")
+    add.add_argument("--captured-at", metavar="TIME", help="拍摄时间（默认文件修改时间）")
+    add.set_defaults(run=run_add)
+
+    chat = actions.add_parser("chat", parents=[common], help="导入千牛聊天记录（文本）")
+    chat.add_argument("case_id", type=int, metavar="CASE_ID")
+    chat.add_argument("file", metavar="FILE", help="聊天记录文本文件；- 表示标准输入")
+    chat.add_argument("--caption", default="", help="说明")
+    chat.set_defaults(run=run_chat)
+
+    listing = actions.add_parser("list", parents=[common], help="列出售后单的证据")
+    listing.add_argument("case_id", type=int, metavar="CASE_ID")
+    listing.set_defaults(run=run_list)
+
+    pack = subparsers.add_parser("pack", parents=[common], help="生成符合平台限制的证据包")
+    pack.add_argument("case_id", type=int, nargs="?", metavar="CASE_ID")
+    pack.add_argument("--profile", metavar="NAME", help="目的地配置（见 --list-profiles）")
+    pack.add_argument("--out", metavar="DIR", help="输出文件夹")
+    pack.add_argument("--mask", action="store_true", help="遮盖买家电话和地址")
+    pack.add_argument("--zip", action="store_true", help="输出 zip 而不是文件夹")
+    pack.add_argument("--statement", metavar="TEXT", help="申诉陈述（默认取售后单描述）")
+    pack.add_argument("--list-profiles", action="store_true", help="列出目的地配置")
+    pack.add_argument(
+        "--edit-profile",
+        metavar="NAME",
+        help="把内置目的地配置复制到数据目录供修改，并打印其路径（修改后的副本优先）",
+    )
+    pack.set_defaults(run=run_pack)
+
+    verify = subparsers.add_parser("verify", parents=[common], help="按清单校验证据包")
+    verify.add_argument("package", metavar="PACKAGE")
+    verify.set_defaults(run=run_verify)
+
+
+def evidence_document(item) -> dict:
+    return {
+        "id": item.id,
+        "case_id": item.case_id,
+        "kind": item.kind,
+        "file_name": item.file_name,
+        "mime": item.mime,
+        "bytes": item.bytes,
+        "sha256": item.sha256,
+        "caption": item.caption,
+        "captured_at": as_china(item.captured_at) or None,
+    }
+
+
+def run_add(args: Namespace) -> int:
+    captured = None
+    if args.captured_at:
+        try:
+            captured = to_text(parse_user_time(args.captured_at))
+        except ValueError:
+            raise CommandError(f"--captured-at：无法识别的时间“{args.captured_at}”") from None
+    with open_store(args) as store:
+        store.get_case(args.case_id)
+        added = [_add_one(store, args, Path(f), captured) for f in args.files]
+        lines = [f"#{e.id}  {e.file_name}  {e.bytes:,} 字节  {e.sha256[:12]}" for e in added]
+        emit(args, [evidence_document(e) for e in added], "\n".join(lines))
+    return 0
+
+
+def _add_one(store, args: Namespace, path: Path, captured: str | None):
+    """A text file added as `chat` is parsed as a chat log (as `evidence chat` does)."""
+    if args.kind == EvidenceKind.CHAT.value and path.suffix.lower() in (".txt", ".log", ""):
+        if not path.is_file():
+            raise CommandError(f"{path}：文件不存在")
+        return evidence_repo.add_chat(
+            store, args.case_id, path.read_bytes(), path.name, caption=args.caption
+        )
+    return evidence_repo.add_file(
+        store, args.case_id, path, args.kind, caption=args.caption, captured_at=captured
+    )
+
+
+def run_chat(args: Namespace) -> int:
+    if args.file == "-":
+        raw, name = sys.stdin.buffer.read(), "聊天记录.txt"
+    else:
+        path = Path(args.file)
+        if not path.is_file():
+            raise CommandError(f"{path}：文件不存在")
+        raw, name = path.read_bytes(), path.name
+    with open_store(args) as store:
+        case = store.get_case(args.case_id)
+        shop = store.get_shop(store.get_order(case.order_id).shop_id)
+        item = evidence_repo.add_chat(
+            store, args.case_id, raw, name, caption=args.caption, shop_names=(shop.name,)
+        )
+        messages = evidence_repo.chat_messages(store, item.id, picked_only=False)
+        document = {**evidence_document(item), "messages": len(messages)}
+        emit(args, document, f"#{item.id}  {name}：{len(messages)} 条消息")
+    return 0
+
+
+def run_list(args: Namespace) -> int:
+    with open_store(args) as store:
+        case = store.get_case(args.case_id)
+        items = evidence_repo.list_evidence(store, args.case_id)
+        lacking = missing(case.kind, [e.kind for e in items])
+        lines = [
+            f"#{e.id}  {EvidenceKind(e.kind).label()}  {e.file_name}  {e.caption}" for e in items
+        ]
+        if lacking:
+            lines.append("还缺：" + "、".join(EvidenceKind(k).label() for k in lacking))
+        emit(
+            args,
+            {"evidence": [evidence_document(e) for e in items], "missing": lacking},
+            "\n".join(lines) or "（没有证据）",
+        )
+    return 0
+
+
+def run_pack(args: Namespace) -> int:
+    from shopdesk.evidence.profiles import copy_for_editing, get_profile, load_profiles
+
+    if args.edit_profile:
+        path = copy_for_editing(args.edit_profile)
+        emit(args, {"profile": args.edit_profile, "path": str(path)}, str(path))
+        return 0
+    if args.list_profiles:
+        profiles = load_profiles()
+        lines = [
+            f"{p.id:22} {p.name()}  每张≤{p.max_bytes:,} 字节"
+            + (f"  最多 {p.max_count} 张" if p.max_count else "")
+            + (
+                f"  陈述≤{p.text_limit} {'字节' if p.text_unit == 'bytes' else '字'}"
+                if p.text_limit
+                else ""
+            )
+            for p in profiles.values()
+        ]
+        emit(args, [p.to_dict() for p in profiles.values()], "\n".join(lines))
+        return 0
+    if args.case_id is None or not args.profile or not args.out:
+        raise CommandError(
+            "shopdesk pack: 需要 CASE_ID、--profile NAME 和 --out DIR（或 --list-profiles）"
+        )
+    from shopdesk.evidence.from_store import pack_case
+
+    profile = get_profile(args.profile)
+    with open_store(args):  # refuse a bad store with the usual one line before any work
+        pass
+    result = pack_case(
+        store_path(args),
+        args.case_id,
+        profile,
+        Path(args.out),
+        mask=args.mask,
+        as_zip=args.zip,
+        statement=args.statement,
+    )
+    plan = result.plan
+    package = result.package
+    document = {
+        "package": str(package) if package else None,
+        "upload": [{"path": u.name, "bytes": len(u.data)} for u in plan.uploads],
+        "statement_chars": plan.statement_chars,
+        "statement_bytes": plan.statement_bytes,
+        "fits": plan.fits,
+        "problems": plan.problems,
+        "profile": profile.id,
+    }
+    if not plan.fits:
+        emit(args, document)
+        raise CommandError("证据包放不下，未写入任何文件：" + "；".join(plan.problems))
+    text = [f"证据包：{package}"]
+    text += [f"  {u.name}  {len(u.data):,} 字节" for u in plan.uploads]
+    text.append(f"  陈述 {plan.statement_chars} 字 / {plan.statement_bytes} 字节")
+    emit(args, document, "\n".join(text))
+    return 0
+
+
+def run_verify(args: Namespace) -> int:
+    from shopdesk.evidence.package import verify
+
+    path = Path(args.package)
+    if not path.exists():
+        raise CommandError(f"{path}：不存在")
+    problem = verify(path)
+    emit(args, {"package": str(path), "ok": problem is None, "mismatch": problem})
+    if problem:
+        print(f"shopdesk: {problem}", file=sys.stderr)
+        return 1
+    if not args.json:
+        print(f"{path}：全部文件与清单一致")
+    return 0

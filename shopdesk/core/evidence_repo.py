@@ -1,0 +1,331 @@
+"""Evidence kept with its case: files copied into the store's own folder under their
+SHA-256 (`<store>.files/<sha[:2]>/<sha256>`), written and fsynced before the row is
+inserted, so a row never points at a file that is not on disk. The same file twice is
+stored once; deleting the original loses nothing. Chat logs are `chat` evidence whose
+parsed messages (and the seller's pick) live in the row's `data`."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import mimetypes
+import os
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from shopdesk import paths
+from shopdesk.core import chatlog
+from shopdesk.core.errors import DiskError, InputError, NotFoundError
+from shopdesk.core.exif_time import capture_time
+from shopdesk.core.model import Evidence, EvidenceKind
+from shopdesk.core.store import Store
+from shopdesk.core.timeutil import now_text, to_text
+
+_CHUNK = 1 << 20
+_EXIF_HEAD = 256 * 1024  # EXIF sits in the first segments of a JPEG
+_COLUMNS = "id, case_id, kind, sha256, file_name, mime, bytes, caption, captured_at, added_at"
+_MAGIC = (
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+    (b"GIF8", "image/gif"),
+    (b"%PDF", "application/pdf"),
+    (b"BM", "image/bmp"),
+)
+
+
+def files_dir(store: Store) -> Path:
+    return paths.evidence_dir(store.path)
+
+
+def stored_path(store: Store, sha256: str) -> Path:
+    return files_dir(store) / sha256[:2] / sha256
+
+
+def sniff_mime(head: bytes, file_name: str) -> str:
+    for magic, mime in _MAGIC:
+        if head.startswith(magic):
+            return mime
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "image/webp"
+    if head[4:8] == b"ftyp":
+        brand = head[8:12]
+        return "image/heic" if brand in (b"heic", b"heix", b"mif1") else "video/mp4"
+    guessed, _ = mimetypes.guess_type(file_name)
+    return guessed or "application/octet-stream"
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name == "nt":  # Windows cannot open a directory to fsync it
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _keep(store: Store, chunks: Callable[[], object], sha256: str) -> Path:
+    """Write the content at its SHA-256 name unless it is there already (then nothing)."""
+    target = stored_path(store, sha256)
+    if target.is_file():
+        return target
+    part = target.with_name(f"{sha256}.part-{os.getpid()}")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with open(part, "wb") as out:
+            for chunk in chunks():
+                out.write(chunk)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(part, target)
+        _fsync_dir(target.parent)
+    except OSError as exc:
+        part.unlink(missing_ok=True)
+        raise DiskError(f"无法保存证据文件（{exc.strerror or exc}）；没有写入半个文件") from None
+    return target
+
+
+def _hash_file(source: Path) -> tuple[str, int, bytes]:
+    digest = hashlib.sha256()
+    size = 0
+    head = b""
+    try:
+        with open(source, "rb") as handle:
+            while chunk := handle.read(_CHUNK):
+                if not head:
+                    head = chunk[:64]
+                digest.update(chunk)
+                size += len(chunk)
+    except OSError as exc:
+        raise InputError(f"{source}：无法读取（{exc.strerror or exc}）") from None
+    return digest.hexdigest(), size, head
+
+
+def _file_chunks(source: Path) -> Callable[[], object]:
+    def chunks():
+        with open(source, "rb") as handle:
+            while chunk := handle.read(_CHUNK):
+                yield chunk
+
+    return chunks
+
+
+def _check_kind(kind: str) -> str:
+    try:
+        return EvidenceKind.parse(kind).value
+    except ValueError as exc:
+        raise InputError(str(exc)) from None
+
+
+def _insert(
+    store: Store,
+    case_id: int,
+    kind: str,
+    sha256: str,
+    file_name: str,
+    mime: str,
+    size: int,
+    caption: str,
+    captured_at: str | None,
+    data: dict | None,
+    now: datetime | None,
+) -> Evidence:
+    store.get_case(case_id)  # NotFoundError for a case that does not exist
+    existing = list(
+        store.db.query(
+            f"SELECT {_COLUMNS} FROM evidence WHERE case_id = ? AND sha256 = ? AND kind = ?",
+            [case_id, sha256, kind],
+        )
+    )
+    if existing:
+        return Evidence(**existing[0])
+    added = to_text(now) if now else now_text()
+    with store.transaction():
+        cursor = store.db.execute(
+            "INSERT INTO evidence (case_id, kind, sha256, file_name, mime, bytes, caption, "
+            "captured_at, added_at, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                case_id,
+                kind,
+                sha256,
+                file_name,
+                mime,
+                size,
+                caption,
+                captured_at,
+                added,
+                json.dumps(data or {}, ensure_ascii=False),
+            ],
+        )
+    return get_evidence(store, cursor.lastrowid)
+
+
+def add_file(
+    store: Store,
+    case_id: int,
+    source: str | Path,
+    kind: str,
+    *,
+    caption: str = "",
+    captured_at: str | None = None,
+    now: datetime | None = None,
+) -> Evidence:
+    """Copy a file into the store's folder and attach it to the case. The capture time
+    defaults to the photo's EXIF time, else the file's modification time."""
+    source = Path(source)
+    kind = _check_kind(kind)
+    if not source.is_file():
+        raise InputError(f"{source}：文件不存在")
+    sha256, size, head = _hash_file(source)
+    if size == 0:
+        raise InputError(f"{source}：文件是空的")
+    mime = sniff_mime(head, source.name)
+    if captured_at is None and mime == "image/jpeg":
+        with open(source, "rb") as handle:
+            captured_at = capture_time(handle.read(_EXIF_HEAD))
+    if captured_at is None:
+        captured_at = to_text(datetime.fromtimestamp(source.stat().st_mtime, UTC))
+    _keep(store, _file_chunks(source), sha256)
+    return _insert(
+        store, case_id, kind, sha256, source.name, mime, size, caption, captured_at, None, now
+    )
+
+
+def add_bytes(
+    store: Store,
+    case_id: int,
+    data: bytes,
+    file_name: str,
+    kind: str,
+    *,
+    caption: str = "",
+    captured_at: str | None = None,
+    now: datetime | None = None,
+    extra: dict | None = None,
+) -> Evidence:
+    """Attach content that has no file of its own (an image pasted from the clipboard)."""
+    kind = _check_kind(kind)
+    if not data:
+        raise InputError(f"{file_name}：内容是空的")
+    sha256 = hashlib.sha256(data).hexdigest()
+    _keep(store, lambda: [data], sha256)
+    mime = sniff_mime(data[:64], file_name)
+    stamp = captured_at or (to_text(now) if now else now_text())
+    return _insert(
+        store, case_id, kind, sha256, file_name, mime, len(data), caption, stamp, extra, now
+    )
+
+
+def add_chat(
+    store: Store,
+    case_id: int,
+    raw: bytes,
+    file_name: str = "聊天记录.txt",
+    *,
+    caption: str = "",
+    shop_names: tuple[str, ...] = (),
+    now: datetime | None = None,
+) -> Evidence:
+    """A copied conversation (file or pasted text, either shape) as `chat` evidence with
+    its parsed messages; every message is picked until the seller unpicks some."""
+    try:
+        messages = chatlog.parse(chatlog.decode(raw), shop_names)
+    except chatlog.ChatLogError as exc:
+        raise InputError(f"{file_name}：{exc}") from None
+    if not messages:
+        raise InputError(f"{file_name}：没有找到任何消息")
+    last = max((m.at for m in messages if m.at), default=None)
+    data = {"messages": chatlog.to_data(messages), "picked": list(range(len(messages)))}
+    return add_bytes(
+        store,
+        case_id,
+        raw,
+        file_name,
+        EvidenceKind.CHAT.value,
+        caption=caption or f"聊天记录（{len(messages)} 条）",
+        captured_at=last,
+        now=now,
+        extra=data,
+    )
+
+
+def get_evidence(store: Store, evidence_id: int) -> Evidence:
+    rows = list(store.db.query(f"SELECT {_COLUMNS} FROM evidence WHERE id = ?", [evidence_id]))
+    if not rows:
+        raise NotFoundError(f"没有编号为 {evidence_id} 的证据。")
+    return Evidence(**rows[0])
+
+
+def list_evidence(store: Store, case_id: int) -> list[Evidence]:
+    rows = store.db.query(
+        f"SELECT {_COLUMNS} FROM evidence WHERE case_id = ? ORDER BY id", [case_id]
+    )
+    return [Evidence(**r) for r in rows]
+
+
+def evidence_data(store: Store, evidence_id: int) -> dict:
+    row = store.db.execute("SELECT data FROM evidence WHERE id = ?", [evidence_id]).fetchone()
+    if row is None:
+        raise NotFoundError(f"没有编号为 {evidence_id} 的证据。")
+    return json.loads(row[0] or "{}")
+
+
+def chat_messages(store: Store, evidence_id: int, picked_only: bool = True) -> list:
+    """The parsed messages of a chat log (by default only those the seller picked)."""
+    data = evidence_data(store, evidence_id)
+    messages = chatlog.from_data(data.get("messages", []))
+    if not picked_only:
+        return messages
+    picked = data.get("picked")
+    if picked is None:
+        return messages
+    return [messages[i] for i in picked if 0 <= i < len(messages)]
+
+
+def pick_messages(store: Store, evidence_id: int, picked: list[int]) -> None:
+    data = evidence_data(store, evidence_id)
+    count = len(data.get("messages", []))
+    bad = [i for i in picked if not 0 <= i < count]
+    if bad:
+        raise InputError(f"没有第 {bad[0] + 1} 条消息（共 {count} 条）")
+    data["picked"] = sorted(set(picked))
+    store.db.execute(
+        "UPDATE evidence SET data = ? WHERE id = ?",
+        [json.dumps(data, ensure_ascii=False), evidence_id],
+    )
+
+
+def update_evidence(
+    store: Store, evidence_id: int, *, caption: str | None = None, kind: str | None = None
+) -> Evidence:
+    get_evidence(store, evidence_id)
+    if caption is not None:
+        store.db.execute("UPDATE evidence SET caption = ? WHERE id = ?", [caption, evidence_id])
+    if kind is not None:
+        store.db.execute(
+            "UPDATE evidence SET kind = ? WHERE id = ?", [_check_kind(kind), evidence_id]
+        )
+    return get_evidence(store, evidence_id)
+
+
+def remove_evidence(store: Store, evidence_id: int) -> None:
+    """Detach an item; its file goes when no other item uses it."""
+    item = get_evidence(store, evidence_id)
+    store.db.execute("DELETE FROM evidence WHERE id = ?", [evidence_id])
+    still_used = store.db.execute(
+        "SELECT count(*) FROM evidence WHERE sha256 = ?", [item.sha256]
+    ).fetchone()[0]
+    if not still_used:
+        stored_path(store, item.sha256).unlink(missing_ok=True)
+
+
+def check_stored(store: Store, item: Evidence) -> Path:
+    """The stored file of an item; InputError when it is gone or was changed on disk."""
+    path = stored_path(store, item.sha256)
+    if not path.is_file():
+        raise InputError(f"{item.file_name}：存储的文件不见了（{path}），请重新添加")
+    sha256, _, _ = _hash_file(path)
+    if sha256 != item.sha256:
+        raise InputError(f"{item.file_name}：存储的文件已被改动（SHA-256 不符），请重新添加")
+    return path

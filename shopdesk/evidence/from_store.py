@@ -1,0 +1,171 @@
+"""A case in the store as a PackageRequest, and packaging a case end to end (used by the
+CLI and by the evidence panel's background task, each with its own Store)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from shopdesk.core import evidence_repo
+from shopdesk.core.model import EventKind, EvidenceKind
+from shopdesk.core.store import Store
+from shopdesk.evidence.package import Plan, build_package, plan_package
+from shopdesk.evidence.packmodel import CaseFacts, Exhibit, PackageRequest, TimelineEntry
+from shopdesk.evidence.profiles import Profile, get_profile
+
+STATEMENT_GROUPS = ("appeal",)  # statements to the platform, not replies to the buyer
+
+
+def template_statement(store: Store, case_id: int, profile_id: str = "") -> tuple[str, list[str]]:
+    """The best-fitting built-in appeal template for the case (a statement addressed to
+    the platform, also used as a refusal reason), filled with its facts: (text, names of
+    the facts still missing). Seller-edited templates join here once the store keeps them."""
+    from shopdesk.core import template_suggest, templates
+    from shopdesk.core.template_context import build_context
+
+    case = store.get_case(case_id)
+    order = store.get_order(case.order_id)
+    shop = store.get_shop(order.shop_id)
+    candidates = [t for t in templates.load_builtin() if t.group in STATEMENT_GROUPS]
+    ranked = template_suggest.rank(candidates, case.kind, case.cause, "intervention")
+    fitting = [s.template for s in ranked if s.fits] or [s.template for s in ranked]
+    if not fitting:
+        return "", []
+    rendered = templates.render_template(fitting[0], build_context(order, case, shop))
+    return rendered.text.strip(), list(rendered.gaps)
+
+
+def default_statement(store: Store, case_id: int, profile_id: str = "") -> str:
+    """The appeal statement when the seller gave none: the case's appeal template filled
+    with its facts; when that would still show gaps (a missing tracking number ...), the
+    case's own description, note or reason; else the template with its gaps marked, for
+    the seller to fill in."""
+    text, gaps = template_statement(store, case_id, profile_id)
+    if text and not gaps:
+        return text
+    case = store.get_case(case_id)
+    for own in (case.description, case.note, case.reason):
+        if own and own.strip():
+            return own.strip()
+    return text
+
+
+def _label(kind: str) -> str:
+    try:
+        return EventKind(kind).label()
+    except ValueError:
+        return kind
+
+
+def case_facts(store: Store, case_id: int) -> CaseFacts:
+    case = store.get_case(case_id)
+    order = store.get_order(case.order_id)
+    shop = store.get_shop(order.shop_id)
+    timeline = tuple(TimelineEntry(e.at, _label(e.kind), e.note) for e in store.events(case_id))
+    return CaseFacts(
+        case_id=case.id,
+        order_no=order.order_no,
+        shop_name=shop.name,
+        platform=order.platform,
+        case_kind=case.kind,
+        case_state=case.state,
+        buyer_nick=order.buyer_nick,
+        receiver_phone=order.receiver_phone,
+        receiver_address=order.receiver_address,
+        item_titles=order.item_titles,
+        refund_fen=case.refund_fen,
+        reason=case.reason,
+        opened_at=case.opened_at,
+        timeline=timeline,
+    )
+
+
+def case_exhibits(store: Store, case_id: int, only: list[int] | None = None) -> tuple[Exhibit, ...]:
+    """The case's evidence (or the ids in `only`) as exhibits, each checked on disk."""
+    exhibits = []
+    for item in evidence_repo.list_evidence(store, case_id):
+        if only is not None and item.id not in only:
+            continue
+        path = evidence_repo.check_stored(store, item)
+        messages: tuple = ()
+        if item.kind == EvidenceKind.CHAT.value:
+            messages = tuple(evidence_repo.chat_messages(store, item.id))
+        exhibits.append(
+            Exhibit(
+                kind=item.kind,
+                file_name=item.file_name,
+                path=path,
+                sha256=item.sha256,
+                bytes=item.bytes,
+                mime=item.mime,
+                caption=item.caption,
+                captured_at=item.captured_at,
+                messages=messages,
+                evidence_id=item.id,
+            )
+        )
+    return tuple(exhibits)
+
+
+def request_for_case(
+    store: Store,
+    case_id: int,
+    profile: Profile | str,
+    *,
+    mask: bool = False,
+    as_zip: bool = False,
+    statement: str | None = None,
+    only: list[int] | None = None,
+) -> PackageRequest:
+    if isinstance(profile, str):
+        profile = get_profile(profile)
+    text = statement if statement is not None else default_statement(store, case_id, profile.id)
+    return PackageRequest(
+        facts=case_facts(store, case_id),
+        exhibits=case_exhibits(store, case_id, only),
+        statement=text,
+        profile=profile,
+        mask=mask,
+        as_zip=as_zip,
+    )
+
+
+@dataclass(frozen=True)
+class PackResult:
+    plan: Plan
+    package: Path | None
+
+
+def pack_case(
+    store_path: Path,
+    case_id: int,
+    profile: Profile | str,
+    out_dir: Path,
+    *,
+    mask: bool = False,
+    as_zip: bool = False,
+    statement: str | None = None,
+    only: list[int] | None = None,
+    on_progress: Callable[[int, int], None] = lambda done, total: None,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> PackResult:
+    """Plan and (when everything fits) build a case's package. Opens its own Store, so it
+    can run on a worker thread. Progress: planning is the first half, writing the second."""
+    with Store.open(store_path) as store:
+        request = request_for_case(
+            store, case_id, profile, mask=mask, as_zip=as_zip, statement=statement, only=only
+        )
+
+    def planning(done: int, total: int) -> None:
+        on_progress(done, 2 * max(total, 1))
+
+    plan = plan_package(request, planning, cancelled)
+    if not plan.fits:
+        return PackResult(plan, None)
+
+    def writing(done: int, total: int) -> None:
+        on_progress(max(total, 1) + done, 2 * max(total, 1))
+
+    package = build_package(plan, out_dir, writing, cancelled)
+    return PackResult(plan, package)

@@ -1,0 +1,607 @@
+"""The case panel's 证据 tab: attach evidence (drag and drop, file dialog, Ctrl+V paste of
+a screenshot, chat log import), see thumbnails, set kind and caption, pick chat
+messages, see what the case still lacks, choose a destination with a live budget and
+build the package on a worker thread with progress and Cancel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QT_TR_NOOP, QBuffer, QIODevice, QSize, Qt, QThread, Signal
+from PySide6.QtGui import (
+    QColor,
+    QGuiApplication,
+    QIcon,
+    QImage,
+    QImageReader,
+    QKeySequence,
+    QPainter,
+    QPixmap,
+    QShortcut,
+)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shopdesk.core import evidence_repo
+from shopdesk.core.errors import ShopDeskError
+from shopdesk.core.evidence_checklist import checklist
+from shopdesk.core.model import EvidenceKind
+from shopdesk.core.store import Store
+from shopdesk.core.timeutil import now_utc
+from shopdesk.evidence.chatrender import china_time
+from shopdesk.evidence.from_store import PackResult, default_statement, pack_case
+from shopdesk.evidence.package import PackCancelled
+from shopdesk.evidence.profiles import Profile, load_profiles
+from shopdesk.ui.case_panel import register_section
+from shopdesk.ui.format import label
+
+THUMB = 72
+DEFAULT_PROFILE = "taobao-refund"
+CHAT_MESSAGES_PER_IMAGE = 12  # for the live budget; the real split is by rendered height
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".bmp", ".webp", ".tif", ".tiff"}
+VIDEO_SUFFIXES = {".mp4", ".mov", ".avi", ".m4v", ".3gp"}
+
+
+def guess_kind(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix == ".pdf":
+        return EvidenceKind.INVOICE.value
+    if suffix in VIDEO_SUFFIXES:
+        return EvidenceKind.VIDEO.value
+    if suffix == ".txt":
+        return EvidenceKind.CHAT.value
+    return EvidenceKind.PHOTO.value
+
+
+def _thumbnail(path: Path, mime: str) -> QIcon:
+    if mime.startswith("image/"):
+        reader = QImageReader(str(path))
+        reader.setAutoTransform(True)
+        size = reader.size()
+        if size.isValid():
+            reader.setScaledSize(
+                size.scaled(QSize(THUMB, THUMB), Qt.AspectRatioMode.KeepAspectRatio)
+            )
+        image = reader.read()
+        if not image.isNull():
+            return _framed(image)
+    if mime == "application/pdf":
+        try:
+            from shopdesk.evidence.pdfpages import render_pages
+
+            pages = render_pages(path, dpi=24, max_pages=500)
+            if pages:
+                return _framed(pages[0])
+        except ShopDeskError:
+            pass
+    pixmap = QPixmap(THUMB, THUMB)
+    pixmap.fill(QColor(225, 228, 235))
+    return QIcon(pixmap)
+
+
+def _framed(image: QImage) -> QIcon:
+    """A thumbnail with a thin frame, so a white page still reads as a page."""
+    framed = image.convertToFormat(QImage.Format.Format_RGB32)
+    painter = QPainter(framed)
+    painter.setPen(QColor(170, 170, 170))
+    painter.drawRect(0, 0, framed.width() - 1, framed.height() - 1)
+    painter.end()
+    return QIcon(QPixmap.fromImage(framed))
+
+
+class PackWorker(QThread):
+    """Packages a case off the GUI thread; it opens its own Store (connections never
+    cross threads). Emits progress, then done(result) or failed(message)."""
+
+    progress = Signal(int, int)
+    done = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, store_path: Path, case_id: int, profile: Profile, out_dir: Path, **options):
+        super().__init__()
+        self.args = (store_path, case_id, profile, out_dir)
+        self.options = options
+        self._cancel = False
+
+    def cancel(self) -> None:
+        self._cancel = True
+
+    def run(self) -> None:
+        try:
+            result = pack_case(
+                *self.args,
+                **self.options,
+                on_progress=self.progress.emit,
+                cancelled=lambda: self._cancel,
+            )
+        except PackCancelled:
+            self.failed.emit("")
+            return
+        except ShopDeskError as exc:
+            self.failed.emit(str(exc))
+            return
+        self.done.emit(result)
+
+
+class EvidencePanel(QWidget):
+    changed = Signal()
+    package_built = Signal(object)  # PackResult (package None when it did not fit)
+    package_failed = Signal(str)  # "" when cancelled
+
+    def __init__(self, store: Store, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.case_id: int | None = None
+        self.worker: PackWorker | None = None
+        self._icons: dict[str, QIcon] = {}
+        self._loading = False
+        self.setAcceptDrops(True)
+        tr = self.tr
+
+        self.items = QListWidget()
+        self.items.setIconSize(QSize(THUMB, THUMB))
+        self.items.setMinimumHeight(160)
+        self.items.currentRowChanged.connect(self._item_selected)
+        self.add_button = QPushButton(tr("添加文件…"))
+        self.add_button.clicked.connect(self._choose_files)
+        self.paste_button = QPushButton(tr("粘贴截图（Ctrl+V）"))
+        self.paste_button.clicked.connect(self.paste)
+        self.chat_button = QPushButton(tr("导入聊天记录…"))
+        self.chat_button.clicked.connect(self._choose_chat)
+        self.remove_button = QPushButton(tr("移除"))
+        self.remove_button.clicked.connect(self._remove_selected)
+        self.new_kind = QComboBox()
+        for kind in EvidenceKind:
+            self.new_kind.addItem(label(EvidenceKind, kind.value), kind.value)
+        self.new_kind.setCurrentIndex(self.new_kind.findData(EvidenceKind.PHOTO.value))
+        self.new_kind.setToolTip(tr("粘贴或拖入的文件按此类型添加（PDF、视频、文本自动识别）"))
+        buttons = QHBoxLayout()
+        for widget in (self.add_button, self.paste_button, self.chat_button):
+            buttons.addWidget(widget)
+        buttons.addStretch(1)
+        kind_row = QHBoxLayout()
+        kind_row.addWidget(QLabel(tr("新证据类型")))
+        kind_row.addWidget(self.new_kind)
+        kind_row.addStretch(1)
+        kind_row.addWidget(self.remove_button)
+        QShortcut(QKeySequence.StandardKey.Paste, self, activated=self.paste)
+
+        self.kind = QComboBox()
+        for kind in EvidenceKind:
+            self.kind.addItem(label(EvidenceKind, kind.value), kind.value)
+        self.kind.currentIndexChanged.connect(self._save_item)
+        self.caption = QLineEdit()
+        self.caption.setPlaceholderText(tr("说明：这张证据证明什么"))
+        self.caption.editingFinished.connect(self._save_item)
+        self.messages = QListWidget()
+        self.messages.itemChanged.connect(self._message_toggled)
+        self.messages_label = QLabel(tr("勾选要放进证据包的聊天消息"))
+        item_form = QFormLayout()
+        item_form.addRow(tr("类型"), self.kind)
+        item_form.addRow(tr("说明"), self.caption)
+
+        self.checklist = QLabel()
+        self.checklist.setWordWrap(True)
+
+        self.profile = QComboBox()
+        self.profiles = load_profiles()
+        for profile in self.profiles.values():
+            self.profile.addItem(profile.name(), profile.id)
+        self.profile.setCurrentIndex(max(0, self.profile.findData(DEFAULT_PROFILE)))
+        self.profile.currentIndexChanged.connect(self.update_budget)
+        self.mask = QCheckBox(tr("遮盖买家电话和地址"))
+        self.as_zip = QCheckBox(tr("打包为 zip"))
+        self.statement = QPlainTextEdit()
+        self.statement.setPlaceholderText(tr("申诉陈述"))
+        self.statement.setMaximumHeight(90)
+        self.statement.textChanged.connect(self.update_budget)
+        self.budget = QLabel()
+        self.budget.setWordWrap(True)
+        self.build_button = QPushButton(tr("生成证据包…"))
+        self.build_button.clicked.connect(self._choose_output)
+        self.cancel_button = QPushButton(tr("取消"))
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.setVisible(False)
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+        self.result = QLabel()
+        self.result.setWordWrap(True)
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        pack_form = QFormLayout()
+        pack_form.addRow(tr("提交到"), self.profile)
+        options = QHBoxLayout()
+        options.addWidget(self.mask)
+        options.addWidget(self.as_zip)
+        options.addStretch(1)
+        pack_form.addRow("", options)
+        pack_form.addRow(tr("陈述"), self.statement)
+        build_row = QHBoxLayout()
+        build_row.addWidget(self.build_button)
+        build_row.addWidget(self.progress, 1)
+        build_row.addWidget(self.cancel_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(tr("拖入照片、截图、PDF 或聊天记录，或按 Ctrl+V 粘贴截图")))
+        layout.addLayout(buttons)
+        layout.addLayout(kind_row)
+        layout.addWidget(self.items, 2)
+        layout.addLayout(item_form)
+        layout.addWidget(self.messages_label)
+        layout.addWidget(self.messages, 1)
+        layout.addWidget(self.checklist)
+        layout.addLayout(pack_form)
+        layout.addWidget(self.budget)
+        layout.addLayout(build_row)
+        layout.addWidget(self.result)
+        self._item_selected(-1)
+
+    # -- showing -------------------------------------------------------------------------
+
+    def show_case(self, case_id: int) -> None:
+        if case_id != self.case_id:
+            self.statement.setPlainText(
+                default_statement(self.store, case_id, self.profile.currentData() or "")
+            )
+            self.result.clear()
+        self.case_id = case_id
+        self.refresh()
+
+    def evidence(self) -> list:
+        if self.case_id is None:
+            return []
+        return evidence_repo.list_evidence(self.store, self.case_id)
+
+    def refresh(self) -> None:
+        current = self.current_item()
+        self._loading = True
+        self.items.clear()
+        for item in self.evidence():
+            text = f"{label(EvidenceKind, item.kind)} · {item.caption or item.file_name}\n"
+            text += f"{item.file_name}  {item.bytes / 1024:,.0f} KB"
+            entry = QListWidgetItem(self._icon(item), text)
+            entry.setData(Qt.ItemDataRole.UserRole, item.id)
+            self.items.addItem(entry)
+            if current is not None and item.id == current.id:
+                self.items.setCurrentItem(entry)
+        self._loading = False
+        self._item_selected(self.items.currentRow())
+        self._update_checklist()
+        self.update_budget()
+
+    def _icon(self, item) -> QIcon:
+        if item.sha256 not in self._icons:
+            path = evidence_repo.stored_path(self.store, item.sha256)
+            self._icons[item.sha256] = _thumbnail(path, item.mime)
+        return self._icons[item.sha256]
+
+    def current_item(self):
+        entry = self.items.currentItem()
+        if entry is None:
+            return None
+        return evidence_repo.get_evidence(self.store, entry.data(Qt.ItemDataRole.UserRole))
+
+    def _item_selected(self, _row: int) -> None:
+        if self._loading:
+            return
+        item = self.current_item()
+        self._loading = True  # filling the editors must not write back
+        try:
+            enabled = item is not None
+            for widget in (self.kind, self.caption, self.remove_button):
+                widget.setEnabled(enabled)
+            self.kind.setCurrentIndex(max(0, self.kind.findData(item.kind)) if item else 0)
+            self.caption.setText(item.caption if item else "")
+            self.messages.clear()
+            is_chat = bool(item and item.kind == EvidenceKind.CHAT.value)
+            if is_chat:
+                self._fill_messages(item.id)
+            self.messages.setVisible(is_chat)
+            self.messages_label.setVisible(is_chat)
+        finally:
+            self._loading = False
+
+    def _fill_messages(self, evidence_id: int) -> None:
+        data = evidence_repo.evidence_data(self.store, evidence_id)
+        messages = evidence_repo.chat_messages(self.store, evidence_id, picked_only=False)
+        picked = data.get("picked")
+        picked = set(range(len(messages)) if picked is None else picked)
+        for index, message in enumerate(messages):
+            text = message.text or self.tr("［图片/商品卡片］")
+            line = QListWidgetItem(f"{china_time(message.at)}  {message.sender}：{text}")
+            line.setFlags(line.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            state = Qt.CheckState.Checked if index in picked else Qt.CheckState.Unchecked
+            line.setCheckState(state)
+            self.messages.addItem(line)
+
+    def _update_checklist(self) -> None:
+        if self.case_id is None:
+            self.checklist.clear()
+            return
+        case = self.store.get_case(self.case_id)
+        items = checklist(case.kind, [e.kind for e in self.evidence()])
+        parts = []
+        for entry in items:
+            name = label(EvidenceKind, str(entry.kind))
+            if entry.missing:
+                need = self.tr("必需") if entry.required else self.tr("建议")
+                parts.append(f"<span style='color:#b00'>✗ {name}（{need}）：{entry.why}</span>")
+            else:
+                parts.append(f"<span style='color:#080'>✓ {name} ×{entry.have}</span>")
+        self.checklist.setText(self.tr("审核看重的证据：") + "<br>" + "<br>".join(parts))
+
+    def missing_kinds(self) -> list[str]:
+        case = self.store.get_case(self.case_id)
+        return [
+            str(i.kind)
+            for i in checklist(case.kind, [e.kind for e in self.evidence()])
+            if i.missing
+        ]
+
+    # -- budget --------------------------------------------------------------------------
+
+    def selected_profile(self) -> Profile:
+        return self.profiles[self.profile.currentData()]
+
+    def budget_figures(self) -> dict:
+        """Files, an upper bound of the bytes, and the statement size against the profile."""
+        profile = self.selected_profile()
+        files = 0
+        estimate = 0
+        for item in self.evidence():
+            if profile.kinds and item.kind not in profile.kinds:
+                continue
+            if item.kind == EvidenceKind.CHAT.value:
+                count = len(evidence_repo.chat_messages(self.store, item.id))
+                pages = max(1, -(-count // CHAT_MESSAGES_PER_IMAGE)) if count else 0
+                files += pages
+                estimate += pages * min(150_000, profile.max_bytes)
+            elif item.mime.startswith("image/") or item.mime == "application/pdf":
+                files += 1
+                estimate += min(item.bytes, profile.max_bytes)
+        text = self.statement.toPlainText().strip()
+        return {
+            "files": files,
+            "max_files": profile.max_count,
+            "bytes": estimate,
+            "max_bytes": profile.max_bytes
+            if profile.output == "pdf"
+            else profile.max_bytes * max(files, 1),
+            "text": profile.text_size(text),
+            "max_text": profile.text_limit,
+            "text_unit": profile.text_unit,
+            "text_min": profile.text_min,
+        }
+
+    def update_budget(self) -> None:
+        figures = self.budget_figures()
+        tr = self.tr
+        over = []
+        files = f"{figures['files']}"
+        if figures["max_files"]:
+            files += f"/{figures['max_files']}"
+            if figures["files"] > figures["max_files"]:
+                over.append(tr("图片数"))
+        unit = tr("字节") if figures["text_unit"] == "bytes" else tr("字")
+        text = f"{figures['text']}"
+        if figures["max_text"]:
+            text += f"/{figures['max_text']}"
+            if figures["text"] > figures["max_text"]:
+                over.append(tr("陈述"))
+        if figures["text"] < figures["text_min"]:
+            over.append(tr("陈述"))
+        line = (
+            tr("图片 %1 张 · 约 %2 KB · 陈述 %3 %4")
+            .replace("%1", files)
+            .replace("%2", f"{figures['bytes'] / 1024:,.0f}")
+            .replace("%3", text)
+            .replace("%4", unit)
+        )
+        if over:
+            line += "　" + tr("超出：%1").replace("%1", "、".join(over))
+            self.budget.setStyleSheet("color: #b00;")
+        else:
+            self.budget.setStyleSheet("")
+        self.budget.setText(line)
+
+    # -- adding --------------------------------------------------------------------------
+
+    def add_files(self, paths: list[Path], kind: str | None = None) -> list:
+        """Attach files (PDF, video and .txt chat logs recognised); errors are shown."""
+        added = []
+        for path in paths:
+            chosen = kind or guess_kind(path)
+            if chosen == EvidenceKind.PHOTO.value and kind is None:
+                chosen = self.new_kind.currentData()
+            try:
+                if chosen == EvidenceKind.CHAT.value:
+                    added.append(self._add_chat_bytes(path.read_bytes(), path.name))
+                else:
+                    added.append(evidence_repo.add_file(self.store, self.case_id, path, chosen))
+            except (ShopDeskError, OSError) as exc:
+                self._error(str(exc))
+        self._after_change()
+        return added
+
+    def _add_chat_bytes(self, raw: bytes, name: str):
+        case = self.store.get_case(self.case_id)
+        shop = self.store.get_shop(self.store.get_order(case.order_id).shop_id)
+        return evidence_repo.add_chat(self.store, self.case_id, raw, name, shop_names=(shop.name,))
+
+    def paste(self) -> object | None:
+        """Ctrl+V: an image on the clipboard becomes a PNG item; copied chat text a chat log."""
+        if self.case_id is None:
+            return None
+        clipboard = QGuiApplication.clipboard()
+        image = clipboard.image()
+        added = None
+        try:
+            if not image.isNull():
+                buffer = QBuffer()
+                buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+                image.save(buffer, "PNG")
+                data = bytes(buffer.data())
+                stamp = now_utc().astimezone().strftime("%Y%m%d-%H%M%S")
+                added = evidence_repo.add_bytes(
+                    self.store,
+                    self.case_id,
+                    data,
+                    f"截图-{stamp}.png",
+                    self.new_kind.currentData(),
+                )
+            elif clipboard.text().strip():
+                added = self._add_chat_bytes(clipboard.text().encode("utf-8"), "粘贴的聊天记录.txt")
+        except ShopDeskError as exc:
+            self._error(str(exc))
+        self._after_change()
+        return added
+
+    def _after_change(self) -> None:
+        self.refresh()
+        self.changed.emit()
+
+    def _choose_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("选择证据文件"),
+            "",
+            self.tr(
+                "证据 (*.jpg *.jpeg *.png *.gif *.bmp *.webp *.pdf *.mp4 *.mov *.txt);;所有文件 (*)"
+            ),
+        )
+        if names:
+            self.add_files([Path(n) for n in names])
+
+    def _choose_chat(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("选择聊天记录文本"), "", self.tr("文本 (*.txt);;所有文件 (*)")
+        )
+        if name:
+            self.add_files([Path(name)], EvidenceKind.CHAT.value)
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        if event.mimeData().hasUrls() or event.mimeData().hasImage():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths and self.case_id is not None:
+            self.add_files(paths)
+            event.acceptProposedAction()
+
+    # -- editing -------------------------------------------------------------------------
+
+    def _save_item(self) -> None:
+        item = self.current_item()
+        if self._loading or item is None:
+            return
+        kind = self.kind.currentData()
+        caption = self.caption.text().strip()
+        if kind == item.kind and caption == item.caption:
+            return
+        evidence_repo.update_evidence(self.store, item.id, caption=caption, kind=kind)
+        self._after_change()
+
+    def _message_toggled(self, _line) -> None:
+        item = self.current_item()
+        if self._loading or item is None:
+            return
+        picked = [
+            i
+            for i in range(self.messages.count())
+            if self.messages.item(i).checkState() == Qt.CheckState.Checked
+        ]
+        evidence_repo.pick_messages(self.store, item.id, picked)
+        self.update_budget()
+
+    def _remove_selected(self) -> None:
+        item = self.current_item()
+        if item is not None:
+            evidence_repo.remove_evidence(self.store, item.id)
+            self._after_change()
+
+    # -- building ------------------------------------------------------------------------
+
+    def _choose_output(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("证据包保存到"))
+        if folder:
+            self.build(Path(folder))
+
+    def build(self, out_dir: Path) -> PackWorker:
+        """Start packaging on a worker thread; progress and Cancel show in the panel."""
+        self.worker = PackWorker(
+            self.store.path,
+            self.case_id,
+            self.selected_profile(),
+            out_dir,
+            mask=self.mask.isChecked(),
+            as_zip=self.as_zip.isChecked(),
+            statement=self.statement.toPlainText(),
+        )
+        self.worker.progress.connect(self._progress)
+        self.worker.done.connect(self._built)
+        self.worker.failed.connect(self._failed)
+        self.worker.finished.connect(self._worker_finished)
+        self.build_button.setEnabled(False)
+        self.cancel_button.setVisible(True)
+        self.progress.setVisible(True)
+        self.progress.setRange(0, 0)
+        self.result.setText(self.tr("正在生成证据包…"))
+        self.worker.start()
+        return self.worker
+
+    def cancel(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _built(self, result: PackResult) -> None:
+        if result.package is None:
+            self.result.setText(
+                self.tr("放不下，未写入任何文件：") + "<br>" + "<br>".join(result.plan.problems)
+            )
+            self.result.setStyleSheet("color: #b00;")
+        else:
+            self.result.setStyleSheet("")
+            self.result.setText(
+                self.tr("证据包已生成：%1（%2 张上传图片）")
+                .replace("%1", str(result.package))
+                .replace("%2", str(len(result.plan.uploads)))
+            )
+        self.package_built.emit(result)
+
+    def _failed(self, message: str) -> None:
+        self.result.setText(message or self.tr("已取消，未留下任何文件"))
+        self.package_failed.emit(message)
+
+    def _worker_finished(self) -> None:
+        self.build_button.setEnabled(True)
+        self.cancel_button.setVisible(False)
+        self.progress.setVisible(False)
+        if self.worker is not None:
+            self.worker.deleteLater()
+            self.worker = None
+
+    def _error(self, message: str) -> None:
+        """Shown in the panel (not a modal box): the seller can keep adding."""
+        self.result.setStyleSheet("color: #b00;")
+        self.result.setText(self.tr("无法添加证据：") + message)
+
+
+register_section(QT_TR_NOOP("证据"), EvidencePanel)

@@ -1,0 +1,182 @@
+"""`shopdesk evidence`, `pack` and `verify` from the command line, on the demo store."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+CHAT = (
+    "林间小鹿 2026-11-20 10:01:02\n你好，我电话 13925130165\n\n"
+    "小满家居生活馆:小美 2026-11-20 10:01:30\n亲，已经为您登记\n已读\n"
+)
+
+
+def shopdesk(*args, check=True):
+    result = subprocess.run(
+        [sys.executable, "-m", "shopdesk", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    if check:
+        assert result.returncode == 0, result.stderr
+    return result
+
+
+@pytest.fixture
+def demo_db(tmp_path, demo_template):
+    target = tmp_path / "demo.db"
+    target.write_bytes(demo_template.read_bytes())
+    return str(target)
+
+
+def test_add_chat_pack_and_verify(tmp_path, demo_db):
+    from PySide6.QtGui import QColor, QImage
+
+    image = QImage(900, 1200, QImage.Format.Format_RGB32)
+    image.fill(QColor(230, 200, 160))
+    photo = tmp_path / "打包.png"
+    assert image.save(str(photo))
+    chat = tmp_path / "chat.txt"
+    chat.write_text(CHAT, encoding="utf-8")
+
+    added = json.loads(
+        shopdesk(
+            "evidence",
+            "add",
+            "9",
+            str(photo),
+            "--kind",
+            "photo",
+            "--caption",
+            "打包",
+            "--db",
+            demo_db,
+            "--json",
+        ).stdout
+    )
+    assert added[0]["kind"] == "photo" and len(added[0]["sha256"]) == 64
+    chatted = json.loads(
+        shopdesk("evidence", "chat", "9", str(chat), "--db", demo_db, "--json").stdout
+    )
+    assert chatted["messages"] == 2
+
+    out = tmp_path / "out"
+    packed = json.loads(
+        shopdesk(
+            "pack",
+            "9",
+            "--profile",
+            "taobao-refund",
+            "--out",
+            str(out),
+            "--mask",
+            "--json",
+            "--db",
+            demo_db,
+        ).stdout
+    )
+    assert packed["fits"] is True
+    assert [u["path"] for u in packed["upload"]] == ["upload/01-chat.png", "upload/02-photo.png"]
+    assert all(u["bytes"] <= 500_000 for u in packed["upload"])
+    assert packed["statement_bytes"] <= 400 and packed["statement_chars"] > 0
+    package = Path(packed["package"])
+    assert package.is_dir() and (package / "manifest.json").is_file()
+    assert shopdesk("verify", str(package)).returncode == 0
+
+    (package / "upload" / "02-photo.png").write_bytes(b"changed")
+    failed = shopdesk("verify", str(package), check=False)
+    assert failed.returncode == 1
+    assert (
+        failed.stderr.strip()
+        == "shopdesk: upload/02-photo.png：大小不符（清单 "
+        + str(packed["upload"][1]["bytes"])
+        + " 字节，实际 7 字节）"
+    )
+
+
+def test_a_package_that_does_not_fit_exits_2_and_writes_nothing(tmp_path, demo_db):
+    chat = tmp_path / "chat.txt"
+    chat.write_text(CHAT, encoding="utf-8")
+    shopdesk("evidence", "chat", "9", str(chat), "--db", demo_db)
+    out = tmp_path / "out"
+    result = shopdesk(
+        "pack",
+        "9",
+        "--profile",
+        "taobao-refuse",
+        "--out",
+        str(out),
+        "--statement",
+        "好",
+        "--db",
+        demo_db,
+        "--json",
+        check=False,
+    )
+    assert result.returncode == 2
+    document = json.loads(result.stdout)
+    assert document["fits"] is False and document["package"] is None
+    assert "至少要 2 字" in document["problems"][0]
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert not out.exists()
+
+
+def test_list_profiles_and_user_mistakes(demo_db):
+    profiles = json.loads(shopdesk("pack", "--list-profiles", "--json").stdout)
+    ids = {p["id"] for p in profiles}
+    assert ids == {
+        "taobao-refund",
+        "taobao-refuse",
+        "tmall-return-refuse",
+        "qianniu-upload",
+        "courier-claim-pdf",
+    }
+    refund = next(p for p in profiles if p["id"] == "taobao-refund")
+    assert refund["max_bytes"] == 500_000 and refund["text_limit"] == 400
+    for args in (
+        ["pack", "9", "--profile", "nope", "--out", "x", "--db", demo_db],
+        ["evidence", "add", "9", "/no/such/file.jpg", "--kind", "photo", "--db", demo_db],
+        ["evidence", "add", "9999", "/no/such.jpg", "--kind", "photo", "--db", demo_db],
+        ["verify", "/no/such/package"],
+    ):
+        result = shopdesk(*args, check=False)
+        assert result.returncode == 2, args
+        assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+
+
+def test_a_seller_edited_profile_overrides_the_bundled_one(tmp_path, data_dir):
+    env_dir = str(data_dir)
+    copied = subprocess.run(
+        [sys.executable, "-m", "shopdesk", "pack", "--edit-profile", "qianniu-upload", "--json"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "SHOPDESK_DATA_DIR": env_dir},
+    )
+    path = Path(json.loads(copied.stdout)["path"])
+    assert path == data_dir / "profiles" / "qianniu-upload.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("max_count = 5", "max_count = 3"), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "shopdesk", "pack", "--list-profiles", "--json"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "SHOPDESK_DATA_DIR": env_dir},
+    )
+    qianniu = next(p for p in json.loads(result.stdout) if p["id"] == "qianniu-upload")
+    assert qianniu["max_count"] == 3 and qianniu["path"].startswith(env_dir)
+
+
+def test_a_text_file_added_as_chat_is_parsed(tmp_path, demo_db):
+    chat = tmp_path / "聊天.txt"
+    chat.write_bytes(CHAT.encode("gb18030"))
+    shopdesk("evidence", "add", "9", str(chat), "--kind", "chat", "--db", demo_db)
+    listed = json.loads(shopdesk("evidence", "list", "9", "--db", demo_db, "--json").stdout)
+    (item,) = listed["evidence"]
+    assert item["kind"] == "chat" and item["caption"] == "聊天记录（2 条）"
+    assert "chat" not in listed["missing"] and "shipping" in listed["missing"]

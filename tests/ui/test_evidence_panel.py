@@ -1,0 +1,143 @@
+"""The case panel's evidence tab, driven through its API."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QImage
+
+from shopdesk.core import evidence_repo
+from shopdesk.ui.evidence_panel import EvidencePanel
+
+CHAT = (
+    "林间小鹿 2026-11-20 10:01:02\n你好，耳机左边没有声音\n\n"
+    "小满家居生活馆:小美 2026-11-20 10:01:30\n亲，请拍个视频\n已读\n\n"
+    "林间小鹿 2026-11-20 10:02:00\n好的\n"
+)
+
+
+@pytest.fixture
+def panel(qtbot, demo_store):
+    widget = EvidencePanel(demo_store)
+    qtbot.addWidget(widget)
+    case = next(c for c in demo_store.list_cases() if c.kind == "refund_shipped")
+    widget.show_case(case.id)
+    return widget
+
+
+def photo_file(folder: Path, name: str = "打包.png", shade: int = 160) -> Path:
+    image = QImage(900, 1200, QImage.Format.Format_RGB32)
+    image.fill(QColor(230, 200, shade))
+    path = folder / name
+    assert image.save(str(path))
+    return path
+
+
+def test_added_files_show_with_kind_and_the_checklist_updates(panel, tmp_path):
+    assert "✗ 物流记录" in panel.checklist.text()
+    chat = tmp_path / "chat.txt"
+    chat.write_text(CHAT, encoding="utf-8")
+    pdf_free = photo_file(tmp_path, "物流.png")
+    panel.new_kind.setCurrentIndex(panel.new_kind.findData("shipping"))
+    panel.add_files([pdf_free, chat])
+    assert panel.items.count() == 2
+    assert panel.items.item(0).text().startswith("物流记录")
+    assert not panel.items.item(0).icon().isNull()
+    assert "✓ 物流记录 ×1" in panel.checklist.text() and "✓ 聊天记录 ×1" in panel.checklist.text()
+    assert "shipping" not in panel.missing_kinds()
+
+
+def test_caption_and_kind_are_saved_for_the_selected_item(panel, tmp_path, demo_store):
+    panel.add_files([photo_file(tmp_path)])
+    panel.items.setCurrentRow(0)
+    panel.caption.setText("打包时的照片")
+    panel.caption.editingFinished.emit()
+    panel.kind.setCurrentIndex(panel.kind.findData("weight"))
+    (item,) = evidence_repo.list_evidence(demo_store, panel.case_id)
+    assert item.caption == "打包时的照片" and item.kind == "weight"
+
+
+def test_picking_chat_messages_changes_what_is_packed(panel, tmp_path, demo_store):
+    chat = tmp_path / "chat.txt"
+    chat.write_text(CHAT, encoding="utf-8")
+    panel.add_files([chat])
+    panel.items.setCurrentRow(0)
+    assert panel.messages.isVisibleTo(panel) and panel.messages.count() == 3
+    panel.messages.item(2).setCheckState(Qt.CheckState.Unchecked)
+    (item,) = evidence_repo.list_evidence(demo_store, panel.case_id)
+    picked = evidence_repo.chat_messages(demo_store, item.id)
+    assert [m.text for m in picked] == ["你好，耳机左边没有声音", "亲，请拍个视频"]
+
+
+def test_pasting_a_screenshot_adds_it(panel):
+    image = QImage(400, 800, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    QGuiApplication.clipboard().setImage(image)
+    added = panel.paste()
+    assert added is not None and added.mime == "image/png"
+    assert added.file_name.startswith("截图-") and panel.items.count() == 1
+
+
+def test_the_budget_counts_files_and_statement_against_the_profile(panel, tmp_path):
+    panel.profile.setCurrentIndex(panel.profile.findData("taobao-refuse"))
+    panel.add_files([photo_file(tmp_path, "a.png"), photo_file(tmp_path, "b.png", 90)])
+    panel.statement.setPlainText("好")
+    figures = panel.budget_figures()
+    assert figures["files"] == 2 and figures["max_files"] == 1
+    assert "超出：图片数、陈述" in panel.budget.text()
+    panel.profile.setCurrentIndex(panel.profile.findData("taobao-refund"))
+    panel.statement.setPlainText("耳机发货前已检测")
+    assert "超出" not in panel.budget.text() and "陈述 24/400 字节" in panel.budget.text()
+
+
+def test_build_runs_in_the_background_and_reports_the_package(panel, tmp_path, qtbot):
+    panel.add_files([photo_file(tmp_path)])
+    panel.statement.setPlainText("耳机发货前已检测，请核实")
+    with qtbot.waitSignal(panel.package_built, timeout=60_000) as blocker:
+        panel.build(tmp_path / "out")
+    result = blocker.args[0]
+    assert result.package is not None and result.package.is_dir()
+    assert (result.package / "summary.pdf").is_file()
+    qtbot.waitUntil(lambda: panel.build_button.isEnabled())
+    assert "证据包已生成" in panel.result.text()
+
+
+def test_cancel_leaves_nothing(panel, tmp_path, qtbot):
+    panel.add_files([photo_file(tmp_path)])
+    out = tmp_path / "out"
+    with qtbot.waitSignal(panel.package_failed, timeout=60_000) as blocker:
+        panel.build(out)
+        panel.cancel_button.click()
+    assert blocker.args == [""]
+    qtbot.waitUntil(lambda: panel.build_button.isEnabled())
+    assert not out.exists() or list(out.iterdir()) == []
+    assert "已取消" in panel.result.text()
+
+
+def test_dropping_files_onto_the_panel_adds_them(panel, tmp_path):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    photo = photo_file(tmp_path, "开箱.png")
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(photo))])
+    enter = QDragEnterEvent(
+        panel.rect().center(),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    panel.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(
+        QPointF(panel.rect().center()),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    panel.dropEvent(drop)
+    assert panel.items.count() == 1 and "开箱.png" in panel.items.item(0).text()

@@ -88,7 +88,8 @@ def run_add(args: Namespace) -> int:
             raise CommandError(f"--captured-at：无法识别的时间“{args.captured_at}”") from None
     with open_store(args) as store:
         store.get_case(args.case_id)
-        added = [_add_one(store, args, Path(f), captured) for f in args.files]
+        with store.transaction():  # several files are one action: all attached or none
+            added = [_add_one(store, args, Path(f), captured) for f in args.files]
         lines = [f"#{e.id}  {e.file_name}  {e.bytes:,} 字节  {e.sha256[:12]}" for e in added]
         emit(args, [evidence_document(e) for e in added], "\n".join(lines))
     return 0

@@ -27,6 +27,7 @@ from PySide6.QtGui import QImage
 
 from shopdesk.core.errors import DiskError, InputError
 from shopdesk.core.model import EvidenceKind
+from shopdesk.core.safeio import sweep_temp_files
 from shopdesk.core.timeutil import now_text
 from shopdesk.evidence import chatrender, pdfpages
 from shopdesk.evidence.fitting import FitError, Fitted, fit_image, load_image, scaled
@@ -411,6 +412,7 @@ def build_package(
     out_dir = Path(out_dir)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
+        sweep_temp_files(out_dir)  # what a package cut off by a crash left there
     except OSError as exc:
         raise DiskError(f"无法创建输出文件夹 {out_dir}：{exc.strerror}") from None
     target = _free_target(out_dir, package_name(request), request.as_zip)

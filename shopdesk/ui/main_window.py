@@ -321,3 +321,8 @@ class MainWindow(QMainWindow):
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/splitter", self.splitter.saveState())
         super().closeEvent(event)
+        if event.isAccepted():
+            self._watch.stop()  # a closed window no longer reads the store
+            for widget in self._views.values():
+                if hasattr(widget, "stop_searching"):
+                    widget.stop_searching()

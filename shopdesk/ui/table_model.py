@@ -20,6 +20,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 Row = dict[str, Any]
 _ROOT = QModelIndex()
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+_ROW_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, ROW_ID_ROLE})
 
 
 @dataclass
@@ -68,21 +69,23 @@ class PagedTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid() or index.row() >= self._count:
+        # A view asks for a dozen roles per cell: answer the ones we never fill first.
+        column = self.columns[index.column()] if index.isValid() else None
+        if column is None or (role not in _ROW_ROLES and role not in column.roles):
+            if role == Qt.ItemDataRole.TextAlignmentRole and column is not None:
+                return int(column.align)
             return None
-        row = self.row(index.row())
+        number = index.row()
+        if number >= self._count:
+            return None
+        row = self.row(number)
         if row is None:
             return None
-        column = self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return column.display(row)
         if role == ROW_ID_ROLE:
             return row["id"]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(column.align)
-        if role in column.roles:
-            return column.roles[role](row)
-        return None
+        return column.roles[role](row)
 
     def headerData(self, section: int, orientation, role: int = Qt.DisplayRole):
         if role != Qt.ItemDataRole.DisplayRole:
@@ -105,6 +108,15 @@ class PagedTableModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     # -- ShopDesk interface -----------------------------------------------------------
+
+    def sort_by_key(self, key: str, descending: bool = False) -> None:
+        """Sort by a store sort id even if no column shows it (e.g. "next_due")."""
+        self.layoutAboutToBeChanged.emit()
+        self._sort = key
+        self._descending = descending
+        self._user_sorted = True
+        self._pages.clear()
+        self.layoutChanged.emit()
 
     def row(self, number: int) -> Row | None:
         page_no, offset = divmod(number, self.PAGE_SIZE)

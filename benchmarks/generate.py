@@ -70,7 +70,10 @@ NOTES = ["", "", "已联系买家", "买家说快递员态度差", "补发中", 
 
 
 def store_path(orders: int, seed: int) -> Path:
-    schema = hashlib.sha1(",".join(sorted(known_names())).encode()).hexdigest()[:8]
+    core = Path(__file__).resolve().parent.parent / "shopdesk" / "core"
+    source = ",".join(sorted(known_names())).encode()
+    source += (core / "migrations.py").read_bytes() + (core / "search_text.py").read_bytes()
+    schema = hashlib.sha1(source).hexdigest()[:8]
     return OUT / f"store-{orders}-{seed}-{schema}.db"
 
 

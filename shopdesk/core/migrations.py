@@ -225,7 +225,7 @@ def perf_search(db: Database) -> None:
             f"CREATE VIRTUAL TABLE {table}_cjk USING fts5(uni, bi, content='', columnsize=0, "
             "tokenize='unicode61 remove_diacritics 0');\n"
             f"CREATE VIRTUAL TABLE {table}_words USING fts5(words, content='', columnsize=0, "
-            "detail='none', prefix='1 2 3 4', tokenize='unicode61 remove_diacritics 0');\n"
+            "detail='none', prefix='1 2 3 4 5 6 7 8', tokenize='unicode61 remove_diacritics 0');\n"
         )
     script += (
         "CREATE TRIGGER orders_search_insert AFTER INSERT ON orders BEGIN\n"

@@ -2,7 +2,8 @@
 
 The view asks for a search as the seller types; the worker always runs the newest
 request (older pending ones are dropped, a running one is interrupted), sends the first
-page as soon as it has it and the count after it. Every result carries its request's
+page as soon as it has it, and counts once the view says the page is on screen
+(`count_after`), so the count never competes with the first paint. Every result carries its request's
 number so the view applies only the latest one.
 """
 
@@ -53,6 +54,7 @@ class SearchWorker(QObject):
         self._wake = threading.Condition()
         self._pending: _Request | None = None
         self._number = 0
+        self._count_go = 0  # the request whose count the view is ready for
         self._stopping = False
         self._store: Store | None = None
         self._thread: threading.Thread | None = None
@@ -71,6 +73,12 @@ class SearchWorker(QObject):
                 self._store.db.conn.interrupt()  # a stale query stops now
             self._wake.notify()
             return self._number
+
+    def count_after(self, number: int) -> None:
+        """The first page of request `number` is shown: count it now."""
+        with self._wake:
+            self._count_go = max(self._count_go, number)
+            self._wake.notify()
 
     def latest(self) -> int:
         return self._number
@@ -94,7 +102,10 @@ class SearchWorker(QObject):
 
     def _stale(self, request: _Request) -> bool:
         with self._wake:
-            return self._stopping or request.number != self._number
+            return self._stale_locked(request)
+
+    def _stale_locked(self, request: _Request) -> bool:
+        return self._stopping or request.number != self._number
 
     def _run(self) -> None:
         store = Store.open(self._source.path)
@@ -118,6 +129,11 @@ class SearchWorker(QObject):
             self.page_ready.emit(request.number, request.text, rows)
             if len(rows) < request.limit:
                 return  # the first page is all there is: its length is the count
+            with self._wake:
+                while self._count_go < request.number and not self._stale_locked(request):
+                    self._wake.wait()
+            if self._stale(request):
+                return
             count = self._source.count(store, request.text)
             if not self._stale(request):
                 self.count_ready.emit(request.number, count)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from shopdesk.ui.search_worker import SearchSource, SearchWorker
@@ -91,6 +91,8 @@ class RecordTable(QWidget):
             return  # an older search: a newer one is on its way
         self.model.apply_search(text, rows, None)
         self.search_shown.emit(text or "")
+        # Count once the page is painted (the timer runs after the pending paint).
+        QTimer.singleShot(0, lambda w=self._worker, n=number: w.count_after(n))
 
     def _show_count(self, number: int, count: int) -> None:
         if self._worker is not None and number == self._worker.latest():

@@ -115,3 +115,10 @@ def test_every_sort_reads_pages_in_the_same_order_as_a_full_sort(shop):
         10, 1000, None, "next_due", False
     )
     assert [r["id"] for r in paged] == [r["id"] for r in expected]
+
+
+def test_open_case_counts_leave_out_finished_cases(demo_store):
+    open_cases = demo_store.list_cases(open_only=True)
+    assert 0 < len(open_cases) < len(demo_store.list_cases())
+    assert demo_store.count_cases(open_only=True) == len(open_cases)
+    assert demo_store.counts()["open_cases"] == len(open_cases)

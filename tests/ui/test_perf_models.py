@@ -100,9 +100,11 @@ def test_a_search_typed_letter_by_letter_ends_on_the_right_rows(qtbot, big_store
             and view.model.rowCount() == big_store.count_orders("蓝牙耳机")
         )
     )
-    shown = [view.model.row(n)["item_titles"] for n in range(view.model.rowCount())]
-    assert len(shown) == 2_500
-    assert set(shown) == {TITLES[0]}
+    rows = [view.model.row(n) for n in range(view.model.rowCount())]
+    assert len(rows) == 2_500
+    assert {row["item_titles"] for row in rows} == {TITLES[0]}
+    ids = [row["id"] for row in rows]  # newest first, also on pages read from the end
+    assert ids == sorted(ids, reverse=True) and len(set(ids)) == 2_500
     window.search.setText("")
     qtbot.waitUntil(lambda: view.model.search_text() is None and view.model.rowCount() == 10_000)
     view.stop_searching()

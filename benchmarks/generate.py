@@ -17,7 +17,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from shopdesk.core.migrations import known_names  # noqa: E402
 from shopdesk.core.store import Store  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "out"
@@ -27,6 +26,7 @@ def _words(text: str) -> list[str]:
     return text.split()
 
 
+GENERATOR = "2"  # bump when the generated rows change
 START = datetime(2023, 12, 1, tzinfo=UTC)
 END = datetime(2026, 11, 28, tzinfo=UTC)
 
@@ -70,11 +70,11 @@ NOTES = ["", "", "已联系买家", "买家说快递员态度差", "补发中", 
 
 
 def store_path(orders: int, seed: int) -> Path:
-    core = Path(__file__).resolve().parent.parent / "shopdesk" / "core"
-    source = ",".join(sorted(known_names())).encode()
-    source += (core / "migrations.py").read_bytes() + (core / "search_text.py").read_bytes()
-    schema = hashlib.sha1(source).hexdigest()[:8]
-    return OUT / f"store-{orders}-{seed}-{schema}.db"
+    """Keyed by what decides the rows: size, seed, this generator's version and the
+    tokenizer. Schema steps added later are applied when the store is opened."""
+    tokens = Path(__file__).resolve().parent.parent / "shopdesk" / "core" / "search_text.py"
+    key = hashlib.sha1(tokens.read_bytes() + GENERATOR.encode()).hexdigest()[:8]
+    return OUT / f"store-{orders}-{seed}-{key}.db"
 
 
 def _text(moment: datetime) -> str:
@@ -170,6 +170,7 @@ def generate(orders: int, seed: int = 8, log=print) -> Path:
                 "demo",
                 _text(paid),
                 due,
+                "seller" if due else None,
             )
         )
         if i in case_orders:
@@ -205,6 +206,7 @@ def generate(orders: int, seed: int = 8, log=print) -> Path:
         "next_due_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         case_rows,
     )
+    conn.execute(PARTY_OF_CASES)
     conn.executemany(
         "INSERT INTO case_events (case_id, kind, at, note, created_at) VALUES (?, ?, ?, ?, ?)",
         event_rows,
@@ -224,6 +226,13 @@ def generate(orders: int, seed: int = 8, log=print) -> Path:
     partial.rename(path)
     log(f"  store ready: {path.name} ({time.perf_counter() - started:.0f} s)")
     return path
+
+
+# Who must act next: the seller, except while the buyer is to send the return back.
+PARTY_OF_CASES = (
+    "UPDATE cases SET next_due_party = "
+    "CASE WHEN state = 'awaiting_return' THEN 'buyer' ELSE 'seller' END"
+)
 
 
 def _fill_search_index(conn) -> None:
@@ -251,8 +260,8 @@ def _flush(conn, order_rows: list, line_rows: list) -> None:
     conn.executemany(
         "INSERT INTO orders (id, shop_id, platform, order_no, buyer_nick, status, state, "
         "receiver_name, item_titles, item_count, total_fen, paid_fen, created_at, paid_at, "
-        "shipped_at, courier, tracking_no, source, updated_at, next_due_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "shipped_at, courier, tracking_no, source, updated_at, next_due_at, next_due_party) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         order_rows,
     )
     conn.executemany(

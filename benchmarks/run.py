@@ -228,6 +228,33 @@ def searches(full: Path, runs: int) -> tuple[dict, dict, dict]:
     return found, limit, {"labels": queries, "counts": counts}
 
 
+def due_list(full: Path, runs: int) -> dict:
+    """The 待办 list's queries (core/deadlines_repo.py): what its view pages through."""
+    from shopdesk.core import deadlines_repo
+
+    def timed(action: Callable[[Store], object]) -> Callable[[], float]:
+        def measure() -> float:
+            with Store.open(full) as store:
+                started = time.perf_counter()
+                action(store)
+                return time.perf_counter() - started
+
+        return measure
+
+    return {
+        "due_first_page_ms": ms(
+            median_of(runs, timed(lambda s: deadlines_repo.due_page(s, 0, 200)))
+        ),
+        "due_last_page_ms": ms(
+            median_of(runs, timed(lambda s: deadlines_repo.due_page(s, 0, 200, descending=True)))
+        ),
+        "due_count_ms": ms(median_of(runs, timed(lambda s: deadlines_repo.count_due(s)))),
+        "due_search_ms": ms(
+            median_of(runs, timed(lambda s: deadlines_repo.due_page(s, 0, 200, search="耳机")))
+        ),
+    }
+
+
 def countdown(full: Path, small: Path, ticks: int) -> dict:
     """1,000 refreshes of the visible rows of the open cases list (dataChanged + repaint)."""
     from shopdesk.ui.cases_view import case_columns
@@ -349,6 +376,16 @@ def table(f: dict) -> str:
         lines.append(row(f"cases view: search “{text}”", f"{took} ms", "", "<= 50 ms", took <= 50))
     lines.append(
         row(
+            "待办 list (seller): first page / last page / count",
+            f"{f['due_first_page_ms']} / {f['due_last_page_ms']} / {f['due_count_ms']} ms",
+            "",
+            "",
+            None,
+        )
+    )
+    lines.append(row("待办 list: first page of “耳机”", f"{f['due_search_ms']} ms", "", "", None))
+    lines.append(
+        row(
             f"countdown: 1,000 refreshes, {f['tick_open_cases_full']:,} open cases",
             f"{f['tick_ms_full']} ms",
             f"{f['tick_open_cases_small']} open cases {f['tick_ms_100']} ms",
@@ -403,6 +440,7 @@ def main(argv: list[str] | None = None) -> int:
     say("searches ...")
     figures["search_ms"], figures["search_raw_ms"], figures["search_info"] = searches(full, runs)
     figures["case_search_ms"] = case_searches(full, runs)
+    figures.update(due_list(full, runs))
     say("countdown ...")
     figures.update(countdown(full, small, 1_000))
     say("start-up and memory (fresh processes) ...")

@@ -282,6 +282,12 @@ def perf_search(db: Database) -> None:
         "CREATE INDEX cases_sort_kind ON cases(kind);\n"
         "CREATE INDEX cases_sort_state ON cases(state);\n"
         "CREATE INDEX cases_sort_refund ON cases(refund_fen);\n"
+        # The 待办 list (orders and open cases by due time, order rows keyed by -id): a
+        # compound SELECT ... UNION ALL ... ORDER BY next_due_at, id merges these two.
+        "CREATE INDEX orders_due_list ON orders(next_due_at, -id, next_due_party) "
+        "WHERE next_due_at IS NOT NULL;\n"
+        "CREATE INDEX cases_due_list ON cases(next_due_at, id, next_due_party) "
+        "WHERE next_due_at IS NOT NULL AND state NOT IN ('refunded', 'closed', 'withdrawn');\n"
     )
     db.executescript(script)
 

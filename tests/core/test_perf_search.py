@@ -122,3 +122,21 @@ def test_open_case_counts_leave_out_finished_cases(demo_store):
     assert 0 < len(open_cases) < len(demo_store.list_cases())
     assert demo_store.count_cases(open_only=True) == len(open_cases)
     assert demo_store.counts()["open_cases"] == len(open_cases)
+
+
+def test_the_due_list_read_from_its_end_is_the_same_list_reversed(shop):
+    from shopdesk.core import deadlines_repo
+
+    for number in range(5, 30):
+        order = add_order(shop, number, "雨伞")
+        shop.db.execute(
+            "UPDATE orders SET next_due_at = ?, next_due_party = 'seller' WHERE id = ?",
+            [f"2026-12-{number % 7 + 1:02d}T00:00:00Z", order.id],
+        )
+    forward = deadlines_repo.due_page(shop, 0, 100)
+    backward = deadlines_repo.due_page(shop, 0, 100, descending=True)
+    assert len(forward) == deadlines_repo.count_due(shop) == 25
+    assert [r["id"] for r in backward] == [r["id"] for r in reversed(forward)]
+    assert [r["next_due_at"] for r in forward] == sorted(r["next_due_at"] for r in forward)
+    assert len(deadlines_repo.due_page(shop, 0, 100, search="雨伞")) == 25
+    assert deadlines_repo.count_due(shop, search="耳机") == 0

@@ -177,5 +177,120 @@ def rules_next_due_party(db: Database) -> None:
     )
 
 
+_ORDER_TEXT = (
+    "{o}.order_no || ' ' || {o}.buyer_nick || ' ' || {o}.receiver_name || ' ' || "
+    "{o}.item_titles || ' ' || {o}.tracking_no"
+)
+_CASE_TEXT = (
+    "{c}.reason || ' ' || {c}.note || ' ' || {c}.description || ' ' || {c}.platform_refund_no"
+)
+
+
+def _index_rows(table: str, rowid: str, text: str, delete: bool = False) -> str:
+    """INSERT statements adding (or, with delete, removing) one search document."""
+    if delete:
+        return (
+            f"INSERT INTO {table}_cjk ({table}_cjk, rowid, uni, bi) VALUES ('delete', {rowid}, "
+            f"shopdesk_uni({text}), shopdesk_bi({text}));\n"
+            f"INSERT INTO {table}_words ({table}_words, rowid, words) VALUES ('delete', {rowid}, "
+            f"shopdesk_words({text}));\n"
+        )
+    return (
+        f"INSERT INTO {table}_cjk (rowid, uni, bi) VALUES ({rowid}, shopdesk_uni({text}), "
+        f"shopdesk_bi({text}));\n"
+        f"INSERT INTO {table}_words (rowid, words) VALUES ({rowid}, shopdesk_words({text}));\n"
+    )
+
+
+@migrations(name="0003_perf_search")
+def perf_search(db: Database) -> None:
+    """Chinese-capable search and an index for every sortable column (issue 8).
+
+    Contentless FTS5 tables (see core/search_text.py): `order_cjk`/`case_cjk` hold CJK
+    characters and character pairs, `order_words`/`case_words` everything else with a
+    prefix index. A case's document also holds its order's text. Triggers keep them
+    current; they call the shopdesk_* SQL functions Store.open registers.
+    """
+    new_order = _ORDER_TEXT.format(o="new")
+    old_order = _ORDER_TEXT.format(o="old")
+    order_of = "(SELECT " + _ORDER_TEXT.format(o="o") + " FROM orders o WHERE o.id = {c}.order_id)"
+    new_case = _CASE_TEXT.format(c="new") + " || ' ' || " + order_of.format(c="new")
+    old_case = _CASE_TEXT.format(c="old") + " || ' ' || " + order_of.format(c="old")
+    case_with = _CASE_TEXT.format(c="c") + " || ' ' || {order}"
+    order_fields = "order_no, buyer_nick, receiver_name, item_titles, tracking_no"
+    case_fields = "reason, note, description, platform_refund_no, order_id"
+    script = ""
+    for table in ("order", "case"):
+        script += (
+            f"CREATE VIRTUAL TABLE {table}_cjk USING fts5(uni, bi, content='', columnsize=0, "
+            "tokenize='unicode61 remove_diacritics 0');\n"
+            f"CREATE VIRTUAL TABLE {table}_words USING fts5(words, content='', columnsize=0, "
+            "detail='none', prefix='1 2 3 4 5 6 7 8', tokenize='unicode61 remove_diacritics 0');\n"
+        )
+    script += (
+        "CREATE TRIGGER orders_search_insert AFTER INSERT ON orders BEGIN\n"
+        + _index_rows("order", "new.id", new_order)
+        + "END;\n"
+        f"CREATE TRIGGER orders_search_update AFTER UPDATE OF {order_fields} ON orders BEGIN\n"
+        + _index_rows("order", "old.id", old_order, delete=True)
+        + _index_rows("order", "new.id", new_order)
+        + "INSERT INTO case_cjk (case_cjk, rowid, uni, bi) SELECT 'delete', c.id, "
+        f"shopdesk_uni({case_with.format(order=old_order)}), "
+        f"shopdesk_bi({case_with.format(order=old_order)}) FROM cases c WHERE c.order_id = old.id;\n"
+        "INSERT INTO case_words (case_words, rowid, words) SELECT 'delete', c.id, "
+        f"shopdesk_words({case_with.format(order=old_order)}) FROM cases c "
+        "WHERE c.order_id = old.id;\n"
+        "INSERT INTO case_cjk (rowid, uni, bi) SELECT c.id, "
+        f"shopdesk_uni({case_with.format(order=new_order)}), "
+        f"shopdesk_bi({case_with.format(order=new_order)}) FROM cases c WHERE c.order_id = new.id;\n"
+        "INSERT INTO case_words (rowid, words) SELECT c.id, "
+        f"shopdesk_words({case_with.format(order=new_order)}) FROM cases c "
+        "WHERE c.order_id = new.id;\n"
+        "END;\n"
+        "CREATE TRIGGER orders_search_delete AFTER DELETE ON orders BEGIN\n"
+        + _index_rows("order", "old.id", old_order, delete=True)
+        + "END;\n"
+        "CREATE TRIGGER cases_search_insert AFTER INSERT ON cases BEGIN\n"
+        + _index_rows("case", "new.id", new_case)
+        + "END;\n"
+        f"CREATE TRIGGER cases_search_update AFTER UPDATE OF {case_fields} ON cases BEGIN\n"
+        + _index_rows("case", "old.id", old_case, delete=True)
+        + _index_rows("case", "new.id", new_case)
+        + "END;\n"
+        "CREATE TRIGGER cases_search_delete AFTER DELETE ON cases BEGIN\n"
+        + _index_rows("case", "old.id", old_case, delete=True)
+        + "END;\n"
+        # What is already in the store.
+        "INSERT INTO order_cjk (rowid, uni, bi) SELECT o.id, "
+        f"shopdesk_uni({_ORDER_TEXT.format(o='o')}), shopdesk_bi({_ORDER_TEXT.format(o='o')}) "
+        "FROM orders o;\n"
+        "INSERT INTO order_words (rowid, words) SELECT o.id, "
+        f"shopdesk_words({_ORDER_TEXT.format(o='o')}) FROM orders o;\n"
+        "INSERT INTO case_cjk (rowid, uni, bi) SELECT c.id, "
+        f"shopdesk_uni({case_with.format(order=order_of.format(c='c'))}), "
+        f"shopdesk_bi({case_with.format(order=order_of.format(c='c'))}) FROM cases c;\n"
+        "INSERT INTO case_words (rowid, words) SELECT c.id, "
+        f"shopdesk_words({case_with.format(order=order_of.format(c='c'))}) FROM cases c;\n"
+        # Every sortable column pages through an index (ORDER BY <expression>, id).
+        "CREATE INDEX orders_sort_paid ON orders(coalesce(paid_at, created_at));\n"
+        "CREATE INDEX orders_sort_due ON orders(coalesce(next_due_at, '9999'));\n"
+        "CREATE INDEX orders_sort_no ON orders(order_no);\n"
+        "CREATE INDEX orders_sort_status ON orders(status);\n"
+        "CREATE INDEX orders_sort_paid_fen ON orders(paid_fen);\n"
+        "CREATE INDEX cases_sort_opened ON cases(opened_at);\n"
+        "CREATE INDEX cases_sort_due ON cases(coalesce(next_due_at, '9999'));\n"
+        "CREATE INDEX cases_sort_kind ON cases(kind);\n"
+        "CREATE INDEX cases_sort_state ON cases(state);\n"
+        "CREATE INDEX cases_sort_refund ON cases(refund_fen);\n"
+        # The 待办 list (orders and open cases by due time, order rows keyed by -id): a
+        # compound SELECT ... UNION ALL ... ORDER BY next_due_at, id merges these two.
+        "CREATE INDEX orders_due_list ON orders(next_due_at, -id, next_due_party) "
+        "WHERE next_due_at IS NOT NULL;\n"
+        "CREATE INDEX cases_due_list ON cases(next_due_at, id, next_due_party) "
+        "WHERE next_due_at IS NOT NULL AND state NOT IN ('refunded', 'closed', 'withdrawn');\n"
+    )
+    db.executescript(script)
+
+
 def known_names() -> set[str]:
     return {m.name for m in migrations._migrations}

@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from shopdesk.core import search_text
 from shopdesk.core.errors import (
     DamagedStoreError,
     NewerStoreError,
@@ -26,6 +27,7 @@ from shopdesk.core.errors import (
 )
 from shopdesk.core.migrations import known_names, migrations
 from shopdesk.core.model import Case, Event, EventKind, Order, OrderLine, Platform, Shop
+from shopdesk.core.search_repo import count_sql, match_ids, recent_ids
 from shopdesk.core.timeutil import now_text
 
 # 'SHOP' in ASCII: marks a SQLite file as a ShopDesk store.
@@ -96,6 +98,7 @@ class Store:
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
             db = Database(path)
+            search_text.register(db.conn)  # the search triggers call these
             db.execute("PRAGMA busy_timeout = 5000")
             db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = FULL")
@@ -247,14 +250,12 @@ class Store:
         return self._order_query(sql, params)
 
     def _order_filter(self, search: str | None) -> tuple[str, list]:
+        """Orders whose number, nick, receiver, titles or tracking number have every part
+        of `search` (Chinese by character, other words by prefix; see search_text.py)."""
         if not search:
             return "1", []
-        like = f"%{search}%"
-        return (
-            "(order_no LIKE ? OR buyer_nick LIKE ? OR receiver_name LIKE ? "
-            "OR item_titles LIKE ? OR tracking_no LIKE ?)",
-            [like] * 5,
-        )
+        ids, params = match_ids("order", search)
+        return f"id IN ({ids})", params
 
     def order_lines(self, order_id: int) -> list[OrderLine]:
         rows = self.db.query(
@@ -405,8 +406,10 @@ class Store:
         return {
             "orders": one("SELECT count(*) FROM orders").fetchone()[0],
             "cases": one("SELECT count(*) FROM cases").fetchone()[0],
+            # All minus the finished: IN seeks the state index, NOT IN tests every row.
             "open_cases": one(
-                "SELECT count(*) FROM cases WHERE state NOT IN ('refunded','closed','withdrawn')"
+                "SELECT (SELECT count(*) FROM cases) - (SELECT count(*) FROM cases "
+                "WHERE state IN ('refunded','closed','withdrawn'))"
             ).fetchone()[0],
         }
 
@@ -423,6 +426,7 @@ class Store:
         "status": "status",
         "paid_fen": "paid_fen",
         "next_due": "coalesce(next_due_at, '9999')",
+        "recent": "id",  # newest recorded first; what a search shows unless sorted
     }
     CASE_SORTS = {
         "opened_at": "c.opened_at",
@@ -431,11 +435,18 @@ class Store:
         "state": "c.state",
         "next_due": "coalesce(c.next_due_at, '9999')",
         "refund_fen": "c.refund_fen",
+        "recent": "c.id",
     }
+    ORDER_PAGE_COLUMNS = (
+        "id, order_no, buyer_nick, status, state, item_titles, paid_fen, paid_at, "
+        "created_at, shipped_at, courier, tracking_no, next_due_at, next_due_party"
+    )
 
     def count_orders(self, search: str | None = None) -> int:
-        where, params = self._order_filter(search)
-        return self.db.execute(f"SELECT count(*) FROM orders WHERE {where}", params).fetchone()[0]
+        if search:
+            sql, params = count_sql("order", search)
+            return self.db.execute(sql, params).fetchone()[0]
+        return self.db.execute("SELECT count(*) FROM orders").fetchone()[0]
 
     def orders_page(
         self,
@@ -445,14 +456,25 @@ class Store:
         sort: str = "paid_at",
         descending: bool = True,
     ) -> list[dict]:
-        """One page of orders as plain rows, for a table view."""
-        where, params = self._order_filter(search)
+        """One page of orders as plain rows, for a table view.
+
+        Every sort key pages through an index (step 0003); a search sorted "recent" reads
+        its page straight from the search index."""
         key = self.ORDER_SORTS[sort]
         direction = "DESC" if descending else "ASC"
+        if search and sort == "recent":
+            ids, params = recent_ids("order", search, offset, limit, descending)
+            return list(
+                self.db.query(
+                    f"SELECT {self.ORDER_PAGE_COLUMNS} FROM orders WHERE id IN ({ids}) "
+                    f"ORDER BY id {direction}",
+                    params,
+                )
+            )
+        where, params = self._order_filter(search)
         return list(
             self.db.query(
-                f"SELECT id, order_no, buyer_nick, status, state, item_titles, paid_fen, paid_at, "
-                f"created_at, shipped_at, courier, tracking_no, next_due_at, next_due_party FROM orders "
+                f"SELECT {self.ORDER_PAGE_COLUMNS} FROM orders "
                 f"WHERE {where} ORDER BY {key} {direction}, id {direction} LIMIT ? OFFSET ?",
                 [*params, limit, offset],
             )
@@ -463,20 +485,22 @@ class Store:
         if open_only:
             where = "c.state NOT IN ('refunded', 'closed', 'withdrawn')"
         if search:
-            like = f"%{search}%"
-            where += (
-                " AND (o.order_no LIKE ? OR o.buyer_nick LIKE ? OR c.reason LIKE ? "
-                "OR c.note LIKE ? OR o.item_titles LIKE ?)"
-            )
-            params += [like] * 5
+            ids, params = match_ids("case", search)
+            where += f" AND c.id IN ({ids})"
         return where, params
 
     def count_cases(self, search: str | None = None, open_only: bool = False) -> int:
+        if search and not open_only:
+            sql, params = count_sql("case", search)
+            return self.db.execute(sql, params).fetchone()[0]
+        if open_only and not search:  # IN seeks the state index, NOT IN tests every row
+            return self.db.execute(
+                "SELECT (SELECT count(*) FROM cases) - (SELECT count(*) FROM cases "
+                "WHERE state IN ('refunded', 'closed', 'withdrawn'))"
+            ).fetchone()[0]
         where, params = self._case_filter(search, open_only)
-        return self.db.execute(
-            f"SELECT count(*) FROM cases c JOIN orders o ON o.id = c.order_id WHERE {where}",
-            params,
-        ).fetchone()[0]
+        # Every case has its order (NOT NULL foreign key): no join needed to count.
+        return self.db.execute(f"SELECT count(*) FROM cases c WHERE {where}", params).fetchone()[0]
 
     def cases_page(
         self,
@@ -487,15 +511,23 @@ class Store:
         descending: bool = True,
         open_only: bool = False,
     ) -> list[dict]:
-        where, params = self._case_filter(search, open_only)
         key = self.CASE_SORTS[sort]
         direction = "DESC" if descending else "ASC"
+        columns = (
+            "SELECT c.id, o.order_no, o.buyer_nick, o.item_titles, c.kind, c.state, "
+            "c.refund_fen, c.reason, c.opened_at, c.platform_status, c.platform_deadline, "
+            "c.next_due_at, c.next_due_party FROM cases c JOIN orders o ON o.id = c.order_id "
+        )
+        if search and sort == "recent" and not open_only:
+            ids, params = recent_ids("case", search, offset, limit, descending)
+            return list(
+                self.db.query(f"{columns} WHERE c.id IN ({ids}) ORDER BY c.id {direction}", params)
+            )
+        where, params = self._case_filter(search, open_only)
         return list(
             self.db.query(
-                "SELECT c.id, o.order_no, o.buyer_nick, o.item_titles, c.kind, c.state, "
-                "c.refund_fen, c.reason, c.opened_at, c.platform_status, c.platform_deadline, "
-                "c.next_due_at, c.next_due_party FROM cases c JOIN orders o ON o.id = c.order_id "
-                f"WHERE {where} ORDER BY {key} {direction}, c.id {direction} LIMIT ? OFFSET ?",
+                f"{columns} WHERE {where} ORDER BY {key} {direction}, c.id {direction} "
+                "LIMIT ? OFFSET ?",
                 [*params, limit, offset],
             )
         )

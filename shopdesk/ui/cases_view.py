@@ -7,6 +7,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from shopdesk.core.model import CaseKind, CaseState
 from shopdesk.core.store import Store
 from shopdesk.ui.format import label, local_time, money
+from shopdesk.ui.search_worker import SearchSource
 from shopdesk.ui.table_model import Column, PagedTableModel
 from shopdesk.ui.table_view import RecordTable
 
@@ -40,5 +41,15 @@ class CasesView(RecordTable):
                 offset, limit, search, sort, desc
             ),
             default_sort="opened_at",
+            search_sort="recent",
         )
-        super().__init__(model, [60, 170, 120, 130, 110, 90, 130, 200], parent)
+        source = SearchSource(
+            store.path,
+            lambda s, offset, limit, search, sort, desc: s.cases_page(
+                offset, limit, search, sort, desc
+            ),
+            lambda s, search: s.count_cases(search),
+        )
+        super().__init__(
+            model, [60, 170, 120, 130, 110, 90, 130, 200], parent, search_source=source
+        )

@@ -105,7 +105,7 @@ class MainWindow(QMainWindow):
         self.order_panel.case_requested.connect(self.open_case)
         self.case_panel.changed.connect(lambda _id: self.refresh())
 
-        self._search_timer = QTimer(self, singleShot=True, interval=250)
+        self._search_timer = QTimer(self, singleShot=True, interval=150)
         self._search_timer.timeout.connect(self._apply_search)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         self.nav.currentRowChanged.connect(self._switch_view)
@@ -163,14 +163,16 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         self.stack.setCurrentIndex(row)
-        widget = self.stack.currentWidget()
-        if hasattr(widget, "set_search"):
-            widget.set_search(self.search.text().strip())
+        self._apply_search()
 
     def _apply_search(self) -> None:
+        """Views that search in the background (`start_search`) keep typing smooth."""
         widget = self.stack.currentWidget()
-        if hasattr(widget, "set_search"):
-            widget.set_search(self.search.text().strip())
+        text = self.search.text().strip()
+        if hasattr(widget, "start_search"):
+            widget.start_search(text)
+        elif hasattr(widget, "set_search"):
+            widget.set_search(text)
 
     def _rebind_view_shortcuts(self) -> None:
         for action in getattr(self, "_view_actions", []):
@@ -322,3 +324,8 @@ class MainWindow(QMainWindow):
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/splitter", self.splitter.saveState())
         super().closeEvent(event)
+        if event.isAccepted():
+            self._watch.stop()  # a closed window no longer reads the store
+            for widget in self._views.values():
+                if hasattr(widget, "stop_searching"):
+                    widget.stop_searching()

@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 
 from shopdesk.core.store import Store
 from shopdesk.ui.format import local_time, money
+from shopdesk.ui.search_worker import SearchSource
 from shopdesk.ui.table_model import Column, PagedTableModel
 from shopdesk.ui.table_view import RecordTable
 
@@ -36,5 +37,7 @@ class OrdersView(RecordTable):
             store.count_orders,
             store.orders_page,
             default_sort="paid_at",
+            search_sort="recent",
         )
-        super().__init__(model, [170, 130, 170, 260, 80, 130, 130], parent)
+        source = SearchSource(store.path, Store.orders_page, Store.count_orders)
+        super().__init__(model, [170, 130, 170, 260, 80, 130, 130], parent, search_source=source)

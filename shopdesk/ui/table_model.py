@@ -2,7 +2,11 @@
 
 It reports the full rowCount() and loads fixed-size pages into a small LRU cache, so a
 million rows open, scroll and jump to the end like a hundred (see DESIGN.md, "Tables that
-stay fast"); canFetchMore/fetchMore would load every row on the way down."""
+stay fast"); canFetchMore/fetchMore would load every row on the way down.
+
+A page past the middle is read from the other end (the reverse order, a short OFFSET),
+so the last row is as quick as the first. A search may be answered in the background
+(`apply_search` with its first page, `apply_count` when counted: see search_worker.py)."""
 
 from __future__ import annotations
 
@@ -16,6 +20,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 Row = dict[str, Any]
 _ROOT = QModelIndex()
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+_ROW_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, ROW_ID_ROLE})
 
 
 @dataclass
@@ -38,7 +43,10 @@ class PagedTableModel(QAbstractTableModel):
         page: Callable[[int, int, str | None, str, bool], list[Row]],
         default_sort: str,
         parent=None,
+        search_sort: str | None = None,
     ):
+        """`search_sort`: the order of search results until the seller sorts by a column
+        (e.g. "recent", which the store answers straight from the search index)."""
         super().__init__(parent)
         self.columns = columns
         self._count_fn = count
@@ -46,8 +54,11 @@ class PagedTableModel(QAbstractTableModel):
         self._sort = default_sort
         self._descending = True
         self._search: str | None = None
+        self._search_sort = search_sort
+        self._user_sorted = False
         self._pages: OrderedDict[int, list[Row]] = OrderedDict()
         self._count = count(None)
+        self._count_exact = True
 
     # -- Qt interface -----------------------------------------------------------------
 
@@ -58,21 +69,23 @@ class PagedTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.DisplayRole):
-        if not index.isValid() or index.row() >= self._count:
+        # A view asks for a dozen roles per cell: answer the ones we never fill first.
+        column = self.columns[index.column()] if index.isValid() else None
+        if column is None or (role not in _ROW_ROLES and role not in column.roles):
+            if role == Qt.ItemDataRole.TextAlignmentRole and column is not None:
+                return int(column.align)
             return None
-        row = self.row(index.row())
+        number = index.row()
+        if number >= self._count:
+            return None
+        row = self.row(number)
         if row is None:
             return None
-        column = self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return column.display(row)
         if role == ROW_ID_ROLE:
             return row["id"]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(column.align)
-        if role in column.roles:
-            return column.roles[role](row)
-        return None
+        return column.roles[role](row)
 
     def headerData(self, section: int, orientation, role: int = Qt.DisplayRole):
         if role != Qt.ItemDataRole.DisplayRole:
@@ -90,24 +103,48 @@ class PagedTableModel(QAbstractTableModel):
         self.layoutAboutToBeChanged.emit()
         self._sort = key
         self._descending = order == Qt.SortOrder.DescendingOrder
+        self._user_sorted = True
         self._pages.clear()
         self.layoutChanged.emit()
 
     # -- ShopDesk interface -----------------------------------------------------------
 
+    def sort_by_key(self, key: str, descending: bool = False) -> None:
+        """Sort by a store sort id even if no column shows it (e.g. "next_due")."""
+        self.layoutAboutToBeChanged.emit()
+        self._sort = key
+        self._descending = descending
+        self._user_sorted = True
+        self._pages.clear()
+        self.layoutChanged.emit()
+
     def row(self, number: int) -> Row | None:
         page_no, offset = divmod(number, self.PAGE_SIZE)
         page = self._pages.get(page_no)
         if page is None:
-            page = self._page_fn(
-                page_no * self.PAGE_SIZE, self.PAGE_SIZE, self._search, self._sort, self._descending
-            )
+            page = self._fetch(page_no)
             self._pages[page_no] = page
             while len(self._pages) > self.CACHED_PAGES:
                 self._pages.popitem(last=False)
         else:
             self._pages.move_to_end(page_no)
         return page[offset] if offset < len(page) else None
+
+    def sort_for(self, search: str | None) -> tuple[str, bool]:
+        """The sort key and direction rows are read in when searching for `search`."""
+        if search and self._search_sort and not self._user_sorted:
+            return self._search_sort, True
+        return self._sort, self._descending
+
+    def _fetch(self, page_no: int) -> list[Row]:
+        start = page_no * self.PAGE_SIZE
+        sort, descending = self.sort_for(self._search)
+        if self._count_exact and start > self._count // 2:
+            end = min(start + self.PAGE_SIZE, self._count)
+            rows = self._page_fn(self._count - end, end - start, self._search, sort, not descending)
+            rows.reverse()
+            return rows
+        return self._page_fn(start, self.PAGE_SIZE, self._search, sort, descending)
 
     def row_id(self, number: int) -> int | None:
         row = self.row(number)
@@ -117,11 +154,42 @@ class PagedTableModel(QAbstractTableModel):
         self._search = text or None
         self.refresh()
 
+    def search_text(self) -> str | None:
+        return self._search
+
     def refresh(self) -> None:
         self.beginResetModel()
         self._pages.clear()
         self._count = self._count_fn(self._search)
+        self._count_exact = True
         self.endResetModel()
+
+    def apply_search(self, text: str | None, first_page: list[Row], count: int | None) -> None:
+        """Show a search answered elsewhere: its first page now, the count if known (a
+        first page shorter than a page is the whole answer)."""
+        self.beginResetModel()
+        self._search = text or None
+        self._pages.clear()
+        self._pages[0] = list(first_page)
+        if count is None and len(first_page) < self.PAGE_SIZE:
+            count = len(first_page)
+        self._count = len(first_page) if count is None else count
+        self._count_exact = count is not None
+        self.endResetModel()
+
+    def apply_count(self, count: int) -> None:
+        """The full count of the search shown by `apply_search` arrived."""
+        if count > self._count:
+            self.beginInsertRows(_ROOT, self._count, count - 1)
+            self._count = count
+            self._count_exact = True
+            self.endInsertRows()
+        elif count < self._count:
+            self.beginRemoveRows(_ROOT, count, self._count - 1)
+            self._count = count
+            self._count_exact = True
+            self.endRemoveRows()
+        self._count_exact = True
 
     def refresh_rows(self, first: int, last: int, columns: list[int] | None = None) -> None:
         """Repaint rows whose time-dependent text changed (no re-query)."""

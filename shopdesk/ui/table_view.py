@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
+from shopdesk.ui.search_worker import SearchSource, SearchWorker
 from shopdesk.ui.table_model import PagedTableModel
 
 
@@ -13,23 +14,36 @@ class RecordTable(QWidget):
 
     selected = Signal(int)
     activated = Signal(int)
+    search_shown = Signal(str)  # a search's first page is on screen (its text)
 
-    def __init__(self, model: PagedTableModel, widths: list[int], parent=None):
+    def __init__(
+        self,
+        model: PagedTableModel,
+        widths: list[int],
+        parent=None,
+        search_source: SearchSource | None = None,
+    ):
+        """`search_source`: where `start_search` reads in the background (without one,
+        it searches on the GUI thread)."""
         super().__init__(parent)
         self.model = model
+        self._search_source = search_source
+        self._worker: SearchWorker | None = None
         self.table = QTableView(self)
         self.table.setModel(model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
-        self.table.setSortingEnabled(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSortIndicatorShown(True)
+        # No column chosen yet: enabling sorting sorts by the indicator's column, so clear
+        # it first and the model keeps its own default order (newest first).
         header.setSortIndicator(-1, Qt.SortOrder.DescendingOrder)
+        self.table.setSortingEnabled(True)
         header.setStretchLastSection(True)
         for column, width in enumerate(widths):
             self.table.setColumnWidth(column, width)
@@ -49,7 +63,40 @@ class RecordTable(QWidget):
             signal.emit(record_id)
 
     def set_search(self, text: str) -> None:
+        """Search now, on this thread (the rows are there when it returns)."""
         self.model.set_search(text)
+
+    def start_search(self, text: str) -> None:
+        """Search as the seller types: in the background, only the latest text is shown."""
+        if self._search_source is None:
+            self.set_search(text)
+            self.search_shown.emit(text)
+            return
+        if self._worker is None:
+            if (text or None) == self.model.search_text():
+                return  # already shown (switching views, an empty box at start-up)
+            worker = self._worker = SearchWorker(self._search_source)
+            worker.page_ready.connect(self._show_page)
+            worker.count_ready.connect(self._show_count)
+            self.destroyed.connect(lambda *_args, w=worker: w.stop())
+        sort, descending = self.model.sort_for(text or None)
+        self._worker.search(text or None, sort, descending, self.model.PAGE_SIZE)
+
+    def stop_searching(self) -> None:
+        if self._worker is not None:
+            self._worker.stop()
+
+    def _show_page(self, number: int, text: str | None, rows: list) -> None:
+        if self._worker is None or number != self._worker.latest():
+            return  # an older search: a newer one is on its way
+        self.model.apply_search(text, rows, None)
+        self.search_shown.emit(text or "")
+        # Count once the page is painted (the timer runs after the pending paint).
+        QTimer.singleShot(0, lambda w=self._worker, n=number: w.count_after(n))
+
+    def _show_count(self, number: int, count: int) -> None:
+        if self._worker is not None and number == self._worker.latest():
+            self.model.apply_count(count)
 
     def refresh(self) -> None:
         """Re-read the rows, keeping the selected record selected if it is still there."""

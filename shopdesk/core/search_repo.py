@@ -1,0 +1,45 @@
+"""Search SQL over the FTS5 tables of step 0003_perf_search (tokens: search_text.py).
+
+`match_ids(kind, query)` is the sub-select of matching order or case ids that the
+store's page and count queries filter by; `recent_ids(...)` streams matches newest
+first straight from the index, so the first page of even a 1-character search over a
+million orders costs a few milliseconds (the count comes separately).
+"""
+
+from __future__ import annotations
+
+from shopdesk.core.search_text import match_queries
+
+KINDS = ("order", "case")
+
+
+def match_ids(kind: str, query: str) -> tuple[str, list[str]]:
+    """SELECT of the ids (`rowid`) whose text has every part of `query`."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown search kind: {kind}")
+    cjk, plain = match_queries(query)
+    if cjk and plain:
+        return (
+            f"SELECT rowid FROM {kind}_cjk WHERE {kind}_cjk MATCH ? AND rowid IN "
+            f"(SELECT rowid FROM {kind}_words WHERE {kind}_words MATCH ?)",
+            [cjk, plain],
+        )
+    if cjk:
+        return f"SELECT rowid FROM {kind}_cjk WHERE {kind}_cjk MATCH ?", [cjk]
+    if plain:
+        return f"SELECT rowid FROM {kind}_words WHERE {kind}_words MATCH ?", [plain]
+    return f"SELECT rowid FROM {kind}_cjk WHERE 0", []
+
+
+def recent_ids(
+    kind: str, query: str, offset: int, limit: int, descending: bool = True
+) -> tuple[str, list]:
+    """One page of matching ids in id order, read from the index without sorting."""
+    sql, params = match_ids(kind, query)
+    direction = "DESC" if descending else "ASC"
+    return f"{sql} ORDER BY rowid {direction} LIMIT ? OFFSET ?", [*params, limit, offset]
+
+
+def count_sql(kind: str, query: str) -> tuple[str, list]:
+    sql, params = match_ids(kind, query)
+    return f"SELECT count(*) FROM ({sql})", params

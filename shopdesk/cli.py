@@ -18,6 +18,7 @@ from shopdesk.core.errors import ShopDeskError
 COMMAND_MODULES = [
     "shopdesk.commands.demo",
     "shopdesk.commands.listing",
+    "shopdesk.commands.backup",
 ]
 
 

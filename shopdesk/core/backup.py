@@ -350,3 +350,27 @@ def _restore_files(source: Path, target: Path) -> None:
             continue
         destination.parent.mkdir(parents=True, exist_ok=True)
         link_or_copy(source / rel, destination)
+
+
+@dataclass(frozen=True)
+class StartupReport:
+    """What the background check after the window is up found: a damaged store (never
+    altered), or the automatic backup it took (or None when one from today exists)."""
+
+    damage: str | None = None
+    backup: Path | None = None
+    backup_error: str | None = None
+
+
+def startup_checks(store_path: Path, now: datetime) -> StartupReport:
+    """quick_check the store, then take the day's automatic backup if there is none.
+    Runs on a worker thread with its own connections; reads the store only."""
+    damage = quick_check(store_path)
+    if damage:
+        return StartupReport(damage=damage)
+    if not needs_auto_backup(store_path, now):
+        return StartupReport()
+    try:
+        return StartupReport(backup=make_backup(store_path, now, kind="auto"))
+    except ShopDeskError as exc:
+        return StartupReport(backup_error=str(exc))

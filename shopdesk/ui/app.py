@@ -82,6 +82,10 @@ def run_app(db: str | None = None, demo: bool = False, lang: str | None = None) 
     app = make_application(lang)
     setup_logging()
     path = store_path_for(db, demo)
+    from shopdesk.ui import safety, single_instance
+
+    if single_instance.bring_forward_running(path):
+        return 0  # the window already open on this store came forward
     try:
         store = open_store(path, demo)
     except ShopDeskError as exc:
@@ -90,7 +94,11 @@ def run_app(db: str | None = None, demo: bool = False, lang: str | None = None) 
     from shopdesk.ui.main_window import MainWindow
 
     window = MainWindow(store)
+    instance = single_instance.InstanceServer(path, window)
+    instance.raise_requested.connect(lambda: single_instance.bring_to_front(window))
+    safety.install(window)
     window.show()
+    safety.start_background_checks(window)  # quick_check + daily backup, after first paint
     code = app.exec()
     store.close()
     return code

@@ -21,6 +21,7 @@ COMMAND_MODULES = [
     "shopdesk.commands.importing",
     "shopdesk.commands.deadlines",
     "shopdesk.commands.backup",
+    "shopdesk.commands.export",
 ]
 
 

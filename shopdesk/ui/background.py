@@ -9,7 +9,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 
 class BackgroundJob(QObject):
@@ -21,13 +21,20 @@ class BackgroundJob(QObject):
         super().__init__(parent)
         self._work = work
         self._thread: threading.Thread | None = None
+        self._started = False
 
     def start(self) -> None:
+        """Start on the next turn of the event loop, so whoever got this job back can
+        connect to its signals first."""
+        self._started = True
+        QTimer.singleShot(0, self._start_now)
+
+    def _start_now(self) -> None:
         self._thread = threading.Thread(target=self._run, name="shopdesk-job", daemon=True)
         self._thread.start()
 
     def is_running(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
+        return self._started and (self._thread is None or self._thread.is_alive())
 
     def _run(self) -> None:
         try:

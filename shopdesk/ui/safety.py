@@ -5,16 +5,19 @@ paint never waits for them."""
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
-from PySide6.QtCore import QT_TR_NOOP, QDir, Qt, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QT_TR_NOOP, QDir, Qt, QUrl
+from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -29,19 +32,76 @@ from shopdesk.core.backup import (
     startup_checks,
 )
 from shopdesk.core.errors import ShopDeskError
+from shopdesk.core.export import export
+from shopdesk.core.store import Store
 from shopdesk.core.timeutil import now_utc
 from shopdesk.ui.background import BackgroundJob
 
 log = logging.getLogger("shopdesk")
 
 
+EXPORTS = [
+    ("orders", QT_TR_NOOP("订单…")),
+    ("cases", QT_TR_NOOP("售后单…")),
+    ("due", QT_TR_NOOP("待办时限…")),
+]
+
+
 def install(window) -> None:
-    """Add 备份 / 恢复… to the window's 文件 menu (above 退出)."""
+    """Add 导出 and 备份 / 恢复… to the window's 文件 menu (above 退出)."""
     menu = window.menu("file")
-    action = window._action(menu, window.tr("备份 / 恢复…"), lambda: open_backup_dialog(window))
     exit_action = [a for a in menu.actions() if not a.isSeparator()][-1]
-    menu.removeAction(action)
-    menu.insertAction(exit_action, action)
+    exports = QMenu(window.tr("导出"), window)
+    for kind, title in EXPORTS:
+        action = QAction(window.tr(title), exports)
+        action.triggered.connect(lambda _c=False, k=kind: choose_export(window, k))
+        exports.addAction(action)
+    menu.insertMenu(exit_action, exports)
+    backup = QAction(window.tr("备份 / 恢复…"), window)
+    backup.triggered.connect(lambda: open_backup_dialog(window))
+    menu.insertAction(exit_action, backup)
+    menu.insertSeparator(exit_action)
+
+
+def choose_export(window, kind: str) -> BackgroundJob | None:
+    path, chosen = QFileDialog.getSaveFileName(
+        window,
+        window.tr("导出"),
+        str(Path.home() / f"shopdesk-{kind}.xlsx"),
+        "Excel (*.xlsx);;CSV (*.csv)",
+    )
+    if not path:
+        return None
+    if not Path(path).suffix:
+        path += ".csv" if "csv" in chosen else ".xlsx"
+    return export_to(window, kind, Path(path))
+
+
+def export_to(window, kind: str, out: Path) -> BackgroundJob:
+    """Export on a worker thread with its own Store; the result shows in the status bar."""
+    store_path = window.store.path
+
+    def work():
+        with Store.open(store_path) as store:
+            return export(store, kind, out, now_utc())
+
+    job = BackgroundJob(work, window)
+    job.succeeded.connect(
+        lambda result: window.statusBar().showMessage(
+            window.tr("已导出 %1 行到 %2").replace("%1", str(result.rows)).replace("%2", str(out)),
+            10000,
+        )
+    )
+    job.failed.connect(lambda exc: _show_failure(window, window.tr("导出"), exc))
+    window.export_job = job
+    job.start()
+    return job
+
+
+def _show_failure(parent, title: str, exc: BaseException) -> None:
+    if not isinstance(exc, ShopDeskError):
+        log.error("%s failed", title, exc_info=exc)
+    QMessageBox.warning(parent, title, str(exc))
 
 
 def open_backup_dialog(window) -> BackupDialog:
@@ -57,7 +117,7 @@ def start_background_checks(window) -> BackgroundJob:
     job.succeeded.connect(lambda report: _report_startup(window, report))
     job.failed.connect(lambda exc: log.error("startup check failed: %r", exc))
     window.startup_job = job
-    QTimer.singleShot(0, job.start)
+    job.start()  # after the first paint: starts on the event loop's next turn
     return job
 
 
@@ -150,10 +210,8 @@ class BackupDialog(QDialog):
         self.reload()
 
     def _failed(self, exc: BaseException) -> None:
-        if not isinstance(exc, ShopDeskError):
-            log.error("backup/restore failed", exc_info=exc)
         self._done(str(exc))
-        QMessageBox.warning(self, self.tr("备份 / 恢复"), str(exc))
+        _show_failure(self, self.tr("备份 / 恢复"), exc)
 
     def back_up_now(self) -> BackgroundJob:
         path = self.window_.store.path

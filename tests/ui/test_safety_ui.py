@@ -70,3 +70,29 @@ def test_a_second_shopdesk_on_the_same_store_brings_the_first_forward(qtbot, tmp
         assert bring_forward_running(tmp_path / "a.db")
     assert not bring_forward_running(tmp_path / "b.db", timeout_ms=200)
     server.close()
+
+
+def test_export_from_the_file_menu(qtbot, demo_store, tmp_path, monkeypatch):
+    window = make_window(qtbot, demo_store)
+    (export_menu,) = [a.menu() for a in window.menu("file").actions() if a.text() == "导出"]
+    titles = [a.text() for a in export_menu.actions()]
+    assert titles == ["订单…", "售后单…", "待办时限…"]
+    out = tmp_path / "售后"
+    monkeypatch.setattr(
+        safety.QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), "CSV (*.csv)")
+    )
+    export_menu.actions()[1].trigger()
+    with qtbot.waitSignal(window.export_job.finished, timeout=10000):
+        pass
+    assert (tmp_path / "售后.csv").read_text(encoding="utf-8-sig").startswith("售后单,订单号")
+    qtbot.waitUntil(lambda: "已导出" in window.statusBar().currentMessage())
+
+
+def test_a_failed_export_says_why(qtbot, demo_store, tmp_path, monkeypatch):
+    window = make_window(qtbot, demo_store)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
+    with qtbot.waitSignal(safety.export_to(window, "orders", tmp_path / "none" / "x.csv").failed):
+        pass
+    qtbot.waitUntil(lambda: len(shown) == 1)
+    assert "不存在" in shown[0]

@@ -321,6 +321,7 @@ def restore_backup(backup: Path, store_path: Path, now: datetime) -> Path | None
     if problem:
         raise InputError(f"备份“{db_path.parent}”已损坏（{problem}），请选择另一个备份。")
     safety = None
+    sweep_store_leftovers(store_path)
     if store_path.is_file() and store_path.stat().st_size:
         safety = make_backup(store_path, now, kind="before-restore", prune=False)
     with disk_errors(store_path):
@@ -362,10 +363,26 @@ class StartupReport:
     backup_error: str | None = None
 
 
+def sweep_store_leftovers(store_path: Path) -> int:
+    """Remove the hidden temporary files that writes cut off by a crash left beside the
+    store, in its evidence folder and in its backup folder. Returns the count."""
+    store_path = Path(store_path)
+    folders = [store_path.parent, default_backup_dir(store_path)]
+    evidence = paths.evidence_dir(store_path)
+    if evidence.is_dir():
+        folders += [evidence] + [
+            Path(root) / d for root, dirs, _ in os.walk(evidence) for d in dirs
+        ]
+    return sum(sweep_temp_files(folder) for folder in folders)
+
+
 def startup_checks(store_path: Path, now: datetime) -> StartupReport:
-    """quick_check the store, then take the day's automatic backup if there is none.
-    Runs on a worker thread with its own connections; reads the store only."""
+    """quick_check the store, sweep what crashed writes left, then take the day's
+    automatic backup if there is none. Runs on a worker thread with its own connections;
+    never changes the store's database."""
     damage = quick_check(store_path)
+    if not damage:
+        sweep_store_leftovers(store_path)
     if damage:
         return StartupReport(damage=damage)
     if not needs_auto_backup(store_path, now):

@@ -41,7 +41,7 @@ def test_backup_then_restore_gives_back_orders_cases_events_and_evidence(shop, n
 
     # The seller keeps working, then loses an evidence file and wants yesterday back.
     order = shop.list_orders(limit=1)[0]
-    shop.add_case(order.id, "refund_only", "2026-11-28T05:00:00Z", reason="后悔了")
+    shop.add_case(order.id, "refund_unshipped", "2026-11-28T05:00:00Z", reason="后悔了")
     put_evidence(shop, shop.list_cases()[2].id, b"new screenshot", "新.png")
     for path in paths.evidence_dir(shop.path).rglob("*.jpg"):
         path.unlink()

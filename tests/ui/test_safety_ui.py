@@ -32,7 +32,7 @@ def test_back_up_then_restore_from_the_file_menu(qtbot, demo_store):
     assert "已备份到" in dialog.status.text()
 
     order = demo_store.list_orders(limit=1)[0]
-    demo_store.add_case(order.id, "refund_only", "2026-11-28T05:00:00Z")
+    demo_store.add_case(order.id, "refund_unshipped", "2026-11-28T05:00:00Z")
     window.refresh()
     cases_before_restore = window.cases_view.model.rowCount()
     with qtbot.waitSignal(dialog.restore_selected(confirm=False).finished):

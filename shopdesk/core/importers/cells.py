@@ -26,16 +26,22 @@ _TIME = re.compile(
 _NO_PREFIX = re.compile(r"^no\s*[:：]\s*", re.IGNORECASE)
 
 
+# Control characters (a terminal escape in a buyer's nick would recolour `shopdesk orders`)
+# and bidi overrides (they make "张伟" show as "伟张"): never part of what the seller meant.
+_HIDDEN_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+
+
 def clean_text(value: object) -> str:
     """The text of a cell as the seller meant it: `="..."` unwrapped, a leading apostrophe
-    (Excel's "keep as text" mark) removed, surrounding whitespace and tabs trimmed."""
+    (Excel's "keep as text" mark) removed, surrounding whitespace and tabs trimmed, control
+    characters and bidi overrides dropped."""
     if value is None:
         return ""
     if isinstance(value, datetime | date):
         return value.isoformat(sep=" ")
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
         value = int(value)
-    text = str(value).strip()
+    text = _HIDDEN_CONTROLS.sub("", str(value)).strip()
     match = _FORMULA_TEXT.match(text)
     if match:
         text = match.group(1).strip()

@@ -35,6 +35,7 @@ from shopdesk.core.safeio import (
     disk_errors,
     fsync_dir,
     fsync_file,
+    is_temp_name,
     link_or_copy,
     remove_tree,
     sweep_temp_files,
@@ -150,9 +151,9 @@ def _evidence_files(folder: Path) -> list[Path]:
         return []
     found = []
     for root, dirs, files in os.walk(folder):
-        dirs[:] = [d for d in dirs if not d.startswith(TEMP_PREFIX)]
+        dirs[:] = [d for d in dirs if not is_temp_name(d)]
         for name in files:
-            if not name.startswith(TEMP_PREFIX):
+            if not is_temp_name(name):
                 found.append((Path(root) / name).relative_to(folder))
     return sorted(found)
 

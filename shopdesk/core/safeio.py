@@ -126,9 +126,23 @@ def remove_tree(path: Path) -> None:
     shutil.rmtree(path, ignore_errors=True)
 
 
+# The evidence store writes `<sha256>.part-<pid>` beside the file it is about to rename.
+PART_MARK = ".part-"
+
+
+def is_temp_name(name: str) -> bool:
+    return name.startswith(TEMP_PREFIX) or PART_MARK in name
+
+
+def _owner_pid(name: str) -> str:
+    if name.startswith(TEMP_PREFIX):
+        return name[len(TEMP_PREFIX) :].split("-", 1)[0]
+    return name.rsplit(PART_MARK, 1)[-1]
+
+
 def _writer_alive(name: str) -> bool:
     """Whether the process that owns a temporary name is still running (it may still write)."""
-    pid_text = name[len(TEMP_PREFIX) :].split("-", 1)[0]
+    pid_text = _owner_pid(name)
     if not pid_text.isdigit():
         return False
     if int(pid_text) == os.getpid():
@@ -151,7 +165,7 @@ def sweep_temp_files(folder: Path) -> int:
     if not folder.is_dir():
         return 0
     for entry in folder.iterdir():
-        if entry.name.startswith(TEMP_PREFIX) and not _writer_alive(entry.name):
+        if is_temp_name(entry.name) and not _writer_alive(entry.name):
             if entry.is_dir() and not entry.is_symlink():
                 remove_tree(entry)
             else:

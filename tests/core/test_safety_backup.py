@@ -139,3 +139,19 @@ def test_cli_backup_and_restore(shop, tmp_path):
     shop.db.execute("DELETE FROM evidence")
     assert main(["restore", str(backups[0].path), "--db", str(shop.path)]) == 0
     assert snapshot(shop.path) == before
+
+
+def test_half_written_evidence_files_are_neither_backed_up_nor_left_behind(shop, now):
+    import os
+
+    from shopdesk.core.backup import sweep_store_leftovers
+
+    folder = next(paths.evidence_dir(shop.path).iterdir())
+    dead = folder / f"{'c' * 64}.part-999999"  # written by a process that was killed
+    dead.write_bytes(b"half")
+    alive = folder / f"{'d' * 64}.part-{os.getppid()}"  # a process still writing it
+    alive.write_bytes(b"still writing")
+    backup = make_backup(shop.path, now)
+    assert not [p for p in (backup / FILES_NAME).rglob("*") if ".part-" in p.name]
+    assert sweep_store_leftovers(shop.path) == 1
+    assert not dead.exists() and alive.exists()

@@ -48,7 +48,7 @@ from shopdesk.core.backup import (  # noqa: E402
     sweep_store_leftovers,
 )
 from shopdesk.core.demo import build_demo  # noqa: E402
-from shopdesk.core.safeio import TEMP_PREFIX  # noqa: E402
+from shopdesk.core.safeio import is_temp_name  # noqa: E402
 from shopdesk.core.store import Store  # noqa: E402
 
 NOW = datetime(2026, 11, 28, 4, 0, 0, tzinfo=UTC)
@@ -114,8 +114,13 @@ def store_problems(run_dir: Path) -> list[str]:
     """Everything that must hold after any kill, whatever the action."""
     store = run_dir / STORE
     problems = []
-    leftovers = [p for p in run_dir.rglob("*") if p.name.startswith(TEMP_PREFIX)]
-    problems += [f"visible leftover {p}" for p in leftovers if not p.name.startswith(".")]
+    leftovers = [p for p in run_dir.rglob("*") if is_temp_name(p.name)]
+    # Evidence `.part-` files sit in the store's own files folder, never shown to the seller.
+    problems += [
+        f"visible leftover {p}"
+        for p in leftovers
+        if not p.name.startswith(".") and paths.evidence_dir(store) not in p.parents
+    ]
     if (result := integrity(store)) != "ok":
         problems.append(f"integrity_check: {result}")
     problems += evidence_problems(store, paths.evidence_dir(store))
@@ -126,7 +131,7 @@ def store_problems(run_dir: Path) -> list[str]:
             problems.append(f"backup {info.path.name}: {result}")
         problems += evidence_problems(info.path / DB_NAME, info.path / FILES_NAME)
     sweep_store_leftovers(store)  # what the next start does
-    left = [p for p in run_dir.rglob("*") if p.name.startswith(TEMP_PREFIX)]
+    left = [p for p in run_dir.rglob("*") if is_temp_name(p.name)]
     problems += [f"leftover after the sweep: {p}" for p in left]
     return problems
 

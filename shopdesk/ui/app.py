@@ -89,7 +89,7 @@ def run_app(db: str | None = None, demo: bool = False, lang: str | None = None) 
     try:
         store = open_store(path, demo)
     except ShopDeskError as exc:
-        QMessageBox.critical(None, "ShopDesk", str(exc))
+        QMessageBox.critical(None, "ShopDesk", safety.open_failure_text(path, exc))
         return 2
     from shopdesk.ui.main_window import MainWindow
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QT_TR_NOOP, QDir, Qt, QUrl
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QDir, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
@@ -31,7 +31,7 @@ from shopdesk.core.backup import (
     restore_backup,
     startup_checks,
 )
-from shopdesk.core.errors import ShopDeskError
+from shopdesk.core.errors import DamagedStoreError, ShopDeskError
 from shopdesk.core.export import export
 from shopdesk.core.store import Store
 from shopdesk.core.timeutil import now_utc
@@ -102,6 +102,24 @@ def _show_failure(parent, title: str, exc: BaseException) -> None:
     if not isinstance(exc, ShopDeskError):
         log.error("%s failed", title, exc_info=exc)
     QMessageBox.warning(parent, title, str(exc))
+
+
+def open_failure_text(path: Path, exc: ShopDeskError) -> str:
+    """Why the store did not open, and for a damaged one, the backup to restore."""
+    text = str(exc)
+    if isinstance(exc, DamagedStoreError):
+        backups = list_backups(default_backup_dir(path))
+        if backups:
+            newest = backups[0].path
+            text += (
+                QCoreApplication.translate(
+                    "safety",
+                    '\n\n最近的备份：%1\n恢复方法：在命令行运行\nshopdesk restore "%1" --db "%2"',
+                )
+                .replace("%1", str(newest))
+                .replace("%2", str(path))
+            )
+    return text
 
 
 def open_backup_dialog(window) -> BackupDialog:

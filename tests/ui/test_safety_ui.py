@@ -96,3 +96,13 @@ def test_a_failed_export_says_why(qtbot, demo_store, tmp_path, monkeypatch):
         pass
     qtbot.waitUntil(lambda: len(shown) == 1)
     assert "不存在" in shown[0]
+
+
+def test_a_store_too_damaged_to_open_names_the_backup_to_restore(qapp, store, now):
+    from shopdesk.core.backup import make_backup
+    from shopdesk.core.errors import DamagedStoreError, NewerStoreError
+
+    backup = make_backup(store.path, now)
+    text = safety.open_failure_text(store.path, DamagedStoreError("“shop.db” 已损坏。"))
+    assert str(backup) in text and f'shopdesk restore "{backup}"' in text
+    assert safety.open_failure_text(store.path, NewerStoreError("更新版本")) == "更新版本"

@@ -7,6 +7,8 @@ import os
 import subprocess
 import sys
 
+import shiboken6
+
 from shopdesk.core.store import Store
 from shopdesk.ui.single_instance import bring_forward_running
 
@@ -56,8 +58,16 @@ def test_the_window_refreshes_after_the_cli_writes(qtbot, demo_store):
     from shopdesk.ui.main_window import MainWindow
 
     window = MainWindow(demo_store)
-    qtbot.addWidget(window)
     window.show()
+    try:
+        _wait_for_refresh(qtbot, window, demo_store)
+    finally:  # stop watching the store before the fixture closes it
+        window._watch.stop()
+        window.close()
+        shiboken6.delete(window)
+
+
+def _wait_for_refresh(qtbot, window, demo_store) -> None:
     window.show_view("cases")
     before = window.cases_view.model.rowCount()
     order_no = demo_store.list_orders(limit=1)[0].order_no

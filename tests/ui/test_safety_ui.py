@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+import shiboken6
 from PySide6.QtWidgets import QMessageBox
 
 from shopdesk.core.backup import StartupReport, default_backup_dir, list_backups
@@ -11,16 +13,31 @@ from shopdesk.ui.single_instance import InstanceServer, bring_forward_running
 from tests.safety_support import snapshot
 
 
-def make_window(qtbot, store) -> MainWindow:
-    window = MainWindow(store)
-    qtbot.addWidget(window)
-    safety.install(window)
-    window.show()
-    return window
+@pytest.fixture
+def windows():
+    """Windows made by a test stop watching their store before the store closes."""
+    made: list[MainWindow] = []
+    yield made
+    for window in made:
+        window._watch.stop()
+        window.close()
+        shiboken6.delete(window)
 
 
-def test_back_up_then_restore_from_the_file_menu(qtbot, demo_store):
-    window = make_window(qtbot, demo_store)
+@pytest.fixture
+def make_window(qtbot, windows):
+    def make(store) -> MainWindow:
+        window = MainWindow(store)
+        windows.append(window)
+        safety.install(window)
+        window.show()
+        return window
+
+    return make
+
+
+def test_back_up_then_restore_from_the_file_menu(qtbot, demo_store, make_window):
+    window = make_window(demo_store)
     (action,) = [a for a in window.menu("file").actions() if a.text() == "备份 / 恢复…"]
     before = snapshot(demo_store.path)
     action.trigger()
@@ -44,8 +61,8 @@ def test_back_up_then_restore_from_the_file_menu(qtbot, demo_store):
     grab.save("/tmp/shots/safety-backup-dialog.png")
 
 
-def test_daily_backup_runs_in_the_background_once_a_day(qtbot, store):
-    window = make_window(qtbot, store)
+def test_daily_backup_runs_in_the_background_once_a_day(qtbot, store, make_window):
+    window = make_window(store)
     with qtbot.waitSignal(safety.start_background_checks(window).finished, timeout=10000):
         pass
     assert [b.kind for b in list_backups(default_backup_dir(store.path))] == ["auto"]
@@ -54,8 +71,8 @@ def test_daily_backup_runs_in_the_background_once_a_day(qtbot, store):
     assert len(list_backups(default_backup_dir(store.path))) == 1
 
 
-def test_a_damaged_store_is_reported_with_what_to_do(qtbot, store, monkeypatch):
-    window = make_window(qtbot, store)
+def test_a_damaged_store_is_reported_with_what_to_do(qtbot, store, monkeypatch, make_window):
+    window = make_window(store)
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
     safety._report_startup(window, StartupReport(damage="database disk image is malformed"))
@@ -63,7 +80,7 @@ def test_a_damaged_store_is_reported_with_what_to_do(qtbot, store, monkeypatch):
     assert "malformed" in shown[0] and "从最近的备份恢复" in shown[0] and "未做任何改动" in shown[0]
 
 
-def test_a_second_shopdesk_on_the_same_store_brings_the_first_forward(qtbot, tmp_path):
+def test_a_second_shopdesk_on_the_same_store_brings_the_first_forward(qtbot, tmp_path, make_window):
     server = InstanceServer(tmp_path / "a.db")
     assert server.is_listening()
     with qtbot.waitSignal(server.raise_requested, timeout=5000):
@@ -72,8 +89,8 @@ def test_a_second_shopdesk_on_the_same_store_brings_the_first_forward(qtbot, tmp
     server.close()
 
 
-def test_export_from_the_file_menu(qtbot, demo_store, tmp_path, monkeypatch):
-    window = make_window(qtbot, demo_store)
+def test_export_from_the_file_menu(qtbot, demo_store, tmp_path, monkeypatch, make_window):
+    window = make_window(demo_store)
     (export_menu,) = [a.menu() for a in window.menu("file").actions() if a.text() == "导出"]
     titles = [a.text() for a in export_menu.actions()]
     assert titles == ["订单…", "售后单…", "待办时限…"]
@@ -88,8 +105,8 @@ def test_export_from_the_file_menu(qtbot, demo_store, tmp_path, monkeypatch):
     qtbot.waitUntil(lambda: "已导出" in window.statusBar().currentMessage())
 
 
-def test_a_failed_export_says_why(qtbot, demo_store, tmp_path, monkeypatch):
-    window = make_window(qtbot, demo_store)
+def test_a_failed_export_says_why(qtbot, demo_store, tmp_path, monkeypatch, make_window):
+    window = make_window(demo_store)
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
     with qtbot.waitSignal(safety.export_to(window, "orders", tmp_path / "none" / "x.csv").failed):

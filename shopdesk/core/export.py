@@ -22,7 +22,7 @@ from pathlib import Path
 
 from shopdesk.core.errors import InputError, ShopDeskError
 from shopdesk.core.model import CaseKind, CaseState, Cause, Party, Platform
-from shopdesk.core.safeio import atomic_write
+from shopdesk.core.safeio import atomic_write, sweep_temp_files
 from shopdesk.core.safety_repo import count_rows, iter_cases, iter_orders
 from shopdesk.core.store import Store
 from shopdesk.core.timeutil import CHINA, from_text
@@ -154,6 +154,7 @@ def export(
         raise InputError(f"“{out}”是文件夹，请给出要保存的文件名。")
     if not out.parent.is_dir():
         raise InputError(f"文件夹“{out.parent}”不存在。")
+    sweep_temp_files(out.parent)  # what an export cut off by a crash left there
 
     def counted(source: Iterable[list]) -> Iterator[list]:
         done = 0

@@ -159,6 +159,21 @@ def _backup_state(run_dir: Path) -> tuple:
     return backups_fingerprint(run_dir / STORE)
 
 
+def _export_state(run_dir: Path) -> tuple:
+    """No file, or the whole export (every order row): never half a workbook."""
+    out = run_dir / "订单.xlsx"
+    if not out.exists():
+        return ("absent",)
+    from openpyxl import load_workbook
+
+    book = load_workbook(out, read_only=True)
+    try:
+        rows = sum(1 for _ in book.active.iter_rows(values_only=True))
+    finally:
+        book.close()
+    return ("exported", rows)
+
+
 def make_actions(base: Path) -> list[Action]:
     restore_from = list_backups(default_backup_dir(base / STORE))[-1].path.name
     return [
@@ -204,6 +219,11 @@ def make_actions(base: Path) -> list[Action]:
             _store_state,
         ),  # fmt: skip
         Action("backup", lambda d: ["backup", "--db", str(d / STORE)], _backup_state),
+        Action(
+            "export",
+            lambda d: ["export", "orders", "--db", str(d / STORE), "--out", str(d / "订单.xlsx")],
+            _export_state,
+        ),
         Action(
             "restore",
             lambda d: [

@@ -22,7 +22,7 @@ def test_short_crash_pass(tmp_path):
         a.name: sum(v for k, v in a.outcomes.items() if k != "killed after writing began")
         for a in crash_harness.LAST_ACTIONS
     }
-    assert set(kills) >= {"import", "case event", "case add", "backup", "restore"}
+    assert set(kills) >= {"import", "case event", "case add", "backup", "restore", "export"}
     assert sum(kills.values()) == 12
 
 

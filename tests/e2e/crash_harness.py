@@ -26,6 +26,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+import zipfile
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -176,6 +177,75 @@ def _export_state(run_dir: Path) -> tuple:
 
 def make_actions(base: Path) -> list[Action]:
     restore_from = list_backups(default_backup_dir(base / STORE))[-1].path.name
+    return [*_core_actions(restore_from), *_actions_on_main()]
+
+
+def _commands() -> set[str]:
+    from shopdesk.cli import build_parser
+
+    subparsers = build_parser()._subparsers._group_actions[0]  # argparse keeps them here
+    return set(subparsers.choices)
+
+
+def _actions_on_main() -> list[Action]:
+    """The write actions of other areas, once their commands are on main."""
+    found = _commands()
+    actions = []
+    if "evidence" in found:
+        actions.append(
+            Action(
+                "evidence add",
+                lambda d: [
+                    "evidence", "add", "3", *(str(p) for p in sorted((d / "photos").iterdir())),
+                    "--kind", "photo", "--db", str(d / STORE),
+                ],
+                _store_state,
+            )
+        )  # fmt: skip
+    if "pack" in found:
+        actions.append(
+            Action(
+                "packaging",
+                lambda d: [
+                    "pack", "1", "--profile", "qianniu-upload", "--zip", "--out", str(d / "out"),
+                    "--db", str(d / STORE),
+                ],
+                _pack_state,
+            )
+        )  # fmt: skip
+    if "templates" in found:
+        actions.append(
+            Action(
+                "template import",
+                lambda d: ["templates", "import", str(d / "phrases.csv"), "--db", str(d / STORE)],
+                _store_state,
+            )
+        )
+    return actions
+
+
+def _pack_state(run_dir: Path) -> tuple:
+    """The packages in the output folder, each a sound zip (never half of one)."""
+    out = run_dir / "out"
+    if not out.is_dir():
+        return ()
+    found = []
+    for path in sorted(out.rglob("*")):
+        if path.name.startswith(".") or is_temp_name(path.name) or path.is_dir():
+            continue
+        if path.suffix == ".zip":
+            with zipfile.ZipFile(path) as archive:
+                assert archive.testzip() is None, f"{path.name} is damaged"
+                names = archive.namelist()
+            bad = [n for n in names if n.startswith("/") or ".." in Path(n).parts]
+            assert not bad, f"{path.name} has unsafe paths {bad}"
+            found.append(("zip", len(names)))
+        else:
+            found.append(("file", path.relative_to(out).as_posix()))
+    return tuple(found)
+
+
+def _core_actions(restore_from: str) -> list[Action]:
     return [
         Action(
             "import",
@@ -272,6 +342,16 @@ def build_base(base: Path) -> None:
         _put_evidence(store, 2, b"%PDF-1.4 waybill " * 300, "运单.pdf")
         store.add_case(store.list_orders(limit=1)[0].id, "refund_unshipped", "2026-11-28T03:00:00Z")
         store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    photos = base / "photos"
+    photos.mkdir()
+    rng = random.Random(3)
+    for n in range(3):
+        (photos / f"破损{n}.jpg").write_bytes(b"\xff\xd8\xff\xe0" + rng.randbytes(1_500_000))
+    (base / "phrases.csv").write_text(
+        "phrase,title\n"
+        + "".join(f"亲，第 {n} 条快捷短语，已为您处理,短语{n}\n" for n in range(300)),
+        encoding="utf-8",
+    )
     rows = [order(f"36{n:017d}") for n in range(1, IMPORT_ORDERS + 1)]
     write_orders(base / "ExportOrderList202611280930.csv", rows)
 

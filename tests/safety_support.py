@@ -20,7 +20,7 @@ def put_evidence(store, case_id: int, data: bytes, file_name: str = "photo.jpg")
     sha = hashlib.sha256(data).hexdigest()
     folder = paths.evidence_dir(store.path) / sha[:2]
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / f"{sha}{Path(file_name).suffix}").write_bytes(data)
+    (folder / sha).write_bytes(data)  # as evidence_repo keeps it: <sha[:2]>/<sha>
     store.db.execute(
         "INSERT INTO evidence (case_id, kind, sha256, file_name, mime, bytes, added_at) "
         "VALUES (?, 'photo', ?, ?, 'image/jpeg', ?, ?)",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from datetime import timedelta
@@ -24,11 +25,14 @@ from shopdesk.core.safeio import TEMP_PREFIX
 from shopdesk.core.store import Store
 from tests.safety_support import put_evidence, snapshot
 
+PHOTO = b"\xff\xd8 photo of a broken cup"
+PHOTO_SHA = hashlib.sha256(PHOTO).hexdigest()
+
 
 @pytest.fixture
 def shop(demo_store):
     cases = demo_store.list_cases()
-    put_evidence(demo_store, cases[0].id, b"\xff\xd8 photo of a broken cup", "破损.jpg")
+    put_evidence(demo_store, cases[0].id, PHOTO, "破损.jpg")
     put_evidence(demo_store, cases[1].id, b"%PDF-1.4 waybill", "运单.pdf")
     return demo_store
 
@@ -43,8 +47,7 @@ def test_backup_then_restore_gives_back_orders_cases_events_and_evidence(shop, n
     order = shop.list_orders(limit=1)[0]
     shop.add_case(order.id, "refund_unshipped", "2026-11-28T05:00:00Z", reason="后悔了")
     put_evidence(shop, shop.list_cases()[2].id, b"new screenshot", "新.png")
-    for path in paths.evidence_dir(shop.path).rglob("*.jpg"):
-        path.unlink()
+    (paths.evidence_dir(shop.path) / PHOTO_SHA[:2] / PHOTO_SHA).unlink()
     assert snapshot(shop.path) != before
 
     safety = restore_backup(backup, shop.path, now + timedelta(minutes=5))
@@ -59,8 +62,8 @@ def test_backup_then_restore_gives_back_orders_cases_events_and_evidence(shop, n
 
 def test_backup_shares_evidence_files_by_hard_link(shop, now):
     backup = make_backup(shop.path, now)
-    original = next(paths.evidence_dir(shop.path).rglob("*.jpg"))
-    copy = next((backup / FILES_NAME).rglob("*.jpg"))
+    original = paths.evidence_dir(shop.path) / PHOTO_SHA[:2] / PHOTO_SHA
+    copy = backup / FILES_NAME / PHOTO_SHA[:2] / PHOTO_SHA
     assert copy.read_bytes() == original.read_bytes()
     assert copy.stat().st_ino == original.stat().st_ino
 

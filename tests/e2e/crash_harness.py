@@ -322,7 +322,7 @@ def _put_evidence(store: Store, case_id: int, data: bytes, name: str) -> None:
     sha = hashlib.sha256(data).hexdigest()
     folder = paths.evidence_dir(store.path) / sha[:2]
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / f"{sha}{Path(name).suffix}").write_bytes(data)
+    (folder / sha).write_bytes(data)  # as evidence_repo keeps it: <sha[:2]>/<sha>
     store.db.execute(
         "INSERT INTO evidence (case_id, kind, sha256, file_name, mime, bytes, added_at) "
         "VALUES (?, 'photo', ?, ?, 'image/jpeg', ?, '2026-11-28T04:00:00Z')",

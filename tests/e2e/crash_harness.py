@@ -330,6 +330,21 @@ def _put_evidence(store: Store, case_id: int, data: bytes, name: str) -> None:
     )
 
 
+def _jpeg(seed: int, width: int = 1600, height: int = 1200) -> bytes:
+    """A real photo-sized JPEG (noisy, so it does not compress to nothing)."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    from PySide6.QtGui import QImage
+
+    rng = random.Random(seed)
+    raw = rng.randbytes(width * height * 3)
+    image = QImage(raw, width, height, width * 3, QImage.Format.Format_RGB888).copy()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "JPEG", 85)
+    return bytes(data.data())
+
+
 def build_base(base: Path) -> None:
     """A demo shop with evidence, an older backup to restore, and an export to import."""
     from tests.importers_fixtures import order, write_orders
@@ -337,16 +352,15 @@ def build_base(base: Path) -> None:
     base.mkdir(parents=True)
     with Store.open(base / STORE) as store:
         build_demo(store, NOW, orders=200)
-        _put_evidence(store, 1, b"\xff\xd8 cracked cup " * 500, "裂痕.jpg")
+        _put_evidence(store, 1, _jpeg(1), "裂痕.jpg")
         make_backup(store.path, NOW, kind="manual")  # what `restore` goes back to
         _put_evidence(store, 2, b"%PDF-1.4 waybill " * 300, "运单.pdf")
         store.add_case(store.list_orders(limit=1)[0].id, "refund_unshipped", "2026-11-28T03:00:00Z")
         store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     photos = base / "photos"
     photos.mkdir()
-    rng = random.Random(3)
     for n in range(3):
-        (photos / f"破损{n}.jpg").write_bytes(b"\xff\xd8\xff\xe0" + rng.randbytes(1_500_000))
+        (photos / f"破损{n}.jpg").write_bytes(_jpeg(10 + n))
     (base / "phrases.csv").write_text(
         "phrase,title\n"
         + "".join(f"亲，第 {n} 条快捷短语，已为您处理,短语{n}\n" for n in range(300)),

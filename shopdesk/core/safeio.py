@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import shutil
 import sqlite3
 from collections.abc import Iterator
@@ -126,18 +127,20 @@ def remove_tree(path: Path) -> None:
     shutil.rmtree(path, ignore_errors=True)
 
 
-# The evidence store writes `<sha256>.part-<pid>` beside the file it is about to rename.
-PART_MARK = ".part-"
+# The evidence store writes `<sha256>.part-<pid>` beside the file it is about to rename;
+# packaging builds `.<name>.part-<pid>` (a folder) and `.<name>.zip-part-<pid>`.
+_PART = re.compile(r"[.-]part-(\d+)$")
 
 
 def is_temp_name(name: str) -> bool:
-    return name.startswith(TEMP_PREFIX) or PART_MARK in name
+    return name.startswith(TEMP_PREFIX) or _PART.search(name) is not None
 
 
 def _owner_pid(name: str) -> str:
     if name.startswith(TEMP_PREFIX):
         return name[len(TEMP_PREFIX) :].split("-", 1)[0]
-    return name.rsplit(PART_MARK, 1)[-1]
+    match = _PART.search(name)
+    return match.group(1) if match else ""
 
 
 def _writer_alive(name: str) -> bool:

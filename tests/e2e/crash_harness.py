@@ -49,7 +49,7 @@ from shopdesk.core.backup import (  # noqa: E402
     sweep_store_leftovers,
 )
 from shopdesk.core.demo import build_demo  # noqa: E402
-from shopdesk.core.safeio import is_temp_name  # noqa: E402
+from shopdesk.core.safeio import is_temp_name, sweep_temp_files  # noqa: E402
 from shopdesk.core.store import Store  # noqa: E402
 
 NOW = datetime(2026, 11, 28, 4, 0, 0, tzinfo=UTC)
@@ -132,6 +132,7 @@ def store_problems(run_dir: Path) -> list[str]:
             problems.append(f"backup {info.path.name}: {result}")
         problems += evidence_problems(info.path / DB_NAME, info.path / FILES_NAME)
     sweep_store_leftovers(store)  # what the next start does
+    sweep_temp_files(run_dir / "out")  # what the next package into that folder does
     left = [p for p in run_dir.rglob("*") if is_temp_name(p.name)]
     problems += [f"leftover after the sweep: {p}" for p in left]
     return problems
@@ -231,7 +232,8 @@ def _pack_state(run_dir: Path) -> tuple:
         return ()
     found = []
     for path in sorted(out.rglob("*")):
-        if path.name.startswith(".") or is_temp_name(path.name) or path.is_dir():
+        hidden = any(part.startswith(".") for part in path.relative_to(out).parts)
+        if hidden or is_temp_name(path.name) or path.is_dir():
             continue
         if path.suffix == ".zip":
             with zipfile.ZipFile(path) as archive:

@@ -8,7 +8,11 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+try:  # QtNetwork ships in PySide6-Essentials; a build that leaves it out loses only this
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
+except ImportError:  # pragma: no cover - only in a build without QtNetwork
+    QLocalServer = QLocalSocket = None
 
 _RAISE = b"raise\n"
 
@@ -23,6 +27,8 @@ def server_name(store_path: Path) -> str:
 
 def bring_forward_running(store_path: Path, timeout_ms: int = 1000) -> bool:
     """True when a window on this store is running and was asked to come forward."""
+    if QLocalSocket is None:
+        return False
     socket = QLocalSocket()
     socket.connectToServer(server_name(store_path))
     if not socket.waitForConnected(timeout_ms):
@@ -40,7 +46,9 @@ class InstanceServer(QObject):
 
     def __init__(self, store_path: Path, parent: QObject | None = None):
         super().__init__(parent)
-        self.server = QLocalServer(self)
+        self.server = QLocalServer(self) if QLocalServer is not None else None
+        if self.server is None:
+            return
         name = server_name(store_path)
         if not self.server.listen(name):
             # A socket file left by a window that crashed: nobody answers on it.
@@ -49,7 +57,7 @@ class InstanceServer(QObject):
         self.server.newConnection.connect(self._accept)
 
     def is_listening(self) -> bool:
-        return self.server.isListening()
+        return self.server is not None and self.server.isListening()
 
     def _accept(self) -> None:
         while (socket := self.server.nextPendingConnection()) is not None:
@@ -60,7 +68,8 @@ class InstanceServer(QObject):
             socket.abort()
 
     def close(self) -> None:
-        self.server.close()
+        if self.server is not None:
+            self.server.close()
 
 
 def bring_to_front(window) -> None:

@@ -13,6 +13,7 @@ import sys
 from shopdesk import __version__
 from shopdesk.commands.common import CommandError, fail
 from shopdesk.core.errors import ShopDeskError
+from shopdesk.core.safeio import disk_errors
 
 # One module per sub-command group; each has register(subparsers, parent).
 COMMAND_MODULES = [
@@ -22,6 +23,8 @@ COMMAND_MODULES = [
     "shopdesk.commands.deadlines",
     "shopdesk.commands.templates",
     "shopdesk.commands.evidence",
+    "shopdesk.commands.backup",
+    "shopdesk.commands.export",
 ]
 
 
@@ -59,7 +62,8 @@ def main(argv: list[str] | None = None) -> int:
             from shopdesk.ui.app import run_app
 
             return run_app(db=args.db, demo=args.demo, lang=args.lang)
-        return args.run(args) or 0
+        with disk_errors(getattr(args, "db", None) or "店铺数据"):  # disk full / read-only
+            return args.run(args) or 0
     except CommandError as exc:
         print(f"shopdesk: {exc}", file=sys.stderr)
         return exc.code

@@ -107,7 +107,10 @@ def _system_line(line: str) -> bool:
 
 
 def _parse_time(date_text: str, time_text: str) -> str:
-    moment = datetime.strptime(f"{date_text} {time_text}", "%Y-%m-%d %H:%M:%S")
+    try:
+        moment = datetime.strptime(f"{date_text} {time_text}", "%Y-%m-%d %H:%M:%S")
+    except ValueError:  # shaped like a time but impossible (13th month, 25 o'clock)
+        raise ChatLogError(f"聊天记录里有不存在的时间：{date_text} {time_text}") from None
     return china_to_text(moment)
 
 

@@ -31,6 +31,7 @@ from shopdesk.core.importers import (
 from shopdesk.core.importers.cells import PRECISION_RANK
 from shopdesk.core.importers.taobao import order_state
 from shopdesk.core.model import CaseState, EventKind, Platform
+from shopdesk.core.safeio import disk_errors
 from shopdesk.core.timeutil import CHINA, from_text, to_text
 
 CHUNK = 500
@@ -681,4 +682,5 @@ def import_files(
     importer = Importer(
         store, now=now, platform=platform, on_progress=on_progress, cancelled=cancelled
     )
-    return importer.run(paths)
+    with disk_errors(store.path):  # a full or read-only disk: DiskError, nothing imported
+        return importer.run(paths)

@@ -94,6 +94,8 @@ def loads_json(text: str, source: str = "JSON") -> list[Template]:
         document = json.loads(text)
     except json.JSONDecodeError as error:
         raise InputError(f"{source}: not JSON (line {error.lineno}: {error.msg})") from None
+    except RecursionError:  # thousands of nested brackets: not a template file
+        raise InputError(f"{source}: nested too deeply to be a template file") from None
     entries = document.get("templates") if isinstance(document, dict) else document
     if not isinstance(entries, list):
         raise InputError(f"{source}: expected a list of templates")
@@ -154,7 +156,10 @@ def loads_csv(
     rows without a title get the phrase's first characters as title."""
     counter = iter(range(1, 1_000_000))
     new_id = new_id or (lambda: f"imported-{next(counter)}")
-    rows = list(csv.reader(io.StringIO(text)))
+    try:
+        rows = list(csv.reader(io.StringIO(text)))
+    except csv.Error as error:  # a stray line break, a field over the size limit
+        raise InputError(f"{source}: not a readable CSV file ({error})") from None
     if not rows:
         raise InputError(f"{source}: empty file")
     columns = _columns(rows[0], source)

@@ -82,10 +82,14 @@ def run_app(db: str | None = None, demo: bool = False, lang: str | None = None) 
     app = make_application(lang)
     setup_logging()
     path = store_path_for(db, demo)
+    from shopdesk.ui import safety, single_instance
+
+    if single_instance.bring_forward_running(path):
+        return 0  # the window already open on this store came forward
     try:
         store = open_store(path, demo)
     except ShopDeskError as exc:
-        QMessageBox.critical(None, "ShopDesk", str(exc))
+        QMessageBox.critical(None, "ShopDesk", safety.open_failure_text(path, exc))
         return 2
     import shopdesk.ui.import_dialog  # noqa: F401  (registers File -> 导入 and drag-and-drop)
     import shopdesk.ui.templates_view  # noqa: F401  (registers 模板 and the case panel's 回复)
@@ -93,7 +97,11 @@ def run_app(db: str | None = None, demo: bool = False, lang: str | None = None) 
     from shopdesk.ui.main_window import MainWindow
 
     window = MainWindow(store)
+    instance = single_instance.InstanceServer(path, window)
+    instance.raise_requested.connect(lambda: single_instance.bring_to_front(window))
+    safety.install(window)
     window.show()
+    safety.start_background_checks(window)  # quick_check + daily backup, after first paint
     code = app.exec()
     store.close()
     return code

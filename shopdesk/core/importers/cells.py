@@ -26,9 +26,15 @@ _TIME = re.compile(
 _NO_PREFIX = re.compile(r"^no\s*[:：]\s*", re.IGNORECASE)
 
 
+# Control characters (a terminal escape in a buyer's nick would recolour `shopdesk orders`)
+# and bidi overrides (they make "张伟" show as "伟张"): never part of what the seller meant.
+_HIDDEN_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+
+
 def clean_text(value: object) -> str:
     """The text of a cell as the seller meant it: `="..."` unwrapped, a leading apostrophe
-    (Excel's "keep as text" mark) removed, surrounding whitespace and tabs trimmed."""
+    (Excel's "keep as text" mark) removed, surrounding whitespace and tabs trimmed, control
+    characters and bidi overrides dropped."""
     if type(value) is str:
         text = value.strip()
     elif value is None:
@@ -44,6 +50,8 @@ def clean_text(value: object) -> str:
             text = text[2:-1].strip()
         if text.startswith("'"):
             text = text[1:].strip()
+    if _HIDDEN_CONTROLS.search(text):
+        text = _HIDDEN_CONTROLS.sub("", text).strip()
     return text
 
 

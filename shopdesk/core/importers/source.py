@@ -157,11 +157,14 @@ class ExportSource:
         self._check_zip()
         import openpyxl  # imported here: CSV-only imports never pay for it
 
+        # Our own handle: openpyxl leaves its file open when a damaged workbook fails to load.
+        handle = self.path.open("rb")
         try:
             with warnings.catch_warnings():  # "no default style" and the like: not the seller's
                 warnings.simplefilter("ignore")
-                book = openpyxl.load_workbook(self.path, read_only=True, data_only=True)
+                book = openpyxl.load_workbook(handle, read_only=True, data_only=True)
         except Exception as error:  # openpyxl raises many kinds for a damaged file
+            handle.close()
             raise InputError(
                 f"{self.path.name}：Excel 文件无法打开（{type(error).__name__}）"
             ) from None
@@ -172,12 +175,13 @@ class ExportSource:
                 for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
                     self._xlsx_done = number
                     yield RawRow(number, list(values))
-            except (zipfile.BadZipFile, EOFError, KeyError, ValueError) as error:
+            except (zipfile.BadZipFile, EOFError, KeyError, ValueError, SyntaxError) as error:
                 raise InputError(
                     f"{self.path.name}：Excel 文件读到一半出错（{type(error).__name__}）"
                 ) from None
         finally:
             book.close()
+            handle.close()
 
 
 def _looks_cut(last_line: str) -> bool:

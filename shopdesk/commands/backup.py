@@ -1,0 +1,42 @@
+"""`shopdesk backup` and `shopdesk restore`: copies of the store and its evidence files."""
+
+from __future__ import annotations
+
+from argparse import Namespace
+from pathlib import Path
+
+from shopdesk.commands.common import emit, store_path
+from shopdesk.core.backup import make_backup, restore_backup
+from shopdesk.core.timeutil import now_utc
+
+
+def register(subparsers, common) -> None:
+    backup = subparsers.add_parser("backup", parents=[common], help="备份店铺数据和举证文件")
+    backup.add_argument(
+        "--to", metavar="DIR", help="备份到这个文件夹（默认：数据文件旁的 .backups 文件夹）"
+    )
+    backup.set_defaults(run=run_backup)
+    restore = subparsers.add_parser(
+        "restore", parents=[common], help="从备份恢复（先自动备份当前数据）"
+    )
+    restore.add_argument("backup", metavar="BACKUP", help="备份文件夹（或其中的 shopdesk.db）")
+    restore.set_defaults(run=run_restore)
+
+
+def run_backup(args: Namespace) -> int:
+    folder = make_backup(
+        store_path(args), now_utc(), to=Path(args.to).expanduser() if args.to else None
+    )
+    emit(args, {"backup": str(folder)}, str(folder))
+    return 0
+
+
+def run_restore(args: Namespace) -> int:
+    path = store_path(args)
+    safety = restore_backup(Path(args.backup), path, now_utc())
+    document = {"db": str(path), "restored_from": args.backup, "previous": str(safety or "")}
+    text = f"已从 {args.backup} 恢复 {path}"
+    if safety:
+        text += f"\n恢复前的数据已备份到 {safety}"
+    emit(args, document, text)
+    return 0

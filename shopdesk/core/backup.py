@@ -1,0 +1,394 @@
+"""Backups of a store: the database (SQLite's backup API, a consistent snapshot even while
+the window or the CLI writes) and the evidence files.
+
+A backup is a folder `<store>-<UTC stamp>-<kind>/` holding `shopdesk.db`, `files/` (the
+evidence folder's tree: content-addressed, immutable files, hard-linked where the disk
+allows, else copied) and `manifest.json`. It is built under a hidden temporary name and
+renamed when complete, so a backup cut off by a crash is never listed. Backups live beside
+the store in `<store>.backups/` unless told otherwise.
+
+Rotation applies to automatic backups (a backup the seller asked for, and the one taken
+before a restore, stay until the seller deletes them). It keeps the newest backup of each of the 7 most recent days that have one, and
+the newest of each of the 4 most recent ISO weeks before those days (days and weeks in
+UTC); it removes the rest.
+
+Restore first backs up the current store (kind `before-restore`), links in the backup's evidence files, then copies the backup's database
+into the store with SQLite's backup API: one write transaction, so the store is the old
+one or the new one, never a mix; a window on the store sees the change like any other
+write from another process.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from shopdesk import paths
+from shopdesk.core.errors import InputError, ShopDeskError
+from shopdesk.core.safeio import (
+    TEMP_PREFIX,
+    disk_errors,
+    fsync_dir,
+    fsync_file,
+    is_temp_name,
+    link_or_copy,
+    remove_tree,
+    sweep_temp_files,
+    temp_path_for,
+)
+from shopdesk.core.store import Store, check_file
+
+DB_NAME = "shopdesk.db"
+FILES_NAME = "files"
+MANIFEST_NAME = "manifest.json"
+STAMP_FORMAT = "%Y%m%dT%H%M%SZ"
+KINDS = ("auto", "manual", "before-restore")
+KEEP_DAILY = 7
+KEEP_WEEKLY = 4
+AUTO_INTERVAL = timedelta(hours=24)
+
+Progress = Callable[[int, int], None]
+
+
+class BackupCancelled(ShopDeskError):
+    """The seller cancelled a backup; nothing was kept."""
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    taken_at: datetime
+    kind: str
+
+
+def default_backup_dir(store_path: Path) -> Path:
+    store_path = Path(store_path)
+    return store_path.with_name(store_path.name + ".backups")
+
+
+def _stem(store_path: Path) -> str:
+    return Path(store_path).stem or "shopdesk"
+
+
+def parse_backup_name(path: Path) -> BackupInfo | None:
+    """`shopdesk-20261128T043724Z-auto` -> its time and kind; None for anything else."""
+    name = path.name
+    if name.startswith(".") or not (path / DB_NAME).is_file():
+        return None
+    for kind in KINDS:
+        suffix = f"-{kind}"
+        if name.endswith(suffix):
+            rest = name[: -len(suffix)]
+            stamp = rest.rsplit("-", 1)[-1]
+            try:
+                taken = datetime.strptime(stamp, STAMP_FORMAT).replace(tzinfo=UTC)
+            except ValueError:
+                return None
+            return BackupInfo(path, taken, kind)
+    return None
+
+
+def list_backups(folder: Path) -> list[BackupInfo]:
+    """Complete backups in `folder`, newest first."""
+    if not Path(folder).is_dir():
+        return []
+    found = [info for p in Path(folder).iterdir() if (info := parse_backup_name(p))]
+    return sorted(found, key=lambda b: (b.taken_at, b.path.name), reverse=True)
+
+
+def needs_auto_backup(store_path: Path, now: datetime, folder: Path | None = None) -> bool:
+    """True when the store has no backup from the last 24 hours (automatic: at most daily)."""
+    if not Path(store_path).exists():
+        return False
+    backups = list_backups(folder or default_backup_dir(store_path))
+    return not backups or now - backups[0].taken_at >= AUTO_INTERVAL
+
+
+def backups_to_keep(backups: list[BackupInfo]) -> set[Path]:
+    newest_first = sorted(backups, key=lambda b: b.taken_at, reverse=True)
+    keep: list[BackupInfo] = []
+    days: set = set()
+    for info in newest_first:
+        day = info.taken_at.date()
+        if day not in days and len(days) < KEEP_DAILY:
+            days.add(day)
+            keep.append(info)
+    oldest_day = min(days) if days else None
+    weeks: set = set()
+    for info in newest_first:
+        if oldest_day is not None and info.taken_at.date() >= oldest_day:
+            continue
+        week = info.taken_at.isocalendar()[:2]
+        if week not in weeks and len(weeks) < KEEP_WEEKLY:
+            weeks.add(week)
+            keep.append(info)
+    return {info.path for info in keep}
+
+
+def rotate(folder: Path) -> list[Path]:
+    """Remove the automatic backups rotation does not keep. Returns what was removed."""
+    backups = [b for b in list_backups(folder) if b.kind == "auto"]
+    keep = backups_to_keep(backups)
+    removed = []
+    for info in backups:
+        if info.path not in keep:
+            # Rename first, so a crash mid-delete leaves a hidden leftover, not half a backup.
+            doomed = info.path.with_name(f"{TEMP_PREFIX}{os.getpid()}-del-{info.path.name}")
+            os.replace(info.path, doomed)
+            remove_tree(doomed)
+            removed.append(info.path)
+    return removed
+
+
+def _evidence_files(folder: Path) -> list[Path]:
+    """Every evidence file under `folder` (relative paths), leaving out temporary ones."""
+    if not folder.is_dir():
+        return []
+    found = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not is_temp_name(d)]
+        for name in files:
+            if not is_temp_name(name):
+                found.append((Path(root) / name).relative_to(folder))
+    return sorted(found)
+
+
+def evidence_index(folder: Path) -> dict[str, Path]:
+    """Evidence files by SHA-256 (the file name up to its first dot)."""
+    return {rel.name.split(".", 1)[0]: Path(folder) / rel for rel in _evidence_files(folder)}
+
+
+def _copy_database(source: Path, target: Path) -> None:
+    """A consistent snapshot of `source` as a self-contained file `target` (no -wal)."""
+    src = sqlite3.connect(source, timeout=30)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    fsync_file(target)
+
+
+def _summary(db_path: Path) -> dict:
+    conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        counts = {
+            t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for t in ("orders", "cases", "case_events", "evidence", "templates")
+            if t in tables
+        }
+        steps = []
+        if "_sqlite_migrations" in tables:
+            steps = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT name FROM _sqlite_migrations WHERE migration_set = 'shopdesk' "
+                    "ORDER BY id"
+                )
+            ]
+        return {"counts": counts, "schema": steps}
+    finally:
+        conn.close()
+
+
+def make_backup(
+    store_path: Path,
+    now: datetime,
+    *,
+    to: Path | None = None,
+    kind: str = "manual",
+    prune: bool = True,
+    on_progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Path:
+    """Back up the store at `store_path` into `to` (default: beside the store). Returns the
+    new backup's folder. Raises DiskError (nothing kept) on a full or read-only disk."""
+    store_path = Path(store_path)
+    if kind not in KINDS:
+        raise ValueError(f"unknown backup kind {kind!r}")
+    if not store_path.is_file():
+        raise InputError(f"没有找到店铺数据文件“{store_path}”，无法备份。")
+    check_file(store_path)
+    folder = Path(to) if to else default_backup_dir(store_path)
+    with disk_errors(folder):
+        folder.mkdir(parents=True, exist_ok=True)
+        sweep_temp_files(folder)
+        name = f"{_stem(store_path)}-{now.astimezone(UTC).strftime(STAMP_FORMAT)}-{kind}"
+        final = folder / name
+        serial = 2
+        while final.exists():
+            final = (
+                folder
+                / f"{_stem(store_path)}-{now.astimezone(UTC).strftime(STAMP_FORMAT)}-{serial}-{kind}"
+            )
+            serial += 1
+        work = temp_path_for(final)
+        try:
+            work.mkdir()
+            _build_backup(store_path, work, now, kind, on_progress, cancelled)
+            os.replace(work, final)
+            fsync_dir(folder)
+        finally:
+            if work.exists():
+                remove_tree(work)
+        if prune:
+            rotate(folder)
+    return final
+
+
+def _build_backup(
+    store_path: Path,
+    work: Path,
+    now: datetime,
+    kind: str,
+    on_progress: Progress | None,
+    cancelled: Callable[[], bool] | None,
+) -> None:
+    def stop_if_cancelled() -> None:
+        if cancelled and cancelled():
+            raise BackupCancelled("备份已取消，没有留下任何文件。")
+
+    _copy_database(store_path, work / DB_NAME)
+    stop_if_cancelled()
+    source = paths.evidence_dir(store_path)
+    files = _evidence_files(source)
+    linked = 0
+    (work / FILES_NAME).mkdir()
+    for done, rel in enumerate(files, start=1):
+        stop_if_cancelled()
+        target = work / FILES_NAME / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        linked += link_or_copy(source / rel, target)
+        if on_progress:
+            on_progress(done, len(files))
+    manifest = {
+        "format": 1,
+        "store": store_path.name,
+        "taken_at": now.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "kind": kind,
+        "evidence_files": len(files),
+        "evidence_linked": linked,
+        **_summary(work / DB_NAME),
+    }
+    manifest_path = work / MANIFEST_NAME
+    with open(manifest_path, "w", encoding="utf-8") as handle:
+        json.dump(manifest, handle, ensure_ascii=False, indent=1)
+        handle.flush()
+        os.fsync(handle.fileno())
+    fsync_dir(work)
+
+
+def backup_database_path(backup: Path) -> Path:
+    """The database inside a backup given as its folder or as the database file itself."""
+    backup = Path(backup).expanduser()
+    if backup.is_dir():
+        backup = backup / DB_NAME
+    if not backup.is_file():
+        raise InputError(f"“{backup}” 不是 ShopDesk 备份（找不到 {DB_NAME}）。")
+    return backup
+
+
+def quick_check(db_path: Path) -> str | None:
+    """None when SQLite's quick_check finds the file sound, else its first complaint.
+    Opens read-only: never changes the file."""
+    try:
+        conn = sqlite3.connect(f"{Path(db_path).resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            rows = [r[0] for r in conn.execute("PRAGMA quick_check")]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    return None if rows == ["ok"] else "; ".join(rows[:3])
+
+
+def restore_backup(backup: Path, store_path: Path, now: datetime) -> Path | None:
+    """Replace the store's data with a backup's. The current store is backed up first;
+    returns that safety backup's folder (None when there was no store to keep)."""
+    store_path = Path(store_path)
+    db_path = backup_database_path(backup)
+    check_file(db_path)
+    problem = quick_check(db_path)
+    if problem:
+        raise InputError(f"备份“{db_path.parent}”已损坏（{problem}），请选择另一个备份。")
+    safety = None
+    sweep_store_leftovers(store_path)
+    if store_path.is_file() and store_path.stat().st_size:
+        safety = make_backup(store_path, now, kind="before-restore", prune=False)
+    with disk_errors(store_path):
+        _restore_files(db_path.parent / FILES_NAME, paths.evidence_dir(store_path))
+        store_path.parent.mkdir(parents=True, exist_ok=True)
+        Store.open(store_path).close()  # a WAL store at that path, so the copy is one commit
+        src = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            dst = sqlite3.connect(store_path, timeout=30)
+            try:
+                dst.execute("PRAGMA busy_timeout = 30000")
+                src.backup(dst)
+            finally:
+                dst.close()
+        finally:
+            src.close()
+        Store.open(store_path).close()  # brings an older backup up to this version's schema
+    return safety
+
+
+def _restore_files(source: Path, target: Path) -> None:
+    """Link the backup's evidence files into the store's folder before any row points at
+    them; files already there are the same bytes (content-addressed) and stay."""
+    for rel in _evidence_files(source):
+        destination = target / rel
+        if destination.exists():
+            continue
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        link_or_copy(source / rel, destination)
+
+
+@dataclass(frozen=True)
+class StartupReport:
+    """What the background check after the window is up found: a damaged store (never
+    altered), or the automatic backup it took (or None when one from today exists)."""
+
+    damage: str | None = None
+    backup: Path | None = None
+    backup_error: str | None = None
+
+
+def sweep_store_leftovers(store_path: Path) -> int:
+    """Remove the hidden temporary files that writes cut off by a crash left beside the
+    store, in its evidence folder and in its backup folder. Returns the count."""
+    store_path = Path(store_path)
+    folders = [store_path.parent, default_backup_dir(store_path)]
+    evidence = paths.evidence_dir(store_path)
+    if evidence.is_dir():
+        folders += [evidence] + [
+            Path(root) / d for root, dirs, _ in os.walk(evidence) for d in dirs
+        ]
+    return sum(sweep_temp_files(folder) for folder in folders)
+
+
+def startup_checks(store_path: Path, now: datetime) -> StartupReport:
+    """quick_check the store, sweep what crashed writes left, then take the day's
+    automatic backup if there is none. Runs on a worker thread with its own connections;
+    never changes the store's database."""
+    damage = quick_check(store_path)
+    if not damage:
+        sweep_store_leftovers(store_path)
+    if damage:
+        return StartupReport(damage=damage)
+    if not needs_auto_backup(store_path, now):
+        return StartupReport()
+    try:
+        return StartupReport(backup=make_backup(store_path, now, kind="auto"))
+    except ShopDeskError as exc:
+        return StartupReport(backup_error=str(exc))

@@ -1,0 +1,225 @@
+"""Exports of the orders, cases and 待办 lists as CSV (UTF-8 with a BOM, so Excel reads
+the Chinese) or xlsx, that cannot hurt the seller who opens them:
+
+- a cell a spreadsheet would run as a formula (text starting with = + - @, a tab or a
+  carriage return, as a buyer's message can) gets a leading apostrophe and stays text;
+- characters xlsx cannot hold (control characters) are dropped;
+- the file is written under a temporary name and renamed when complete, so a full disk,
+  a cancel or a crash never leaves half a file under the seller's name.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+
+from shopdesk.core.errors import InputError, ShopDeskError
+from shopdesk.core.model import CaseKind, CaseState, Cause, Party, Platform
+from shopdesk.core.safeio import atomic_write, sweep_temp_files
+from shopdesk.core.safety_repo import count_rows, iter_cases, iter_orders
+from shopdesk.core.store import Store
+from shopdesk.core.timeutil import CHINA, from_text
+
+KINDS = ("orders", "cases", "due")
+FORMATS = ("csv", "xlsx")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+Progress = Callable[[int, int], None]
+
+
+class ExportCancelled(ShopDeskError):
+    """The seller cancelled an export; no file was written."""
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    rows: int
+
+
+def neutralise(value: object) -> object:
+    """Text a spreadsheet would take for a formula, made plain text; other values as is."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _time(text: str | None) -> str:
+    return from_text(text).astimezone(CHINA).strftime("%Y-%m-%d %H:%M:%S") if text else ""
+
+
+def _yuan(fen: int | None) -> Decimal:
+    return Decimal(fen or 0) / 100
+
+
+def _label(enum, value: str) -> str:
+    try:
+        return enum(value).label()
+    except ValueError:
+        return value
+
+
+ORDER_HEADER = [
+    "订单号", "平台", "买家", "状态", "宝贝", "件数", "实付(元)", "退款(元)", "付款时间",
+    "发货时间", "快递公司", "运单号", "收货人", "买家留言", "卖家备注", "下一时限",
+]  # fmt: skip
+CASE_HEADER = [
+    "售后单", "订单号", "平台", "买家", "宝贝", "类型", "状态", "原因分类", "退款(元)",
+    "申请原因", "说明", "平台状态", "平台截止", "申请时间", "结束时间", "下一时限", "备注",
+]  # fmt: skip
+DUE_HEADER = [
+    "截止时间", "剩余(小时)", "谁处理", "事项", "订单号", "售后单", "平台", "依据", "超时后果",
+]  # fmt: skip
+
+
+def order_rows(store: Store) -> Iterator[list]:
+    for o in iter_orders(store):
+        yield [
+            o["order_no"], _label(Platform, o["platform"]), o["buyer_nick"], o["status"],
+            o["item_titles"], o["item_count"], _yuan(o["paid_fen"]), _yuan(o["refund_fen"]),
+            _time(o["paid_at"]), _time(o["shipped_at"]), o["courier"], o["tracking_no"],
+            o["receiver_name"], o["buyer_message"], o["seller_note"], _time(o["next_due_at"]),
+        ]  # fmt: skip
+
+
+def case_rows(store: Store) -> Iterator[list]:
+    for c in iter_cases(store):
+        yield [
+            c["id"], c["order_no"], _label(Platform, c["platform"]), c["buyer_nick"],
+            c["item_titles"], _label(CaseKind, c["kind"]), _label(CaseState, c["state"]),
+            _label(Cause, c["cause"]), _yuan(c["refund_fen"]), c["reason"], c["description"],
+            c["platform_status"], _time(c["platform_deadline"]), _time(c["opened_at"]),
+            _time(c["closed_at"]), _time(c["next_due_at"]), c["note"],
+        ]  # fmt: skip
+
+
+def due_rows(store: Store, now: datetime) -> list[list]:
+    from shopdesk.core.deadlines_repo import open_deadlines
+
+    rows = []
+    for d in open_deadlines(store, now):
+        hours = round((d.due_at - now).total_seconds() / 3600, 1) if d.due_at else ""
+        rows.append(
+            [
+                d.due_at.astimezone(CHINA).strftime("%Y-%m-%d %H:%M:%S") if d.due_at else "",
+                hours, _label(Party, d.party), d.title_in(), d.order_no, d.case_id or "",
+                _label(Platform, d.platform), "平台" if d.basis == "platform" else "估算",
+                d.on_timeout_in(),
+            ]
+        )  # fmt: skip
+    return rows
+
+
+def _table(store: Store, kind: str, now: datetime) -> tuple[list[str], Iterable[list], int]:
+    if kind == "orders":
+        return ORDER_HEADER, order_rows(store), count_rows(store, "orders")
+    if kind == "cases":
+        return CASE_HEADER, case_rows(store), count_rows(store, "cases")
+    if kind == "due":
+        rows = due_rows(store, now)
+        return DUE_HEADER, rows, len(rows)
+    raise InputError(f"不能导出“{kind}”：只能导出 {'、'.join(KINDS)}。")
+
+
+def format_for(path: Path, wanted: str | None) -> str:
+    fmt = (wanted or Path(path).suffix.lstrip(".")).lower()
+    if fmt not in FORMATS:
+        raise InputError(f"不支持的导出格式“{fmt or Path(path).name}”：请用 csv 或 xlsx。")
+    return fmt
+
+
+def export(
+    store: Store,
+    kind: str,
+    out: str | Path,
+    now: datetime,
+    fmt: str | None = None,
+    on_progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ExportResult:
+    """Write `kind` (orders | cases | due) to `out`. Nothing exists under `out` until the
+    whole file is written; a full or read-only disk raises DiskError."""
+    out = Path(out).expanduser()
+    fmt = format_for(out, fmt)
+    header, rows, total = _table(store, kind, now)
+    if out.is_dir():
+        raise InputError(f"“{out}”是文件夹，请给出要保存的文件名。")
+    if not out.parent.is_dir():
+        raise InputError(f"文件夹“{out.parent}”不存在。")
+    sweep_temp_files(out.parent)  # what an export cut off by a crash left there
+
+    def counted(source: Iterable[list]) -> Iterator[list]:
+        done = 0
+        for row in source:
+            if cancelled and done % 500 == 0 and cancelled():
+                raise ExportCancelled("导出已取消，没有写入文件。")
+            done += 1
+            if on_progress and done % 500 == 0:
+                on_progress(done, total)
+            yield [neutralise(value) for value in row]
+        if on_progress:
+            on_progress(done, total)
+
+    written = (
+        _write_csv(out, header, counted(rows))
+        if fmt == "csv"
+        else _write_xlsx(out, kind, header, counted(rows))
+    )
+    return ExportResult(out, written)
+
+
+def _write_csv(out: Path, header: list[str], rows: Iterable[list]) -> int:
+    count = 0
+    with atomic_write(out, "wb") as handle:
+        text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="", write_through=True)
+        writer = csv.writer(text)
+        writer.writerow(header)
+        for row in rows:
+            writer.writerow(row)
+            count += 1
+        text.flush()
+        text.detach()
+    return count
+
+
+def _xlsx_value(value: object) -> object:
+    if isinstance(value, str):
+        return _XLSX_ILLEGAL.sub("", value)
+    return value
+
+
+def _write_xlsx(out: Path, kind: str, header: list[str], rows: Iterable[list]) -> int:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet({"orders": "订单", "cases": "售后", "due": "待办"}[kind])
+    sheet.append(header)
+    count = 0
+    try:
+        for row in rows:
+            cells = []
+            for value in row:
+                cell = WriteOnlyCell(sheet, value=_xlsx_value(value))
+                if isinstance(value, str):
+                    cell.data_type = "s"  # text, never a formula
+                elif isinstance(value, Decimal):
+                    cell.number_format = "0.00"
+                cells.append(cell)
+            sheet.append(cells)
+            count += 1
+    except BaseException:
+        with contextlib.suppress(Exception):
+            sheet.close()  # finish openpyxl's own temporary file before dropping it
+        raise
+    with atomic_write(out, "wb") as handle:
+        book.save(handle)
+    return count

@@ -1,0 +1,273 @@
+"""文件 → 备份 / 恢复…, and the check after the window is up: quick_check of the store and
+the day's automatic backup, on a worker thread with its own connections, so the first
+paint never waits for them."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QDir, Qt, QUrl
+from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from shopdesk.core.backup import (
+    StartupReport,
+    default_backup_dir,
+    list_backups,
+    make_backup,
+    restore_backup,
+    startup_checks,
+)
+from shopdesk.core.errors import DamagedStoreError, ShopDeskError
+from shopdesk.core.export import export
+from shopdesk.core.store import Store
+from shopdesk.core.timeutil import now_utc
+from shopdesk.ui.background import BackgroundJob
+
+log = logging.getLogger("shopdesk")
+
+
+EXPORTS = [
+    ("orders", QT_TR_NOOP("订单…")),
+    ("cases", QT_TR_NOOP("售后单…")),
+    ("due", QT_TR_NOOP("待办时限…")),
+]
+
+
+def install(window) -> None:
+    """Add 导出 and 备份 / 恢复… to the window's 文件 menu (above 退出)."""
+    menu = window.menu("file")
+    exit_action = [a for a in menu.actions() if not a.isSeparator()][-1]
+    exports = QMenu(window.tr("导出"), window)
+    for kind, title in EXPORTS:
+        action = QAction(window.tr(title), exports)
+        action.triggered.connect(lambda _c=False, k=kind: choose_export(window, k))
+        exports.addAction(action)
+    menu.insertMenu(exit_action, exports)
+    backup = QAction(window.tr("备份 / 恢复…"), window)
+    backup.triggered.connect(lambda: open_backup_dialog(window))
+    menu.insertAction(exit_action, backup)
+    menu.insertSeparator(exit_action)
+
+
+def choose_export(window, kind: str) -> BackgroundJob | None:
+    path, chosen = QFileDialog.getSaveFileName(
+        window,
+        window.tr("导出"),
+        str(Path.home() / f"shopdesk-{kind}.xlsx"),
+        "Excel (*.xlsx);;CSV (*.csv)",
+    )
+    if not path:
+        return None
+    if not Path(path).suffix:
+        path += ".csv" if "csv" in chosen else ".xlsx"
+    return export_to(window, kind, Path(path))
+
+
+def export_to(window, kind: str, out: Path) -> BackgroundJob:
+    """Export on a worker thread with its own Store; the result shows in the status bar."""
+    store_path = window.store.path
+
+    def work():
+        with Store.open(store_path) as store:
+            return export(store, kind, out, now_utc())
+
+    job = BackgroundJob(work, window)
+    job.succeeded.connect(
+        lambda result: window.statusBar().showMessage(
+            window.tr("已导出 %1 行到 %2").replace("%1", str(result.rows)).replace("%2", str(out)),
+            10000,
+        )
+    )
+    job.failed.connect(lambda exc: _show_failure(window, window.tr("导出"), exc))
+    window.export_job = job
+    job.start()
+    return job
+
+
+def _show_failure(parent, title: str, exc: BaseException) -> None:
+    if not isinstance(exc, ShopDeskError):
+        log.error("%s failed", title, exc_info=exc)
+    QMessageBox.warning(parent, title, str(exc))
+
+
+def open_failure_text(path: Path, exc: ShopDeskError) -> str:
+    """Why the store did not open, and for a damaged one, the backup to restore."""
+    text = str(exc)
+    if isinstance(exc, DamagedStoreError):
+        backups = list_backups(default_backup_dir(path))
+        if backups:
+            newest = backups[0].path
+            text += (
+                QCoreApplication.translate(
+                    "safety",
+                    '\n\n最近的备份：%1\n恢复方法：在命令行运行\nshopdesk restore "%1" --db "%2"',
+                )
+                .replace("%1", str(newest))
+                .replace("%2", str(path))
+            )
+    return text
+
+
+def open_backup_dialog(window) -> BackupDialog:
+    dialog = BackupDialog(window)
+    dialog.open()
+    return dialog
+
+
+def start_background_checks(window) -> BackgroundJob:
+    """Start the store check and automatic backup; results arrive on the GUI thread."""
+    path = window.store.path
+    job = BackgroundJob(lambda: startup_checks(path, now_utc()), window)
+    job.succeeded.connect(lambda report: _report_startup(window, report))
+    job.failed.connect(lambda exc: log.error("startup check failed: %r", exc))
+    window.startup_job = job
+    job.start()  # after the first paint: starts on the event loop's next turn
+    return job
+
+
+def _report_startup(window, report: StartupReport) -> None:
+    if report.damage:
+        QMessageBox.warning(
+            window,
+            window.tr("店铺数据已损坏"),
+            window.tr(
+                "检查发现店铺数据文件已损坏：\n%1\n\n文件未做任何改动。请通过“文件 → 备份 / 恢复…”"
+                "从最近的备份恢复；恢复前会先另存一份当前数据。"
+            ).replace("%1", report.damage),
+        )
+    elif report.backup:
+        window.statusBar().showMessage(window.tr("已自动备份店铺数据"), 8000)
+    elif report.backup_error:
+        window.statusBar().showMessage(report.backup_error, 15000)
+
+
+class BackupDialog(QDialog):
+    """The backups of the window's store: back up now, restore one, open the folder."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window_ = window
+        self.folder = default_backup_dir(window.store.path)
+        self.job: BackgroundJob | None = None
+        self.setWindowTitle(self.tr("备份 / 恢复"))
+        self.resize(560, 380)
+        self.list = QListWidget()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setMinimumHeight(60)
+        self.backup_button = QPushButton(self.tr("立即备份"))
+        self.restore_button = QPushButton(self.tr("恢复所选备份…"))
+        self.folder_button = QPushButton(self.tr("打开备份文件夹"))
+        self.backup_button.clicked.connect(self.back_up_now)
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.folder_button.clicked.connect(
+            lambda: QDesktopServices.openUrl(
+                QUrl.fromLocalFile(QDir.toNativeSeparators(str(self.folder)))
+            )
+        )
+        buttons = QHBoxLayout()
+        for button in (self.backup_button, self.restore_button, self.folder_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        hint = QLabel(
+            self.tr(
+                "每天自动备份一次（保留最近 7 天和 4 周）；手动备份一直保留。备份文件夹：%1"
+            ).replace("%1", str(self.folder))
+        )
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.status)
+        layout.addWidget(close)
+        self.reload()
+
+    KIND_TEXT = {
+        "auto": QT_TR_NOOP("自动"),
+        "manual": QT_TR_NOOP("手动"),
+        "before-restore": QT_TR_NOOP("恢复前"),
+    }
+
+    def reload(self) -> None:
+        self.list.clear()
+        for info in list_backups(self.folder):
+            when = info.taken_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+            kind = self.tr(self.KIND_TEXT[info.kind])
+            item = QListWidgetItem(f"{when}  ·  {kind}  ·  {info.path.name}")
+            item.setData(Qt.ItemDataRole.UserRole, str(info.path))
+            self.list.addItem(item)
+        if self.list.count():
+            self.list.setCurrentRow(0)
+        self.restore_button.setEnabled(self.list.count() > 0)
+
+    def _busy(self, text: str) -> None:
+        self.status.setText(text)
+        for button in (self.backup_button, self.restore_button):
+            button.setEnabled(False)
+
+    def _done(self, text: str) -> None:
+        self.status.setText(text)
+        self.backup_button.setEnabled(True)
+        self.reload()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._done(str(exc))
+        _show_failure(self, self.tr("备份 / 恢复"), exc)
+
+    def back_up_now(self) -> BackgroundJob:
+        path = self.window_.store.path
+        self._busy(self.tr("正在备份…"))
+        self.job = BackgroundJob(lambda: make_backup(path, now_utc()), self)
+        self.job.succeeded.connect(
+            lambda folder: self._done(self.tr("已备份到 %1").replace("%1", str(folder)))
+        )
+        self.job.failed.connect(self._failed)
+        self.job.start()
+        return self.job
+
+    def restore_selected(self, confirm: bool = True) -> BackgroundJob | None:
+        item = self.list.currentItem()
+        if item is None:
+            return None
+        backup = item.data(Qt.ItemDataRole.UserRole)
+        if confirm:
+            answer = QMessageBox.question(
+                self,
+                self.tr("恢复备份"),
+                self.tr(
+                    "用这个备份替换当前的店铺数据？\n%1\n\n当前数据会先另存为一个备份。"
+                ).replace("%1", backup),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return None
+        path = self.window_.store.path
+        self._busy(self.tr("正在恢复…"))
+        self.job = BackgroundJob(lambda: restore_backup(backup, path, now_utc()), self)
+        self.job.succeeded.connect(self._restored)
+        self.job.failed.connect(self._failed)
+        self.job.start()
+        return self.job
+
+    def _restored(self, safety) -> None:
+        self.window_.refresh()
+        text = self.tr("已恢复。")
+        if safety:
+            text += self.tr("恢复前的数据已备份到 %1").replace("%1", str(safety))
+        self._done(text)

@@ -163,5 +163,19 @@ def initial(db: Database) -> None:
     )
 
 
+@migrations(name="0002_rules_next_due_party")
+def rules_next_due_party(db: Database) -> None:
+    """Who must act on the cached soonest deadline, and its rule: the 待办 view pages
+    through orders and cases by next_due_at and filters by party in SQL."""
+    db.executescript(
+        """
+        ALTER TABLE orders ADD COLUMN next_due_party TEXT;
+        ALTER TABLE orders ADD COLUMN next_due_rule TEXT;
+        ALTER TABLE cases ADD COLUMN next_due_party TEXT;
+        ALTER TABLE cases ADD COLUMN next_due_rule TEXT;
+        """
+    )
+
+
 def known_names() -> set[str]:
     return {m.name for m in migrations._migrations}

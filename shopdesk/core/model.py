@@ -174,6 +174,29 @@ class EvidenceKind(Labeled):
     OTHER = "other", "其他", "其他", "Other"
 
 
+class ReplyStage(Labeled):
+    """Where a case stands as far as replying goes; built-in templates are tagged with it."""
+
+    OPENING = "opening", "初次回复", "初次回覆", "First reply"
+    HANDLING = "handling", "处理中", "處理中", "Handling"
+    RETURNING = "returning", "退货中", "退貨中", "Return under way"
+    REFUSING = "refusing", "拒绝说明", "拒絕說明", "Refusal"
+    INTERVENTION = "intervention", "平台介入", "平台介入", "Platform intervention"
+    RESOLVED = "resolved", "已解决/回访", "已解決/回訪", "Resolved / follow-up"
+
+
+class CareStep(Labeled):
+    """The seven steps of handling a complaint (seed after-sales FAQ), in order."""
+
+    RESPOND_FAST = "respond_fast", "快速反应", "快速反應", "Respond fast"
+    LISTEN = "listen", "耐心倾听", "耐心傾聽", "Listen"
+    EXPLAIN = "explain", "必要解释", "必要解釋", "Explain"
+    APOLOGISE = "apologise", "诚恳道歉", "誠懇道歉", "Apologise"
+    OFFER_COMPENSATION = "offer_compensation", "提出补偿", "提出補償", "Offer compensation"
+    ACT = "act", "采取补救", "採取補救", "Act"
+    FOLLOW_UP = "follow_up", "跟进进度", "跟進進度", "Follow up"
+
+
 @dataclass(frozen=True)
 class Shop:
     id: int

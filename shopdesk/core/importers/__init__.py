@@ -1,0 +1,166 @@
+"""Platform exports -> parsed records and a list of problems. No SQL here.
+
+export = open_export(path)          # InputError if the file cannot be used at all
+for record in export.records():     # ParsedOrder | ParsedLine | ParsedRefund
+    ...
+export.problems                     # rows skipped, with file, row, column, value, reason
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+from shopdesk.core.errors import InputError
+from shopdesk.core.importers.layouts import ExportKind, Layout, guess_kind, read_layout
+from shopdesk.core.importers.records import (
+    ParsedLine,
+    ParsedOrder,
+    ParsedRefund,
+    PlatformEvent,
+    Problem,
+)
+from shopdesk.core.importers.source import ExportSource, RawRow
+from shopdesk.core.importers.taobao import LineParser, Row, RowError, parse_order, parse_refund
+from shopdesk.core.timeutil import china_to_text
+
+__all__ = [
+    "ExportFile",
+    "ExportKind",
+    "ParsedLine",
+    "ParsedOrder",
+    "ParsedRefund",
+    "PlatformEvent",
+    "Problem",
+    "export_stamp",
+    "open_export",
+]
+
+HEADER_SEARCH_ROWS = 5
+_STAMP = re.compile(r"(20\d\d)(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)?")
+Record = ParsedOrder | ParsedLine | ParsedRefund
+
+
+def export_stamp(file_name: str) -> str | None:
+    """The export time in a platform file name (`ExportOrderList202406181420.csv`), as
+    UTC text; None when the name carries none."""
+    match = _STAMP.search(file_name)
+    if not match:
+        return None
+    parts = [int(part) for part in match.groups(default="0")]
+    try:
+        return china_to_text(datetime(*parts))
+    except ValueError:
+        return None
+
+
+def _blank(values: list[object]) -> bool:
+    return all(value is None or str(value).strip() == "" for value in values)
+
+
+def _joined(values: list[object]) -> str:
+    return ",".join("" if value is None else str(value) for value in values)[:80]
+
+
+class ExportFile:
+    """An export opened and recognised: `kind`, `layout`, `encoding`, `exported_at`; its
+    records are streamed by `records()`, which fills `problems` and counts `rows`."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        self.source = ExportSource(self.path)
+        self.encoding = self.source.encoding
+        self.exported_at = export_stamp(self.path.name)
+        self.problems: list[Problem] = []
+        self.rows = 0
+        self._raw = self.source.rows()
+        self.layout = self._find_header()
+
+    @property
+    def kind(self) -> ExportKind:
+        return self.layout.kind
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    def progress(self) -> tuple[int, int]:
+        return self.source.progress()
+
+    def close(self) -> None:
+        self._raw.close()
+
+    def _find_header(self) -> Layout:
+        seen = 0
+        for raw in self._raw:
+            if _blank(raw.values):
+                continue
+            seen += 1
+            if guess_kind(raw.values) is not None or seen >= HEADER_SEARCH_ROWS:
+                return read_layout(raw.values, self.name)
+        self.close()
+        if seen:
+            raise InputError(f"{self.name}：不是 ShopDesk 认识的导出文件")
+        raise InputError(f"{self.name}：文件是空的")
+
+    def _problem(self, raw: RawRow, column: str, value: object, reason: str) -> None:
+        text = "" if value is None else str(value)
+        self.problems.append(Problem(self.name, raw.number, column, text, reason))
+
+    def _fits(self, raw: RawRow) -> bool:
+        width = self.layout.width
+        values = raw.values
+        if raw.cut:
+            self._problem(
+                raw,
+                "",
+                _joined(values),
+                "文件在此行中途结束（可能下载不完整），已跳过",
+            )
+            return False
+        if len(values) < width:
+            self._problem(
+                raw,
+                "",
+                _joined(values),
+                f"列数不足：{len(values)} 列，表头有 {width} 列",
+            )
+            return False
+        if len(values) > width and not _blank(values[width:]):
+            self._problem(raw, "", _joined(values[width:]), f"列数多于表头的 {width} 列")
+            return False
+        return True
+
+    def records(self) -> Iterator[Record]:
+        """Parsed records in file order. Rows that cannot be trusted are left out and listed
+        in `problems`. InputError if the file holds no data row at all."""
+        kind = self.layout.kind
+        parse = (
+            parse_order
+            if kind is ExportKind.ORDERS
+            else LineParser()
+            if kind is ExportKind.ORDER_LINES
+            else parse_refund
+        )
+        try:
+            for raw in self._raw:
+                if _blank(raw.values):
+                    continue
+                self.rows += 1
+                if not self._fits(raw):
+                    continue
+                try:
+                    yield parse(Row(self.layout, raw.number, raw.values))
+                except RowError as error:
+                    self._problem(raw, error.column, error.value, error.reason)
+        finally:
+            self.close()
+        if self.rows == 0:
+            raise InputError(f"{self.name}：只有表头，没有数据行")
+
+
+def open_export(path: Path | str) -> ExportFile:
+    """Open and recognise an export file (InputError if it is not one ShopDesk can use)."""
+    return ExportFile(path)

@@ -1,0 +1,175 @@
+"""`shopdesk case add|event|undo|deadline` and `shopdesk due`: after-sales cases on the
+command line and every open platform clock. TIME is ISO-8601, China time without offset."""
+
+from __future__ import annotations
+
+from argparse import Namespace
+
+from shopdesk.commands.common import CommandError, emit, open_store
+from shopdesk.commands.listing import case_document
+from shopdesk.core.countdown import countdown
+from shopdesk.core.deadlines_repo import (
+    add_case_event,
+    deadlines_for_case,
+    open_deadlines,
+    refresh_due,
+    set_platform_deadline,
+    undo_last,
+)
+from shopdesk.core.model import CaseKind, CaseState, EventKind, Party, Platform
+from shopdesk.core.rules import Deadline
+from shopdesk.core.timeutil import as_china, now_utc, parse_user_time, to_text
+
+
+def register(subparsers, common) -> None:
+    case = subparsers.add_parser("case", parents=[common], help="记录售后单与时间线")
+    actions = case.add_subparsers(dest="case_command", required=True)
+
+    add = actions.add_parser("add", parents=[common], help="为订单新建售后单")
+    add.add_argument("order_no", metavar="ORDER_NO")
+    add.add_argument("--platform", default=Platform.TAOBAO.value, choices=list(Platform))
+    add.add_argument("--kind", required=True, metavar="KIND", help=_ids(CaseKind))
+    add.add_argument("--at", metavar="TIME", help="买家申请时间（默认：现在）")
+    add.add_argument("--reason", default="", metavar="TEXT", help="申请原因")
+    add.set_defaults(run=run_case_add)
+
+    event = actions.add_parser("event", parents=[common], help="在时间线上记录一件事")
+    event.add_argument("case_id", metavar="CASE_ID", type=int)
+    event.add_argument("event", metavar="EVENT", help=_ids(EventKind))
+    event.add_argument("--at", metavar="TIME", help="发生时间（默认：现在）")
+    event.add_argument("--note", default="", metavar="TEXT")
+    event.set_defaults(run=run_case_event)
+
+    deadline = actions.add_parser("deadline", parents=[common], help="录入平台显示的截止时间")
+    deadline.add_argument("case_id", metavar="CASE_ID", type=int)
+    deadline.add_argument("time", metavar="TIME", help="平台截止时间；none 清除")
+    deadline.set_defaults(run=run_case_deadline)
+
+    due = subparsers.add_parser("due", parents=[common], help="列出所有未到期和已超时的时限")
+    due.add_argument("--now", metavar="TIME", help="按此时刻计算（默认：现在）")
+    due.add_argument("--within", type=float, metavar="HOURS", help="只列出 HOURS 小时内到期的")
+    due.add_argument("--party", choices=["seller", "buyer", "all"], default="all")
+    due.set_defaults(run=run_due)
+
+
+def _ids(enum) -> str:
+    return ", ".join(member.value for member in enum)
+
+
+def _time(text: str | None, what: str):
+    if not text:
+        return now_utc()
+    try:
+        return parse_user_time(text)
+    except ValueError:
+        raise CommandError(f"{what}: '{text}' is not an ISO-8601 time") from None
+
+
+def _parse(enum, text: str):
+    try:
+        return enum.parse(text)
+    except ValueError as exc:
+        raise CommandError(str(exc)) from None
+
+
+def deadline_document(deadline: Deadline, now) -> dict:
+    return {
+        "subject": deadline.subject,
+        "order_no": deadline.order_no,
+        "case_id": deadline.case_id,
+        "platform": deadline.platform,
+        "rule": deadline.rule_id,
+        "title": deadline.title_in(),
+        "party": deadline.party,
+        "due_at": as_china(to_text(deadline.due_at)) if deadline.due_at else None,
+        "basis": deadline.basis,
+        "countdown": countdown(deadline.due_at, now).text if deadline.due_at else "已暂停",
+        "started_by": deadline.started_by,
+        "started_at": as_china(to_text(deadline.started_at)),
+        "paused": [
+            [as_china(to_text(a)), as_china(to_text(b)) if b else None] for a, b in deadline.paused
+        ],
+        "on_timeout": deadline.on_timeout_in(),
+        "source": deadline.source,
+        "confidence": deadline.confidence,
+        "rule_version": deadline.rule_version,
+    }
+
+
+def _case_output(store, case_id: int, now) -> dict:
+    case = store.get_case(case_id)
+    document = case_document(case)
+    document["deadlines"] = [
+        deadline_document(d, now) for d in deadlines_for_case(store, case, now)
+    ]
+    return document
+
+
+def _case_text(document: dict) -> str:
+    lines = [
+        f"#{document['id']}  {document['order_no']}  {CaseKind(document['kind']).label()}  "
+        f"{CaseState(document['state']).label()}"
+    ]
+    for d in document["deadlines"]:
+        basis = "平台" if d["basis"] == "platform" else "估算"
+        lines.append(f"  {d['title']}  {d['countdown']}  截止 {d['due_at']}（{basis}）")
+    return "\n".join(lines)
+
+
+def run_case_add(args: Namespace) -> int:
+    kind = _parse(CaseKind, args.kind)
+    at = _time(args.at, "--at")
+    now = max(at, now_utc())
+    with open_store(args) as store:
+        order = store.order_by_no(args.order_no, args.platform)
+        case = store.add_case(order.id, kind.value, to_text(at), reason=args.reason)
+        refresh_due(store, case_ids=[case.id], now=now)
+        document = _case_output(store, case.id, now)
+    emit(args, document, _case_text(document))
+    return 0
+
+
+def run_case_event(args: Namespace) -> int:
+    kind = _parse(EventKind, args.event)
+    at = _time(args.at, "--at")
+    now = max(at, now_utc())
+    with open_store(args) as store:
+        if kind == EventKind.CORRECTION:
+            event = undo_last(store, args.case_id, now=now)
+        else:
+            event = add_case_event(store, args.case_id, kind.value, at, args.note, now=now)
+        document = _case_output(store, args.case_id, now)
+        document["event"] = {
+            "id": event.id,
+            "kind": event.kind,
+            "at": as_china(event.at),
+            "note": event.note,
+            "retracts": event.retracts,
+        }
+    emit(args, document, _case_text(document))
+    return 0
+
+
+def run_case_deadline(args: Namespace) -> int:
+    due = None if args.time.strip().lower() == "none" else _time(args.time, "TIME")
+    now = now_utc()
+    with open_store(args) as store:
+        set_platform_deadline(store, args.case_id, due, now=now)
+        document = _case_output(store, args.case_id, now)
+    emit(args, document, _case_text(document))
+    return 0
+
+
+def run_due(args: Namespace) -> int:
+    now = _time(args.now, "--now")
+    with open_store(args) as store:
+        found = open_deadlines(store, now, args.party, args.within)
+    documents = [deadline_document(d, now) for d in found]
+    lines = [
+        f"{d['countdown']:<12} {Party(d['party']).label()}  {d['title']}  "
+        f"{d['order_no']}{'  #' + str(d['case_id']) if d['case_id'] else ''}  "
+        f"{'平台' if d['basis'] == 'platform' else '估算'}"
+        for d in documents
+    ]
+    emit(args, documents, "\n".join(lines) or "（没有待办时限）")
+    return 0

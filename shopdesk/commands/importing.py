@@ -1,0 +1,46 @@
+"""`shopdesk import FILE...`: import platform exports (all files in one transaction)."""
+
+from __future__ import annotations
+
+from argparse import Namespace
+from pathlib import Path
+
+from shopdesk.commands.common import emit, open_store
+from shopdesk.core.import_repo import ImportReport, import_files
+from shopdesk.core.timeutil import now_utc
+
+KIND_TITLES = {"orders": "订单报表", "order_lines": "宝贝报表", "refunds": "退款管理导出"}
+
+
+def register(subparsers, common) -> None:
+    parser = subparsers.add_parser(
+        "import",
+        parents=[common],
+        help="导入淘宝订单报表、宝贝报表、退款管理导出（CSV 或 xlsx）",
+        description="一次导入的所有文件要么全部导入，要么（有文件无法使用时）一条也不导入。",
+    )
+    parser.add_argument("files", nargs="+", metavar="FILE", help="平台导出的文件")
+    parser.set_defaults(run=run_import)
+
+
+def report_text(report: ImportReport) -> str:
+    lines = []
+    for file in report.files:
+        lines.append(
+            f"{Path(file.path).name}：{KIND_TITLES.get(file.kind, file.kind)}，读取 {file.rows} 行，"
+            f"新增 {file.added}，更新 {file.updated}，未变 {file.unchanged}，"
+            f"跳过 {len(file.skipped)} 行"
+        )
+        for problem in file.skipped:
+            where = f"第 {problem.row} 行" if problem.row is not None else ""
+            column = f" {problem.column}" if problem.column else ""
+            value = f"“{problem.value}”" if problem.value else ""
+            lines.append(f"  {where}{column}{value}：{problem.reason}")
+    return "\n".join(lines)
+
+
+def run_import(args: Namespace) -> int:
+    with open_store(args) as store:
+        report = import_files(store, args.files, now=now_utc())
+    emit(args, report.as_dict(), report_text(report))
+    return 0

@@ -1,0 +1,222 @@
+"""The after-sales case state machine: a case's state is derived from its timeline
+(corrections applied), and a new event is checked against what the platform allows.
+
+Pure functions over the model's dataclasses; nothing here reads the store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+
+from shopdesk.core.errors import MoveNotAllowedError
+from shopdesk.core.model import Case, CaseKind, CaseState, EventKind, Order, OrderState
+from shopdesk.core.timeutil import from_text
+
+E = EventKind
+S = CaseState
+
+_RETURN_KINDS = {CaseKind.RETURN_REFUND.value, CaseKind.EXCHANGE.value}
+_REFUND_KINDS = {
+    CaseKind.REFUND_UNSHIPPED.value,
+    CaseKind.REFUND_SHIPPED.value,
+    CaseKind.RETURN_REFUND.value,
+    CaseKind.EXCHANGE.value,
+    CaseKind.RESHIP.value,
+    CaseKind.REJECTED_DELIVERY.value,
+}
+_TERMINAL = {S.REFUNDED, S.CLOSED, S.WITHDRAWN}
+
+# Events that never change the state.
+_NEUTRAL = {E.EVIDENCE_SUBMITTED, E.REPLIED, E.NOTE, E.CORRECTION}
+
+# What may happen next, by state (the platform's flow; refusals are checked further below).
+_NEXT: dict[CaseState, tuple[EventKind, ...]] = {
+    S.AWAITING_SELLER: (
+        E.SELLER_AGREED,
+        E.SELLER_REFUSED,
+        E.RESHIPPED,
+        E.BUYER_MODIFIED,
+        E.PLATFORM_INTERVENED,
+        E.REFUNDED,
+        E.WITHDRAWN,
+        E.CLOSED,
+        E.REPLIED,
+        E.NOTE,
+    ),
+    S.AWAITING_RETURN: (
+        E.BUYER_SHIPPED_RETURN,
+        E.BUYER_MODIFIED,
+        E.PLATFORM_INTERVENED,
+        E.WITHDRAWN,
+        E.CLOSED,
+        E.REPLIED,
+        E.NOTE,
+    ),
+    S.RETURN_IN_TRANSIT: (
+        E.SELLER_RECEIVED_RETURN,
+        E.SELLER_REFUSED,
+        E.PLATFORM_INTERVENED,
+        E.REFUNDED,
+        E.WITHDRAWN,
+        E.REPLIED,
+        E.NOTE,
+    ),
+    S.REFUSED: (
+        E.BUYER_MODIFIED,
+        E.SELLER_AGREED,
+        E.PLATFORM_INTERVENED,
+        E.WITHDRAWN,
+        E.CLOSED,
+        E.REPLIED,
+        E.NOTE,
+    ),
+    S.INTERVENTION: (
+        E.EVIDENCE_SUBMITTED,
+        E.RULING,
+        E.SELLER_AGREED,
+        E.REFUNDED,
+        E.WITHDRAWN,
+        E.REPLIED,
+        E.NOTE,
+    ),
+    S.AWAITING_REFUND: (E.REFUNDED, E.PLATFORM_INTERVENED, E.CLOSED, E.REPLIED, E.NOTE),
+    S.RESOLVED: (E.REFUNDED, E.RESHIPPED, E.CLOSED, E.REPLIED, E.NOTE),
+    S.REFUNDED: (E.NOTE,),
+    S.CLOSED: (E.NOTE,),
+    S.WITHDRAWN: (E.NOTE,),
+}
+
+
+def _at(event) -> datetime:
+    return from_text(event.at)
+
+
+def effective_events(events: Iterable, now: datetime | None = None) -> list:
+    """The timeline as it stands: events dated after `now` ignored, corrections and the
+    events they retract removed, oldest first."""
+    visible = [e for e in events if now is None or _at(e) <= now]
+    retracted = {e.retracts for e in visible if e.kind == E.CORRECTION and e.retracts}
+    kept = [e for e in visible if e.kind != E.CORRECTION and e.id not in retracted]
+    return sorted(kept, key=lambda e: (_at(e), e.id))
+
+
+def _target(kind: str, event: EventKind, current: CaseState) -> CaseState:
+    if event == E.OPENED or event == E.BUYER_MODIFIED:
+        return S.AWAITING_SELLER
+    if event == E.SELLER_AGREED:
+        if kind in _RETURN_KINDS:
+            return S.AWAITING_RETURN
+        if kind == CaseKind.RESHIP.value:
+            return S.AWAITING_SELLER if current != S.RESOLVED else current
+        if kind in _REFUND_KINDS:
+            return S.AWAITING_REFUND
+        return S.RESOLVED
+    if event == E.SELLER_REFUSED:
+        return S.REFUSED
+    if event == E.BUYER_SHIPPED_RETURN:
+        return S.RETURN_IN_TRANSIT
+    if event == E.SELLER_RECEIVED_RETURN:
+        return S.AWAITING_SELLER if kind == CaseKind.EXCHANGE.value else S.AWAITING_REFUND
+    if event == E.PLATFORM_INTERVENED:
+        return S.INTERVENTION
+    if event in (E.RULING, E.RESHIPPED):
+        return S.RESOLVED
+    if event == E.REFUNDED:
+        return S.REFUNDED
+    if event == E.CLOSED:
+        return S.CLOSED
+    if event == E.WITHDRAWN:
+        return S.WITHDRAWN
+    return current
+
+
+def derive_state(case: Case, events: Iterable, now: datetime | None = None) -> CaseState:
+    """The case's state from its timeline. The platform's word wins, so an imported event
+    that skips a step still moves the case to where the platform says it is."""
+    state = S.AWAITING_SELLER
+    for event in effective_events(events, now):
+        kind = EventKind.parse(event.kind)
+        if kind not in _NEUTRAL:
+            state = _target(case.kind, kind, state)
+    return state
+
+
+def _refusal_blocked(case: Case, order: Order | None) -> str | None:
+    if case.kind == CaseKind.REFUND_UNSHIPPED.value or (
+        order is not None and order.state in (OrderState.PAID.value, OrderState.UNPAID.value)
+    ):
+        return "订单尚未发货，平台不允许拒绝仅退款申请"
+    if "无理由" in case.reason or "無理由" in case.reason:
+        return "七天无理由退货，平台不允许卖家拒绝"
+    return None
+
+
+def undoable_event(events: Sequence, now: datetime | None = None):
+    """The latest event a correction would retract (None on an empty timeline)."""
+    kept = effective_events(events, now)
+    return kept[-1] if kept else None
+
+
+def allowed_events(
+    case: Case, events: Sequence, order: Order | None = None, now: datetime | None = None
+) -> list[EventKind]:
+    """The events the seller may record next, in the order the case panel offers them.
+    A correction is offered whenever there is an event to retract."""
+    kept = effective_events(events, now)
+    if not kept:
+        return [E.OPENED, E.NOTE]
+    state = derive_state(case, events, now)
+    moves = [k for k in _NEXT[state] if _move_problem(case, state, k, order) is None]
+    moves.append(E.CORRECTION)
+    return moves
+
+
+def _move_problem(
+    case: Case, state: CaseState, event: EventKind, order: Order | None
+) -> str | None:
+    if event == E.SELLER_REFUSED:
+        blocked = _refusal_blocked(case, order)
+        if blocked:
+            return blocked
+    if event in (E.BUYER_SHIPPED_RETURN, E.SELLER_RECEIVED_RETURN) and case.kind not in (
+        _RETURN_KINDS | {CaseKind.REJECTED_DELIVERY.value}
+    ):
+        return f"「{CaseKind.parse(case.kind).label()}」没有退货环节"
+    if event == E.RESHIPPED and case.kind not in (CaseKind.RESHIP.value, CaseKind.EXCHANGE.value):
+        return f"「{CaseKind.parse(case.kind).label()}」不能补发"
+    if event not in _NEXT[state]:
+        if state in _TERMINAL:
+            return f"售后已结束（{state.label()}），只能添加备注"
+        return f"当前状态「{state.label()}」下不能「{event.label()}」"
+    return None
+
+
+def check_move(
+    case: Case,
+    events: Sequence,
+    event: EventKind | str,
+    order: Order | None = None,
+    now: datetime | None = None,
+    retracts: int | None = None,
+) -> None:
+    """Raise MoveNotAllowedError (with the reason in Chinese) unless `event` may be
+    recorded now."""
+    kind = EventKind.parse(event) if isinstance(event, str) else event
+    kept = effective_events(events, now)
+    if kind == E.CORRECTION:
+        ids = {e.id for e in kept}
+        if retracts is None or retracts not in ids:
+            raise MoveNotAllowedError("更正只能撤回时间线上仍然有效的一条记录")
+        return
+    if kind == E.OPENED:
+        if kept:
+            raise MoveNotAllowedError("售后单已经有申请记录，不能再次申请")
+        return
+    if not kept and kind != E.NOTE:
+        raise MoveNotAllowedError("售后单还没有买家申请记录")
+    if kind == E.NOTE:
+        return
+    problem = _move_problem(case, derive_state(case, events, now), kind, order)
+    if problem:
+        raise MoveNotAllowedError(problem)

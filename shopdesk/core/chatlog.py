@@ -1,0 +1,280 @@
+"""Chat logs copied out of Qianniu / 旺旺, parsed into messages.
+
+Two shapes (see shared/domain/FORMATS.md) give the same messages:
+
+- the PC chat window copy: ``<nick> yyyy-MM-dd HH:mm:ss`` then content lines, then a blank
+  line; seller messages end with a status line (已读 / 未读 / 发送中), which is dropped;
+- the web 聊天记录查询 copy: a ``yyyy-MM-dd`` date line, then per message a ``HH:mm:ss``
+  line, the content lines and the sender line last.
+
+Images and product cards become ``media`` messages with no text (the web page shows only a
+placeholder for both, so the PC copy's card details are kept aside in ``detail``). System
+lines (当前用户来自 ..., 由 ... 转交给 ..., <nick> 撤回了一条消息) are messages with
+``is_system`` set and the time of the message before them. Pure Python: no Qt here.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import asdict, dataclass, field, replace
+from datetime import datetime
+
+from shopdesk.core.timeutil import china_to_text
+
+STATUS_LINES = frozenset({"已读", "未读", "发送中"})
+WEB_PLACEHOLDER = "请在客户端查看原始聊天记录，网页版无法展示"
+SYSTEM_NICK = "系统"
+
+_PC_HEADER = re.compile(r"^(?P<nick>\S.*?)\s*(?P<ts>\d{4}-\d{1,2}-\d{1,2} \d{1,2}:\d{2}:\d{2})$")
+_WEB_DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
+_WEB_TIME = re.compile(r"^\d{1,2}:\d{2}:\d{2}$")
+_RECALL = re.compile(r"^(?P<nick>.+?)\s*撤回了一条消息$")
+_SYSTEM_PATTERNS = (
+    re.compile(r"^当前用户来自\s*.+$"),
+    re.compile(r"^由\s*.+?\s*转交给\s*.+$"),
+    re.compile(r"^.*(?:进入|离开)了?(?:会话|聊天)$"),
+    re.compile(r"^以上为历史消息$"),
+)
+_PRICE = re.compile(r"^[¥￥]\s*\d+(?:\.\d{1,2})?$")
+_ITEM_URL = re.compile(r"^https?://\S*(?:item\.taobao\.com|detail\.tmall\.com|\.tb\.cn)\S*$")
+_INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060"), None)
+
+
+@dataclass(frozen=True)
+class ChatMessage:
+    sender: str
+    at: str  # UTC ISO-8601 (the chat shows China time)
+    text: str
+    is_system: bool = False
+    is_seller: bool = False
+    kind: str = "text"  # text | media | recalled | system
+    detail: str = field(default="", compare=False)  # e.g. a product card seen in the PC copy
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> ChatMessage:
+        names = cls.__dataclass_fields__
+        return cls(**{k: v for k, v in data.items() if k in names})
+
+
+class ChatLogError(ValueError):
+    """The text is not a chat log in either known shape."""
+
+
+def decode(raw: bytes) -> str:
+    """Text of a chat log file: BOMs honoured, UTF-8 tried first, GB18030 per line for the
+    rest (a file pasted together from two sources can mix them)."""
+    for bom, name in (
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
+        if raw.startswith(bom):
+            return raw[len(bom) :].decode(name, errors="replace")
+    if raw[:200].count(b"\x00") > 20:  # UTF-16 without a BOM
+        even_zeros = raw[0:200:2].count(b"\x00")
+        return raw.decode("utf-16-be" if even_zeros > 10 else "utf-16-le", errors="replace")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    lines = []
+    for line in raw.split(b"\n"):
+        try:
+            lines.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            lines.append(line.decode("gb18030", errors="replace"))
+    return "\n".join(lines)
+
+
+def _clean_lines(text: str) -> list[str]:
+    text = text.translate(_INVISIBLE).replace("\r\n", "\n").replace("\r", "\n")
+    return [
+        line.replace("\u00a0", " ").replace("\u3000", " ").rstrip() for line in text.split("\n")
+    ]
+
+
+def is_seller_nick(nick: str, shop_names: tuple[str, ...] = ()) -> bool:
+    """Seller sub-accounts read `店铺名:子账号`; the main account is the shop's own name."""
+    return ":" in nick or "：" in nick or nick in shop_names
+
+
+def _system_line(line: str) -> bool:
+    return any(p.match(line) for p in _SYSTEM_PATTERNS)
+
+
+def _parse_time(date_text: str, time_text: str) -> str:
+    moment = datetime.strptime(f"{date_text} {time_text}", "%Y-%m-%d %H:%M:%S")
+    return china_to_text(moment)
+
+
+def _message(sender: str, at: str, content: list[str], shop_names: tuple[str, ...]) -> ChatMessage:
+    seller = is_seller_nick(sender, shop_names)
+    while content and not content[-1].strip():
+        content.pop()
+    while content and not content[0].strip():
+        content.pop(0)
+    if seller:
+        while content and content[-1].strip() in STATUS_LINES:
+            content.pop()
+            while content and not content[-1].strip():
+                content.pop()
+    lines = [line.strip() for line in content]
+    if not lines or lines == [WEB_PLACEHOLDER]:
+        return ChatMessage(sender, at, "", is_seller=seller, kind="media")
+    if _is_card(lines):
+        return ChatMessage(sender, at, "", is_seller=seller, kind="media", detail="\n".join(lines))
+    return ChatMessage(sender, at, "\n".join(lines).strip(), is_seller=seller)
+
+
+def _is_card(lines: list[str]) -> bool:
+    """A product card copies as its title, its price and the item's address."""
+    return (
+        len(lines) <= 4
+        and any(_PRICE.match(x) for x in lines)
+        and any(_ITEM_URL.match(x) for x in lines)
+    )
+
+
+def _system_message(line: str, at: str, shop_names: tuple[str, ...]) -> ChatMessage:
+    recall = _RECALL.match(line)
+    if recall:
+        nick = recall["nick"].strip()
+        return ChatMessage(
+            nick,
+            at,
+            "撤回了一条消息",
+            is_system=True,
+            is_seller=is_seller_nick(nick, shop_names),
+            kind="recalled",
+        )
+    return ChatMessage(SYSTEM_NICK, at, line.strip(), is_system=True, kind="system")
+
+
+def _is_system_or_recall(line: str) -> bool:
+    return _system_line(line) or bool(_RECALL.match(line))
+
+
+def detect_shape(lines: list[str]) -> str:
+    """`pc` or `web`; ChatLogError when neither shape is seen."""
+    pc = sum(1 for x in lines if _PC_HEADER.match(x.strip()))
+    web = sum(1 for x in lines if _WEB_TIME.match(x.strip()))
+    has_date = any(_WEB_DATE.match(x.strip()) for x in lines)
+    if pc == 0 and (web == 0 or not has_date):
+        raise ChatLogError(
+            "不是千牛/旺旺聊天记录：没有找到“昵称 日期 时间”或“日期/时间/发送人”格式的消息"
+        )
+    return "web" if web > pc and has_date else "pc"
+
+
+def parse(text: str, shop_names: tuple[str, ...] = ()) -> list[ChatMessage]:
+    """Messages of a copied conversation, in either shape, in their order in the text."""
+    lines = _clean_lines(text)
+    if detect_shape(lines) == "web":
+        messages = _parse_web(lines, shop_names)
+    else:
+        messages = _parse_pc(lines, shop_names)
+    return _backfill_leading_times(messages)
+
+
+def _backfill_leading_times(messages: list[ChatMessage]) -> list[ChatMessage]:
+    """System lines before the first timed message take that message's time."""
+    first = next((m.at for m in messages if m.at), "")
+    return [m if m.at else replace(m, at=first) for m in messages]
+
+
+def _parse_pc(lines: list[str], shop_names: tuple[str, ...]) -> list[ChatMessage]:
+    out: list[ChatMessage] = []
+    current: tuple[str, str, list[str]] | None = None
+    last_at = ""
+
+    def flush() -> None:
+        nonlocal current
+        if current is not None:
+            out.append(_message(current[0], current[1], current[2], shop_names))
+            current = None
+
+    for raw in lines:
+        line = raw.strip()
+        header = _PC_HEADER.match(line)
+        if header:
+            flush()
+            date_text, time_text = header["ts"].split(" ")
+            last_at = _parse_time(date_text, time_text)
+            current = (header["nick"].strip(), last_at, [])
+        elif line and _is_system_or_recall(line):
+            flush()
+            out.append(_system_message(line, last_at, shop_names))
+        elif current is not None:
+            current[2].append(raw)
+        elif line:
+            raise ChatLogError(f"聊天记录开头无法识别：“{line[:40]}”")
+    flush()
+    return out
+
+
+def _parse_web(lines: list[str], shop_names: tuple[str, ...]) -> list[ChatMessage]:
+    out: list[ChatMessage] = []
+    date_text = ""
+    last_at = ""
+    block: list[str] | None = None
+    block_at = ""
+
+    def flush() -> None:
+        nonlocal block
+        if block is None:
+            return
+        content = [x for x in block]
+        while content and not content[-1].strip():
+            content.pop()
+        trailing_system: list[str] = []
+        while content and _is_system_or_recall(content[-1].strip()):
+            trailing_system.insert(0, content.pop().strip())
+            while content and not content[-1].strip():
+                content.pop()
+        if content:
+            sender = content.pop().strip()
+            out.append(_message(sender, block_at, content, shop_names))
+        for line in trailing_system:
+            out.append(_system_message(line, block_at, shop_names))
+        block = None
+
+    for raw in lines:
+        line = raw.strip()
+        if _WEB_DATE.match(line):
+            flush()
+            date_text = line
+        elif _WEB_TIME.match(line):
+            flush()
+            if not date_text:
+                raise ChatLogError(f"时间“{line}”前面没有日期行")
+            block_at = last_at = _parse_time(date_text, line)
+            block = []
+        elif block is not None:
+            block.append(raw)
+        elif line and _is_system_or_recall(line):
+            out.append(_system_message(line, last_at, shop_names))
+        elif line:
+            raise ChatLogError(f"聊天记录开头无法识别：“{line[:40]}”")
+    flush()
+    return out
+
+
+def senders(messages: list[ChatMessage]) -> list[str]:
+    """Who speaks in the conversation, in order of first appearance (system excluded)."""
+    seen: dict[str, None] = {}
+    for m in messages:
+        if m.kind != "system":
+            seen.setdefault(m.sender, None)
+    return list(seen)
+
+
+def to_data(messages: list[ChatMessage]) -> list[dict]:
+    return [m.to_dict() for m in messages]
+
+
+def from_data(data: list[dict]) -> list[ChatMessage]:
+    return [ChatMessage.from_dict(d) for d in data]

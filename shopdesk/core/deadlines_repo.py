@@ -1,0 +1,406 @@
+"""Deadlines against the store: which rule set is in force, recording case events through
+the state machine, and the cached `next_due_at` that lists sort by.
+
+The cache holds, per order and per case, the soonest running deadline (any party); the
+engine in rules.py stays the source of truth and is re-run after every change (events,
+imports, a new rule set).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from shopdesk import paths
+from shopdesk.core.case_states import check_move, derive_state, undoable_event
+from shopdesk.core.errors import InputError
+from shopdesk.core.model import Case, Event, EventKind, Order, Party
+from shopdesk.core.rules import (
+    Deadline,
+    RuleSet,
+    builtin_ruleset,
+    case_deadlines,
+    current_deadline,
+    load_ruleset,
+    order_deadlines,
+)
+from shopdesk.core.store import Store
+from shopdesk.core.timeutil import now_utc, to_text
+
+_OPEN_CASE = "state NOT IN ('refunded', 'closed', 'withdrawn')"
+_CHUNK = 500
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+
+# ---------------------------------------------------------------- rule sets in force
+
+
+def loaded_rules_dir() -> Path:
+    """Where rule set files the seller loaded are kept (the data folder)."""
+    return paths.data_dir() / "rules"
+
+
+_cache: dict[str, tuple[float, RuleSet]] = {}
+
+
+def active_ruleset(platform: str) -> RuleSet:
+    """The seller's loaded rule set for `platform` when it is at least as recent as the
+    one ShopDesk ships with, else the built-in one."""
+    builtin = builtin_ruleset(platform)
+    loaded = loaded_rules_dir() / f"{platform}.toml"
+    if not loaded.exists():
+        return builtin
+    stamp = loaded.stat().st_mtime
+    cached = _cache.get(platform)
+    if cached is None or cached[0] != stamp:
+        cached = (stamp, load_ruleset(loaded))
+        _cache[platform] = cached
+    return cached[1] if cached[1].as_of >= builtin.as_of else builtin
+
+
+@dataclass(frozen=True)
+class RulesInfo:
+    platform: str
+    as_of: str  # the "rules as of" date shown to the seller
+    loaded_file: bool  # True: a file the seller loaded; False: built in
+    path: str
+
+
+def rules_info(platform: str) -> RulesInfo:
+    ruleset = active_ruleset(platform)
+    loaded = ruleset is not builtin_ruleset(platform)
+    return RulesInfo(platform, ruleset.as_of, loaded, ruleset.path)
+
+
+def load_rules_file(
+    store: Store,
+    path: Path | str,
+    now: datetime | None = None,
+    on_progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> RuleSet:
+    """Check a rule set file, keep a copy in the data folder and recompute every open
+    case and order at once. InputError (nothing kept) for a file that does not load."""
+    ruleset = load_ruleset(path)
+    target = loaded_rules_dir() / f"{ruleset.platform}.toml"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = target.with_suffix(".toml.new")
+    staging.write_text(Path(path).read_text(encoding="utf-8"), encoding="utf-8")
+    staging.replace(target)
+    _cache.pop(ruleset.platform, None)
+    recompute_all(store, now, on_progress, cancelled)
+    return active_ruleset(ruleset.platform)
+
+
+# ---------------------------------------------------------------- computing from the store
+
+
+def _promised_hours(store: Store, order: Order) -> int | None:
+    row = store.db.execute(
+        "SELECT promised_ship_hours FROM shops WHERE id = ?", [order.shop_id]
+    ).fetchone()
+    return row[0] if row else None
+
+
+def deadlines_for_order(
+    store: Store, order: Order, now: datetime, cases: Sequence[Case] | None = None
+) -> list[Deadline]:
+    if cases is None:
+        cases = store.list_cases(order_id=order.id)
+    return order_deadlines(
+        order,
+        active_ruleset(order.platform),
+        now,
+        cases=[(c, store.events(c.id)) for c in cases],
+        promised_ship_hours=_promised_hours(store, order),
+    )
+
+
+def deadlines_for_case(
+    store: Store, case: Case, now: datetime, events: Sequence[Event] | None = None
+) -> list[Deadline]:
+    if events is None:
+        events = store.events(case.id)
+    return case_deadlines(case, events, active_ruleset(case.platform), now)
+
+
+def _cached(deadlines: Iterable[Deadline]) -> list[str | None]:
+    """next_due_at, next_due_party, next_due_rule: the soonest running deadline."""
+    soonest = current_deadline(list(deadlines))
+    if soonest is None:
+        return [None, None, None]
+    return [to_text(soonest.due_at), soonest.party, soonest.rule_id]
+
+
+def refresh_due(
+    store: Store,
+    order_ids: Iterable[int] = (),
+    case_ids: Iterable[int] = (),
+    now: datetime | None = None,
+) -> int:
+    """Recompute the cached state and next due time of these cases and of these orders
+    (and of the orders the cases belong to, whose clocks they pause). For the import
+    code to call after it wrote orders or cases. Returns how many rows it looked at."""
+    now = now or now_utc()
+    orders = set(order_ids)
+    touched = 0
+    with store.transaction():
+        for case_id in set(case_ids):
+            case = store.get_case(case_id)
+            events = store.events(case_id)
+            state = derive_state(case, events, now).value
+            cached = _cached(deadlines_for_case(store, case, now, events))
+            store.db.execute(
+                "UPDATE cases SET state = ?, next_due_at = ?, next_due_party = ?, "
+                "next_due_rule = ? WHERE id = ?",
+                [state, *cached, case_id],
+            )
+            orders.add(case.order_id)
+            touched += 1
+        for order_id in orders:
+            order = store.get_order(order_id)
+            cached = _cached(deadlines_for_order(store, order, now))
+            store.db.execute(
+                "UPDATE orders SET next_due_at = ?, next_due_party = ?, next_due_rule = ? "
+                "WHERE id = ?",
+                [*cached, order_id],
+            )
+            touched += 1
+    return touched
+
+
+def recompute_all(
+    store: Store,
+    now: datetime | None = None,
+    on_progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> int:
+    """Recompute every open case and every order that may have a running clock, in
+    chunks (each chunk one transaction; the cache is only a cache, so a cancel leaves
+    correct rows behind)."""
+    now = now or now_utc()
+    case_ids = [r[0] for r in store.db.execute(f"SELECT id FROM cases WHERE {_OPEN_CASE}")]
+    order_ids = [r[0] for r in store.db.execute(_ORDER_CANDIDATES, _horizon_params(now))]
+    work = [("case", i) for i in case_ids] + [("order", i) for i in order_ids]
+    done = 0
+    for start in range(0, len(work), _CHUNK):
+        if cancelled and cancelled():
+            break
+        chunk = work[start : start + _CHUNK]
+        refresh_due(
+            store,
+            order_ids=[i for kind, i in chunk if kind == "order"],
+            case_ids=[i for kind, i in chunk if kind == "case"],
+            now=now,
+        )
+        done += len(chunk)
+        if on_progress:
+            on_progress(done, len(work))
+    return done
+
+
+# Orders that may have a running clock at `now`: unshipped or undelivered ones, those
+# with a cached due time, and those whose last step is recent enough for any window.
+_ORDER_CANDIDATES = (
+    "SELECT id FROM orders WHERE state IN ('paid', 'shipped') OR next_due_at IS NOT NULL "
+    "OR coalesce(confirmed_at, shipped_at, paid_at, '') >= ?"
+)
+_HORIZON = timedelta(days=45)  # longer than any order rule (30 days + pauses)
+
+
+def _horizon_params(now: datetime) -> list[str]:
+    return [to_text(now - _HORIZON)]
+
+
+# ---------------------------------------------------------------- listing
+
+
+def open_deadlines(
+    store: Store,
+    now: datetime,
+    party: str = "all",
+    within_hours: float | None = None,
+    *,
+    from_cache: bool = False,
+) -> list[Deadline]:
+    """Every open deadline at `now`, soonest first (paused clocks left out), overdue ones
+    included. `party`: seller (the seller must act, alone or with the buyer), buyer, or
+    all. `from_cache` looks only at rows with a cached due time (the 待办 view, which is
+    kept fresh); without it every candidate is recomputed (`shopdesk due --now`, where
+    events after `now` are ignored)."""
+    if from_cache:
+        case_sql = f"SELECT id FROM cases WHERE {_OPEN_CASE} AND next_due_at IS NOT NULL"
+        order_sql, order_params = "SELECT id FROM orders WHERE next_due_at IS NOT NULL", []
+        case_params: list = []
+    else:
+        stamp = to_text(now)
+        case_sql = (
+            f"SELECT id FROM cases WHERE ({_OPEN_CASE} OR id IN "
+            "(SELECT case_id FROM case_events WHERE at > ?)) AND coalesce(opened_at, '') <= ?"
+        )
+        case_params = [stamp, stamp]
+        order_sql = (
+            _ORDER_CANDIDATES + " OR coalesce(shipped_at, '') > ? OR coalesce(confirmed_at, '') > ?"
+        )
+        order_params = [*_horizon_params(now), stamp, stamp]
+    found: list[Deadline] = []
+    for (case_id,) in store.db.execute(case_sql, case_params).fetchall():
+        found += deadlines_for_case(store, store.get_case(case_id), now)
+    for (order_id,) in store.db.execute(order_sql, order_params).fetchall():
+        found += deadlines_for_order(store, store.get_order(order_id), now)
+    return select(found, now, party, within_hours)
+
+
+def select(
+    deadlines: Iterable[Deadline], now: datetime, party: str = "all", within_hours=None
+) -> list[Deadline]:
+    chosen = [d for d in deadlines if d.due_at is not None]
+    if party == Party.SELLER.value:
+        chosen = [d for d in chosen if d.seller_must_act()]
+    elif party == Party.BUYER.value:
+        chosen = [d for d in chosen if d.party in (Party.BUYER.value, Party.BOTH.value)]
+    elif party != "all":
+        raise InputError(f"party must be seller, buyer or all, not '{party}'")
+    if within_hours is not None:
+        limit = now + timedelta(hours=within_hours)
+        chosen = [d for d in chosen if d.due_at <= limit]
+    return sorted(chosen, key=lambda d: (d.due_at, d.order_no, d.case_id or 0, d.rule_id))
+
+
+# ---------------------------------------------------------------- recording case events
+
+
+def add_case_event(
+    store: Store,
+    case_id: int,
+    kind: str,
+    at: datetime | None = None,
+    note: str = "",
+    *,
+    retracts: int | None = None,
+    now: datetime | None = None,
+    source: str = "local",
+) -> Event:
+    """Record an event the platform allows (MoveNotAllowedError with the reason
+    otherwise), then refresh the case's state and clocks. A move to another state clears
+    the platform's deadline, which belonged to the step before."""
+    now = now or now_utc()
+    at = at or now
+    kind = EventKind.parse(kind).value
+    case = store.get_case(case_id)
+    order = store.get_order(case.order_id)
+    events = store.events(case_id)
+    check_move(case, events, kind, order=order, now=max(at, now), retracts=retracts)
+    before = derive_state(case, events, max(at, now))
+    with store.transaction():
+        event = store.add_event(
+            case_id, kind, to_text(at), note=note, source=source, retracts=retracts
+        )
+        after = derive_state(case, [*events, event], max(at, now))
+        if after != before and case.platform_deadline and kind != EventKind.CORRECTION:
+            store.db.execute("UPDATE cases SET platform_deadline = NULL WHERE id = ?", [case_id])
+        refresh_due(store, case_ids=[case_id], now=now)
+    return event
+
+
+def undo_last(store: Store, case_id: int, now: datetime | None = None) -> Event:
+    """Retract the latest event with a correction (never a delete)."""
+    now = now or now_utc()
+    last = undoable_event(store.events(case_id), now)
+    if last is None:
+        raise InputError("时间线上没有可以撤销的记录")
+    return add_case_event(
+        store,
+        case_id,
+        EventKind.CORRECTION.value,
+        now,
+        note=f"撤销：{EventKind.parse(last.kind).label()}",
+        retracts=last.id,
+        now=now,
+    )
+
+
+def set_platform_deadline(
+    store: Store, case_id: int, due: datetime | None, now: datetime | None = None
+) -> Case:
+    """The deadline the seller copied from Qianniu for the current step (None clears it)."""
+    with store.transaction():
+        store.db.execute(
+            "UPDATE cases SET platform_deadline = ? WHERE id = ?",
+            [to_text(due) if due else None, case_id],
+        )
+        refresh_due(store, case_ids=[case_id], now=now)
+    return store.get_case(case_id)
+
+
+# ---------------------------------------------------------------- the 待办 list, in pages
+
+_DUE_ROWS = f"""
+    SELECT c.id AS id, 'case' AS subject, c.id AS case_id, o.id AS order_id, o.order_no,
+           o.platform, o.buyer_nick, o.item_titles, c.kind AS kind, c.state AS state,
+           c.next_due_at, c.next_due_party, c.next_due_rule, c.platform_deadline
+    FROM cases c JOIN orders o ON o.id = c.order_id
+    WHERE c.next_due_at IS NOT NULL AND c.{_OPEN_CASE}
+    UNION ALL
+    SELECT -o.id, 'order', NULL, o.id, o.order_no, o.platform, o.buyer_nick, o.item_titles,
+           NULL, o.state, o.next_due_at, o.next_due_party, o.next_due_rule, NULL
+    FROM orders o WHERE o.next_due_at IS NOT NULL
+"""
+
+
+def _due_filter(party: str, search: str | None) -> tuple[str, list]:
+    where, params = "1", []
+    if party == Party.SELLER.value:
+        where = "next_due_party IN ('seller', 'both')"
+    elif party == Party.BUYER.value:
+        where = "next_due_party IN ('buyer', 'both')"
+    if search:
+        like = f"%{search}%"
+        where += " AND (order_no LIKE ? OR buyer_nick LIKE ? OR item_titles LIKE ?)"
+        params += [like] * 3
+    return where, params
+
+
+def count_due(store: Store, party: str = "seller", search: str | None = None) -> int:
+    where, params = _due_filter(party, search)
+    sql = f"SELECT count(*) FROM ({_DUE_ROWS}) WHERE {where}"
+    return store.db.execute(sql, params).fetchone()[0]
+
+
+def due_page(
+    store: Store, offset: int, limit: int, party: str = "seller", search: str | None = None
+) -> list[dict]:
+    """One page of the 待办 list: orders (id < 0) and cases (id > 0) by cached due time,
+    soonest first. Row ids: a case's id, or minus the order's id."""
+    where, params = _due_filter(party, search)
+    sql = f"SELECT * FROM ({_DUE_ROWS}) WHERE {where} ORDER BY next_due_at, id LIMIT ? OFFSET ?"
+    return list(store.db.query(sql, [*params, limit, offset]))
+
+
+def expire_passed(store: Store, now: datetime) -> int:
+    """Recompute rows whose cached due time has passed: clocks that lapse drop out, the
+    overdue stay. Cheap: only rows already due."""
+    stamp = to_text(now)
+    cases = [
+        r[0]
+        for r in store.db.execute(
+            f"SELECT id FROM cases WHERE next_due_at <= ? AND {_OPEN_CASE}", [stamp]
+        )
+    ]
+    orders = [
+        r[0] for r in store.db.execute("SELECT id FROM orders WHERE next_due_at <= ?", [stamp])
+    ]
+    if not cases and not orders:
+        return 0
+    return refresh_due(store, order_ids=orders, case_ids=cases, now=now)
+
+
+def subject_deadlines(store: Store, subject: str, subject_id: int, now: datetime):
+    """The deadlines of one order or case (for a row's explanation)."""
+    if subject == "order":
+        return deadlines_for_order(store, store.get_order(subject_id), now)
+    return deadlines_for_case(store, store.get_case(subject_id), now)

@@ -1,0 +1,635 @@
+"""Apply platform exports to a Store: one import is one transaction (all files or none).
+
+    report = import_files(store, paths, now=now)   # InputError: nothing imported at all
+
+Orders are upserted by (platform, order_no): the newer export (by the time in its file
+name, else by import order) wins, but a less precise time never replaces a more precise
+one. Item lines attach to their orders by 子订单编号, else by position and product. Refund
+rows become cases with platform events; the platform's status and deadline win.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from shopdesk.core.importers import (
+    ExportFile,
+    ExportKind,
+    ParsedLine,
+    ParsedOrder,
+    ParsedRefund,
+    Problem,
+    open_export,
+)
+from shopdesk.core.importers.cells import PRECISION_RANK
+from shopdesk.core.importers.taobao import order_state
+from shopdesk.core.model import CaseState, EventKind, Platform
+from shopdesk.core.timeutil import CHINA, from_text, to_text
+
+CHUNK = 500
+PROGRESS_STEPS = 1000  # progress units per file
+
+ORDER_TIMES = ("created_at", "paid_at", "shipped_at", "confirmed_at")
+ORDER_FIELDS = (
+    "buyer_nick",
+    "status",
+    "state",
+    "receiver_name",
+    "receiver_phone",
+    "receiver_address",
+    "item_titles",
+    "item_count",
+    "total_fen",
+    "paid_fen",
+    "postage_fen",
+    "refund_fen",
+    *ORDER_TIMES,
+    "closed_reason",
+    "courier",
+    "tracking_no",
+    "buyer_message",
+    "seller_note",
+)
+ORDER_TEXTS = {
+    "buyer_nick",
+    "receiver_name",
+    "receiver_phone",
+    "receiver_address",
+    "item_titles",
+    "closed_reason",
+    "courier",
+    "tracking_no",
+    "buyer_message",
+    "seller_note",
+}
+LINE_FIELDS = (
+    "sub_order_no",
+    "title",
+    "sku_props",
+    "price_fen",
+    "quantity",
+    "outer_code",
+    "status",
+)
+KIND_ORDER = {ExportKind.ORDERS: 0, ExportKind.ORDER_LINES: 1, ExportKind.REFUNDS: 2}
+
+
+class ImportCancelled(Exception):
+    """The seller cancelled: the transaction was rolled back, the store is unchanged."""
+
+
+@dataclass
+class FileReport:
+    path: str
+    kind: str
+    rows: int = 0
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: list[Problem] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "kind": self.kind,
+            "rows": self.rows,
+            "added": self.added,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "skipped": [problem.as_dict() for problem in self.skipped],
+        }
+
+
+@dataclass
+class ImportReport:
+    files: list[FileReport]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"files": [report.as_dict() for report in self.files]}
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def _marks(count: int) -> str:
+    return ", ".join("?" * count)
+
+
+def _same_instant(a: str, b: str, precision: str) -> bool:
+    """Whether two UTC texts agree at the coarser precision ('s', 'm' or 'd' China date)."""
+    if precision == "d":
+        return from_text(a).astimezone(CHINA).date() == from_text(b).astimezone(CHINA).date()
+    if precision == "m":
+        return a[:16] == b[:16]
+    return a == b
+
+
+class _Tally:
+    """added / updated / unchanged per record key, folding repeats within one file."""
+
+    def __init__(self) -> None:
+        self.state: dict[object, str] = {}
+
+    def note(self, key: object, outcome: str) -> None:
+        before = self.state.get(key)
+        if before is None or (before == "unchanged" and outcome == "updated"):
+            self.state[key] = outcome
+
+    def fill(self, report: FileReport) -> None:
+        for outcome in self.state.values():
+            setattr(report, outcome, getattr(report, outcome) + 1)
+
+
+class Importer:
+    """One import run on one Store (call `run` once)."""
+
+    def __init__(
+        self,
+        store,
+        *,
+        now: datetime,
+        platform: str = Platform.TAOBAO.value,
+        on_progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> None:
+        self.store = store
+        self.db = store.db
+        self.conn = store.db.conn
+        self.now = to_text(now)
+        self.platform = platform
+        self.on_progress = on_progress or (lambda done, total: None)
+        self.cancelled = cancelled or (lambda: False)
+        self._shops: dict[str, int] = {}
+        self._buyers: dict[str, int] = {}
+
+    # -- the run ----------------------------------------------------------------------
+
+    def run(self, paths: Sequence[Path | str]) -> ImportReport:
+        exports: list[ExportFile] = []
+        try:
+            for path in paths:
+                exports.append(open_export(path))
+            reports = [FileReport(str(export.path), export.kind.value) for export in exports]
+            order = sorted(
+                range(len(exports)),
+                key=lambda i: (KIND_ORDER[exports[i].kind], exports[i].exported_at or self.now, i),
+            )
+            total = PROGRESS_STEPS * len(exports)
+            self.on_progress(0, total)
+            with self.db.atomic():
+                for step, index in enumerate(order):
+                    export = exports[index]
+                    self._apply(export, reports[index], step * PROGRESS_STEPS, total)
+                    reports[index].rows = export.rows
+                    reports[index].skipped = list(export.problems)
+                    if self.cancelled():
+                        raise ImportCancelled()
+            self.on_progress(total, total)
+            return ImportReport(reports)
+        finally:
+            for export in exports:
+                export.close()
+
+    def _apply(self, export: ExportFile, report: FileReport, base: int, total: int) -> None:
+        stamp = export.exported_at or self.now
+        tally = _Tally()
+        handler = {
+            ExportKind.ORDERS: self._orders_chunk,
+            ExportKind.ORDER_LINES: self._lines_chunk,
+            ExportKind.REFUNDS: self._refunds_chunk,
+        }[export.kind]
+        for chunk in _chunks(export.records(), CHUNK):
+            if self.cancelled():
+                raise ImportCancelled()
+            handler(chunk, stamp, tally)
+            done, size = export.progress()
+            self.on_progress(base + (PROGRESS_STEPS * done) // max(size, 1), total)
+        tally.fill(report)
+
+    # -- shops, buyers, orders found or created ---------------------------------------
+
+    def _shop_id(self, name: str) -> int:
+        if name in self._shops:
+            return self._shops[name]
+        if name:
+            row = self.conn.execute(
+                "SELECT id FROM shops WHERE platform = ? AND name = ? ORDER BY id LIMIT 1",
+                [self.platform, name],
+            ).fetchone()
+        else:
+            row = self.conn.execute(
+                "SELECT id FROM shops WHERE platform = ? ORDER BY id LIMIT 1", [self.platform]
+            ).fetchone()
+        if row is None:
+            cursor = self.conn.execute(
+                "INSERT INTO shops (name, platform, created_at) VALUES (?, ?, ?)",
+                [name or "我的店铺", self.platform, self.now],
+            )
+            shop_id = cursor.lastrowid
+        else:
+            shop_id = row[0]
+        self._shops[name] = shop_id
+        return shop_id
+
+    def _buyer_ids(self, nicks: set[str]) -> None:
+        missing = [nick for nick in nicks if nick and nick not in self._buyers]
+        if not missing:
+            return
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO buyers (platform, nick, first_seen_at) VALUES (?, ?, ?)",
+            [(self.platform, nick, self.now) for nick in missing],
+        )
+        for part in _chunks(missing, CHUNK):
+            rows = self.conn.execute(
+                f"SELECT nick, id FROM buyers WHERE platform = ? AND nick IN ({_marks(len(part))})",
+                [self.platform, *part],
+            )
+            self._buyers.update(rows)
+
+    def _load_orders(self, order_nos: Iterable[str]) -> dict[str, dict[str, Any]]:
+        nos = list(dict.fromkeys(order_nos))
+        columns = ("id", "order_no", "source_stamp", "precision", *ORDER_FIELDS)
+        found: dict[str, dict[str, Any]] = {}
+        for part in _chunks(nos, CHUNK):
+            cursor = self.conn.execute(
+                f"SELECT {', '.join(columns)} FROM orders "
+                f"WHERE platform = ? AND order_no IN ({_marks(len(part))})",
+                [self.platform, *part],
+            )
+            for row in cursor:
+                found[row[1]] = dict(zip(columns, row, strict=True))
+        return found
+
+    def _order_ids(self, wanted: dict[str, dict[str, Any]]) -> dict[str, int]:
+        """Ids of the orders named (order_no -> hints for a stub); an order not imported
+        yet gets a stub that any order report fills in later (its stamp is empty)."""
+        ids = {no: row["id"] for no, row in self._load_orders(wanted).items()}
+        missing = [no for no in wanted if no not in ids]
+        if missing:
+            shop_id = self._shop_id("")
+            self.conn.executemany(
+                "INSERT INTO orders (shop_id, platform, order_no, buyer_nick, status, state, "
+                "paid_fen, item_titles, source, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'import', ?)",
+                [
+                    (
+                        shop_id,
+                        self.platform,
+                        no,
+                        wanted[no].get("buyer_nick", ""),
+                        wanted[no].get("status", ""),
+                        wanted[no].get("state", "paid"),
+                        wanted[no].get("paid_fen", 0),
+                        wanted[no].get("item_titles", ""),
+                        self.now,
+                    )
+                    for no in missing
+                ],
+            )
+            ids.update({no: row["id"] for no, row in self._load_orders(missing).items()})
+        return ids
+
+    # -- orders -----------------------------------------------------------------------
+
+    def _orders_chunk(self, chunk: list[ParsedOrder], stamp: str, tally: _Tally) -> None:
+        stored = self._load_orders(record.order_no for record in chunk)
+        originals = {no: dict(row) for no, row in stored.items()}
+        fresh: dict[str, dict[str, Any]] = {}
+        for record in chunk:
+            row = stored.get(record.order_no) or fresh.get(record.order_no)
+            if row is None:
+                fresh[record.order_no] = self._new_order(record, stamp)
+                tally.note(record.order_no, "added")
+                continue
+            _merge_order(row, record, stamp)
+            if record.order_no in fresh:
+                continue
+            before = originals[record.order_no]
+            changed = any(row[name] != before[name] for name in ORDER_FIELDS)
+            tally.note(record.order_no, "updated" if changed else "unchanged")
+        self._buyer_ids({row["buyer_nick"] for row in [*fresh.values(), *stored.values()]})
+        for row in fresh.values():
+            row["buyer_id"] = self._buyers.get(row["buyer_nick"])
+        if fresh:
+            names = ("shop_id", "platform", "order_no", "buyer_id", *ORDER_FIELDS)
+            self.conn.executemany(
+                f"INSERT INTO orders ({', '.join(names)}, source, source_stamp, precision, "
+                f"updated_at) VALUES ({_marks(len(names))}, 'import', ?, ?, ?)",
+                [
+                    (
+                        *(row.get(name) for name in names),
+                        row["source_stamp"],
+                        row["precision"],
+                        self.now,
+                    )
+                    for row in fresh.values()
+                ],
+            )
+        updates = []
+        for no, row in stored.items():
+            before = originals[no]
+            if any(
+                row[name] != before[name] for name in (*ORDER_FIELDS, "precision", "source_stamp")
+            ):
+                row["buyer_id"] = self._buyers.get(row["buyer_nick"])
+                updates.append(row)
+        if updates:
+            names = ("buyer_id", *ORDER_FIELDS, "source_stamp", "precision")
+            self.conn.executemany(
+                f"UPDATE orders SET {', '.join(f'{name} = ?' for name in names)}, "
+                "source = 'import', updated_at = ? WHERE id = ?",
+                [(*(row[name] for name in names), self.now, row["id"]) for row in updates],
+            )
+
+    def _new_order(self, record: ParsedOrder, stamp: str) -> dict[str, Any]:
+        row: dict[str, Any] = {name: "" if name in ORDER_TEXTS else None for name in ORDER_FIELDS}
+        for name in ("item_count", "total_fen", "paid_fen", "postage_fen", "refund_fen"):
+            row[name] = 0
+        row.update({k: v for k, v in record.values.items() if k in row})
+        row.update(
+            shop_id=self._shop_id(record.shop_name),
+            platform=self.platform,
+            order_no=record.order_no,
+            status=record.status,
+            state=record.state,
+            source_stamp=stamp,
+            precision=json.dumps(record.precision, sort_keys=True),
+        )
+        return row
+
+    # -- order lines ------------------------------------------------------------------
+
+    def _lines_chunk(self, chunk: list[ParsedLine], stamp: str, tally: _Tally) -> None:
+        hints: dict[str, dict[str, Any]] = {}
+        for record in chunk:
+            if record.order_no not in hints:
+                state = order_state(record.status)
+                hints[record.order_no] = {
+                    "status": record.status,
+                    "state": (state.value if state else "paid"),
+                    "item_titles": record.title,
+                }
+        order_ids = self._order_ids(hints)
+        groups: dict[int, list[dict[str, Any]]] = {order_id: [] for order_id in order_ids.values()}
+        ids = list(groups)
+        columns = ("id", "order_id", "position", *LINE_FIELDS)
+        for part in _chunks(ids, CHUNK):
+            cursor = self.conn.execute(
+                f"SELECT {', '.join(columns)} FROM order_lines "
+                f"WHERE order_id IN ({_marks(len(part))}) ORDER BY position",
+                part,
+            )
+            for values in cursor:
+                row = dict(zip(columns, values, strict=True))
+                row["_before"] = {name: row[name] for name in LINE_FIELDS}
+                groups[row["order_id"]].append(row)
+        inserts: list[dict[str, Any]] = []
+        for record in chunk:
+            order_id = order_ids[record.order_no]
+            lines = groups[order_id]
+            row = _match_line(lines, record)
+            key = (record.order_no, record.sub_order_no or (record.title, record.sku_props))
+            incoming = {name: getattr(record, name) for name in LINE_FIELDS}
+            if row is None:
+                taken = {line["position"] for line in lines}
+                position = record.position
+                if position in taken:
+                    position = max(taken) + 1
+                row = {"id": None, "order_id": order_id, "position": position, **incoming}
+                lines.append(row)
+                inserts.append(row)
+                tally.note(key, "added")
+                continue
+            if incoming["sub_order_no"] is None:
+                incoming["sub_order_no"] = row["sub_order_no"]
+            row.update(incoming)
+            if row["id"] is not None:
+                changed = any(row[name] != row["_before"][name] for name in LINE_FIELDS)
+                tally.note(key, "updated" if changed else "unchanged")
+        if inserts:
+            names = ("order_id", "position", *LINE_FIELDS)
+            self.conn.executemany(
+                f"INSERT INTO order_lines ({', '.join(names)}) VALUES ({_marks(len(names))})",
+                [tuple(row[name] for name in names) for row in inserts],
+            )
+        updates = [
+            row
+            for lines in groups.values()
+            for row in lines
+            if row["id"] is not None
+            and any(row[name] != row["_before"][name] for name in LINE_FIELDS)
+        ]
+        if updates:
+            self.conn.executemany(
+                f"UPDATE order_lines SET {', '.join(f'{name} = ?' for name in LINE_FIELDS)} "
+                "WHERE id = ?",
+                [(*(row[name] for name in LINE_FIELDS), row["id"]) for row in updates],
+            )
+
+    # -- refunds -> cases -------------------------------------------------------------
+
+    def _refunds_chunk(self, chunk: list[ParsedRefund], stamp: str, tally: _Tally) -> None:
+        hints = {
+            record.order_no: {
+                "buyer_nick": record.buyer_nick,
+                "paid_fen": record.paid_fen or 0,
+                "item_titles": record.title,
+            }
+            for record in chunk
+        }
+        order_ids = self._order_ids(hints)
+        for record in chunk:
+            outcome = self._apply_refund(record, order_ids[record.order_no], stamp)
+            tally.note(record.refund_no, outcome)
+
+    def _apply_refund(self, record: ParsedRefund, order_id: int, stamp: str) -> str:
+        values = {
+            "kind": record.kind,
+            "state": record.state,
+            "refund_fen": record.refund_fen,
+            "reason": record.reason,
+            "description": record.description,
+            "platform_status": record.platform_status,
+            "platform_deadline": record.platform_deadline,
+            "opened_at": record.opened_at,
+            "closed_at": record.closed_at,
+        }
+        row = self.conn.execute(
+            f"SELECT id, {', '.join(values)} FROM cases WHERE platform_refund_no = ?",
+            [record.refund_no],
+        ).fetchone()
+        if row is None:
+            cursor = self.conn.execute(
+                f"INSERT INTO cases (order_id, platform_refund_no, {', '.join(values)}, "
+                f"next_due_at, created_at, updated_at) VALUES (?, ?, {_marks(len(values))}, ?, ?, ?)",
+                [
+                    order_id,
+                    record.refund_no,
+                    *values.values(),
+                    record.platform_deadline,
+                    self.now,
+                    self.now,
+                ],
+            )
+            self._add_platform_events(cursor.lastrowid, record, stamp, {})
+            return "added"
+        case_id = row[0]
+        before = dict(zip(values, row[1:], strict=True))
+        known = self._known_events(case_id)
+        newest_export = max((data.get("export_stamp", "") for data in known["data"]), default="")
+        if stamp < newest_export:
+            # an older export: its events are history worth keeping; its status is not news
+            added = self._add_platform_events(case_id, record, stamp, known)
+            return "updated" if added else "unchanged"
+        added = self._add_platform_events(case_id, record, stamp, known)
+        changed = values != before
+        if before["state"] != record.state and known["local"]:
+            self._add_event(
+                case_id,
+                EventKind.NOTE.value,
+                stamp,
+                f"平台状态为“{record.platform_status}”，与本地记录（"
+                f"{CaseState(before['state']).label()}）不一致，以平台为准",
+                stamp,
+            )
+            added += 1
+        if changed:
+            self.conn.execute(
+                f"UPDATE cases SET {', '.join(f'{name} = ?' for name in values)}, "
+                "next_due_at = coalesce(?, CASE WHEN ? THEN next_due_at END), updated_at = ? "
+                "WHERE id = ?",
+                [
+                    *values.values(),
+                    record.platform_deadline,
+                    CaseState(record.state).is_open,
+                    self.now,
+                    case_id,
+                ],
+            )
+        return "updated" if changed or added else "unchanged"
+
+    def _known_events(self, case_id: int) -> dict[str, Any]:
+        rows = self.conn.execute(
+            "SELECT kind, at, source, data FROM case_events WHERE case_id = ?", [case_id]
+        ).fetchall()
+        return {
+            "pairs": {(kind, at) for kind, at, _, _ in rows},
+            "platform_kinds": {kind for kind, _, source, _ in rows if source == "platform"},
+            "kinds": {kind for kind, _, _, _ in rows},
+            "local": any(source == "local" for _, _, source, _ in rows),
+            "data": [
+                json.loads(data or "{}") for _, _, source, data in rows if source == "platform"
+            ],
+        }
+
+    def _add_platform_events(
+        self, case_id: int, record: ParsedRefund, stamp: str, known: dict[str, Any]
+    ) -> int:
+        added = 0
+        for event in record.events:
+            if event.at is None:
+                if event.kind in known.get("kinds", ()):
+                    continue  # the export does not say when; it is already on the timeline
+                at = stamp
+                note = event.note or "导出时已是此状态（平台未给出具体时间）"
+            else:
+                if (event.kind, event.at) in known.get("pairs", ()):
+                    continue
+                if event.kind in known.get("platform_kinds", ()):
+                    continue
+                at = event.at
+                note = event.note
+            self._add_event(case_id, event.kind, at, note, stamp)
+            added += 1
+        return added
+
+    def _add_event(self, case_id: int, kind: str, at: str, note: str, stamp: str) -> None:
+        self.conn.execute(
+            "INSERT INTO case_events (case_id, kind, at, note, source, data, created_at) "
+            "VALUES (?, ?, ?, ?, 'platform', ?, ?)",
+            [case_id, kind, at, note, json.dumps({"export_stamp": stamp}), self.now],
+        )
+
+
+def _merge_order(row: dict[str, Any], record: ParsedOrder, stamp: str) -> None:
+    """Fold an order row from an export into the stored one (in place)."""
+    newer = stamp >= (row["source_stamp"] or "")
+    precision = json.loads(row["precision"] or "{}")
+    values = {**record.values, "status": record.status, "state": record.state}
+    for name, value in values.items():
+        if name not in row or name == "source_stamp":
+            continue
+        if name in ORDER_TIMES:
+            if value is None:
+                continue  # a time once known does not un-happen
+            old = row[name]
+            new_precision = record.precision.get(name, "s")
+            old_precision = precision.get(name, "s")
+            if old is None:
+                take = True
+            elif _same_instant(
+                old,
+                value,
+                min(new_precision, old_precision, key=PRECISION_RANK.__getitem__),
+            ):
+                take = PRECISION_RANK[new_precision] > PRECISION_RANK[old_precision]
+            else:
+                take = newer
+            if take:
+                row[name] = value
+                precision[name] = new_precision
+            continue
+        if not newer and row[name] not in ("", None, 0):
+            continue
+        if name in ORDER_TEXTS and value == "" and row[name]:
+            continue
+        row[name] = value
+    row["precision"] = json.dumps(precision, sort_keys=True)
+    if newer:
+        row["source_stamp"] = stamp
+
+
+def _match_line(lines: list[dict[str, Any]], record: ParsedLine) -> dict[str, Any] | None:
+    """The stored line an item-report row is: same 子订单编号; else same position and
+    product; else the same product elsewhere in the order (a repeated row)."""
+    if record.sub_order_no is not None:
+        for line in lines:
+            if line["sub_order_no"] == record.sub_order_no:
+                return line
+    product = (record.title, record.sku_props)
+    candidates = [
+        line
+        for line in lines
+        if (line["title"], line["sku_props"]) == product
+        and (record.sub_order_no is None or line["sub_order_no"] is None)
+    ]
+    for line in candidates:
+        if line["position"] == record.position:
+            return line
+    return candidates[0] if candidates else None
+
+
+def import_files(
+    store,
+    paths: Sequence[Path | str],
+    *,
+    now: datetime,
+    platform: str = Platform.TAOBAO.value,
+    on_progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ImportReport:
+    """Import export files into `store` in one transaction. InputError (nothing imported)
+    when a file cannot be used at all; ImportCancelled (nothing imported) on cancel."""
+    importer = Importer(
+        store, now=now, platform=platform, on_progress=on_progress, cancelled=cancelled
+    )
+    return importer.run(paths)

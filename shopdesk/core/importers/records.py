@@ -1,0 +1,71 @@
+"""What the importers hand to the store: parsed records and the problems found on the way."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A row (or cell) that was not imported, and why, in the seller's words."""
+
+    file: str
+    row: int | None
+    column: str
+    value: str
+    reason: str
+
+    def as_dict(self) -> dict[str, object]:
+        return {"row": self.row, "column": self.column, "value": self.value, "reason": self.reason}
+
+
+@dataclass(frozen=True)
+class ParsedOrder:
+    row: int
+    order_no: str
+    status: str  # platform text, full-width comma
+    state: str  # OrderState id
+    values: dict[str, object]  # order columns the layout carries (None: empty time)
+    precision: dict[str, str] = field(default_factory=dict)  # time field -> 's' | 'm' | 'd'
+    shop_name: str = ""
+
+
+@dataclass(frozen=True)
+class ParsedLine:
+    row: int
+    order_no: str
+    position: int  # 1-based within its order, in file order
+    sub_order_no: str | None
+    title: str
+    price_fen: int
+    quantity: int
+    sku_props: str = ""
+    outer_code: str = ""
+    status: str = ""
+
+
+@dataclass(frozen=True)
+class PlatformEvent:
+    kind: str  # EventKind id
+    at: str | None  # UTC text; None: the export does not say when (seen at export time)
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class ParsedRefund:
+    row: int
+    order_no: str
+    refund_no: str
+    kind: str  # CaseKind id
+    state: str  # CaseState id
+    platform_status: str
+    refund_fen: int
+    opened_at: str
+    closed_at: str | None
+    platform_deadline: str | None
+    reason: str = ""
+    description: str = ""
+    title: str = ""
+    buyer_nick: str = ""
+    paid_fen: int | None = None
+    events: tuple[PlatformEvent, ...] = ()

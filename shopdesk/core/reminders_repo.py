@@ -1,0 +1,123 @@
+"""Reminders before deadlines: which ones are due now (each fires once, remembered in the
+reminders_fired table across restarts) and what came due while ShopDesk was closed.
+
+Only rows whose cached next due time is close are recomputed, so a check costs the same
+with a hundred or a hundred thousand open cases.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from shopdesk.core.deadlines_repo import deadlines_for_case, deadlines_for_order, select
+from shopdesk.core.rules import Deadline
+from shopdesk.core.store import Store
+from shopdesk.core.timeutil import from_text, to_text
+
+DEFAULT_LEAD_HOURS = (24, 4, 1)
+LEAD_SETTING = "reminders.lead_hours"
+LAST_SEEN_SETTING = "reminders.last_seen"
+_OPEN_CASE = "state NOT IN ('refunded', 'closed', 'withdrawn')"
+
+
+@dataclass(frozen=True)
+class Reminder:
+    key: str
+    deadline: Deadline
+    lead_hours: float
+
+
+def lead_hours(store: Store) -> tuple[float, ...]:
+    hours = store.get_setting(LEAD_SETTING, list(DEFAULT_LEAD_HOURS))
+    return tuple(sorted({float(h) for h in hours if float(h) > 0}, reverse=True))
+
+
+def set_lead_hours(store: Store, hours: Sequence[float]) -> None:
+    store.set_setting(LEAD_SETTING, sorted({float(h) for h in hours if float(h) > 0}))
+
+
+def reminder_key(deadline: Deadline, lead: float) -> str:
+    subject = f"case:{deadline.case_id}" if deadline.case_id else f"order:{deadline.order_id}"
+    return f"{subject}|{deadline.rule_id}|{to_text(deadline.due_at)}|{lead:g}h"
+
+
+def _near(store: Store, now: datetime, until: datetime, since: datetime | None = None):
+    """Deadlines (any party) of rows whose cached due time is before `until`."""
+    lower = to_text(since) if since else ""
+    found: list[Deadline] = []
+    case_rows = store.db.execute(
+        f"SELECT id FROM cases WHERE {_OPEN_CASE} AND next_due_at > ? AND next_due_at <= ?",
+        [lower, to_text(until)],
+    ).fetchall()
+    for (case_id,) in case_rows:
+        found += deadlines_for_case(store, store.get_case(case_id), now)
+    order_rows = store.db.execute(
+        "SELECT id FROM orders WHERE next_due_at > ? AND next_due_at <= ?",
+        [lower, to_text(until)],
+    ).fetchall()
+    for (order_id,) in order_rows:
+        found += deadlines_for_order(store, store.get_order(order_id), now)
+    return found
+
+
+def pending_reminders(
+    store: Store, now: datetime, leads: Sequence[float] | None = None, party: str = "seller"
+) -> list[Reminder]:
+    """Reminders to show now: for each deadline not yet due, the closest lead time already
+    reached that has not fired. Earlier lead times reached at the same check are skipped
+    (marked by `mark_fired`, so they never fire late)."""
+    leads = tuple(leads) if leads is not None else lead_hours(store)
+    if not leads:
+        return []
+    horizon = now + timedelta(hours=max(leads))
+    fired = _fired_keys(store)
+    found = []
+    for deadline in select(_near(store, now, horizon, since=now), now, party):
+        if deadline.due_at <= now:
+            continue
+        reached = [h for h in leads if deadline.due_at - timedelta(hours=h) <= now]
+        if not reached:
+            continue
+        closest = min(reached)
+        key = reminder_key(deadline, closest)
+        if key not in fired:
+            found.append(Reminder(key, deadline, closest))
+    return found
+
+
+def mark_fired(store: Store, reminders: Sequence[Reminder], now: datetime) -> None:
+    """Remember shown reminders, and the longer lead times they made unnecessary."""
+    rows = []
+    for reminder in reminders:
+        for lead in (reminder.lead_hours, *_longer_leads(store, reminder.lead_hours)):
+            rows.append([reminder_key(reminder.deadline, lead), to_text(now)])
+    with store.transaction():
+        for row in rows:
+            store.db.execute(
+                "INSERT OR IGNORE INTO reminders_fired (key, fired_at) VALUES (?, ?)", row
+            )
+
+
+def _longer_leads(store: Store, lead: float) -> list[float]:
+    return [h for h in lead_hours(store) if h > lead]
+
+
+def _fired_keys(store: Store) -> set[str]:
+    return {r[0] for r in store.db.execute("SELECT key FROM reminders_fired")}
+
+
+def came_due_while_closed(store: Store, now: datetime, party: str = "seller") -> list[Deadline]:
+    """Deadlines that ran out between the last time ShopDesk was seen running and `now`
+    (empty on the first start). Call `mark_seen` afterwards and while running."""
+    last_seen = store.get_setting(LAST_SEEN_SETTING)
+    if not last_seen:
+        return []
+    since = from_text(last_seen)
+    found = _near(store, now, now, since=since)
+    return [d for d in select(found, now, party) if since < d.due_at <= now]
+
+
+def mark_seen(store: Store, now: datetime) -> None:
+    store.set_setting(LAST_SEEN_SETTING, to_text(now))

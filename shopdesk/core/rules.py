@@ -1,0 +1,739 @@
+"""Platform clocks as data, and the engine that counts them.
+
+A rule set file (resources/rules/<platform>.toml) holds versions by `effective_from`;
+each version lists the rules that changed. The engine is pure: given an order or a case
+with its events, a rule set and `now`, it returns the open deadlines. The rule version in
+force when a clock starts governs that clock; days are 24-hour periods from the starting
+instant; business windows are China time; the platform's own deadline for the current
+step overrides the estimate.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime, time, timedelta
+from functools import lru_cache
+from pathlib import Path
+
+from shopdesk import paths
+from shopdesk.core.case_states import derive_state, effective_events
+from shopdesk.core.errors import InputError
+from shopdesk.core.model import Case, CaseState, EventKind, Order, OrderState, Party
+from shopdesk.core.timeutil import CHINA, as_china, from_text
+
+CONFIDENCES = ("high", "medium-high", "medium", "low-medium", "low")
+PLATFORM_RULE_ID = "platform.deadline"
+_SUBJECTS = ("order", "case")
+_ORDER_EVENTS = ("order.paid", "order.shipped", "order.success", "order.closed")
+_CASE_EVENTS = tuple(k.value for k in EventKind)
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    subject: str  # "order" | "case"
+    start: tuple[str, ...]
+    party: str  # Party id
+    title: dict[str, str]
+    on_timeout: dict[str, str]
+    source: str
+    confidence: str
+    version: str  # label of the version that defined this rule
+    effective_from: datetime
+    order_states: tuple[str, ...] = ()
+    case_kinds: tuple[str, ...] = ()  # empty: every kind
+    case_states: tuple[str, ...] = ()
+    stop: tuple[str, ...] = ()
+    pause: tuple[str, ...] = ()
+    resume: tuple[str, ...] = ()
+    pause_case_kinds: tuple[str, ...] = ()
+    hours: float | None = None
+    days: float | None = None
+    business_minutes: int | None = None
+    window: tuple[time, time] | None = None
+    start_align: str = ""  # "" | "next_day"
+    shop_promise: str = ""  # "" | "replace" | "add"
+    lapses: bool = False  # the clock ends when it runs out; never listed as overdue
+
+    def title_in(self, language: str = "zh-CN") -> str:
+        return self.title.get(language) or self.title["zh-CN"]
+
+    def duration(self, promised_ship_hours: int | None = None) -> timedelta:
+        """The calendar length of the clock (business windows: the counted minutes)."""
+        if self.business_minutes is not None:
+            return timedelta(minutes=self.business_minutes)
+        if self.days is not None:
+            return timedelta(days=self.days)
+        hours = self.hours or 0
+        if self.shop_promise == "replace" and promised_ship_hours:
+            hours = promised_ship_hours
+        elif self.shop_promise == "add":
+            hours += promised_ship_hours or 48
+        return timedelta(hours=hours)
+
+
+@dataclass(frozen=True)
+class RuleVersion:
+    effective_from: datetime
+    label: str
+    note: str
+    rules: dict[str, Rule]  # every rule in force in this version, in file order
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    platform: str
+    as_of: str
+    versions: tuple[RuleVersion, ...]  # oldest first
+    path: str = ""
+
+    def version_at(self, instant: datetime) -> RuleVersion:
+        """The version in force at `instant` (the oldest one for earlier instants)."""
+        current = self.versions[0]
+        for version in self.versions:
+            if version.effective_from <= instant:
+                current = version
+        return current
+
+    def rule_ids(self) -> list[str]:
+        ids: list[str] = []
+        for version in self.versions:
+            ids += [rule_id for rule_id in version.rules if rule_id not in ids]
+        return ids
+
+    def latest(self) -> RuleVersion:
+        return self.versions[-1]
+
+
+@dataclass(frozen=True)
+class Deadline:
+    rule_id: str
+    subject: str  # "order" | "case"
+    order_id: int
+    order_no: str
+    case_id: int | None
+    platform: str
+    party: str  # Party id
+    due_at: datetime | None  # None while the clock is paused
+    basis: str  # "platform" | "estimate"
+    started_by: str  # the event that started the clock
+    started_at: datetime
+    paused: tuple[tuple[datetime, datetime | None], ...]
+    source: str
+    confidence: str
+    on_timeout: dict[str, str]
+    title: dict[str, str]
+    rule_version: str
+    estimate_due_at: datetime | None = None  # the rule's own estimate, even when overridden
+
+    @property
+    def is_paused(self) -> bool:
+        return self.due_at is None
+
+    def title_in(self, language: str = "zh-CN") -> str:
+        return self.title.get(language) or self.title.get("zh-CN", self.rule_id)
+
+    def on_timeout_in(self, language: str = "zh-CN") -> str:
+        return self.on_timeout.get(language) or self.on_timeout.get("zh-CN", "")
+
+    def seller_must_act(self) -> bool:
+        return self.party in (Party.SELLER.value, Party.BOTH.value)
+
+
+# ---------------------------------------------------------------- loading
+
+
+def _china_instant(text: str, where: str) -> datetime:
+    try:
+        value = datetime.fromisoformat(str(text))
+    except ValueError:
+        raise InputError(f"{where}: effective_from '{text}' is not an ISO-8601 time") from None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=CHINA)
+    return value
+
+
+def _window(text: str, where: str) -> tuple[time, time]:
+    try:
+        first, last = (time.fromisoformat(part.strip()) for part in text.split("-"))
+    except ValueError:
+        raise InputError(f"{where}: window '{text}' should look like 09:00-18:00") from None
+    if first >= last:
+        raise InputError(f"{where}: window '{text}' ends before it starts")
+    return first, last
+
+
+def _rule(raw: dict, version: str, effective_from: datetime, where: str) -> Rule:
+    def need(key: str):
+        if key not in raw:
+            raise InputError(f"{where}: rule '{raw.get('id', '?')}' has no '{key}'")
+        return raw[key]
+
+    rule_id = need("id")
+    where = f"{where}, rule '{rule_id}'"
+    subject = need("subject")
+    if subject not in _SUBJECTS:
+        raise InputError(f"{where}: subject must be order or case, not '{subject}'")
+    known_events = _ORDER_EVENTS + tuple(f"case.{k}" for k in _CASE_EVENTS)
+    if subject == "case":
+        known_events = _CASE_EVENTS
+    for key in ("start", "stop", "pause", "resume"):
+        for name in raw.get(key, ()):
+            if name not in known_events:
+                raise InputError(f"{where}: unknown event '{name}' in {key}")
+    durations = [k for k in ("hours", "days", "business_minutes") if k in raw]
+    if len(durations) != 1:
+        raise InputError(f"{where}: give exactly one of hours, days, business_minutes")
+    if "business_minutes" in raw and "window" not in raw:
+        raise InputError(f"{where}: business_minutes needs a window such as 09:00-18:00")
+    party = need("party")
+    Party.parse(party)
+    confidence = need("confidence")
+    if confidence not in CONFIDENCES:
+        raise InputError(f"{where}: confidence must be one of {', '.join(CONFIDENCES)}")
+    for key in ("title", "on_timeout"):
+        if "zh-CN" not in need(key):
+            raise InputError(f"{where}: {key} needs a zh-CN text")
+    for state in raw.get("order_states", ()):
+        OrderState.parse(state)
+    for state in raw.get("case_states", ()):
+        CaseState.parse(state)
+    return Rule(
+        id=rule_id,
+        subject=subject,
+        start=tuple(need("start")),
+        party=party,
+        title=dict(raw["title"]),
+        on_timeout=dict(raw["on_timeout"]),
+        source=need("source"),
+        confidence=confidence,
+        version=version,
+        effective_from=effective_from,
+        order_states=tuple(raw.get("order_states", ())),
+        case_kinds=tuple(raw.get("case_kinds", ())),
+        case_states=tuple(raw.get("case_states", ())),
+        stop=tuple(raw.get("stop", ())),
+        pause=tuple(raw.get("pause", ())),
+        resume=tuple(raw.get("resume", ())),
+        pause_case_kinds=tuple(raw.get("pause_case_kinds", ())),
+        hours=raw.get("hours"),
+        days=raw.get("days"),
+        business_minutes=raw.get("business_minutes"),
+        window=_window(raw["window"], where) if "window" in raw else None,
+        start_align=raw.get("start_align", ""),
+        shop_promise=raw.get("shop_promise", ""),
+        lapses=bool(raw.get("lapses", False)),
+    )
+
+
+def parse_ruleset(data: dict, where: str = "rule set") -> RuleSet:
+    """A RuleSet from the parsed TOML; InputError naming the version and rule at fault."""
+    platform = data.get("platform")
+    if not platform:
+        raise InputError(f"{where}: no platform")
+    raw_versions = data.get("versions") or []
+    if not raw_versions:
+        raise InputError(f"{where}: no versions")
+    staged = []
+    for raw in raw_versions:
+        if "effective_from" not in raw:
+            raise InputError(f"{where}: a version has no effective_from")
+        effective_from = _china_instant(raw["effective_from"], where)
+        staged.append((effective_from, raw))
+    staged.sort(key=lambda pair: pair[0])
+    versions: list[RuleVersion] = []
+    in_force: dict[str, Rule] = {}
+    for effective_from, raw in staged:
+        label = str(raw.get("label") or effective_from.date().isoformat())
+        vwhere = f"{where}, version {label}"
+        in_force = dict(in_force)
+        for rule_id in raw.get("removed", ()):
+            in_force.pop(rule_id, None)
+        for raw_rule in raw.get("rules", ()):
+            rule = _rule(raw_rule, label, effective_from, vwhere)
+            in_force[rule.id] = rule
+        versions.append(RuleVersion(effective_from, label, raw.get("note", ""), in_force))
+    as_of = str(data.get("as_of") or versions[-1].effective_from.date().isoformat())
+    return RuleSet(platform=platform, as_of=as_of, versions=tuple(versions), path=where)
+
+
+def load_ruleset(path: Path | str) -> RuleSet:
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise InputError(f"{path}: cannot read ({error.strerror})") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise InputError(f"{path}: not a valid rule set file ({error})") from None
+    return parse_ruleset(data, str(path))
+
+
+@lru_cache(maxsize=8)
+def builtin_ruleset(platform: str) -> RuleSet:
+    """The rule set shipped with ShopDesk (an empty one for a platform without rules)."""
+    path = paths.resource("rules", f"{platform}.toml")
+    if not path.exists():
+        return RuleSet(platform=platform, as_of="", versions=(_EMPTY_VERSION,))
+    return load_ruleset(path)
+
+
+_EMPTY_VERSION = RuleVersion(datetime(2000, 1, 1, tzinfo=CHINA), "-", "", {})
+
+
+# ---------------------------------------------------------------- clock arithmetic
+
+Interval = tuple[datetime, datetime | None]
+
+
+def _merge(intervals: Iterable[Interval]) -> list[Interval]:
+    merged: list[list] = []
+    for first, last in sorted(intervals, key=lambda i: i[0]):
+        if merged and (merged[-1][1] is None or first <= merged[-1][1]):
+            if merged[-1][1] is not None and (last is None or last > merged[-1][1]):
+                merged[-1][1] = last
+            continue
+        merged.append([first, last])
+    return [(a, b) for a, b in merged]
+
+
+def _window_bounds(instant: datetime, window: tuple[time, time]) -> tuple[datetime, datetime]:
+    """The counting window (China time) that contains `instant` or comes next."""
+    local = instant.astimezone(CHINA)
+    day = local.date()
+    for offset in (0, 1):
+        d = day + timedelta(days=offset)
+        opens = datetime.combine(d, window[0], tzinfo=CHINA)
+        closes = datetime.combine(d, window[1], tzinfo=CHINA)
+        if instant < closes:
+            return max(opens, instant), closes
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def advance(
+    start: datetime,
+    amount: timedelta,
+    paused: Sequence[Interval] = (),
+    window: tuple[time, time] | None = None,
+) -> datetime | None:
+    """The instant when `amount` of counted time has passed since `start`, not counting
+    the paused intervals nor (with a window) the time outside the daily window.
+    None when an open-ended pause stops the clock before it runs out."""
+    pauses = [p for p in _merge(paused) if p[1] is None or p[1] > start]
+    remaining = amount
+    t = start
+    while True:
+        for first, last in pauses:
+            if first <= t and (last is None or t < last):
+                if last is None:
+                    return None
+                t = last
+        segment_end: datetime | None = None
+        if window is not None:
+            opens, closes = _window_bounds(t, window)
+            if opens > t:
+                t = opens
+                continue
+            segment_end = closes
+        upcoming = [first for first, _ in pauses if first > t]
+        if upcoming and (segment_end is None or min(upcoming) < segment_end):
+            segment_end = min(upcoming)
+        if segment_end is None or t + remaining <= segment_end:
+            return t + remaining
+        remaining -= segment_end - t
+        t = segment_end
+
+
+def _next_china_midnight(instant: datetime) -> datetime:
+    local = instant.astimezone(CHINA)
+    return datetime.combine(local.date() + timedelta(days=1), time(0), tzinfo=CHINA)
+
+
+# ---------------------------------------------------------------- the engine
+
+Happening = tuple[datetime, str]  # (instant, event name)
+
+
+def _pause_intervals(rule: Rule, timelines: Iterable[Sequence[Happening]]) -> list[Interval]:
+    intervals: list[Interval] = []
+    for timeline in timelines:
+        since: datetime | None = None
+        for at, name in timeline:
+            if name in rule.pause and since is None:
+                since = at
+            elif name in rule.resume and since is not None:
+                intervals.append((since, at))
+                since = None
+        if since is not None:
+            intervals.append((since, None))
+    return _merge(intervals)
+
+
+def _clock_start(rule: Rule, timeline: Sequence[Happening]) -> Happening | None:
+    """The latest start of the clock, unless a stop event came after it."""
+    started: Happening | None = None
+    for at, name in timeline:
+        if name in rule.start:
+            started = (at, name)
+        elif name in rule.stop and started is not None:
+            started = None
+    return started
+
+
+def _governing(
+    ruleset: RuleSet, rule_id: str, timeline: Sequence[Happening]
+) -> tuple[Rule, Happening] | None:
+    newest = next(v.rules[rule_id] for v in reversed(ruleset.versions) if rule_id in v.rules)
+    started = _clock_start(newest, timeline)
+    if started is None:
+        return None
+    rule = ruleset.version_at(started[0]).rules.get(rule_id)
+    if rule is None:
+        return None
+    if rule.start != newest.start or rule.stop != newest.stop:
+        started = _clock_start(rule, timeline)
+        if started is None or ruleset.version_at(started[0]).rules.get(rule_id) is not rule:
+            return None
+    return rule, started
+
+
+def _open_deadline(
+    rule: Rule, started: Happening, pauses: list[Interval], now: datetime, **where
+) -> Deadline | None:
+    deadline = _deadline(rule, started, pauses, now, **where)
+    if rule.lapses and deadline.due_at is not None and deadline.due_at <= now:
+        return None
+    return deadline
+
+
+def _deadline(
+    rule: Rule,
+    started: Happening,
+    pauses: list[Interval],
+    now: datetime,
+    *,
+    subject: str,
+    order_id: int,
+    order_no: str,
+    case_id: int | None,
+    platform: str,
+    promised_ship_hours: int | None = None,
+) -> Deadline:
+    start_at = started[0]
+    if rule.start_align == "next_day":
+        start_at = _next_china_midnight(start_at)
+    due = advance(start_at, rule.duration(promised_ship_hours), pauses, rule.window)
+    shown_pauses = tuple(
+        (max(a, start_at), b) for a, b in pauses if (b is None or b > start_at) and a <= now
+    )
+    return Deadline(
+        rule_id=rule.id,
+        subject=subject,
+        order_id=order_id,
+        order_no=order_no,
+        case_id=case_id,
+        platform=platform,
+        party=rule.party,
+        due_at=due,
+        basis="estimate",
+        started_by=started[1],
+        started_at=started[0],
+        paused=shown_pauses,
+        source=rule.source,
+        confidence=rule.confidence,
+        on_timeout=rule.on_timeout,
+        title=rule.title,
+        rule_version=rule.version,
+        estimate_due_at=due,
+    )
+
+
+def _order_state_at(order: Order, now: datetime) -> str:
+    if order.state not in (OrderState.PAID, OrderState.SHIPPED, OrderState.SUCCESS):
+        return order.state
+    for field_name, state in (
+        ("confirmed_at", OrderState.SUCCESS),
+        ("shipped_at", OrderState.SHIPPED),
+        ("paid_at", OrderState.PAID),
+    ):
+        value = getattr(order, field_name)
+        if value and from_text(value) <= now:
+            return state.value
+    return OrderState.UNPAID.value
+
+
+def _order_timeline(order: Order, now: datetime) -> list[Happening]:
+    happenings = []
+    for field_name, name in (
+        ("paid_at", "order.paid"),
+        ("shipped_at", "order.shipped"),
+        ("confirmed_at", "order.success"),
+    ):
+        value = getattr(order, field_name)
+        if value and from_text(value) <= now:
+            happenings.append((from_text(value), name))
+    return sorted(happenings)
+
+
+def _case_timeline(events: Iterable, now: datetime, prefix: str = "") -> list[Happening]:
+    return [(from_text(e.at), prefix + e.kind) for e in effective_events(events, now)]
+
+
+def order_deadlines(
+    order: Order,
+    ruleset: RuleSet,
+    now: datetime,
+    *,
+    cases: Sequence[tuple[Case, Sequence]] = (),
+    promised_ship_hours: int | None = None,
+) -> list[Deadline]:
+    """The order's open clocks at `now` (ship by, auto-confirm, after-sales windows ...).
+    `cases` are the order's after-sales cases with their events (they pause clocks)."""
+    state = _order_state_at(order, now)
+    timeline = _order_timeline(order, now)
+    found = []
+    for rule_id in ruleset.rule_ids():
+        governing = _governing(ruleset, rule_id, timeline)
+        if governing is None:
+            continue
+        rule, started = governing
+        if rule.subject != "order" or state not in rule.order_states:
+            continue
+        pausing = [
+            _case_timeline(events, now, "case.")
+            for case, events in cases
+            if not rule.pause_case_kinds or case.kind in rule.pause_case_kinds
+        ]
+        pauses = _pause_intervals(rule, [timeline, *pausing])
+        found.append(
+            _open_deadline(
+                rule,
+                started,
+                pauses,
+                now,
+                subject="order",
+                order_id=order.id,
+                order_no=order.order_no,
+                case_id=None,
+                platform=order.platform,
+                promised_ship_hours=promised_ship_hours,
+            )
+        )
+    return [d for d in found if d is not None]
+
+
+def case_deadlines(
+    case: Case,
+    events: Sequence,
+    ruleset: RuleSet,
+    now: datetime,
+    *,
+    platform_deadline: str | None = None,
+) -> list[Deadline]:
+    """The case's open clocks at `now`. The platform's deadline (`platform_deadline`, else
+    case.platform_deadline) replaces the estimate of the current step."""
+    state = derive_state(case, events, now)
+    if not state.is_open:
+        return []
+    if not effective_events(events, now) and case.opened_at:
+        events = [_SyntheticOpened(case.opened_at)]
+    timeline = _case_timeline(events, now)
+    found = []
+    for rule_id in ruleset.rule_ids():
+        governing = _governing(ruleset, rule_id, timeline)
+        if governing is None:
+            continue
+        rule, started = governing
+        if rule.subject != "case" or state.value not in rule.case_states:
+            continue
+        if rule.case_kinds and case.kind not in rule.case_kinds:
+            continue
+        pauses = _pause_intervals(rule, [timeline])
+        found.append(
+            _open_deadline(
+                rule,
+                started,
+                pauses,
+                now,
+                subject="case",
+                order_id=case.order_id,
+                order_no=case.order_no,
+                case_id=case.id,
+                platform=case.platform,
+            )
+        )
+    found = [d for d in found if d is not None]
+    override = platform_deadline or case.platform_deadline
+    if override:
+        found = _apply_platform_deadline(case, state, found, from_text(override), timeline)
+    return found
+
+
+@dataclass(frozen=True)
+class _SyntheticOpened:
+    at: str
+    kind: str = EventKind.OPENED.value
+    id: int = 0
+    retracts: int | None = None
+
+
+def _apply_platform_deadline(
+    case: Case,
+    state: CaseState,
+    found: list[Deadline],
+    due: datetime,
+    timeline: Sequence[Happening],
+) -> list[Deadline]:
+    running = [d for d in found if d.due_at is not None]
+    if running:
+        current = max(running, key=lambda d: (d.started_at, -found.index(d)))
+        replaced = replace(current, due_at=due, basis="platform")
+        return [replaced if d is current else d for d in found]
+    started = timeline[-1] if timeline else (due, EventKind.OPENED.value)
+    party = (
+        Party.BUYER.value
+        if state in (CaseState.AWAITING_RETURN, CaseState.REFUSED)
+        else Party.SELLER.value
+    )
+    title = {"zh-CN": "平台截止时间", "zh-TW": "平台截止時間", "en": "Platform deadline"}
+    timeout = {"zh-CN": "以平台页面为准", "zh-TW": "以平台頁面為準", "en": "As the platform shows"}
+    return [
+        *found,
+        Deadline(
+            rule_id=PLATFORM_RULE_ID,
+            subject="case",
+            order_id=case.order_id,
+            order_no=case.order_no,
+            case_id=case.id,
+            platform=case.platform,
+            party=party,
+            due_at=due,
+            basis="platform",
+            started_by=started[1],
+            started_at=started[0],
+            paused=(),
+            source="平台显示的超时时间",
+            confidence="high",
+            on_timeout=timeout,
+            title=title,
+            rule_version="",
+            estimate_due_at=None,
+        ),
+    ]
+
+
+def current_deadline(deadlines: Sequence[Deadline]) -> Deadline | None:
+    """The soonest running deadline (the one a list sorts by)."""
+    running = [d for d in deadlines if d.due_at is not None]
+    return min(running, key=lambda d: d.due_at) if running else None
+
+
+# ---------------------------------------------------------------- explanation
+
+_LABELS = {
+    "zh-CN": {
+        "rule": "规则",
+        "version": "版本",
+        "start": "开始",
+        "paused": "暂停",
+        "until": "至",
+        "ongoing": "至今",
+        "due": "截止",
+        "platform": "平台显示",
+        "estimate": "估算",
+        "timeout": "超时后果",
+        "source": "来源",
+        "confidence": "可信度",
+        "party": "需处理方",
+    },
+    "zh-TW": {
+        "rule": "規則",
+        "version": "版本",
+        "start": "開始",
+        "paused": "暫停",
+        "until": "至",
+        "ongoing": "至今",
+        "due": "截止",
+        "platform": "平台顯示",
+        "estimate": "估算",
+        "timeout": "逾時後果",
+        "source": "來源",
+        "confidence": "可信度",
+        "party": "需處理方",
+    },
+    "en": {
+        "rule": "Rule",
+        "version": "version",
+        "start": "Started",
+        "paused": "Paused",
+        "until": "until",
+        "ongoing": "now",
+        "due": "Due",
+        "platform": "shown by the platform",
+        "estimate": "estimate",
+        "timeout": "On timeout",
+        "source": "Source",
+        "confidence": "Confidence",
+        "party": "Who acts",
+    },
+}
+_CONFIDENCE_NAMES = {
+    "zh-CN": {
+        "high": "高",
+        "medium-high": "中高",
+        "medium": "中",
+        "low-medium": "中低",
+        "low": "低",
+    },
+    "zh-TW": {
+        "high": "高",
+        "medium-high": "中高",
+        "medium": "中",
+        "low-medium": "中低",
+        "low": "低",
+    },
+}
+
+
+def _local(instant: datetime) -> str:
+    return as_china(instant.isoformat())[:16].replace("T", " ")
+
+
+def _event_name(name: str, language: str) -> str:
+    names = {
+        "order.paid": {"zh-CN": "买家付款", "zh-TW": "買家付款", "en": "Paid"},
+        "order.shipped": {"zh-CN": "卖家发货", "zh-TW": "賣家發貨", "en": "Shipped"},
+        "order.success": {"zh-CN": "交易成功", "zh-TW": "交易成功", "en": "Transaction success"},
+    }
+    if name in names:
+        return names[name].get(language, names[name]["zh-CN"])
+    try:
+        return EventKind.parse(name.removeprefix("case.")).label(language)
+    except ValueError:
+        return name
+
+
+def explain(deadline: Deadline, language: str = "zh-CN") -> str:
+    """What the deadline rests on, one fact a line (times in China time)."""
+    w = _LABELS.get(language, _LABELS["zh-CN"])
+    version = f"，{w['version']} {deadline.rule_version}" if deadline.rule_version else ""
+    lines = [
+        f"{w['rule']}：{deadline.title_in(language)}（{deadline.rule_id}{version}）",
+        f"{w['party']}：{Party.parse(deadline.party).label(language)}",
+        f"{w['start']}：{_event_name(deadline.started_by, language)} {_local(deadline.started_at)}",
+    ]
+    for first, last in deadline.paused:
+        end = _local(last) if last else w["ongoing"]
+        lines.append(f"{w['paused']}：{_local(first)} {w['until']} {end}")
+    if deadline.due_at is not None:
+        lines.append(f"{w['due']}：{_local(deadline.due_at)}（{w[deadline.basis]}）")
+    if deadline.basis == "platform" and deadline.estimate_due_at is not None:
+        lines.append(f"{w['estimate']}：{_local(deadline.estimate_due_at)}")
+    confidence = _CONFIDENCE_NAMES.get(language, {}).get(deadline.confidence)
+    lines += [
+        f"{w['timeout']}：{deadline.on_timeout_in(language)}",
+        f"{w['source']}：{deadline.source}",
+        f"{w['confidence']}：{confidence or deadline.confidence}",
+    ]
+    return "\n".join(lines)

@@ -1,0 +1,343 @@
+"""Reply templates: the built-in library and safe rendering.
+
+A template body is plain text with variables in single braces, e.g. `{buyer_nick}`.
+Rendering never evaluates anything: it looks each `{...}` up in a fixed table of known
+names and pastes the value as text (values are never rendered again). What it cannot
+fill stays visible as a marked gap (`【待填：运单号】`) and is listed in `gaps`; a text
+that still has a gap must not be copied to the buyer. Anything in braces that is not a
+plain known name (`{0}`, `{order.__class__}`, `{x:>10}`) is a gap too, showing its raw
+text; braces around other text (`{赠品}`, `{{}}`) stay as they are.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from shopdesk import paths
+from shopdesk.core.model import LANGUAGES, CareStep, CaseKind, Cause, ReplyStage
+
+DEFAULT_LANGUAGE = "zh-CN"
+
+# name -> label per language (zh-CN, zh-TW, en); the label shows in a gap marker.
+VARIABLES: dict[str, tuple[str, str, str]] = {
+    "buyer_nick": ("买家昵称", "買家暱稱", "buyer's nickname"),
+    "order_no": ("订单号", "訂單號", "order number"),
+    "item_title": ("商品名称", "商品名稱", "item"),
+    "item_count": ("商品件数", "商品件數", "number of items"),
+    "paid_amount": ("实付金额", "實付金額", "amount paid"),
+    "refund_amount": ("退款金额", "退款金額", "refund amount"),
+    "courier": ("快递公司", "快遞公司", "courier"),
+    "tracking_no": ("运单号", "運單號", "tracking number"),
+    "deadline": ("截止时间", "截止時間", "deadline"),
+    "case_kind": ("售后类型", "售後類型", "case type"),
+    "reason": ("买家申请原因", "買家申請原因", "buyer's reason"),
+    "platform": ("平台", "平台", "platform"),
+    "shop_name": ("店铺名称", "店鋪名稱", "shop name"),
+    "return_address": ("退货地址", "退貨地址", "return address"),
+    "signature": ("客服签名", "客服簽名", "signature"),
+}
+
+# May stay empty without blocking copy (a sub-account without a signature).
+OPTIONAL_VARIABLES = frozenset({"signature"})
+
+_TOKEN = re.compile(r"\{([^{}\n]{1,60})\}")
+_CODE_LIKE = re.compile(r"[\x21-\x7e]+")  # printable ASCII without spaces
+_GAP_PREFIX = {"zh-CN": "【待填：", "zh-TW": "【待填：", "en": "[fill in: "}
+_GAP_SUFFIX = {"zh-CN": "】", "zh-TW": "】", "en": "]"}
+_GAP_IN_TEXT = re.compile(r"【待填：([^】\n]*)】|\[fill in: ([^\]\n]*)\]")
+
+
+@dataclass(frozen=True)
+class TemplateText:
+    title: str
+    body: str
+
+
+@dataclass(frozen=True)
+class Template:
+    """One reply in up to three languages, with the tags that say where it fits.
+
+    Empty tag tuples mean "any". `limit_chars` / `limit_bytes` are the platform's limits
+    for the field the text goes into (e.g. 500 characters for a review explanation,
+    400 bytes for a Taobao refund message)."""
+
+    id: str
+    texts: Mapping[str, TemplateText]
+    kinds: tuple[str, ...] = ()
+    causes: tuple[str, ...] = ()
+    stages: tuple[str, ...] = ()
+    steps: tuple[str, ...] = ()
+    group: str = ""
+    limit_chars: int | None = None
+    limit_bytes: int | None = None
+    builtin: bool = False
+    builtin_of: str | None = None
+
+    def text(self, language: str = DEFAULT_LANGUAGE) -> TemplateText:
+        """The text in `language`, else zh-CN, else whichever language it has."""
+        for lang in (language, DEFAULT_LANGUAGE, *self.texts):
+            if lang in self.texts:
+                return self.texts[lang]
+        return TemplateText("", "")
+
+    def title(self, language: str = DEFAULT_LANGUAGE) -> str:
+        return self.text(language).title
+
+    def tags(self) -> dict[str, list[str]]:
+        return {
+            "kinds": list(self.kinds),
+            "causes": list(self.causes),
+            "stages": list(self.stages),
+            "steps": list(self.steps),
+        }
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A piece of rendered text; `gap` names the variable (or raw token) not filled."""
+
+    text: str
+    gap: str | None = None
+
+
+@dataclass(frozen=True)
+class Rendered:
+    text: str
+    gaps: list[str] = field(default_factory=list)
+    segments: list[Segment] = field(default_factory=list)
+
+    @property
+    def can_copy(self) -> bool:
+        return not self.gaps
+
+
+def variable_label(name: str, language: str = DEFAULT_LANGUAGE) -> str:
+    labels = VARIABLES.get(name)
+    if labels is None:
+        return name
+    index = LANGUAGES.index(language) if language in LANGUAGES else 0
+    return labels[index]
+
+
+def gap_marker(name: str, language: str = DEFAULT_LANGUAGE) -> str:
+    """The visible mark for an unfilled variable, e.g. `【待填：运单号】`."""
+    lang = language if language in _GAP_PREFIX else DEFAULT_LANGUAGE
+    return f"{_GAP_PREFIX[lang]}{variable_label(name, lang)}{_GAP_SUFFIX[lang]}"
+
+
+def find_gaps(text: str) -> list[str]:
+    """The gap marks still present in a (possibly hand-edited) text, as their labels."""
+    return [
+        m.group(1) if m.group(1) is not None else m.group(2) for m in _GAP_IN_TEXT.finditer(text)
+    ]
+
+
+def can_copy(text: str) -> bool:
+    """A text may be copied to the buyer only when no gap mark remains and it is not empty."""
+    return bool(text.strip()) and not find_gaps(text)
+
+
+def render(body: str, values: Mapping[str, object], language: str = DEFAULT_LANGUAGE) -> Rendered:
+    """Fill `body` from `values` (only names in VARIABLES are looked up). Never raises for
+    any text; never evaluates attribute, index, format or code syntax."""
+    body = str(body)
+    segments: list[Segment] = []
+    gaps: list[str] = []
+    position = 0
+    for match in _TOKEN.finditer(body):
+        if match.start() > position:
+            segments.append(Segment(body[position : match.start()]))
+        position = match.end()
+        content = match.group(1)
+        if content in VARIABLES:
+            value = values.get(content)
+            text = "" if value is None else str(value).strip()
+            if text or content in OPTIONAL_VARIABLES:
+                segments.append(Segment(text))
+                continue
+            gap = content
+        elif _CODE_LIKE.fullmatch(content):
+            gap = content
+        else:
+            segments.append(Segment(match.group(0)))
+            continue
+        segments.append(Segment(gap_marker(gap, language), gap))
+        if gap not in gaps:
+            gaps.append(gap)
+    if position < len(body):
+        segments.append(Segment(body[position:]))
+    segments = _strip_end(segments)
+    return Rendered("".join(s.text for s in segments), gaps, segments)
+
+
+def _strip_end(segments: list[Segment]) -> list[Segment]:
+    """Drop trailing blank text (an empty optional signature leaves an empty last line)."""
+    segments = [s for s in segments if s.text]
+    while segments and segments[-1].gap is None and not segments[-1].text.strip():
+        segments.pop()
+    if segments and segments[-1].gap is None:
+        segments[-1] = Segment(segments[-1].text.rstrip())
+    return segments
+
+
+def render_template(
+    template: Template, values: Mapping[str, object], language: str = DEFAULT_LANGUAGE
+) -> Rendered:
+    return render(template.text(language).body, values, language)
+
+
+def variables_used(body: str) -> list[str]:
+    """Names of known variables a body refers to, in order of first use."""
+    names: list[str] = []
+    for match in _TOKEN.finditer(body):
+        if match.group(1) in VARIABLES and match.group(1) not in names:
+            names.append(match.group(1))
+    return names
+
+
+def measure(text: str) -> tuple[int, int]:
+    """(characters, UTF-8 bytes): what platform limits count."""
+    return len(text), len(text.encode("utf-8"))
+
+
+def over_limit(template: Template, text: str) -> list[str]:
+    """Which of the template's limits `text` exceeds: "chars" and/or "bytes"."""
+    chars, size = measure(text)
+    over = []
+    if template.limit_chars is not None and chars > template.limit_chars:
+        over.append("chars")
+    if template.limit_bytes is not None and size > template.limit_bytes:
+        over.append("bytes")
+    return over
+
+
+# --- tags -------------------------------------------------------------------------------
+
+_TAG_IDS = {
+    "kinds": {k.value for k in CaseKind},
+    "causes": {c.value for c in Cause},
+    "stages": {s.value for s in ReplyStage},
+    "steps": {s.value for s in CareStep},
+}
+
+
+def check_tags(tags: Mapping[str, Iterable[str]]) -> list[str]:
+    """Problems with a template's tags (unknown ids), as readable lines."""
+    problems = []
+    for key, valid in _TAG_IDS.items():
+        for value in tags.get(key, ()) or ():
+            if value not in valid:
+                problems.append(f"unknown {key[:-1]} '{value}' (valid: {', '.join(sorted(valid))})")
+    return problems
+
+
+def make_template(
+    template_id: str,
+    texts: Mapping[str, Mapping[str, str] | TemplateText],
+    tags: Mapping[str, Iterable[str]] | None = None,
+    **extra: object,
+) -> Template:
+    """A Template from plain data; ValueError names what is wrong."""
+    tags = tags or {}
+    problems = check_tags(tags)
+    if problems:
+        raise ValueError(f"template {template_id}: " + "; ".join(problems))
+    clean_texts: dict[str, TemplateText] = {}
+    for language, text in texts.items():
+        if language not in LANGUAGES:
+            raise ValueError(f"template {template_id}: unknown language '{language}'")
+        if isinstance(text, TemplateText):
+            clean_texts[language] = text
+        else:
+            clean_texts[language] = TemplateText(
+                str(text.get("title", "")).strip(), str(text.get("body", "")).strip("\n")
+            )
+    if not clean_texts:
+        raise ValueError(f"template {template_id}: no text")
+    limits = {}
+    for key in ("limit_chars", "limit_bytes"):
+        value = extra.pop(key, None)
+        if value is not None:
+            if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+                raise ValueError(f"template {template_id}: {key} must be a positive number")
+            limits[key] = value
+    return Template(
+        id=template_id,
+        texts=clean_texts,
+        kinds=tuple(tags.get("kinds", ()) or ()),
+        causes=tuple(tags.get("causes", ()) or ()),
+        stages=tuple(tags.get("stages", ()) or ()),
+        steps=tuple(tags.get("steps", ()) or ()),
+        **limits,
+        **extra,  # type: ignore[arg-type]
+    )
+
+
+# --- the built-in library -----------------------------------------------------------------
+
+
+def builtin_dir() -> Path:
+    return paths.resource("templates")
+
+
+def load_builtin(directory: Path | None = None) -> list[Template]:
+    """Every built-in template, in file order (files sorted by name). A damaged resource
+    file is a bug in ShopDesk, so it raises ValueError naming the file."""
+    directory = directory or builtin_dir()
+    templates: list[Template] = []
+    seen: set[str] = set()
+    for path in sorted(directory.glob("*.toml")):
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+            for entry in data.get("template", []):
+                template = _from_toml(entry, group=path.stem)
+                if template.id in seen:
+                    raise ValueError(f"duplicate template id '{template.id}'")
+                seen.add(template.id)
+                templates.append(template)
+        except (tomllib.TOMLDecodeError, ValueError, KeyError, TypeError) as error:
+            raise ValueError(f"{path.name}: {error}") from error
+    return templates
+
+
+def _from_toml(entry: Mapping[str, object], group: str) -> Template:
+    template_id = str(entry["id"])
+    texts = entry["text"]
+    if not isinstance(texts, Mapping):
+        raise TypeError(f"template {template_id}: [text] must be a table")
+    missing = [lang for lang in LANGUAGES if lang not in texts]
+    if missing:
+        raise ValueError(f"template {template_id}: no text for {', '.join(missing)}")
+    tags = {key: entry.get(key, []) for key in _TAG_IDS}
+    template = make_template(
+        template_id,
+        texts,  # type: ignore[arg-type]
+        tags,  # type: ignore[arg-type]
+        group=group,
+        builtin=True,
+        limit_chars=entry.get("limit_chars"),
+        limit_bytes=entry.get("limit_bytes"),
+    )
+    for language, text in template.texts.items():
+        unknown = [m.group(1) for m in _TOKEN.finditer(text.body) if m.group(1) not in VARIABLES]
+        if unknown or not text.title or not text.body:
+            raise ValueError(f"template {template_id} ({language}): bad text {unknown}")
+    return template
+
+
+def by_id(templates: Iterable[Template]) -> dict[str, Template]:
+    return {t.id: t for t in templates}
+
+
+def duplicate(template: Template, new_id: str) -> Template:
+    """A seller's own editable copy of a (built-in) template."""
+    return replace(
+        template,
+        id=new_id,
+        builtin=False,
+        builtin_of=template.builtin_of or (template.id if template.builtin else None),
+    )

@@ -1,0 +1,555 @@
+"""Evidence packages: plan (fit everything, refuse before writing), build (to a temporary
+name, then rename; Cancel leaves nothing) and verify (every file against the manifest).
+
+Layout of a package (a folder or a zip of it):
+  upload/01-chat-1.jpg ...   numbered in the order a reviewer reads them
+  statement.txt              the appeal statement, within the profile's limit
+  summary.pdf                cover, timeline, exhibit index, chat excerpts
+  originals/01-<name>        the seller's files as kept in the store
+  manifest.json              every file: path, kind, role, bytes, sha256, captured_at
+The upload images and statement.txt are byte-for-byte the same for the same inputs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path, PurePosixPath
+
+from PySide6.QtGui import QImage
+
+from shopdesk.core.errors import DiskError, InputError
+from shopdesk.core.model import EvidenceKind
+from shopdesk.core.timeutil import now_text
+from shopdesk.evidence import chatrender, pdfpages
+from shopdesk.evidence.fitting import FitError, Fitted, fit_image, load_image, scaled
+from shopdesk.evidence.masking import Masker
+from shopdesk.evidence.packmodel import Exhibit, PackageRequest
+from shopdesk.evidence.summary import ExhibitRow, claim_pdf, cover_rows, write_summary
+
+FORMAT = "shopdesk-evidence-package"
+FORMAT_VERSION = 1
+MANIFEST = "manifest.json"
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+THUMB_SIDE = 300
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+
+class PackCancelled(Exception):
+    """The seller cancelled; nothing was left behind."""
+
+
+@dataclass(frozen=True)
+class UploadImage:
+    name: str  # path inside the package, e.g. upload/01-chat-1.jpg
+    data: bytes
+    exhibit: int  # index in Plan.exhibits
+    label: str
+
+
+@dataclass
+class Plan:
+    request: PackageRequest
+    exhibits: list[Exhibit]
+    uploads: list[UploadImage] = field(default_factory=list)
+    statement: str = ""
+    problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    thumbnails: dict[int, QImage] = field(default_factory=dict)
+    chats: list[tuple[str, list]] = field(default_factory=list)
+
+    @property
+    def fits(self) -> bool:
+        return not self.problems
+
+    @property
+    def statement_chars(self) -> int:
+        return len(self.statement)
+
+    @property
+    def statement_bytes(self) -> int:
+        return len(self.statement.encode("utf-8"))
+
+    @property
+    def upload_bytes(self) -> int:
+        return sum(len(u.data) for u in self.uploads)
+
+
+def _noop_progress(done: int, total: int) -> None:
+    return None
+
+
+def _never() -> bool:
+    return False
+
+
+def masker_for(request: PackageRequest) -> Masker:
+    facts = request.facts
+    return Masker(request.mask, facts.receiver_phone, facts.receiver_address)
+
+
+def normalise_statement(text: str) -> str:
+    lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    return "\n".join(lines).strip()
+
+
+def check_statement(statement: str, profile) -> list[str]:
+    problems = []
+    size = profile.text_size(statement)
+    unit = "字节" if profile.text_unit == "bytes" else "字"
+    if profile.text_limit and size > profile.text_limit:
+        problems.append(
+            f"申诉陈述有 {size} {unit}，超过“{profile.name()}”的上限 {profile.text_limit} {unit}"
+        )
+    if profile.text_min and size < profile.text_min:
+        problems.append(f"申诉陈述至少要 {profile.text_min} {unit}（现在 {size} {unit}）")
+    return problems
+
+
+def safe_file_name(name: str, fallback: str = "file") -> str:
+    """A file name that cannot leave its folder: no directories, no drive, no `..`,
+    no characters Windows refuses."""
+    base = re.split(r"[\\/]", name)[-1]
+    base = re.sub(r'[\x00-\x1f<>:"|?*]', "_", base).strip(" .")
+    if not base or set(base) <= {"."}:
+        base = fallback
+    return base[:120]
+
+
+def is_safe_member(name: str) -> bool:
+    """A package path that stays inside the package root."""
+    if not name or "\\" in name or name.startswith("/") or re.match(r"^[A-Za-z]:", name):
+        return False
+    parts = PurePosixPath(name).parts
+    return all(part not in ("..", ".", "") for part in parts)
+
+
+def plan_package(
+    request: PackageRequest,
+    on_progress: Progress = _noop_progress,
+    cancelled: Cancelled = _never,
+) -> Plan:
+    """Fit every exhibit to the profile; problems (which item, why) instead of writing."""
+    profile = request.profile
+    mask = masker_for(request)
+    plan = Plan(request, request.ordered_exhibits())
+    plan.statement = normalise_statement(mask(request.statement))
+    plan.problems.extend(check_statement(plan.statement, profile))
+    fitted_pages: list[tuple[int, str, Fitted, QImage | None]] = []
+    total = len(plan.exhibits)
+    per_image_limit = profile.max_bytes
+    if profile.output == "pdf":
+        images_total = max(1, _count_images(plan.exhibits, profile))
+        per_image_limit = max(20_000, int(profile.max_bytes * 0.9 / images_total))
+    for index, exhibit in enumerate(plan.exhibits):
+        if cancelled():
+            raise PackCancelled()
+        on_progress(index, total)
+        try:
+            pages = _exhibit_pages(index, exhibit, request, mask, plan)
+        except FitError as exc:
+            plan.problems.append(str(exc))
+            continue
+        if profile.kinds and exhibit.kind not in profile.kinds:
+            plan.notes.append(
+                f"{exhibit.file_name}：此目的地不收{_kind_label(exhibit.kind)}，仅附原件"
+            )
+            continue
+        if pages is None:
+            continue
+        for part, (image, text_px) in enumerate(pages, start=1):
+            label = f"{exhibit.file_name}" + (
+                f" 第 {part}/{len(pages)} 页" if len(pages) > 1 else ""
+            )
+            try:
+                fitted = fit_image(
+                    image,
+                    per_image_limit,
+                    formats=("jpg",) if profile.output == "pdf" else profile.formats,
+                    max_long_side=profile.max_long_side,
+                    min_short_side=profile.min_short_side,
+                    text_px=text_px,
+                    min_text_px=profile.min_text_px,
+                    label=label,
+                )
+            except FitError as exc:
+                plan.problems.append(str(exc))
+                continue
+            suffix = f"-{part}" if len(pages) > 1 else ""
+            fitted_pages.append((index, suffix, fitted, image if profile.output == "pdf" else None))
+    on_progress(total, total)
+    if profile.output == "pdf":
+        _assemble_claim_pdf(plan, fitted_pages)
+    else:
+        for number, (index, suffix, fitted, _) in enumerate(fitted_pages, start=1):
+            kind = plan.exhibits[index].kind
+            name = f"upload/{number:02d}-{kind}{suffix}.{fitted.fmt}"
+            plan.uploads.append(UploadImage(name, fitted.data, index, plan.exhibits[index].caption))
+        if profile.max_count and len(plan.uploads) > profile.max_count:
+            plan.problems.append(
+                f"需要 {len(plan.uploads)} 张图片，“{profile.name()}”最多收 {profile.max_count} 张："
+                "请少选几项证据或几条聊天"
+            )
+    if not plan.uploads and not plan.problems:
+        plan.problems.append("没有可上传的证据：请先添加照片、截图、聊天记录或 PDF")
+    return plan
+
+
+def _kind_label(kind: str) -> str:
+    try:
+        return EvidenceKind(kind).label()
+    except ValueError:
+        return kind
+
+
+def _count_images(exhibits: list[Exhibit], profile) -> int:
+    count = 0
+    for exhibit in exhibits:
+        if profile.kinds and exhibit.kind not in profile.kinds:
+            continue
+        if exhibit.kind == EvidenceKind.CHAT.value:
+            count += 2
+        elif exhibit.is_pdf:
+            try:
+                count += pdfpages.page_count(exhibit.path)
+            except FitError:
+                count += 1
+        elif exhibit.is_image:
+            count += 1
+    return count
+
+
+def _exhibit_pages(
+    index: int, exhibit: Exhibit, request: PackageRequest, mask: Masker, plan: Plan
+) -> list[tuple[QImage, float | None]] | None:
+    """The images an exhibit turns into (None: it travels in originals/ only)."""
+    if exhibit.kind == EvidenceKind.CHAT.value and exhibit.messages:
+        messages = [replace(m, text=mask(m.text), detail=mask(m.detail)) for m in exhibit.messages]
+        messages = [replace(m, sender=mask(m.sender)) for m in messages]
+        plan.chats.append((mask(exhibit.caption or exhibit.file_name), messages))
+        rendered = chatrender.render_chat(messages, order_no=request.facts.order_no)
+        if rendered:
+            plan.thumbnails[index] = _thumbnail(rendered[0].image)
+        return [(page.image, float(chatrender.TEXT_PX)) for page in rendered]
+    if exhibit.is_pdf:
+        images = pdfpages.render_pages(exhibit.path)
+        if images:
+            plan.thumbnails[index] = _thumbnail(images[0])
+        return [(image, pdfpages.TEXT_PX_AT_DPI) for image in images]
+    if exhibit.is_image:
+        image = load_image(exhibit.path, request.profile.max_long_side, label=exhibit.file_name)
+        plan.thumbnails[index] = _thumbnail(image)
+        return [(image, None)]
+    plan.notes.append(f"{exhibit.file_name}：{_kind_label(exhibit.kind)}不能作为图片上传，仅附原件")
+    return None
+
+
+def _thumbnail(image: QImage) -> QImage:
+    side = max(image.width(), image.height())
+    return scaled(image, THUMB_SIDE / side) if side > THUMB_SIDE else image.copy()
+
+
+def _assemble_claim_pdf(plan: Plan, fitted_pages) -> None:
+    """courier-claim-pdf: one PDF of all the images, within the profile's byte limit."""
+    profile = plan.request.profile
+    pages = []
+    for index, suffix, fitted, _ in fitted_pages:
+        exhibit = plan.exhibits[index]
+        image = QImage()
+        image.loadFromData(fitted.data)
+        caption = (
+            f"证据 {index + 1}{suffix}　{_kind_label(exhibit.kind)}　{exhibit.caption}".strip()
+        )
+        pages.append((image, masker_for(plan.request)(caption)))
+    if not pages:
+        return
+    data = claim_pdf(pages, f"快递理赔材料 {plan.request.facts.order_no}")
+    if len(data) > profile.max_bytes:
+        plan.problems.append(
+            f"理赔 PDF 有 {len(data):,} 字节，超过“{profile.name()}”的上限 {profile.max_bytes:,} 字节："
+            "请少选几项证据"
+        )
+        return
+    plan.uploads.append(UploadImage("upload/01-claim.pdf", data, fitted_pages[0][0], "理赔材料"))
+
+
+# ---------------------------------------------------------------- building
+
+
+def package_name(request: PackageRequest) -> str:
+    facts = request.facts
+    order = re.sub(r"[^0-9A-Za-z_-]", "", facts.order_no) or "order"
+    return f"case{facts.case_id}-{order}-{request.profile.id}"
+
+
+def _free_target(out_dir: Path, name: str, as_zip: bool) -> Path:
+    suffix = ".zip" if as_zip else ""
+    candidate = out_dir / f"{name}{suffix}"
+    number = 2
+    while candidate.exists():
+        candidate = out_dir / f"{name}-{number}{suffix}"
+        number += 1
+    return candidate
+
+
+def build_package(
+    plan: Plan,
+    out_dir: Path,
+    on_progress: Progress = _noop_progress,
+    cancelled: Cancelled = _never,
+    created_at: str | None = None,
+) -> Path:
+    """Write the package (folder or zip) into `out_dir` and return its path. Refuses a
+    plan that does not fit; on Cancel or error nothing is left in `out_dir`."""
+    if not plan.fits:
+        raise FitError("；".join(plan.problems))
+    request = plan.request
+    out_dir = Path(out_dir)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DiskError(f"无法创建输出文件夹 {out_dir}：{exc.strerror}") from None
+    target = _free_target(out_dir, package_name(request), request.as_zip)
+    work = out_dir / f".{target.name}.part-{os.getpid()}"
+    zip_part = out_dir / f".{target.name}.zip-part-{os.getpid()}"
+    created = created_at or now_text()
+    total = len(plan.uploads) + len(plan.exhibits) + 3
+    done = 0
+
+    def step() -> None:
+        nonlocal done
+        if cancelled():
+            raise PackCancelled()
+        done += 1
+        on_progress(done, total)
+
+    try:
+        files = _write_tree(plan, work, created, step)
+        if request.as_zip:
+            _zip_tree(work, zip_part, [f["path"] for f in files] + [MANIFEST])
+            if cancelled():
+                raise PackCancelled()
+            os.replace(zip_part, target)
+            shutil.rmtree(work)
+        else:
+            os.replace(work, target)
+        on_progress(total, total)
+        return target
+    except BaseException as exc:
+        shutil.rmtree(work, ignore_errors=True)
+        zip_part.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise DiskError(f"写入证据包失败（{exc.strerror or exc}），没有留下半成品") from None
+        raise
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _write_tree(plan: Plan, work: Path, created: str, step: Callable[[], None]) -> list[dict]:
+    request = plan.request
+    mask = masker_for(request)
+    (work / "upload").mkdir(parents=True)
+    (work / "originals").mkdir()
+    files: list[dict] = []
+    uploads_by_exhibit: dict[int, list[str]] = {}
+    for upload in plan.uploads:
+        (work / upload.name).write_bytes(upload.data)
+        exhibit = plan.exhibits[upload.exhibit]
+        kind = "claim_pdf" if upload.name.endswith(".pdf") else exhibit.kind
+        files.append(_entry(upload.name, kind, "upload", upload.data, exhibit, mask))
+        uploads_by_exhibit.setdefault(upload.exhibit, []).append(PurePosixPath(upload.name).name)
+        step()
+    statement = plan.statement + "\n" if plan.statement else ""
+    data = statement.encode("utf-8")
+    (work / "statement.txt").write_bytes(data)
+    files.append(_entry("statement.txt", "statement", "statement", data, None, mask))
+    step()
+    originals: list[tuple[int, str]] = []
+    for index, exhibit in enumerate(plan.exhibits):
+        name = f"originals/{index + 1:02d}-{safe_file_name(exhibit.file_name, exhibit.sha256[:12])}"
+        shutil.copyfile(exhibit.path, work / name)
+        data = (work / name).read_bytes()
+        if _sha256(data) != exhibit.sha256:
+            raise InputError(f"{exhibit.file_name}：存储的文件已被改动（SHA-256 不符），请重新添加")
+        files.append(_entry(name, exhibit.kind, "original", data, exhibit, mask))
+        originals.append((index, name))
+        step()
+    rows = [
+        ExhibitRow(
+            number=index + 1,
+            kind=exhibit.kind,
+            caption=exhibit.caption,
+            file_name=exhibit.file_name,
+            sha256=exhibit.sha256,
+            bytes=exhibit.bytes,
+            captured_at=exhibit.captured_at,
+            uploads=tuple(uploads_by_exhibit.get(index, ())),
+            thumbnail=plan.thumbnails.get(index),
+        )
+        for index, exhibit in enumerate(plan.exhibits)
+    ]
+    facts = request.facts
+    write_summary(
+        str(work / "summary.pdf"),
+        cover=cover_rows(facts, request.profile.name(), created, len(plan.uploads)),
+        statement=plan.statement,
+        timeline=[(e.at, e.label, e.note) for e in facts.timeline],
+        exhibits=rows,
+        chats=plan.chats,
+        notes=plan.notes,
+        mask=mask,
+    )
+    data = (work / "summary.pdf").read_bytes()
+    files.append(_entry("summary.pdf", "summary", "summary", data, None, mask))
+    step()
+    manifest = {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "created_at": created,
+        "profile": {
+            "id": request.profile.id,
+            "version": request.profile.version,
+            "name": request.profile.name(),
+        },
+        "case": {
+            "case_id": facts.case_id,
+            "order_no": facts.order_no,
+            "shop": facts.shop_name,
+            "kind": facts.case_kind,
+        },
+        "masked": request.mask,
+        "statement_chars": plan.statement_chars,
+        "statement_bytes": plan.statement_bytes,
+        "notes": [mask(n) for n in plan.notes],
+        "files": files,
+    }
+    text = json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    (work / MANIFEST).write_text(text, encoding="utf-8")
+    step()
+    return files
+
+
+def _entry(path: str, kind: str, role: str, data: bytes, exhibit: Exhibit | None, mask) -> dict:
+    entry = {
+        "path": path,
+        "kind": kind,
+        "role": role,
+        "bytes": len(data),
+        "sha256": _sha256(data),
+    }
+    if exhibit is not None:
+        entry["captured_at"] = exhibit.captured_at
+        entry["caption"] = mask(exhibit.caption)
+        entry["source_sha256"] = exhibit.sha256
+    return entry
+
+
+def _zip_tree(work: Path, zip_path: Path, names: list[str]) -> None:
+    with zipfile.ZipFile(zip_path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in sorted(names):
+            if not is_safe_member(name):  # our own names; a guard, never expected
+                raise InputError(f"不安全的文件名：{name}")
+            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.flag_bits |= 0x800  # names are UTF-8
+            archive.writestr(info, (work / name).read_bytes())
+
+
+# ---------------------------------------------------------------- verifying
+
+
+class _Folder:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def names(self) -> list[str]:
+        return sorted(
+            p.relative_to(self.root).as_posix() for p in self.root.rglob("*") if p.is_file()
+        )
+
+    def read(self, name: str) -> bytes | None:
+        path = self.root / name
+        return path.read_bytes() if path.is_file() else None
+
+
+class _Zip:
+    def __init__(self, archive: zipfile.ZipFile) -> None:
+        self.archive = archive
+
+    def names(self) -> list[str]:
+        return sorted(n for n in self.archive.namelist() if not n.endswith("/"))
+
+    def read(self, name: str) -> bytes | None:
+        try:
+            return self.archive.read(name)
+        except KeyError:
+            return None
+
+
+def verify(package: Path) -> str | None:
+    """None when every file matches manifest.json; otherwise the first mismatch."""
+    package = Path(package)
+    if package.is_dir():
+        return _verify(_Folder(package))
+    if not package.is_file():
+        return f"{package}：不存在"
+    try:
+        with zipfile.ZipFile(package) as archive:
+            return _verify(_Zip(archive))
+    except zipfile.BadZipFile:
+        return f"{package.name}：不是证据包（既不是文件夹也不是有效的 zip）"
+
+
+def _verify(source) -> str | None:
+    names = source.names()
+    for name in names:
+        if not is_safe_member(name):
+            return f"{name}：路径会跳出证据包文件夹"
+    raw = source.read(MANIFEST)
+    if raw is None:
+        return f"{MANIFEST}：缺失"
+    try:
+        manifest = json.loads(raw.decode("utf-8"))
+        entries = manifest["files"]
+    except (ValueError, KeyError, TypeError):
+        return f"{MANIFEST}：无法读取"
+    listed = set()
+    for entry in entries:
+        name = str(entry.get("path", ""))
+        if not is_safe_member(name):
+            return f"{name}：清单中的路径会跳出证据包文件夹"
+        listed.add(name)
+        data = source.read(name)
+        if data is None:
+            return f"{name}：缺失"
+        if len(data) != entry.get("bytes"):
+            return f"{name}：大小不符（清单 {entry.get('bytes')} 字节，实际 {len(data)} 字节）"
+        if _sha256(data) != entry.get("sha256"):
+            return f"{name}：SHA-256 不符（文件被改动过）"
+    for name in names:
+        if name != MANIFEST and name not in listed:
+            return f"{name}：清单里没有这个文件"
+    return None
+
+
+def extract_package(package: Path, dest: Path) -> Path:
+    """Unzip a package into `dest`, refusing any entry that would land outside it."""
+    dest = Path(dest).resolve()
+    with zipfile.ZipFile(package) as archive:
+        for name in archive.namelist():
+            target = (dest / name).resolve()
+            if not is_safe_member(name.rstrip("/")) or not target.is_relative_to(dest):
+                raise InputError(f"{Path(package).name}：条目“{name}”会跳出目标文件夹，已拒绝")
+        archive.extractall(dest)
+    return dest

@@ -1,0 +1,162 @@
+"""Destination profiles: what a package must fit (resources/profiles/*.toml).
+
+A profile in the seller's data folder (`<data>/profiles/<id>.toml`) overrides the bundled
+one of the same id, so a seller can change a limit the platform moved without an update.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from shopdesk import paths
+from shopdesk.core.errors import InputError, NotFoundError
+
+IMAGE_FORMATS = ("jpg", "png", "gif")
+
+
+@dataclass(frozen=True)
+class Profile:
+    id: str
+    names: dict[str, str]
+    output: str  # images | pdf
+    formats: tuple[str, ...]
+    max_bytes: int  # per image; for `pdf` output, the whole PDF
+    max_count: int = 0  # 0 = not limited
+    text_limit: int = 0  # 0 = not limited
+    text_unit: str = "chars"  # chars | bytes (UTF-8)
+    text_min: int = 0
+    kinds: tuple[str, ...] = ()  # evidence kinds taken; empty = every kind
+    min_short_side: int = 600  # legibility floor for photos and screenshots (px)
+    min_text_px: int = 12  # legibility floor for text we know the size of (px)
+    max_long_side: int = 2560  # larger images are scaled down first
+    version: int = 1
+    source: str = ""
+    confidence: str = ""
+    path: str = field(default="", compare=False)
+
+    def name(self, language: str = "zh-CN") -> str:
+        return self.names.get(language) or self.names.get("zh-CN") or self.id
+
+    def text_size(self, text: str) -> int:
+        return len(text.encode("utf-8")) if self.text_unit == "bytes" else len(text)
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "name": self.name(),
+            "names": dict(self.names),
+            "output": self.output,
+            "formats": list(self.formats),
+            "max_bytes": self.max_bytes,
+            "max_count": self.max_count,
+            "text_limit": self.text_limit,
+            "text_unit": self.text_unit,
+            "text_min": self.text_min,
+            "version": self.version,
+            "source": self.source,
+            "confidence": self.confidence,
+            "path": self.path,
+        }
+
+
+def bundled_dir() -> Path:
+    return paths.resource("profiles")
+
+
+def user_dir() -> Path:
+    return paths.data_dir() / "profiles"
+
+
+def parse_profile(text: str, origin: str) -> Profile:
+    """A profile from TOML text; InputError naming the file and the field otherwise."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(f"{origin}: 不是有效的 TOML：{exc}") from None
+    images = data.get("images", {})
+    text_part = data.get("text", {})
+    legibility = data.get("legibility", {})
+
+    def need(table: dict, key: str, kind: type, where: str):
+        value = table.get(key)
+        if not isinstance(value, kind) or isinstance(value, bool):
+            raise InputError(f"{origin}: 缺少或无效的字段 {where}{key}")
+        return value
+
+    profile_id = need(data, "id", str, "")
+    output = data.get("output", "images")
+    if output not in ("images", "pdf"):
+        raise InputError(f"{origin}: output 只能是 images 或 pdf")
+    formats = tuple(str(f).lower().replace("jpeg", "jpg") for f in images.get("formats", ["jpg"]))
+    if not formats or any(f not in IMAGE_FORMATS for f in formats):
+        raise InputError(f"{origin}: images.formats 只能包含 {', '.join(IMAGE_FORMATS)}")
+    unit = text_part.get("unit", "chars")
+    if unit not in ("chars", "bytes"):
+        raise InputError(f"{origin}: text.unit 只能是 chars 或 bytes")
+    max_bytes = need(images, "max_bytes", int, "images.")
+    if max_bytes < 10_000:
+        raise InputError(f"{origin}: images.max_bytes 太小（至少 10000）")
+    return Profile(
+        id=profile_id,
+        names={str(k): str(v) for k, v in data.get("name", {}).items()},
+        output=output,
+        formats=formats,
+        max_bytes=max_bytes,
+        max_count=int(images.get("max_count", 0)),
+        text_limit=int(text_part.get("limit", 0)),
+        text_unit=unit,
+        text_min=int(text_part.get("min", 0)),
+        kinds=tuple(images.get("kinds", ())),
+        min_short_side=int(legibility.get("min_short_side", 600)),
+        min_text_px=int(legibility.get("min_text_px", 12)),
+        max_long_side=int(legibility.get("max_long_side", 2560)),
+        version=int(data.get("version", 1)),
+        source=str(data.get("source", "")),
+        confidence=str(data.get("confidence", "")),
+        path=origin,
+    )
+
+
+def _read(path: Path) -> Profile:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: 无法读取：{exc}") from None
+    profile = parse_profile(text, str(path))
+    if profile.id != path.stem:
+        raise InputError(f"{path}: id “{profile.id}”与文件名不一致")
+    return profile
+
+
+def load_profiles(user_folder: Path | None = None) -> dict[str, Profile]:
+    """Every profile by id: the bundled ones, overridden by the seller's copies."""
+    found: dict[str, Profile] = {}
+    folders = [bundled_dir(), user_folder if user_folder is not None else user_dir()]
+    for folder in folders:
+        if folder.is_dir():
+            for path in sorted(folder.glob("*.toml")):
+                found[path.stem] = _read(path)
+    return dict(sorted(found.items()))
+
+
+def get_profile(profile_id: str, user_folder: Path | None = None) -> Profile:
+    profiles = load_profiles(user_folder)
+    if profile_id not in profiles:
+        valid = ", ".join(profiles)
+        raise NotFoundError(f"没有目的地配置“{profile_id}”（可用：{valid}）")
+    return profiles[profile_id]
+
+
+def copy_for_editing(profile_id: str, user_folder: Path | None = None) -> Path:
+    """Copy a bundled profile into the data folder (if not there yet) for the seller to edit."""
+    folder = user_folder if user_folder is not None else user_dir()
+    target = folder / f"{profile_id}.toml"
+    if not target.exists():
+        source = bundled_dir() / f"{profile_id}.toml"
+        if not source.exists():
+            raise NotFoundError(f"没有内置的目的地配置“{profile_id}”")
+        folder.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(source.read_bytes())
+    return target

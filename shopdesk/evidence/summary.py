@@ -1,0 +1,264 @@
+"""summary.pdf: cover (shop, order, case, statement), timeline, exhibit index with
+thumbnails, captions and SHA-256, and the chat excerpts. Also the courier claim PDF
+(one exhibit image per page with its caption). QPdfWriter + QPainter, bundled font."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
+
+from shopdesk.core.chatlog import ChatMessage
+from shopdesk.core.model import CaseKind, CaseState, EvidenceKind
+from shopdesk.evidence import qtenv
+from shopdesk.evidence.chatrender import china_time
+
+DPI = 144
+PAGE_W = round(210 / 25.4 * DPI)  # A4 at DPI
+PAGE_H = round(297 / 25.4 * DPI)
+MARGIN = round(18 / 25.4 * DPI)
+BODY_PX = 20  # about 10 pt at 144 dpi
+THUMB = 150
+
+
+@dataclass(frozen=True)
+class ExhibitRow:
+    number: int
+    kind: str
+    caption: str
+    file_name: str
+    sha256: str
+    bytes: int
+    captured_at: str | None
+    uploads: tuple[str, ...]
+    thumbnail: QImage | None
+
+
+def label_of(enum, value: str) -> str:
+    try:
+        return enum(value).label()
+    except ValueError:
+        return value
+
+
+def money(fen: int) -> str:
+    return f"¥{fen // 100}.{fen % 100:02d}"
+
+
+class _Pages:
+    """A cursor over PDF pages: write paragraphs, start a new page when one is full."""
+
+    def __init__(self, writer: QPdfWriter, painter: QPainter, title: str) -> None:
+        self.writer = writer
+        self.painter = painter
+        self.title = title
+        self.page = 1
+        self.width = PAGE_W - 2 * MARGIN
+        self.y = MARGIN
+        self._footer()
+
+    def _footer(self) -> None:
+        self.painter.setFont(qtenv.font(14))
+        self.painter.setPen(QColor(120, 120, 120))
+        self.painter.drawText(
+            QRectF(MARGIN, PAGE_H - MARGIN + 10, self.width, 24),
+            int(Qt.AlignmentFlag.AlignRight),
+            f"{self.title}　第 {self.page} 页",
+        )
+        self.painter.setPen(QColor(20, 20, 20))
+
+    def new_page(self) -> None:
+        self.writer.newPage()
+        self.page += 1
+        self.y = MARGIN
+        self._footer()
+
+    def ensure(self, height: float) -> None:
+        if self.y + height > PAGE_H - MARGIN:
+            self.new_page()
+
+    def text(
+        self,
+        text: str,
+        font: QFont,
+        *,
+        indent: float = 0,
+        color: QColor | None = None,
+        after: float = 6,
+        width: float | None = None,
+    ) -> None:
+        self.painter.setFont(font)
+        flags = int(Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextWrapAnywhere)
+        box_w = (width or self.width) - indent
+        bound = self.painter.boundingRect(QRectF(0, 0, box_w, 100000), flags, text)
+        self.ensure(bound.height())
+        self.painter.setPen(color or QColor(20, 20, 20))
+        self.painter.drawText(QRectF(MARGIN + indent, self.y, box_w, bound.height()), flags, text)
+        self.y += bound.height() + after
+
+    def heading(self, text: str) -> None:
+        self.ensure(80)
+        self.y += 10
+        self.text(text, qtenv.font(30, bold=True), after=14)
+
+    def rule(self) -> None:
+        self.painter.setPen(QColor(210, 210, 210))
+        self.painter.drawLine(MARGIN, round(self.y), MARGIN + self.width, round(self.y))
+        self.y += 10
+
+
+def _new_writer(target, title: str) -> QPdfWriter:
+    writer = QPdfWriter(target)
+    writer.setResolution(DPI)
+    writer.setTitle(title)
+    writer.setCreator("ShopDesk")
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(0, 0, 0, 0),
+        )
+    )
+    return writer
+
+
+def write_summary(
+    path: str,
+    *,
+    cover: list[tuple[str, str]],
+    statement: str,
+    timeline: list[tuple[str, str, str]],
+    exhibits: list[ExhibitRow],
+    chats: list[tuple[str, list[ChatMessage]]],
+    notes: list[str],
+    mask: Callable[[str], str] = lambda s: s,
+) -> None:
+    """Write summary.pdf; every text passes through `mask` first."""
+    qtenv.ensure_gui()
+    title = "售后证据包摘要"
+    writer = _new_writer(path, title)
+    painter = QPainter(writer)
+    pages = _Pages(writer, painter, title)
+    body = qtenv.font(BODY_PX)
+    small = qtenv.font(16)
+    label_font = qtenv.font(BODY_PX, bold=True)
+
+    pages.text(title, qtenv.font(40, bold=True), after=20)
+    for label, value in cover:
+        if not value:
+            continue
+        start = pages.y
+        pages.text(label, label_font, after=0, width=220 + MARGIN)
+        pages.y = start
+        pages.text(mask(value), body, indent=220, after=8)
+    pages.rule()
+    pages.heading("申诉陈述")
+    pages.text(mask(statement) or "（无）", body)
+    for note in notes:
+        pages.text(mask(note), small, color=QColor(120, 80, 0))
+
+    pages.new_page()
+    pages.heading("处理时间线（北京时间）")
+    if not timeline:
+        pages.text("（无记录）", body)
+    for at, label, note in timeline:
+        line = f"{china_time(at)}　{label}" + (f"　{note}" if note else "")
+        pages.text(mask(line), body)
+
+    pages.heading("证据目录")
+    for row in exhibits:
+        pages.ensure(THUMB + 20)
+        top = pages.y
+        if row.thumbnail is not None and not row.thumbnail.isNull():
+            thumb = row.thumbnail.scaled(
+                THUMB,
+                THUMB,
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+            painter.drawImage(QRectF(MARGIN, top, thumb.width(), thumb.height()), thumb)
+        else:
+            painter.setPen(QColor(180, 180, 180))
+            painter.drawRect(QRectF(MARGIN, top, THUMB, THUMB * 0.6))
+        indent = THUMB + 20
+        pages.y = top
+        heading = f"证据 {row.number}　{label_of(EvidenceKind, row.kind)}　{row.caption}"
+        pages.text(mask(heading), label_font, indent=indent, after=2)
+        details = [
+            f"文件：{row.file_name}",
+            f"拍摄/截取时间：{china_time(row.captured_at) if row.captured_at else '未知'}",
+            f"大小：{row.bytes:,} 字节",
+            f"上传图片：{'、'.join(row.uploads) if row.uploads else '（仅附原件）'}",
+        ]
+        pages.text(mask("\n".join(details)), small, indent=indent, after=2)
+        pages.text(f"SHA-256：{row.sha256}", small, indent=indent, after=2)
+        pages.y = max(pages.y, top + THUMB) + 16
+
+    for caption, messages in chats:
+        pages.heading(f"聊天摘录　{mask(caption)}".strip())
+        for message in messages:
+            if message.is_system:
+                text = message.text if message.kind != "recalled" else "撤回了一条消息"
+                who = "" if message.kind == "system" else f"{message.sender} "
+                pages.text(
+                    mask(f"{china_time(message.at)}　{who}{text}"),
+                    small,
+                    color=QColor(120, 120, 120),
+                )
+                continue
+            body_text = message.text or (message.detail.replace("\n", " ") or "［图片/商品卡片］")
+            role = "卖家" if message.is_seller else "买家"
+            pages.text(
+                mask(f"{china_time(message.at)}　{message.sender}（{role}）"), small, after=0
+            )
+            pages.text(mask(body_text), body, indent=24)
+    painter.end()
+
+
+def claim_pdf(pages: list[tuple[QImage, str]], title: str) -> bytes:
+    """One exhibit image per A4 page with its caption above it (courier claims)."""
+    qtenv.ensure_gui()
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = _new_writer(buffer, title)
+    painter = QPainter(writer)
+    width = PAGE_W - 2 * MARGIN
+    for index, (image, caption) in enumerate(pages):
+        if index:
+            writer.newPage()
+        painter.setFont(qtenv.font(24, bold=True))
+        painter.setPen(QColor(20, 20, 20))
+        painter.drawText(
+            QRectF(MARGIN, MARGIN, width, 80),
+            int(Qt.TextFlag.TextWordWrap),
+            caption,
+        )
+        box = QSizeF(width, PAGE_H - 2 * MARGIN - 100)
+        size = QSizeF(image.width(), image.height()).scaled(box, Qt.AspectRatioMode.KeepAspectRatio)
+        painter.drawImage(QRectF(MARGIN, MARGIN + 100, size.width(), size.height()), image)
+    painter.end()
+    data = bytes(buffer.data())
+    buffer.close()
+    return data
+
+
+def cover_rows(facts, profile_name: str, created: str, upload_count: int) -> list[tuple[str, str]]:
+    return [
+        ("店铺", facts.shop_name),
+        ("订单号", facts.order_no),
+        ("售后单", f"#{facts.case_id}"),
+        ("售后类型", label_of(CaseKind, facts.case_kind)),
+        ("当前状态", label_of(CaseState, facts.case_state)),
+        ("买家", facts.buyer_nick),
+        ("收货电话", facts.receiver_phone.lstrip("'")),
+        ("收货地址", facts.receiver_address),
+        ("商品", facts.item_titles),
+        ("退款金额", money(facts.refund_fen) if facts.refund_fen else ""),
+        ("买家申请原因", facts.reason),
+        ("申请时间", china_time(facts.opened_at) if facts.opened_at else ""),
+        ("提交目的地", profile_name),
+        ("上传图片", f"{upload_count} 张"),
+        ("生成时间", china_time(created)),
+    ]

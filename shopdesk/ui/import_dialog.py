@@ -1,0 +1,357 @@
+"""Importing platform exports from the window: File -> 导入… or files dropped on the window.
+
+The import runs on a worker thread with its own Store (a connection never crosses
+threads); a progress dialog appears after ~0.5 s and its Cancel really stops the work
+(the transaction is rolled back). Then a report dialog shows the counts per file and the
+skipped rows in a table the seller can copy."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    Qt,
+    QThread,
+    Signal,
+)
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shopdesk.core.errors import ShopDeskError
+from shopdesk.core.import_repo import FileReport, ImportCancelled, ImportReport, import_files
+from shopdesk.core.importers import Problem
+from shopdesk.core.store import Store
+from shopdesk.core.timeutil import now_utc
+
+PROGRESS_DELAY_MS = 500
+
+
+class ImportWorker(QThread):
+    """Runs one import on its own Store. Emits progress(done, total), then exactly one of
+    succeeded(report), failed(message) or was_cancelled()."""
+
+    progress = Signal(int, int)
+    succeeded = Signal(object)
+    failed = Signal(str)
+    was_cancelled = Signal()
+
+    def __init__(self, store_path: Path, files: Sequence[str], parent: QObject | None = None):
+        super().__init__(parent)
+        self.store_path = Path(store_path)
+        self.files = [str(path) for path in files]
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def run(self) -> None:
+        try:
+            with Store.open(self.store_path) as store:
+                report = import_files(
+                    store,
+                    self.files,
+                    now=now_utc(),
+                    on_progress=lambda done, total: self.progress.emit(done, total),
+                    cancelled=self._cancel.is_set,
+                )
+        except ImportCancelled:
+            self.was_cancelled.emit()
+        except ShopDeskError as error:
+            self.failed.emit(str(error))
+        else:
+            self.succeeded.emit(report)
+
+
+class SkippedRowsModel(QAbstractTableModel):
+    """The rows an import skipped: file, row, column, value, reason."""
+
+    def __init__(self, problems: Sequence[Problem], parent: QObject | None = None):
+        super().__init__(parent)
+        self._problems = list(problems)
+        self._headers = [
+            self.tr("文件"),
+            self.tr("行"),
+            self.tr("列"),
+            self.tr("内容"),
+            self.tr("原因"),
+        ]
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._problems)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def cell_text(self, row: int, column: int) -> str:
+        problem = self._problems[row]
+        values = (
+            Path(problem.file).name,
+            "" if problem.row is None else str(problem.row),
+            problem.column,
+            problem.value,
+            problem.reason,
+        )
+        return values[column]
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not (0 <= index.row() < len(self._problems)):
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.cell_text(index.row(), index.column())
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._headers):
+            return self._headers[section]
+        if orientation == Qt.Orientation.Vertical:
+            return str(section + 1)
+        return None
+
+    def as_tsv(self, rows: Sequence[int] | None = None) -> str:
+        """The rows (all by default) as tab-separated text with the header, for pasting."""
+        chosen = range(len(self._problems)) if rows is None else rows
+        lines = ["\t".join(self._headers)]
+        lines += [
+            "\t".join(self.cell_text(row, column) for column in range(len(self._headers)))
+            for row in chosen
+        ]
+        return "\n".join(lines) + "\n"
+
+
+KIND_TITLES = {"orders": "订单", "order_lines": "宝贝明细", "refunds": "退款/售后"}
+
+
+class ImportReportDialog(QDialog):
+    """What an import did, per file, and the rows it skipped (copyable)."""
+
+    def __init__(self, report: ImportReport, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.report = report
+        self.setWindowTitle(self.tr("导入结果"))
+        self.resize(860, 480)
+        layout = QVBoxLayout(self)
+        self.summary = QLabel("\n".join(self._summary_line(file) for file in report.files))
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        problems = [problem for file in report.files for problem in file.skipped]
+        self.model = SkippedRowsModel(problems, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        skipped_title = QLabel(
+            self.tr("跳过的行（%1）：可选中后按 Ctrl+C 复制").replace("%1", str(len(problems)))
+            if problems
+            else self.tr("没有跳过的行。")
+        )
+        layout.addWidget(skipped_title)
+        layout.addWidget(self.table, 1)
+        self.table.setVisible(bool(problems))
+        copy = QAction(self)
+        copy.setShortcut(QKeySequence.StandardKey.Copy)
+        copy.triggered.connect(self.copy_selection)
+        self.table.addAction(copy)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.copy_button = QPushButton(self.tr("复制全部跳过的行"))
+        self.copy_button.setEnabled(bool(problems))
+        self.copy_button.clicked.connect(self.copy_all)
+        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _summary_line(self, file: FileReport) -> str:
+        kind = self.tr(KIND_TITLES.get(file.kind, file.kind))
+        return (
+            self.tr("%1（%2）：读取 %3 行，新增 %4，更新 %5，未变 %6，跳过 %7 行")
+            .replace("%1", Path(file.path).name)
+            .replace("%2", kind)
+            .replace("%3", str(file.rows))
+            .replace("%4", str(file.added))
+            .replace("%5", str(file.updated))
+            .replace("%6", str(file.unchanged))
+            .replace("%7", str(len(file.skipped)))
+        )
+
+    def copy_all(self) -> None:
+        QApplication.clipboard().setText(self.model.as_tsv())
+
+    def copy_selection(self) -> None:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        QApplication.clipboard().setText(self.model.as_tsv(rows or None))
+
+
+class ImportController(QObject):
+    """Runs imports for a window: one at a time, with the delayed progress dialog and the
+    report; emits `imported(report)` when the store changed."""
+
+    imported = Signal(object)
+    finished = Signal()
+
+    def __init__(self, window: QWidget, store_path: Path):
+        super().__init__(window)
+        self.window = window
+        self.store_path = Path(store_path)
+        self.worker: ImportWorker | None = None
+        self.progress: QProgressDialog | None = None
+        self.report_dialog: ImportReportDialog | None = None
+        self.show_reports = True
+
+    @property
+    def busy(self) -> bool:
+        return self.worker is not None
+
+    def choose_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self.window,
+            self.tr("导入平台导出文件"),
+            "",
+            self.tr("平台导出文件 (*.csv *.xlsx);;所有文件 (*)"),
+        )
+        if files:
+            self.start(files)
+
+    def start(self, files: Sequence[str]) -> bool:
+        if self.busy:
+            QMessageBox.information(
+                self.window, self.tr("导入"), self.tr("上一次导入还在进行，请稍候。")
+            )
+            return False
+        worker = ImportWorker(self.store_path, files, self)
+        progress = QProgressDialog(
+            self.tr("正在导入 %1 个文件…").replace("%1", str(len(files))),
+            self.tr("取消"),
+            0,
+            1000,
+            self.window,
+        )
+        progress.setWindowTitle(self.tr("导入"))
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(PROGRESS_DELAY_MS)
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        progress.setValue(0)
+        progress.canceled.connect(worker.cancel)
+        worker.progress.connect(self._on_progress)
+        worker.succeeded.connect(self._on_success)
+        worker.failed.connect(self._on_failure)
+        worker.was_cancelled.connect(self._on_cancelled)
+        worker.finished.connect(self._on_finished)
+        self.worker = worker
+        self.progress = progress
+        worker.start()
+        return True
+
+    def cancel(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
+
+    def _on_progress(self, done: int, total: int) -> None:
+        if self.progress is not None and total:
+            self.progress.setValue(int(1000 * done / total))
+
+    def _on_success(self, report: ImportReport) -> None:
+        self._close_progress()
+        self.imported.emit(report)
+        if self.show_reports:
+            self.report_dialog = ImportReportDialog(report, self.window)
+            self.report_dialog.open()
+
+    def _on_failure(self, message: str) -> None:
+        self._close_progress()
+        if self.show_reports:
+            QMessageBox.warning(
+                self.window,
+                self.tr("无法导入"),
+                message + "\n\n" + self.tr("没有导入任何文件的任何数据。"),
+            )
+
+    def _on_cancelled(self) -> None:
+        self._close_progress()
+
+    def _on_finished(self) -> None:
+        worker = self.worker
+        self.worker = None
+        if worker is not None:
+            worker.deleteLater()
+        self.finished.emit()
+
+    def _close_progress(self) -> None:
+        if self.progress is not None:
+            self.progress.reset()
+            self.progress.hide()
+            self.progress.deleteLater()
+            self.progress = None
+
+
+class _DropFilter(QObject):
+    """Accepts files dropped on the window and hands their paths to the controller."""
+
+    def __init__(self, controller: ImportController):
+        super().__init__(controller)
+        self.controller = controller
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
+            if dropped_files(event.mimeData()):
+                event.acceptProposedAction()
+                return True
+        elif kind == QEvent.Type.Drop:
+            files = dropped_files(event.mimeData())
+            if files:
+                event.acceptProposedAction()
+                self.controller.start(files)
+                return True
+        return False
+
+
+def dropped_files(mime) -> list[str]:
+    if mime is None or not mime.hasUrls():
+        return []
+    return [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
+
+
+def install(window) -> ImportController:
+    """Hook for the main window: File -> 导入…, drag-and-drop, refresh after an import."""
+    controller = ImportController(window, window.store.path)
+    action = QAction(window.tr("导入平台导出文件…"), window)
+    action.setShortcut(QKeySequence("Ctrl+I"))
+    action.triggered.connect(controller.choose_files)
+    file_menu = window.menu("file")
+    first = file_menu.actions()[0] if file_menu.actions() else None
+    file_menu.insertAction(first, action)
+    window.setAcceptDrops(True)
+    window.installEventFilter(_DropFilter(controller))
+    controller.imported.connect(lambda _report: window.refresh())
+    window.import_controller = controller
+    window.import_action = action
+    return controller

@@ -1,0 +1,116 @@
+"""Single cells: the Excel quirks are undone, untrustworthy values are refused."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from shopdesk.core.importers.cells import (
+    CellError,
+    clean_text,
+    clean_tracking_no,
+    parse_fen,
+    parse_order_no,
+    parse_time,
+)
+from shopdesk.core.importers.source import detect_encoding
+from shopdesk.core.importers.taobao import intervened, order_state
+from shopdesk.core.model import OrderState
+
+
+def test_excel_text_formula_is_unwrapped() -> None:
+    assert clean_text('="35153131473293579"') == "35153131473293579"
+    assert clean_text('=""') == ""
+    assert parse_order_no('="35153131473293579"') == "35153131473293579"
+
+
+def test_leading_apostrophe_of_phones_is_removed() -> None:
+    assert clean_text("'13925130165") == "13925130165"
+
+
+@pytest.mark.parametrize(
+    ("text", "fen"),
+    [("1009.00", 100900), ("158.8", 15880), ("0", 0), ("0元", 0), ("109.00元", 10900), ("", 0)],
+)
+def test_money_in_fen(text: str, fen: int) -> None:
+    assert parse_fen(text) == fen
+
+
+def test_money_from_numeric_cells_is_exact() -> None:
+    assert parse_fen(158.8) == 15880
+    with pytest.raises(CellError):
+        parse_fen(0.1 + 0.2)  # 0.30000000000000004: not an amount
+
+
+@pytest.mark.parametrize("text", ["abc", "1,009.00", "12.345", "--"])
+def test_money_that_is_not_a_number_is_refused(text: str) -> None:
+    with pytest.raises(CellError, match="金额"):
+        parse_fen(text)
+
+
+def test_tracking_no_prefix_is_removed() -> None:
+    assert clean_tracking_no("No:YT7428813390021") == "YT7428813390021"
+    assert clean_tracking_no("NO：SF1234567") == "SF1234567"
+    assert clean_tracking_no('="773012345678"') == "773012345678"
+
+
+def test_full_date_has_second_precision_in_utc() -> None:
+    assert parse_time("2024-06-18 14:20:31") == ("2024-06-18T06:20:31Z", "s")
+
+
+def test_slashed_excel_date_has_minute_precision() -> None:
+    assert parse_time("2024/6/18 14:20") == ("2024-06-18T06:20:00Z", "m")
+    assert parse_time("2024/6/8 9:05:07") == ("2024-06-08T01:05:07Z", "s")
+
+
+def test_empty_date_is_none_and_datetime_cells_are_seconds() -> None:
+    assert parse_time("") == (None, "")
+    assert parse_time(datetime(2024, 6, 18, 14, 20, 31)) == ("2024-06-18T06:20:31Z", "s")
+
+
+@pytest.mark.parametrize("text", ["昨天", "2024-13-01 10:00:00", "2024-02-30 10:00", "18/06/2024"])
+def test_date_that_does_not_parse_is_refused(text: str) -> None:
+    with pytest.raises(CellError):
+        parse_time(text)
+
+
+@pytest.mark.parametrize("text", ["3.28777E+18", "3.28777e18", "1E+16"])
+def test_scientific_order_number_is_refused(text: str) -> None:
+    with pytest.raises(CellError, match="科学计数法"):
+        parse_order_no(text)
+
+
+def test_order_number_rounded_by_excel_is_refused() -> None:
+    with pytest.raises(CellError):
+        parse_order_no("3287770000000000000")
+    with pytest.raises(CellError):
+        parse_order_no(3.2877712345678904e18)
+    assert parse_order_no("3287771234567890123") == "3287771234567890123"
+
+
+def test_order_status_with_either_comma() -> None:
+    assert order_state("买家已付款，等待卖家发货") is OrderState.PAID
+    assert order_state("买家已付款,等待卖家发货") is OrderState.PAID
+    assert order_state("卖家已发货,等待买家确认") is OrderState.SHIPPED
+    assert order_state("交易关闭") is OrderState.CLOSED
+    assert order_state("等待买家付款") is OrderState.UNPAID
+    assert order_state("交易成功") is OrderState.SUCCESS
+    assert order_state("火星状态") is None
+
+
+def test_intervention_text() -> None:
+    assert intervened("需要客服介入")
+    assert intervened("客服介入中")
+    assert not intervened("不需要客服介入")
+    assert not intervened("未介入")
+    assert not intervened("")
+
+
+def test_encoding_detection() -> None:
+    text = "订单编号,买家会员名\r\n"
+    assert detect_encoding(text.encode("gb18030")) == "gb18030"
+    assert detect_encoding(text.encode("utf-8")) == "utf-8"
+    assert detect_encoding(b"\xef\xbb\xbf" + text.encode("utf-8")) == "utf-8-sig"
+    # a UTF-8 sequence cut at the end of the sniffed block is still UTF-8
+    assert detect_encoding("订单编号".encode() + "名".encode()[:2]) == "utf-8"

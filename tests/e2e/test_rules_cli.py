@@ -1,0 +1,128 @@
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+
+def shopdesk(*args, check=True):
+    result = subprocess.run(
+        [sys.executable, "-m", "shopdesk", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    if check:
+        assert result.returncode == 0, result.stderr
+    return result
+
+
+@pytest.fixture
+def db(tmp_path, store):
+    store.save_order(
+        {
+            "platform": "taobao",
+            "order_no": "3100",
+            "buyer_nick": "tb_a",
+            "state": "shipped",
+            "paid_at": "2026-11-20T02:00:00Z",
+            "shipped_at": "2026-11-21T02:00:00Z",
+        }
+    )
+    store.save_order(
+        {
+            "platform": "taobao",
+            "order_no": "3101",
+            "buyer_nick": "tb_b",
+            "state": "paid",
+            "paid_at": "2026-11-26T02:00:00Z",
+        }
+    )
+    return str(store.path)
+
+
+def test_case_add_event_and_due(db):
+    added = json.loads(
+        shopdesk(
+            "case", "add", "3100", "--kind", "return_refund", "--at", "2026-11-25T10:00",
+            "--db", db, "--json",
+        ).stdout
+    )  # fmt: skip
+    assert added["id"] >= 1
+    assert added["state"] == "awaiting_seller"
+    case_id = str(added["id"])
+    event = json.loads(
+        shopdesk(
+            "case", "event", case_id, "seller_agreed", "--at", "2026-11-25T12:00",
+            "--note", "同意退货", "--db", db, "--json",
+        ).stdout
+    )  # fmt: skip
+    assert event["state"] == "awaiting_return"
+    assert event["event"]["note"] == "同意退货"
+
+    due = json.loads(shopdesk("due", "--now", "2026-11-28T12:00", "--db", db, "--json").stdout)
+    keys = {"subject", "order_no", "case_id", "rule", "party", "due_at", "basis", "on_timeout"}
+    assert all(keys <= set(d) for d in due)
+    rules = [(d["subject"], d["order_no"], d["rule"], d["due_at"]) for d in due]
+    assert rules == [
+        ("order", "3101", "ship.deadline", "2026-11-28T10:00:00+08:00"),
+        ("order", "3101", "ship.stockout", "2026-12-01T10:00:00+08:00"),
+        ("case", "3100", "return.buyer_ship", "2026-12-02T12:00:00+08:00"),
+    ]
+    assert due[0]["basis"] == "estimate" and due[0]["countdown"] == "已超时 2时"
+
+    seller = json.loads(
+        shopdesk("due", "--now", "2026-11-28T12:00", "--party", "seller", "--within", "24",
+                 "--db", db, "--json").stdout
+    )  # fmt: skip
+    assert [d["rule"] for d in seller] == ["ship.deadline"]
+    # events after --now are ignored: before the seller agreed, the seller had to answer
+    before = json.loads(shopdesk("due", "--now", "2026-11-25T11:00", "--db", db, "--json").stdout)
+    assert ("case", "return.respond") in [(d["subject"], d["rule"]) for d in before]
+
+
+def test_move_not_allowed_exits_2_with_the_reason(db):
+    added = json.loads(
+        shopdesk("case", "add", "3101", "--kind", "refund_unshipped", "--db", db, "--json").stdout
+    )
+    result = shopdesk("case", "event", str(added["id"]), "seller_refused", "--db", db,
+                      check=False)  # fmt: skip
+    assert result.returncode == 2
+    assert "尚未发货" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["case", "add", "9999", "--kind", "return_refund"],
+        ["case", "add", "3100", "--kind", "no_such_kind"],
+        ["case", "event", "1", "seller_agreed"],
+        ["due", "--now", "yesterday"],
+        ["due", "--party", "nobody"],
+    ],
+)
+def test_user_mistakes_exit_2(db, args):
+    result = shopdesk(*args, "--db", db, check=False)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_typed_platform_deadline_and_undo(db):
+    added = json.loads(
+        shopdesk("case", "add", "3100", "--kind", "refund_shipped", "--at", "2026-11-27T10:00",
+                 "--db", db, "--json").stdout
+    )  # fmt: skip
+    case_id = str(added["id"])
+    typed = json.loads(
+        shopdesk("case", "deadline", case_id, "2026-11-29T08:30:05", "--db", db, "--json").stdout
+    )
+    [deadline] = typed["deadlines"]
+    assert (deadline["basis"], deadline["due_at"]) == ("platform", "2026-11-29T08:30:05+08:00")
+    shopdesk("case", "event", case_id, "note", "--note", "买家电话沟通", "--db", db)
+    undone = json.loads(shopdesk("case", "event", case_id, "correction", "--db", db,
+                                 "--json").stdout)  # fmt: skip
+    assert undone["event"]["kind"] == "correction"
+    assert undone["event"]["retracts"] is not None

@@ -266,6 +266,8 @@ def _cli(state: dict) -> str:
 
 
 def _window(state: dict) -> str:
+    from PySide6.QtCore import QCoreApplication, QEvent
+
     from shopdesk.core.demo import build_demo
     from shopdesk.core.store import Store
     from shopdesk.core.timeutil import now_utc
@@ -285,5 +287,7 @@ def _window(state: dict) -> str:
         assert not window.grab().isNull(), "the main window did not paint"
         views = len(window.view_keys())
         window.close()
-        app.processEvents()
+        # Gone before its store closes: its timers must not poll a closed store.
+        window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     return f"demo store ({made['orders']} orders, {made['cases']} cases), {views} views painted"

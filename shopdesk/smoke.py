@@ -29,9 +29,11 @@ from shopdesk import __version__, paths
 # so its clocks are running, not long lapsed.
 SAMPLE_NOW = datetime(2024, 6, 20, 3, 0, 0, tzinfo=UTC)
 
-# Capabilities that may be missing from a build (their code is not merged yet): the
-# module whose absence skips the step. Empty once every capability is in.
-SKIPPABLE: dict[str, str] = {}
+# Capabilities that may be missing from a build (their code is not merged yet): step ->
+# the modules whose absence skips it, with a note. Empty once every capability is in.
+SKIPPABLE: dict[str, tuple[str, ...]] = {
+    "evidence-store": ("shopdesk.core.evidence_repo", "shopdesk.evidence.from_store"),
+}
 
 
 class Skipped(Exception):
@@ -68,6 +70,7 @@ def _run_steps(folder: Path) -> None:
         ("deadlines", _deadlines),
         ("template", _template),
         ("evidence", _evidence),
+        ("evidence-store", _evidence_store),
         ("cli", _cli),
         ("window", _window),
     ]
@@ -76,7 +79,7 @@ def _run_steps(folder: Path) -> None:
             try:
                 print(f"{name}: {step(state)}")
             except ModuleNotFoundError as exc:
-                if exc.name not in SKIPPABLE.values():
+                if exc.name not in SKIPPABLE.get(name, ()):
                     raise
                 print(f"{name}: skipped ({exc.name} is not in this build)")
     finally:
@@ -156,12 +159,34 @@ def _template(state: dict) -> str:
 
 
 def _evidence(state: dict) -> str:
-    from shopdesk.evidence.package import build_package, plan_package, verify
+    """A package for the imported refund case, built from exhibit files directly."""
+    from shopdesk.evidence.package import build_package, plan_package
 
     request = _evidence_request(state)
     plan = plan_package(request)
     assert plan.fits, f"the smoke package does not fit: {plan.problems}"
-    package = build_package(plan, state["folder"] / "packages")
+    return _checked_package(build_package(plan, state["folder"] / "packages"))
+
+
+def _evidence_store(state: dict) -> str:
+    """The seller's way: the exhibits attached to the case in the store (copied into the
+    store's folder), then the package built from the store on its own connection."""
+    from shopdesk.core.evidence_repo import add_file, list_evidence
+    from shopdesk.evidence.from_store import pack_case
+
+    store = state["store"]
+    case_id = store.list_cases()[0].id
+    for exhibit in _exhibit_files(state):
+        add_file(store, case_id, exhibit.path, exhibit.kind, caption=exhibit.caption)
+    attached = list_evidence(store, case_id)
+    result = pack_case(store.path, case_id, PROFILE, state["folder"] / "store-packages")
+    assert result.package is not None, f"the case's package does not fit: {result.plan.problems}"
+    return f"{len(attached)} files attached; " + _checked_package(result.package)
+
+
+def _checked_package(package: Path) -> str:
+    from shopdesk.evidence.package import verify
+
     problem = verify(package)
     assert problem is None, problem
     files = [p for p in package.rglob("*") if p.is_file()]
@@ -172,22 +197,30 @@ def _evidence(state: dict) -> str:
     return f"{package.name}: {len(files)} files ({len(images)} images, {len(pdfs)} PDF), verified"
 
 
-def _evidence_request(state: dict):
-    """A package for the imported refund case: a photo and a chat screenshot drawn here,
-    a PDF invoice written with QPdfWriter, through the `taobao-refund` profile."""
+PROFILE = "taobao-refund"
+
+
+def _exhibit_files(state: dict) -> tuple:
+    """A photo and a chat screenshot drawn here and a PDF invoice written with
+    QPdfWriter, once per run, as packmodel Exhibits."""
+    if "exhibits" in state:
+        return state["exhibits"]
     import hashlib
 
     from PySide6.QtGui import QColor, QImage, QPageSize, QPainter, QPdfWriter
 
     from shopdesk.evidence import qtenv
-    from shopdesk.evidence.packmodel import CaseFacts, Exhibit, PackageRequest
-    from shopdesk.evidence.profiles import get_profile
+    from shopdesk.evidence.packmodel import Exhibit
 
     qtenv.ensure_gui()
     store, folder = state["store"], state["folder"] / "exhibits"
     folder.mkdir()
-    case = store.list_cases()[0]
-    order = store.get_order(case.order_id)
+    order = store.get_order(store.list_cases()[0].order_id)
+
+    def exhibit(path: Path, kind: str, caption: str, mime: str = "") -> Exhibit:
+        data = path.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
+        return Exhibit(kind, path.name, path, digest, len(data), mime=mime, caption=caption)
 
     def drawn(name: str, kind: str, text: str, width: int, height: int) -> Exhibit:
         image = QImage(width, height, QImage.Format.Format_RGB32)
@@ -198,7 +231,7 @@ def _evidence_request(state: dict):
         painter.end()
         path = folder / name
         assert image.save(str(path)), f"could not write {name}"
-        return _exhibit(path, kind, text)
+        return exhibit(path, kind, text)
 
     invoice = folder / "发票.pdf"
     writer = QPdfWriter(str(invoice))
@@ -208,16 +241,21 @@ def _evidence_request(state: dict):
     painter.drawText(200, 400, f"发票 订单 {order.order_no}")
     painter.end()
 
-    def _exhibit(path: Path, kind: str, caption: str, mime: str = "") -> Exhibit:
-        data = path.read_bytes()
-        digest = hashlib.sha256(data).hexdigest()
-        return Exhibit(kind, path.name, path, digest, len(data), mime=mime, caption=caption)
-
-    exhibits = (
+    state["exhibits"] = (
         drawn("开箱照片.jpg", "photo", f"快递单号 {order.tracking_no} 外包装完好", 1600, 1200),
-        drawn("聊天截图.png", "chat", "买家：拍多了一件\n客服：好的，已为您登记", 720, 1280),
-        _exhibit(invoice, "invoice", "购货发票", "application/pdf"),
+        drawn("物流截图.png", "shipping", "已签收 签收人：本人", 720, 1280),
+        exhibit(invoice, "invoice", "购货发票", "application/pdf"),
     )
+    return state["exhibits"]
+
+
+def _evidence_request(state: dict):
+    from shopdesk.evidence.packmodel import CaseFacts, PackageRequest
+    from shopdesk.evidence.profiles import get_profile
+
+    store = state["store"]
+    case = store.list_cases()[0]
+    order = store.get_order(case.order_id)
     facts = CaseFacts(
         case_id=case.id,
         order_no=order.order_no,
@@ -231,7 +269,7 @@ def _evidence_request(state: dict):
         opened_at=case.opened_at,
     )
     statement = "商品发货前已检测，物流显示已签收，外包装完好。"
-    return PackageRequest(facts, exhibits, statement, get_profile("taobao-refund"))
+    return PackageRequest(facts, _exhibit_files(state), statement, get_profile(PROFILE))
 
 
 def _check_pdf(path: Path) -> None:

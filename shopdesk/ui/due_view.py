@@ -224,13 +224,10 @@ def bring_up_to_date(window) -> RecomputeWorker | None:
     app = QCoreApplication.instance()
     app.aboutToQuit.connect(worker.requestInterruption)
     app.aboutToQuit.connect(worker.wait)
-    label = QLabel(tr("正在计算平台时限…"))
+    label = _RecomputeLabel(tr("正在计算平台时限…"))
     window.statusBar().addPermanentWidget(label)
-    worker.progress.connect(
-        lambda done, total: label.setText(
-            tr("正在计算平台时限… %1/%2").replace("%1", str(done)).replace("%2", str(total))
-        )
-    )
+    # A bound slot of the label: Qt disconnects it when the label is gone.
+    worker.progress.connect(label.show_progress)
     worker.finished.connect(label.deleteLater)
     worker.finished.connect(window.refresh)
     window.destroyed.connect(worker.requestInterruption)
@@ -346,3 +343,10 @@ def edit_lead_hours(window) -> None:
         QMessageBox.warning(window, tr("提醒时间"), tr("请填写数字，例如 24, 4, 1"))
         return
     set_lead_hours(window.store, hours)
+
+
+class _RecomputeLabel(QLabel):
+    def show_progress(self, done: int, total: int) -> None:
+        self.setText(
+            tr("正在计算平台时限… %1/%2").replace("%1", str(done)).replace("%2", str(total))
+        )

@@ -91,9 +91,7 @@ def run_app(db: str | None = None, demo: bool = False, lang: str | None = None) 
     except ShopDeskError as exc:
         QMessageBox.critical(None, "ShopDesk", safety.open_failure_text(path, exc))
         return 2
-    import shopdesk.ui.evidence_panel  # noqa: F401  (registers the case panel's 证据)
-    import shopdesk.ui.import_dialog  # noqa: F401  (registers File -> 导入 and drag-and-drop)
-    import shopdesk.ui.templates_view  # noqa: F401  (registers 模板 and the case panel's 回复)
+    import shopdesk.ui.areas  # noqa: F401  (every area's views, menus and tabs)
     from shopdesk.ui.main_window import MainWindow
 
     window = MainWindow(store)

@@ -32,6 +32,7 @@ from shopdesk.core.importers.cells import PRECISION_RANK
 from shopdesk.core.importers.taobao import order_state
 from shopdesk.core.model import CaseState, EventKind, Platform
 from shopdesk.core.safeio import disk_errors
+from shopdesk.core.search_repo import index_in_bulk
 from shopdesk.core.timeutil import CHINA, from_text, to_text
 
 CHUNK = 500
@@ -221,7 +222,7 @@ class Importer:
             )
             total = PROGRESS_STEPS * len(exports)
             self.on_progress(0, total)
-            with self.db.atomic():
+            with self.db.atomic(), index_in_bulk(self.conn, self.store.index_gate):
                 self._begin()
                 for step, index in enumerate(order):
                     export = exports[index]

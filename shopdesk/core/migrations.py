@@ -202,6 +202,97 @@ def _index_rows(table: str, rowid: str, text: str, delete: bool = False) -> str:
     )
 
 
+ORDER_SEARCH_TEXT = _ORDER_TEXT.format(o="o")
+_ORDER_OF = "(SELECT " + ORDER_SEARCH_TEXT + " FROM orders o WHERE o.id = {c}.order_id)"
+CASE_SEARCH_TEXT = _CASE_TEXT.format(c="c") + " || ' ' || " + _ORDER_OF.format(c="c")
+
+
+def index_existing_sql(only_after: bool = False) -> list[str]:
+    """Statements that index every order and case in one pass each (much cheaper than row
+    by row). `only_after`: just the rows with ids above the `:order_after` and
+    `:case_after` parameters (what a big import wrote with its triggers held back)."""
+    order_where = " WHERE o.id > :order_after" if only_after else ""
+    case_where = " WHERE c.id > :case_after" if only_after else ""
+    return [
+        "INSERT INTO order_cjk (rowid, uni, bi) SELECT o.id, "
+        f"shopdesk_uni({ORDER_SEARCH_TEXT}), shopdesk_bi({ORDER_SEARCH_TEXT}) FROM orders o"
+        + order_where,
+        "INSERT INTO order_words (rowid, words) SELECT o.id, "
+        f"shopdesk_words({ORDER_SEARCH_TEXT}) FROM orders o" + order_where,
+        "INSERT INTO case_cjk (rowid, uni, bi) SELECT c.id, "
+        f"shopdesk_uni({CASE_SEARCH_TEXT}), shopdesk_bi({CASE_SEARCH_TEXT}) FROM cases c"
+        + case_where,
+        "INSERT INTO case_words (rowid, words) SELECT c.id, "
+        f"shopdesk_words({CASE_SEARCH_TEXT}) FROM cases c" + case_where,
+    ]
+
+
+SEARCH_TRIGGERS = (
+    "orders_search_insert",
+    "orders_search_update",
+    "orders_search_delete",
+    "cases_search_insert",
+    "cases_search_update",
+    "cases_search_delete",
+)
+
+
+def _search_triggers(gated: bool) -> str:
+    """The triggers that keep the search tables current. `gated` (step 0004): a row is
+    indexed only when `shopdesk_indexed(table, id)` says so, which lets a big import
+    hold back its new rows and index them in one pass at the end (search_text.py)."""
+
+    def when(table: str, row: str) -> str:
+        return f" WHEN shopdesk_indexed('{table}', {row}.id)" if gated else ""
+
+    case_gate = " AND shopdesk_indexed('case', c.id)" if gated else ""
+    new_order = _ORDER_TEXT.format(o="new")
+    old_order = _ORDER_TEXT.format(o="old")
+    new_case = _CASE_TEXT.format(c="new") + " || ' ' || " + _ORDER_OF.format(c="new")
+    old_case = _CASE_TEXT.format(c="old") + " || ' ' || " + _ORDER_OF.format(c="old")
+    case_with = _CASE_TEXT.format(c="c") + " || ' ' || {order}"
+    order_fields = "order_no, buyer_nick, receiver_name, item_titles, tracking_no"
+    case_fields = "reason, note, description, platform_refund_no, order_id"
+    return (
+        f"CREATE TRIGGER orders_search_insert AFTER INSERT ON orders{when('order', 'new')} BEGIN\n"
+        + _index_rows("order", "new.id", new_order)
+        + "END;\n"
+        f"CREATE TRIGGER orders_search_update AFTER UPDATE OF {order_fields} ON orders"
+        f"{when('order', 'new')} BEGIN\n"
+        + _index_rows("order", "old.id", old_order, delete=True)
+        + _index_rows("order", "new.id", new_order)
+        + "INSERT INTO case_cjk (case_cjk, rowid, uni, bi) SELECT 'delete', c.id, "
+        f"shopdesk_uni({case_with.format(order=old_order)}), "
+        f"shopdesk_bi({case_with.format(order=old_order)}) FROM cases c "
+        f"WHERE c.order_id = old.id{case_gate};\n"
+        "INSERT INTO case_words (case_words, rowid, words) SELECT 'delete', c.id, "
+        f"shopdesk_words({case_with.format(order=old_order)}) FROM cases c "
+        f"WHERE c.order_id = old.id{case_gate};\n"
+        "INSERT INTO case_cjk (rowid, uni, bi) SELECT c.id, "
+        f"shopdesk_uni({case_with.format(order=new_order)}), "
+        f"shopdesk_bi({case_with.format(order=new_order)}) FROM cases c "
+        f"WHERE c.order_id = new.id{case_gate};\n"
+        "INSERT INTO case_words (rowid, words) SELECT c.id, "
+        f"shopdesk_words({case_with.format(order=new_order)}) FROM cases c "
+        f"WHERE c.order_id = new.id{case_gate};\n"
+        "END;\n"
+        f"CREATE TRIGGER orders_search_delete AFTER DELETE ON orders{when('order', 'old')} BEGIN\n"
+        + _index_rows("order", "old.id", old_order, delete=True)
+        + "END;\n"
+        f"CREATE TRIGGER cases_search_insert AFTER INSERT ON cases{when('case', 'new')} BEGIN\n"
+        + _index_rows("case", "new.id", new_case)
+        + "END;\n"
+        f"CREATE TRIGGER cases_search_update AFTER UPDATE OF {case_fields} ON cases"
+        f"{when('case', 'new')} BEGIN\n"
+        + _index_rows("case", "old.id", old_case, delete=True)
+        + _index_rows("case", "new.id", new_case)
+        + "END;\n"
+        f"CREATE TRIGGER cases_search_delete AFTER DELETE ON cases{when('case', 'old')} BEGIN\n"
+        + _index_rows("case", "old.id", old_case, delete=True)
+        + "END;\n"
+    )
+
+
 @migrations(name="0003_perf_search")
 def perf_search(db: Database) -> None:
     """Chinese-capable search and an index for every sortable column (issue 8).
@@ -211,14 +302,6 @@ def perf_search(db: Database) -> None:
     prefix index. A case's document also holds its order's text. Triggers keep them
     current; they call the shopdesk_* SQL functions Store.open registers.
     """
-    new_order = _ORDER_TEXT.format(o="new")
-    old_order = _ORDER_TEXT.format(o="old")
-    order_of = "(SELECT " + _ORDER_TEXT.format(o="o") + " FROM orders o WHERE o.id = {c}.order_id)"
-    new_case = _CASE_TEXT.format(c="new") + " || ' ' || " + order_of.format(c="new")
-    old_case = _CASE_TEXT.format(c="old") + " || ' ' || " + order_of.format(c="old")
-    case_with = _CASE_TEXT.format(c="c") + " || ' ' || {order}"
-    order_fields = "order_no, buyer_nick, receiver_name, item_titles, tracking_no"
-    case_fields = "reason, note, description, platform_refund_no, order_id"
     script = ""
     for table in ("order", "case"):
         script += (
@@ -227,50 +310,10 @@ def perf_search(db: Database) -> None:
             f"CREATE VIRTUAL TABLE {table}_words USING fts5(words, content='', columnsize=0, "
             "detail='none', prefix='1 2 3 4 5 6 7 8', tokenize='unicode61 remove_diacritics 0');\n"
         )
+    script += _search_triggers(gated=False)
+    # What is already in the store.
+    script += "".join(sql + ";\n" for sql in index_existing_sql())
     script += (
-        "CREATE TRIGGER orders_search_insert AFTER INSERT ON orders BEGIN\n"
-        + _index_rows("order", "new.id", new_order)
-        + "END;\n"
-        f"CREATE TRIGGER orders_search_update AFTER UPDATE OF {order_fields} ON orders BEGIN\n"
-        + _index_rows("order", "old.id", old_order, delete=True)
-        + _index_rows("order", "new.id", new_order)
-        + "INSERT INTO case_cjk (case_cjk, rowid, uni, bi) SELECT 'delete', c.id, "
-        f"shopdesk_uni({case_with.format(order=old_order)}), "
-        f"shopdesk_bi({case_with.format(order=old_order)}) FROM cases c WHERE c.order_id = old.id;\n"
-        "INSERT INTO case_words (case_words, rowid, words) SELECT 'delete', c.id, "
-        f"shopdesk_words({case_with.format(order=old_order)}) FROM cases c "
-        "WHERE c.order_id = old.id;\n"
-        "INSERT INTO case_cjk (rowid, uni, bi) SELECT c.id, "
-        f"shopdesk_uni({case_with.format(order=new_order)}), "
-        f"shopdesk_bi({case_with.format(order=new_order)}) FROM cases c WHERE c.order_id = new.id;\n"
-        "INSERT INTO case_words (rowid, words) SELECT c.id, "
-        f"shopdesk_words({case_with.format(order=new_order)}) FROM cases c "
-        "WHERE c.order_id = new.id;\n"
-        "END;\n"
-        "CREATE TRIGGER orders_search_delete AFTER DELETE ON orders BEGIN\n"
-        + _index_rows("order", "old.id", old_order, delete=True)
-        + "END;\n"
-        "CREATE TRIGGER cases_search_insert AFTER INSERT ON cases BEGIN\n"
-        + _index_rows("case", "new.id", new_case)
-        + "END;\n"
-        f"CREATE TRIGGER cases_search_update AFTER UPDATE OF {case_fields} ON cases BEGIN\n"
-        + _index_rows("case", "old.id", old_case, delete=True)
-        + _index_rows("case", "new.id", new_case)
-        + "END;\n"
-        "CREATE TRIGGER cases_search_delete AFTER DELETE ON cases BEGIN\n"
-        + _index_rows("case", "old.id", old_case, delete=True)
-        + "END;\n"
-        # What is already in the store.
-        "INSERT INTO order_cjk (rowid, uni, bi) SELECT o.id, "
-        f"shopdesk_uni({_ORDER_TEXT.format(o='o')}), shopdesk_bi({_ORDER_TEXT.format(o='o')}) "
-        "FROM orders o;\n"
-        "INSERT INTO order_words (rowid, words) SELECT o.id, "
-        f"shopdesk_words({_ORDER_TEXT.format(o='o')}) FROM orders o;\n"
-        "INSERT INTO case_cjk (rowid, uni, bi) SELECT c.id, "
-        f"shopdesk_uni({case_with.format(order=order_of.format(c='c'))}), "
-        f"shopdesk_bi({case_with.format(order=order_of.format(c='c'))}) FROM cases c;\n"
-        "INSERT INTO case_words (rowid, words) SELECT c.id, "
-        f"shopdesk_words({case_with.format(order=order_of.format(c='c'))}) FROM cases c;\n"
         # Every sortable column pages through an index (ORDER BY <expression>, id).
         "CREATE INDEX orders_sort_paid ON orders(coalesce(paid_at, created_at));\n"
         "CREATE INDEX orders_sort_due ON orders(coalesce(next_due_at, '9999'));\n"
@@ -290,6 +333,15 @@ def perf_search(db: Database) -> None:
         "WHERE next_due_at IS NOT NULL AND state NOT IN ('refunded', 'closed', 'withdrawn');\n"
     )
     db.executescript(script)
+
+
+@migrations(name="0004_search_index_in_bulk")
+def search_index_in_bulk(db: Database) -> None:
+    """The search triggers learn to hold back rows a big import indexes in one pass: row by
+    row, FTS5 flushes its pending index at every trigger statement, which made indexing
+    three times slower than the import's own writes (benchmarks/import_bench.py)."""
+    drops = "".join(f"DROP TRIGGER {name};\n" for name in SEARCH_TRIGGERS)
+    db.executescript(drops + _search_triggers(gated=True))
 
 
 def known_names() -> set[str]:

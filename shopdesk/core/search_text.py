@@ -14,6 +14,8 @@ terms. So ShopDesk indexes Chinese text itself, character by character:
 Pure functions: the SQL that uses them lives in `search_repo.py`; `register()` installs
 them as SQL functions on a connection (the triggers that keep the index current call
 them, so every connection that writes orders or cases must have them: Store.open does).
+With them goes `shopdesk_indexed(table, id)`, which the triggers ask before indexing a
+row: yes, unless a big import is holding its new rows back (`IndexGate`).
 """
 
 from __future__ import annotations
@@ -67,8 +69,23 @@ def match_queries(query: str) -> tuple[str | None, str | None]:
     return cjk, plain
 
 
-def register(conn: sqlite3.Connection) -> None:
-    """Install the tokenizing functions the search triggers call."""
+class IndexGate:
+    """Whether the search triggers of one connection index a row as it is written. While
+    `held_above` is set ({"order": id, "case": id}), rows with higher ids are left for
+    one bulk pass (search_repo.index_in_bulk); everything else is indexed as usual."""
+
+    def __init__(self) -> None:
+        self.held_above: dict[str, int] | None = None
+
+    def indexed(self, table: str, row_id: int) -> bool:
+        return self.held_above is None or row_id <= self.held_above[table]
+
+
+def register(conn: sqlite3.Connection) -> IndexGate:
+    """Install the functions the search triggers call; returns the connection's gate."""
+    gate = IndexGate()
     conn.create_function("shopdesk_uni", 1, unigrams, deterministic=True)
     conn.create_function("shopdesk_bi", 1, bigrams, deterministic=True)
     conn.create_function("shopdesk_words", 1, words, deterministic=True)
+    conn.create_function("shopdesk_indexed", 2, gate.indexed)
+    return gate

@@ -87,9 +87,10 @@ def check_file(path: Path) -> None:
 class Store:
     """A ShopDesk store. One per thread: open another on the same path for background work."""
 
-    def __init__(self, path: Path, db: Database):
+    def __init__(self, path: Path, db: Database, index_gate: search_text.IndexGate):
         self.path = path
         self.db = db
+        self.index_gate = index_gate  # see search_repo.index_in_bulk
 
     @classmethod
     def open(cls, path: str | Path) -> Store:
@@ -98,7 +99,7 @@ class Store:
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
             db = Database(path)
-            search_text.register(db.conn)  # the search triggers call these
+            index_gate = search_text.register(db.conn)  # the search triggers call these
             db.execute("PRAGMA busy_timeout = 5000")
             db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = FULL")
@@ -112,7 +113,7 @@ class Store:
             raise
         except sqlite3.DatabaseError as exc:
             raise DamagedStoreError(f"“{path}” 已损坏（{exc}）。请从备份恢复。") from exc
-        return cls(path, db)
+        return cls(path, db, index_gate)
 
     def close(self) -> None:
         self.db.close()

@@ -37,6 +37,8 @@ def clean_text(value: object) -> str:
     characters and bidi overrides dropped."""
     if type(value) is str:
         text = value.strip()
+        if not text or (text[0] not in "='" and text.isprintable()):
+            return text  # the common cell: nothing to undo (isprintable: no controls)
     elif value is None:
         return ""
     elif isinstance(value, datetime | date):

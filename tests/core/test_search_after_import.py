@@ -48,9 +48,7 @@ def assert_index_is_exact(store: Store) -> None:
     for sql in index_existing_sql():  # `orders` and `cases` resolve to the live store's
         reference.execute(sql)
     for table in SEARCH_TABLES:
-        assert index_terms(reference, "live", table) == index_terms(reference, "main", table), (
-            table
-        )
+        assert index_terms(reference, "live", table) == index_terms(reference, "main", table), table
     reference.close()
 
 
@@ -59,7 +57,8 @@ def test_orders_and_cases_of_one_import_are_found(store: Store, tmp_path: Path, 
         write_orders(tmp_path / "ExportOrderList202406201030.csv", [order(NO_A), order(NO_B)]),
         write_lines(tmp_path / "ExportOrderDetailList202406201030.csv", [line(NO_A)]),
         write_refunds_csv(
-            tmp_path / "退款管理导出.csv", [refund(NO_A, "150001234567890101", 买家退款原因="质量问题")]
+            tmp_path / "退款管理导出.csv",
+            [refund(NO_A, "150001234567890101", 买家退款原因="质量问题")],
         ),
     ]
     import_files(store, files, now=now)

@@ -1,8 +1,8 @@
 """A realistic, seeded ShopDesk store for benchmarks: Taobao-style orders with Chinese
 titles, nicks and receivers, order lines, and after-sales cases with timelines.
 
-Raw `executemany` in one transaction (the search triggers fill the search index as rows
-go in). Stores are cached under benchmarks/out/ by size, seed and schema, so a rerun
+Raw `executemany` in one transaction, the search index filled in one pass at the end
+(search_repo.index_in_bulk, as an import does). Stores are cached under benchmarks/out/ by size, seed and schema, so a rerun
 reuses the file.
 """
 
@@ -17,6 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from shopdesk.core.search_repo import index_in_bulk  # noqa: E402
 from shopdesk.core.store import Store  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "out"
@@ -123,98 +124,92 @@ def generate(orders: int, seed: int = 8, log=print) -> Path:
     shop_id = store.add_shop("小满家居生活馆").id
     conn = store.db.conn
     conn.execute("PRAGMA synchronous = OFF")
-    # A trigger firing FTS5 inserts row by row flushes the index each time (a statement
-    # savepoint per row): drop the search triggers, fill the index in one statement each,
-    # and put the triggers back, as the migration's backfill does.
-    triggers = conn.execute(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_search_%'"
-    ).fetchall()
-    for name, _sql in triggers:
-        conn.execute(f"DROP TRIGGER {name}")
-    span = (END - START).total_seconds()
-    order_rows, line_rows = [], []
-    case_orders = set(rng.sample(range(1, orders + 1), orders // 10))
-    case_rows, event_rows = [], []
-    weights = [w for _s, _t, w in ORDER_STATES]
-    for i in range(1, orders + 1):
-        paid = START + timedelta(seconds=span * i / (orders + 1))
-        state, status, _w = rng.choices(ORDER_STATES, weights)[0]
-        lines = rng.choices(catalogue, k=rng.choice((1, 1, 1, 2, 2, 3)))
-        total = 0
-        for position, (title, price) in enumerate(lines, start=1):
-            quantity = rng.choice((1, 1, 1, 2))
-            total += price * quantity
-            line_rows.append((i, position, f"{3600 + i}{position}", title, price, quantity))
-        courier, prefix = rng.choice(COURIERS)
-        shipped = state in ("success", "shipped")
-        due = _text(paid + timedelta(hours=48)) if state == "paid" else None
-        order_rows.append(
-            (
-                i,
-                shop_id,
-                "taobao",
-                str(3_600_000_000_000_000_000 + i * 1_000_003 + rng.randrange(1_000_000)),
-                rng.choice(nicks),
-                status,
-                state,
-                rng.choice(SURNAMES) + "".join(rng.choices(GIVEN, k=rng.choice((1, 2)))),
-                "，".join(title for title, _p in lines),
-                len(lines),
-                total,
-                total,
-                _text(paid - timedelta(minutes=rng.randrange(1, 30))),
-                _text(paid),
-                _text(paid + timedelta(hours=rng.randrange(2, 48))) if shipped else None,
-                courier if shipped else "",
-                f"{prefix}{7_000_000_000 + i * 7:011d}" if shipped else "",
-                "demo",
-                _text(paid),
-                due,
-                "seller" if due else None,
-            )
-        )
-        if i in case_orders:
-            case_id = len(case_rows) + 1
-            opened = paid + timedelta(days=rng.randrange(1, 15), minutes=rng.randrange(1440))
-            case_rows.append(
+    # New rows are indexed for search in one pass when the block ends (row by row,
+    # FTS5 flushes at every trigger statement), as an import does.
+    log("  writing rows, then indexing them for search ...")
+    with index_in_bulk(conn, store.index_gate):
+        span = (END - START).total_seconds()
+        order_rows, line_rows = [], []
+        case_orders = set(rng.sample(range(1, orders + 1), orders // 10))
+        case_rows, event_rows = [], []
+        weights = [w for _s, _t, w in ORDER_STATES]
+        for i in range(1, orders + 1):
+            paid = START + timedelta(seconds=span * i / (orders + 1))
+            state, status, _w = rng.choices(ORDER_STATES, weights)[0]
+            lines = rng.choices(catalogue, k=rng.choice((1, 1, 1, 2, 2, 3)))
+            total = 0
+            for position, (title, price) in enumerate(lines, start=1):
+                quantity = rng.choice((1, 1, 1, 2))
+                total += price * quantity
+                line_rows.append((i, position, f"{3600 + i}{position}", title, price, quantity))
+            courier, prefix = rng.choice(COURIERS)
+            shipped = state in ("success", "shipped")
+            due = _text(paid + timedelta(hours=48)) if state == "paid" else None
+            order_rows.append(
                 (
-                    case_id,
                     i,
-                    rng.choice(CASE_KINDS),
-                    rng.choice(OPEN_STATES),
-                    rng.randrange(0, total + 1, 10),
-                    rng.choice(REASONS),
-                    rng.choice(NOTES),
-                    _text(opened),
-                    _text(opened + timedelta(hours=rng.choice((24, 48, 72, 168)))),
-                    _text(opened),
-                    _text(opened),
+                    shop_id,
+                    "taobao",
+                    str(3_600_000_000_000_000_000 + i * 1_000_003 + rng.randrange(1_000_000)),
+                    rng.choice(nicks),
+                    status,
+                    state,
+                    rng.choice(SURNAMES) + "".join(rng.choices(GIVEN, k=rng.choice((1, 2)))),
+                    "，".join(title for title, _p in lines),
+                    len(lines),
+                    total,
+                    total,
+                    _text(paid - timedelta(minutes=rng.randrange(1, 30))),
+                    _text(paid),
+                    _text(paid + timedelta(hours=rng.randrange(2, 48))) if shipped else None,
+                    courier if shipped else "",
+                    f"{prefix}{7_000_000_000 + i * 7:011d}" if shipped else "",
+                    "demo",
+                    _text(paid),
+                    due,
+                    "seller" if due else None,
                 )
             )
-            event_rows.append(
-                (case_id, "opened", _text(opened), rng.choice(REASONS), _text(opened))
-            )
-            for step in range(rng.randrange(0, 4)):
-                at = _text(opened + timedelta(hours=6 * (step + 1)))
-                kind = ("seller_agreed", "buyer_shipped_return", "note")[step % 3]
-                event_rows.append((case_id, kind, at, "", at))
-        if len(order_rows) >= 50_000 or i == orders:
-            _flush(conn, order_rows, line_rows)
-            log(f"  generated {i:,} / {orders:,} orders ({time.perf_counter() - started:.0f} s)")
-    conn.executemany(
-        "INSERT INTO cases (id, order_id, kind, state, refund_fen, reason, note, opened_at, "
-        "next_due_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        case_rows,
-    )
-    conn.execute(PARTY_OF_CASES)
-    conn.executemany(
-        "INSERT INTO case_events (case_id, kind, at, note, created_at) VALUES (?, ?, ?, ?, ?)",
-        event_rows,
-    )
-    log("  indexing for search ...")
-    _fill_search_index(conn)
-    for _name, sql in triggers:
-        conn.execute(sql)
+            if i in case_orders:
+                case_id = len(case_rows) + 1
+                opened = paid + timedelta(days=rng.randrange(1, 15), minutes=rng.randrange(1440))
+                case_rows.append(
+                    (
+                        case_id,
+                        i,
+                        rng.choice(CASE_KINDS),
+                        rng.choice(OPEN_STATES),
+                        rng.randrange(0, total + 1, 10),
+                        rng.choice(REASONS),
+                        rng.choice(NOTES),
+                        _text(opened),
+                        _text(opened + timedelta(hours=rng.choice((24, 48, 72, 168)))),
+                        _text(opened),
+                        _text(opened),
+                    )
+                )
+                event_rows.append(
+                    (case_id, "opened", _text(opened), rng.choice(REASONS), _text(opened))
+                )
+                for step in range(rng.randrange(0, 4)):
+                    at = _text(opened + timedelta(hours=6 * (step + 1)))
+                    kind = ("seller_agreed", "buyer_shipped_return", "note")[step % 3]
+                    event_rows.append((case_id, kind, at, "", at))
+            if len(order_rows) >= 50_000 or i == orders:
+                _flush(conn, order_rows, line_rows)
+                log(
+                    f"  generated {i:,} / {orders:,} orders ({time.perf_counter() - started:.0f} s)"
+                )
+        conn.executemany(
+            "INSERT INTO cases (id, order_id, kind, state, refund_fen, reason, note, opened_at, "
+            "next_due_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            case_rows,
+        )
+        conn.execute(PARTY_OF_CASES)
+        conn.executemany(
+            "INSERT INTO case_events (case_id, kind, at, note, created_at) VALUES (?, ?, ?, ?, ?)",
+            event_rows,
+        )
     conn.commit()
     conn.execute("PRAGMA optimize")
     conn.execute("ANALYZE")
@@ -233,27 +228,6 @@ PARTY_OF_CASES = (
     "UPDATE cases SET next_due_party = "
     "CASE WHEN state = 'awaiting_return' THEN 'buyer' ELSE 'seller' END"
 )
-
-
-def _fill_search_index(conn) -> None:
-    order_text = "o.order_no || ' ' || o.buyer_nick || ' ' || o.receiver_name || ' ' || o.item_titles || ' ' || o.tracking_no"
-    case_text = (
-        "c.reason || ' ' || c.note || ' ' || c.description || ' ' || c.platform_refund_no || ' ' || "
-        + order_text
-    )
-    for table, text, source in (
-        ("order", order_text, "orders o"),
-        ("case", case_text, "cases c JOIN orders o ON o.id = c.order_id"),
-    ):
-        key = "o.id" if table == "order" else "c.id"
-        conn.execute(
-            f"INSERT INTO {table}_cjk (rowid, uni, bi) SELECT {key}, shopdesk_uni({text}), "
-            f"shopdesk_bi({text}) FROM {source}"
-        )
-        conn.execute(
-            f"INSERT INTO {table}_words (rowid, words) SELECT {key}, shopdesk_words({text}) "
-            f"FROM {source}"
-        )
 
 
 def _flush(conn, order_rows: list, line_rows: list) -> None:

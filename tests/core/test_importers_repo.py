@@ -298,7 +298,18 @@ def test_cancelled_import_leaves_the_store_byte_identical(tmp_path: Path, now) -
             )
         assert table_sizes(store)["orders"] == 1
     assert db.read_bytes() == before
-    assert seen[0] == (0, 1000) and 0 < seen[1][0] < 1000
+    assert seen[0] == (0, 1250) and 0 < seen[1][0] < 1000
+
+
+def test_progress_moves_forward_and_keeps_room_for_the_search_index(
+    store: Store, tmp_path: Path, now
+) -> None:
+    seen: list[tuple[int, int]] = []
+    import_files(store, day_files(tmp_path / "in"), now=now, on_progress=lambda *p: seen.append(p))
+    done = [d for d, _total in seen]
+    assert done == sorted(done)
+    assert seen[-1] == (3750, 3750)  # three files and the index
+    assert seen[-2][0] <= 3000  # the files are read: the bar waits for the index
 
 
 def test_every_imported_order_is_linked_to_its_buyer(

@@ -1,13 +1,15 @@
 """The one entry point. No sub-command opens the window; sub-commands script the desk.
 
 Every sub-command takes --db PATH and --json. Exit codes: 0 success; 2 a usage error or
-input the user must fix (one line on stderr); other codes only where a command says so.
+input the user must fix (one line on stderr); 141 when the reader of stdout stopped early
+(`| head`), quietly; other codes only where a command says so.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from shopdesk import __version__
@@ -50,7 +52,35 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# A reader that stops early (`shopdesk orders --json | head`) closes the pipe: the exit
+# status a POSIX tool killed by SIGPIPE reports (128 + 13), which shells and `set -o
+# pipefail` scripts already read as "the reader went away", not as a failure of ours.
+EXIT_READER_GONE = 141
+
+
 def main(argv: list[str] | None = None) -> int:
+    try:
+        try:
+            return _dispatch(argv)
+        finally:  # buffered output meets a closed pipe here, not at interpreter exit
+            if sys.stdout is not None:  # None in the windowed (no console) build
+                sys.stdout.flush()
+    except BrokenPipeError:
+        _discard_stdout()
+        return EXIT_READER_GONE
+
+
+def _discard_stdout() -> None:
+    """Point stdout at devnull (the Python docs' recipe for SIGPIPE), so the interpreter's
+    own flush at exit does not fail again with a traceback-like warning on stderr."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout without a file descriptor (tests, embedding)
+        pass
+
+
+def _dispatch(argv: list[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

@@ -5,9 +5,20 @@ Seeded, so the same `now` gives the same store."""
 from __future__ import annotations
 
 import random
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
-from shopdesk.core.model import CaseKind, CaseState, Cause, EventKind, OrderState
+from shopdesk.core.case_states import check_move, derive_state
+from shopdesk.core.errors import MoveNotAllowedError
+from shopdesk.core.model import (
+    Case,
+    CaseKind,
+    CaseState,
+    Cause,
+    Event,
+    EventKind,
+    Order,
+    OrderState,
+)
 from shopdesk.core.store import Store
 from shopdesk.core.timeutil import to_text
 
@@ -77,35 +88,70 @@ REASONS = {
     CaseKind.BAD_REVIEW: ("差评：杯子有划痕", Cause.SELLER_DEFECT),
     CaseKind.PLATFORM_APPEAL: ("买家申请小二介入", Cause.COURIER_LOST),
 }
-# Stages a case can be at: the events after `opened` and the state they lead to.
-STAGES = [
-    ([], CaseState.AWAITING_SELLER),
-    ([EventKind.SELLER_AGREED], CaseState.AWAITING_RETURN),
-    ([EventKind.SELLER_AGREED, EventKind.BUYER_SHIPPED_RETURN], CaseState.RETURN_IN_TRANSIT),
-    ([EventKind.SELLER_REFUSED], CaseState.REFUSED),
-    ([EventKind.SELLER_REFUSED, EventKind.PLATFORM_INTERVENED], CaseState.INTERVENTION),
-    ([EventKind.SELLER_AGREED, EventKind.REFUNDED], CaseState.REFUNDED),
-    ([EventKind.WITHDRAWN], CaseState.WITHDRAWN),
+# Stages the demo shows a case at: the events after `opened`. Each kind gets those the
+# platform allows for it (case_states decides, as it does for the seller's own clicks),
+# and the case's state is the one its timeline leads to.
+E = EventKind
+STAGES: list[tuple[EventKind, ...]] = [
+    (),
+    (E.SELLER_AGREED,),
+    (E.SELLER_AGREED, E.BUYER_SHIPPED_RETURN),
+    (E.SELLER_REFUSED,),
+    (E.SELLER_REFUSED, E.PLATFORM_INTERVENED),
+    (E.SELLER_AGREED, E.REFUNDED),
+    (E.SELLER_AGREED, E.BUYER_SHIPPED_RETURN, E.SELLER_RECEIVED_RETURN, E.REFUNDED),
+    (E.WITHDRAWN,),
 ]
+RESHIP_STAGES: list[tuple[EventKind, ...]] = [(), (E.RESHIPPED,)]
+COMPLAINT_STAGES: list[tuple[EventKind, ...]] = [
+    (),
+    (E.REPLIED,),
+    (E.PLATFORM_INTERVENED,),
+    (E.CLOSED,),
+]
+# A refund-only request the seller agrees to is paid at once (the seller FAQ: 卖家同意或者
+# 无响应，钱款会直接退回), so the demo never leaves one waiting at 待退款.
+_PAID_ON_AGREEMENT = {CaseKind.REFUND_UNSHIPPED, CaseKind.REFUND_SHIPPED}
+_STAGE_START = datetime(2024, 1, 1, tzinfo=UTC)  # only orders a stage's events
 
 
-def _stages_for(kind: CaseKind) -> list:
-    if kind in (CaseKind.REFUND_UNSHIPPED, CaseKind.REFUND_SHIPPED):
-        return [
-            s
-            for s in STAGES
-            if EventKind.BUYER_SHIPPED_RETURN not in s[0] and s[0] != [EventKind.SELLER_AGREED]
-        ] + [([EventKind.SELLER_AGREED, EventKind.REFUNDED], CaseState.REFUNDED)]
-    if kind is CaseKind.RETURN_REFUND:
-        return STAGES
+def order_state_for(kind: CaseKind) -> OrderState:
+    """The state of the orders the demo opens a case of `kind` on."""
+    return OrderState.PAID if kind is CaseKind.REFUND_UNSHIPPED else OrderState.SHIPPED
+
+
+def _stages_for(kind: CaseKind) -> list[tuple[tuple[EventKind, ...], CaseState]]:
     if kind is CaseKind.RESHIP:
-        return [([], CaseState.AWAITING_SELLER), ([EventKind.RESHIPPED], CaseState.RESOLVED)]
-    return [
-        ([], CaseState.AWAITING_SELLER),
-        ([EventKind.REPLIED], CaseState.AWAITING_SELLER),
-        ([EventKind.PLATFORM_INTERVENED], CaseState.INTERVENTION),
-        ([EventKind.CLOSED], CaseState.CLOSED),
-    ]
+        candidates = RESHIP_STAGES
+    elif kind in (CaseKind.REFUND_UNSHIPPED, CaseKind.REFUND_SHIPPED, CaseKind.RETURN_REFUND):
+        candidates = STAGES
+        if kind in _PAID_ON_AGREEMENT:
+            candidates = [s for s in candidates if s != (E.SELLER_AGREED,)]
+    else:
+        candidates = COMPLAINT_STAGES
+    stages = []
+    for events in candidates:
+        state = _state_if_allowed(kind, events)
+        if state is not None:
+            stages.append((events, state))
+    return stages
+
+
+def _state_if_allowed(kind: CaseKind, events: tuple[EventKind, ...]) -> CaseState | None:
+    """Where `events` (after `opened`) leave a case of `kind` on a demo order, or None if
+    the platform does not allow one of them."""
+    reason = REASONS[kind][0]
+    case = Case(0, 0, "", "taobao", kind.value, CaseState.AWAITING_SELLER.value, reason=reason)
+    order_state = order_state_for(kind)
+    order = Order(0, 0, "taobao", "", "", STATUS_TEXT[order_state], order_state.value)
+    timeline = [Event(0, 0, E.OPENED.value, to_text(_STAGE_START))]
+    for n, event in enumerate(events, start=1):
+        try:
+            check_move(case, timeline, event, order=order)
+        except MoveNotAllowedError:
+            return None
+        timeline.append(Event(n, 0, event.value, to_text(_STAGE_START + timedelta(hours=n))))
+    return derive_state(case, timeline)
 
 
 def build_demo(store: Store, now: datetime, orders: int = 300, seed: int = 7) -> dict[str, int]:
@@ -122,7 +168,7 @@ def build_demo(store: Store, now: datetime, orders: int = 300, seed: int = 7) ->
         unshipped = [o for o in created if o[1] is OrderState.PAID]
         n_case = 0
         for kind in CaseKind:
-            pool = unshipped if kind is CaseKind.REFUND_UNSHIPPED else candidates
+            pool = unshipped if order_state_for(kind) is OrderState.PAID else candidates
             for stage_events, state in _stages_for(kind):
                 order_id, _, paid = pool[n_case % len(pool)]
                 n_case += 1

@@ -54,3 +54,28 @@ def test_user_mistakes_exit_2_with_one_line(tmp_path, args):
 def test_smoke_test_prints_ok_last():
     result = shopdesk("--smoke-test")
     assert result.stdout.strip().splitlines()[-1] == "ok"
+
+
+@pytest.mark.parametrize(
+    ("args", "lines_read"),
+    [
+        (("orders", "--json"), 1),  # `| head -1`: 120 KB of JSON, more than a pipe holds
+        (("orders",), 0),  # a reader gone before the first line
+        (("cases", "--json"), 0),
+    ],
+)
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path, demo_template, args, lines_read):
+    db = tmp_path / "piped.db"
+    db.write_bytes(demo_template.read_bytes())
+    command = [sys.executable, "-m", "shopdesk", args[0], "--db", str(db), *args[1:]]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    with subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
+    ) as child:
+        read = [child.stdout.readline() for _ in range(lines_read)]
+        child.stdout.close()
+        stderr = child.stderr.read().decode("utf-8", "replace")
+        code = child.wait()
+    assert all(read)
+    assert stderr == ""
+    assert code == 141  # what a tool killed by SIGPIPE reports

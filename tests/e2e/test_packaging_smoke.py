@@ -4,7 +4,6 @@ when one fails; build.spec bundles every sub-command cli.py knows."""
 from __future__ import annotations
 
 import ast
-import importlib.util
 import os
 import subprocess
 import sys
@@ -43,13 +42,9 @@ def test_smoke_test_runs_every_step_and_ends_with_ok():
     assert result.returncode == 0, result.stderr
     lines = result.stdout.strip().splitlines()
     assert lines[-1] == "ok"
-    reported = {line.split(":")[0] for line in lines}
-    assert set(STEPS) <= reported
-    for line in lines:  # only a capability whose code is not in this checkout is skipped
-        if "skipped" in line:
-            step = line.split(":")[0]
-            assert step in smoke.SKIPPABLE, line
-            assert any(importlib.util.find_spec(m) is None for m in smoke.SKIPPABLE[step]), line
+    reported = [line.split(":")[0] for line in lines if line.split(":")[0] in STEPS]
+    assert reported == list(STEPS)  # every step, in order, once
+    assert not [line for line in lines if "skipped" in line]
     assert "import: 3 files" in result.stdout
     assert "verified" in result.stdout
 
@@ -65,27 +60,25 @@ def test_a_failing_step_exits_non_zero_with_the_reason(monkeypatch, capsys, qapp
     assert "ok" not in out.splitlines()
 
 
-def test_a_capability_not_in_the_build_is_skipped_with_a_note(monkeypatch, capsys, qapp):
+@pytest.mark.parametrize(
+    ("step", "module"),
+    [
+        ("_import_sample", "openpyxl"),
+        # once skippable while its code was not merged; a build without it must fail now
+        ("_evidence_store", "shopdesk.evidence.from_store"),
+    ],
+)
+def test_a_module_missing_from_the_build_fails_the_smoke_test(
+    monkeypatch, capsys, qapp, step, module
+):
     def missing(state):
-        raise ModuleNotFoundError(
-            "No module named 'shopdesk.core.future'", name="shopdesk.core.future"
-        )
+        raise ModuleNotFoundError(f"No module named '{module}'", name=module)
 
-    monkeypatch.setattr(smoke, "_template", missing)
-    monkeypatch.setitem(smoke.SKIPPABLE, "template", ("shopdesk.core.future",))
-    assert smoke.run_smoke_test() == 0
-    out = capsys.readouterr().out
-    assert "template: skipped (shopdesk.core.future is not in this build)" in out
-    assert out.strip().splitlines()[-1] == "ok"
-
-
-def test_a_missing_module_that_is_not_expected_fails(monkeypatch, capsys, qapp):
-    def missing(state):
-        raise ModuleNotFoundError("No module named 'openpyxl'", name="openpyxl")
-
-    monkeypatch.setattr(smoke, "_import_sample", missing)
+    monkeypatch.setattr(smoke, step, missing)
     assert smoke.run_smoke_test() == 1
-    assert "openpyxl" in capsys.readouterr().err
+    out, err = capsys.readouterr()
+    assert module in err
+    assert "ok" not in out.splitlines()
 
 
 @pytest.mark.parametrize("name", ["COMMAND_MODULES", "__version__"])

@@ -203,15 +203,31 @@ def recompute_all(
 ) -> int:
     """Recompute every open case and every order that may have a running clock, in
     chunks (each chunk one transaction; the cache is only a cache, so a cancel leaves
-    correct rows behind)."""
+    correct rows behind). Finished, every due time up to `now` counts as checked."""
     now = now or now_utc()
     case_ids = [r[0] for r in store.db.execute(f"SELECT id FROM cases WHERE {_OPEN_CASE}")]
     order_ids = [r[0] for r in store.db.execute(_ORDER_CANDIDATES, _horizon_params(now))]
+    done, finished = _recompute_in_chunks(store, order_ids, case_ids, now, on_progress, cancelled)
+    if finished:
+        store.set_setting(EXPIRED_SETTING, to_text(now))
+    return done
+
+
+def _recompute_in_chunks(
+    store: Store,
+    order_ids: Sequence[int],
+    case_ids: Sequence[int],
+    now: datetime,
+    on_progress: Progress | None,
+    cancelled: Cancelled | None,
+) -> tuple[int, bool]:
+    """refresh_due over many rows, a transaction per chunk. Returns (rows looked at,
+    whether it got through them all)."""
     work = [("case", i) for i in case_ids] + [("order", i) for i in order_ids]
     done = 0
     for start in range(0, len(work), _CHUNK):
         if cancelled and cancelled():
-            break
+            return done, False
         chunk = work[start : start + _CHUNK]
         refresh_due(
             store,
@@ -222,16 +238,15 @@ def recompute_all(
         done += len(chunk)
         if on_progress:
             on_progress(done, len(work))
-    return done
+    return done, True
 
 
-def count_recompute(store: Store, now: datetime) -> int:
-    """How many rows `recompute_all` would look at."""
-    cases = store.db.execute(f"SELECT count(*) FROM cases WHERE {_OPEN_CASE}").fetchone()[0]
-    orders = store.db.execute(
-        f"SELECT count(*) FROM ({_ORDER_CANDIDATES})", _horizon_params(now)
-    ).fetchone()[0]
-    return cases + orders
+def recompute_size_bound(store: Store) -> int:
+    """At least as many rows as `recompute_all` would look at, read at once from the
+    ids (an exact count reads every order: 0.4 s on a million)."""
+    orders = store.db.execute("SELECT coalesce(max(id), 0) FROM orders").fetchone()[0]
+    cases = store.db.execute("SELECT coalesce(max(id), 0) FROM cases").fetchone()[0]
+    return orders + cases
 
 
 # Orders that may have a running clock at `now`: unshipped or undelivered ones, those
@@ -439,24 +454,6 @@ def due_page(
     return list(store.db.query(sql, [*params, limit, offset]))
 
 
-def expire_passed(store: Store, now: datetime) -> int:
-    """Recompute rows whose cached due time has passed: clocks that lapse drop out, the
-    overdue stay. Cheap: only rows already due."""
-    stamp = to_text(now)
-    cases = [
-        r[0]
-        for r in store.db.execute(
-            f"SELECT id FROM cases WHERE next_due_at <= ? AND {_OPEN_CASE}", [stamp]
-        )
-    ]
-    orders = [
-        r[0] for r in store.db.execute("SELECT id FROM orders WHERE next_due_at <= ?", [stamp])
-    ]
-    if not cases and not orders:
-        return 0
-    return refresh_due(store, order_ids=orders, case_ids=cases, now=now)
-
-
 def subject_deadlines(store: Store, subject: str, subject_id: int, now: datetime):
     """The deadlines of one order or case (for a row's explanation)."""
     if subject == "order":
@@ -477,6 +474,7 @@ def rule_title(platform: str, rule_id: str | None, language: str = "zh-CN") -> s
 
 
 CHANGES_SETTING = "rules.refreshed_at"
+EXPIRED_SETTING = "rules.expired_until"
 
 
 def mark_refreshed(store: Store) -> None:
@@ -484,24 +482,87 @@ def mark_refreshed(store: Store) -> None:
     store.set_setting(CHANGES_SETTING, now_text())
 
 
-def refresh_changed(store: Store, now: datetime | None = None) -> int:
-    """Recompute the orders and cases written since the last refresh (an import, an
-    edited order, another process), whoever wrote them. Cheap when nothing changed."""
-    since = store.get_setting(CHANGES_SETTING) or ""
-    mark = now_text()  # the clock `updated_at` is written with, not the view's clock
-    orders = [
-        r[0] for r in store.db.execute("SELECT id FROM orders WHERE updated_at >= ?", [since])
-    ]
-    cases = [
-        r[0]
-        for r in store.db.execute(
-            "SELECT id FROM cases WHERE updated_at >= ? "
-            "UNION SELECT case_id FROM case_events WHERE created_at >= ?",
-            [since, since],
+@dataclass
+class CatchUp:
+    """The rows whose cached deadlines are out of date: written since the last refresh
+    (an import, an edit, another process), or due since the last check."""
+
+    order_ids: list[int]
+    case_ids: list[int]
+    marks: dict[str, str]  # the settings that record this catch-up once it is done
+
+    @property
+    def size(self) -> int:
+        return len(self.order_ids) + len(self.case_ids)
+
+
+def pending_catch_up(store: Store, now: datetime, changed: bool = True) -> CatchUp:
+    """What `catch_up` would recompute (`changed`: also the rows written since the last
+    refresh; else only those that came due). Cheap: indexed look-ups."""
+    stamp = to_text(now)
+    orders: dict[int, None] = {}
+    cases: dict[int, None] = {}
+    marks = {EXPIRED_SETTING: stamp}
+    if changed:
+        since = store.get_setting(CHANGES_SETTING) or ""
+        marks[CHANGES_SETTING] = now_text()  # the clock `updated_at` is written with
+        orders.update(
+            (r[0], None)
+            for r in store.db.execute("SELECT id FROM orders WHERE updated_at >= ?", [since])
         )
-    ]
-    touched = (
-        refresh_due(store, order_ids=orders, case_ids=cases, now=now) if orders or cases else 0
+        cases.update(
+            (r[0], None)
+            for r in store.db.execute(
+                "SELECT id FROM cases WHERE updated_at >= ? "
+                "UNION SELECT case_id FROM case_events WHERE created_at >= ?",
+                [since, since],
+            )
+        )
+    # Due since the last check. A row already overdue then was recomputed then and stays
+    # as it is until something is written to it, so it is not looked at again.
+    checked = store.get_setting(EXPIRED_SETTING)
+    if checked is not None and checked > stamp:
+        checked = None  # the computer's clock went back: look at everything due
+    window = "next_due_at <= ?" if checked is None else "next_due_at > ? AND next_due_at <= ?"
+    params = [stamp] if checked is None else [checked, stamp]
+    cases.update(
+        (r[0], None)
+        for r in store.db.execute(f"SELECT id FROM cases WHERE {window} AND {_OPEN_CASE}", params)
     )
-    store.set_setting(CHANGES_SETTING, mark)
-    return touched
+    orders.update(
+        (r[0], None) for r in store.db.execute(f"SELECT id FROM orders WHERE {window}", params)
+    )
+    return CatchUp(list(orders), list(cases), marks)
+
+
+def catch_up(
+    store: Store,
+    now: datetime | None = None,
+    changed: bool = True,
+    on_progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> int:
+    """Recompute the rows `pending_catch_up` finds, in chunks. Cancelled, it leaves its
+    marks as they were, so the next call does the rest. Returns the rows looked at."""
+    now = now or now_utc()
+    pending = pending_catch_up(store, now, changed)
+    done, finished = _recompute_in_chunks(
+        store, pending.order_ids, pending.case_ids, now, on_progress, cancelled
+    )
+    if finished:
+        for key, value in pending.marks.items():
+            store.set_setting(key, value)
+    return done
+
+
+def refresh_changed(store: Store, now: datetime | None = None) -> int:
+    """Recompute what was written since the last refresh and what came due since the
+    last check, whoever wrote it. Cheap when nothing changed."""
+    return catch_up(store, now)
+
+
+def expire_passed(store: Store, now: datetime) -> int:
+    """Recompute only the rows whose cached due time passed since the last check: a
+    clock that lapses drops out and the next one takes its place; each due time costs
+    one recompute, however many rows sit overdue."""
+    return catch_up(store, now, changed=False)

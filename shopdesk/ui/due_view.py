@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -133,16 +133,22 @@ class DueView(QWidget):
             self.selected_case.emit(row_id)
 
     def set_search(self, text: str) -> None:
+        if (text or None) == self.model.search_text():
+            return  # switching to the view: nothing to re-read
         self.model.set_search(text)
         self._update_summary()
 
     def refresh(self) -> None:
         """After the store changed (an import, an event, another process): recompute
-        what was written, drop what lapsed, re-read the rows."""
-        repo.refresh_changed(self.store, ui_now())
-        repo.expire_passed(self.store, ui_now())
+        what was written and what came due, re-read the rows."""
+        self.catch_up()
         self.records.refresh()
         self._update_summary()
+
+    def catch_up(self) -> None:
+        """Bring the cached clocks up to date (the window replaces this with one that
+        sends big catch-ups to a background thread)."""
+        repo.catch_up(self.store, ui_now())
 
     def seller_count(self) -> int:
         return repo.count_due(self.store, Party.SELLER.value)
@@ -151,7 +157,8 @@ class DueView(QWidget):
         info = [repo.rules_info(p) for p in ("taobao", "jd", "wechat")]
         stamp = "；".join(f"{label_platform(i.platform)} {i.as_of}" for i in info)
         self.summary.setText(self.tr("规则截至：%1").replace("%1", stamp))
-        self.counts_changed.emit(self.seller_count())
+        self.last_seller_count = self.seller_count()
+        self.counts_changed.emit(self.last_seller_count)
 
 
 def label_platform(platform: str) -> str:
@@ -167,7 +174,7 @@ def _ticker(records: RecordTable) -> CountdownTicker:
 # ---------------------------------------------------------------- wiring into the window
 
 
-def _rules_stamp() -> str:
+def rules_stamp() -> str:
     return "|".join(
         f"{i.platform}:{i.as_of}:{int(i.loaded_file)}"
         for i in (repo.rules_info(p) for p in ("taobao", "jd", "wechat"))
@@ -179,19 +186,28 @@ _running: set = set()  # workers alive until they finish, whatever happens to th
 
 
 class RecomputeWorker(QThread):
-    """Recomputes every open clock on its own Store (a connection never crosses
-    threads); the window stays usable and refreshes when it is done. Interrupted (the
-    window closed), it leaves the stamp unset and starts over next time."""
+    """Recomputes clocks on its own Store (a connection never crosses threads): every
+    open one when given the rules `stamp` (the rule sets changed), else what changed or
+    came due. The window stays usable and refreshes when it is done. Interrupted (the
+    window closed), it leaves its marks unset and starts over next time."""
 
     progress = Signal(int, int)
 
-    def __init__(self, store_path: Path, stamp: str, parent=None):
+    def __init__(self, store_path: Path, stamp: str | None, parent=None):
         super().__init__(parent)
         self.store_path = Path(store_path)
         self.stamp = stamp
 
     def run(self) -> None:
         with Store.open(self.store_path) as store:
+            if self.stamp is None:
+                repo.catch_up(
+                    store,
+                    ui_now(),
+                    on_progress=self.progress.emit,
+                    cancelled=self.isInterruptionRequested,
+                )
+                return
             repo.mark_refreshed(store)
             repo.recompute_all(
                 store,
@@ -203,22 +219,59 @@ class RecomputeWorker(QThread):
                 store.set_setting(RULES_STAMP_SETTING, self.stamp)
 
 
+class _FirstPaint(QObject):
+    """Notes the window's first paint and then runs what waited for it: a big recompute
+    or the reminders' first check compete with the window for Python's one interpreter
+    lock, and the seller should see the window first."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.painted = False
+        self.waiting: list = []
+        window.installEventFilter(self)
+
+    def then(self, work) -> None:
+        if self.painted:
+            work()
+        else:
+            self.waiting.append(work)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint and not self.painted:
+            self.painted = True
+            watched.removeEventFilter(self)
+            for work in self.waiting:
+                QTimer.singleShot(0, work)  # once this paint is done
+            self.waiting.clear()
+        return False
+
+
 def bring_up_to_date(window) -> RecomputeWorker | None:
-    """Recompute everything when the rule sets changed since the store was last computed
-    (first start, an update, a loaded file), else only what changed or passed. A big
-    store is recomputed in the background (returns the worker)."""
+    """Bring the store's cached clocks up to date: everything when the rule sets changed
+    since it was last computed (first start, an update, a loaded file), else what was
+    written or came due. Little work is done at once; much goes to a background thread
+    (one at a time; returned), which refreshes the window when it is done."""
+    running = getattr(window, "recompute_worker", None)
+    if running is not None and not running.isFinished():
+        return running  # it will refresh the window when done
     store = window.store
-    stamp = _rules_stamp()
-    if store.get_setting(RULES_STAMP_SETTING) == stamp:
-        repo.refresh_changed(store, ui_now())
-        repo.expire_passed(store, ui_now())
+    stamp = rules_stamp()
+    now = ui_now()
+    everything = store.get_setting(RULES_STAMP_SETTING) != stamp
+    if everything:
+        pending = repo.recompute_size_bound(store)
+    else:
+        pending = repo.pending_catch_up(store, now).size
+    if pending <= BACKGROUND_ABOVE:
+        if everything:
+            repo.mark_refreshed(store)
+            repo.recompute_all(store, now)
+            store.set_setting(RULES_STAMP_SETTING, stamp)
+        else:
+            repo.catch_up(store, now)
+        window.recompute_worker = None
         return None
-    if repo.count_recompute(store, ui_now()) <= BACKGROUND_ABOVE:
-        repo.mark_refreshed(store)
-        repo.recompute_all(store, ui_now())
-        store.set_setting(RULES_STAMP_SETTING, stamp)
-        return None
-    worker = RecomputeWorker(store.path, stamp)
+    worker = RecomputeWorker(store.path, stamp if everything else None)
     _running.add(worker)
     worker.finished.connect(lambda: _running.discard(worker))
     app = QCoreApplication.instance()
@@ -231,7 +284,8 @@ def bring_up_to_date(window) -> RecomputeWorker | None:
     worker.finished.connect(label.deleteLater)
     worker.finished.connect(window.refresh)
     window.destroyed.connect(worker.requestInterruption)
-    worker.start()
+    window.recompute_worker = worker
+    window.first_paint.then(worker.start)
     return worker
 
 
@@ -247,13 +301,16 @@ def install_deadlines(window, notifier=None, with_tray: bool = True) -> None:
     from shopdesk.ui.timeline_panel import TimelinePanel
 
     store = window.store
-    window.recompute_worker = bring_up_to_date(window)
+    window.first_paint = _FirstPaint(window)
+    window.recompute_worker = None
+    bring_up_to_date(window)
 
     due = DueView(store)
+    due.catch_up = lambda: bring_up_to_date(window)
     window.due_view = due
     window.add_view("due", tr("待办"), due, position=0)
     due.counts_changed.connect(lambda n: window.set_view_badge("due", n))
-    due.counts_changed.emit(due.seller_count())
+    due.counts_changed.emit(due.last_seller_count)
 
     explain_it = lambda row: explain_row(store, row)  # noqa: E731
     window.orders_countdown = add_countdown_column(window.orders_view, explain_it)
@@ -275,7 +332,7 @@ def install_deadlines(window, notifier=None, with_tray: bool = True) -> None:
     if tray is not None:
         tray.quit_action.triggered.connect(window.close_to_tray.quit)
     window.reminders = ReminderService(store, notifier, window)
-    window.reminders.start()
+    window.first_paint.then(window.reminders.start)
 
     _add_menu(window)
 
@@ -319,7 +376,7 @@ def load_rules_dialog(window) -> None:
     except ShopDeskError as exc:
         QMessageBox.warning(window, tr("无法载入规则文件"), str(exc))
         return
-    window.store.set_setting(RULES_STAMP_SETTING, _rules_stamp())
+    window.store.set_setting(RULES_STAMP_SETTING, rules_stamp())
     window.refresh()
     QMessageBox.information(
         window,

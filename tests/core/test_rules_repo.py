@@ -192,6 +192,20 @@ def test_passed_lapsing_clocks_drop_out_of_the_cache(store):
     assert count_due(store, "all") == 0
 
 
+def test_overdue_rows_are_recomputed_once_not_at_every_check(store):
+    overdue = [add_order(store, f"31{n:02d}", paid_at="2026-11-20 10:00") for n in range(5)]
+    later = add_order(store, "3199", paid_at="2026-11-27 10:00")  # due 11-29 10:00
+    refresh_due(store, order_ids=[o.id for o in [*overdue, later]], now=NOW)
+    assert expire_passed(store, NOW) == 5  # the overdue ships, looked at once
+    assert expire_passed(store, NOW + timedelta(hours=1)) == 0  # nothing new came due
+    assert count_due(store, "seller") == 6  # and the overdue are still listed
+    # the next one to come due is looked at when its time passes
+    assert expire_passed(store, cn("2026-11-29 10:30")) == 1
+    assert count_due(store, "seller") == 6
+    # a clock set back: everything due is looked at again
+    assert expire_passed(store, NOW) == 5
+
+
 def test_reminders_fire_once_at_the_closest_lead_time(store):
     order = add_order(store, "3011", paid_at="2026-11-27 10:00")  # due 11-29 10:00
     refresh_due(store, order_ids=[order.id], now=NOW)

@@ -272,9 +272,44 @@ def test_a_big_store_is_recomputed_in_the_background(qtbot, demo_store, clock, m
     qtbot.addWidget(window)
     worker = window.recompute_worker
     assert worker is not None
+    assert not worker.isRunning()  # the window paints first
+    window.show()
     qtbot.waitUntil(worker.isFinished, timeout=30_000)
     qtbot.waitUntil(lambda: window.due_view.model.rowCount() > 0)
     assert demo_store.get_setting(due_view.RULES_STAMP_SETTING) is not None
+
+
+def test_a_big_import_is_caught_up_in_the_background(qtbot, demo_store, clock, monkeypatch):
+    from shopdesk.ui import due_view
+    from shopdesk.ui.main_window import MainWindow
+
+    window = MainWindow(demo_store)  # a small store: computed at once
+    qtbot.addWidget(window)
+    assert window.recompute_worker is None
+    window.show()
+    qtbot.waitExposed(window)
+    due = window.due_view
+    before = due.model.rowCount()
+    monkeypatch.setattr(due_view, "BACKGROUND_ABOVE", 10)
+    for n in range(20):  # as an import in another process would write them
+        demo_store.save_order(
+            {
+                "platform": "taobao",
+                "order_no": f"99000000000000001{n:02d}",
+                "buyer_nick": "新买家",
+                "state": "paid",
+                "paid_at": to_text(clock.now - timedelta(hours=40)),
+            }
+        )
+    window.refresh()
+    worker = window.recompute_worker
+    assert worker is not None
+    window.refresh()  # a second refresh while it works does not start another
+    assert window.recompute_worker is worker
+    # done, it refreshes the window, which finds nothing left to do in the background
+    qtbot.waitUntil(lambda: window.recompute_worker is None, timeout=30_000)
+    assert worker.isFinished()
+    assert due.model.rowCount() == before + 20
 
 
 def test_replaced_buttons_and_cards_disappear_at_once(qtbot, shop, clock):

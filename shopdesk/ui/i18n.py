@@ -19,11 +19,18 @@ def current_language() -> str:
 
 
 def system_language() -> str:
-    """zh-CN on a Simplified Chinese system, zh-TW on a Traditional one, else English."""
-    name = QLocale.system().name()  # e.g. zh_CN, zh_TW, zh_HK, en_US
-    if name.startswith(("zh_TW", "zh_HK", "zh_MO")) or "Hant" in QLocale.system().bcp47Name():
+    """The language the system asks for (see language_for_locale)."""
+    system = QLocale.system()
+    return language_for_locale(system.name(), system.bcp47Name())
+
+
+def language_for_locale(name: str, bcp47: str = "") -> str:
+    """zh-TW on a Traditional Chinese system, English on one set to another language,
+    else zh-CN: ShopDesk's own language, also where no language is set at all (the C
+    locale of a bare Linux session or a service)."""
+    if name.startswith(("zh_TW", "zh_HK", "zh_MO")) or "Hant" in bcp47:
         return "zh-TW"
-    if name.startswith("zh"):
+    if name.startswith("zh") or name in ("C", "POSIX", ""):
         return "zh-CN"
     return "en"
 

@@ -2,7 +2,10 @@ import json
 import sys
 from pathlib import Path
 
+import pytest
+
 from shopdesk import paths
+from shopdesk.ui.i18n import language_for_locale
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
 from tr_strings import tr_strings  # noqa: E402
@@ -29,3 +32,20 @@ def test_english_window_reads_english(qtbot, demo_store, qapp):
         assert window.menuBar().actions()[0].text() == "&File"
     finally:
         qapp.removeTranslator(translator)
+
+
+@pytest.mark.parametrize(
+    ("name", "bcp47", "language"),
+    [
+        ("zh_CN", "zh-CN", "zh-CN"),
+        ("zh_SG", "zh-SG", "zh-CN"),
+        ("zh_TW", "zh-TW", "zh-TW"),
+        ("zh_HK", "zh-HK", "zh-TW"),
+        ("zh_CN", "zh-Hant-CN", "zh-TW"),
+        ("en_US", "en-US", "en"),
+        ("de_DE", "de", "en"),
+        ("C", "en-US-u-va-posix", "zh-CN"),  # no language set: ShopDesk's own
+    ],
+)
+def test_the_window_speaks_the_systems_language_and_chinese_by_default(name, bcp47, language):
+    assert language_for_locale(name, bcp47) == language

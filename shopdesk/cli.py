@@ -35,11 +35,29 @@ class _Parser(argparse.ArgumentParser):
         fail(f"{self.prog}: {message}")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _common_options(for_subcommand: bool) -> argparse.ArgumentParser:
+    """--db and --json, taken before or after the sub-command (`shopdesk --db X cases` and
+    `shopdesk cases --db X`): a sub-command's own copies have no default, so they do not
+    overwrite what was given before it."""
+    unset = argparse.SUPPRESS if for_subcommand else None
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", metavar="PATH", help="店铺数据文件（默认：用户数据目录）")
-    common.add_argument("--json", action="store_true", help="以 JSON 输出")
-    parser = _Parser(prog="shopdesk", description="ShopDesk 售后工作台", parents=[common])
+    common.add_argument(
+        "--db", metavar="PATH", default=unset, help="店铺数据文件（默认：用户数据目录）"
+    )
+    common.add_argument(
+        "--json",
+        action="store_true",
+        default=unset if for_subcommand else False,
+        help="以 JSON 输出",
+    )
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common_options(for_subcommand=True)
+    parser = _Parser(
+        prog="shopdesk", description="ShopDesk 售后工作台", parents=[_common_options(False)]
+    )
     parser.add_argument("--version", action="version", version=f"ShopDesk {__version__}")
     parser.add_argument("--demo", action="store_true", help="打开演示店铺")
     parser.add_argument("--lang", choices=["zh-CN", "zh-TW", "en"], help="界面语言")

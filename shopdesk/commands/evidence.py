@@ -49,7 +49,9 @@ def register(subparsers, common) -> None:
     pack.add_argument("case_id", type=int, nargs="?", metavar="CASE_ID")
     pack.add_argument("--profile", metavar="NAME", help="目的地配置（见 --list-profiles）")
     pack.add_argument("--out", metavar="DIR", help="输出文件夹")
-    pack.add_argument("--mask", action="store_true", help="遮盖买家电话和地址")
+    pack.add_argument(
+        "--mask", action="store_true", help="遮盖买家电话和地址（证据包不附原始文件）"
+    )
     pack.add_argument("--zip", action="store_true", help="输出 zip 而不是文件夹")
     pack.add_argument("--statement", metavar="TEXT", help="申诉陈述（默认取售后单描述）")
     pack.add_argument("--list-profiles", action="store_true", help="列出目的地配置")

@@ -5,7 +5,7 @@ Layout of a package (a folder or a zip of it):
   upload/01-chat-1.jpg ...   numbered in the order a reviewer reads them
   statement.txt              the appeal statement, within the profile's limit
   summary.pdf                cover, timeline, exhibit index, chat excerpts
-  originals/01-<name>        the seller's files as kept in the store
+  originals/01-<name>        the seller's files as kept in the store (not when masked)
   manifest.json              every file: path, kind, role, bytes, sha256, captured_at
 The upload images and statement.txt are byte-for-byte the same for the same inputs.
 """
@@ -457,7 +457,6 @@ def _write_tree(plan: Plan, work: Path, created: str, step: Callable[[], None]) 
     request = plan.request
     mask = masker_for(request)
     (work / "upload").mkdir(parents=True)
-    (work / "originals").mkdir()
     files: list[dict] = []
     uploads_by_exhibit: dict[int, list[str]] = {}
     for upload in plan.uploads:
@@ -473,7 +472,11 @@ def _write_tree(plan: Plan, work: Path, created: str, step: Callable[[], None]) 
     files.append(_entry("statement.txt", "statement", "statement", data, None, mask))
     step()
     originals: list[tuple[int, str]] = []
-    for index, exhibit in enumerate(plan.exhibits):
+    # A masked package is one to hand on (a courier claim, a shared folder): the seller's
+    # originals would carry what was masked, so it leaves them out; the summary still
+    # lists each one's SHA-256, which the store's copy proves.
+    for index, exhibit in enumerate([] if request.mask else plan.exhibits):
+        (work / "originals").mkdir(exist_ok=True)
         name = f"originals/{index + 1:02d}-{safe_file_name(exhibit.file_name, exhibit.sha256[:12])}"
         shutil.copyfile(exhibit.path, work / name)
         data = (work / name).read_bytes()
@@ -528,6 +531,7 @@ def _write_tree(plan: Plan, work: Path, created: str, step: Callable[[], None]) 
             "kind": facts.case_kind,
         },
         "masked": request.mask,
+        "originals": "omitted: masked package" if request.mask else "included",
         "statement_chars": plan.statement_chars,
         "statement_bytes": plan.statement_bytes,
         "notes": [mask(n) for n in plan.notes],

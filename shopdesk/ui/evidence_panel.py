@@ -204,6 +204,7 @@ class EvidencePanel(QWidget):
         self.profile.setCurrentIndex(max(0, self.profile.findData(DEFAULT_PROFILE)))
         self.profile.currentIndexChanged.connect(self.update_budget)
         self.mask = QCheckBox(tr("遮盖买家电话和地址"))
+        self.mask.setToolTip(tr("用于转交他人（如快递理赔）：图片和摘要中遮盖，证据包不附原始文件"))
         self.as_zip = QCheckBox(tr("打包为 zip"))
         self.statement = QPlainTextEdit()
         self.statement.setPlaceholderText(tr("申诉陈述"))

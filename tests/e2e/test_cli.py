@@ -28,6 +28,16 @@ def test_demo_then_cases_as_json(tmp_path):
     assert "return_refund" in kinds and "platform_appeal" in kinds
 
 
+def test_db_and_json_work_before_the_sub_command_too(tmp_path, monkeypatch):
+    monkeypatch.setenv("SHOPDESK_DATA_DIR", str(tmp_path / "default"))  # never opened
+    db = str(tmp_path / "x.db")
+    shopdesk("--db", db, "demo")
+    after = shopdesk("cases", "--db", db, "--json").stdout
+    assert shopdesk("--db", db, "--json", "cases").stdout == after
+    assert shopdesk("--json", "cases", "--db", db).stdout == after
+    assert not (tmp_path / "default" / "shopdesk.db").exists()
+
+
 def test_orders_search_and_limit(tmp_path):
     db = str(tmp_path / "x.db")
     shopdesk("demo", "--db", db)

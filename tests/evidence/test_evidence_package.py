@@ -177,6 +177,12 @@ def test_masking_removes_the_phone_number_from_images_statement_and_pdf_text(gui
     assert PHONE not in (masked / "statement.txt").read_text(encoding="utf-8")
     manifest = (masked / "manifest.json").read_text(encoding="utf-8")
     assert PHONE not in manifest
+    # nothing in the package carries it: the originals (the raw chat log) stay at home
+    assert not (masked / "originals").exists() and (plain / "originals").is_dir()
+    for path in masked.rglob("*"):
+        if path.is_file():
+            assert PHONE.encode() not in path.read_bytes(), path.name
+    assert verify(masked) is None
     # the chat image: it differs from the unmasked one and equals a rendering of the masked
     # text, i.e. the digits drawn are 139****0165
     chat_plain = (plain / "upload" / "01-chat.png").read_bytes()

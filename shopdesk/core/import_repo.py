@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from itertools import islice
 from operator import itemgetter
 from pathlib import Path
@@ -96,6 +96,7 @@ INSERT_ORDER_COLUMNS = (
     "precision",
 )
 _insert_values = itemgetter(*INSERT_ORDER_COLUMNS)
+_STATE_NEUTRAL = {EventKind.NOTE.value, EventKind.REPLIED.value}
 KIND_ORDER = {ExportKind.ORDERS: 0, ExportKind.ORDER_LINES: 1, ExportKind.REFUNDS: 2}
 
 
@@ -198,6 +199,7 @@ class Importer:
         self._had_orders = True
         self._next_id = 0
         self._first_created = 0
+        self._made_at = ""  # when the file being applied was exported (best guess)
 
     def _begin(self) -> None:
         """Read, inside the transaction, what the id bookkeeping starts from."""
@@ -241,6 +243,7 @@ class Importer:
 
     def _apply(self, export: ExportFile, report: FileReport, base: int, total: int) -> None:
         stamp = export.exported_at or self.now
+        self._made_at = export.exported_at or _file_time(export.path, self.now)
         tally = _Tally()
         handler = {
             ExportKind.ORDERS: self._orders_chunk,
@@ -534,8 +537,10 @@ class Importer:
         before = dict(zip(values, row[1:], strict=True))
         known = self._known_events(case_id)
         newest_export = max((data.get("export_stamp", "") for data in known["data"]), default="")
-        if stamp < newest_export:
-            # an older export: its events are history worth keeping; its status is not news
+        if stamp < newest_export or self._made_at < known["local_latest"]:
+            # An older export, or one made before the seller's own latest step (re-importing
+            # this morning's file after agreeing to the refund): its events are history
+            # worth keeping; its status is not news.
             added = self._add_platform_events(case_id, record, stamp, known)
             return "updated" if added else "unchanged"
         added = self._add_platform_events(case_id, record, stamp, known)
@@ -574,6 +579,15 @@ class Importer:
             "platform_kinds": {kind for kind, _, source, _ in rows if source == "platform"},
             "kinds": {kind for kind, _, _, _ in rows},
             "local": any(source == "local" for _, _, source, _ in rows),
+            # when the seller's own latest step happened (a note or a reply moves nothing)
+            "local_latest": max(
+                (
+                    at
+                    for kind, at, source, _ in rows
+                    if source == "local" and kind not in _STATE_NEUTRAL
+                ),
+                default="",
+            ),
             "data": [
                 json.loads(data or "{}") for _, _, source, data in rows if source == "platform"
             ],
@@ -606,6 +620,16 @@ class Importer:
             "VALUES (?, ?, ?, ?, 'platform', ?, ?)",
             [case_id, kind, at, note, json.dumps({"export_stamp": stamp}), self.now],
         )
+
+
+def _file_time(path: Path, now: str) -> str:
+    """When a file without a time in its name was saved (its modification time, as UTC
+    text), never later than `now`: the best guess of when it was exported."""
+    try:
+        saved = datetime.fromtimestamp(Path(path).stat().st_mtime, tz=UTC)
+    except OSError:
+        return now
+    return min(to_text(saved), now)
 
 
 def _merge_order(row: dict[str, Any], record: ParsedOrder, stamp: str) -> None:

@@ -449,9 +449,13 @@ def _deadline(
     )
 
 
+_PROGRESS = {OrderState.PAID: 0, OrderState.SHIPPED: 1, OrderState.SUCCESS: 2}
+
+
 def _order_state_at(order: Order, now: datetime) -> str:
     if order.state not in (OrderState.PAID, OrderState.SHIPPED, OrderState.SUCCESS):
         return order.state
+    reached = _PROGRESS[OrderState(order.state)]
     for field_name, state in (
         ("confirmed_at", OrderState.SUCCESS),
         ("shipped_at", OrderState.SHIPPED),
@@ -459,6 +463,11 @@ def _order_state_at(order: Order, now: datetime) -> str:
     ):
         value = getattr(order, field_name)
         if value and from_text(value) <= now:
+            return state.value
+        if not value and _PROGRESS[state] <= reached:
+            # The platform's status says the order got this far, the export did not say
+            # when (the common order report has no 发货时间): it did, and the clocks that
+            # start at that step stay unknown rather than the earlier ones running on.
             return state.value
     return OrderState.UNPAID.value
 

@@ -386,3 +386,16 @@ def test_another_platforms_export_is_refused(tmp_path: Path) -> None:
     ]
     row = {"商品": "马克杯", "订单号": "240618-123456789", "订单状态": "待发货"}
     expect_input_error(write_rows(tmp_path / "pdd.csv", header, [row]), "不是 ShopDesk 认识的")
+
+
+def test_a_refund_before_shipping_is_not_taken_for_one_after(tmp_path: Path) -> None:
+    # 买家未收到货 is also what an order not yet shipped shows: the shipping record decides
+    rows = [
+        refund(
+            NO_A, "150001234567890101", 货物状态="买家未收到货", 发货物流信息="", 售中或售后="售中"
+        ),
+        refund(NO_B, "150001234567890102", 货物状态="买家未收到货", 售中或售后="售中"),
+    ]
+    _export, (unshipped, in_transit) = parse(write_refunds_csv(tmp_path / "r.csv", rows))
+    assert unshipped.kind == CaseKind.REFUND_UNSHIPPED.value
+    assert in_transit.kind == CaseKind.REFUND_SHIPPED.value

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -240,6 +241,25 @@ def test_refund_updates_and_platform_word_wins(store: Store, tmp_path: Path, now
     before = len(events)
     import_files(store, [later], now=now)
     assert len(store.events(case.id)) == before
+
+
+@pytest.mark.parametrize("name", ["refunds202406201200.csv", "退款.csv"])
+def test_reimporting_an_export_older_than_the_sellers_step_keeps_the_step(
+    store: Store, tmp_path: Path, now, name: str
+) -> None:
+    import_files(store, [write_orders(tmp_path / "ExportOrderList.csv", [order(NO_A)])], now=now)
+    export = write_refunds_csv(tmp_path / name, [refund(NO_A, "150001234567890101")])
+    os.utime(export, (1718856000, 1718856000))  # saved 2024-06-20 12:00 China time
+    import_files(store, [export], now=now)
+    (case,) = store.list_cases()
+    # after downloading it, the seller agreed to the return in Qianniu and noted it here
+    store.add_event(case.id, EventKind.SELLER_AGREED.value, "2024-06-20T06:00:00Z")
+    store.update_case(case.id, state=CaseState.AWAITING_RETURN.value)
+    before = len(store.events(case.id))
+    report = import_files(store, [export], now=now)  # the same file again, by mistake
+    assert counts(report) == [("refunds", 1, 0, 0, 1, 0)]
+    assert store.get_case(case.id).state == CaseState.AWAITING_RETURN.value
+    assert len(store.events(case.id)) == before  # no "以平台为准" note
 
 
 def test_refund_for_an_order_not_imported_yet(store: Store, tmp_path: Path, now) -> None:

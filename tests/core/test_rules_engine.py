@@ -65,6 +65,20 @@ def test_shipping_stops_the_ship_clocks_and_starts_auto_confirm():
     assert confirm.party == "buyer"
 
 
+def test_a_shipped_or_finished_order_without_its_time_has_no_ship_clock():
+    # The common order report has no 发货时间 and an Excel re-save may lack 确认收货时间:
+    # the platform's status still says the order is shipped or done.
+    shipped = order("shipped", paid="2026-11-20 10:00")
+    assert order_deadlines(shipped, TAOBAO, cn("2026-11-27 09:00")) == []
+    done = order("success", paid="2026-11-10 10:00", shipped="2026-11-11 08:00")
+    assert "receipt.auto_confirm" not in by_rule(
+        order_deadlines(done, TAOBAO, cn("2026-11-12 09:00"))
+    )
+    assert (
+        order_deadlines(order("success", paid="2026-11-10 10:00"), TAOBAO, cn("2026-11-27")) == []
+    )
+
+
 def test_auto_confirm_pauses_while_a_refund_is_open_and_resumes_when_withdrawn():
     shipped = order("shipped", paid="2026-11-20 10:00", shipped="2026-11-21 08:30")
     refund = case("refund_shipped")

@@ -238,10 +238,13 @@ def intervened(text: str) -> bool:
 
 
 def was_shipped(row: Row) -> bool:
+    """Whether the goods had left the shop when the buyer asked. 买家已收到货 / 买家已退货
+    say so; 买家未收到货 does not (it is also what an order not yet shipped shows), so
+    then the shipping record or 售后 (after the deal closed) decide."""
     goods = row.text("goods_status")
     if "未发货" in goods:
         return False
-    if goods.startswith("买家"):  # 买家已收到货 / 买家未收到货: the goods left the shop
+    if goods.startswith("买家已"):
         return True
     if row.text("ship_logistics"):
         return True

@@ -7,7 +7,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TR_NOOP, QBuffer, QIODevice, QSize, Qt, QThread, Signal
+from PySide6.QtCore import (
+    QT_TR_NOOP,
+    QBuffer,
+    QCoreApplication,
+    QIODevice,
+    QSize,
+    Qt,
+    QThread,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QGuiApplication,
@@ -54,6 +63,15 @@ DEFAULT_PROFILE = "taobao-refund"
 CHAT_MESSAGES_PER_IMAGE = 12  # for the live budget; the real split is by rendered height
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".bmp", ".webp", ".tif", ".tiff"}
 VIDEO_SUFFIXES = {".mp4", ".mov", ".avi", ".m4v", ".3gp"}
+
+
+def file_size(size: int) -> str:
+    """A file's size as a seller reads it: a chat log of 445 bytes is not "0 KB"."""
+    if size < 1024:
+        return QCoreApplication.translate("EvidencePanel", "%1 字节").replace("%1", str(size))
+    if size < 1024 * 1024:
+        return f"{size / 1024:,.0f} KB"
+    return f"{size / 1024 / 1024:,.1f} MB"
 
 
 def guess_kind(path: Path) -> str:
@@ -272,7 +290,7 @@ class EvidencePanel(QWidget):
         self.items.clear()
         for item in self.evidence():
             text = f"{label(EvidenceKind, item.kind)} · {item.caption or item.file_name}\n"
-            text += f"{item.file_name}  {item.bytes / 1024:,.0f} KB"
+            text += f"{item.file_name}  {file_size(item.bytes)}"
             entry = QListWidgetItem(self._icon(item), text)
             entry.setData(Qt.ItemDataRole.UserRole, item.id)
             self.items.addItem(entry)

@@ -41,6 +41,13 @@ def shop(demo_store, clock):
     return demo_store
 
 
+def column(model, title):
+    """A column found by its header, wherever the view puts it."""
+    titles = [c.title for c in model.columns]
+    assert title in titles, titles
+    return titles.index(title)
+
+
 class RecordingNotifier:
     def __init__(self):
         self.shown = []
@@ -57,7 +64,7 @@ def test_due_view_lists_what_the_seller_must_do_soonest_first(qtbot, qtmodeltest
     assert rows and all(r["next_due_party"] in ("seller", "both") for r in rows)
     dues = [r["next_due_at"] for r in rows]
     assert dues == sorted(dues)
-    first_text = view.model.index(0, 0).data()
+    first_text = view.model.index(0, column(view.model, "剩余时间")).data()
     assert first_text.startswith(("剩余", "已超时"))
     seller_only = view.model.rowCount()
     view.filter.setCurrentIndex(1)  # 全部（含买家）
@@ -81,8 +88,41 @@ def test_due_view_opens_the_row_it_selects(qtbot, shop):
 def test_tooltip_explains_the_deadline(qtbot, shop):
     view = DueView(shop)
     qtbot.addWidget(view)
-    tip = view.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    tip = view.model.index(0, column(view.model, "剩余时间")).data(Qt.ItemDataRole.ToolTipRole)
     assert "规则：" in tip and "来源：" in tip and "超时后果：" in tip
+    rule = view.model.row(0)["next_due_rule"]
+    assert rule and rule not in tip  # the seller reads the rule's title, not its id
+
+
+def test_due_list_shows_what_and_for_which_order_beside_the_detail_pane(qtbot, shop, clock):
+    from shopdesk.ui.main_window import MainWindow
+
+    window = MainWindow(shop)
+    qtbot.addWidget(window)
+    window.resize(1440, 820)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_view("due")
+    view = window.due_view
+    model, table = view.model, view.table
+    case_row = next(i for i in range(model.rowCount()) if model.row(i)["id"] > 0)
+    table.selectRow(case_row)
+    assert window.detail.currentWidget() is window.case_panel  # the pane is open
+    titles = [c.title for c in model.columns]
+    assert titles[0] == "剩余时间"
+    header = table.horizontalHeader()
+    shown = table.viewport().width()
+    for title in ("剩余时间", "事项", "对象", "订单号"):
+        at = column(model, title)
+        assert header.sectionViewportPosition(at) + header.sectionSize(at) <= shown, title
+        for row in range(min(model.rowCount(), 40)):  # whole, not cut off with …
+            text = model.index(row, at).data()
+            assert table.fontMetrics().horizontalAdvance(text) < header.sectionSize(at), text
+    assert model.index(case_row, column(model, "对象")).data().startswith("售后 #")
+    order_row = next(i for i in range(model.rowCount()) if model.row(i)["id"] < 0)
+    assert model.index(order_row, column(model, "对象")).data() == "订单"
+    order_no = model.index(order_row, column(model, "订单号")).data()
+    assert order_no == model.row(order_row)["order_no"]
 
 
 def test_countdown_repaints_only_visible_rows_and_only_when_text_changes(qtbot, shop, clock):
@@ -256,7 +296,8 @@ def test_an_order_written_elsewhere_gets_its_clock_on_refresh(qtbot, shop, clock
     rows = [view.model.row(i) for i in range(view.model.rowCount())]
     # found by its order number, wherever the demo's own clocks put it
     at = next(i for i, r in enumerate(rows) if r["order_no"] == "9900000000000000001")
-    assert view.model.index(at, 0).data() == "剩余 59分 · 估算"  # 48 h to ship, 47 h gone
+    shown = view.model.index(at, column(view.model, "剩余时间")).data()
+    assert shown == "剩余 59分 · 估算"  # 48 h to ship, 47 h gone
     # soonest first: after every row due before it, before every row due after it
     due = from_text(rows[at]["next_due_at"])
     assert all(from_text(r["next_due_at"]) <= due for r in rows[:at])

@@ -357,6 +357,7 @@ def install_deadlines(window, notifier=None, with_tray: bool = True) -> None:
     """Add the deadline features to the main window (called once from its __init__)."""
     from shopdesk.ui.reminders import (
         CloseToTray,
+        DueStatusLine,
         ReminderService,
         StatusBarNotifier,
         TrayNotifier,
@@ -396,6 +397,11 @@ def install_deadlines(window, notifier=None, with_tray: bool = True) -> None:
     if tray is not None:
         tray.quit_action.triggered.connect(window.close_to_tray.quit)
     window.reminders = ReminderService(store, notifier, window)
+    window.due_status = DueStatusLine()
+    window.due_status.hide()
+    window.statusBar().addPermanentWidget(window.due_status)
+    window.reminders.status.connect(window.due_status.show_status)
+    due.counts_changed.connect(lambda _n: window.reminders.update_status())
     window.first_paint.then(window.reminders.start)
 
     _add_menu(window)

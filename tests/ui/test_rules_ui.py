@@ -5,7 +5,7 @@ from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QWidget
 
-from shopdesk.core.deadlines_repo import recompute_all, refresh_due
+from shopdesk.core.deadlines_repo import add_case_event, recompute_all, refresh_due
 from shopdesk.core.timeutil import from_text, to_text
 from shopdesk.ui import countdown as ui_countdown
 from shopdesk.ui.due_view import DueView
@@ -242,6 +242,38 @@ def test_reminders_fire_once_and_summarize_what_ran_out_while_closed(qtbot, shop
     missed = service.summarize_missed(later)
     assert missed >= 1
     assert "关闭期间" in notifier.shown[0][0]
+
+
+def test_status_line_leads_with_what_is_overdue(qtbot, shop, clock):
+    from shopdesk.ui.main_window import MainWindow
+
+    window = MainWindow(shop)
+    qtbot.addWidget(window)
+    # the demo morning has a return request already past its 48 hours
+    late = shop.db.execute(
+        "SELECT id FROM cases WHERE next_due_party IN ('seller', 'both') AND next_due_at <= ?"
+        " ORDER BY next_due_at",
+        [to_text(clock.now)],
+    ).fetchall()
+    assert late
+    with qtbot.waitSignal(window.reminders.status) as signal:
+        text, overdue = window.reminders.update_status(clock.now)
+    assert signal.args == [text, True] and overdue
+    assert window.due_status.text() == text and "#b00020" in window.due_status.styleSheet()
+    head, rest = text.split(" — ")
+    assert head == f"{len(late)} 项已超时"
+    assert rest.startswith("已超时 ") and f"· 售后 #{late[0][0]}；" in rest
+    assert rest.endswith(" 项即将到期")
+    assert not shop.db.execute(  # (the demo's orders are all in time)
+        "SELECT 1 FROM orders WHERE next_due_at <= ?", [to_text(clock.now)]
+    ).fetchall()
+    # the seller agrees to the returns: only what is coming up is left, soonest first
+    for (case_id,) in late:
+        add_case_event(shop, case_id, "seller_agreed", clock.now)
+    text, overdue = window.reminders.update_status(clock.now)
+    assert not overdue and "已超时" not in text
+    assert text.startswith(tuple(f"{n} 项时限即将到期 — 剩余 " for n in range(1, 100)))
+    assert "#b00020" not in window.due_status.styleSheet()
 
 
 def test_closing_keeps_shopdesk_in_the_tray_unless_turned_off(qtbot):

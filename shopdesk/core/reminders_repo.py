@@ -121,3 +121,72 @@ def came_due_while_closed(store: Store, now: datetime, party: str = "seller") ->
 
 def mark_seen(store: Store, now: datetime) -> None:
     store.set_setting(LAST_SEEN_SETTING, to_text(now))
+
+
+@dataclass(frozen=True)
+class DueSummary:
+    """What the status bar tells: how many deadlines ran out and how many come due
+    within the reminder horizon, each with the first one (recomputed; None when the
+    cached times were stale)."""
+
+    overdue: int
+    first_overdue: Deadline | None
+    upcoming: int
+    first_upcoming: Deadline | None
+
+
+def _party_filter(party: str) -> str:
+    if party == "seller":
+        return "next_due_party IN ('seller', 'both')"
+    if party == "buyer":
+        return "next_due_party IN ('buyer', 'both')"
+    return "1"
+
+
+def _due_between(store: Store, after: str, until: str, party: str) -> tuple[int, tuple | None]:
+    """How many orders and open cases have their cached next due time in (after, until],
+    and the soonest one as ("case" | "order", id)."""
+    who = _party_filter(party)
+    rows = (
+        f"SELECT 'case' AS subject, id, next_due_at FROM cases WHERE {_OPEN_CASE} AND {who} "
+        f"AND next_due_at > ? AND next_due_at <= ? UNION ALL "
+        f"SELECT 'order', id, next_due_at FROM orders WHERE {who} "
+        f"AND next_due_at > ? AND next_due_at <= ?"
+    )
+    params = [after, until, after, until]
+    count = store.db.execute(f"SELECT count(*) FROM ({rows})", params).fetchone()[0]
+    first = store.db.execute(
+        f"SELECT subject, id FROM ({rows}) ORDER BY next_due_at, subject, id LIMIT 1", params
+    ).fetchone()
+    return count, (tuple(first) if first else None)
+
+
+def _first_deadline(store: Store, subject: tuple | None, now: datetime, party: str, late: bool):
+    if subject is None:
+        return None
+    kind, subject_id = subject
+    if kind == "case":
+        found = deadlines_for_case(store, store.get_case(subject_id), now)
+    else:
+        found = deadlines_for_order(store, store.get_order(subject_id), now)
+    chosen = [d for d in select(found, now, party) if (d.due_at <= now) == late]
+    return chosen[0] if chosen else None
+
+
+def due_summary(
+    store: Store, now: datetime, within_hours: float | None = None, party: str = "seller"
+) -> DueSummary:
+    """Deadlines already run out (the longest overdue first, as the 待办 list has them)
+    and those due within `within_hours` (default: the longest reminder lead time), from
+    the cached due times the 待办 list shows: two counts and two rows recomputed,
+    whatever the size of the store."""
+    hours = within_hours if within_hours is not None else max(lead_hours(store), default=24)
+    stamp = to_text(now)
+    overdue, first_late = _due_between(store, "", stamp, party)
+    upcoming, first_soon = _due_between(store, stamp, to_text(now + timedelta(hours=hours)), party)
+    return DueSummary(
+        overdue,
+        _first_deadline(store, first_late, now, party, late=True),
+        upcoming,
+        _first_deadline(store, first_soon, now, party, late=False),
+    )

@@ -733,9 +733,12 @@ def explain(deadline: Deadline, language: str = "zh-CN") -> str:
     """What the deadline rests on, one fact a line (times in China time)."""
     w = _LABELS.get(language, _LABELS["zh-CN"])
     c = "：" if language.startswith("zh") or language not in _LABELS else ": "
-    version = f"，{w['version']} {deadline.rule_version}" if deadline.rule_version else ""
+    # The seller reads the rule's title and version; its id is for the CLI's JSON.
+    wide = c == "："
+    version = f"{w['version']} {deadline.rule_version}" if deadline.rule_version else ""
+    version = (f"（{version}）" if wide else f" ({version})") if version else ""
     lines = [
-        f"{w['rule']}{c}{deadline.title_in(language)}（{deadline.rule_id}{version}）",
+        f"{w['rule']}{c}{deadline.title_in(language)}{version}",
         f"{w['party']}{c}{Party.parse(deadline.party).label(language)}",
         f"{w['start']}{c}{_event_name(deadline.started_by, language)} {_local(deadline.started_at)}",
     ]

@@ -5,9 +5,11 @@ cases views, the case panel's 进度 tab, reminders and the tray, the rules menu
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread, QTimer, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -15,11 +17,14 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMessageBox,
+    QStyle,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from shopdesk.core import deadlines_repo as repo
+from shopdesk.core.countdown import countdown
 from shopdesk.core.errors import ShopDeskError
 from shopdesk.core.model import CaseKind, Party, Platform
 from shopdesk.core.reminders_repo import lead_hours, set_lead_hours
@@ -66,22 +71,80 @@ def _what(row: Row) -> str:
 
 
 def due_columns(store: Store) -> list[Column]:
+    """What to do and for which order or case first (the detail pane covers the right
+    of the list at usual window sizes); when and who after."""
     language = current_language
     return [
         countdown_column(lambda row: explain_row(store, row)),
-        Column(tr("截止时间"), lambda r: local_time(r["next_due_at"])),
-        Column(
-            tr("需处理方"),
-            lambda r: Party(r["next_due_party"]).label(language()) if r["next_due_party"] else "",
-        ),
         Column(
             tr("事项"), lambda r: repo.rule_title(r["platform"], r["next_due_rule"], language())
         ),
         Column(tr("对象"), _what),
         Column(tr("订单号"), lambda r: r["order_no"]),
         Column(tr("买家"), lambda r: r["buyer_nick"]),
+        Column(
+            tr("需处理方"),
+            lambda r: Party(r["next_due_party"]).label(language()) if r["next_due_party"] else "",
+        ),
+        Column(tr("截止时间"), lambda r: local_time(r["next_due_at"])),
         Column(tr("宝贝"), lambda r: r["item_titles"]),
     ]
+
+
+MAX_COLUMN_WIDTH = 260  # longer texts are elided; the tooltip and detail pane have them
+
+
+def _column_samples(language: str) -> dict[str, tuple[list[str], bool]]:
+    """By column title: the widest texts the column usually shows, and whether they
+    are bold (overdue countdowns are)."""
+    now = ui_now()
+    estimate = tr("估算")
+    countdowns = [
+        f"{countdown(now + gap, now, language).text} · {estimate}"
+        for gap in (
+            timedelta(days=-9, hours=-23),
+            timedelta(hours=-23, minutes=-59),
+            timedelta(hours=23, minutes=59),
+            timedelta(days=9, hours=23),
+        )
+    ]
+    titles = [
+        rule.title_in(language)
+        for platform in ("taobao", "jd", "wechat")
+        for version in repo.active_ruleset(platform).versions
+        for rule in version.rules.values()
+        if rule.party != Party.BUYER.value
+    ]
+    subjects = [
+        _what({"subject": "case", "case_id": 9999, "kind": kind.value}) for kind in CaseKind
+    ]
+    return {
+        tr("剩余时间"): (countdowns, True),
+        tr("事项"): (titles, False),
+        tr("对象"): ([*subjects, tr("订单")], False),
+        tr("订单号"): (["8" * 19], False),
+        tr("买家"): (["买" * 7], False),
+        tr("需处理方"): ([p.label(language) for p in Party], False),
+        tr("截止时间"): ([local_time("2026-12-31T15:59:00Z")], False),
+    }
+
+
+def fit_columns(table: QTableView, columns: list[Column]) -> None:
+    """Size each column to the widest text it usually shows (measured, not read from the
+    rows: the list may hold many thousands), at most MAX_COLUMN_WIDTH."""
+    samples = _column_samples(current_language())
+    header = table.horizontalHeader()
+    plain = table.fontMetrics()
+    bold_font = QFont(table.font())
+    bold_font.setBold(True)
+    bold = QFontMetrics(bold_font)
+    padding = 2 * table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 14
+    for index, column in enumerate(columns):
+        texts, is_bold = samples.get(column.title, ([], False))
+        metrics = bold if is_bold else plain
+        widest = max((metrics.horizontalAdvance(t) for t in texts), default=160)
+        title = header.fontMetrics().horizontalAdvance(column.title) + 24  # sort arrow
+        table.setColumnWidth(index, min(MAX_COLUMN_WIDTH, max(widest + padding, title)))
 
 
 class DueView(QWidget):
@@ -106,7 +169,8 @@ class DueView(QWidget):
             ),
             default_sort="next_due",
         )
-        self.records = RecordTable(self.model, [150, 130, 70, 200, 170, 170, 120, 200])
+        self.records = RecordTable(self.model, [])
+        fit_columns(self.records.table, self.model.columns)
         self.records.table.setSortingEnabled(False)
         self.table = self.records.table
         self.records.selected.connect(self._selected)
@@ -293,6 +357,7 @@ def install_deadlines(window, notifier=None, with_tray: bool = True) -> None:
     """Add the deadline features to the main window (called once from its __init__)."""
     from shopdesk.ui.reminders import (
         CloseToTray,
+        DueStatusLine,
         ReminderService,
         StatusBarNotifier,
         TrayNotifier,
@@ -332,6 +397,11 @@ def install_deadlines(window, notifier=None, with_tray: bool = True) -> None:
     if tray is not None:
         tray.quit_action.triggered.connect(window.close_to_tray.quit)
     window.reminders = ReminderService(store, notifier, window)
+    window.due_status = DueStatusLine()
+    window.due_status.hide()
+    window.statusBar().addPermanentWidget(window.due_status)
+    window.reminders.status.connect(window.due_status.show_status)
+    due.counts_changed.connect(lambda _n: window.reminders.update_status())
     window.first_paint.then(window.reminders.start)
 
     _add_menu(window)

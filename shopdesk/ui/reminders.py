@@ -12,13 +12,15 @@ from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QApplication, QLabel, QMenu, QStyle, QSystemTrayIcon
 
 from shopdesk.core.countdown import countdown
 from shopdesk.core.reminders_repo import (
+    DueSummary,
     came_due_while_closed,
+    due_summary,
     mark_fired,
     mark_seen,
     pending_reminders,
@@ -56,15 +58,64 @@ class TrayNotifier:
 
 
 class StatusBarNotifier:
-    """Where the desktop has no tray: the latest reminder stays in the status bar."""
+    """Where the desktop has no tray: a reminder shows in the status bar's message area
+    for a minute (the status line beside it keeps the overall picture)."""
+
+    SHOWN_MS = 60_000
 
     def __init__(self, window):
-        self.label = QLabel()
-        self.label.setStyleSheet("color: #b00020;")
-        window.statusBar().addPermanentWidget(self.label)
+        self.status_bar = window.statusBar()
 
     def notify(self, title: str, message: str, urgent: bool = False) -> None:
-        self.label.setText(f"{title} — {message.splitlines()[0]}")
+        self.status_bar.showMessage(f"{title} — {message.splitlines()[0]}", self.SHOWN_MS)
+
+
+OVERDUE_STYLE = "color: #b00020; font-weight: bold;"
+UPCOMING_STYLE = "color: #8a5300;"
+
+
+class DueStatusLine(QLabel):
+    """The status bar's line about deadlines: what ran out first (red), else what comes
+    due soon; empty when nothing does."""
+
+    def show_status(self, text: str, overdue: bool) -> None:
+        self.setText(text)
+        self.setStyleSheet(OVERDUE_STYLE if overdue else UPCOMING_STYLE)
+        self.setVisible(bool(text))
+
+
+def _short_subject(deadline) -> str:
+    if deadline.case_id:
+        return tr("售后 #%1").replace("%1", str(deadline.case_id))
+    return tr("订单 %1").replace("%1", deadline.order_no)
+
+
+def _deadline_line(deadline, now: datetime, language: str) -> str:
+    return (
+        f"{countdown(deadline.due_at, now, language).text} · "
+        f"{deadline.title_in(language)} · {_short_subject(deadline)}"
+    )
+
+
+def status_line(summary: DueSummary, now: datetime, language: str) -> tuple[str, bool]:
+    """The status bar's text and whether it tells of overdue deadlines: "2 项已超时 —
+    已超时 2时 · 卖家处理退货申请 · 售后 #9；18 项即将到期", or with nothing overdue
+    "18 项时限即将到期 — 剩余 5时26分 · 卖家发货 · 订单 …"."""
+    if summary.overdue:
+        text = tr("%1 项已超时").replace("%1", str(summary.overdue))
+        if summary.first_overdue is not None:
+            text += f" — {_deadline_line(summary.first_overdue, now, language)}"
+        if summary.upcoming:
+            text += ("；" if language.startswith("zh") else "; ") + tr("%1 项即将到期").replace(
+                "%1", str(summary.upcoming)
+            )
+        return text, True
+    if summary.upcoming:
+        text = tr("%1 项时限即将到期").replace("%1", str(summary.upcoming))
+        if summary.first_upcoming is not None:
+            text += f" — {_deadline_line(summary.first_upcoming, now, language)}"
+        return text, False
+    return "", False
 
 
 def _subject(deadline) -> str:
@@ -79,7 +130,10 @@ def _subject(deadline) -> str:
 
 class ReminderService(QObject):
     """Checks once a minute which reminders are due, shows each once, and remembers the
-    last time ShopDesk was running (for the start-up summary)."""
+    last time ShopDesk was running (for the start-up summary). Each check also tells
+    `status` the status bar's line (text, overdue)."""
+
+    status = Signal(str, bool)
 
     def __init__(self, store: Store, notifier: Notifier, parent: QObject | None = None):
         super().__init__(parent)
@@ -139,7 +193,15 @@ class ReminderService(QObject):
         if due:
             mark_fired(self.store, due, now)
         mark_seen(self.store, now)
+        self.update_status(now)
         return len(due)
+
+    def update_status(self, now: datetime | None = None) -> tuple[str, bool]:
+        """Recount what is overdue and what comes due soon; tells `status`."""
+        now = now or ui_now()
+        line = status_line(due_summary(self.store, now), now, current_language())
+        self.status.emit(*line)
+        return line
 
 
 def close_to_tray() -> bool:

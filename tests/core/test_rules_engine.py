@@ -306,7 +306,8 @@ def test_explanation_names_rule_start_source_and_timeout():
     t.add("opened", "2026-11-27 10:00")
     [d] = case_deadlines(case("refund_unshipped"), t.events, TAOBAO, cn("2026-11-28"))
     text = explain(d)
-    assert "卖家处理退款申请" in text
+    assert f"规则：卖家处理退款申请（版本 {d.rule_version}）" in text
+    assert d.rule_id not in text and d.rule_id not in explain(d, "en")
     assert "买家申请 2026-11-27 10:00" in text
     assert "截止：2026-11-29 10:00（估算）" in text
     assert "超时自动退款" in text

@@ -19,6 +19,7 @@ from shopdesk.core.deadlines_repo import (
 from shopdesk.core.errors import InputError, MoveNotAllowedError
 from shopdesk.core.reminders_repo import (
     came_due_while_closed,
+    due_summary,
     mark_fired,
     mark_seen,
     pending_reminders,
@@ -231,3 +232,18 @@ def test_summary_of_what_came_due_while_closed(store):
     assert from_text(to_text(missed.due_at)) == cn("2026-11-28 10:00")
     mark_seen(store, NOW)
     assert came_due_while_closed(store, NOW + timedelta(minutes=1)) == []
+
+
+def test_due_summary_counts_the_overdue_first_and_the_upcoming(store):
+    late = [add_order(store, f"32{n:02d}", paid_at=f"2026-11-2{n} 10:00") for n in (4, 5)]
+    soon = add_order(store, "3299", paid_at="2026-11-27 10:00")  # due 11-29 10:00
+    far = add_order(store, "3298", paid_at="2026-11-28 11:00")  # due 11-30 11:00
+    refresh_due(store, order_ids=[o.id for o in [*late, soon, far]], now=NOW)
+    summary = due_summary(store, NOW)  # the default horizon: the 24 h reminder
+    assert (summary.overdue, summary.upcoming) == (2, 1)
+    assert summary.first_overdue.order_no == "3204"  # the longest overdue
+    assert summary.first_overdue.due_at == cn("2026-11-26 10:00")
+    assert summary.first_upcoming.order_no == "3299"
+    assert due_summary(store, NOW, within_hours=48).upcoming == 2
+    nothing_late = due_summary(store, cn("2026-11-20 12:00"))
+    assert nothing_late.overdue == 0 and nothing_late.first_overdue is None

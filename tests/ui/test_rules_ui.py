@@ -5,7 +5,7 @@ from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QWidget
 
-from shopdesk.core.deadlines_repo import recompute_all, refresh_due
+from shopdesk.core.deadlines_repo import add_case_event, recompute_all, refresh_due
 from shopdesk.core.timeutil import from_text, to_text
 from shopdesk.ui import countdown as ui_countdown
 from shopdesk.ui.due_view import DueView
@@ -41,6 +41,13 @@ def shop(demo_store, clock):
     return demo_store
 
 
+def column(model, title):
+    """A column found by its header, wherever the view puts it."""
+    titles = [c.title for c in model.columns]
+    assert title in titles, titles
+    return titles.index(title)
+
+
 class RecordingNotifier:
     def __init__(self):
         self.shown = []
@@ -57,7 +64,7 @@ def test_due_view_lists_what_the_seller_must_do_soonest_first(qtbot, qtmodeltest
     assert rows and all(r["next_due_party"] in ("seller", "both") for r in rows)
     dues = [r["next_due_at"] for r in rows]
     assert dues == sorted(dues)
-    first_text = view.model.index(0, 0).data()
+    first_text = view.model.index(0, column(view.model, "剩余时间")).data()
     assert first_text.startswith(("剩余", "已超时"))
     seller_only = view.model.rowCount()
     view.filter.setCurrentIndex(1)  # 全部（含买家）
@@ -81,8 +88,41 @@ def test_due_view_opens_the_row_it_selects(qtbot, shop):
 def test_tooltip_explains_the_deadline(qtbot, shop):
     view = DueView(shop)
     qtbot.addWidget(view)
-    tip = view.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    tip = view.model.index(0, column(view.model, "剩余时间")).data(Qt.ItemDataRole.ToolTipRole)
     assert "规则：" in tip and "来源：" in tip and "超时后果：" in tip
+    rule = view.model.row(0)["next_due_rule"]
+    assert rule and rule not in tip  # the seller reads the rule's title, not its id
+
+
+def test_due_list_shows_what_and_for_which_order_beside_the_detail_pane(qtbot, shop, clock):
+    from shopdesk.ui.main_window import MainWindow
+
+    window = MainWindow(shop)
+    qtbot.addWidget(window)
+    window.resize(1440, 820)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_view("due")
+    view = window.due_view
+    model, table = view.model, view.table
+    case_row = next(i for i in range(model.rowCount()) if model.row(i)["id"] > 0)
+    table.selectRow(case_row)
+    assert window.detail.currentWidget() is window.case_panel  # the pane is open
+    titles = [c.title for c in model.columns]
+    assert titles[0] == "剩余时间"
+    header = table.horizontalHeader()
+    shown = table.viewport().width()
+    for title in ("剩余时间", "事项", "对象", "订单号"):
+        at = column(model, title)
+        assert header.sectionViewportPosition(at) + header.sectionSize(at) <= shown, title
+        for row in range(min(model.rowCount(), 40)):  # whole, not cut off with …
+            text = model.index(row, at).data()
+            assert table.fontMetrics().horizontalAdvance(text) < header.sectionSize(at), text
+    assert model.index(case_row, column(model, "对象")).data().startswith("售后 #")
+    order_row = next(i for i in range(model.rowCount()) if model.row(i)["id"] < 0)
+    assert model.index(order_row, column(model, "对象")).data() == "订单"
+    order_no = model.index(order_row, column(model, "订单号")).data()
+    assert order_no == model.row(order_row)["order_no"]
 
 
 def test_countdown_repaints_only_visible_rows_and_only_when_text_changes(qtbot, shop, clock):
@@ -204,6 +244,38 @@ def test_reminders_fire_once_and_summarize_what_ran_out_while_closed(qtbot, shop
     assert "关闭期间" in notifier.shown[0][0]
 
 
+def test_status_line_leads_with_what_is_overdue(qtbot, shop, clock):
+    from shopdesk.ui.main_window import MainWindow
+
+    window = MainWindow(shop)
+    qtbot.addWidget(window)
+    # the demo morning has a return request already past its 48 hours
+    late = shop.db.execute(
+        "SELECT id FROM cases WHERE next_due_party IN ('seller', 'both') AND next_due_at <= ?"
+        " ORDER BY next_due_at",
+        [to_text(clock.now)],
+    ).fetchall()
+    assert late
+    with qtbot.waitSignal(window.reminders.status) as signal:
+        text, overdue = window.reminders.update_status(clock.now)
+    assert signal.args == [text, True] and overdue
+    assert window.due_status.text() == text and "#b00020" in window.due_status.styleSheet()
+    head, rest = text.split(" — ")
+    assert head == f"{len(late)} 项已超时"
+    assert rest.startswith("已超时 ") and f"· 售后 #{late[0][0]}；" in rest
+    assert rest.endswith(" 项即将到期")
+    assert not shop.db.execute(  # (the demo's orders are all in time)
+        "SELECT 1 FROM orders WHERE next_due_at <= ?", [to_text(clock.now)]
+    ).fetchall()
+    # the seller agrees to the returns: only what is coming up is left, soonest first
+    for (case_id,) in late:
+        add_case_event(shop, case_id, "seller_agreed", clock.now)
+    text, overdue = window.reminders.update_status(clock.now)
+    assert not overdue and "已超时" not in text
+    assert text.startswith(tuple(f"{n} 项时限即将到期 — 剩余 " for n in range(1, 100)))
+    assert "#b00020" not in window.due_status.styleSheet()
+
+
 def test_closing_keeps_shopdesk_in_the_tray_unless_turned_off(qtbot):
     class FakeTray:
         def isVisible(self):
@@ -256,7 +328,8 @@ def test_an_order_written_elsewhere_gets_its_clock_on_refresh(qtbot, shop, clock
     rows = [view.model.row(i) for i in range(view.model.rowCount())]
     # found by its order number, wherever the demo's own clocks put it
     at = next(i for i, r in enumerate(rows) if r["order_no"] == "9900000000000000001")
-    assert view.model.index(at, 0).data() == "剩余 59分 · 估算"  # 48 h to ship, 47 h gone
+    shown = view.model.index(at, column(view.model, "剩余时间")).data()
+    assert shown == "剩余 59分 · 估算"  # 48 h to ship, 47 h gone
     # soonest first: after every row due before it, before every row due after it
     due = from_text(rows[at]["next_due_at"])
     assert all(from_text(r["next_due_at"]) <= due for r in rows[:at])

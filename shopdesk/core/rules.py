@@ -711,7 +711,7 @@ _CONFIDENCE_NAMES = {
 }
 
 
-def _local(instant: datetime) -> str:
+def _china(instant: datetime) -> str:
     return as_china(instant.isoformat())[:16].replace("T", " ")
 
 
@@ -729,8 +729,17 @@ def _event_name(name: str, language: str) -> str:
         return name
 
 
-def explain(deadline: Deadline, language: str = "zh-CN") -> str:
-    """What the deadline rests on, one fact a line (times in China time)."""
+def explain(deadline: Deadline, language: str = "zh-CN", computer_time: bool = False) -> str:
+    """What the deadline rests on, one fact a line: times in China time, or with
+    `computer_time` in the computer's own time zone (the window shows every time so; on
+    a computer set to China time it says 北京时间 all the same)."""
+    zone = _computer_zone_label(deadline.started_at, language) if computer_time else None
+
+    def _local(instant: datetime) -> str:
+        if not computer_time:
+            return _china(instant)
+        return instant.astimezone().strftime("%Y-%m-%d %H:%M")
+
     w = _LABELS.get(language, _LABELS["zh-CN"])
     c = "：" if language.startswith("zh") or language not in _LABELS else ": "
     # The seller reads the rule's title and version; its id is for the CLI's JSON.
@@ -754,6 +763,20 @@ def explain(deadline: Deadline, language: str = "zh-CN") -> str:
         f"{w['timeout']}{c}{deadline.on_timeout_in(language)}",
         f"{w['source']}{c}{deadline.source}",
         f"{w['confidence']}{c}{confidence or deadline.confidence}",
-        w["zone"],
+        zone or w["zone"],
     ]
     return "\n".join(lines)
+
+
+_COMPUTER_ZONE = {
+    "zh-CN": "（时间为本机时间）",
+    "zh-TW": "（時間為本機時間）",
+    "en": "(times in this computer's time zone)",
+}
+
+
+def _computer_zone_label(instant: datetime, language: str) -> str | None:
+    """None when the computer keeps China time (the usual label then holds)."""
+    if instant.astimezone().utcoffset() == instant.astimezone(CHINA).utcoffset():
+        return None
+    return _COMPUTER_ZONE.get(language, _COMPUTER_ZONE["zh-CN"])

@@ -57,7 +57,7 @@ def explain_row(store: Store, row: Row) -> str:
     subject_id = subject_id or abs(row["id"])
     deadlines = repo.subject_deadlines(store, subject, subject_id, ui_now())
     wanted = [d for d in deadlines if d.rule_id == row.get("next_due_rule")] or deadlines
-    return "\n\n".join(explain(d, current_language()) for d in wanted[:2])
+    return "\n\n".join(explain(d, current_language(), computer_time=True) for d in wanted[:2])
 
 
 def _what(row: Row) -> str:

@@ -67,7 +67,7 @@ class DeadlineCard(QWidget):
         head.addWidget(self.countdown)
         head.addWidget(self.title, 1)
         layout.addLayout(head)
-        self.detail = QLabel(explain(deadline, language))
+        self.detail = QLabel(explain(deadline, language, computer_time=True))
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail.setStyleSheet("color: #555;")

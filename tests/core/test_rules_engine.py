@@ -389,3 +389,22 @@ def test_a_lapsed_buyer_window_is_not_listed_as_overdue_but_late_shipping_is():
     unshipped = order("paid", paid="2026-11-20 10:00")
     found = by_rule(order_deadlines(unshipped, TAOBAO, cn("2026-11-28 09:00")))
     assert found["ship.deadline"].due_at < cn("2026-11-28 09:00")
+
+
+def test_the_window_explains_a_deadline_in_the_computers_own_time(monkeypatch):
+    import time
+
+    paid = order("paid", paid="2026-11-27 10:15:42")
+    ship = by_rule(order_deadlines(paid, TAOBAO, cn("2026-11-28 09:00")))["ship.deadline"]
+    assert "截止：2026-11-29 10:15" in explain(ship) and "北京时间" in explain(ship)
+    monkeypatch.setenv("TZ", "UTC")  # a computer kept on UTC, as a server or a misset PC
+    time.tzset()
+    try:
+        text = explain(ship, computer_time=True)
+        assert "截止：2026-11-29 02:15" in text and "本机时间" in text
+        monkeypatch.setenv("TZ", "Asia/Shanghai")
+        time.tzset()
+        assert explain(ship, computer_time=True) == explain(ship)
+    finally:
+        monkeypatch.undo()
+        time.tzset()

@@ -30,8 +30,23 @@ def store_path(args: Namespace) -> Path:
     return Path(args.db).expanduser() if args.db else paths.default_store_path()
 
 
-def open_store(args: Namespace) -> Store:
-    return Store.open(store_path(args))
+def open_store(args: Namespace, *, create: bool = False, up_to_date: bool = False) -> Store:
+    """The store --db names (else the seller's own). A --db file that does not exist is a
+    typo unless the command makes data (`create`): refused, rather than answering from a
+    new empty store. `up_to_date`: the cached deadlines caught up first, as the window
+    does, for commands that list them."""
+    path = store_path(args)
+    if args.db and not create and not path.exists():
+        raise CommandError(
+            f"找不到店铺数据文件“{path}”：请检查 --db 的路径"
+            "（新建店铺用 shopdesk demo 或 shopdesk import）。"
+        )
+    store = Store.open(path)
+    if up_to_date:
+        from shopdesk.core.deadlines_repo import catch_up
+
+        catch_up(store)
+    return store
 
 
 def emit(args: Namespace, document: Any, text: str | None = None) -> None:

@@ -53,7 +53,7 @@ def register(subparsers, common) -> None:
 
 
 def _ids(enum) -> str:
-    return ", ".join(member.value for member in enum)
+    return enum.choices().replace("%", "%%")  # argparse formats help with %
 
 
 def _time(text: str | None, what: str):
@@ -62,7 +62,9 @@ def _time(text: str | None, what: str):
     try:
         return parse_user_time(text)
     except ValueError:
-        raise CommandError(f"{what}: '{text}' is not an ISO-8601 time") from None
+        raise CommandError(
+            f"{what}：“{text}”不是时间，请写成 2026-11-28 14:30（北京时间）或带时区的 ISO-8601"
+        ) from None
 
 
 def _parse(enum, text: str):

@@ -23,7 +23,7 @@ def register(subparsers, common) -> None:
 
 
 def run_export(args: Namespace) -> int:
-    with open_store(args) as store:
+    with open_store(args, up_to_date=True) as store:
         result = export(store, args.what, args.out, now_utc(), fmt=args.format)
     emit(
         args,

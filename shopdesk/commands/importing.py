@@ -40,7 +40,7 @@ def report_text(report: ImportReport) -> str:
 
 
 def run_import(args: Namespace) -> int:
-    with open_store(args) as store:
+    with open_store(args, create=True) as store:
         report = import_files(store, args.files, now=now_utc())
     emit(args, report.as_dict(), report_text(report))
     return 0

@@ -54,7 +54,7 @@ def case_document(case) -> dict:
 
 
 def run_orders(args: Namespace) -> int:
-    with open_store(args) as store:
+    with open_store(args, up_to_date=True) as store:
         orders = store.list_orders(search=args.search, limit=args.limit)
         lines = [
             f"{o.order_no}  {o.buyer_nick}  {o.status}  ¥{yuan(o.paid_fen)}  {o.item_titles}"
@@ -65,7 +65,7 @@ def run_orders(args: Namespace) -> int:
 
 
 def run_cases(args: Namespace) -> int:
-    with open_store(args) as store:
+    with open_store(args, up_to_date=True) as store:
         cases = store.list_cases(open_only=args.open)
         lines = [
             f"#{c.id}  {c.order_no}  {CaseKind(c.kind).label()}  {CaseState(c.state).label()}"

@@ -3,6 +3,8 @@ the Chinese) or xlsx, that cannot hurt the seller who opens them:
 
 - a cell a spreadsheet would run as a formula (text starting with = + - @, a tab or a
   carriage return, as a buyer's message can) gets a leading apostrophe and stays text;
+- in CSV, long numbers (order, refund, tracking numbers) are written ="…" as Taobao's
+  own exports do, so Excel keeps every digit;
 - characters xlsx cannot hold (control characters) are dropped;
 - the file is written under a temporary name and renamed when complete, so a full disk,
   a cancel or a crash never leaves half a file under the seller's name.
@@ -176,6 +178,18 @@ def export(
     return ExportResult(out, written)
 
 
+_LONG_NUMBER = re.compile(r"[0-9]{12,}")
+
+
+def _csv_text(value: object) -> object:
+    """A long number (an order, refund or tracking number) written the way Taobao's own
+    exports write it, ="3000000000001313757": Excel shows it as text, where a plain
+    cell becomes 3.00E+18 and loses its last digits (ShopDesk's importer reads either)."""
+    if isinstance(value, str) and _LONG_NUMBER.fullmatch(value):
+        return f'="{value}"'
+    return value
+
+
 def _write_csv(out: Path, header: list[str], rows: Iterable[list]) -> int:
     count = 0
     with atomic_write(out, "wb") as handle:
@@ -183,7 +197,7 @@ def _write_csv(out: Path, header: list[str], rows: Iterable[list]) -> int:
         writer = csv.writer(text)
         writer.writerow(header)
         for row in rows:
-            writer.writerow(row)
+            writer.writerow([_csv_text(value) for value in row])
             count += 1
         text.flush()
         text.detach()

@@ -26,12 +26,20 @@ class Labeled(StrEnum):
 
     @classmethod
     def parse(cls, text: str):
-        """The member whose id is `text`; ValueError naming the valid ids otherwise."""
+        """The member whose id (or Chinese name, when only one has it) is `text`;
+        ValueError naming the valid ids with their names otherwise."""
         try:
             return cls(text)
         except ValueError:
-            valid = ", ".join(m.value for m in cls)
-            raise ValueError(f"unknown {cls.__name__} '{text}' (valid: {valid})") from None
+            named = [m for m in cls if text.strip() in (m.names["zh-CN"], m.names["zh-TW"])]
+            if len(named) == 1:
+                return named[0]
+            raise ValueError(f"不认识“{text}”，可用：{cls.choices()}") from None
+
+    @classmethod
+    def choices(cls) -> str:
+        """Every id with its Chinese name: `refund_unshipped（仅退款（未发货））`, ..."""
+        return "、".join(f"{m.value}（{m.label()}）" for m in cls)
 
 
 class Platform(Labeled):

@@ -79,7 +79,7 @@ def test_a_chat_log_keeps_its_parsed_messages_and_the_sellers_pick(demo_store, c
 def test_not_a_chat_log_and_unknown_ids_are_refused(demo_store, case_id, tmp_path):
     with pytest.raises(InputError, match="不是千牛"):
         evidence_repo.add_chat(demo_store, case_id, b"hello world", "x.txt")
-    with pytest.raises(InputError, match="valid"):
+    with pytest.raises(InputError, match="不认识“selfie”，可用：.*photo（照片）"):
         evidence_repo.add_bytes(demo_store, case_id, b"abc", "a.bin", "selfie")
     with pytest.raises(NotFoundError):
         evidence_repo.add_bytes(demo_store, 99999, b"abc", "a.bin", "other")

@@ -126,3 +126,33 @@ def test_typed_platform_deadline_and_undo(db):
                                  "--json").stdout)  # fmt: skip
     assert undone["event"]["kind"] == "correction"
     assert undone["event"]["retracts"] is not None
+
+
+def test_kinds_by_chinese_name_and_mistakes_explained_in_chinese(db):
+    added = json.loads(
+        shopdesk("case", "add", "3100", "--kind", "退货退款", "--db", db, "--json").stdout
+    )
+    assert added["kind"] == "return_refund"
+    wrong = shopdesk("case", "add", "3100", "--kind", "refund", "--db", db, check=False)
+    assert wrong.returncode == 2
+    assert "不认识“refund”" in wrong.stderr and "return_refund（退货退款）" in wrong.stderr
+    late = shopdesk("case", "event", str(added["id"]), "seller_agreed", "--at", "昨天",
+                    "--db", db, check=False)  # fmt: skip
+    assert late.returncode == 2 and "不是时间" in late.stderr
+
+
+def test_listing_shows_the_clocks_the_window_would(tmp_path):
+    db = str(tmp_path / "demo.db")
+    shopdesk("demo", "--db", db)
+    cases = json.loads(shopdesk("cases", "--db", db, "--json").stdout)
+    running = [c for c in cases if c["next_due_at"]]
+    assert running and all(c["next_due_at"].endswith("+08:00") for c in running)
+
+
+def test_a_mistyped_store_path_is_refused_not_created(tmp_path):
+    missing = tmp_path / "no-such-folder" / "x.db"
+    for command in (["cases"], ["orders"], ["due"], ["evidence", "list", "1"]):
+        result = shopdesk(*command, "--db", str(missing), check=False)
+        assert result.returncode == 2, command
+        assert "找不到店铺数据文件" in result.stderr and str(missing) in result.stderr
+    assert not missing.parent.exists()

@@ -54,6 +54,11 @@ def register(subparsers, common) -> None:
     )
     pack.add_argument("--zip", action="store_true", help="输出 zip 而不是文件夹")
     pack.add_argument("--statement", metavar="TEXT", help="申诉陈述（默认取售后单描述）")
+    pack.add_argument(
+        "--items",
+        metavar="1,3",
+        help="只放入这些证据（编号见 shopdesk evidence list CASE_ID；默认全部）",
+    )
     pack.add_argument("--list-profiles", action="store_true", help="列出目的地配置")
     pack.add_argument(
         "--edit-profile",
@@ -176,8 +181,8 @@ def run_pack(args: Namespace) -> int:
     from shopdesk.evidence.from_store import pack_case
 
     profile = get_profile(args.profile)
-    with open_store(args):  # refuse a bad store with the usual one line before any work
-        pass
+    with open_store(args) as store:  # a bad store refused with the usual one line first
+        only = _chosen_items(store, args.case_id, args.items)
     result = pack_case(
         store_path(args),
         args.case_id,
@@ -186,6 +191,7 @@ def run_pack(args: Namespace) -> int:
         mask=args.mask,
         as_zip=args.zip,
         statement=args.statement,
+        only=only,
     )
     plan = result.plan
     package = result.package
@@ -200,12 +206,31 @@ def run_pack(args: Namespace) -> int:
     }
     if not plan.fits:
         emit(args, document)
-        raise CommandError("证据包放不下，未写入任何文件：" + "；".join(plan.problems))
+        hint = "" if args.items else "（可用 --items 只放入部分证据）"
+        raise CommandError("证据包放不下，未写入任何文件：" + "；".join(plan.problems) + hint)
     text = [f"证据包：{package}"]
     text += [f"  {u.name}  {len(u.data):,} 字节" for u in plan.uploads]
     text.append(f"  陈述 {plan.statement_chars} 字 / {plan.statement_bytes} 字节")
     emit(args, document, "\n".join(text))
     return 0
+
+
+def _chosen_items(store, case_id: int, text: str | None) -> list[int] | None:
+    """The evidence ids of --items (`1,3`), each one of this case's; None: all of them."""
+    if not text:
+        return None
+    known = [item.id for item in evidence_repo.list_evidence(store, case_id)]
+    try:
+        chosen = [int(part) for part in text.replace("，", ",").split(",") if part.strip()]
+    except ValueError:
+        raise CommandError(f"--items：“{text}”应是证据编号，用逗号分开，如 1,3") from None
+    strangers = [str(n) for n in chosen if n not in known]
+    if strangers or not chosen:
+        mine = "、".join(map(str, known)) or "（这个售后单还没有证据）"
+        raise CommandError(
+            f"--items：售后单 #{case_id} 没有编号为 {','.join(strangers) or text} 的证据；它的证据：{mine}"
+        )
+    return chosen
 
 
 def run_verify(args: Namespace) -> int:

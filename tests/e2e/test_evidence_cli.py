@@ -180,3 +180,42 @@ def test_a_text_file_added_as_chat_is_parsed(tmp_path, demo_db):
     (item,) = listed["evidence"]
     assert item["kind"] == "chat" and item["caption"] == "聊天记录（2 条）"
     assert "chat" not in listed["missing"] and "shipping" in listed["missing"]
+
+
+def test_pack_only_the_chosen_items_for_a_one_image_destination(tmp_path, demo_db):
+    from PySide6.QtGui import QColor, QImage
+
+    ids = []
+    for n, colour in enumerate(((230, 200, 160), (120, 160, 200))):
+        image = QImage(900, 1200, QImage.Format.Format_RGB32)
+        image.fill(QColor(*colour))
+        photo = tmp_path / f"照片{n}.png"
+        assert image.save(str(photo))
+        added = shopdesk("evidence", "add", "9", str(photo), "--kind", "photo",
+                         "--db", demo_db, "--json").stdout  # fmt: skip
+        ids.append(json.loads(added)[0]["id"])
+    out = tmp_path / "out"
+    # 拒绝退款凭证 takes one image: both do not fit, and the seller is told how to choose
+    both = shopdesk("pack", "9", "--profile", "taobao-refuse", "--out", str(out),
+                    "--db", demo_db, check=False)  # fmt: skip
+    assert both.returncode == 2 and "--items" in both.stderr
+    assert not out.exists() or not any(out.iterdir())
+    one = json.loads(
+        shopdesk(
+            "pack",
+            "9",
+            "--profile",
+            "taobao-refuse",
+            "--out",
+            str(out),
+            "--items",
+            str(ids[1]),
+            "--db",
+            demo_db,
+            "--json",
+        ).stdout  # fmt: skip
+    )
+    assert one["fits"] and len(one["upload"]) == 1
+    stranger = shopdesk("pack", "9", "--profile", "taobao-refuse", "--out", str(out),
+                        "--items", "99999", "--db", demo_db, check=False)  # fmt: skip
+    assert stranger.returncode == 2 and "99999" in stranger.stderr

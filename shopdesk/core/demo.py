@@ -169,6 +169,8 @@ def build_demo(store: Store, now: datetime, orders: int = 300, seed: int = 7) ->
         n_case = 0
         for kind in CaseKind:
             pool = unshipped if order_state_for(kind) is OrderState.PAID else candidates
+            if not pool:  # a tiny demo may have no order in the state this kind needs
+                continue
             for stage_events, state in _stages_for(kind):
                 order_id, _, paid = pool[n_case % len(pool)]
                 n_case += 1

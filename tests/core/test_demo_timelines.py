@@ -64,3 +64,14 @@ def test_other_seeds_and_sizes_give_allowed_timelines_too(tmp_path, now, seed):
         build_demo(store, now, orders=40, seed=seed)
         assert store.counts()["cases"] > 0
         assert _disallowed_moves(store, now) == []
+
+
+@pytest.mark.parametrize("orders", [1, 5])
+def test_a_tiny_demo_leaves_out_the_cases_it_has_no_order_for(tmp_path, now, orders):
+    from shopdesk.core.demo import build_demo
+    from shopdesk.core.store import Store
+
+    with Store.open(tmp_path / "demo.db") as store:
+        made = build_demo(store, now, orders=orders)
+        assert made["orders"] == orders == store.counts()["orders"]
+        assert _disallowed_moves(store, now) == []

@@ -405,7 +405,9 @@ _DUE_ORDERS = """
 """
 
 
-def _due_filter(alias: str, party: str, search: str | None) -> tuple[str, list]:
+def due_filter(alias: str, party: str, search: str | None = None) -> tuple[str, list]:
+    """The WHERE part choosing the 待办 rows of `party` (matching `search`) for table
+    alias `alias` ("c" cases, "o" orders)."""
     where, params = "1", []
     if party == Party.SELLER.value:
         where = f"{alias}.next_due_party IN ('seller', 'both')"
@@ -418,8 +420,8 @@ def _due_filter(alias: str, party: str, search: str | None) -> tuple[str, list]:
 
 
 def _due_union(party: str, search: str | None) -> tuple[str, list]:
-    case_where, case_params = _due_filter("c", party, search)
-    order_where, order_params = _due_filter("o", party, search)
+    case_where, case_params = due_filter("c", party, search)
+    order_where, order_params = due_filter("o", party, search)
     sql = (
         _DUE_CASES.format(where=case_where) + " UNION ALL " + _DUE_ORDERS.format(where=order_where)
     )
@@ -427,8 +429,8 @@ def _due_union(party: str, search: str | None) -> tuple[str, list]:
 
 
 def count_due(store: Store, party: str = "seller", search: str | None = None) -> int:
-    case_where, case_params = _due_filter("c", party, search)
-    order_where, order_params = _due_filter("o", party, search)
+    case_where, case_params = due_filter("c", party, search)
+    order_where, order_params = due_filter("o", party, search)
     sql = (
         f"SELECT (SELECT count(*) FROM cases c WHERE c.next_due_at IS NOT NULL "
         f"AND c.{_OPEN_CASE} AND {case_where}) + (SELECT count(*) FROM orders o "
@@ -541,11 +543,13 @@ def catch_up(
     changed: bool = True,
     on_progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    pending: CatchUp | None = None,
 ) -> int:
-    """Recompute the rows `pending_catch_up` finds, in chunks. Cancelled, it leaves its
-    marks as they were, so the next call does the rest. Returns the rows looked at."""
+    """Recompute the rows `pending_catch_up` finds (or `pending`, when the caller has just
+    asked it), in chunks. Cancelled, it leaves its marks as they were, so the next call
+    does the rest. Returns the rows looked at."""
     now = now or now_utc()
-    pending = pending_catch_up(store, now, changed)
+    pending = pending or pending_catch_up(store, now, changed)
     done, finished = _recompute_in_chunks(
         store, pending.order_ids, pending.case_ids, now, on_progress, cancelled
     )
@@ -553,12 +557,6 @@ def catch_up(
         for key, value in pending.marks.items():
             store.set_setting(key, value)
     return done
-
-
-def refresh_changed(store: Store, now: datetime | None = None) -> int:
-    """Recompute what was written since the last refresh and what came due since the
-    last check, whoever wrote it. Cheap when nothing changed."""
-    return catch_up(store, now)
 
 
 def expire_passed(store: Store, now: datetime) -> int:

@@ -11,7 +11,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from shopdesk.core.deadlines_repo import deadlines_for_case, deadlines_for_order, select
+from shopdesk.core.deadlines_repo import (
+    deadlines_for_case,
+    deadlines_for_order,
+    due_filter,
+    select,
+)
 from shopdesk.core.rules import Deadline
 from shopdesk.core.store import Store
 from shopdesk.core.timeutil import from_text, to_text
@@ -135,23 +140,16 @@ class DueSummary:
     first_upcoming: Deadline | None
 
 
-def _party_filter(party: str) -> str:
-    if party == "seller":
-        return "next_due_party IN ('seller', 'both')"
-    if party == "buyer":
-        return "next_due_party IN ('buyer', 'both')"
-    return "1"
-
-
 def _due_between(store: Store, after: str, until: str, party: str) -> tuple[int, tuple | None]:
     """How many orders and open cases have their cached next due time in (after, until],
     and the soonest one as ("case" | "order", id)."""
-    who = _party_filter(party)
+    cases_of, _ = due_filter("c", party)
+    orders_of, _ = due_filter("o", party)
     rows = (
-        f"SELECT 'case' AS subject, id, next_due_at FROM cases WHERE {_OPEN_CASE} AND {who} "
-        f"AND next_due_at > ? AND next_due_at <= ? UNION ALL "
-        f"SELECT 'order', id, next_due_at FROM orders WHERE {who} "
-        f"AND next_due_at > ? AND next_due_at <= ?"
+        f"SELECT 'case' AS subject, c.id, c.next_due_at FROM cases c WHERE c.{_OPEN_CASE} "
+        f"AND {cases_of} AND c.next_due_at > ? AND c.next_due_at <= ? UNION ALL "
+        f"SELECT 'order', o.id, o.next_due_at FROM orders o WHERE {orders_of} "
+        f"AND o.next_due_at > ? AND o.next_due_at <= ?"
     )
     params = [after, until, after, until]
     count = store.db.execute(f"SELECT count(*) FROM ({rows})", params).fetchone()[0]

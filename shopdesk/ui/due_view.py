@@ -322,17 +322,15 @@ def bring_up_to_date(window) -> RecomputeWorker | None:
     stamp = rules_stamp()
     now = ui_now()
     everything = store.get_setting(RULES_STAMP_SETTING) != stamp
-    if everything:
-        pending = repo.recompute_size_bound(store)
-    else:
-        pending = repo.pending_catch_up(store, now).size
-    if pending <= BACKGROUND_ABOVE:
-        if everything:
+    pending = None if everything else repo.pending_catch_up(store, now)
+    size = repo.recompute_size_bound(store) if pending is None else pending.size
+    if size <= BACKGROUND_ABOVE:
+        if pending is None:
             repo.mark_refreshed(store)
             repo.recompute_all(store, now)
             store.set_setting(RULES_STAMP_SETTING, stamp)
         else:
-            repo.catch_up(store, now)
+            repo.catch_up(store, now, pending=pending)  # the rows just found, not asked again
         window.recompute_worker = None
         return None
     worker = RecomputeWorker(store.path, stamp if everything else None)

@@ -195,27 +195,15 @@ def test_pack_only_the_chosen_items_for_a_one_image_destination(tmp_path, demo_d
                          "--db", demo_db, "--json").stdout  # fmt: skip
         ids.append(json.loads(added)[0]["id"])
     out = tmp_path / "out"
-    # 拒绝退款凭证 takes one image: both do not fit, and the seller is told how to choose
-    both = shopdesk("pack", "9", "--profile", "taobao-refuse", "--out", str(out),
-                    "--db", demo_db, check=False)  # fmt: skip
+
+    def refusal_proof(*chosen: str, check: bool = True):  # 拒绝退款凭证: one image at most
+        return shopdesk("pack", "9", "--profile", "taobao-refuse", "--out", str(out),
+                        *chosen, "--db", demo_db, "--json", check=check)  # fmt: skip
+
+    both = refusal_proof(check=False)  # both do not fit; the seller is told how to choose
     assert both.returncode == 2 and "--items" in both.stderr
     assert not out.exists() or not any(out.iterdir())
-    one = json.loads(
-        shopdesk(
-            "pack",
-            "9",
-            "--profile",
-            "taobao-refuse",
-            "--out",
-            str(out),
-            "--items",
-            str(ids[1]),
-            "--db",
-            demo_db,
-            "--json",
-        ).stdout  # fmt: skip
-    )
+    one = json.loads(refusal_proof("--items", str(ids[1])).stdout)
     assert one["fits"] and len(one["upload"]) == 1
-    stranger = shopdesk("pack", "9", "--profile", "taobao-refuse", "--out", str(out),
-                        "--items", "99999", "--db", demo_db, check=False)  # fmt: skip
+    stranger = refusal_proof("--items", "99999", check=False)
     assert stranger.returncode == 2 and "99999" in stranger.stderr

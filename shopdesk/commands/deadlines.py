@@ -49,6 +49,12 @@ def register(subparsers, common) -> None:
     due.add_argument("--now", metavar="TIME", help="按此时刻计算（默认：现在）")
     due.add_argument("--within", type=float, metavar="HOURS", help="只列出 HOURS 小时内到期的")
     due.add_argument("--party", choices=["seller", "buyer", "all"], default="all")
+    due.add_argument(
+        "--all",
+        action="store_true",
+        dest="waiting",
+        help="也列出暂停中和时长未知的时限（due_at 为 null，附原因）",
+    )
     due.set_defaults(run=run_due)
 
 
@@ -85,7 +91,9 @@ def deadline_document(deadline: Deadline, now) -> dict:
         "party": deadline.party,
         "due_at": as_china(to_text(deadline.due_at)) if deadline.due_at else None,
         "basis": deadline.basis,
-        "countdown": countdown(deadline.due_at, now).text if deadline.due_at else "已暂停",
+        "countdown": countdown(deadline.due_at, now).text
+        if deadline.due_at
+        else ("时长未知" if deadline.unknown_length else "已暂停"),
         "started_by": deadline.started_by,
         "started_at": as_china(to_text(deadline.started_at)),
         "paused": [
@@ -95,6 +103,11 @@ def deadline_document(deadline: Deadline, now) -> dict:
         "source": deadline.source,
         "confidence": deadline.confidence,
         "rule_version": deadline.rule_version,
+        "source_kind": deadline.source_kind,
+        "start_estimated": deadline.start_estimated,
+        "calendar_estimated": deadline.calendar_estimated,
+        "is_paused": deadline.is_paused,
+        "no_due_reason": deadline.no_due_reason() or None,
     }
 
 
@@ -165,7 +178,7 @@ def run_case_deadline(args: Namespace) -> int:
 def run_due(args: Namespace) -> int:
     now = _time(args.now, "--now")
     with open_store(args) as store:
-        found = open_deadlines(store, now, args.party, args.within)
+        found = open_deadlines(store, now, args.party, args.within, waiting=args.waiting)
     documents = [deadline_document(d, now) for d in found]
     lines = [
         f"{d['countdown']:<12} {Party(d['party']).label()}  {d['title']}  "

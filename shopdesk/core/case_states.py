@@ -28,7 +28,15 @@ _REFUND_KINDS = {
 _TERMINAL = {S.REFUNDED, S.CLOSED, S.WITHDRAWN}
 
 # Events that never change the state.
-_NEUTRAL = {E.EVIDENCE_SUBMITTED, E.REPLIED, E.NOTE, E.CORRECTION}
+_NEUTRAL = {
+    E.EVIDENCE_SUBMITTED,
+    E.EVIDENCE_REQUESTED,
+    E.DISPUTE_SUSPENDED,
+    E.COURT_NOTICE,
+    E.REPLIED,
+    E.NOTE,
+    E.CORRECTION,
+}
 
 # What may happen next, by state (the platform's flow; refusals are checked further below).
 _NEXT: dict[CaseState, tuple[EventKind, ...]] = {
@@ -73,6 +81,9 @@ _NEXT: dict[CaseState, tuple[EventKind, ...]] = {
     ),
     S.INTERVENTION: (
         E.EVIDENCE_SUBMITTED,
+        E.EVIDENCE_REQUESTED,
+        E.DISPUTE_SUSPENDED,
+        E.COURT_NOTICE,
         E.RULING,
         E.SELLER_AGREED,
         E.REFUNDED,

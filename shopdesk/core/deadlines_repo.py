@@ -9,8 +9,8 @@ imports, a new rule set).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from shopdesk import paths
@@ -272,10 +272,11 @@ def open_deadlines(
     within_hours: float | None = None,
     *,
     from_cache: bool = False,
+    waiting: bool = False,
 ) -> list[Deadline]:
-    """Every open deadline at `now`, soonest first (paused clocks left out), overdue ones
-    included. `party`: seller (the seller must act, alone or with the buyer), buyer, or
-    all. `from_cache` looks only at rows with a cached due time (the 待办 view, which is
+    """Every open deadline at `now`, soonest first, overdue ones included; paused clocks
+    and clocks of unknown length only with `waiting` (after the running ones). `party`:
+    seller (the seller must act, alone or with the buyer), buyer, or all. `from_cache` looks only at rows with a cached due time (the 待办 view, which is
     kept fresh); without it every candidate is recomputed (`shopdesk due --now`, where
     events after `now` are ignored)."""
     if from_cache:
@@ -298,7 +299,20 @@ def open_deadlines(
         found += deadlines_for_case(store, store.get_case(case_id), now)
     for (order_id,) in store.db.execute(order_sql, order_params).fetchall():
         found += deadlines_for_order(store, store.get_order(order_id), now)
-    return select(found, now, party, within_hours)
+    chosen = select(found, now, party, within_hours)
+    if waiting:
+        chosen += _waiting(found, party)
+    return chosen
+
+
+def _waiting(deadlines: Iterable[Deadline], party: str) -> list[Deadline]:
+    """The clocks without a due time (paused, or of unknown length), by order and rule."""
+    stand_ins = [replace(d, due_at=_NEVER) for d in deadlines if d.due_at is None]
+    chosen = select(stand_ins, _NEVER, party)
+    return [replace(d, due_at=None) for d in chosen]
+
+
+_NEVER = datetime.max.replace(tzinfo=UTC)
 
 
 def select(

@@ -354,5 +354,13 @@ def bulk_search_and_change_indexes(db: Database) -> None:
     )
 
 
+@migrations(name="0005_clocks_delivered_at")
+def clocks_delivered_at(db: Database) -> None:
+    """When the buyer signed for the parcel (签收): the 7-day no-reason return counts from
+    the day after it. NULL where no export or entry gave it (the clock then starts at
+    交易成功, marked as an estimate)."""
+    db.execute("ALTER TABLE orders ADD COLUMN delivered_at TEXT")
+
+
 def known_names() -> set[str]:
     return {m.name for m in migrations._migrations}

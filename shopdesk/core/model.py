@@ -133,6 +133,24 @@ class EventKind(Labeled):
         "Return received",
     )
     PLATFORM_INTERVENED = "platform_intervened", "小二介入", "小二介入", "Platform intervened"
+    EVIDENCE_REQUESTED = (
+        "evidence_requested",
+        "平台要求补充凭证",
+        "平台要求補充憑證",
+        "Platform asked for evidence",
+    )
+    DISPUTE_SUSPENDED = (
+        "dispute_suspended",
+        "双方协商暂停",
+        "雙方協商暫停",
+        "Dispute suspended to negotiate",
+    )
+    COURT_NOTICE = (
+        "court_notice",
+        "一方告知起诉/报警",
+        "一方告知起訴/報警",
+        "A party is going to court / the police",
+    )
     EVIDENCE_SUBMITTED = "evidence_submitted", "已提交凭证", "已提交憑證", "Evidence submitted"
     RULING = "ruling", "平台判定", "平台判定", "Ruling"
     REFUNDED = "refunded", "退款成功", "退款成功", "Refunded"
@@ -237,6 +255,7 @@ class Order:
     paid_at: str | None = None
     shipped_at: str | None = None
     confirmed_at: str | None = None
+    delivered_at: str | None = None  # 签收: the seller's entry or an export's column
     closed_reason: str = ""
     courier: str = ""
     tracking_no: str = ""

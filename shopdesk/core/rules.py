@@ -20,13 +20,27 @@ from pathlib import Path
 from shopdesk import paths
 from shopdesk.core.case_states import derive_state, effective_events
 from shopdesk.core.errors import InputError
-from shopdesk.core.model import Case, CaseState, EventKind, Order, OrderState, Party
+from shopdesk.core.model import Case, CaseState, Cause, EventKind, Order, OrderState, Party
 from shopdesk.core.timeutil import CHINA, as_china, from_text
+from shopdesk.core.workdays import add_working_days
 
 CONFIDENCES = ("high", "medium-high", "medium", "low-medium", "low")
+# What a rule's source is, and the highest confidence such a source can carry: only a
+# rule's own text (or a law, or the platform's API documentation) is "high".
+SOURCE_KINDS = {
+    "rule_article": "high",  # an article of the platform's published rules
+    "regulation": "high",  # a national law or regulation
+    "official_api": "high",  # the platform's open API documentation
+    "help_page": "medium-high",  # the platform's help or service pages
+    "compilation": "medium",  # a third-party compilation of rules
+    "seed": "medium",  # the after-sales FAQ ShopDesk grew from
+    "observed": "medium",  # seen in the platform's own exports or pages
+}
+# Which version governs a clock already running when a new version takes effect.
+VERSION_POLICIES = ("start", "current")
 PLATFORM_RULE_ID = "platform.deadline"
 _SUBJECTS = ("order", "case")
-_ORDER_EVENTS = ("order.paid", "order.shipped", "order.success", "order.closed")
+_ORDER_EVENTS = ("order.paid", "order.shipped", "order.delivered", "order.success", "order.closed")
 _CASE_EVENTS = tuple(k.value for k in EventKind)
 
 
@@ -42,6 +56,8 @@ class Rule:
     confidence: str
     version: str  # label of the version that defined this rule
     effective_from: datetime
+    source_kind: str = "help_page"  # a SOURCE_KINDS id
+    source_date: str = ""  # the date of the source text (ISO date, or a year)
     order_states: tuple[str, ...] = ()
     case_kinds: tuple[str, ...] = ()  # empty: every kind
     case_states: tuple[str, ...] = ()
@@ -49,11 +65,17 @@ class Rule:
     pause: tuple[str, ...] = ()
     resume: tuple[str, ...] = ()
     pause_case_kinds: tuple[str, ...] = ()
+    pause_note: dict[str, str] | None = None  # why the clock stands still while paused
+    case_causes: tuple[str, ...] = ()  # empty: any cause
     hours: float | None = None
     days: float | None = None
     business_minutes: int | None = None
+    working_days: int | None = None  # China's working days (holidays, 调休)
+    unknown_length: bool = False  # no duration is established: only the platform's own
     window: tuple[time, time] | None = None
     start_align: str = ""  # "" | "next_day"
+    start_estimate: tuple[str, ...] = ()  # starts here, as an estimate, without `start`
+    fallback_for: str = ""  # runs only while this other rule has no running clock
     shop_promise: str = ""  # "" | "replace" | "add"
     lapses: bool = False  # the clock ends when it runs out; never listed as overdue
 
@@ -88,6 +110,9 @@ class RuleSet:
     as_of: str
     versions: tuple[RuleVersion, ...]  # oldest first
     path: str = ""
+    # "start": the version in force when a clock started governs it to the end;
+    # "current": a new version applies to clocks already running (unfinished trades).
+    version_policy: str = "start"
 
     def version_at(self, instant: datetime) -> RuleVersion:
         """The version in force at `instant` (the oldest one for earlier instants)."""
@@ -105,6 +130,9 @@ class RuleSet:
 
     def latest(self) -> RuleVersion:
         return self.versions[-1]
+
+    def newest_rule(self, rule_id: str) -> Rule:
+        return next(v.rules[rule_id] for v in reversed(self.versions) if rule_id in v.rules)
 
 
 @dataclass(frozen=True)
@@ -127,10 +155,29 @@ class Deadline:
     title: dict[str, str]
     rule_version: str
     estimate_due_at: datetime | None = None  # the rule's own estimate, even when overridden
+    source_kind: str = ""
+    start_estimated: bool = False  # the starting event itself is a stand-in (签收 unknown)
+    calendar_estimated: bool = False  # counted over days the holiday calendar does not know
+    pause_note: dict[str, str] | None = None
+    unknown_length: bool = False  # no established duration: due only when the platform says
+    fallback_for: str = ""
 
     @property
     def is_paused(self) -> bool:
-        return self.due_at is None
+        return self.due_at is None and not self.unknown_length
+
+    def no_due_reason(self, language: str = "zh-CN") -> str:
+        """Why a clock has no due time (paused, or of unknown length); "" when it has one."""
+        if self.due_at is not None:
+            return ""
+        if self.unknown_length:
+            return _NO_DUE[language if language in _NO_DUE else "zh-CN"]["unknown"]
+        note = self.pause_note or {}
+        return (
+            note.get(language)
+            or note.get("zh-CN")
+            or _NO_DUE.get(language, _NO_DUE["zh-CN"])["paused"]
+        )
 
     def title_in(self, language: str = "zh-CN") -> str:
         return self.title.get(language) or self.title.get("zh-CN", self.rule_id)
@@ -165,6 +212,16 @@ def _window(text: str, where: str) -> tuple[time, time]:
     return first, last
 
 
+_NO_DUE = {
+    "zh-CN": {"paused": "计时暂停中", "unknown": "平台未公布时长，以平台页面显示为准"},
+    "zh-TW": {"paused": "計時暫停中", "unknown": "平台未公布時長，以平台頁面顯示為準"},
+    "en": {
+        "paused": "The clock is paused",
+        "unknown": "No published length: as the platform shows",
+    },
+}
+
+
 def _rule(raw: dict, version: str, effective_from: datetime, where: str) -> Rule:
     def need(key: str):
         if key not in raw:
@@ -183,9 +240,19 @@ def _rule(raw: dict, version: str, effective_from: datetime, where: str) -> Rule
         for name in raw.get(key, ()):
             if name not in known_events:
                 raise InputError(f"{where}: unknown event '{name}' in {key}")
-    durations = [k for k in ("hours", "days", "business_minutes") if k in raw]
+    for name in raw.get("start_estimate", ()):
+        if name not in known_events:
+            raise InputError(f"{where}: unknown event '{name}' in start_estimate")
+    durations = [
+        k
+        for k in ("hours", "days", "business_minutes", "working_days", "unknown_length")
+        if k in raw
+    ]
     if len(durations) != 1:
-        raise InputError(f"{where}: give exactly one of hours, days, business_minutes")
+        raise InputError(
+            f"{where}: give exactly one of hours, days, business_minutes, working_days, "
+            "unknown_length"
+        )
     if "business_minutes" in raw and "window" not in raw:
         raise InputError(f"{where}: business_minutes needs a window such as 09:00-18:00")
     party = need("party")
@@ -193,6 +260,16 @@ def _rule(raw: dict, version: str, effective_from: datetime, where: str) -> Rule
     confidence = need("confidence")
     if confidence not in CONFIDENCES:
         raise InputError(f"{where}: confidence must be one of {', '.join(CONFIDENCES)}")
+    source_kind = need("source_kind")
+    if source_kind not in SOURCE_KINDS:
+        raise InputError(f"{where}: source_kind must be one of {', '.join(SOURCE_KINDS)}")
+    ceiling = SOURCE_KINDS[source_kind]
+    if CONFIDENCES.index(confidence) < CONFIDENCES.index(ceiling):
+        raise InputError(
+            f"{where}: a {source_kind} source carries at most '{ceiling}' confidence, "
+            f"not '{confidence}'"
+        )
+    source_date = str(need("source_date"))
     for key in ("title", "on_timeout"):
         if "zh-CN" not in need(key):
             raise InputError(f"{where}: {key} needs a zh-CN text")
@@ -200,6 +277,8 @@ def _rule(raw: dict, version: str, effective_from: datetime, where: str) -> Rule
         OrderState.parse(state)
     for state in raw.get("case_states", ()):
         CaseState.parse(state)
+    for cause in raw.get("case_causes", ()):
+        Cause.parse(cause)
     return Rule(
         id=rule_id,
         subject=subject,
@@ -211,6 +290,8 @@ def _rule(raw: dict, version: str, effective_from: datetime, where: str) -> Rule
         confidence=confidence,
         version=version,
         effective_from=effective_from,
+        source_kind=source_kind,
+        source_date=source_date,
         order_states=tuple(raw.get("order_states", ())),
         case_kinds=tuple(raw.get("case_kinds", ())),
         case_states=tuple(raw.get("case_states", ())),
@@ -218,11 +299,17 @@ def _rule(raw: dict, version: str, effective_from: datetime, where: str) -> Rule
         pause=tuple(raw.get("pause", ())),
         resume=tuple(raw.get("resume", ())),
         pause_case_kinds=tuple(raw.get("pause_case_kinds", ())),
+        pause_note=dict(raw["pause_note"]) if "pause_note" in raw else None,
+        case_causes=tuple(raw.get("case_causes", ())),
         hours=raw.get("hours"),
         days=raw.get("days"),
         business_minutes=raw.get("business_minutes"),
+        working_days=raw.get("working_days"),
+        unknown_length=bool(raw.get("unknown_length", False)),
         window=_window(raw["window"], where) if "window" in raw else None,
         start_align=raw.get("start_align", ""),
+        start_estimate=tuple(raw.get("start_estimate", ())),
+        fallback_for=raw.get("fallback_for", ""),
         shop_promise=raw.get("shop_promise", ""),
         lapses=bool(raw.get("lapses", False)),
     )
@@ -251,12 +338,32 @@ def parse_ruleset(data: dict, where: str = "rule set") -> RuleSet:
         in_force = dict(in_force)
         for rule_id in raw.get("removed", ()):
             in_force.pop(rule_id, None)
+        seen: set[str] = set()
         for raw_rule in raw.get("rules", ()):
             rule = _rule(raw_rule, label, effective_from, vwhere)
+            if rule.id in seen:
+                raise InputError(f"{vwhere}: rule '{rule.id}' is defined twice")
+            seen.add(rule.id)
             in_force[rule.id] = rule
         versions.append(RuleVersion(effective_from, label, raw.get("note", ""), in_force))
+    for version in versions:
+        for rule in version.rules.values():
+            if rule.fallback_for and rule.fallback_for not in version.rules:
+                raise InputError(
+                    f"{where}, version {version.label}, rule '{rule.id}': fallback_for "
+                    f"names '{rule.fallback_for}', which is not in force"
+                )
+    policy = data.get("version_policy", "start")
+    if policy not in VERSION_POLICIES:
+        raise InputError(f"{where}: version_policy must be start or current, not '{policy}'")
     as_of = str(data.get("as_of") or versions[-1].effective_from.date().isoformat())
-    return RuleSet(platform=platform, as_of=as_of, versions=tuple(versions), path=where)
+    return RuleSet(
+        platform=platform,
+        as_of=as_of,
+        versions=tuple(versions),
+        path=where,
+        version_policy=policy,
+    )
 
 
 def load_ruleset(path: Path | str) -> RuleSet:
@@ -370,32 +477,52 @@ def _pause_intervals(rule: Rule, timelines: Iterable[Sequence[Happening]]) -> li
     return _merge(intervals)
 
 
-def _clock_start(rule: Rule, timeline: Sequence[Happening]) -> Happening | None:
-    """The latest start of the clock, unless a stop event came after it."""
+def _latest_start(
+    starts: tuple[str, ...], stops: tuple[str, ...], timeline: Sequence[Happening]
+) -> Happening | None:
     started: Happening | None = None
     for at, name in timeline:
-        if name in rule.start:
+        if name in starts:
             started = (at, name)
-        elif name in rule.stop and started is not None:
+        elif name in stops and started is not None:
             started = None
     return started
 
 
+def _clock_start(rule: Rule, timeline: Sequence[Happening]) -> tuple[Happening, bool] | None:
+    """The latest start of the clock, unless a stop event came after it, and whether it
+    is an estimated start (`start_estimate`: the real starting event is not known)."""
+    started = _latest_start(rule.start, rule.stop, timeline)
+    if started is not None:
+        return started, False
+    if rule.start_estimate and not any(name in rule.start for _, name in timeline):
+        estimated = _latest_start(rule.start_estimate, rule.stop, timeline)
+        if estimated is not None:
+            return estimated, True
+    return None
+
+
 def _governing(
-    ruleset: RuleSet, rule_id: str, timeline: Sequence[Happening]
-) -> tuple[Rule, Happening] | None:
-    newest = next(v.rules[rule_id] for v in reversed(ruleset.versions) if rule_id in v.rules)
-    started = _clock_start(newest, timeline)
-    if started is None:
+    ruleset: RuleSet, rule_id: str, timeline: Sequence[Happening], now: datetime
+) -> tuple[Rule, Happening, bool] | None:
+    """The rule version that governs this clock, with the clock's start. Policy "start":
+    the version in force when the clock started; "current": the version in force now."""
+    if ruleset.version_policy == "current":
+        rule = ruleset.version_at(now).rules.get(rule_id)
+        found = _clock_start(rule, timeline) if rule is not None else None
+        return (rule, *found) if found is not None else None
+    newest = ruleset.newest_rule(rule_id)
+    found = _clock_start(newest, timeline)
+    if found is None:
         return None
-    rule = ruleset.version_at(started[0]).rules.get(rule_id)
+    rule = ruleset.version_at(found[0][0]).rules.get(rule_id)
     if rule is None:
         return None
     if rule.start != newest.start or rule.stop != newest.stop:
-        started = _clock_start(rule, timeline)
-        if started is None or ruleset.version_at(started[0]).rules.get(rule_id) is not rule:
+        found = _clock_start(rule, timeline)
+        if found is None or ruleset.version_at(found[0][0]).rules.get(rule_id) is not rule:
             return None
-    return rule, started
+    return rule, *found
 
 
 def _open_deadline(
@@ -405,6 +532,19 @@ def _open_deadline(
     if rule.lapses and deadline.due_at is not None and deadline.due_at <= now:
         return None
     return deadline
+
+
+def _due(
+    rule: Rule, start_at: datetime, pauses: list[Interval], promised_ship_hours: int | None
+) -> tuple[datetime | None, bool]:
+    """When the clock runs out (None: paused, or no known length), and whether the
+    holiday calendar had to be guessed for it."""
+    if rule.unknown_length:
+        return None, False
+    if rule.working_days is not None:
+        return add_working_days(start_at, rule.working_days)
+    due = advance(start_at, rule.duration(promised_ship_hours), pauses, rule.window)
+    return due, False
 
 
 def _deadline(
@@ -419,11 +559,15 @@ def _deadline(
     case_id: int | None,
     platform: str,
     promised_ship_hours: int | None = None,
+    start_estimated: bool = False,
 ) -> Deadline:
     start_at = started[0]
     if rule.start_align == "next_day":
         start_at = _next_china_midnight(start_at)
-    due = advance(start_at, rule.duration(promised_ship_hours), pauses, rule.window)
+    due, calendar_estimated = _due(rule, start_at, pauses, promised_ship_hours)
+    confidence = rule.confidence
+    if start_estimated and CONFIDENCES.index(confidence) < CONFIDENCES.index("medium"):
+        confidence = "medium"  # the rule is sure; when it started is not
     shown_pauses = tuple(
         (max(a, start_at), b) for a, b in pauses if (b is None or b > start_at) and a <= now
     )
@@ -441,11 +585,17 @@ def _deadline(
         started_at=started[0],
         paused=shown_pauses,
         source=rule.source,
-        confidence=rule.confidence,
+        confidence=confidence,
         on_timeout=rule.on_timeout,
         title=rule.title,
         rule_version=rule.version,
         estimate_due_at=due,
+        source_kind=rule.source_kind,
+        start_estimated=start_estimated,
+        calendar_estimated=calendar_estimated,
+        pause_note=rule.pause_note,
+        unknown_length=rule.unknown_length,
+        fallback_for=rule.fallback_for,
     )
 
 
@@ -477,6 +627,7 @@ def _order_timeline(order: Order, now: datetime) -> list[Happening]:
     for field_name, name in (
         ("paid_at", "order.paid"),
         ("shipped_at", "order.shipped"),
+        ("delivered_at", "order.delivered"),
         ("confirmed_at", "order.success"),
     ):
         value = getattr(order, field_name)
@@ -501,19 +652,19 @@ def order_deadlines(
     `cases` are the order's after-sales cases with their events (they pause clocks)."""
     state = _order_state_at(order, now)
     timeline = _order_timeline(order, now)
+    case_timelines = [(case.kind, _case_timeline(events, now, "case.")) for case, events in cases]
     found = []
     for rule_id in ruleset.rule_ids():
-        governing = _governing(ruleset, rule_id, timeline)
+        kinds = ruleset.newest_rule(rule_id).pause_case_kinds
+        # The cases that pause the clock (of these kinds) may also stop it (case.refunded).
+        pausing = [tl for kind, tl in case_timelines if not kinds or kind in kinds]
+        merged = sorted([*timeline, *(h for tl in pausing for h in tl)], key=lambda h: h[0])
+        governing = _governing(ruleset, rule_id, merged, now)
         if governing is None:
             continue
-        rule, started = governing
+        rule, started, start_estimated = governing
         if rule.subject != "order" or state not in rule.order_states:
             continue
-        pausing = [
-            _case_timeline(events, now, "case.")
-            for case, events in cases
-            if not rule.pause_case_kinds or case.kind in rule.pause_case_kinds
-        ]
         pauses = _pause_intervals(rule, [timeline, *pausing])
         found.append(
             _open_deadline(
@@ -527,9 +678,16 @@ def order_deadlines(
                 case_id=None,
                 platform=order.platform,
                 promised_ship_hours=promised_ship_hours,
+                start_estimated=start_estimated,
             )
         )
-    return [d for d in found if d is not None]
+    return _without_fallbacks([d for d in found if d is not None])
+
+
+def _without_fallbacks(found: list[Deadline]) -> list[Deadline]:
+    """Drop a fallback clock (the statutory one) while the clock it stands in for runs."""
+    running = {d.rule_id for d in found if d.due_at is not None}
+    return [d for d in found if not d.fallback_for or d.fallback_for not in running]
 
 
 def case_deadlines(
@@ -553,13 +711,15 @@ def case_deadlines(
     timeline = _case_timeline(events, now)
     found = []
     for rule_id in ruleset.rule_ids():
-        governing = _governing(ruleset, rule_id, timeline)
+        governing = _governing(ruleset, rule_id, timeline, now)
         if governing is None:
             continue
-        rule, started = governing
+        rule, started, start_estimated = governing
         if rule.subject != "case" or state.value not in rule.case_states:
             continue
         if rule.case_kinds and case.kind not in rule.case_kinds:
+            continue
+        if rule.case_causes and case.cause not in rule.case_causes:
             continue
         pauses = _pause_intervals(rule, [timeline])
         found.append(
@@ -573,9 +733,10 @@ def case_deadlines(
                 order_no=case.order_no,
                 case_id=case.id,
                 platform=case.platform,
+                start_estimated=start_estimated,
             )
         )
-    found = [d for d in found if d is not None]
+    found = _without_fallbacks([d for d in found if d is not None])
     override = platform_deadline or case.platform_deadline
     if override:
         found = _apply_platform_deadline(case, state, found, from_text(override), timeline)
@@ -597,7 +758,7 @@ def _apply_platform_deadline(
     due: datetime,
     timeline: Sequence[Happening],
 ) -> list[Deadline]:
-    running = [d for d in found if d.due_at is not None]
+    running = [d for d in found if not d.is_paused]
     if running:
         current = max(running, key=lambda d: (d.started_at, -found.index(d)))
         replaced = replace(current, due_at=due, basis="platform")
@@ -659,6 +820,9 @@ _LABELS = {
         "source": "来源",
         "confidence": "可信度",
         "party": "需处理方",
+        "start_estimated": "（开始时间为估算：不知道签收时间，按交易成功计）",
+        "calendar_estimated": "（工作日按周一至周五估算：节假日安排尚未公布）",
+        "no_due": "无截止时间",
     },
     "zh-TW": {
         "zone": "（時間為北京時間）",
@@ -675,6 +839,9 @@ _LABELS = {
         "source": "來源",
         "confidence": "可信度",
         "party": "需處理方",
+        "start_estimated": "（開始時間為估算：不知道簽收時間，按交易成功計）",
+        "calendar_estimated": "（工作日按週一至週五估算：節假日安排尚未公布）",
+        "no_due": "無截止時間",
     },
     "en": {
         "zone": "(times in China time)",
@@ -691,6 +858,9 @@ _LABELS = {
         "source": "Source",
         "confidence": "Confidence",
         "party": "Who acts",
+        "start_estimated": " (start estimated: delivery time unknown, counted from success)",
+        "calendar_estimated": " (working days estimated Mon-Fri: holidays not yet published)",
+        "no_due": "No due time",
     },
 }
 _CONFIDENCE_NAMES = {
@@ -709,6 +879,25 @@ _CONFIDENCE_NAMES = {
         "low": "低",
     },
 }
+
+
+_SOURCE_KIND_NAMES = {
+    "rule_article": {"zh-CN": "平台规则条文", "zh-TW": "平台規則條文", "en": "rule article"},
+    "regulation": {"zh-CN": "法规", "zh-TW": "法規", "en": "regulation"},
+    "official_api": {"zh-CN": "官方接口文档", "zh-TW": "官方介面文件", "en": "official API docs"},
+    "help_page": {"zh-CN": "平台帮助页面", "zh-TW": "平台說明頁面", "en": "help page"},
+    "compilation": {"zh-CN": "第三方汇编", "zh-TW": "第三方彙編", "en": "third-party compilation"},
+    "seed": {"zh-CN": "售后 FAQ", "zh-TW": "售後 FAQ", "en": "after-sales FAQ"},
+    "observed": {"zh-CN": "导出中观察", "zh-TW": "匯出中觀察", "en": "observed in exports"},
+}
+
+
+def _source_kind_name(kind: str, language: str) -> str:
+    names = _SOURCE_KIND_NAMES.get(kind)
+    if not names:
+        return ""
+    name = names.get(language) or names["zh-CN"]
+    return f" ({name})" if language == "en" else f"（{name}）"
 
 
 def _china(instant: datetime) -> str:
@@ -749,19 +938,23 @@ def explain(deadline: Deadline, language: str = "zh-CN", computer_time: bool = F
     lines = [
         f"{w['rule']}{c}{deadline.title_in(language)}{version}",
         f"{w['party']}{c}{Party.parse(deadline.party).label(language)}",
-        f"{w['start']}{c}{_event_name(deadline.started_by, language)} {_local(deadline.started_at)}",
+        f"{w['start']}{c}{_event_name(deadline.started_by, language)} "
+        f"{_local(deadline.started_at)}{w['start_estimated'] if deadline.start_estimated else ''}",
     ]
     for first, last in deadline.paused:
         end = _local(last) if last else w["ongoing"]
         lines.append(f"{w['paused']}{c}{_local(first)} {w['until']} {end}")
     if deadline.due_at is not None:
-        lines.append(f"{w['due']}{c}{_local(deadline.due_at)}（{w[deadline.basis]}）")
+        calendar = w["calendar_estimated"] if deadline.calendar_estimated else ""
+        lines.append(f"{w['due']}{c}{_local(deadline.due_at)}（{w[deadline.basis]}）{calendar}")
+    else:
+        lines.append(f"{w['no_due']}{c}{deadline.no_due_reason(language)}")
     if deadline.basis == "platform" and deadline.estimate_due_at is not None:
         lines.append(f"{w['estimate']}{c}{_local(deadline.estimate_due_at)}")
     confidence = _CONFIDENCE_NAMES.get(language, {}).get(deadline.confidence)
     lines += [
         f"{w['timeout']}{c}{deadline.on_timeout_in(language)}",
-        f"{w['source']}{c}{deadline.source}",
+        f"{w['source']}{c}{deadline.source}{_source_kind_name(deadline.source_kind, language)}",
         f"{w['confidence']}{c}{confidence or deadline.confidence}",
         zone or w["zone"],
     ]

@@ -122,7 +122,8 @@ def test_due_list_is_soonest_first_and_filters_by_party(store):
     refresh_due(store, order_ids=[paid.id, shipped.id], now=NOW)
     every = open_deadlines(store, NOW)
     assert [d.rule_id for d in every] == [
-        "ship.deadline", "receipt.auto_confirm", "ship.stockout", "review.seller_explains",
+        "ship.deadline", "receipt.auto_confirm", "ship.stockout", "review.buyer_edits_bad",
+        "review.seller_appeals_malicious", "review.seller_explains",
     ]  # fmt: skip
     seller = open_deadlines(store, NOW, party="seller")
     assert "receipt.auto_confirm" not in [d.rule_id for d in seller]
@@ -152,20 +153,21 @@ def test_loading_a_rule_set_recomputes_open_cases(store, tmp_path, data_dir):
     assert case.next_due_at == to_text(cn("2026-11-29 10:00"))
     newer = tmp_path / "taobao-2026-12.toml"
     source = Path(builtin_ruleset("taobao").path).read_text(encoding="utf-8")
-    source = source.replace('as_of = "2026-11-01"', 'as_of = "2026-12-01"')
+    source = source.replace('as_of = "2026-12-01"', 'as_of = "2026-12-02"')
     source += (
         '\n[[versions]]\neffective_from = "2026-01-01T00:00:00+08:00"\nlabel = "2026"\n'
         '[[versions.rules]]\nid = "refund.shipped.respond"\nsubject = "case"\n'
         'case_kinds = ["refund_shipped"]\ncase_states = ["awaiting_seller"]\n'
         'start = ["opened"]\nstop = ["seller_agreed"]\nhours = 24\nparty = "seller"\n'
-        'confidence = "medium"\nsource = "测试"\n'
+        'confidence = "medium"\nsource = "测试"\nsource_kind = "help_page"\n'
+        'source_date = "2026"\n'
         'title = { "zh-CN" = "处理退款" }\non_timeout = { "zh-CN" = "自动退款" }\n'
     )
     newer.write_text(source, encoding="utf-8")
     load_rules_file(store, newer, now=NOW)
     assert store.get_case(case.id).next_due_at == to_text(cn("2026-11-28 10:00"))
     info = rules_info("taobao")
-    assert (info.as_of, info.loaded_file) == ("2026-12-01", True)
+    assert (info.as_of, info.loaded_file) == ("2026-12-02", True)
     assert (data_dir / "rules" / "taobao.toml").exists()
     assert active_ruleset("taobao").latest().label == "2026"
 

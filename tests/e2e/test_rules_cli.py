@@ -156,3 +156,49 @@ def test_a_mistyped_store_path_is_refused_not_created(tmp_path):
         assert result.returncode == 2, command
         assert "找不到店铺数据文件" in result.stderr and str(missing) in result.stderr
     assert not missing.parent.exists()
+
+
+def _due(db, now, *more):
+    return json.loads(shopdesk("due", "--now", now, "--db", db, "--json", *more).stdout)
+
+
+def test_an_unshipped_refund_request_pauses_ship_by_until_it_is_withdrawn(db):
+    # order 3101: paid 2026-11-26 10:00 China time, ship by 2026-11-28 10:00
+    added = json.loads(
+        shopdesk(
+            "case", "add", "3101", "--kind", "refund_unshipped", "--at", "2026-11-27T10:00",
+            "--db", db, "--json",
+        ).stdout
+    )  # fmt: skip
+    running = [(d["order_no"], d["rule"]) for d in _due(db, "2026-11-28T12:00")]
+    assert ("3101", "ship.deadline") not in running  # paused: do not ship now
+    assert ("3101", "refund.unshipped.respond") in running
+    waiting = [d for d in _due(db, "2026-11-28T12:00", "--all") if d["due_at"] is None]
+    [ship] = [d for d in waiting if d["rule"] == "ship.deadline"]
+    assert ship["is_paused"] and "征得买家同意前不要发货" in ship["no_due_reason"]
+    shopdesk("case", "event", str(added["id"]), "withdrawn", "--at", "2026-11-28T13:00", "--db", db)
+    # 24 h had run when the buyer asked; they resume at the withdrawal
+    due = {d["rule"]: d for d in _due(db, "2026-11-28T14:00") if d["order_no"] == "3101"}
+    assert due["ship.deadline"]["due_at"] == "2026-11-29T13:00:00+08:00"
+    assert due["ship.deadline"]["paused"] == [
+        ["2026-11-27T10:00:00+08:00", "2026-11-28T13:00:00+08:00"]
+    ]
+
+
+def test_a_received_return_with_no_refund_keeps_a_clock_running(db):
+    added = json.loads(
+        shopdesk(
+            "case", "add", "3100", "--kind", "return_refund", "--at", "2026-11-22T10:00",
+            "--db", db, "--json",
+        ).stdout
+    )  # fmt: skip
+    case_id = str(added["id"])
+    for event, at in (
+        ("seller_agreed", "2026-11-22T11:00"),
+        ("buyer_shipped_return", "2026-11-23T09:00"),
+        ("seller_received_return", "2026-11-25T15:00"),
+    ):
+        shopdesk("case", "event", case_id, event, "--at", at, "--db", db)
+    [d] = [d for d in _due(db, "2026-11-26T09:00") if d["case_id"] == added["id"]]
+    assert d["rule"] == "return.seller_confirm" and d["party"] == "seller"
+    assert d["due_at"] == "2026-12-03T09:00:00+08:00" and d["basis"] == "estimate"

@@ -150,6 +150,17 @@ def deadlines_for_case(
     return case_deadlines(case, events, active_ruleset(case.platform), now, state=state)
 
 
+def deadlines_shown_with_case(
+    store: Store, case: Case, now: datetime, events: Sequence[Event] | None = None
+) -> list[Deadline]:
+    """The case's clocks, then the order's clocks that stand still while it is open (the
+    ship-by clock during an unshipped refund request): the seller sees what waits and why."""
+    own = deadlines_for_case(store, case, now, events)
+    order = store.get_order(case.order_id)
+    paused = [d for d in deadlines_for_order(store, order, now) if d.is_paused]
+    return own + paused
+
+
 def _cached(deadlines: Iterable[Deadline]) -> list[str | None]:
     """next_due_at, next_due_party, next_due_rule: the soonest running deadline."""
     soonest = current_deadline(list(deadlines))

@@ -23,7 +23,7 @@ from shopdesk.core.countdown import countdown
 from shopdesk.core.deadlines_repo import (
     add_case_event,
     case_state,
-    deadlines_for_case,
+    deadlines_shown_with_case,
     set_platform_deadline,
     undo_last,
 )
@@ -154,7 +154,7 @@ class TimelinePanel(QWidget):
         case = self.store.get_case(case_id)
         order = self.store.get_order(case.order_id)
         events = self.store.events(case_id)
-        self._show_clocks(deadlines_for_case(self.store, case, now, events))
+        self._show_clocks(deadlines_shown_with_case(self.store, case, now, events))
         state = case_state(case, events, now)
         self._show_buttons(allowed_events(case, events, order=order, now=now, state=state))
         self._show_timeline(events)

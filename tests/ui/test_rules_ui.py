@@ -395,3 +395,30 @@ def test_replaced_buttons_and_cards_disappear_at_once(qtbot, shop, clock):
     old = [*panel.event_buttons.values(), *panel.cards]
     panel.show_case(case_id)  # no event loop in between: nothing deleted yet
     assert all(widget.isHidden() for widget in old)
+
+
+def test_the_case_shows_the_ship_by_clock_paused_by_its_refund_request(qtbot, store, clock):
+    order = store.save_order(
+        {
+            "platform": "taobao",
+            "order_no": "3200",
+            "buyer_nick": "tb_wait",
+            "state": "paid",
+            "status": "买家已付款，等待卖家发货",
+            "paid_at": to_text(clock.now - timedelta(hours=30)),
+        }
+    )
+    case = store.add_case(order.id, "refund_unshipped", to_text(clock.now - timedelta(hours=2)))
+    refresh_due(store, case_ids=[case.id], now=clock.now)
+    panel = TimelinePanel(store)
+    qtbot.addWidget(panel)
+    panel.resize(760, 640)
+    panel.show_case(case.id)
+    by_rule = {c.deadline.rule_id: c for c in panel.cards}
+    assert set(by_rule) == {"refund.unshipped.respond", "ship.deadline", "ship.stockout"}
+    ship = by_rule["ship.deadline"]
+    assert ship.countdown.text() == "已暂停"
+    assert "征得买家同意前不要发货" in ship.detail.text()
+    # 待办 has no ship-by row for the order while it waits
+    cached = store.db.execute("SELECT next_due_rule FROM orders WHERE id = ?", [order.id])
+    assert cached.fetchone()[0] != "ship.deadline"

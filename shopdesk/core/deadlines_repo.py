@@ -8,6 +8,7 @@ imports, a new rule set).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
@@ -358,7 +359,8 @@ def add_case_event(
 ) -> Event:
     """Record an event the platform allows (MoveNotAllowedError with the reason
     otherwise), then refresh the case's state and clocks. A move to another state clears
-    the platform's deadline, which belonged to the step before."""
+    the platform's deadline, which belonged to the step before; the event keeps what it
+    cleared (its `data`), so undoing the step can put it back."""
     now = now or now_utc()
     at = at or now
     kind = EventKind.parse(kind).value
@@ -367,19 +369,66 @@ def add_case_event(
     events = store.events(case_id)
     before = case_state(case, events, max(at, now))
     check_move(case, events, kind, order=order, now=max(at, now), retracts=retracts, state=before)
+    after = derive_state(case, [*events, _Probe(kind, to_text(at))], max(at, now))
+    clears = after != before and case.platform_deadline and kind != EventKind.CORRECTION
+    restores = _cleared_by(store, retracts) if kind == EventKind.CORRECTION else {}
+    data: dict = {}
+    if clears:
+        data[CLEARED_DEADLINE] = case.platform_deadline
+    if restores:
+        data[RESTORED_DEADLINE] = restores[CLEARED_DEADLINE]
     with store.transaction():
         event = store.add_event(
-            case_id, kind, to_text(at), note=note, source=source, retracts=retracts
+            case_id, kind, to_text(at), note=note, source=source, retracts=retracts, data=data
         )
-        after = derive_state(case, [*events, event], max(at, now))
-        if after != before and case.platform_deadline and kind != EventKind.CORRECTION:
+        if clears:
             store.db.execute("UPDATE cases SET platform_deadline = NULL WHERE id = ?", [case_id])
+        if restores:
+            store.db.execute(
+                "UPDATE cases SET platform_deadline = ? WHERE id = ?",
+                [restores[CLEARED_DEADLINE], case_id],
+            )
         refresh_due(store, case_ids=[case_id], now=now)
     return event
 
 
+# What a step changed besides the timeline, kept in its event's `data` (JSON).
+CLEARED_DEADLINE = "cleared_platform_deadline"
+RESTORED_DEADLINE = "restored_platform_deadline"
+
+
+@dataclass(frozen=True)
+class _Probe:
+    """The event about to be recorded, as the state machine reads it."""
+
+    kind: str
+    at: str
+    id: int = 1 << 62
+    retracts: int | None = None
+    source: str = "local"
+
+
+def event_data(store: Store, event_id: int | None) -> dict:
+    """The `data` an event was recorded with ({} for none)."""
+    if event_id is None:
+        return {}
+    row = store.db.execute("SELECT data FROM case_events WHERE id = ?", [event_id]).fetchone()
+    try:
+        data = json.loads(row[0] or "{}") if row else {}
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _cleared_by(store: Store, event_id: int | None) -> dict:
+    """{CLEARED_DEADLINE: ...} when recording `event_id` cleared the platform's deadline."""
+    value = event_data(store, event_id).get(CLEARED_DEADLINE)
+    return {CLEARED_DEADLINE: value} if isinstance(value, str) and value else {}
+
+
 def undo_last(store: Store, case_id: int, now: datetime | None = None) -> Event:
-    """Retract the latest event with a correction (never a delete)."""
+    """Retract the latest event with a correction (never a delete), and put back what
+    that step changed: the platform's deadline it cleared."""
     now = now or now_utc()
     last = undoable_event(store.events(case_id), now)
     if last is None:

@@ -249,3 +249,31 @@ def test_due_summary_counts_the_overdue_first_and_the_upcoming(store):
     assert due_summary(store, NOW, within_hours=48).upcoming == 2
     nothing_late = due_summary(store, cn("2026-11-20 12:00"))
     assert nothing_late.overdue == 0 and nothing_late.first_overdue is None
+
+
+def test_undo_puts_back_the_platform_deadline_the_step_cleared(store):
+    order = add_order(
+        store, "3014", "shipped", paid_at="2026-11-20 10:00", shipped_at="2026-11-21 10:00"
+    )
+    case = add_case(store, order, "refund_shipped", "2026-11-27 10:00")
+    set_platform_deadline(store, case.id, cn("2026-11-29 07:06"), now=NOW)
+    add_case_event(store, case.id, "seller_agreed", cn("2026-11-28 11:00"), now=NOW)
+    assert store.get_case(case.id).platform_deadline is None
+    undo_last(store, case.id, now=NOW)
+    case = store.get_case(case.id)
+    assert case.state == "awaiting_seller"
+    assert case.platform_deadline == to_text(cn("2026-11-29 07:06"))
+    [d] = [d for d in open_deadlines(store, NOW) if d.case_id == case.id]
+    assert (d.basis, d.due_at) == ("platform", cn("2026-11-29 07:06"))
+    assert len(store.events(case.id)) == 3  # the timeline only grew
+
+
+def test_undo_of_a_step_that_cleared_nothing_leaves_a_later_typed_deadline(store):
+    order = add_order(
+        store, "3015", "shipped", paid_at="2026-11-20 10:00", shipped_at="2026-11-21 10:00"
+    )
+    case = add_case(store, order, "return_refund", "2026-11-27 10:00")
+    add_case_event(store, case.id, "note", cn("2026-11-28 11:00"), note="打过电话", now=NOW)
+    set_platform_deadline(store, case.id, cn("2026-11-29 07:06"), now=NOW)
+    undo_last(store, case.id, now=NOW)
+    assert store.get_case(case.id).platform_deadline == to_text(cn("2026-11-29 07:06"))

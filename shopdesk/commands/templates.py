@@ -11,7 +11,7 @@ from pathlib import Path
 from shopdesk.commands.common import CommandError, emit, open_store
 from shopdesk.core import template_io, templates_repo
 from shopdesk.core.model import LANGUAGES
-from shopdesk.core.templates import render_template
+from shopdesk.core.templates import render_template, variable_label
 
 EXIT_GAPS = 3
 
@@ -77,7 +77,8 @@ def run_render(args: Namespace) -> int:
             rendered.text,
         )
         if rendered.gaps and not args.json:
-            raise CommandError(f"还有未填写的内容：{', '.join(rendered.gaps)}", EXIT_GAPS)
+            names = "、".join(f"{variable_label(g)}（{g}）" for g in rendered.gaps)
+            raise CommandError(f"还有未填写的内容：{names}", EXIT_GAPS)
     return EXIT_GAPS if rendered.gaps else 0
 
 

@@ -41,9 +41,6 @@ VARIABLES: dict[str, tuple[str, str, str]] = {
     "signature": ("客服签名", "客服簽名", "signature"),
 }
 
-# May stay empty without blocking copy (a sub-account without a signature).
-OPTIONAL_VARIABLES = frozenset({"signature"})
-
 _TOKEN = re.compile(r"\{([^{}\n]{1,60})\}")
 _CODE_LIKE = re.compile(r"[\x21-\x7e]+")  # printable ASCII without spaces
 _GAP_PREFIX = {"zh-CN": "【待填：", "zh-TW": "【待填：", "en": "[fill in: "}
@@ -161,7 +158,7 @@ def render(body: str, values: Mapping[str, object], language: str = DEFAULT_LANG
         if content in VARIABLES:
             value = values.get(content)
             text = "" if value is None else str(value).strip()
-            if text or content in OPTIONAL_VARIABLES:
+            if text:  # an empty value (no signature set yet) is a gap like any other
                 segments.append(Segment(text))
                 continue
             gap = content
@@ -180,7 +177,7 @@ def render(body: str, values: Mapping[str, object], language: str = DEFAULT_LANG
 
 
 def _strip_end(segments: list[Segment]) -> list[Segment]:
-    """Drop trailing blank text (an empty optional signature leaves an empty last line)."""
+    """Drop trailing blank text."""
     segments = [s for s in segments if s.text]
     while segments and segments[-1].gap is None and not segments[-1].text.strip():
         segments.pop()

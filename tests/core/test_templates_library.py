@@ -103,13 +103,13 @@ def test_quality_reply_never_asks_the_buyer_to_pay_postage_before_the_cause_is_k
     assert "买家承担" not in ask.text("zh-CN").body
 
 
-def test_missing_signature_leaves_no_gap_and_no_trailing_blank_line():
+def test_a_missing_signature_is_a_gap_like_any_other():
     template = next(t for t in LIBRARY if t.id == "first_response")
     shop = SHOP.__class__(id=1, name="小满家居", platform="taobao")
     values = build_context(ORDER, make_case("return_refund"), shop)
     rendered = render_template(template, values)
-    assert rendered.gaps == []
-    assert rendered.text.endswith("处理方案。")
+    assert rendered.gaps == ["signature"] and not rendered.can_copy
+    assert rendered.text.endswith("【待填：客服签名】")
 
 
 def test_a_broken_resource_file_names_the_file(tmp_path):

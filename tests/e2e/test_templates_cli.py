@@ -83,3 +83,18 @@ def test_list_render_import_export(tmp_path, demo_template):
     )
     bad = shopdesk("templates", "import", str(tmp_path / "missing.csv"), "--db", db)
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
+
+
+def test_render_exits_3_when_the_shop_has_no_signature(tmp_path, demo_template):
+    from shopdesk.core.store import Store
+
+    db = tmp_path / "demo.db"
+    db.write_bytes(demo_template.read_bytes())
+    with Store.open(db) as store:
+        store.update_shop(store.default_shop().id, signature="")
+        case = next(c for c in store.list_cases() if c.kind == "return_refund")
+    done = shopdesk(
+        "templates", "render", "first_response", "--case", str(case.id), "--db", str(db)
+    )
+    assert done.returncode == 3
+    assert "【待填：客服签名】" in done.stdout and "客服签名（signature）" in done.stderr

@@ -104,3 +104,13 @@ def test_switching_language_fills_the_english_text(window, demo_store):
     panel.language.setCurrentIndex(panel.language.findData("en"))
     assert panel.editor.toPlainText().startswith("Hello ")
     assert "could you send us a few close-up photos" in panel.editor.toPlainText().lower()
+
+
+def test_an_empty_shop_signature_is_a_gap_not_filled_completely(qtbot, window, demo_store):
+    shop = demo_store.default_shop()
+    demo_store.update_shop(shop.id, signature="")
+    _case, panel = open_case(window, demo_store, "return_refund", cause="seller_defect")
+    assert panel.suggestions[0].template.id == "quality_ask_photos"
+    assert gap_marker("signature") in panel.editor.toPlainText()
+    assert "客服签名" in panel.gaps_label.text() and "已填写完整" not in panel.gaps_label.text()
+    assert not panel.copy_button.isEnabled()

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from shopdesk.core import evidence_repo
+from shopdesk.core.case_states import effective_events
+from shopdesk.core.deadlines_repo import event_data
 from shopdesk.core.model import EventKind, EvidenceKind
 from shopdesk.core.store import Store
 from shopdesk.evidence.package import Plan, build_package, plan_package
@@ -58,11 +60,36 @@ def _label(kind: str) -> str:
         return kind
 
 
+# The seller's own bookkeeping: it stays in ShopDesk and never goes into a package.
+BOOKKEEPING_EVENTS = frozenset({EventKind.NOTE.value, EventKind.REPLIED.value})
+_UNDATED_NOTE = "导出时已是此状态"  # the import's own remark on a step the export gave no time
+
+
+def reviewer_timeline(store: Store, case_id: int) -> tuple[TimelineEntry, ...]:
+    """The case's history as a platform reviewer should read it: the steps as they stand
+    (a retracted step and its correction are left out), the seller's notes and
+    "replied with template ..." records left out, the platform's own words kept, and a
+    step whose time the export did not give shown without a made-up time."""
+    entries = []
+    for event in effective_events(store.events(case_id)):
+        if event.kind in BOOKKEEPING_EVENTS:
+            continue
+        at, note = event.at, ""
+        if event.source == "platform":
+            stamp = event_data(store, event.id).get("export_stamp")
+            if stamp and stamp == event.at:  # the import's time, not the platform's
+                at = ""
+            if event.note and not event.note.startswith(_UNDATED_NOTE):
+                note = event.note
+        entries.append(TimelineEntry(at, _label(event.kind), note))
+    return tuple(entries)
+
+
 def case_facts(store: Store, case_id: int) -> CaseFacts:
     case = store.get_case(case_id)
     order = store.get_order(case.order_id)
     shop = store.get_shop(order.shop_id)
-    timeline = tuple(TimelineEntry(e.at, _label(e.kind), e.note) for e in store.events(case_id))
+    timeline = reviewer_timeline(store, case_id)
     return CaseFacts(
         case_id=case.id,
         order_no=order.order_no,

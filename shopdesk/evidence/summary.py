@@ -188,7 +188,8 @@ def write_summary(
     if not timeline:
         pages.text("（无记录）", body)
     for at, label, note in timeline:
-        line = f"{china_time(at)}　{label}" + (f"　{note}" if note else "")
+        when = china_time(at) if at else "（具体时间以平台记录为准）"
+        line = f"{when}　{label}" + (f"　{note}" if note else "")
         pages.text(mask(line), body)
 
     pages.heading("证据目录")

@@ -37,3 +37,57 @@ def test_a_request_carries_the_case_facts_and_the_picked_chat(demo_store, tmp_pa
     (exhibit,) = request.exhibits
     assert [m.text for m in exhibit.messages] == ["好的"]
     assert exhibit.path == evidence_repo.stored_path(demo_store, item.sha256)
+
+
+def _summary_text(package) -> str:
+    import subprocess
+
+    done = subprocess.run(
+        ["pdftotext", str(package / "summary.pdf"), "-"], capture_output=True, check=True
+    )
+    return done.stdout.decode("utf-8")
+
+
+def test_the_package_timeline_leaves_the_sellers_bookkeeping_at_home(gui, demo_store, tmp_path):
+    from shopdesk.core import templates_repo
+    from shopdesk.core.deadlines_repo import add_case_event, undo_last
+    from shopdesk.core.timeutil import from_text
+    from shopdesk.evidence.from_store import pack_case
+
+    case = next(
+        c
+        for c in demo_store.list_cases()
+        if c.kind == "refund_shipped" and c.state == "awaiting_seller"
+    )
+    templates_repo.record_copy(demo_store, case.id, "appeal_statement")
+    at = from_text(demo_store.events(case.id)[-1].at)
+    add_case_event(demo_store, case.id, "note", at, note="买家难缠，别再退", now=at)
+    add_case_event(demo_store, case.id, "seller_agreed", at, now=at)
+    undo_last(demo_store, case.id, now=at)
+    demo_store.add_event(
+        case.id, "platform_intervened", "2026-11-28T03:00:00Z", note="导出时已是此状态（平台未给出具体时间）",
+        source="platform", data={"export_stamp": "2026-11-28T03:00:00Z"},
+    )  # fmt: skip
+    chat = "买家甲 2026-11-20 10:01:02\n没收到\n\n店:客服 2026-11-20 10:02:00\n在查\n已读\n"
+    evidence_repo.add_chat(demo_store, case.id, chat.encode(), "chat.txt")
+
+    timeline = request_for_case(demo_store, case.id, "taobao-refund").facts.timeline
+    labels = [e.label for e in timeline]
+    assert labels[0] == "买家申请" and labels[-1] == "小二介入"
+    assert not {"已回复", "备注", "更正", "卖家同意"} & set(labels)
+    assert timeline[-1].at == "" and timeline[-1].note == ""
+
+    result = pack_case(
+        demo_store.path, case.id, "taobao-refund", tmp_path / "out", statement="说明"
+    )
+    text = _summary_text(result.package)
+    for leak in (
+        "使用模板",
+        "已回复",
+        "买家难缠",
+        "撤销",
+        "导出时已是此状态",
+        "平台未给出具体时间",
+    ):
+        assert leak not in text, leak
+    assert "小二介入" in text and "具体时间以平台记录为准" in text

@@ -1,8 +1,9 @@
 """`shopdesk evidence add|chat|list`, `shopdesk pack` and `shopdesk verify`.
 
 `pack` prints (with --json) {"package", "upload": [{"path", "bytes"}], "statement_chars",
-"statement_bytes", "fits", "problems", "profile"}; a package that does not fit is not
-written and exits 2 naming each item and why. `verify` exits 1 naming the first mismatch.
+"statement_bytes", "fits", "problems", "profile", "missing"}; "missing" lists the required
+evidence kinds the package has none of (also warned on stderr when it is written). A
+package that does not fit is not written and exits 2 naming each item and why. `verify` exits 1 naming the first mismatch.
 """
 
 from __future__ import annotations
@@ -12,10 +13,12 @@ from argparse import Namespace
 from pathlib import Path
 
 from shopdesk.commands.common import CommandError, emit, open_store, store_path
-from shopdesk.core import evidence_repo
+from shopdesk.core import chatlog, evidence_repo
 from shopdesk.core.evidence_checklist import missing
 from shopdesk.core.model import EvidenceKind
 from shopdesk.core.timeutil import as_china, parse_user_time, to_text
+
+_FORCE_HELP = "聊天记录的买家或订单号与售后单不符时仍然添加"
 
 
 def register(subparsers, common) -> None:
@@ -33,12 +36,14 @@ def register(subparsers, common) -> None:
     )
     add.add_argument("--caption", default="", help="说明")
     add.add_argument("--captured-at", metavar="TIME", help="拍摄时间（默认文件修改时间）")
+    add.add_argument("--force", action="store_true", help=_FORCE_HELP)
     add.set_defaults(run=run_add)
 
     chat = actions.add_parser("chat", parents=[common], help="导入千牛聊天记录（文本）")
     chat.add_argument("case_id", type=int, metavar="CASE_ID")
     chat.add_argument("file", metavar="FILE", help="聊天记录文本文件；- 表示标准输入")
     chat.add_argument("--caption", default="", help="说明")
+    chat.add_argument("--force", action="store_true", help=_FORCE_HELP)
     chat.set_defaults(run=run_chat)
 
     listing = actions.add_parser("list", parents=[common], help="列出售后单的证据")
@@ -95,6 +100,11 @@ def run_add(args: Namespace) -> int:
             raise CommandError(f"--captured-at：无法识别的时间“{args.captured_at}”") from None
     with open_store(args) as store:
         store.get_case(args.case_id)
+        if args.kind == EvidenceKind.CHAT.value:
+            for name in args.files:
+                path = Path(name)
+                if _is_chat_text(path) and path.is_file():
+                    _refuse_strangers_chat(store, args, path.read_bytes(), path.name)
         with store.transaction():  # several files are one action: all attached or none
             added = [_add_one(store, args, Path(f), captured) for f in args.files]
         lines = [f"#{e.id}  {e.file_name}  {e.bytes:,} 字节  {e.sha256[:12]}" for e in added]
@@ -104,7 +114,7 @@ def run_add(args: Namespace) -> int:
 
 def _add_one(store, args: Namespace, path: Path, captured: str | None):
     """A text file added as `chat` is parsed as a chat log (as `evidence chat` does)."""
-    if args.kind == EvidenceKind.CHAT.value and path.suffix.lower() in (".txt", ".log", ""):
+    if args.kind == EvidenceKind.CHAT.value and _is_chat_text(path):
         if not path.is_file():
             raise CommandError(f"{path}：文件不存在")
         return evidence_repo.add_chat(
@@ -113,6 +123,24 @@ def _add_one(store, args: Namespace, path: Path, captured: str | None):
     return evidence_repo.add_file(
         store, args.case_id, path, args.kind, caption=args.caption, captured_at=captured
     )
+
+
+def _is_chat_text(path: Path) -> bool:
+    return path.suffix.lower() in (".txt", ".log", "")
+
+
+def _refuse_strangers_chat(store, args: Namespace, raw: bytes, name: str) -> None:
+    """Exit 2 when the chat's buyer or order number is another case's (unless --force)."""
+    case = store.get_case(args.case_id)
+    order = store.get_order(case.order_id)
+    shop = store.get_shop(order.shop_id)
+    problems = chatlog.raw_mismatches(raw, order.buyer_nick, order.order_no, (shop.name,))
+    if problems and not args.force:
+        raise CommandError(
+            f"{name}：可能不是售后单 #{case.id} 的聊天记录："
+            + "；".join(problems)
+            + "（确认无误可加 --force）"
+        )
 
 
 def run_chat(args: Namespace) -> int:
@@ -126,6 +154,7 @@ def run_chat(args: Namespace) -> int:
     with open_store(args) as store:
         case = store.get_case(args.case_id)
         shop = store.get_shop(store.get_order(case.order_id).shop_id)
+        _refuse_strangers_chat(store, args, raw, name)
         item = evidence_repo.add_chat(
             store, args.case_id, raw, name, caption=args.caption, shop_names=(shop.name,)
         )
@@ -203,11 +232,17 @@ def run_pack(args: Namespace) -> int:
         "fits": plan.fits,
         "problems": plan.problems,
         "profile": profile.id,
+        "missing": [kind for kind, _ in plan.request.missing],
     }
     if not plan.fits:
         emit(args, document)
         hint = "" if args.items else "（可用 --items 只放入部分证据）"
         raise CommandError("证据包放不下，未写入任何文件：" + "；".join(plan.problems) + hint)
+    if plan.request.missing:
+        names = "、".join(EvidenceKind(k).label() for k, _ in plan.request.missing)
+        print(
+            f"shopdesk: 警告：证据包缺少必需的证据：{names}（摘要中已注明未包含）", file=sys.stderr
+        )
     text = [f"证据包：{package}"]
     text += [f"  {u.name}  {len(u.data):,} 字节" for u in plan.uploads]
     text.append(f"  陈述 {plan.statement_chars} 字 / {plan.statement_bytes} 字节")

@@ -281,3 +281,84 @@ def to_data(messages: list[ChatMessage]) -> list[dict]:
 
 def from_data(data: list[dict]) -> list[ChatMessage]:
     return [ChatMessage.from_dict(d) for d in data]
+
+
+# ---------------------------------------------------------------- whose chat is this
+
+# A Taobao/Tmall order number: 16 to 20 digits, or fewer right after 订单号 / 订单编号.
+_LABELLED_ORDER = re.compile(r"订单(?:编号|号)?\s*[:：#]?\s*(\d{10,20})(?!\d)")
+_BARE_ORDER = re.compile(r"(?<![\dA-Za-z])(\d{16,20})(?!\d)")
+_NOT_ORDER = re.compile(r"(?:运单|快递单|物流单|单号|退款编号|退款单)\s*(?:号)?\s*[:：#]?\s*$")
+
+
+@dataclass(frozen=True)
+class ChatIdentity:
+    """Who the buyer is and which orders the conversation names, as the chat itself says."""
+
+    buyer_nicks: tuple[str, ...]
+    order_nos: tuple[str, ...]
+
+
+def identity(messages: list[ChatMessage]) -> ChatIdentity:
+    nicks: dict[str, None] = {}
+    orders: dict[str, None] = {}
+    for message in messages:
+        if message.kind == "system":
+            continue
+        if not message.is_seller and message.sender and message.sender != SYSTEM_NICK:
+            nicks.setdefault(message.sender, None)
+        for text in (message.text, message.detail):
+            for number in _order_numbers(text):
+                orders.setdefault(number, None)
+    return ChatIdentity(tuple(nicks), tuple(orders))
+
+
+def _order_numbers(text: str) -> list[str]:
+    found = [m.group(1) for m in _LABELLED_ORDER.finditer(text or "")]
+    for match in _BARE_ORDER.finditer(text or ""):
+        if not _NOT_ORDER.search(text[max(0, match.start() - 8) : match.start()]):
+            found.append(match.group(1))
+    return found
+
+
+def _same_nick(chat_nick: str, case_nick: str) -> bool:
+    """Nicks compared as the platform shows them; an export may mask the middle (z**8)."""
+    a, b = chat_nick.strip().casefold(), case_nick.strip().casefold()
+    if "*" in a or "*" in b:
+        masked, plain = (a, b) if "*" in a else (b, a)
+        pattern = ".*".join(re.escape(part) for part in re.split(r"\*+", masked))
+        return re.fullmatch(pattern, plain) is not None
+    return a == b
+
+
+def mismatches(messages: list[ChatMessage], buyer_nick: str, order_no: str) -> list[str]:
+    """Why this conversation may belong to another case (empty: nothing says so): the
+    chat's buyer is not the case's, or the order numbers it names do not include the
+    case's. Each line names both sides."""
+    who = identity(messages)
+    problems = []
+    if (
+        buyer_nick
+        and who.buyer_nicks
+        and not any(_same_nick(nick, buyer_nick) for nick in who.buyer_nicks)
+    ):
+        problems.append(
+            f"聊天记录里的买家是 {'、'.join(who.buyer_nicks)}，这个售后单的买家是 {buyer_nick}"
+        )
+    if order_no and who.order_nos and order_no not in who.order_nos:
+        problems.append(
+            f"聊天记录提到订单号 {'、'.join(who.order_nos)}，这个售后单的订单号是 {order_no}"
+        )
+    return problems
+
+
+def raw_mismatches(
+    raw: bytes, buyer_nick: str, order_no: str, shop_names: tuple[str, ...] = ()
+) -> list[str]:
+    """`mismatches` of a chat log file's bytes; [] when it does not parse (adding it then
+    reports why)."""
+    try:
+        messages = parse(decode(raw), shop_names)
+    except ChatLogError:
+        return []
+    return mismatches(messages, buyer_nick, order_no)

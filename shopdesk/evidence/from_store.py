@@ -10,6 +10,7 @@ from pathlib import Path
 from shopdesk.core import evidence_repo
 from shopdesk.core.case_states import effective_events
 from shopdesk.core.deadlines_repo import event_data
+from shopdesk.core.evidence_checklist import checklist
 from shopdesk.core.model import EventKind, EvidenceKind
 from shopdesk.core.store import Store
 from shopdesk.evidence.package import Plan, build_package, plan_package
@@ -148,13 +149,25 @@ def request_for_case(
     if isinstance(profile, str):
         profile = get_profile(profile)
     text = statement if statement is not None else default_statement(store, case_id, profile.id)
+    exhibits = case_exhibits(store, case_id, only)
     return PackageRequest(
         facts=case_facts(store, case_id),
-        exhibits=case_exhibits(store, case_id, only),
+        exhibits=exhibits,
         statement=text,
         profile=profile,
         mask=mask,
         as_zip=as_zip,
+        missing=missing_required(store.get_case(case_id).kind, exhibits),
+    )
+
+
+def missing_required(case_kind: str, exhibits) -> tuple[tuple[str, str], ...]:
+    """(kind, why) of each required kind of evidence none of `exhibits` is."""
+    present = [e.kind for e in exhibits]
+    return tuple(
+        (str(item.kind), item.why)
+        for item in checklist(case_kind, present)
+        if item.required and item.missing
     )
 
 

@@ -25,6 +25,7 @@ from pathlib import Path, PurePosixPath
 
 from PySide6.QtGui import QImage
 
+from shopdesk.core import chatlog
 from shopdesk.core.errors import DiskError, InputError
 from shopdesk.core.model import EvidenceKind
 from shopdesk.core.safeio import sweep_temp_files
@@ -256,8 +257,9 @@ def _exhibit_units(
         plan.chats.append((mask(exhibit.caption or exhibit.file_name), messages))
         # a destination that takes one image gets the whole chat as one (tall) image
         height = 10**6 if request.profile.max_count == 1 else chatrender.MAX_PAGE_HEIGHT
+        title, order_no = chat_heading(messages)
         rendered = chatrender.render_chat(
-            messages, order_no=request.facts.order_no, max_page_height=height
+            messages, title=title, order_no=order_no, max_page_height=height
         )
         return pages([page.image for page in rendered], float(chatrender.TEXT_PX))
     if exhibit.is_pdf:
@@ -266,6 +268,17 @@ def _exhibit_units(
         return [_Unit(index, 1, 1, exhibit.file_name, None, path=exhibit.path)]
     plan.notes.append(f"{exhibit.file_name}：{_kind_label(exhibit.kind)}不能作为图片上传，仅附原件")
     return []
+
+
+def chat_heading(messages: list) -> tuple[str, str]:
+    """(title, order number) of a chat image's header: what the conversation itself says
+    (its buyer, the order numbers it names), never the case's, so another buyer's chat
+    cannot pass under this case's order number."""
+    who = chatlog.identity(messages)
+    title = "聊天记录"
+    if who.buyer_nicks:  # the header is one line: the first buyer and order number
+        title += "　买家 " + who.buyer_nicks[0]
+    return title, who.order_nos[0] if who.order_nos else ""
 
 
 class _Fitter:
@@ -508,6 +521,7 @@ def _write_tree(plan: Plan, work: Path, created: str, step: Callable[[], None]) 
         exhibits=rows,
         chats=plan.chats,
         notes=plan.notes,
+        missing=list(request.missing),
         mask=mask,
         dated=content_time(request),
         key=package_key(plan),
@@ -535,6 +549,7 @@ def _write_tree(plan: Plan, work: Path, created: str, step: Callable[[], None]) 
         "statement_chars": plan.statement_chars,
         "statement_bytes": plan.statement_bytes,
         "notes": [mask(n) for n in plan.notes],
+        "missing": [kind for kind, _ in request.missing],
         "files": files,
     }
     text = json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=False) + "\n"

@@ -90,6 +90,9 @@ class PackageRequest:
     mask: bool = False
     as_zip: bool = False
     extra: dict = field(default_factory=dict, compare=False)
+    # required evidence kinds (EvidenceKind ids) the package holds none of, with why
+    # each is expected: the summary says they are not included
+    missing: tuple[tuple[str, str], ...] = ()
 
     def ordered_exhibits(self) -> list[Exhibit]:
         """Reading order: by kind (chat first), then capture time, then as given."""

@@ -153,6 +153,7 @@ def write_summary(
     exhibits: list[ExhibitRow],
     chats: list[tuple[str, list[ChatMessage]]],
     notes: list[str],
+    missing: list[tuple[str, str]] = (),
     mask: Callable[[str], str] = lambda s: s,
     dated: str = "2000-01-01T00:00:00Z",
     key: str = "",
@@ -182,6 +183,11 @@ def write_summary(
     pages.text(mask(statement) or "（无）", body)
     for note in notes:
         pages.text(mask(note), small, color=QColor(120, 80, 0))
+    if missing:
+        pages.heading("未包含的证据")
+        pages.text("本证据包没有以下审核通常要求的证据：", body)
+        for kind, why in missing:
+            pages.text(f"· {label_of(EvidenceKind, kind)}（{why}）", body, indent=24)
 
     pages.new_page()
     pages.heading("处理时间线（北京时间）")

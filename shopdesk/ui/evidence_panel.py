@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -45,9 +46,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shopdesk.core import evidence_repo
+from shopdesk.core import chatlog, evidence_repo
 from shopdesk.core.errors import ShopDeskError
-from shopdesk.core.evidence_checklist import checklist
+from shopdesk.core.evidence_checklist import checklist, missing
 from shopdesk.core.model import EvidenceKind
 from shopdesk.core.store import Store
 from shopdesk.core.timeutil import now_utc
@@ -447,7 +448,9 @@ class EvidencePanel(QWidget):
                 chosen = self.new_kind.currentData()
             try:
                 if chosen == EvidenceKind.CHAT.value:
-                    added.append(self._add_chat_bytes(path.read_bytes(), path.name))
+                    chat = self._add_chat_bytes(path.read_bytes(), path.name)
+                    if chat is not None:
+                        added.append(chat)
                 else:
                     added.append(evidence_repo.add_file(self.store, self.case_id, path, chosen))
             except (ShopDeskError, OSError) as exc:
@@ -456,9 +459,59 @@ class EvidencePanel(QWidget):
         return added
 
     def _add_chat_bytes(self, raw: bytes, name: str):
+        """A chat log; one whose buyer or order number is another case's is added only
+        when the seller says so (None when they do not)."""
         case = self.store.get_case(self.case_id)
-        shop = self.store.get_shop(self.store.get_order(case.order_id).shop_id)
+        order = self.store.get_order(case.order_id)
+        shop = self.store.get_shop(order.shop_id)
+        problems = chatlog.raw_mismatches(raw, order.buyer_nick, order.order_no, (shop.name,))
+        if problems and not self.confirm(self.chat_mismatch_box(name, problems)):
+            return None
         return evidence_repo.add_chat(self.store, self.case_id, raw, name, shop_names=(shop.name,))
+
+    # -- asking --------------------------------------------------------------------------
+
+    def confirm(self, box: QMessageBox) -> bool:
+        """Show a question; True when the seller chose to go on."""
+        return box.exec() == QMessageBox.StandardButton.Yes
+
+    def _question(self, title: str, text: str, go_on: str, stop: str) -> QMessageBox:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self)
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.button(QMessageBox.StandardButton.Yes).setText(go_on)
+        box.button(QMessageBox.StandardButton.No).setText(stop)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        return box
+
+    def chat_mismatch_box(self, name: str, problems: list[str]) -> QMessageBox:
+        tr = self.tr
+        text = (
+            tr("“%1”可能是另一位买家或另一笔订单的聊天记录：").replace("%1", name)
+            + "\n\n"
+            + "\n".join(f"· {p}" for p in problems)
+            + "\n\n"
+            + tr("放进证据包会让审核认为证据与本单无关。仍要添加到这个售后单吗？")
+        )
+        return self._question(tr("聊天记录与售后单不符"), text, tr("仍然添加"), tr("不添加"))
+
+    def missing_required(self) -> list[str]:
+        """Required evidence kinds the case has none of."""
+        case = self.store.get_case(self.case_id)
+        return missing(case.kind, [e.kind for e in self.evidence()], required_only=True)
+
+    def missing_evidence_box(self, kinds: list[str]) -> QMessageBox:
+        tr = self.tr
+        case = self.store.get_case(self.case_id)
+        why = {str(i.kind): i.why for i in checklist(case.kind, [])}
+        lines = [f"· {label(EvidenceKind, k)}：{why.get(k, '')}" for k in kinds]
+        text = (
+            tr("这个证据包缺少审核要求的证据：")
+            + "\n\n"
+            + "\n".join(lines)
+            + "\n\n"
+            + tr("缺少必需证据，平台很可能不支持卖家。摘要中会注明未包含这些证据。仍要生成吗？")
+        )
+        return self._question(tr("缺少必需的证据"), text, tr("仍然生成"), tr("先去补充"))
 
     def paste(self) -> object | None:
         """Ctrl+V: an image on the clipboard becomes a PNG item; copied chat text a chat log."""
@@ -555,6 +608,9 @@ class EvidencePanel(QWidget):
     # -- building ------------------------------------------------------------------------
 
     def _choose_output(self) -> None:
+        lacking = self.missing_required()
+        if lacking and not self.confirm(self.missing_evidence_box(lacking)):
+            return
         folder = QFileDialog.getExistingDirectory(self, self.tr("证据包保存到"))
         if folder:
             self.build(Path(folder))

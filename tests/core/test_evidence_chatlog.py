@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from shopdesk.core import chatlog
 from shopdesk.core.chatlog import ChatLogError, decode, parse, senders
 
 # The same invented conversation, as copied from the Qianniu PC chat window (CRLF) ...
@@ -188,3 +189,21 @@ def test_any_conversation_reads_the_same_in_both_shapes(conversation):
     ]
     assert parse(pc_shape(conversation)) == expected
     assert parse(web_shape(conversation)) == expected
+
+
+def test_whose_chat_it_is_comes_from_the_chat_itself():
+    text = (
+        "tb5528190347 2026-11-20 10:01:02\n订单号：4428265436565263618 还没到，电话13925130165\n\n"
+        "店:客服 2026-11-20 10:02:00\n快递单号 7730123456789012 在路上\n已读\n"
+    )
+    messages = chatlog.parse(text)
+    who = chatlog.identity(messages)
+    assert who.buyer_nicks == ("tb5528190347",)
+    assert who.order_nos == ("4428265436565263618",)  # not the phone, not the tracking number
+    assert chatlog.mismatches(messages, "tb5528190347", "4428265436565263618") == []
+    assert chatlog.mismatches(messages, "t**7", "4428265436565263618") == []  # a masked nick
+    problems = chatlog.mismatches(messages, "zhangwei1988", "4274970615263666714")
+    assert problems == [
+        "聊天记录里的买家是 tb5528190347，这个售后单的买家是 zhangwei1988",
+        "聊天记录提到订单号 4428265436565263618，这个售后单的订单号是 4274970615263666714",
+    ]

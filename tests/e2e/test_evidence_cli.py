@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 CHAT = (
-    "林间小鹿 2026-11-20 10:01:02\n你好，我电话 13925130165\n\n"
+    "小鹿乱撞1992 2026-11-20 10:01:02\n你好，我电话 13925130165\n\n"
     "小满家居生活馆:小美 2026-11-20 10:01:30\n亲，已经为您登记\n已读\n"
 )
 
@@ -207,3 +207,57 @@ def test_pack_only_the_chosen_items_for_a_one_image_destination(tmp_path, demo_d
     assert one["fits"] and len(one["upload"]) == 1
     stranger = refusal_proof("--items", "99999", check=False)
     assert stranger.returncode == 2 and "99999" in stranger.stderr
+
+
+STRANGER = (
+    "tb5528190347 2026-11-20 10:01:02\n我的订单号4428265436565263618一直没到\n\n"
+    "小满家居生活馆:小美 2026-11-20 10:01:30\n亲，马上查\n已读\n"
+)
+
+
+def test_another_buyers_chat_is_refused_without_force(tmp_path, demo_db):
+    chat = tmp_path / "别人的.txt"
+    chat.write_text(STRANGER, encoding="utf-8")
+    case = next(
+        c for c in json.loads(shopdesk("cases", "--db", demo_db, "--json").stdout) if c["id"] == 9
+    )
+    for command in (("evidence", "chat", "9", str(chat)), ("evidence", "add", "9", str(chat), "--kind", "chat")):  # fmt: skip
+        refused = shopdesk(*command, "--db", demo_db, check=False)
+        assert refused.returncode == 2
+        (line,) = refused.stderr.strip().splitlines()
+        assert "tb5528190347" in line and "小鹿乱撞1992" in line
+        assert "4428265436565263618" in line and case["order_no"] in line
+        listed = json.loads(shopdesk("evidence", "list", "9", "--db", demo_db, "--json").stdout)
+        assert listed["evidence"] == []
+    forced = shopdesk("evidence", "chat", "9", str(chat), "--force", "--db", demo_db, "--json")
+    assert json.loads(forced.stdout)["messages"] == 2
+
+    # the exhibit shows what the chat says, not the case's order number
+    out = tmp_path / "out"
+    packed = json.loads(
+        shopdesk("pack", "9", "--profile", "taobao-refund", "--out", str(out), "--json", "--db", demo_db).stdout
+    )  # fmt: skip
+    text = subprocess.run(
+        ["pdftotext", str(Path(packed["package"]) / "summary.pdf"), "-"],
+        capture_output=True, check=True, text=True,
+    ).stdout  # fmt: skip
+    assert "tb5528190347" in text
+
+
+def test_pack_warns_and_lists_the_required_evidence_it_lacks(tmp_path, demo_db):
+    chat = tmp_path / "chat.txt"
+    chat.write_text(CHAT, encoding="utf-8")
+    shopdesk("evidence", "chat", "4", str(chat), "--db", demo_db)  # 仅退款（已发货）: no 物流记录
+    out = tmp_path / "out"
+    done = shopdesk("pack", "4", "--profile", "taobao-refund", "--out", str(out), "--json", "--db", demo_db)  # fmt: skip
+    document = json.loads(done.stdout)
+    assert document["missing"] == ["shipping"] and document["fits"] is True
+    assert {"package", "upload", "statement_chars", "statement_bytes", "fits", "problems", "profile"} <= set(document)  # fmt: skip
+    assert "物流记录" in done.stderr and "警告" in done.stderr
+    package = Path(document["package"])
+    text = subprocess.run(
+        ["pdftotext", str(package / "summary.pdf"), "-"], capture_output=True, check=True, text=True
+    ).stdout
+    assert "未包含的证据" in text and "物流记录" in text.split("未包含的证据")[1]
+    manifest = json.loads((package / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["missing"] == ["shipping"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from shopdesk.core import evidence_repo
+from shopdesk.core import chatlog, evidence_repo
 from shopdesk.evidence.from_store import default_statement, request_for_case
 
 
@@ -91,3 +91,18 @@ def test_the_package_timeline_leaves_the_sellers_bookkeeping_at_home(gui, demo_s
     ):
         assert leak not in text, leak
     assert "小二介入" in text and "具体时间以平台记录为准" in text
+
+
+def test_a_chat_exhibit_is_headed_by_what_the_chat_says_not_the_case(demo_store):
+    from shopdesk.evidence.package import chat_heading
+
+    case = next(c for c in demo_store.list_cases() if c.kind == "refund_shipped")
+    chat = "tb5528190347 2026-11-20 10:01:02\n订单号4428265436565263618没到\n\n店:客服 2026-11-20 10:02:00\n在查\n已读\n"
+    evidence_repo.add_chat(demo_store, case.id, chat.encode(), "chat.txt")
+    (exhibit,) = request_for_case(demo_store, case.id, "taobao-refund").exhibits
+    title, order_no = chat_heading(list(exhibit.messages))
+    assert order_no == "4428265436565263618" != case.order_no
+    assert title == "聊天记录　买家 tb5528190347"
+    # a chat that names no order gets no order number in its header
+    quiet = "tb5528190347 2026-11-20 10:01:02\n没到\n"
+    assert chat_heading(chatlog.parse(quiet)) == ("聊天记录　买家 tb5528190347", "")

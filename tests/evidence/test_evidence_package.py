@@ -19,6 +19,7 @@ from shopdesk.evidence.fitting import FitError
 from shopdesk.evidence.package import (
     PackCancelled,
     build_package,
+    chat_heading,
     extract_package,
     plan_package,
     safe_file_name,
@@ -194,7 +195,8 @@ def test_masking_removes_the_phone_number_from_images_statement_and_pdf_text(gui
         replace(m, text=m.text.replace(PHONE, "139****0165").replace("文三路 90 号", "****"))
         for m in messages
     ]
-    page = chatrender.render_chat(expected, order_no=request.facts.order_no)[0].image
+    title, order_no = chat_heading(expected)  # headed by what the chat says
+    page = chatrender.render_chat(expected, title=title, order_no=order_no)[0].image
     drawn = QImage()
     assert drawn.loadFromData(chat_masked)
     assert drawn.convertToFormat(QImage.Format.Format_RGB32) == page.convertToFormat(

@@ -12,9 +12,9 @@ from shopdesk.core import evidence_repo
 from shopdesk.ui.evidence_panel import EvidencePanel
 
 CHAT = (
-    "林间小鹿 2026-11-20 10:01:02\n你好，耳机左边没有声音\n\n"
+    "小鹿乱撞1992 2026-11-20 10:01:02\n你好，耳机左边没有声音\n\n"
     "小满家居生活馆:小美 2026-11-20 10:01:30\n亲，请拍个视频\n已读\n\n"
-    "林间小鹿 2026-11-20 10:02:00\n好的\n"
+    "小鹿乱撞1992 2026-11-20 10:02:00\n好的\n"
 )
 
 
@@ -141,3 +141,63 @@ def test_dropping_files_onto_the_panel_adds_them(panel, tmp_path):
     )
     panel.dropEvent(drop)
     assert panel.items.count() == 1 and "开箱.png" in panel.items.item(0).text()
+
+
+STRANGER_CHAT = (
+    "tb5528190347 2026-11-20 10:01:02\n我的订单号4428265436565263618一直没到\n\n"
+    "小满家居生活馆:小美 2026-11-20 10:01:30\n亲，马上查\n已读\n"
+)
+
+
+def asked(panel, answer: bool) -> list[str]:
+    """Answer the panel's questions with `answer`; returns the questions' texts."""
+    questions: list[str] = []
+
+    def confirm(box) -> bool:
+        questions.append(box.text())
+        return answer
+
+    panel.confirm = confirm
+    return questions
+
+
+def test_another_buyers_chat_is_added_only_when_the_seller_says_so(panel, tmp_path, demo_store):
+    chat = tmp_path / "别人的.txt"
+    chat.write_text(STRANGER_CHAT, encoding="utf-8")
+    order = demo_store.get_order(demo_store.get_case(panel.case_id).order_id)
+    questions = asked(panel, False)
+    assert panel.add_files([chat]) == [] and panel.items.count() == 0
+    (text,) = questions
+    assert "tb5528190347" in text and order.buyer_nick in text
+    assert "4428265436565263618" in text and order.order_no in text
+    questions = asked(panel, True)
+    assert len(panel.add_files([chat])) == 1 and len(questions) == 1
+    # the case's own buyer's chat is not questioned
+    mine = tmp_path / "chat.txt"
+    mine.write_text(CHAT, encoding="utf-8")
+    questions = asked(panel, False)
+    assert len(panel.add_files([mine])) == 1 and questions == []
+
+
+def test_building_without_required_evidence_asks_first(panel, tmp_path, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    panel.add_files([photo_file(tmp_path)])  # no 物流记录 (required for 仅退款（已发货）)
+    chosen: list[str] = []
+    monkeypatch.setattr(
+        QFileDialog, "getExistingDirectory", lambda *a, **k: chosen.append("x") or ""
+    )
+    questions = asked(panel, False)
+    panel.build_button.click()
+    (text,) = questions
+    assert "物流记录" in text and "仍要生成" in text
+    assert chosen == [] and panel.worker is None  # nothing started, no folder asked
+    questions = asked(panel, True)
+    panel.build_button.click()
+    assert len(questions) == 1 and chosen == ["x"]
+
+
+def test_the_missing_evidence_question_names_each_kind(panel, tmp_path):
+    box = panel.missing_evidence_box(panel.missing_required())
+    assert "物流记录" in box.text() and "揽收和签收" in box.text()
+    assert box.defaultButton().text() == "先去补充"

@@ -72,6 +72,34 @@ EXPECTED: dict[str, tuple[Expectation, ...]] = {
 }
 
 
+# the order a reviewer reads a package in (RULES.md: chat screenshots with timestamps,
+# logistics trace, photos/video, weight records, invoices, authorisation, test reports)
+READING_ORDER = (
+    K.CHAT,
+    K.SHIPPING,
+    K.PHOTO,
+    K.WEIGHT,
+    K.INVOICE,
+    K.AUTHORIZATION,
+    K.TEST_REPORT,
+    K.OTHER,
+    K.VIDEO,
+)
+
+
+def reading_rank(kind: str) -> int:
+    kinds = [k.value for k in READING_ORDER]
+    return kinds.index(kind) if kind in kinds else len(kinds)
+
+
+def numbered(items) -> list[tuple[int, str]]:
+    """(number, kind) of evidence items (anything with `kind` and `captured_at`, in the
+    order given) as a package numbers them: by kind in reading order, then capture time."""
+    indexed = list(enumerate(items))
+    indexed.sort(key=lambda p: (reading_rank(p[1].kind), p[1].captured_at or "", p[0]))
+    return [(number, item.kind) for number, (_, item) in enumerate(indexed, start=1)]
+
+
 @dataclass(frozen=True)
 class ChecklistItem:
     kind: str

@@ -6,8 +6,9 @@ reply shows a gap instead of an empty or made-up value."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from shopdesk.core.model import Case, CaseKind, Order, Platform, Shop
+from shopdesk.core.model import Case, CaseKind, EvidenceKind, Order, Platform, Shop
 from shopdesk.core.timeutil import CHINA, from_text
 
 ITEM_TITLE_CHARS = 24  # Taobao titles run to 60 keyword-stuffed characters; keep the start
@@ -47,17 +48,49 @@ def _label(enum: type, value: str, language: str) -> str:
         return value
 
 
+_EXHIBIT_WORD = {"zh-CN": "附件", "zh-TW": "附件", "en": "exhibit"}
+
+
+def exhibit_ref(numbers: Sequence[int], kind: str, language: str = "zh-CN") -> str:
+    """How a statement names exhibits: 附件 3：物流记录, 附件 2、4：照片."""
+    label = _label(EvidenceKind, kind, language)
+    if language == "en":
+        joined = ", ".join(map(str, numbers))
+        return f"{_EXHIBIT_WORD['en']}{'s' if len(numbers) > 1 else ''} {joined} ({label.lower()})"
+    word = _EXHIBIT_WORD.get(language, "附件")
+    return f"{word} {'、'.join(map(str, numbers))}：{label}"
+
+
+def exhibit_values(exhibits: Sequence[tuple[int, str]], language: str = "zh-CN") -> dict:
+    """`exhibit_<kind>` for each kind among `exhibits` ((number, EvidenceKind id), as
+    numbered in the package): a kind not attached has no value, so a template's claim
+    about it (`{if exhibit_photo}…{end}`) stays out."""
+    by_kind: dict[str, list[int]] = {}
+    for number, kind in exhibits:
+        by_kind.setdefault(kind, []).append(number)
+    values = {
+        f"exhibit_{kind}": exhibit_ref(nums, kind, language) for kind, nums in by_kind.items()
+    }
+    if by_kind:
+        values["exhibits"] = ("; " if language == "en" else "；").join(
+            exhibit_ref(nums, kind, language) for kind, nums in by_kind.items()
+        )
+    return values
+
+
 def build_context(
     order: Order | None = None,
     case: Case | None = None,
     shop: Shop | None = None,
     language: str = "zh-CN",
     deadline_at: str | None = None,
+    exhibits: Sequence[tuple[int, str]] = (),
 ) -> dict[str, str]:
     """Variables for `templates.render`. `deadline_at` is the case's next deadline (UTC
     text) as the rule engine computed it; without it the platform's own deadline or the
-    cached next due time of the case is used."""
-    values: dict[str, str] = {}
+    cached next due time of the case is used. `exhibits`: (number, kind) of the evidence
+    attached, as the package numbers it; without them no exhibit is claimed."""
+    values: dict[str, str] = exhibit_values(exhibits, language)
     if order is not None:
         values.update(
             buyer_nick=order.buyer_nick,

@@ -2,7 +2,10 @@
 
 A template body is plain text with variables in single braces, e.g. `{buyer_nick}`.
 Rendering never evaluates anything: it looks each `{...}` up in a fixed table of known
-names and pastes the value as text (values are never rendered again). What it cannot
+names and pastes the value as text (values are never rendered again). `{if NAME}…{end}`
+keeps its text only when the known variable NAME has a value (no nesting): a claim tied
+to an exhibit (`{if exhibit_shipping}物流轨迹见{exhibit_shipping}。{end}`) shows only when
+that kind of evidence is attached. What it cannot
 fill stays visible as a marked gap (`【待填：运单号】`) and is listed in `gaps`; a text
 that still has a gap must not be copied to the buyer. Anything in braces that is not a
 plain known name (`{0}`, `{order.__class__}`, `{x:>10}`) is a gap too, showing its raw
@@ -39,9 +42,21 @@ VARIABLES: dict[str, tuple[str, str, str]] = {
     "shop_name": ("店铺名称", "店鋪名稱", "shop name"),
     "return_address": ("退货地址", "退貨地址", "return address"),
     "signature": ("客服签名", "客服簽名", "signature"),
+    # the exhibits of the case's package: all of them, and per evidence kind ("附件 3：物流记录")
+    "exhibits": ("证据附件", "證據附件", "exhibits"),
+    "exhibit_chat": ("聊天记录附件", "聊天記錄附件", "chat log exhibit"),
+    "exhibit_shipping": ("物流记录附件", "物流記錄附件", "shipping record exhibit"),
+    "exhibit_photo": ("照片附件", "照片附件", "photo exhibit"),
+    "exhibit_video": ("视频附件", "影片附件", "video exhibit"),
+    "exhibit_weight": ("称重记录附件", "稱重記錄附件", "weight record exhibit"),
+    "exhibit_invoice": ("发票/购货凭证附件", "發票/購貨憑證附件", "invoice exhibit"),
+    "exhibit_authorization": ("品牌授权附件", "品牌授權附件", "brand authorisation exhibit"),
+    "exhibit_test_report": ("检测报告附件", "檢測報告附件", "test report exhibit"),
+    "exhibit_other": ("其他附件", "其他附件", "other exhibit"),
 }
 
 _TOKEN = re.compile(r"\{([^{}\n]{1,60})\}")
+_CONDITION = re.compile(r"\{if ([a-z_]{1,40})\}(.*?)\{end\}", re.DOTALL)
 _CODE_LIKE = re.compile(r"[\x21-\x7e]+")  # printable ASCII without spaces
 _GAP_PREFIX = {"zh-CN": "【待填：", "zh-TW": "【待填：", "en": "[fill in: "}
 _GAP_SUFFIX = {"zh-CN": "】", "zh-TW": "】", "en": "]"}
@@ -146,7 +161,7 @@ def can_copy(text: str) -> bool:
 def render(body: str, values: Mapping[str, object], language: str = DEFAULT_LANGUAGE) -> Rendered:
     """Fill `body` from `values` (only names in VARIABLES are looked up). Never raises for
     any text; never evaluates attribute, index, format or code syntax."""
-    body = str(body)
+    body = _conditions(str(body), values)
     segments: list[Segment] = []
     gaps: list[str] = []
     position = 0
@@ -162,8 +177,8 @@ def render(body: str, values: Mapping[str, object], language: str = DEFAULT_LANG
                 segments.append(Segment(text))
                 continue
             gap = content
-        elif _CODE_LIKE.fullmatch(content):
-            gap = content
+        elif _CODE_LIKE.fullmatch(content) or content.startswith("if "):
+            gap = content  # code-like, or a condition without its {end}
         else:
             segments.append(Segment(match.group(0)))
             continue
@@ -174,6 +189,26 @@ def render(body: str, values: Mapping[str, object], language: str = DEFAULT_LANG
         segments.append(Segment(body[position:]))
     segments = _strip_end(segments)
     return Rendered("".join(s.text for s in segments), gaps, segments)
+
+
+def _conditions(body: str, values: Mapping[str, object]) -> str:
+    """Keep each `{if NAME}…{end}` block's text when NAME is a known variable with a
+    value, drop it otherwise. An unknown NAME, or a stray `{if …}` / `{end}`, is left as
+    it is, so it shows as a gap and blocks copying."""
+
+    def keep(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in VARIABLES:
+            return match.group(0)
+        value = values.get(name)
+        return match.group(2) if value is not None and str(value).strip() else ""
+
+    return _CONDITION.sub(keep, body)
+
+
+def conditions_used(body: str) -> list[str]:
+    """The variable names a body's `{if NAME}` blocks test."""
+    return [m.group(1) for m in _CONDITION.finditer(body)]
 
 
 def _strip_end(segments: list[Segment]) -> list[Segment]:
@@ -331,7 +366,9 @@ def _from_toml(entry: Mapping[str, object], group: str) -> Template:
         limit_bytes=entry.get("limit_bytes"),
     )
     for language, text in template.texts.items():
-        unknown = [m.group(1) for m in _TOKEN.finditer(text.body) if m.group(1) not in VARIABLES]
+        plain = _CONDITION.sub(lambda m: m.group(2), text.body)
+        unknown = [m.group(1) for m in _TOKEN.finditer(plain) if m.group(1) not in VARIABLES]
+        unknown += [n for n in conditions_used(text.body) if n not in VARIABLES]
         if unknown or not text.title or not text.body:
             raise ValueError(f"template {template_id} ({language}): bad text {unknown}")
     return template

@@ -14,8 +14,10 @@ from dataclasses import replace
 from datetime import datetime
 from functools import lru_cache
 
+from shopdesk.core import evidence_repo
 from shopdesk.core.deadlines_repo import deadlines_for_case
 from shopdesk.core.errors import InputError, NotFoundError
+from shopdesk.core.evidence_checklist import numbered
 from shopdesk.core.model import LANGUAGES, Case, Event, EventKind, Order, Shop
 from shopdesk.core.rules import current_deadline
 from shopdesk.core.store import Store
@@ -290,7 +292,11 @@ def next_deadline_at(store: Store, case: Case, now: datetime | None = None) -> s
 def case_context(
     store: Store, case_id: int, language: str = "zh-CN", now: datetime | None = None
 ) -> dict[str, str]:
-    """The variables for replying on this case: its order, the case, the shop settings
-    and the case's next deadline."""
+    """The variables for replying on this case: its order, the case, the shop settings,
+    the case's next deadline and its evidence, numbered as a package of all of it
+    numbers them (so a claim tied to a kind of evidence shows only when it is attached)."""
     case, order, shop = case_facts(store, case_id)
-    return build_context(order, case, shop, language, next_deadline_at(store, case, now))
+    exhibits = numbered(evidence_repo.list_evidence(store, case_id))
+    return build_context(
+        order, case, shop, language, next_deadline_at(store, case, now), exhibits=exhibits
+    )

@@ -3,55 +3,42 @@ CLI and by the evidence panel's background task, each with its own Store)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from shopdesk.core import evidence_repo
+from shopdesk.core.case_statement import build_statement
 from shopdesk.core.case_states import effective_events
 from shopdesk.core.deadlines_repo import event_data
-from shopdesk.core.evidence_checklist import checklist
+from shopdesk.core.evidence_checklist import checklist, numbered
 from shopdesk.core.model import EventKind, EvidenceKind
 from shopdesk.core.store import Store
 from shopdesk.evidence.package import Plan, build_package, plan_package
 from shopdesk.evidence.packmodel import CaseFacts, Exhibit, PackageRequest, TimelineEntry
 from shopdesk.evidence.profiles import Profile, get_profile
 
-STATEMENT_GROUPS = ("appeal",)  # statements to the platform, not replies to the buyer
 
-
-def template_statement(store: Store, case_id: int, profile_id: str = "") -> tuple[str, list[str]]:
-    """The best-fitting built-in appeal template for the case (a statement addressed to
-    the platform, also used as a refusal reason), filled with its facts: (text, names of
-    the facts still missing). Seller-edited templates join here once the store keeps them."""
-    from shopdesk.core import template_suggest, templates
-    from shopdesk.core.template_context import build_context
-
+def default_statement(
+    store: Store, case_id: int, profile_id: str = "", exhibits: Sequence | None = None
+) -> str:
+    """The statement when the seller gave none, built from the case (kind, cause, the
+    buyer's reason, its timeline as a reviewer reads it) and from the evidence the package
+    holds (`exhibits`, default: all of the case's), every claim naming its exhibit; cut to
+    the destination's limit."""
     case = store.get_case(case_id)
     order = store.get_order(case.order_id)
-    shop = store.get_shop(order.shop_id)
-    candidates = [t for t in templates.load_builtin() if t.group in STATEMENT_GROUPS]
-    ranked = template_suggest.rank(candidates, case.kind, case.cause, "intervention")
-    fitting = [s.template for s in ranked if s.fits] or [s.template for s in ranked]
-    if not fitting:
-        return "", []
-    rendered = templates.render_template(fitting[0], build_context(order, case, shop))
-    return rendered.text.strip(), list(rendered.gaps)
+    if exhibits is None:
+        exhibits = evidence_repo.list_evidence(store, case_id)
+    profile = get_profile(profile_id) if profile_id else None
 
+    def fits(text: str) -> bool:
+        if profile is None or not profile.text_limit:
+            return True
+        return profile.text_size(text) <= profile.text_limit
 
-def default_statement(store: Store, case_id: int, profile_id: str = "") -> str:
-    """The appeal statement when the seller gave none: the case's appeal template filled
-    with its facts; when that would still show gaps (a missing tracking number ...), the
-    case's own description, note or reason; else the template with its gaps marked, for
-    the seller to fill in."""
-    text, gaps = template_statement(store, case_id, profile_id)
-    if text and not gaps:
-        return text
-    case = store.get_case(case_id)
-    for own in (case.description, case.note, case.reason):
-        if own and own.strip():
-            return own.strip()
-    return text
+    steps = [(at, kind) for at, kind, _ in _reviewer_steps(store, case_id)]
+    return build_statement(case, order, numbered(exhibits), steps, fits)
 
 
 def _label(kind: str) -> str:
@@ -71,6 +58,13 @@ def reviewer_timeline(store: Store, case_id: int) -> tuple[TimelineEntry, ...]:
     (a retracted step and its correction are left out), the seller's notes and
     "replied with template ..." records left out, the platform's own words kept, and a
     step whose time the export did not give shown without a made-up time."""
+    return tuple(
+        TimelineEntry(at, _label(kind), note) for at, kind, note in _reviewer_steps(store, case_id)
+    )
+
+
+def _reviewer_steps(store: Store, case_id: int) -> list[tuple[str, str, str]]:
+    """(UTC time or "", EventKind id, the platform's note) of `reviewer_timeline`."""
     entries = []
     for event in effective_events(store.events(case_id)):
         if event.kind in BOOKKEEPING_EVENTS:
@@ -82,8 +76,8 @@ def reviewer_timeline(store: Store, case_id: int) -> tuple[TimelineEntry, ...]:
                 at = ""
             if event.note and not event.note.startswith(_UNDATED_NOTE):
                 note = event.note
-        entries.append(TimelineEntry(at, _label(event.kind), note))
-    return tuple(entries)
+        entries.append((at, event.kind, note))
+    return entries
 
 
 def case_facts(store: Store, case_id: int) -> CaseFacts:
@@ -148,12 +142,13 @@ def request_for_case(
 ) -> PackageRequest:
     if isinstance(profile, str):
         profile = get_profile(profile)
-    text = statement if statement is not None else default_statement(store, case_id, profile.id)
     exhibits = case_exhibits(store, case_id, only)
+    if statement is None:
+        statement = default_statement(store, case_id, profile.id, exhibits)
     return PackageRequest(
         facts=case_facts(store, case_id),
         exhibits=exhibits,
-        statement=text,
+        statement=statement,
         profile=profile,
         mask=mask,
         as_zip=as_zip,

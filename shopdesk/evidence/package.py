@@ -357,7 +357,7 @@ def _assemble_claim_pdf(plan: Plan, fitted_pages) -> None:
         image = QImage()
         image.loadFromData(fitted.data)
         caption = (
-            f"证据 {index + 1}{suffix}　{_kind_label(exhibit.kind)}　{exhibit.caption}".strip()
+            f"附件 {index + 1}{suffix}　{_kind_label(exhibit.kind)}　{exhibit.caption}".strip()
         )
         pages.append((image, masker_for(plan.request)(caption)))
     if not pages:

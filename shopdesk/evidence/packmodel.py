@@ -7,22 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from shopdesk.core.chatlog import ChatMessage
-from shopdesk.core.model import EvidenceKind
+from shopdesk.core.evidence_checklist import reading_rank
 from shopdesk.evidence.profiles import Profile
-
-# the order a reviewer reads a package in (RULES.md: chat screenshots with timestamps,
-# logistics trace, photos/video, weight records, invoices, authorisation, test reports)
-READING_ORDER = (
-    EvidenceKind.CHAT,
-    EvidenceKind.SHIPPING,
-    EvidenceKind.PHOTO,
-    EvidenceKind.WEIGHT,
-    EvidenceKind.INVOICE,
-    EvidenceKind.AUTHORIZATION,
-    EvidenceKind.TEST_REPORT,
-    EvidenceKind.OTHER,
-    EvidenceKind.VIDEO,
-)
 
 
 @dataclass(frozen=True)
@@ -74,8 +60,7 @@ class Exhibit:
 
     @property
     def reading_rank(self) -> int:
-        kinds = [k.value for k in READING_ORDER]
-        return kinds.index(self.kind) if self.kind in kinds else len(kinds)
+        return reading_rank(self.kind)
 
 
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".bmp", ".webp", ".heic", ".tif", ".tiff")

@@ -198,7 +198,7 @@ def write_summary(
         line = f"{when}　{label}" + (f"　{note}" if note else "")
         pages.text(mask(line), body)
 
-    pages.heading("证据目录")
+    pages.heading("附件目录")
     for row in exhibits:
         pages.ensure(THUMB + 20)
         top = pages.y
@@ -217,7 +217,7 @@ def write_summary(
             painter.drawRect(QRectF(MARGIN, top, THUMB, THUMB * 0.6))
         indent = THUMB + 20
         pages.y = top
-        heading = f"证据 {row.number}　{label_of(EvidenceKind, row.kind)}　{row.caption}"
+        heading = f"附件 {row.number}　{label_of(EvidenceKind, row.kind)}　{row.caption}"
         pages.text(mask(heading), label_font, indent=indent, after=2)
         details = [
             f"文件：{row.file_name}",

@@ -47,7 +47,7 @@ from PySide6.QtWidgets import (
 )
 
 from shopdesk.core import chatlog, evidence_repo
-from shopdesk.core.errors import ShopDeskError
+from shopdesk.core.errors import NotFoundError, ShopDeskError
 from shopdesk.core.evidence_checklist import checklist, missing
 from shopdesk.core.model import EvidenceKind
 from shopdesk.core.store import Store
@@ -168,6 +168,7 @@ class EvidencePanel(QWidget):
         self.worker: PackWorker | None = None
         self._icons: dict[str, QIcon] = {}
         self._loading = False
+        self._default_text = ""  # the statement as last prefilled
         self.setAcceptDrops(True)
         tr = self.tr
 
@@ -221,6 +222,7 @@ class EvidencePanel(QWidget):
         for profile in self.profiles.values():
             self.profile.addItem(profile.name(), profile.id)
         self.profile.setCurrentIndex(max(0, self.profile.findData(DEFAULT_PROFILE)))
+        self.profile.currentIndexChanged.connect(lambda: self._refresh_statement(self.case_id))
         self.profile.currentIndexChanged.connect(self.update_budget)
         self.mask = QCheckBox(tr("遮盖买家电话和地址"))
         self.mask.setToolTip(tr("用于转交他人（如快递理赔）：图片和摘要中遮盖，证据包不附原始文件"))
@@ -273,12 +275,23 @@ class EvidencePanel(QWidget):
 
     def show_case(self, case_id: int) -> None:
         if case_id != self.case_id:
-            self.statement.setPlainText(
-                default_statement(self.store, case_id, self.profile.currentData() or "")
-            )
             self.result.clear()
+        self._refresh_statement(case_id, new_case=case_id != self.case_id)
         self.case_id = case_id
         self.refresh()
+
+    def _refresh_statement(self, case_id: int | None, new_case: bool = False) -> None:
+        """Prefill the statement from the case and the evidence attached now; a text the
+        seller edited stays as they wrote it (only a new case replaces it)."""
+        if case_id is None:
+            return
+        edited = self.statement.toPlainText() != self._default_text
+        if edited and not new_case:
+            return
+        self._default_text = default_statement(
+            self.store, case_id, self.profile.currentData() or ""
+        )
+        self.statement.setPlainText(self._default_text)
 
     def evidence(self) -> list:
         if self.case_id is None:
@@ -312,7 +325,10 @@ class EvidencePanel(QWidget):
         entry = self.items.currentItem()
         if entry is None:
             return None
-        return evidence_repo.get_evidence(self.store, entry.data(Qt.ItemDataRole.UserRole))
+        try:
+            return evidence_repo.get_evidence(self.store, entry.data(Qt.ItemDataRole.UserRole))
+        except NotFoundError:  # just removed: the list is being refreshed
+            return None
 
     def _item_selected(self, _row: int) -> None:
         if self._loading:
@@ -542,6 +558,7 @@ class EvidencePanel(QWidget):
         return added
 
     def _after_change(self) -> None:
+        self._refresh_statement(self.case_id)
         self.refresh()
         self.changed.emit()
 

@@ -11,6 +11,7 @@ from shopdesk.core.template_suggest import case_stage, rank
 from shopdesk.core.templates import (
     load_builtin,
     over_limit,
+    render,
     render_template,
     variables_used,
 )
@@ -120,3 +121,50 @@ def test_a_broken_resource_file_names_the_file(tmp_path):
     )
     with pytest.raises(ValueError, match="bad.toml"):
         load_builtin(tmp_path)
+
+
+# Words that claim evidence, per language: a template says them only over an exhibit.
+EXHIBIT_CLAIMS = {
+    "zh-CN": ("附件", "照片", "物流记录", "物流轨迹", "称重", "检验", "发票", "凭证", "授权", "聊天记录", "快照"),
+    "zh-TW": ("附件", "照片", "物流記錄", "物流軌跡", "稱重", "檢驗", "發票", "憑證", "授權", "聊天記錄", "快照"),
+    "en": ("exhibit", "attached", "photo", "tracking", "weight", "invoice", "chat log", "authorisation", "purchase"),
+}  # fmt: skip
+# Templates that speak of the seller's evidence: statements to the platform, refusals,
+# the counterfeit reply offering proof.
+EVIDENCE_TEMPLATES = [
+    t for t in LIBRARY if t.group == "appeal" or t.id in ("refusal_with_evidence", "counterfeit_authenticity")
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("template", EVIDENCE_TEMPLATES, ids=lambda t: t.id)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_with_no_evidence_a_template_claims_no_exhibit(template, language):
+    values = build_context(ORDER, make_case(template.kinds[0] if template.kinds else "platform_appeal"), SHOP, language)  # fmt: skip
+    rendered = render_template(template, values, language)
+    assert rendered.gaps == []
+    body = rendered.text  # the buyer's own new photos are no claim of ours
+    for own in ("新的照片", "新的照片", "new photos"):
+        body = body.replace(own, "")
+    assert [w for w in EXHIBIT_CLAIMS[language] if w in body.lower()] == [], rendered.text
+
+
+@pytest.mark.parametrize("template", EVIDENCE_TEMPLATES, ids=lambda t: t.id)
+def test_a_claim_shows_with_the_exhibit_that_backs_it(template):
+    exhibits = [(1, "chat"), (2, "shipping"), (3, "photo"), (4, "invoice"), (5, "authorization")]
+    values = build_context(ORDER, make_case("platform_appeal"), SHOP, exhibits=exhibits)
+    rendered = render_template(template, values)
+    assert rendered.gaps == [] and "附件 " in rendered.text or "凭证" in rendered.text
+    assert "附件 4：发票/购货凭证" in rendered.text or template.id != "refusal_with_evidence"
+    if template.group == "appeal":
+        assert "附件 1：聊天记录" in rendered.text and "附件 2：物流记录" in rendered.text
+        assert "附件 3：照片" in rendered.text
+
+
+def test_a_condition_is_never_evaluated_and_a_broken_one_blocks_copying():
+    values = {"courier": "{if courier}x{end}", "order_no": "1"}
+    assert render("{if courier}快递：{courier}{end}", values).text == "快递：{if courier}x{end}"
+    assert render("{if tracking_no}运单 {tracking_no}{end}订单 {order_no}", values).text == "订单 1"
+    stray = render("{if courier}没有结尾", values)
+    assert stray.gaps and not stray.can_copy
+    unknown = render("{if __class__}x{end}", values)
+    assert unknown.gaps and not unknown.can_copy

@@ -261,3 +261,22 @@ def test_pack_warns_and_lists_the_required_evidence_it_lacks(tmp_path, demo_db):
     assert "未包含的证据" in text and "物流记录" in text.split("未包含的证据")[1]
     manifest = json.loads((package / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["missing"] == ["shipping"]
+
+
+@pytest.mark.parametrize("profile", ["taobao-refund", "courier-claim-pdf"])
+def test_a_chat_only_package_claims_nothing_but_the_chat(tmp_path, demo_db, profile):
+    chat = tmp_path / "chat.txt"
+    chat.write_text(CHAT, encoding="utf-8")
+    shopdesk("evidence", "chat", "4", str(chat), "--db", demo_db)  # 快递一直未送达, chat only
+    out = tmp_path / "out"
+    done = shopdesk("pack", "4", "--profile", profile, "--out", str(out), "--json", "--db", demo_db)
+    package = Path(json.loads(done.stdout)["package"])
+    statement = (package / "statement.txt").read_text(encoding="utf-8")
+    assert "快递一直未送达" in statement and "见附件 1：聊天记录" in statement
+    summary = subprocess.run(
+        ["pdftotext", str(package / "summary.pdf"), "-"], capture_output=True, check=True, text=True
+    ).stdout
+    said = summary.split("申诉陈述")[1].split("未包含的证据")[0]
+    for claim in ("检验", "称重", "照片", "物流记录", "物流轨迹", "发货记录", "完好"):
+        assert claim not in statement and claim not in said, claim
+    assert "附件 1" in summary

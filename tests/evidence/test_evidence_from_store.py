@@ -4,24 +4,57 @@ from __future__ import annotations
 
 from shopdesk.core import chatlog, evidence_repo
 from shopdesk.evidence.from_store import default_statement, request_for_case
+from shopdesk.evidence.profiles import load_profiles
+
+# What a statement may not say unless the package shows it: exhibits, kinds of evidence
+# and what they would prove.
+CLAIMS = ("附件", "照片", "物流", "轨迹", "称重", "检验", "发票", "凭证", "授权", "检测", "视频", "截图", "快照")  # fmt: skip
+CHAT_LOG = "买家甲 2026-11-20 10:01:02\n一直没收到\n\n店:客服 2026-11-20 10:02:00\n在查\n已读\n"
 
 
-def test_the_statement_is_the_appeal_template_filled_with_the_case(demo_store):
-    case = next(c for c in demo_store.list_cases() if c.kind == "refund_shipped")
-    order = demo_store.get_order(case.order_id)
-    assert order.tracking_no
-    text = default_statement(demo_store, case.id, "taobao-refund")
-    assert order.order_no in text and order.tracking_no in text
-    assert "待填" not in text and len(text.encode("utf-8")) <= 400
-
-
-def test_without_the_facts_for_the_template_the_case_description_is_used(demo_store):
-    case = next(c for c in demo_store.list_cases() if c.kind == "refund_shipped")
-    demo_store.save_order(
-        {"platform": case.platform, "order_no": case.order_no, "courier": "", "tracking_no": ""}
+def _undelivered_case(store):
+    return next(
+        c
+        for c in store.list_cases()
+        if c.kind == "refund_shipped" and "未送达" in c.reason and c.state == "awaiting_seller"
     )
-    demo_store.update_case(case.id, description="买家称未收到货，物流显示已签收")
-    assert default_statement(demo_store, case.id) == "买家称未收到货，物流显示已签收"
+
+
+def test_with_no_evidence_no_profiles_statement_claims_an_exhibit(demo_store):
+    case = _undelivered_case(demo_store)
+    for profile in load_profiles():
+        text = default_statement(demo_store, case.id, profile)
+        assert case.order_no in text and "快递一直未送达" in text
+        assert [w for w in CLAIMS if w in text] == [], (profile, text)
+
+
+def test_a_case_with_only_chat_logs_claims_nothing_else(demo_store):
+    case = _undelivered_case(demo_store)
+    evidence_repo.add_chat(demo_store, case.id, CHAT_LOG.encode(), "chat.txt")
+    for profile in load_profiles().values():
+        text = default_statement(demo_store, case.id, profile.id)
+        assert "见附件 1：聊天记录" in text, (profile.id, text)
+        rest = text.replace("附件 1：聊天记录", "")
+        assert [w for w in CLAIMS if w in rest] == [], (profile.id, text)
+        assert not profile.text_limit or profile.text_size(text) <= profile.text_limit
+
+
+def test_every_exhibit_is_named_and_the_statement_is_cut_to_the_limit(gui, demo_store):
+    from tests.evidence.evidence_fixtures import draw_photo, jpeg_bytes
+
+    case = _undelivered_case(demo_store)
+    demo_store.update_case(case.id, cause="courier_lost")
+    evidence_repo.add_chat(demo_store, case.id, CHAT_LOG.encode(), "chat.txt")
+    for index, kind in enumerate(("shipping", "photo", "weight", "invoice", "photo")):
+        evidence_repo.add_bytes(
+            demo_store, case.id, jpeg_bytes(draw_photo(40 + index, 30)), f"{index}.jpg", kind
+        )
+    roomy = default_statement(demo_store, case.id, "tmall-return-refuse")
+    for ref in ("附件 1：聊天记录", "附件 2：物流记录", "附件 3、4：照片", "附件 5：称重记录", "附件 6：发票/购货凭证"):  # fmt: skip
+        assert ref in roomy, roomy
+    assert "快递丢件" in roomy  # the seller's reading of the cause, backed by the trace
+    tight = default_statement(demo_store, case.id, "taobao-refund")
+    assert len(tight.encode("utf-8")) <= 400 and "附件 2：物流记录" in tight
 
 
 def test_a_request_carries_the_case_facts_and_the_picked_chat(demo_store, tmp_path):

@@ -201,3 +201,19 @@ def test_the_missing_evidence_question_names_each_kind(panel, tmp_path):
     box = panel.missing_evidence_box(panel.missing_required())
     assert "物流记录" in box.text() and "揽收和签收" in box.text()
     assert box.defaultButton().text() == "先去补充"
+
+
+def test_the_prefilled_statement_follows_the_evidence_attached(panel, tmp_path):
+    assert "附件" not in panel.statement.toPlainText()
+    chat = tmp_path / "chat.txt"
+    chat.write_text(CHAT, encoding="utf-8")
+    panel.add_files([chat])
+    text = panel.statement.toPlainText()
+    assert "见附件 1：聊天记录" in text
+    assert not any(w in text for w in ("物流", "照片", "称重", "检验"))
+    panel.items.setCurrentRow(0)
+    panel._remove_selected()
+    assert "附件" not in panel.statement.toPlainText()  # never cites what is gone
+    panel.statement.setPlainText("我自己写的说明")
+    panel.add_files([chat])
+    assert panel.statement.toPlainText() == "我自己写的说明"  # the seller's words stay

@@ -202,3 +202,22 @@ def test_a_received_return_with_no_refund_keeps_a_clock_running(db):
     [d] = [d for d in _due(db, "2026-11-26T09:00") if d["case_id"] == added["id"]]
     assert d["rule"] == "return.seller_confirm" and d["party"] == "seller"
     assert d["due_at"] == "2026-12-03T09:00:00+08:00" and d["basis"] == "estimate"
+
+
+def test_undoing_a_step_brings_back_the_platforms_deadline(db):
+    added = json.loads(
+        shopdesk("case", "add", "3100", "--kind", "refund_shipped", "--at", "2026-11-27T10:00",
+                 "--db", db, "--json").stdout
+    )  # fmt: skip
+    case_id = str(added["id"])
+    shopdesk("case", "deadline", case_id, "2026-11-29T07:06", "--db", db)
+    agreed = json.loads(
+        shopdesk("case", "event", case_id, "seller_agreed", "--at", "2026-11-28T09:00",
+                 "--db", db, "--json").stdout
+    )  # fmt: skip
+    assert all(d["basis"] != "platform" for d in agreed["deadlines"])
+    undone = json.loads(
+        shopdesk("case", "event", case_id, "correction", "--db", db, "--json").stdout
+    )
+    bases = [(d["basis"], d["due_at"]) for d in undone["deadlines"]]
+    assert ("platform", "2026-11-29T07:06:00+08:00") in bases, bases

@@ -139,3 +139,17 @@ def test_a_chat_exhibit_is_headed_by_what_the_chat_says_not_the_case(demo_store)
     # a chat that names no order gets no order number in its header
     quiet = "tb5528190347 2026-11-20 10:01:02\n没到\n"
     assert chat_heading(chatlog.parse(quiet)) == ("聊天记录　买家 tb5528190347", "")
+
+
+def test_a_package_of_chosen_items_claims_only_those(gui, demo_store):
+    from tests.evidence.evidence_fixtures import draw_photo, jpeg_bytes
+
+    case = _undelivered_case(demo_store)
+    chat = evidence_repo.add_chat(demo_store, case.id, CHAT_LOG.encode(), "chat.txt")
+    evidence_repo.add_bytes(
+        demo_store, case.id, jpeg_bytes(draw_photo(40, 30)), "物流.jpg", "shipping"
+    )
+    everything = request_for_case(demo_store, case.id, "taobao-refund").statement
+    assert "附件 2：物流记录" in everything
+    chosen = request_for_case(demo_store, case.id, "taobao-refund", only=[chat.id]).statement
+    assert "附件 1：聊天记录" in chosen and "物流" not in chosen

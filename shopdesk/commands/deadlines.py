@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from argparse import Namespace
 
+from shopdesk.commands.case_facts import register_case_facts
 from shopdesk.commands.common import CommandError, emit, open_store
 from shopdesk.commands.listing import case_document
+from shopdesk.core.case_facts import apply_reason
 from shopdesk.core.countdown import countdown
 from shopdesk.core.deadlines_repo import (
     add_case_event,
@@ -32,6 +34,8 @@ def register(subparsers, common) -> None:
     add.add_argument("--at", metavar="TIME", help="买家申请时间（默认：现在）")
     add.add_argument("--reason", default="", metavar="TEXT", help="申请原因")
     add.set_defaults(run=run_case_add)
+
+    register_case_facts(actions, common)
 
     event = actions.add_parser("event", parents=[common], help="在时间线上记录一件事")
     event.add_argument("case_id", metavar="CASE_ID", type=int)
@@ -137,7 +141,9 @@ def run_case_add(args: Namespace) -> int:
     now = max(at, now_utc())
     with open_store(args) as store:
         order = store.order_by_no(args.order_no, args.platform)
-        case = store.add_case(order.id, kind.value, to_text(at), reason=args.reason)
+        with store.transaction():
+            case = store.add_case(order.id, kind.value, to_text(at), reason=args.reason)
+            apply_reason(store, case.id, order.platform, args.reason)
         refresh_due(store, case_ids=[case.id], now=now)
         document = _case_output(store, case.id, now)
     emit(args, document, _case_text(document))

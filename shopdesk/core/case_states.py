@@ -28,7 +28,10 @@ _REFUND_KINDS = {
 _TERMINAL = {S.REFUNDED, S.CLOSED, S.WITHDRAWN}
 
 # Events that never change the state.
+# The seller's judgement and bookkeeping (core/case_facts.py records them).
+FACT_EVENTS = frozenset({E.CAUSE_SET, E.MONEY, E.INSPECTED, E.OUTCOME})
 _NEUTRAL = {
+    *FACT_EVENTS,
     E.EVIDENCE_SUBMITTED,
     E.EVIDENCE_REQUESTED,
     E.DISPUTE_SUSPENDED,
@@ -220,6 +223,11 @@ def check_move(
     """Raise MoveNotAllowedError (with the reason in Chinese) unless `event` may be
     recorded now."""
     kind = EventKind.parse(event) if isinstance(event, str) else event
+    if kind in FACT_EVENTS:
+        raise MoveNotAllowedError(
+            f"「{kind.label()}」不是平台上的一步：请用 shopdesk case cause / money / inspect / "
+            "outcome 记录"
+        )
     kept = effective_events(events, now)
     if kind == E.CORRECTION:
         ids = {e.id for e in kept}

@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from shopdesk import paths
+from shopdesk.core.case_facts import cached_columns, derive_facts
 from shopdesk.core.case_states import (
     check_move,
     derive_state,
@@ -188,10 +189,11 @@ def refresh_due(
             events = store.events(case_id)
             state = case_state(case, events, now).value
             cached = _cached(deadlines_for_case(store, case, now, events))
+            facts = cached_columns(derive_facts(replace(case, state=state), events))
             store.db.execute(
                 "UPDATE cases SET state = ?, next_due_at = ?, next_due_party = ?, "
-                "next_due_rule = ? WHERE id = ?",
-                [state, *cached, case_id],
+                f"next_due_rule = ?, {', '.join(f'{k} = ?' for k in facts)} WHERE id = ?",
+                [state, *cached, *facts.values(), case_id],
             )
             orders.add(case.order_id)
             touched += 1

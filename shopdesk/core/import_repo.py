@@ -19,6 +19,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
+from shopdesk.core.case_states import FACT_EVENTS
 from shopdesk.core.importers import (
     ExportFile,
     ExportKind,
@@ -31,6 +32,7 @@ from shopdesk.core.importers import (
 from shopdesk.core.importers.cells import PRECISION_RANK
 from shopdesk.core.importers.taobao import order_state
 from shopdesk.core.model import CaseState, EventKind, Platform
+from shopdesk.core.reasons import read_reason
 from shopdesk.core.safeio import disk_errors
 from shopdesk.core.search_repo import index_in_bulk
 from shopdesk.core.timeutil import CHINA, from_text, to_text
@@ -96,7 +98,9 @@ INSERT_ORDER_COLUMNS = (
     "precision",
 )
 _insert_values = itemgetter(*INSERT_ORDER_COLUMNS)
-_STATE_NEUTRAL = {EventKind.NOTE.value, EventKind.REPLIED.value}
+# The seller's own entries that move nothing (notes, replies, cause, money, inspection,
+# outcome): a later export is still news after them.
+_STATE_NEUTRAL = {EventKind.NOTE.value, EventKind.REPLIED.value} | {k.value for k in FACT_EVENTS}
 KIND_ORDER = {ExportKind.ORDERS: 0, ExportKind.ORDER_LINES: 1, ExportKind.REFUNDS: 2}
 
 
@@ -503,7 +507,12 @@ class Importer:
             tally.note(record.refund_no, outcome)
 
     def _apply_refund(self, record: ParsedRefund, order_id: int, stamp: str) -> str:
+        # The cause the platform's words point to; a cause the seller chose is kept on the
+        # timeline and wins over it (case_facts.derive_facts).
+        reading = read_reason(self.platform, record.reason)
         values = {
+            "platform_cause": reading.cause,
+            "cause_question": reading.question,
             "kind": record.kind,
             "state": record.state,
             "refund_fen": record.refund_fen,
@@ -520,12 +529,14 @@ class Importer:
         ).fetchone()
         if row is None:
             cursor = self.conn.execute(
-                f"INSERT INTO cases (order_id, platform_refund_no, {', '.join(values)}, "
-                f"next_due_at, created_at, updated_at) VALUES (?, ?, {_marks(len(values))}, ?, ?, ?)",
+                f"INSERT INTO cases (order_id, platform_refund_no, {', '.join(values)}, cause, "
+                f"next_due_at, created_at, updated_at) "
+                f"VALUES (?, ?, {_marks(len(values))}, ?, ?, ?, ?)",
                 [
                     order_id,
                     record.refund_no,
                     *values.values(),
+                    reading.cause,
                     record.platform_deadline,
                     self.now,
                     self.now,

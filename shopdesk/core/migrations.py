@@ -362,5 +362,25 @@ def clocks_delivered_at(db: Database) -> None:
     db.execute("ALTER TABLE orders ADD COLUMN delivered_at TEXT")
 
 
+@migrations(name="0006_case_facts")
+def case_facts(db: Database) -> None:
+    """Why, what it cost and how it ended, cached per case for listing: the timeline's
+    cause, money, inspection and outcome entries are the record (services in
+    core/case_facts.py keep these columns current). `platform_cause` is what the
+    platform's own reason words map to; a cause the seller chose is never overwritten."""
+    db.executescript(
+        "ALTER TABLE cases ADD COLUMN platform_cause TEXT;\n"
+        "ALTER TABLE cases ADD COLUMN cause_source TEXT NOT NULL DEFAULT 'platform';\n"
+        "ALTER TABLE cases ADD COLUMN cause_question TEXT NOT NULL DEFAULT '';\n"
+        "ALTER TABLE cases ADD COLUMN responsibility TEXT;\n"
+        "ALTER TABLE cases ADD COLUMN outcome TEXT;\n"
+        "ALTER TABLE cases ADD COLUMN money_refund_fen INTEGER NOT NULL DEFAULT 0;\n"
+        "ALTER TABLE cases ADD COLUMN money_compensation_fen INTEGER NOT NULL DEFAULT 0;\n"
+        "ALTER TABLE cases ADD COLUMN money_recovered_fen INTEGER NOT NULL DEFAULT 0;\n"
+        "ALTER TABLE cases ADD COLUMN money_net_fen INTEGER NOT NULL DEFAULT 0;\n"
+        "CREATE INDEX cases_cause ON cases(cause);\n"
+    )
+
+
 def known_names() -> set[str]:
     return {m.name for m in migrations._migrations}

@@ -114,6 +114,12 @@ class Cause(Labeled):
     BUYER_MISUSE = "buyer_misuse", "使用不当", "使用不當", "Misuse"
     UNKNOWN = "unknown", "原因不明", "原因不明", "Unknown"
 
+    @property
+    def responsibility(self) -> str | None:
+        """Who this cause puts the dispute on (None: not known)."""
+        party = self.value.split("_", 1)[0]
+        return party if party in ("seller", "courier", "buyer") else None
+
 
 class EventKind(Labeled):
     OPENED = "opened", "买家申请", "買家申請", "Opened"
@@ -160,6 +166,54 @@ class EventKind(Labeled):
     REPLIED = "replied", "已回复", "已回覆", "Replied"
     NOTE = "note", "备注", "備註", "Note"
     CORRECTION = "correction", "更正", "更正", "Correction"
+    # The seller's own judgement and bookkeeping (they never move the case's state):
+    CAUSE_SET = "cause_set", "判断原因", "判斷原因", "Cause judged"
+    MONEY = "money", "记账", "記帳", "Money entry"
+    INSPECTED = "inspected", "验收退货", "驗收退貨", "Return inspected"
+    OUTCOME = "outcome", "处理结果", "處理結果", "Outcome"
+
+
+class Responsibility(Labeled):
+    """Who the cause puts the dispute on (the seed FAQ's three, and the platform)."""
+
+    SELLER = "seller", "卖家", "賣家", "Seller"
+    COURIER = "courier", "快递", "快遞", "Courier"
+    BUYER = "buyer", "买家", "買家", "Buyer"
+    PLATFORM = "platform", "平台", "平台", "Platform"
+
+
+class MoneyKind(Labeled):
+    """A money entry of a case; `out` says which way it goes by default."""
+
+    REFUND = "refund", "退款", "退款", "Refund"
+    POSTAGE_REFUND = "postage_refund", "退运费", "退運費", "Postage refunded"
+    COMPENSATION = "compensation", "补偿", "補償", "Compensation"
+    RESHIP_COST = "reship_cost", "补发成本", "補發成本", "Reshipment cost"
+    COURIER_CLAIM = "courier_claim", "快递理赔", "快遞理賠", "Courier claim paid"
+    INSURANCE = "insurance", "运费险赔付", "運費險賠付", "Shipping insurance paid"
+    OTHER = "other", "其他", "其他", "Other"
+
+    @property
+    def out(self) -> bool:
+        return self not in (MoneyKind.COURIER_CLAIM, MoneyKind.INSURANCE)
+
+
+class Outcome(Labeled):
+    """How a case ended."""
+
+    AGREED_REFUND = "agreed_refund", "同意退款", "同意退款", "Refund agreed"
+    REFUSED_ACCEPTED = (
+        "refused_accepted",
+        "拒绝，买家接受",
+        "拒絕，買家接受",
+        "Refused, buyer accepted",
+    )
+    RESHIPPED = "reshipped", "补发/换货解决", "補發/換貨解決", "Settled by reshipping"
+    RULED_FOR_SELLER = "ruled_for_seller", "平台判卖家胜", "平台判賣家勝", "Ruled for the seller"
+    RULED_FOR_BUYER = "ruled_for_buyer", "平台判买家胜", "平台判買家勝", "Ruled for the buyer"
+    RULED_SPLIT = "ruled_split", "平台判双方分担", "平台判雙方分擔", "Ruled split"
+    WITHDRAWN = "withdrawn", "买家撤销", "買家撤銷", "Withdrawn by the buyer"
+    COURIER_PAID = "courier_paid", "快递公司赔付", "快遞公司賠付", "The courier paid the claim"
 
 
 class CaseState(Labeled):
@@ -299,6 +353,15 @@ class Case:
     closed_at: str | None = None
     note: str = ""
     next_due_at: str | None = None
+    platform_cause: str | None = None  # what the platform's reason words map to
+    cause_source: str = "platform"  # platform | seller | inspection
+    cause_question: str = ""  # what the seller must judge for a provisional cause
+    responsibility: str | None = None  # Responsibility id
+    outcome: str | None = None  # Outcome id, None while not recorded
+    money_refund_fen: int = 0
+    money_compensation_fen: int = 0
+    money_recovered_fen: int = 0
+    money_net_fen: int = 0
 
 
 @dataclass(frozen=True)
@@ -311,6 +374,7 @@ class Event:
     source: str = "local"  # local | platform | template
     retracts: int | None = None  # for corrections: the event they retract
     created_at: str | None = None
+    data: str | None = None  # JSON: what a cause, money, inspection or outcome entry says
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,10 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 CASE_COLUMNS = """
     c.id, c.order_id, o.order_no, o.platform, c.kind, c.state, c.cause, c.refund_fen,
     c.reason, c.description, c.platform_refund_no, c.platform_status, c.platform_deadline,
-    c.opened_at, c.closed_at, c.note, c.next_due_at
+    c.opened_at, c.closed_at, c.note, c.next_due_at, c.platform_cause, c.cause_source,
+    c.cause_question,
+    c.responsibility, c.outcome, c.money_refund_fen, c.money_compensation_fen,
+    c.money_recovered_fen, c.money_net_fen
 """
 ORDER_COLUMNS = ", ".join(f.name for f in fields(Order) if f.name != "lines")
 
@@ -296,13 +299,14 @@ class Store:
         stamp = now_text()
         with self.transaction():
             cursor = self.db.execute(
-                "INSERT INTO cases (order_id, kind, cause, state, refund_fen, reason, "
-                "description, opened_at, note, created_at, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO cases (order_id, kind, cause, platform_cause, state, refund_fen, "
+                "reason, description, opened_at, note, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     order_id,
                     kind,
                     cause,
+                    cause,  # the cause the case was opened with, until someone judges it
                     state,
                     refund_fen,
                     reason,

@@ -23,7 +23,15 @@ from decimal import Decimal
 from pathlib import Path
 
 from shopdesk.core.errors import InputError, ShopDeskError
-from shopdesk.core.model import CaseKind, CaseState, Cause, Party, Platform
+from shopdesk.core.model import (
+    CaseKind,
+    CaseState,
+    Cause,
+    Outcome,
+    Party,
+    Platform,
+    Responsibility,
+)
 from shopdesk.core.safeio import atomic_write, sweep_temp_files
 from shopdesk.core.safety_repo import count_rows, iter_cases, iter_orders
 from shopdesk.core.store import Store
@@ -76,7 +84,9 @@ ORDER_HEADER = [
 CASE_HEADER = [
     "售后单", "订单号", "平台", "买家", "宝贝", "类型", "状态", "原因分类", "退款(元)",
     "申请原因", "说明", "平台状态", "平台截止", "申请时间", "结束时间", "下一时限", "备注",
+    "原因来源", "责任方", "处理结果", "已退款(元)", "补偿(元)", "收回(元)", "净损失(元)",
 ]  # fmt: skip
+_CAUSE_SOURCES = {"platform": "平台原因", "seller": "卖家判断", "inspection": "验货"}
 DUE_HEADER = [
     "截止时间", "剩余(小时)", "谁处理", "事项", "订单号", "售后单", "平台", "依据", "超时后果",
 ]  # fmt: skip
@@ -100,6 +110,11 @@ def case_rows(store: Store) -> Iterator[list]:
             _label(Cause, c["cause"]), _yuan(c["refund_fen"]), c["reason"], c["description"],
             c["platform_status"], _time(c["platform_deadline"]), _time(c["opened_at"]),
             _time(c["closed_at"]), _time(c["next_due_at"]), c["note"],
+            _CAUSE_SOURCES.get(c["cause_source"], c["cause_source"]),
+            _label(Responsibility, c["responsibility"]) if c["responsibility"] else "",
+            _label(Outcome, c["outcome"]) if c["outcome"] else "",
+            _yuan(c["money_refund_fen"]), _yuan(c["money_compensation_fen"]),
+            _yuan(c["money_recovered_fen"]), _yuan(c["money_net_fen"]),
         ]  # fmt: skip
 
 

@@ -43,7 +43,9 @@ def iter_cases(store: Store) -> Iterator[dict]:
             store.db.query(
                 "SELECT c.id, o.order_no, o.platform, o.buyer_nick, o.item_titles, c.kind, "
                 "c.state, c.cause, c.refund_fen, c.reason, c.description, c.platform_status, "
-                "c.platform_deadline, c.opened_at, c.closed_at, c.next_due_at, c.note "
+                "c.platform_deadline, c.opened_at, c.closed_at, c.next_due_at, c.note, "
+                "c.cause_source, c.responsibility, c.outcome, c.money_refund_fen, "
+                "c.money_compensation_fen, c.money_recovered_fen, c.money_net_fen "
                 "FROM cases c JOIN orders o ON o.id = c.order_id WHERE c.id > ? "
                 "ORDER BY c.id LIMIT ?",
                 [last, PAGE],

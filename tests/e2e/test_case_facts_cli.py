@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
+import openpyxl
 import pytest
 
 from tests.importers_fixtures import refund, write_refunds_xlsx
@@ -34,6 +37,19 @@ def db(tmp_path):
     done = shopdesk("import", str(export), "--db", str(path))
     assert done.returncode == 0, done.stderr
     return str(path), export
+
+
+def _read_table(path: Path) -> list[list[str]]:
+    if path.suffix == ".csv":
+        return list(csv.reader(path.read_text(encoding="utf-8-sig").splitlines()))
+    sheet = openpyxl.load_workbook(path, read_only=True).active
+    return [[_plain(cell) for cell in row] for row in sheet.iter_rows(values_only=True)]
+
+
+def _plain(value) -> str:
+    if isinstance(value, float | int) and not isinstance(value, bool):
+        return f"{value:g}"
+    return "" if value is None else str(value)
 
 
 def _cases(path: str) -> list[dict]:
@@ -81,6 +97,16 @@ def test_the_sellers_cause_money_and_outcome_through_the_command_line(db):
     done = shopdesk("case", "outcome", case_id, "courier_paid", "--db", path, "--json")
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["outcome"] == "courier_paid"
+
+    for suffix in (".csv", ".xlsx"):
+        out = Path(path).with_name("售后" + suffix)
+        done = shopdesk("export", "cases", "--db", path, "--out", str(out))
+        assert done.returncode == 0, done.stderr
+        rows = _read_table(out)
+        row = dict(zip(rows[0], rows[1], strict=True))
+        assert row["原因分类"] == "快递服务差" and row["原因来源"] == "卖家判断"
+        assert row["责任方"] == "快递" and row["处理结果"] == "快递公司赔付"
+        assert (row["补偿(元)"], row["收回(元)"], row["净损失(元)"]) == ("5", "20", "-15")
 
     again = shopdesk("import", str(export), "--db", path)  # the same export once more
     assert again.returncode == 0, again.stderr

@@ -5,12 +5,15 @@ The command line never prompts."""
 from __future__ import annotations
 
 import re
+import sys
 from argparse import Namespace
+from pathlib import Path
 
 from shopdesk.commands.common import CommandError, emit, open_store, yuan
 from shopdesk.commands.listing import case_document
-from shopdesk.core import case_facts
+from shopdesk.core import case_facts, paste_case
 from shopdesk.core.model import Cause, MoneyKind, Outcome, Responsibility
+from shopdesk.core.qianniu_paste import MAX_CHARS
 from shopdesk.core.timeutil import as_china
 
 
@@ -54,6 +57,12 @@ def register_case_facts(actions, common) -> None:
     )
     inspect.add_argument("--note", default="", metavar="TEXT")
     inspect.set_defaults(run=run_inspect)
+
+    paste = actions.add_parser(
+        "paste", parents=[common], help="用千牛退款详情页的文字新建售后单（倒计时作为平台时限）"
+    )
+    paste.add_argument("file", metavar="FILE", help="保存了复制内容的文本文件；- 表示标准输入")
+    paste.set_defaults(run=run_paste)
 
     outcome = actions.add_parser("outcome", parents=[common], help="记录售后的处理结果")
     outcome.add_argument("case_id", metavar="CASE_ID", type=int)
@@ -161,4 +170,30 @@ def run_outcome(args: Namespace) -> int:
     with open_store(args) as store:
         case_facts.set_outcome(store, args.case_id, args.outcome, args.ruling, args.note)
         _emit(args, store, args.case_id)
+    return 0
+
+
+def _pasted_text(name: str) -> str:
+    if name == "-":
+        return sys.stdin.read(MAX_CHARS + 1)
+    path = Path(name).expanduser()
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_CHARS * 4 + 1)
+    except OSError as error:
+        raise CommandError(f"读不了“{path}”：{error.strerror or error}") from None
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise CommandError(f"“{path}”不是文本文件：请把千牛页面的文字粘贴到记事本保存后再试")
+
+
+def run_paste(args: Namespace) -> int:
+    text = _pasted_text(args.file)
+    with open_store(args, create=True) as store:
+        result = paste_case.case_from_paste(store, text)
+        verb = "新建" if result.created else "已更新平台时限："
+        _emit(args, store, result.case.id, f"{verb}售后单 #{result.case.id}")
     return 0

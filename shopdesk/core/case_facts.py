@@ -349,12 +349,7 @@ def record_inspection(
         raise InputError(f"售后单 #{case_id} 还没有记录“已收到退货”：收到后再验收")
     if not lines:
         raise InputError("请至少填写一行：第几件商品、完好几件、次品几件")
-    quantities = {
-        row[0]: row[1]
-        for row in store.db.execute(
-            "SELECT position, quantity FROM order_lines WHERE order_id = ?", [case.order_id]
-        )
-    }
+    quantities = {line.position: line.quantity for line in store.order_lines(case.order_id)}
     recorded = []
     for position, good, bad, restock in lines:
         if quantities and position not in quantities:

@@ -159,7 +159,11 @@ class CaseFactsPanel(QWidget):
         )
         self.money_table.verticalHeader().hide()
         self.money_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.money_table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        header = self.money_table.horizontalHeader()
+        for column in range(4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.money_table.setWordWrap(False)
         self.money_table.setMinimumHeight(110)
         self.totals = QLabel()
         self.money_kind = _combo(MoneyKind, MoneyKind.COMPENSATION.value)
@@ -176,14 +180,16 @@ class CaseFactsPanel(QWidget):
         self.amount.returnPressed.connect(self.record_money)
         row = QHBoxLayout()
         row.addWidget(self.money_kind)
-        row.addWidget(self.amount)
+        row.addWidget(self.amount, 1)
         row.addWidget(self.direction)
-        row.addWidget(self.money_note, 1)
-        row.addWidget(self.add_money)
+        note_row = QHBoxLayout()
+        note_row.addWidget(self.money_note, 1)
+        note_row.addWidget(self.add_money)
         layout = QVBoxLayout(box)
         layout.addWidget(self.money_table)
         layout.addWidget(self.totals)
         layout.addLayout(row)
+        layout.addLayout(note_row)
         return box
 
     def _outcome_box(self) -> QGroupBox:
@@ -233,7 +239,7 @@ class CaseFactsPanel(QWidget):
                 label(MoneyKind, entry.kind),
                 money(entry.fen),
                 self.tr("付出") if entry.out else self.tr("收回"),
-                local_time(entry.at),
+                local_time(entry.at)[5:],  # the year is the case's
                 note,
             ]
             for column, text in enumerate(cells):
@@ -263,11 +269,16 @@ class CaseFactsPanel(QWidget):
             )
             return
         lines = self.store.order_lines(case.order_id)
+        recorded = {i.position: i for i in case_facts.derive_facts(case, events).inspected}
         for row, line in enumerate(lines):
             good, bad = QSpinBox(), QSpinBox()
             for box in (good, bad):
                 box.setRange(0, max(line.quantity, 1))
             restock = QCheckBox(self.tr("回库存"))
+            if line.position in recorded:  # what the last inspection said
+                good.setValue(recorded[line.position].good)
+                bad.setValue(recorded[line.position].bad)
+                restock.setChecked(recorded[line.position].restock)
             self.inspection_grid.addWidget(QLabel(f"{line.position}. {line.title}"), row, 0)
             self.inspection_grid.addWidget(QLabel(self.tr("完好")), row, 1)
             self.inspection_grid.addWidget(good, row, 2)

@@ -10,7 +10,9 @@ from shopdesk.ui.i18n import current_language
 
 
 def money(fen: int | None) -> str:
-    return "" if fen is None else f"¥{fen / 100:,.2f}"
+    if fen is None:
+        return ""
+    return f"-¥{-fen / 100:,.2f}" if fen < 0 else f"¥{fen / 100:,.2f}"
 
 
 def local_time(text: str | None, seconds: bool = False) -> str:

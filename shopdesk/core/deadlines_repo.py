@@ -23,7 +23,9 @@ from shopdesk.core.case_states import (
     undoable_event,
 )
 from shopdesk.core.errors import InputError
+from shopdesk.core.evidence_repo import case_chat_messages
 from shopdesk.core.model import Case, CaseState, Event, EventKind, Order, Party
+from shopdesk.core.reply_clock import REPLY_RULE_ID, contacts, reply_deadline, reply_target
 from shopdesk.core.rules import (
     PLATFORM_RULE_ID,
     Deadline,
@@ -149,7 +151,13 @@ def deadlines_for_case(
     if events is None:
         events = store.events(case.id)
     state = case_state(case, events, now)
-    return case_deadlines(case, events, active_ruleset(case.platform), now, state=state)
+    found = case_deadlines(case, events, active_ruleset(case.platform), now, state=state)
+    if state.is_open:
+        spoken = contacts(events, case_chat_messages(store, case.id), now, timeline_asks=False)
+        reply = reply_deadline(case, spoken, reply_target(store))
+        if reply is not None:
+            found.append(reply)
+    return found
 
 
 def deadlines_shown_with_case(
@@ -545,6 +553,8 @@ def rule_title(platform: str, rule_id: str | None, language: str = "zh-CN") -> s
         return ""
     if rule_id == PLATFORM_RULE_ID:
         return {"zh-TW": "平台截止時間", "en": "Platform deadline"}.get(language, "平台截止时间")
+    if rule_id == REPLY_RULE_ID:
+        return {"zh-TW": "回覆買家", "en": "Reply to the buyer"}.get(language, "回复买家")
     for version in reversed(active_ruleset(platform).versions):
         if rule_id in version.rules:
             return version.rules[rule_id].title_in(language)
@@ -592,8 +602,9 @@ def pending_catch_up(store: Store, now: datetime, changed: bool = True) -> Catch
             (r[0], None)
             for r in store.db.execute(
                 "SELECT id FROM cases WHERE updated_at >= ? "
-                "UNION SELECT case_id FROM case_events WHERE created_at >= ?",
-                [since, since],
+                "UNION SELECT case_id FROM case_events WHERE created_at >= ? "
+                "UNION SELECT case_id FROM evidence WHERE added_at >= ?",  # a chat: reply clock
+                [since, since, since],
             )
         )
     # Due since the last check. A row already overdue then was recomputed then and stays

@@ -283,6 +283,20 @@ def chat_messages(store: Store, evidence_id: int, picked_only: bool = True) -> l
     return [messages[i] for i in picked if 0 <= i < len(messages)]
 
 
+def case_chat_messages(store: Store, case_id: int) -> list:
+    """Every message of every chat log of a case (picked or not), in one query: who
+    spoke last is what the reply clock needs."""
+    messages: list = []
+    for (data,) in store.db.execute(
+        "SELECT data FROM evidence WHERE case_id = ? AND kind = 'chat'", [case_id]
+    ):
+        try:
+            messages += chatlog.from_data(json.loads(data or "{}").get("messages", []))
+        except (ValueError, TypeError, KeyError):
+            continue  # a damaged row: the clock goes by the timeline alone
+    return messages
+
+
 def pick_messages(store: Store, evidence_id: int, picked: list[int]) -> None:
     data = evidence_data(store, evidence_id)
     count = len(data.get("messages", []))

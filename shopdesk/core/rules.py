@@ -35,6 +35,7 @@ SOURCE_KINDS = {
     "compilation": "medium",  # a third-party compilation of rules
     "seed": "medium",  # the after-sales FAQ ShopDesk grew from
     "observed": "medium",  # seen in the platform's own exports or pages
+    "shop_setting": "high",  # the shop's own target (its reply time), set by the seller
 }
 # Which version governs a clock already running when a new version takes effect.
 VERSION_POLICIES = ("start", "current")
@@ -889,6 +890,7 @@ _SOURCE_KIND_NAMES = {
     "compilation": {"zh-CN": "第三方汇编", "zh-TW": "第三方彙編", "en": "third-party compilation"},
     "seed": {"zh-CN": "售后 FAQ", "zh-TW": "售後 FAQ", "en": "after-sales FAQ"},
     "observed": {"zh-CN": "导出中观察", "zh-TW": "匯出中觀察", "en": "observed in exports"},
+    "shop_setting": {"zh-CN": "店铺设置", "zh-TW": "店鋪設定", "en": "shop setting"},
 }
 
 

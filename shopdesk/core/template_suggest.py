@@ -16,7 +16,9 @@ from shopdesk.core.model import (
     EventKind,
     ReplyStage,
 )
+from shopdesk.core.reply_clock import FirstReply, ReplyTarget, contacts, first_reply
 from shopdesk.core.templates import Template
+from shopdesk.core.timeutil import to_text
 
 # Weights: the case kind matters most, then the stage, then the cause. A tag list that
 # is empty fits anything, but less well than a list that names the case's value.
@@ -138,22 +140,27 @@ class StepState:
 def care_steps(
     events: Iterable[Event],
     template_steps: Mapping[int, Sequence[str]] | None = None,
+    first: FirstReply | None = None,
 ) -> list[StepState]:
     """The seven steps in order, each marked done when the timeline shows it.
 
     `template_steps` maps a `replied` event's id to the steps its template covers (a
-    reply that apologises ticks "apologise"). Seller actions tick "act"; the first
-    reply or action ticks "respond fast"; a reply after an action ticks "follow up"."""
+    reply that apologises ticks "apologise"). Seller actions tick "act"; a reply after an
+    action ticks "follow up". "Respond fast" is met only when the first reply came within
+    the shop's response target (`first`, from reply_clock: the timeline and the chats;
+    without it, the timeline and the default target)."""
+    events = list(events)
     template_steps = template_steps or {}
     done: dict[str, str] = {}
+    first = first or first_reply(contacts(events), ReplyTarget())
+    if first.met and first.replied_at is not None:
+        done[CareStep.RESPOND_FAST.value] = to_text(first.replied_at)
 
     def tick(step: CareStep, at: str) -> None:
         done.setdefault(step.value, at)
 
     first_act: str | None = None
     for event in live_events(events):
-        if event.kind in _SELLER_MOVES:
-            tick(CareStep.RESPOND_FAST, event.at)
         if event.kind in _ACTS:
             tick(CareStep.ACT, event.at)
             first_act = first_act or event.at

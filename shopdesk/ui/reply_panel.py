@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from shopdesk.core import templates_repo
+from shopdesk.core.evidence_repo import case_chat_messages
 from shopdesk.core.model import LANGUAGES, CareStep
+from shopdesk.core.reply_clock import contacts, first_reply, reply_target
 from shopdesk.core.store import Store
 from shopdesk.core.template_suggest import Suggestion, care_steps, case_stage, rank
 from shopdesk.core.templates import (
@@ -200,7 +202,9 @@ class ReplyPanel(QWidget):
 
     def _show_steps(self, events) -> None:
         assert self.case_id is not None
-        states = care_steps(events, templates_repo.replied_steps(self.store, self.case_id))
+        spoken = contacts(events, case_chat_messages(self.store, self.case_id))
+        first = first_reply(spoken, reply_target(self.store))
+        states = care_steps(events, templates_repo.replied_steps(self.store, self.case_id), first)
         language = current_language()
         for state in states:
             mark, when = self.step_labels[state.step]

@@ -11,10 +11,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSpinBox,
     QVBoxLayout,
 )
 
+from shopdesk.core.errors import ShopDeskError
 from shopdesk.core.model import Platform, Shop
+from shopdesk.core.reply_clock import reply_target, set_reply_target
 from shopdesk.core.store import Store
 from shopdesk.ui.i18n import current_language
 
@@ -45,12 +48,21 @@ class ShopDialog(QDialog):
         self.address = QPlainTextEdit(shop.return_address)
         self.address.setFixedHeight(60)
         self.signature = QLineEdit(shop.signature)
+        target = reply_target(store)  # the shop's 快速反应 target, for every platform
+        self.reply_minutes = QSpinBox()
+        self.reply_minutes.setRange(1, 24 * 60)
+        self.reply_minutes.setSuffix(self.tr(" 分钟"))
+        self.reply_minutes.setValue(target.minutes)
+        self.service_hours = QLineEdit(f"{target.hours[0]:%H:%M}-{target.hours[1]:%H:%M}")
+        self.service_hours.setPlaceholderText("09:00-23:00")
         form = QFormLayout()
         form.addRow(self.tr("店铺名称"), self.name)
         form.addRow(self.tr("平台"), self.platform)
         form.addRow(self.tr("承诺发货时间"), self.promise)
         form.addRow(self.tr("退货地址"), self.address)
         form.addRow(self.tr("客服签名"), self.signature)
+        form.addRow(self.tr("回复时限"), self.reply_minutes)
+        form.addRow(self.tr("客服在线时间"), self.service_hours)
         self.error = QLabel()
         self.error.setStyleSheet("color: #c0392b;")
         buttons = QDialogButtonBox(
@@ -67,6 +79,13 @@ class ShopDialog(QDialog):
         name = self.name.text().strip()
         if not name:
             self.error.setText(self.tr("店铺名称不能为空。"))
+            return
+        try:
+            set_reply_target(
+                self.store, self.reply_minutes.value(), self.service_hours.text().strip()
+            )
+        except ShopDeskError as error:
+            self.error.setText(str(error))
             return
         self.shop = self.store.update_shop(
             self.shop.id,

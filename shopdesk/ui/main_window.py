@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shopdesk import __version__
 from shopdesk.core.errors import ShopDeskError
 from shopdesk.core.store import Store
 from shopdesk.ui.case_panel import CasePanel
 from shopdesk.ui.cases_view import CasesView
 from shopdesk.ui.due_view import install_deadlines
+from shopdesk.ui.help_menu import install_help_menu
 from shopdesk.ui.order_form import OrderForm
 from shopdesk.ui.order_panel import OrderPanel
 from shopdesk.ui.orders_view import OrdersView
@@ -223,7 +223,7 @@ class MainWindow(QMainWindow):
         settings_menu = self._menus["settings"] = bar.addMenu(self.tr("设置(&S)"))
         self._action(settings_menu, self.tr("店铺设置…"), self.edit_shop)
         help_menu = self._menus["help"] = bar.addMenu(self.tr("帮助(&H)"))
-        self._action(help_menu, self.tr("关于 ShopDesk"), self.about)
+        install_help_menu(self, help_menu)
         find = QAction(self)
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.triggered.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
@@ -271,17 +271,6 @@ class MainWindow(QMainWindow):
 
     def edit_shop(self) -> None:
         ShopDialog(self.store, self.store.default_shop(), parent=self).exec()
-
-    def about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("关于 ShopDesk"),
-            self.tr(
-                "ShopDesk %1\n小店的售后工作台：订单、售后、平台时限、回复模板与举证材料。\n数据文件：%2"
-            )
-            .replace("%1", __version__)
-            .replace("%2", str(self.store.path)),
-        )
 
     # -- state ------------------------------------------------------------------------
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from shopdesk.core.errors import DiskError
+from shopdesk.core.winsafe import replace_file
 
 # Temporary names start with this, so the app and the harness can recognise (and sweep) them.
 TEMP_PREFIX = ".shopdesk-tmp-"
@@ -96,7 +97,7 @@ def atomic_write(final: str | Path, mode: str = "wb", **open_args) -> Iterator[B
                 yield handle
                 handle.flush()
                 os.fsync(handle.fileno())
-            os.replace(temp, final)
+            replace_file(temp, final)  # Windows: retried while a scanner holds it
             fsync_dir(final.parent)
     finally:
         if temp.exists():
@@ -116,7 +117,7 @@ def link_or_copy(source: Path, target: Path) -> bool:
     try:
         shutil.copyfile(source, temp)
         fsync_file(temp)
-        os.replace(temp, target)
+        replace_file(temp, target)
     finally:
         if temp.exists():
             temp.unlink()

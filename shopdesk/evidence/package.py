@@ -30,6 +30,7 @@ from shopdesk.core.errors import DiskError, InputError
 from shopdesk.core.model import EvidenceKind
 from shopdesk.core.safeio import sweep_temp_files
 from shopdesk.core.timeutil import now_text
+from shopdesk.core.winsafe import winsafe_filename
 from shopdesk.evidence import chatrender, pdfpages
 from shopdesk.evidence.fitting import FitError, Fitted, fit_image, load_image, scaled
 from shopdesk.evidence.masking import Masker
@@ -118,13 +119,9 @@ def check_statement(statement: str, profile) -> list[str]:
 
 
 def safe_file_name(name: str, fallback: str = "file") -> str:
-    """A file name that cannot leave its folder: no directories, no drive, no `..`,
-    no characters Windows refuses."""
-    base = re.split(r"[\\/]", name)[-1]
-    base = re.sub(r'[\x00-\x1f<>:"|?*]', "_", base).strip(" .")
-    if not base or set(base) <= {"."}:
-        base = fallback
-    return base[:120]
+    """A file name that cannot leave its folder (no directories, no drive, no `..`) and
+    that Windows accepts (core/winsafe.py)."""
+    return winsafe_filename(name, fallback)
 
 
 def is_safe_member(name: str) -> bool:

@@ -47,6 +47,7 @@ SetCompressor /SOLID lzma
 !define CLI_EXE "shopdesk-cli.exe"
 !define UNINSTALLER "uninstall.exe"
 !define APP_KEY "Software\ShopDesk"
+!define RUN_KEY "Software\Microsoft\Windows\CurrentVersion\Run"
 !define UNINSTALL_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\ShopDesk"
 ; Where ShopDesk keeps the seller's data (paths.data_dir() on Windows). Never removed here.
 !define DATA_DIR "$LOCALAPPDATA\ShopDesk"
@@ -152,5 +153,7 @@ Section "Uninstall"
   RMDir "$INSTDIR"  ; only when empty
   DeleteRegKey HKCU "${UNINSTALL_KEY}"
   DeleteRegKey HKCU "${APP_KEY}"
+  ; 设置 → 开机启动 (ui/reminders.py) writes this value; it would point at nothing now.
+  DeleteRegValue HKCU "${RUN_KEY}" "ShopDesk"
   DetailPrint "店铺数据已保留：${DATA_DIR}"
 SectionEnd

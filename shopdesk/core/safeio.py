@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from shopdesk.core.errors import DiskError
-from shopdesk.core.winsafe import replace_file
+from shopdesk.core.winsafe import process_alive, replace_file
 
 # Temporary names start with this, so the app and the harness can recognise (and sweep) them.
 TEMP_PREFIX = ".shopdesk-tmp-"
@@ -147,19 +147,7 @@ def _owner_pid(name: str) -> str:
 def _writer_alive(name: str) -> bool:
     """Whether the process that owns a temporary name is still running (it may still write)."""
     pid_text = _owner_pid(name)
-    if not pid_text.isdigit():
-        return False
-    if int(pid_text) == os.getpid():
-        return True  # our own write in progress (another thread)
-    if os.name == "nt":
-        return True  # cannot ask cheaply; leave it for the next sweep after a restart
-    try:
-        os.kill(int(pid_text), 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return True
+    return pid_text.isdigit() and process_alive(int(pid_text))
 
 
 def sweep_temp_files(folder: Path) -> int:

@@ -226,3 +226,34 @@ def test_the_window_executable_without_a_console_can_still_run_a_command(demo_te
     )
     assert result.returncode == 0
     assert result.stdout == b""
+
+
+# -- the owner of a temporary file -------------------------------------------------------
+
+
+def test_a_finished_writers_leftover_is_swept_and_a_running_ones_is_kept(tmp_path):
+    """On Windows the sweep could not ask whether a process runs and kept every leftover
+    for ever; now it asks Windows (OpenProcess), elsewhere os.kill(pid, 0)."""
+    finished = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    gone_pid = int(finished.stdout)
+    assert not winsafe.process_alive(gone_pid)
+    assert winsafe.process_alive(os.getpid())
+    running = subprocess.Popen(
+        [sys.executable, "-c", "import sys; sys.stdin.read()"], stdin=subprocess.PIPE
+    )
+    try:
+        assert winsafe.process_alive(running.pid)
+        left = tmp_path / f"{safeio.TEMP_PREFIX}{gone_pid}-售后.csv"
+        writing = tmp_path / f"{safeio.TEMP_PREFIX}{running.pid}-订单.csv"
+        left.write_bytes(b"cut off")
+        writing.write_bytes(b"still writing")
+        assert safeio.sweep_temp_files(tmp_path) == 1
+        assert not left.exists() and writing.exists()
+    finally:
+        running.stdin.close()
+        running.wait()

@@ -132,6 +132,15 @@ def test_the_uninstaller_keeps_the_shops_data_and_says_so():
     assert "店铺数据会保留，不会被删除：${DATA_DIR}" in text  # on the confirm page
 
 
+def test_the_uninstaller_removes_the_start_with_windows_entry_the_app_writes():
+    from shopdesk.ui import reminders
+
+    text = SCRIPT.read_text(encoding="utf-8")
+    run_key = re.search(r'^!define RUN_KEY "(.*)"$', text, re.M).group(1)
+    assert reminders._RUN_KEY.replace("HKEY_CURRENT_USER\\", "") == run_key
+    assert 'DeleteRegValue HKCU "${RUN_KEY}" "ShopDesk"' in section(text, "Uninstall")
+
+
 def test_an_upgrade_goes_where_the_older_version_is_and_records_the_new_version():
     text = SCRIPT.read_text(encoding="utf-8")
     on_init = re.search(r"^Function \.onInit.*?^FunctionEnd", text, re.M | re.S).group(0)

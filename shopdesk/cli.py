@@ -16,6 +16,7 @@ from shopdesk import __version__
 from shopdesk.commands.common import CommandError, fail
 from shopdesk.core.errors import ShopDeskError
 from shopdesk.core.safeio import disk_errors
+from shopdesk.core.winsafe import reader_gone
 
 # One module per sub-command group; each has register(subparsers, parent).
 COMMAND_MODULES = [
@@ -83,7 +84,9 @@ def main(argv: list[str] | None = None) -> int:
         finally:  # buffered output meets a closed pipe here, not at interpreter exit
             if sys.stdout is not None:  # None in the windowed (no console) build
                 sys.stdout.flush()
-    except BrokenPipeError:
+    except OSError as exc:  # BrokenPipeError; EINVAL on Windows
+        if not reader_gone(exc):
+            raise
         _discard_stdout()
         return EXIT_READER_GONE
 

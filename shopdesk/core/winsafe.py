@@ -7,6 +7,7 @@ behaves differently on Windows."""
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import sys
@@ -128,3 +129,10 @@ def _windows_process_alive(pid: int) -> bool:  # pragma: no cover - Windows only
         return code.value == _STILL_ACTIVE
     finally:
         kernel32.CloseHandle(handle)
+
+
+def reader_gone(exc: OSError) -> bool:
+    """Whether writing to stdout failed because its reader stopped (`| head`,
+    `| Select-Object -First 1`): BrokenPipeError on POSIX; on Windows a write to a closed
+    pipe fails with EINVAL instead."""
+    return isinstance(exc, BrokenPipeError) or (os.name == "nt" and exc.errno == errno.EINVAL)

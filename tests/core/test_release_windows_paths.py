@@ -257,3 +257,25 @@ def test_a_finished_writers_leftover_is_swept_and_a_running_ones_is_kept(tmp_pat
     finally:
         running.stdin.close()
         running.wait()
+
+
+# -- a reader that stops early -----------------------------------------------------------
+
+
+def test_a_reader_that_stops_early_is_recognised_on_windows_too(monkeypatch):
+    """Windows reports a write to a closed pipe as EINVAL, not BrokenPipeError: `shopdesk
+    orders --json | Select-Object -First 1` must end quietly with 141 there too."""
+    from shopdesk import cli
+
+    assert winsafe.reader_gone(BrokenPipeError(errno.EPIPE, "Broken pipe"))
+    assert not winsafe.reader_gone(OSError(errno.EINVAL, "Invalid argument"))  # not Windows
+    monkeypatch.setattr(winsafe, "os", SimpleNamespace(name="nt"))
+    assert winsafe.reader_gone(OSError(errno.EINVAL, "Invalid argument"))
+    assert not winsafe.reader_gone(OSError(errno.ENOSPC, "No space left on device"))
+
+    def closed_pipe(argv):
+        raise OSError(errno.EINVAL, "Invalid argument")
+
+    monkeypatch.setattr(cli, "_dispatch", closed_pipe)
+    monkeypatch.setattr(cli, "_discard_stdout", lambda: None)
+    assert cli.main([]) == cli.EXIT_READER_GONE

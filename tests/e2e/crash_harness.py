@@ -21,7 +21,6 @@ import hashlib
 import os
 import random
 import shutil
-import signal
 import sqlite3
 import subprocess
 import sys
@@ -459,7 +458,7 @@ def kill_once(action: Action, base: Path, run_dir: Path, rng: random.Random) -> 
         time.sleep(rng.uniform(0, 0.04))
     delay = time.monotonic() - started
     writing = _bytes_written(process.pid) > 0
-    process.send_signal(signal.SIGKILL)
+    process.kill()  # SIGKILL; TerminateProcess on Windows (no SIGKILL there)
     process.wait()
     if process.stderr:
         process.stderr.close()

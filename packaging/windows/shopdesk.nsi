@@ -74,8 +74,8 @@ Var PreviousVersion
 !define MUI_ABORTWARNING
 !define MUI_WELCOMEPAGE_TITLE "安装 ${APP_TITLE} ${VERSION}"
 !define MUI_WELCOMEPAGE_TEXT "ShopDesk 是小店的售后工作台：订单、售后、平台时限、回复模板与举证材料。$\r$\n$\r$\n\
-  只为当前 Windows 用户安装，不需要管理员权限。$\r$\n$\r$\n$PreviousVersion\
-  店铺数据保存在 ${DATA_DIR}，安装、升级和卸载都不会改动它。"
+只为当前 Windows 用户安装，不需要管理员权限。$\r$\n$\r$\n$PreviousVersion\
+店铺数据保存在 ${DATA_DIR}，安装、升级和卸载都不会改动它。"
 !define MUI_COMPONENTSPAGE_NODESC
 !define MUI_FINISHPAGE_RUN "$INSTDIR\${APP_EXE}"
 !define MUI_FINISHPAGE_RUN_TEXT "现在打开 ${APP_TITLE}"
@@ -87,8 +87,8 @@ Var PreviousVersion
 !insertmacro MUI_PAGE_FINISH
 
 !define MUI_UNCONFIRMPAGE_TEXT_TOP "将从电脑上卸载 ${APP_TITLE} 程序。$\r$\n\
-  你的店铺数据会保留，不会被删除：${DATA_DIR}（数据文件、备份、证据文件）。\
-  以后重新安装 ShopDesk 即可继续使用；不再需要时，可以自己删除这个文件夹。"
+你的店铺数据会保留，不会被删除：${DATA_DIR}（数据文件、备份、证据文件）。\
+以后重新安装 ShopDesk 即可继续使用；不再需要时，可以自己删除这个文件夹。"
 !insertmacro MUI_UNPAGE_CONFIRM
 !insertmacro MUI_UNPAGE_INSTFILES
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import os
+import re
 import subprocess
 import sys
 import tomllib
@@ -25,7 +26,7 @@ def spec_function(name: str):
     node = next(
         n for n in ast.parse(spec).body if isinstance(n, ast.FunctionDef) and n.name == name
     )
-    namespace: dict = {"Path": Path}
+    namespace: dict = {"Path": Path, "re": re}
     exec(compile(ast.Module([node], []), "build.spec", "exec"), namespace)
     return namespace[name]
 
@@ -74,3 +75,32 @@ def test_frozen_bundle_reads_the_version_file_build_spec_bundles(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "7.8.9"
+
+
+def test_the_windows_version_resource_carries_the_pyproject_version():
+    """build.spec writes PyInstaller's version file on Windows; read back here as the
+    Python expression PyInstaller evaluates."""
+    numbers = spec_function("_version_numbers")
+    assert numbers("0.1.0") == (0, 1, 0, 0)
+    assert numbers("1.2.0rc1") == (1, 2, 0, 0)
+    namespace: dict = {"Path": Path, "re": re}
+    for name in ("_version_numbers", "_version_file_text"):
+        namespace[name] = spec_function(name)
+    namespace["_version_file_text"].__globals__.update(namespace)
+    text = namespace["_version_file_text"](project_version())
+    calls: dict = {}
+
+    def recorder(name):
+        def record(*args, **kwargs):
+            calls.setdefault(name, []).append((args, kwargs))
+            return (name, args, kwargs)
+
+        return record
+
+    names = ["VSVersionInfo", "FixedFileInfo", "StringFileInfo", "StringTable", "StringStruct"]
+    eval(text, {name: recorder(name) for name in [*names, "VarFileInfo", "VarStruct"]})
+    expected = numbers(project_version())
+    assert calls["FixedFileInfo"] == [((), {"filevers": expected, "prodvers": expected})]
+    strings = dict(args for args, _ in calls["StringStruct"])
+    assert strings["ProductVersion"] == strings["FileVersion"] == project_version()
+    assert strings["FileDescription"] == "ShopDesk 售后工作台"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -47,12 +48,19 @@ def find_makensis() -> str | None:
     return None
 
 
+def version_quad(version: str) -> str:
+    """The four numbers Windows wants (as build.spec makes them): 1.2.0rc1 -> 1.2.0.0."""
+    numbers = [int(re.match(r"[0-9]*", part).group() or 0) for part in version.split(".")[:4]]
+    return ".".join(str(n) for n in (numbers + [0, 0, 0, 0])[:4])
+
+
 def makensis_command(dist: Path, out: Path, version: str, makensis: str = "makensis") -> list:
     return [
         makensis,
         "-V2",  # warnings and errors only
         "-WX",  # a warning is an error: a script mistake fails the build
         f"-DVERSION={version}",
+        f"-DVERSION_QUAD={version_quad(version)}",
         f"-DDIST={dist.resolve()}",
         f"-DOUTFILE={out.resolve()}",
         f"-DICON={(ROOT / 'resources' / 'icons' / 'shopdesk.ico').resolve()}",

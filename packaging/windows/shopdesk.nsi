@@ -36,9 +36,10 @@ SetCompressor /SOLID lzma
 !endif
 
 ; Windows wants four numbers in the file's version resource: 0.1.0 -> 0.1.0.0
-!searchparse /noerrors "${VERSION}.0.0.0" "" V_MAJOR "." V_MINOR "." V_PATCH "."
-!ifndef V_PATCH
-  !define V_PATCH 0
+; (make_installer.py passes them; by hand, a plain x.y.z is split here).
+!ifndef VERSION_QUAD
+  !searchparse /noerrors "${VERSION}.0.0.0" "" V_MAJOR "." V_MINOR "." V_PATCH "."
+  !define VERSION_QUAD "${V_MAJOR}.${V_MINOR}.${V_PATCH}.0"
 !endif
 
 !define APP_NAME "ShopDesk"
@@ -59,7 +60,7 @@ InstallDir "$LOCALAPPDATA\Programs\ShopDesk"
 InstallDirRegKey HKCU "${APP_KEY}" "InstallDir"
 BrandingText "${APP_NAME} ${VERSION}"
 
-VIProductVersion "${V_MAJOR}.${V_MINOR}.${V_PATCH}.0"
+VIProductVersion "${VERSION_QUAD}"
 VIAddVersionKey /LANG=2052 "ProductName" "${APP_TITLE}"
 VIAddVersionKey /LANG=2052 "ProductVersion" "${VERSION}"
 VIAddVersionKey /LANG=2052 "FileVersion" "${VERSION}"

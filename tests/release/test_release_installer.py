@@ -73,6 +73,17 @@ def test_the_script_compiles_into_a_windows_program_named_with_the_version(insta
     assert re.search(re.escape(b"\xbd\x04\xef\xfe") + b".{4}" + re.escape(fixed), data, re.S)
 
 
+def test_a_pre_release_version_compiles_with_four_numbers_for_windows(tmp_path):
+    assert make_installer.version_quad("1.2.0rc1") == "1.2.0.0"
+    assert make_installer.version_quad("2.0") == "2.0.0.0"
+    dist = stand_in_dist(tmp_path / "shopdesk")
+    out = tmp_path / "ShopDesk-Setup-1.2.0rc1.exe"
+    command = make_installer.makensis_command(dist, out, "1.2.0rc1")
+    result = subprocess.run(command, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "1.2.0rc1".encode("utf-16-le") in out.read_bytes()
+
+
 def test_a_mistake_in_the_script_fails_the_build(tmp_path):
     broken = tmp_path / "shopdesk.nsi"
     broken.write_text(

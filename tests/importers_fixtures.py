@@ -6,6 +6,7 @@ re-saves it (plain digits, slashed dates without seconds, fewer quotes)."""
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 ORDER_HEADER_61 = [
@@ -266,3 +267,159 @@ def write_refunds_xlsx(path: Path, rows: list[dict[str, object]], layout: str = 
         sheet.append(cells)
     book.save(path)
     return path
+
+
+XLSX_MONEY = {"买家实际支付金额", "买家退款金额"}
+_CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+    '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+    '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
+    '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+    "</Types>"
+)  # fmt: skip
+_ROOT_RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>'
+    "</Relationships>"
+)  # fmt: skip
+_WORKBOOK = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+    '<sheets><sheet name="退款管理" sheetId="1" r:id="rId1"/></sheets></workbook>'
+)
+_WORKBOOK_RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
+    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'
+    '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
+    "</Relationships>"
+)  # fmt: skip
+# style 0: general; style 1: a date-time (built-in number format 22, m/d/yy h:mm)
+_STYLES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    '<fonts count="1"><font><sz val="11"/><name val="宋体"/></font></fonts>'
+    '<fills count="1"><fill><patternFill patternType="none"/></fill></fills>'
+    '<borders count="1"><border/></borders>'
+    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+    '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+    '<xf numFmtId="22" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>'
+    "</styleSheet>"
+)  # fmt: skip
+
+
+def _column_letter(number: int) -> str:
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _xml_text(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def write_xlsx_by_hand(
+    path: Path,
+    header: list[str],
+    rows: list[dict[str, object]],
+    *,
+    strings: str = "shared",
+    dimension: bool = False,
+    money: set[str] = XLSX_MONEY,
+) -> Path:
+    """A workbook as writers other than Excel write it (zipfile + XML, no library): empty
+    cells omitted, trailing ones included; no `<dimension>` unless asked; text as shared
+    strings or inline strings; amounts as numbers; times as date cells. A value may be
+    `("formula", text, cached)` for a formula cell (cached None: no result saved)."""
+    from datetime import datetime
+
+    shared: dict[str, int] = {}
+
+    def text_cell(ref: str, text: str) -> str:
+        if strings == "inline":
+            return f'<c r="{ref}" t="inlineStr"><is><t>{_xml_text(text)}</t></is></c>'
+        index = shared.setdefault(text, len(shared))
+        return f'<c r="{ref}" t="s"><v>{index}</v></c>'
+
+    def cell(ref: str, name: str, value: object) -> str:
+        if isinstance(value, tuple) and value[0] == "formula":
+            _, formula, cached = value
+            cached_xml = "" if cached is None else f"<v>{cached}</v>"
+            return f'<c r="{ref}"><f>{_xml_text(formula)}</f>{cached_xml}</c>'
+        text = "" if value is None else str(value)
+        if name in money and text:
+            return f'<c r="{ref}"><v>{text}</v></c>'
+        if len(text) == 19 and text[4] == "-" and text[13] == ":":
+            moment = datetime.fromisoformat(text)
+            serial = (moment - datetime(1899, 12, 30)).total_seconds() / 86400
+            return f'<c r="{ref}" s="1"><v>{serial!r}</v></c>'
+        return text_cell(ref, text)
+
+    sheet_rows = []
+    table = [dict(zip(header, header, strict=True)), *rows]
+    for number, row in enumerate(table, start=1):
+        cells = []
+        for column, name in enumerate(header, start=1):
+            value = row.get(name, "") if number > 1 else name
+            if value in ("", None):
+                continue  # omitted, as other writers do (trailing cells too)
+            ref = f"{_column_letter(column)}{number}"
+            cells.append(cell(ref, name, value) if number > 1 else text_cell(ref, name))
+        sheet_rows.append(f'<row r="{number}">{"".join(cells)}</row>')
+    dimension_xml = (
+        f'<dimension ref="A1:{_column_letter(len(header))}{len(table)}"/>' if dimension else ""
+    )
+    sheet = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        f"{dimension_xml}<sheetData>{''.join(sheet_rows)}</sheetData></worksheet>"
+    )
+    items = "".join(f"<si><t>{_xml_text(text)}</t></si>" for text in shared)
+    shared_xml = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+        f'count="{len(shared)}" uniqueCount="{len(shared)}">{items}</sst>'
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", _CONTENT_TYPES)
+        archive.writestr("_rels/.rels", _ROOT_RELS)
+        archive.writestr("xl/workbook.xml", _WORKBOOK)
+        archive.writestr("xl/_rels/workbook.xml.rels", _WORKBOOK_RELS)
+        archive.writestr("xl/styles.xml", _STYLES)
+        archive.writestr("xl/sharedStrings.xml", shared_xml)
+        archive.writestr("xl/worksheets/sheet1.xml", sheet)
+    return path
+
+
+def ten_refunds() -> list[dict[str, object]]:
+    """Ten refunds of ten orders, in every state, most with their last columns empty (as
+    real exports: nobody fills 帮他退款操作账号)."""
+    states = [
+        "买家已经申请退款，等待卖家同意",
+        "卖家已经同意退款，等待买家退货",
+        "买家已经退货，等待卖家确认收货",
+        "卖家拒绝退款",
+        "退款关闭",
+        "退款成功",
+    ]
+    rows = []
+    for number in range(10):
+        order_no = f"35153131473293579{number:02d}"
+        status = states[number % len(states)]
+        fields: dict[str, object] = {"退款状态": status}
+        if status in ("退款关闭", "退款成功"):
+            fields["退款完结时间"] = "2024-06-21 18:02:44"
+            fields["超时时间"] = ""
+        if number % 3 == 1:
+            fields["是否需要退货"] = "是"
+        rows.append(refund(order_no, f"1500012345678901{number:02d}", **fields))
+    return rows

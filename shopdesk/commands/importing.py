@@ -29,7 +29,7 @@ def report_text(report: ImportReport) -> str:
         lines.append(
             f"{Path(file.path).name}：{KIND_TITLES.get(file.kind, file.kind)}，读取 {file.rows} 行，"
             f"新增 {file.added}，更新 {file.updated}，未变 {file.unchanged}，"
-            f"跳过 {len(file.skipped)} 行"
+            f"跳过 {len(file.skipped)} 行，重复行已合并 {file.merged} 行"
         )
         for problem in file.skipped:
             where = f"第 {problem.row} 行" if problem.row is not None else ""

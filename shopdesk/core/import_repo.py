@@ -117,6 +117,10 @@ class FileReport:
     updated: int = 0
     unchanged: int = 0
     skipped: list[Problem] = field(default_factory=list)
+    # rows that repeat a record already read from the same file (an order exported twice,
+    # the same item line again): folded into that record, counted here.
+    # rows == added + updated + unchanged + len(skipped) + merged
+    merged: int = 0
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -127,6 +131,7 @@ class FileReport:
             "updated": self.updated,
             "unchanged": self.unchanged,
             "skipped": [problem.as_dict() for problem in self.skipped],
+            "merged": self.merged,
         }
 
 
@@ -158,19 +163,27 @@ def _same_instant(a: str, b: str, precision: str) -> bool:
 
 
 class _Tally:
-    """added / updated / unchanged per record key, folding repeats within one file."""
+    """added / updated / unchanged per record key; a record whose key was seen before in
+    the same file is a repeat, folded into the first and counted as merged. Every record
+    read is noted exactly once."""
 
     def __init__(self) -> None:
         self.state: dict[object, str] = {}
+        self.merged = 0
 
     def note(self, key: object, outcome: str) -> None:
         before = self.state.get(key)
-        if before is None or (before == "unchanged" and outcome == "updated"):
+        if before is None:
+            self.state[key] = outcome
+            return
+        self.merged += 1
+        if before == "unchanged" and outcome == "updated":
             self.state[key] = outcome
 
     def fill(self, report: FileReport) -> None:
         for outcome in self.state.values():
             setattr(report, outcome, getattr(report, outcome) + 1)
+        report.merged = self.merged
 
 
 class Importer:
@@ -371,6 +384,7 @@ class Importer:
                 continue
             _merge_order(row, record, stamp)
             if record.order_no in fresh:
+                tally.note(row["id"], "added")
                 continue
             before = originals[record.order_no]
             changed = any(row[name] != before[name] for name in ORDER_FIELDS)
@@ -466,7 +480,9 @@ class Importer:
             if incoming["sub_order_no"] is None:
                 incoming["sub_order_no"] = row["sub_order_no"]
             row.update(incoming)
-            if row["id"] is not None:
+            if row["id"] is None:  # a line this import added: this row repeats it
+                tally.note(_line_key(row), "added")
+            else:
                 changed = any(row[name] != row["_before"][name] for name in LINE_FIELDS)
                 tally.note(_line_key(row), "updated" if changed else "unchanged")
         if inserts:

@@ -201,8 +201,9 @@ class ImportReportDialog(QDialog):
         layout.addWidget(buttons)
 
     def _summary_line(self, file: FileReport) -> str:
+        """Every row read, accounted for: added + updated + unchanged + skipped + merged."""
         kind = self.tr(KIND_TITLES.get(file.kind, file.kind))
-        return (
+        line = (
             self.tr("%1（%2）：读取 %3 行，新增 %4，更新 %5，未变 %6，跳过 %7 行")
             .replace("%1", Path(file.path).name)
             .replace("%2", kind)
@@ -212,6 +213,9 @@ class ImportReportDialog(QDialog):
             .replace("%6", str(file.unchanged))
             .replace("%7", str(len(file.skipped)))
         )
+        if file.merged:
+            line += self.tr("，重复行已合并 %1 行").replace("%1", str(file.merged))
+        return line
 
     def copy_all(self) -> None:
         QApplication.clipboard().setText(self.model.as_tsv())
@@ -235,6 +239,7 @@ class ImportController(QObject):
         self.worker: ImportWorker | None = None
         self.progress: QProgressDialog | None = None
         self.report_dialog: ImportReportDialog | None = None
+        self.failure_box: QMessageBox | None = None
         self.show_reports = True
 
     @property
@@ -300,11 +305,17 @@ class ImportController(QObject):
     def _on_failure(self, message: str) -> None:
         self._close_progress()
         if self.show_reports:
-            QMessageBox.warning(
-                self.window,
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
                 self.tr("无法导入"),
                 message + "\n\n" + self.tr("没有导入任何文件的任何数据。"),
+                QMessageBox.StandardButton.Ok,
+                self.window,
             )
+            box.button(QMessageBox.StandardButton.Ok).setText(self.tr("确定"))
+            box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.failure_box = box
+            box.open()
 
     def _on_cancelled(self) -> None:
         self._close_progress()

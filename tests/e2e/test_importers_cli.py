@@ -44,7 +44,9 @@ def test_import_json_shape_then_orders_and_cases(tmp_path: Path) -> None:
     document = json.loads(result.stdout)
     assert list(document) == ["files"]
     first, second, third = document["files"]
-    assert set(first) == {"path", "kind", "rows", "added", "updated", "unchanged", "skipped"}
+    assert set(first) == {
+        "path", "kind", "rows", "added", "updated", "unchanged", "skipped", "merged"
+    }  # fmt: skip
     assert (first["kind"], first["rows"], first["added"]) == ("orders", 2, 1)
     assert first["skipped"] == [
         {

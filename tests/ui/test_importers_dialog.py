@@ -97,19 +97,19 @@ def test_dropped_files_are_imported(qtbot, store: Store, tmp_path: Path) -> None
     qtbot.waitUntil(lambda: not controller.busy)
 
 
-def test_unusable_file_shows_why_and_imports_nothing(
-    qtbot, store: Store, tmp_path: Path, monkeypatch
-) -> None:
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+def test_unusable_file_shows_why_and_imports_nothing(qtbot, store: Store, tmp_path: Path) -> None:
     window = make_window(qtbot, store)
     junk = tmp_path / "junk.csv"
     junk.write_bytes(b"\x00\x01" * 300)
     good = export_with_a_bad_row(tmp_path)
     with qtbot.waitSignal(window.import_controller.finished, timeout=20000):
         window.import_controller.start([str(good), str(junk)])
-    assert len(shown) == 1 and "junk.csv" in shown[0] and "没有导入" in shown[0]
+    box = window.import_controller.failure_box
+    assert box is not None and box.isVisible()
+    assert box.icon() == QMessageBox.Icon.Warning
+    assert "junk.csv" in box.text() and "没有导入" in box.text()
     assert store.counts()["orders"] == 0
+    box.close()
 
 
 def test_cancel_leaves_the_store_unchanged(qtbot, tmp_path: Path) -> None:

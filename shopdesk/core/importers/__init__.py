@@ -9,6 +9,7 @@ export.problems                     # rows skipped, with file, row, column, valu
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -104,40 +105,50 @@ class ExportFile:
                 return read_layout(raw.values, self.name)
         self.close()
         if seen:
-            raise InputError(f"{self.name}：不是 ShopDesk 认识的导出文件")
-        raise InputError(f"{self.name}：文件是空的")
+            raise InputError(
+                f"{self.name}：不是 ShopDesk 认识的导出文件（需要淘宝订单报表、宝贝报表或退款管理导出）"
+            )
+        raise InputError(f"{self.name}：文件是空的（或只有空白）：请重新导出")
 
     def _problem(self, raw: RawRow, column: str, value: object, reason: str) -> None:
         text = "" if value is None else str(value)
         self.problems.append(Problem(self.name, raw.number, column, text, reason))
 
     def _fits(self, raw: RawRow) -> bool:
+        """Whether a row has the header's columns. In a workbook a missing trailing cell
+        is an empty one (writers omit them); in a CSV a row is short only when the file
+        stops in it (its last line) or when something broke it."""
         width = self.layout.width
         values = raw.values
-        if raw.cut or (raw.unterminated and len(values) < width):
-            self._problem(
-                raw,
-                "",
-                _joined(values),
-                "文件在此行中途结束（可能下载不完整），已跳过",
-            )
+        if len(values) < width and self.source.is_xlsx:
+            values.extend([None] * (width - len(values)))
+        elif raw.cut or (raw.unterminated and len(values) < width):
+            self._problem(raw, "", _joined(values), CUT_OFF)
             return False
-        if len(values) < width:
+        elif len(values) < width:
+            missing = width - len(values)
             self._problem(
                 raw,
                 "",
                 _joined(values),
-                f"列数不足：{len(values)} 列，表头有 {width} 列",
+                f"这一行比表头少 {missing} 列（表头 {width} 列，这一行 {len(values)} 列），"
+                "可能被其他软件改动过或文件不完整：请重新导出",
             )
             return False
         if len(values) > width and not _blank(values[width:]):
-            self._problem(raw, "", _joined(values[width:]), f"列数多于表头的 {width} 列")
+            self._problem(
+                raw,
+                "",
+                _joined(values[width:]),
+                f"这一行比表头多出有内容的列（表头 {width} 列），各列可能已错位：请重新导出",
+            )
             return False
         return True
 
     def records(self) -> Iterator[Record]:
         """Parsed records in file order. Rows that cannot be trusted are left out and listed
-        in `problems`. InputError if the file holds no data row at all."""
+        in `problems`. InputError if the file holds no data row at all, or when every data
+        row was left out (the file is not usable: nothing of it is imported)."""
         kind = self.layout.kind
         layout = self.layout
         if kind is ExportKind.ORDERS:
@@ -163,7 +174,23 @@ class ExportFile:
         finally:
             self.close()
         if self.rows == 0:
-            raise InputError(f"{self.name}：只有表头，没有数据行")
+            raise InputError(f"{self.name}：只有表头，没有数据行：请确认导出时选择了时间范围")
+        if len(self.problems) == self.rows:
+            raise InputError(all_skipped_message(self.name, self.problems))
+
+
+CUT_OFF = "文件在这一行中途结束，可能下载不完整：请重新导出"
+
+
+def all_skipped_message(name: str, problems: list[Problem]) -> str:
+    """One line for a file none of whose rows can be imported: its most common reason."""
+    reasons = Counter((problem.column, problem.reason) for problem in problems).most_common(1)
+    (column, reason), count = reasons[0]
+    where = f"“{column}”列" if column else ""
+    return (
+        f"{name}：{len(problems)} 行数据全部无法导入，本次导入未做任何改动。最常见的原因"
+        f"（{count} 行）：{where}{reason}"
+    )
 
 
 def open_export(path: Path | str) -> ExportFile:

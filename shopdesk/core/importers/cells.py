@@ -14,6 +14,33 @@ class CellError(ValueError):
     """A cell whose value cannot be trusted; the message is the reason shown to the seller."""
 
 
+class UnreadableCell:
+    """An xlsx cell whose value ShopDesk must not guess: a formula saved without its result,
+    or an Excel error value (#REF!). Its text is what the cell holds; parsing it raises."""
+
+    __slots__ = ("reason", "text")
+
+    def __init__(self, text: str, reason: str) -> None:
+        self.text = text
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def _refuse_unreadable(value: object) -> None:
+    if type(value) is UnreadableCell:
+        raise CellError(value.reason)
+
+
+# The world an export lives in: Taobao opened in 2003; a platform deadline may lie ahead,
+# but not years ahead; no single order is worth 100 million yuan; nobody buys a million.
+EARLIEST_TIME = datetime(2003, 1, 1)
+LATEST_TIME = datetime.now().replace(microsecond=0) + timedelta(days=2 * 366)
+MAX_FEN = 100_000_000 * 100
+MAX_QUANTITY = 1_000_000
+
+
 PRECISION_RANK = {"d": 0, "m": 1, "s": 2}
 
 _FORMULA_TEXT = re.compile(r'^="(.*)"$', re.DOTALL)
@@ -62,30 +89,44 @@ def parse_order_no(value: object) -> str:
     has dropped digits: such a number is never imported."""
     if isinstance(value, float):
         if not value.is_integer() or abs(value) >= 1e15:
-            raise CellError("编号已被 Excel 存成数字并丢失了位数，请用平台原始导出文件")
+            raise CellError(
+                "编号被 Excel 存成了数字，已丢失末尾几位：请用平台导出的原始文件，不要在 Excel 中另存"
+            )
         value = int(value)
+    _refuse_unreadable(value)
     as_text = isinstance(value, str) and value.lstrip().startswith('="')  # Excel text: exact
     text = clean_text(value)
     if not text:
-        raise CellError("编号为空")
+        raise CellError("编号是空的：这一行无法对应到订单，请检查这一格")
     if _SCIENTIFIC.match(text):
-        raise CellError("编号是科学计数法（Excel 已丢失位数），无法确定原编号")
+        raise CellError(
+            "编号变成了科学计数法（Excel 打开后另存造成），原来的位数已丢失：请用平台导出的原始文件"
+        )
     if text.endswith(".0") and _DIGITS.match(text[:-2]):
         text = text[:-2]
     if not _DIGITS.match(text):
-        raise CellError("编号应只含数字")
+        raise CellError("编号里有数字以外的字符：可能放错了列或被改动过，请检查这一格")
     if (
         not as_text
         and len(text) > 15
         and set(text[15:]) == {"0"}
         and len(text) - len(text.rstrip("0")) >= 3
     ):
-        raise CellError("编号 15 位之后全是 0，像是被 Excel 截断的数字，无法确定原编号")
+        raise CellError(
+            "编号第 15 位之后全是 0，像是被 Excel 截断过，无法确定原编号：请用平台导出的原始文件"
+        )
     return text
 
 
+NOT_MONEY = "金额不是数字：应写成 158.80 这样的数（可带“元”），请检查这一格"
+TOO_PRECISE = "金额超过两位小数（不是以分为单位的金额）：请检查这一格"
+NEGATIVE_MONEY = "金额是负数，平台导出的金额不会是负数：请检查这一格"
+HUGE_MONEY = "金额超过 1 亿元，不合常理（可能放错了列或被改动过）：请检查这一格"
+
+
 def parse_fen(value: object) -> int:
-    """Money in integer fen from `1009.00`, `158.8`, `0`, `109.00元`, `¥12` or a number cell."""
+    """Money in integer fen from `1009.00`, `158.8`, `0`, `109.00元`, `¥12` or a number cell.
+    Negative amounts and amounts past 100 million yuan are refused."""
     if type(value) is str:
         known = _FEN_SEEN.get(value)
         if known is not None:
@@ -99,14 +140,25 @@ def parse_fen(value: object) -> int:
         try:
             amount = Decimal(text)
         except InvalidOperation:
-            raise CellError("金额不是数字") from None
+            raise CellError(NOT_MONEY) from None
+        if not amount.is_finite():
+            raise CellError(NOT_MONEY)
         if amount != amount.quantize(Decimal("0.01")):
-            raise CellError("金额超过两位小数")
-        return int(amount * 100)
+            raise CellError(TOO_PRECISE)
+        return _fen_in_world(int(amount * 100))
+    _refuse_unreadable(value)
     return _parse_fen_text(clean_text(value))
 
 
 _FEN_SEEN: dict[str, int] = {}
+
+
+def _fen_in_world(fen: int) -> int:
+    if fen < 0:
+        raise CellError(NEGATIVE_MONEY)
+    if fen > MAX_FEN:
+        raise CellError(HUGE_MONEY)
+    return fen
 
 
 def _parse_fen_str(value: str) -> int:
@@ -116,11 +168,11 @@ def _parse_fen_str(value: str) -> int:
     if text.endswith("元"):
         text = text[:-1]
     whole, dot, fraction = text.partition(".")
-    if whole.isdigit() and whole.isascii():
+    if whole.isdigit() and whole.isascii() and len(whole) <= 9:
         if not dot:
-            return int(whole) * 100
+            return _fen_in_world(int(whole) * 100)
         if fraction.isdigit() and fraction.isascii() and len(fraction) <= 2:
-            return int(whole) * 100 + int(fraction.ljust(2, "0"))
+            return _fen_in_world(int(whole) * 100 + int(fraction.ljust(2, "0")))
     return _parse_fen_text(text)
 
 
@@ -129,30 +181,39 @@ def _parse_fen_text(text: str) -> int:
     if text == "":
         return 0
     if not _MONEY.match(text):
-        raise CellError("金额不是数字")
-    return int(Decimal(text) * 100)
+        if re.match(r"^-?[0-9]+\.[0-9]{3,}$", text):
+            raise CellError(TOO_PRECISE)
+        raise CellError(NOT_MONEY)
+    return _fen_in_world(int(Decimal(text) * 100))
 
 
 def parse_int(value: object) -> int:
+    """A count (quantity, number of items): a whole number from 0 to a million."""
     if isinstance(value, float) and value.is_integer():
-        return int(value)
+        value = int(value)
     if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    text = clean_text(value).replace("件", "").strip()
-    if text == "":
-        return 0
-    if not _DIGITS.match(text):
-        raise CellError("数量不是整数")
-    return int(text)
+        number = value
+    else:
+        _refuse_unreadable(value)
+        text = clean_text(value).replace("件", "").strip()
+        if text == "":
+            return 0
+        if not _DIGITS.match(text):
+            raise CellError("数量不是整数：应写成 1、2 这样的数，请检查这一格")
+        number = int(text)
+    if not 0 <= number <= MAX_QUANTITY:
+        raise CellError("数量超过 100 万件或小于 0，不合常理：请检查这一格")
+    return number
 
 
 def parse_time(value: object) -> tuple[str | None, str]:
     """A China-time cell as stored UTC text and its precision: 's' (seconds known), 'm'
     (Excel re-save: `2024/6/18 14:20`) or 'd' (date only). Empty -> (None, '')."""
     if isinstance(value, datetime):
-        return china_to_text(value.replace(tzinfo=None, microsecond=0)), "s"
+        return china_to_text(_time_in_world(value.replace(tzinfo=None, microsecond=0))), "s"
     if isinstance(value, date):
-        return china_to_text(datetime(value.year, value.month, value.day)), "d"
+        return china_to_text(_time_in_world(datetime(value.year, value.month, value.day))), "d"
+    _refuse_unreadable(value)
     text = clean_text(value)
     if text == "" or text in ("-", "null", "NULL"):
         return None, ""
@@ -162,24 +223,33 @@ def parse_time(value: object) -> tuple[str | None, str]:
             return fast, "s"
     match = _TIME.match(text)
     if not match:
-        raise CellError("不是可识别的日期时间")
+        raise CellError("不是可识别的日期时间：应写成 2024-06-18 14:20:31 这样的格式，请检查这一格")
     year, month, day, hour, minute, second = match.groups()
     try:
         moment = datetime(
             int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0)
         )
     except ValueError:
-        raise CellError("日期时间不存在") from None
+        raise CellError("日历上没有这个日期或时刻（如 2 月 30 日、25 点）：请检查这一格") from None
     precision = "s" if second is not None else ("m" if minute is not None else "d")
-    return china_to_text(moment), precision
+    return china_to_text(_time_in_world(moment)), precision
+
+
+def _time_in_world(moment: datetime) -> datetime:
+    if moment < EARLIEST_TIME:
+        raise CellError("时间早于 2003 年（淘宝开业之前），不可能是真实记录：请检查这一格")
+    if moment > LATEST_TIME:
+        raise CellError("时间在两年以后，不可能是真实记录（可能年份写错了）：请检查这一格")
+    return moment
 
 
 _PREVIOUS_DAY: dict[str, str | None] = {}
 
 
 def _previous_day(day: str) -> str | None:
-    """`yyyy-MM-dd` of the day before (None if `day` is not a date or is before 1992),
-    remembered: an export spans few days and many rows."""
+    """`yyyy-MM-dd` of the day before (None if `day` is not a date, or outside the world of
+    exports: the slow path then says why), remembered: an export spans few days and many
+    rows."""
     found = _PREVIOUS_DAY.get(day, "")
     if found != "":
         return found
@@ -188,7 +258,8 @@ def _previous_day(day: str) -> str | None:
     except ValueError:
         result = None
     else:
-        result = None if moment.year < 1992 else (moment - timedelta(days=1)).strftime("%Y-%m-%d")
+        inside = moment >= EARLIEST_TIME and moment.date() < LATEST_TIME.date()
+        result = (moment - timedelta(days=1)).strftime("%Y-%m-%d") if inside else None
     if len(_PREVIOUS_DAY) < 100_000:
         _PREVIOUS_DAY[day] = result
     return result
@@ -196,7 +267,7 @@ def _previous_day(day: str) -> str | None:
 
 def _fast_china_time(text: str) -> str | None:
     """`yyyy-MM-dd HH:mm:ss` China time as UTC text, without the zone database: China has
-    kept UTC+8 without daylight saving since 1992 (older dates take the slow path)."""
+    kept UTC+8 without daylight saving since 1992 (exports start in 2003)."""
     clock = text[11:19]
     if not (clock[0:2].isdigit() and clock[3:5].isdigit() and clock[6:8].isdigit()):
         return None

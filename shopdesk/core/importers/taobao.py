@@ -55,6 +55,15 @@ class Row:
             raise RowError(self.layout.column_name(field), clean_text(value), str(error)) from None
 
 
+UNKNOWN_ORDER_STATUS = (
+    "ShopDesk 不认识这个订单状态（应是“交易成功”“卖家已发货，等待买家确认”等）："
+    "可能放错了列，或平台有了新状态，请检查这一格"
+)
+UNKNOWN_REFUND_STATUS = (
+    "ShopDesk 不认识这个退款状态（应是“退款成功”“买家已经申请退款，等待卖家同意”等）："
+    "可能放错了列，或平台有了新状态，请检查这一格"
+)
+
 ORDER_STATES = {
     "等待买家付款": OrderState.UNPAID,
     "买家已付款，等待卖家发货": OrderState.PAID,
@@ -122,7 +131,7 @@ class OrderParser:
             status = normalize_status(values[index["status"]])
             state = order_state(status)
             if state is None:
-                raise CellError("未知的订单状态")
+                raise CellError(UNKNOWN_ORDER_STATUS)
             out: dict[str, object] = {name: clean_text(values[i]) for name, i in self.texts}
             for name, position in self.money:
                 out[name] = parse_fen(values[position])
@@ -134,7 +143,9 @@ class OrderParser:
                     precision[name] = exactness
             name = "created_at"
             if out.get("created_at") is None:
-                raise CellError("订单创建时间为空")
+                raise CellError(
+                    "订单创建时间是空的：每个订单都有创建时间，这一行可能不完整，请重新导出"
+                )
             position = self.optional["item_count"]
             if position is not None:
                 name = "item_count"
@@ -270,11 +281,15 @@ def parse_refund(row: Row) -> ParsedRefund:
     status = normalize_status(row.text("status"))
     state = refund_state(status)
     if state is None:
-        raise RowError(row.layout.column_name("status"), status, "未知的退款状态")
+        raise RowError(row.layout.column_name("status"), status, UNKNOWN_REFUND_STATUS)
     refund_fen = row.parsed("refund_fen", parse_fen)
     opened_at = _time(row, "applied_at")
     if opened_at is None:
-        raise RowError(row.layout.column_name("applied_at"), "", "退款的申请时间为空")
+        raise RowError(
+            row.layout.column_name("applied_at"),
+            "",
+            "退款的申请时间是空的：每个退款都有申请时间，这一行可能不完整，请重新导出",
+        )
     finished_at = _time(row, "finished_at") or _time(row, "done_at")
     returned_at = _time(row, "returned_at")
     deadline = _time(row, "deadline")

@@ -1,0 +1,180 @@
+"""Rows out of the first sheet of an .xlsx workbook, read the way any writer writes it.
+
+Writers other than Excel omit empty cells (trailing ones included) and often write no
+`<dimension>`; rows are therefore built from the cells actually present, each at its own
+column, and numbered by the row number in the file. Nothing is guessed: a formula saved
+without its result, or an Excel error value, comes out as an UnreadableCell. Every budget
+(file and member sizes as declared in the zip, columns, cells) is checked before the work;
+a member that holds more than it declares fails its CRC (zipfile reads no further)."""
+
+from __future__ import annotations
+
+import io
+import warnings
+import zipfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from xml.etree.ElementTree import ParseError
+
+import openpyxl
+from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
+
+from shopdesk.core.errors import InputError
+from shopdesk.core.importers.cells import UnreadableCell
+
+XLSX_MAX_BYTES = 256 * 1024 * 1024  # the file itself
+XLSX_MAX_UNCOMPRESSED = 1024 * 1024 * 1024  # all members together, as declared
+XLSX_MAX_HELD = 128 * 1024 * 1024  # a member read whole into memory (shared strings, styles)
+XLSX_MAX_MEMBERS = 10_000
+XLSX_MAX_RATIO = 200
+XLSX_RATIO_FLOOR = 10 * 1024 * 1024
+XLSX_MAX_COLUMNS = 16_384  # Excel's own limit (XFD)
+XLSX_MAX_CELLS = 60_000_000  # cells of all rows, as laid out (a 100,000-row, 71-column sheet: 7.1M)
+
+NO_RESULT = "这一格是公式，但文件里没有保存计算结果：请在 Excel 中打开后另存，或重新导出"
+
+
+class _SheetParser(WorkSheetParser):
+    """openpyxl's sheet parser, telling a formula without a cached result and an error
+    value apart from an empty cell."""
+
+    def parse_cell(self, element):
+        cell = super().parse_cell(element)
+        if cell["value"] is None:
+            formula = element.find(FORMULA_TAG)
+            if formula is not None:
+                cell["value"] = UnreadableCell("=" + (formula.text or ""), NO_RESULT)
+        elif cell["data_type"] == "e":
+            text = str(cell["value"])
+            cell["value"] = UnreadableCell(
+                text, f"这一格是 Excel 的错误值 {text}（公式出错）：请在 Excel 中改正后重新保存"
+            )
+        return cell
+
+
+class _Counted(io.RawIOBase):
+    """A zip member that remembers how many bytes have been read from it (for progress)."""
+
+    def __init__(self, raw) -> None:
+        self._raw = raw
+        self.consumed = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[override]
+        data = self._raw.read(len(buffer))
+        buffer[: len(data)] = data
+        self.consumed += len(data)
+        return len(data)
+
+
+def check_zip(path: Path) -> None:
+    """Refuse, before anything is decompressed, a workbook whose declared sizes do not fit
+    the budgets, or that is not a workbook."""
+    name = path.name
+    size = path.stat().st_size
+    if size > XLSX_MAX_BYTES:
+        raise InputError(
+            f"{name}：Excel 文件有 {size // (1024 * 1024)} MB，超过 "
+            f"{XLSX_MAX_BYTES // (1024 * 1024)} MB，不像平台的导出文件：请重新导出"
+        )
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+            if len(infos) > XLSX_MAX_MEMBERS:
+                raise InputError(f"{name}：Excel 文件内含 {len(infos)} 个部件，不是正常的工作簿")
+            total = 0
+            for info in infos:
+                total += info.file_size
+                if info.compress_size > size:
+                    raise InputError(f"{name}：Excel 文件声明的内容比文件本身还大，文件已损坏")
+                ratio = info.file_size / max(info.compress_size, 1)
+                if info.file_size > XLSX_RATIO_FLOOR and ratio > XLSX_MAX_RATIO:
+                    raise InputError(
+                        f"{name}：Excel 文件内容异常（压缩比 {ratio:.0f} 倍，像是“压缩炸弹”），已拒绝"
+                    )
+                held = not info.filename.startswith("xl/worksheets/")
+                if held and info.file_size > XLSX_MAX_HELD:
+                    raise InputError(
+                        f"{name}：Excel 文件的 {info.filename} 解压后过大"
+                        f"（{info.file_size // (1024 * 1024)} MB），已拒绝"
+                    )
+            if total > XLSX_MAX_UNCOMPRESSED:
+                raise InputError(
+                    f"{name}：Excel 文件解压后有 {total // (1024 * 1024)} MB，超过 "
+                    f"{XLSX_MAX_UNCOMPRESSED // (1024 * 1024)} MB，已拒绝"
+                )
+            if "xl/workbook.xml" not in archive.namelist():
+                raise InputError(f"{name}：这是压缩包，不是 Excel 工作簿（xlsx）")
+    except (zipfile.BadZipFile, EOFError):
+        raise InputError(f"{name}：Excel 文件不完整或已损坏（可能下载中断）：请重新导出") from None
+
+
+def xlsx_rows(path: Path, on_progress: Callable[[int, int], None]) -> Iterator[tuple[int, list]]:
+    """(row number, values) of the first sheet, values placed at their columns (a row ends
+    at its last cell present). on_progress(done, total) in bytes of the sheet's XML."""
+    check_zip(path)
+    name = path.name
+    # Our own handle: openpyxl leaves its file open when a damaged workbook fails to load.
+    handle = path.open("rb")
+    try:
+        with warnings.catch_warnings():  # "no default style" and the like: not the seller's
+            warnings.simplefilter("ignore")
+            book = openpyxl.load_workbook(handle, read_only=True, data_only=True)
+    except Exception:  # openpyxl raises many kinds for a damaged file
+        handle.close()
+        raise InputError(
+            f"{name}：Excel 文件无法打开（已损坏，或不是 xlsx 格式）：请重新导出"
+        ) from None
+    try:
+        if not book.worksheets:
+            raise InputError(f"{name}：Excel 文件里没有工作表")
+        sheet = book.worksheets[0]
+        archive = book._archive
+        total = archive.getinfo(sheet._worksheet_path).file_size
+        cells_seen = 0
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            with archive.open(sheet._worksheet_path) as member:
+                counted = _Counted(member)
+                parser = _SheetParser(
+                    io.BufferedReader(counted, 256 * 1024),
+                    sheet._shared_strings,
+                    data_only=True,
+                    epoch=book.epoch,
+                    date_formats=book._date_formats,
+                    timedelta_formats=book._timedelta_formats,
+                )
+                try:
+                    for number, cells in parser.parse():
+                        on_progress(counted.consumed, total)
+                        if not cells:
+                            continue
+                        width = max(cell["column"] for cell in cells)
+                        if width > XLSX_MAX_COLUMNS:
+                            raise InputError(
+                                f"{name}：第 {number} 行有第 {width} 列，超出 Excel 的 "
+                                f"{XLSX_MAX_COLUMNS} 列，文件已损坏"
+                            )
+                        cells_seen += width
+                        if cells_seen > XLSX_MAX_CELLS:
+                            raise InputError(
+                                f"{name}：工作表超过 {XLSX_MAX_CELLS:,} 个单元格，"
+                                "不像平台的导出文件：请分几次导出"
+                            )
+                        values: list[object] = [None] * width
+                        for cell in cells:
+                            values[cell["column"] - 1] = cell["value"]
+                        yield number, values
+                except (zipfile.BadZipFile, EOFError, ParseError):
+                    raise InputError(
+                        f"{name}：Excel 文件读到一半出错（内容与声明不符或已损坏）：请重新导出"
+                    ) from None
+                except (KeyError, IndexError, ValueError, TypeError, SyntaxError):
+                    raise InputError(
+                        f"{name}：Excel 工作表的内容无法识别（已损坏或被改动过）：请重新导出"
+                    ) from None
+    finally:
+        book.close()
+        handle.close()

@@ -133,3 +133,44 @@ def test_money_cells_with_excel_wrappers() -> None:
     assert parse_fen(" 7 ") == 700
     with pytest.raises(CellError):
         parse_fen("１２.00")  # full-width digits are not what the platform writes
+
+
+@pytest.mark.parametrize(
+    "value", ["99999999999999999999.00", "100000000.01", 1e25, 99999999999999999999, "-0.01", -3.5]
+)
+def test_amounts_outside_the_world_are_refused(value) -> None:
+    with pytest.raises(CellError, match="负数|1 亿元"):
+        parse_fen(value)
+
+
+def test_largest_believable_amount_is_kept() -> None:
+    assert parse_fen("100000000.00") == 10_000_000_000
+    assert parse_fen(0.0) == 0
+    with pytest.raises(CellError):
+        parse_fen(float("nan"))
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        datetime(1, 1, 1),
+        datetime(9999, 12, 31, 23, 59, 59),
+        datetime(2099, 1, 1),
+        "0001-01-01 00:00:00",
+        "2002-12-31 23:59:59",
+        "2099-01-01",
+    ],
+)
+def test_times_outside_the_world_are_refused(value) -> None:
+    with pytest.raises(CellError, match="2003 年|两年以后"):
+        parse_time(value)
+
+
+def test_a_formula_without_its_result_is_never_a_value() -> None:
+    from shopdesk.core.importers.cells import UnreadableCell, parse_int
+
+    cell = UnreadableCell("=G2*1", "这一格是公式，但文件里没有保存计算结果")
+    for parse in (parse_fen, parse_time, parse_order_no, parse_int):
+        with pytest.raises(CellError, match="公式"):
+            parse(cell)
+    assert clean_text(cell) == "=G2*1"

@@ -344,3 +344,92 @@ def test_every_imported_order_is_linked_to_its_buyer(
     missing = store.db.execute("SELECT count(*) FROM orders WHERE buyer_id IS NULL").fetchone()[0]
     assert missing == 0
     assert table_sizes(store)["buyers"] == 3
+
+
+# Every row read is accounted for ----------------------------------------------------------
+
+
+def accounted(file) -> int:
+    return file.added + file.updated + file.unchanged + len(file.skipped) + file.merged
+
+
+def test_every_row_read_is_added_updated_unchanged_skipped_or_merged(
+    store: Store, tmp_path: Path, now
+) -> None:
+    """Overlapping exports concatenated by the seller repeat orders and item lines: the
+    report counts the repeats (重复行，已合并), within one chunk and across chunks."""
+    numbers = [f"35153131473293{n:05d}" for n in range(600)]
+    orders = [order(no) for no in numbers] + [order(no) for no in numbers[:250]]
+    orders.append(order(numbers[0], 买家实际支付金额="abc"))  # one bad row
+    lines = [line(no) for no in numbers] + [line(no) for no in numbers[100:700]]
+    lines.append(line(numbers[5]))  # a repeat inside the first chunk
+    order_file = write_orders(tmp_path / "ExportOrderList202406201030.csv", orders)
+    line_file = write_lines(tmp_path / "ExportOrderDetailList202406201030.csv", lines)
+    first = import_files(store, [order_file, line_file], now=now)
+    orders_report, lines_report = first.files
+    assert (orders_report.rows, orders_report.added, orders_report.merged) == (851, 600, 250)
+    assert len(orders_report.skipped) == 1
+    assert (lines_report.rows, lines_report.added, lines_report.merged) == (1101, 600, 501)
+    for file in first.files:
+        assert file.rows == accounted(file), file.as_dict()
+        assert file.as_dict()["merged"] == file.merged
+    assert table_sizes(store)["order_lines"] == 600
+
+    again = import_files(store, [order_file, line_file], now=now)
+    for file in again.files:
+        assert file.rows == accounted(file)
+        assert file.added == file.updated == 0
+    assert [f.merged for f in again.files] == [250, 501]
+
+
+def test_a_repeated_refund_row_is_merged(store: Store, tmp_path: Path, now) -> None:
+    rows = [refund(NO_A, "150001234567890101")] * 3
+    (file,) = import_files(store, [write_refunds_xlsx(tmp_path / "r.xlsx", rows)], now=now).files
+    assert (file.rows, file.added, file.merged) == (3, 1, 2)
+
+
+def test_a_file_whose_every_row_is_skipped_refuses_the_whole_import(
+    store: Store, tmp_path: Path, now
+) -> None:
+    good = write_orders(tmp_path / "ExportOrderList202406201030.csv", [order(NO_A)])
+    bad = write_refunds_csv(
+        tmp_path / "退款.csv",
+        [refund(NO_A, f"1500012345678901{n}", 买家退款金额="abc") for n in range(4)]
+        + [refund(NO_A, "150001234567890199", 退款状态="火星状态")],
+    )
+    before = table_sizes(store)
+    with pytest.raises(InputError) as caught:
+        import_files(store, [good, bad], now=now)
+    message = str(caught.value)
+    assert message.startswith("退款.csv：5 行数据全部无法导入")
+    assert "（4 行）：“买家退款金额”列金额不是数字" in message
+    assert table_sizes(store) == before
+
+
+# Values outside the world -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "words"),
+    [
+        ("买家实际支付金额", "99999999999999999999.00", "超过 1 亿元"),
+        ("买家实际支付金额", "-12.00", "负数"),
+        ("订单创建时间", "0001-01-01 00:00:00", "早于 2003 年"),
+        ("订单创建时间", "9999-12-31 23:59:59", "两年以后"),
+        ("订单创建时间", "2099-06-18 14:20:31", "两年以后"),
+        ("订单付款时间 ", "2099/6/18 14:20", "两年以后"),
+        ("宝贝总数量", "99999999999999999999", "100 万件"),
+    ],
+)
+def test_a_value_outside_the_world_skips_its_row_with_the_reason(
+    store: Store, tmp_path: Path, now, column: str, value: str, words: str
+) -> None:
+    path = write_orders(
+        tmp_path / "ExportOrderList202406201030.csv", [order(NO_A), order(NO_B, **{column: value})]
+    )
+    (file,) = import_files(store, [path], now=now).files
+    assert (file.added, len(file.skipped)) == (1, 1)
+    (problem,) = file.skipped
+    assert (problem.file, problem.row, problem.column) == (path.name, 3, column.strip())
+    assert problem.value == value and words in problem.reason
+    assert [o.order_no for o in store.list_orders()] == [NO_A]

@@ -102,3 +102,38 @@ def test_human_report(tmp_path: Path) -> None:
     assert (
         "新增 1" in result.stdout and "第 3 行 买家实际支付金额“abc”：金额不是数字" in result.stdout
     )
+
+
+def test_refund_workbook_of_another_writer_imports_all_ten_and_repeats_are_counted(
+    tmp_path: Path,
+) -> None:
+    from tests.importers_fixtures import REFUND_HEADER_42, ten_refunds, write_xlsx_by_hand
+
+    db = str(tmp_path / "s.db")
+    workbook = write_xlsx_by_hand(
+        tmp_path / "退款管理导出.xlsx", REFUND_HEADER_42, ten_refunds() + ten_refunds()[:3]
+    )
+    result = shopdesk("import", str(workbook), "--db", db, "--json")
+    assert result.returncode == 0, result.stderr
+    (file,) = json.loads(result.stdout)["files"]
+    assert (file["rows"], file["added"], file["skipped"], file["merged"]) == (13, 10, [], 3)
+    assert len(json.loads(shopdesk("cases", "--db", db, "--json").stdout)) == 10
+    text = shopdesk("import", str(workbook), "--db", db)
+    assert text.returncode == 0
+    assert "读取 13 行，新增 0，更新 0，未变 10，跳过 0 行，重复行已合并 3 行" in text.stdout
+
+
+def test_a_file_whose_every_row_is_skipped_exits_2_and_imports_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    good = write_orders(tmp_path / "ExportOrderList202406201030.csv", [order(NO_A)])
+    bad = write_orders(
+        tmp_path / "ExportOrderList202406211030.csv",
+        [order(NO_A, 订单编号="3.51531E+18"), order(NO_B, 订单编号="3.51531E+18")],
+        excel=True,
+    )
+    result = shopdesk("import", str(good), str(bad), "--db", str(db), "--json")
+    assert result.returncode == 2 and result.stdout == ""
+    (message,) = result.stderr.strip().splitlines()
+    assert "ExportOrderList202406211030.csv：2 行数据全部无法导入" in message
+    assert "“订单编号”列编号变成了科学计数法" in message and "Traceback" not in result.stderr
+    assert json.loads(shopdesk("orders", "--db", str(db), "--json").stdout) == []

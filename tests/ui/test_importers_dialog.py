@@ -138,3 +138,38 @@ def test_hook_is_registered() -> None:
     from shopdesk.ui.main_window import _window_hooks
 
     assert import_dialog.install in _window_hooks
+
+
+def test_report_counts_repeated_rows_as_merged(qtbot, store: Store, tmp_path: Path) -> None:
+    window = make_window(qtbot, store)
+    controller = window.import_controller
+    path = write_orders(
+        tmp_path / "ExportOrderList202406201030.csv",
+        [order(NO_A), order(NO_B), order(NO_A), order(NO_B, 买家实际支付金额="-5.00")],
+    )
+    with qtbot.waitSignal(controller.finished, timeout=20000):
+        assert controller.start([str(path)])
+    dialog = controller.report_dialog
+    text = dialog.summary.text()
+    assert "读取 4 行，新增 2，更新 0，未变 0，跳过 1 行，重复行已合并 1 行" in text
+    assert "负数" in dialog.model.cell_text(0, 4)
+    dialog.close()
+
+
+def test_a_file_whose_every_row_is_skipped_is_refused_in_the_window(
+    qtbot, store: Store, tmp_path: Path
+) -> None:
+    window = make_window(qtbot, store)
+    good = write_orders(tmp_path / "ExportOrderList202406201030.csv", [order(NO_A)])
+    bad = write_orders(
+        tmp_path / "ExportOrderList202406211030.csv",
+        [order(NO_B, 订单创建时间="2099-06-18 14:20:31"), order(NO_A, 订单创建时间="")],
+    )
+    with qtbot.waitSignal(window.import_controller.finished, timeout=20000):
+        window.import_controller.start([str(good), str(bad)])
+    box = window.import_controller.failure_box
+    assert box is not None and box.isVisible()
+    assert box.text().startswith("ExportOrderList202406211030.csv：2 行数据全部无法导入")
+    assert "没有导入任何文件的任何数据" in box.text()
+    assert store.counts()["orders"] == 0
+    box.close()

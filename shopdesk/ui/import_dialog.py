@@ -187,6 +187,18 @@ class ImportReportDialog(QDialog):
         layout.addWidget(skipped_title)
         layout.addWidget(self.table, 1)
         self.table.setVisible(bool(problems))
+        # the reason in full (the table elides long ones): what happened and what to do
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setVisible(bool(problems))
+        layout.addWidget(self.detail)
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self.show_detail(current.row())
+        )
+        if problems:
+            self.table.selectRow(0)
+            self.show_detail(0)
         copy = QAction(self)
         copy.setShortcut(QKeySequence.StandardKey.Copy)
         copy.triggered.connect(self.copy_selection)
@@ -216,6 +228,17 @@ class ImportReportDialog(QDialog):
         if file.merged:
             line += self.tr("，重复行已合并 %1 行").replace("%1", str(file.merged))
         return line
+
+    def show_detail(self, row: int) -> None:
+        if not 0 <= row < self.model.rowCount():
+            return
+        file, number, column, value, reason = (self.model.cell_text(row, c) for c in range(5))
+        where = self.tr("%1 第 %2 行").replace("%1", file).replace("%2", number)
+        if column:
+            where += " " + column
+        if value:
+            where += "“" + value + "”"
+        self.detail.setText(where + "：" + reason)
 
     def copy_all(self) -> None:
         QApplication.clipboard().setText(self.model.as_tsv())

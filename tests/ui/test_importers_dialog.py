@@ -173,3 +173,15 @@ def test_a_file_whose_every_row_is_skipped_is_refused_in_the_window(
     assert "没有导入任何文件的任何数据" in box.text()
     assert store.counts()["orders"] == 0
     box.close()
+
+
+def test_the_chosen_skipped_row_shows_its_whole_reason(qtbot, store: Store, tmp_path, now) -> None:
+    from shopdesk.core.import_repo import import_files
+
+    report = import_files(store, [export_with_a_bad_row(tmp_path)], now=now)
+    dialog = ImportReportDialog(report)
+    qtbot.addWidget(dialog)
+    assert dialog.detail.text().startswith("ExportOrderList202406201030.csv 第 3 行 订单编号")
+    assert dialog.detail.text().endswith("请用平台导出的原始文件")
+    dialog.table.selectRow(1)
+    assert "第 4 行 买家实际支付金额“abc”：金额不是数字" in dialog.detail.text()

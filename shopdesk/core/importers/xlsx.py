@@ -31,6 +31,7 @@ XLSX_RATIO_FLOOR = 10 * 1024 * 1024
 XLSX_MAX_COLUMNS = 16_384  # Excel's own limit (XFD)
 XLSX_MAX_CELLS = 60_000_000  # cells of all rows, as laid out (a 100,000-row, 71-column sheet: 7.1M)
 
+MISMATCH = "{name}：Excel 文件读到一半出错（内容与它声明的大小不符，或已损坏）：请重新导出"
 NO_RESULT = "这一格是公式，但文件里没有保存计算结果：请在 Excel 中打开后另存，或重新导出"
 
 
@@ -87,6 +88,12 @@ def check_zip(path: Path) -> None:
             total = 0
             for info in infos:
                 total += info.file_size
+                if total > XLSX_MAX_UNCOMPRESSED:
+                    raise InputError(
+                        f"{name}：Excel 文件解压后超过 "
+                        f"{XLSX_MAX_UNCOMPRESSED // (1024 * 1024)} MB（{info.filename} 声明有 "
+                        f"{info.file_size // (1024 * 1024)} MB），不像平台的导出文件，已拒绝"
+                    )
                 if info.compress_size > size:
                     raise InputError(f"{name}：Excel 文件声明的内容比文件本身还大，文件已损坏")
                 ratio = info.file_size / max(info.compress_size, 1)
@@ -100,11 +107,6 @@ def check_zip(path: Path) -> None:
                         f"{name}：Excel 文件的 {info.filename} 解压后过大"
                         f"（{info.file_size // (1024 * 1024)} MB），已拒绝"
                     )
-            if total > XLSX_MAX_UNCOMPRESSED:
-                raise InputError(
-                    f"{name}：Excel 文件解压后有 {total // (1024 * 1024)} MB，超过 "
-                    f"{XLSX_MAX_UNCOMPRESSED // (1024 * 1024)} MB，已拒绝"
-                )
             if "xl/workbook.xml" not in archive.namelist():
                 raise InputError(f"{name}：这是压缩包，不是 Excel 工作簿（xlsx）")
     except (zipfile.BadZipFile, EOFError):
@@ -122,6 +124,9 @@ def xlsx_rows(path: Path, on_progress: Callable[[int, int], None]) -> Iterator[t
         with warnings.catch_warnings():  # "no default style" and the like: not the seller's
             warnings.simplefilter("ignore")
             book = openpyxl.load_workbook(handle, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, EOFError):
+        handle.close()
+        raise InputError(MISMATCH.format(name=name)) from None
     except Exception:  # openpyxl raises many kinds for a damaged file
         handle.close()
         raise InputError(
@@ -168,9 +173,7 @@ def xlsx_rows(path: Path, on_progress: Callable[[int, int], None]) -> Iterator[t
                             values[cell["column"] - 1] = cell["value"]
                         yield number, values
                 except (zipfile.BadZipFile, EOFError, ParseError):
-                    raise InputError(
-                        f"{name}：Excel 文件读到一半出错（内容与声明不符或已损坏）：请重新导出"
-                    ) from None
+                    raise InputError(MISMATCH.format(name=name)) from None
                 except (KeyError, IndexError, ValueError, TypeError, SyntaxError):
                     raise InputError(
                         f"{name}：Excel 工作表的内容无法识别（已损坏或被改动过）：请重新导出"

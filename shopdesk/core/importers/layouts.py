@@ -170,5 +170,8 @@ def read_layout(header: list[object], file_name: str) -> Layout:
                 break
     missing = [COLUMNS[kind][field][0] for field in REQUIRED[kind] if field not in index]
     if missing:
-        raise InputError(f"{file_name}：{KIND_NAMES[kind]}缺少必需的列：{'、'.join(missing)}")
+        raise InputError(
+            f"{file_name}：{KIND_NAMES[kind]}缺少必需的列：{'、'.join(missing)}"
+            "（表头可能被改过）：请用平台导出的原始文件"
+        )
     return Layout(kind, index, names)

@@ -38,15 +38,15 @@ try:
 except ImportError:
     pass
 
-def vm_bytes():
+def status(field):  # VmHWM: the peak resident memory of this process image
     for line in open("/proc/self/status"):
-        if line.startswith("VmSize:"):
+        if line.startswith(field + ":"):
             return int(line.split()[1]) * 1024
-before = vm_bytes()
+before = status("VmSize")
 limit = before + int(sys.argv[2]) * 1024 * 1024
 resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 resource.setrlimit(resource.RLIMIT_CPU, (int(sys.argv[3]), int(sys.argv[3])))
-rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+rss_before = status("VmRSS")
 start = time.perf_counter()
 try:
     export = open_export(sys.argv[1])
@@ -57,8 +57,8 @@ except InputError as error:
 except MemoryError:
     outcome = {"outcome": "MemoryError"}
 outcome["seconds"] = round(time.perf_counter() - start, 3)
-outcome["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
-outcome["rss_before_mb"] = round(rss_before / 1024, 1)
+outcome["peak_rss_mb"] = round(status("VmHWM") / 1024**2, 1)
+outcome["rss_before_mb"] = round(rss_before / 1024**2, 1)
 print(json.dumps(outcome, ensure_ascii=False))
 """
 
@@ -147,6 +147,16 @@ def workbook_holding_more_than_declared(folder: Path) -> Path:
     return path
 
 
+def workbook_with_millions_of_shared_strings(folder: Path) -> Path:
+    """Ten refunds and 2.2 million tiny shared strings (45 MB of XML held in memory)."""
+    path = write_xlsx_by_hand(folder / "退款-shared-strings.xlsx", REFUND_HEADER_42, ten_refunds())
+    extra = "".join(f"<si><t>{n}</t></si>" for n in range(2_200_000)).encode()
+    _rewrite_member(
+        path, "xl/sharedStrings.xml", lambda xml: xml.replace(b"</sst>", extra + b"</sst>")
+    )
+    return path
+
+
 def _rewrite_member(path: Path, name: str, change) -> None:
     with zipfile.ZipFile(path) as archive:
         members = {member: archive.read(member) for member in archive.namelist()}
@@ -188,6 +198,10 @@ GIANTS = {
     "a quoted field that never closes (20 MB)": (quote_never_closed, "个字符"),
     "xlsx whose sheet declares 2 GiB": (workbook_declaring_2gib, "解压后"),
     "xlsx holding 60 MB where it declares 4 KB": (workbook_holding_more_than_declared, "不符"),
+    "xlsx with 2.2 million shared strings (45 MB)": (
+        workbook_with_millions_of_shared_strings,
+        "sharedStrings.xml 解压后过大",
+    ),
 }
 
 

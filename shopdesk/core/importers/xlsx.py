@@ -24,7 +24,10 @@ from shopdesk.core.importers.cells import UnreadableCell
 
 XLSX_MAX_BYTES = 256 * 1024 * 1024  # the file itself
 XLSX_MAX_UNCOMPRESSED = 1024 * 1024 * 1024  # all members together, as declared
-XLSX_MAX_HELD = 128 * 1024 * 1024  # a member read whole into memory (shared strings, styles)
+# A member read whole into memory (shared strings, styles): openpyxl takes about 10 µs and
+# 100 bytes per shared string, so 32 MB of the tiniest ones is ~15 s and ~250 MB at worst
+# (a refund export holds a few hundred KB).
+XLSX_MAX_HELD = 32 * 1024 * 1024
 XLSX_MAX_MEMBERS = 10_000
 XLSX_MAX_RATIO = 200
 XLSX_RATIO_FLOOR = 10 * 1024 * 1024
@@ -105,7 +108,8 @@ def check_zip(path: Path) -> None:
                 if held and info.file_size > XLSX_MAX_HELD:
                     raise InputError(
                         f"{name}：Excel 文件的 {info.filename} 解压后过大"
-                        f"（{info.file_size // (1024 * 1024)} MB），已拒绝"
+                        f"（{info.file_size // (1024 * 1024)} MB，上限 "
+                        f"{XLSX_MAX_HELD // (1024 * 1024)} MB），已拒绝：请分几次导出"
                     )
             if "xl/workbook.xml" not in archive.namelist():
                 raise InputError(f"{name}：这是压缩包，不是 Excel 工作簿（xlsx）")
@@ -127,6 +131,9 @@ def xlsx_rows(path: Path, on_progress: Callable[[int, int], None]) -> Iterator[t
     except (zipfile.BadZipFile, EOFError):
         handle.close()
         raise InputError(MISMATCH.format(name=name)) from None
+    except MemoryError:
+        handle.close()
+        raise InputError(f"{name}：Excel 文件内容太多，内存不够用：请分几次导出") from None
     except Exception:  # openpyxl raises many kinds for a damaged file
         handle.close()
         raise InputError(

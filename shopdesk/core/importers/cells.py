@@ -28,11 +28,6 @@ class UnreadableCell:
         return self.text
 
 
-def _refuse_unreadable(value: object) -> None:
-    if type(value) is UnreadableCell:
-        raise CellError(value.reason)
-
-
 # The world an export lives in: Taobao opened in 2003; a platform deadline may lie ahead,
 # but not years ahead; no single order is worth 100 million yuan; nobody buys a million.
 EARLIEST_TIME = datetime(2003, 1, 1)
@@ -93,7 +88,8 @@ def parse_order_no(value: object) -> str:
                 "编号被 Excel 存成了数字，已丢失末尾几位：请用平台导出的原始文件，不要在 Excel 中另存"
             )
         value = int(value)
-    _refuse_unreadable(value)
+    if type(value) is UnreadableCell:
+        raise CellError(value.reason)
     as_text = isinstance(value, str) and value.lstrip().startswith('="')  # Excel text: exact
     text = clean_text(value)
     if not text:
@@ -146,7 +142,8 @@ def parse_fen(value: object) -> int:
         if amount != amount.quantize(Decimal("0.01")):
             raise CellError(TOO_PRECISE)
         return _fen_in_world(int(amount * 100))
-    _refuse_unreadable(value)
+    if type(value) is UnreadableCell:
+        raise CellError(value.reason)
     return _parse_fen_text(clean_text(value))
 
 
@@ -194,7 +191,8 @@ def parse_int(value: object) -> int:
     if isinstance(value, int) and not isinstance(value, bool):
         number = value
     else:
-        _refuse_unreadable(value)
+        if type(value) is UnreadableCell:
+            raise CellError(value.reason)
         text = clean_text(value).replace("件", "").strip()
         if text == "":
             return 0
@@ -213,7 +211,8 @@ def parse_time(value: object) -> tuple[str | None, str]:
         return china_to_text(_time_in_world(value.replace(tzinfo=None, microsecond=0))), "s"
     if isinstance(value, date):
         return china_to_text(_time_in_world(datetime(value.year, value.month, value.day))), "d"
-    _refuse_unreadable(value)
+    if type(value) is UnreadableCell:
+        raise CellError(value.reason)
     text = clean_text(value)
     if text == "" or text in ("-", "null", "NULL"):
         return None, ""

@@ -43,9 +43,9 @@ def open_store(args: Namespace, *, create: bool = False, up_to_date: bool = Fals
         )
     store = Store.open(path)
     if up_to_date:
-        from shopdesk.core.deadlines_repo import catch_up
+        from shopdesk.core.deadlines_repo import bring_up_to_date
 
-        catch_up(store)
+        bring_up_to_date(store)
     return store
 
 

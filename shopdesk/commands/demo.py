@@ -5,7 +5,7 @@ from __future__ import annotations
 from argparse import Namespace
 
 from shopdesk.commands.common import CommandError, emit, open_store
-from shopdesk.core.deadlines_repo import mark_refreshed, recompute_all
+from shopdesk.core.deadlines_repo import bring_up_to_date
 from shopdesk.core.demo import build_demo
 from shopdesk.core.timeutil import now_utc
 
@@ -21,8 +21,7 @@ def run(args: Namespace) -> int:
         if store.counts()["orders"]:
             raise CommandError(f"{store.path} 已有订单；演示数据只写入空的店铺数据文件。")
         made = build_demo(store, now_utc(), orders=args.orders)
-        mark_refreshed(store)  # every clock computed, as the window would on opening it
-        recompute_all(store, now_utc())
+        bring_up_to_date(store, now_utc())  # every clock computed, as the window would
         emit(
             args,
             {"db": str(store.path), **made},

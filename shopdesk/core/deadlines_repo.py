@@ -8,6 +8,7 @@ imports, a new rule set).
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -559,6 +560,48 @@ def rule_title(platform: str, rule_id: str | None, language: str = "zh-CN") -> s
         if rule_id in version.rules:
             return version.rules[rule_id].title_in(language)
     return rule_id
+
+
+RULES_STAMP_SETTING = "rules.stamp"
+
+
+def rules_stamp() -> str:
+    """What the rule sets in force say, as one short text: it changes when any rule
+    file changes (an update of ShopDesk, a file the seller loads), so every open clock
+    is computed again once."""
+    digest = hashlib.sha256()
+    for path in sorted(paths.resource("rules").glob("*.toml")):
+        platform = path.stem
+        ruleset = active_ruleset(platform)
+        source = Path(ruleset.path) if ruleset.path else path
+        digest.update(platform.encode())
+        digest.update(source.read_bytes() if source.exists() else b"")
+    return digest.hexdigest()[:16]
+
+
+def rules_changed(store: Store) -> bool:
+    return store.get_setting(RULES_STAMP_SETTING) != rules_stamp()
+
+
+def bring_up_to_date(
+    store: Store,
+    now: datetime | None = None,
+    on_progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> int:
+    """The cached clocks as the rules in force compute them: every open one again when
+    the rule sets changed since they were last computed, else what was written or came
+    due. The window and the command line both start here, so they show the same times.
+    Returns the rows looked at."""
+    now = now or now_utc()
+    if not rules_changed(store):
+        return catch_up(store, now, on_progress=on_progress, cancelled=cancelled)
+    stamp = rules_stamp()
+    mark_refreshed(store)
+    done = recompute_all(store, now, on_progress, cancelled)
+    if not (cancelled and cancelled()):
+        store.set_setting(RULES_STAMP_SETTING, stamp)
+    return done
 
 
 CHANGES_SETTING = "rules.refreshed_at"

@@ -41,8 +41,6 @@ from shopdesk.ui.i18n import current_language
 from shopdesk.ui.table_model import Column, PagedTableModel, Row
 from shopdesk.ui.table_view import RecordTable
 
-RULES_STAMP_SETTING = "rules.stamp"
-
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("DueView", text)
@@ -238,49 +236,31 @@ def _ticker(records: RecordTable) -> CountdownTicker:
 # ---------------------------------------------------------------- wiring into the window
 
 
-def rules_stamp() -> str:
-    return "|".join(
-        f"{i.platform}:{i.as_of}:{int(i.loaded_file)}"
-        for i in (repo.rules_info(p) for p in ("taobao", "jd", "wechat"))
-    )
-
-
 BACKGROUND_ABOVE = 5000  # rows: recompute in a background thread above this
 _running: set = set()  # workers alive until they finish, whatever happens to the window
 
 
 class RecomputeWorker(QThread):
-    """Recomputes clocks on its own Store (a connection never crosses threads): every
-    open one when given the rules `stamp` (the rule sets changed), else what changed or
-    came due. The window stays usable and refreshes when it is done. Interrupted (the
-    window closed), it leaves its marks unset and starts over next time."""
+    """Brings the clocks up to date on its own Store (a connection never crosses
+    threads), as deadlines_repo.bring_up_to_date decides: every open one when the rule
+    sets changed, else what changed or came due. The window stays usable and refreshes
+    when it is done. Interrupted (the window closed), it leaves its marks unset and
+    starts over next time."""
 
     progress = Signal(int, int)
 
-    def __init__(self, store_path: Path, stamp: str | None, parent=None):
+    def __init__(self, store_path: Path, parent=None):
         super().__init__(parent)
         self.store_path = Path(store_path)
-        self.stamp = stamp
 
     def run(self) -> None:
         with Store.open(self.store_path) as store:
-            if self.stamp is None:
-                repo.catch_up(
-                    store,
-                    ui_now(),
-                    on_progress=self.progress.emit,
-                    cancelled=self.isInterruptionRequested,
-                )
-                return
-            repo.mark_refreshed(store)
-            repo.recompute_all(
+            repo.bring_up_to_date(
                 store,
                 ui_now(),
                 on_progress=self.progress.emit,
                 cancelled=self.isInterruptionRequested,
             )
-            if not self.isInterruptionRequested():
-                store.set_setting(RULES_STAMP_SETTING, self.stamp)
 
 
 class _FirstPaint(QObject):
@@ -319,21 +299,18 @@ def bring_up_to_date(window) -> RecomputeWorker | None:
     if running is not None and not running.isFinished():
         return running  # it will refresh the window when done
     store = window.store
-    stamp = rules_stamp()
     now = ui_now()
-    everything = store.get_setting(RULES_STAMP_SETTING) != stamp
+    everything = repo.rules_changed(store)
     pending = None if everything else repo.pending_catch_up(store, now)
     size = repo.recompute_size_bound(store) if pending is None else pending.size
     if size <= BACKGROUND_ABOVE:
         if pending is None:
-            repo.mark_refreshed(store)
-            repo.recompute_all(store, now)
-            store.set_setting(RULES_STAMP_SETTING, stamp)
+            repo.bring_up_to_date(store, now)
         else:
             repo.catch_up(store, now, pending=pending)  # the rows just found, not asked again
         window.recompute_worker = None
         return None
-    worker = RecomputeWorker(store.path, stamp if everything else None)
+    worker = RecomputeWorker(store.path)
     _running.add(worker)
     worker.finished.connect(lambda: _running.discard(worker))
     app = QCoreApplication.instance()
@@ -444,7 +421,7 @@ def load_rules_dialog(window) -> None:
     except ShopDeskError as exc:
         QMessageBox.warning(window, tr("无法载入规则文件"), str(exc))
         return
-    window.store.set_setting(RULES_STAMP_SETTING, rules_stamp())
+    window.store.set_setting(repo.RULES_STAMP_SETTING, repo.rules_stamp())
     window.refresh()
     QMessageBox.information(
         window,

@@ -2,8 +2,13 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+
+from shopdesk.core.deadlines_repo import due_page
+from shopdesk.core.rules import builtin_ruleset
+from shopdesk.core.timeutil import now_utc
 
 
 def shopdesk(*args, check=True):
@@ -141,12 +146,57 @@ def test_kinds_by_chinese_name_and_mistakes_explained_in_chinese(db):
     assert late.returncode == 2 and "不是时间" in late.stderr
 
 
-def test_listing_shows_the_clocks_the_window_would(tmp_path):
+def test_listing_shows_the_clocks_the_window_would(tmp_path, qtbot, data_dir):
     db = str(tmp_path / "demo.db")
     shopdesk("demo", "--db", db)
-    cases = json.loads(shopdesk("cases", "--db", db, "--json").stdout)
-    running = [c for c in cases if c["next_due_at"]]
-    assert running and all(c["next_due_at"].endswith("+08:00") for c in running)
+    before = {c["id"]: c["next_due_at"] for c in _cases(db)}
+    # An update of ShopDesk changes a rule: the three Taobao respond clocks 48 h -> 12 h
+    # (written beside the store as the rule set in force, without telling anyone).
+    builtin = Path(builtin_ruleset("taobao").path).read_text(encoding="utf-8")
+    respond = ("refund.unshipped.respond", "return.respond", "refund.shipped.respond")
+    updated = _with_hours(builtin, respond, 12)
+    assert updated != builtin
+    (data_dir / "rules").mkdir(parents=True, exist_ok=True)
+    (data_dir / "rules" / "taobao.toml").write_text(updated, encoding="utf-8")
+    now = now_utc()
+    listed = {c["id"]: c["next_due_at"] for c in _cases(db)}
+    due = json.loads(shopdesk("due", "--now", now.isoformat(), "--db", db, "--json").stdout)
+    from_due: dict[int, str] = {}
+    for d in due:  # the soonest running clock of each case, as the list sorts by it
+        if d["case_id"] and (d["case_id"] not in from_due or d["due_at"] < from_due[d["case_id"]]):
+            from_due[d["case_id"]] = d["due_at"]
+    moved = [i for i in listed if listed[i] != before[i]]
+    assert moved, "no clock moved: the new rules were not used"
+    for case_id in moved:
+        assert listed[case_id] == from_due[case_id]
+    # ... and the window's 待办, opened on the same store, shows the same times
+    from shopdesk.core.store import Store
+    from shopdesk.core.timeutil import as_china
+    from shopdesk.ui.due_view import DueView
+
+    with Store.open(db) as store:
+        view = DueView(store)
+        qtbot.addWidget(view)
+        rows = due_page(store, 0, 500, party="all")
+        shown = {r["case_id"]: as_china(r["next_due_at"]) for r in rows if r["case_id"]}
+    for case_id in moved:
+        assert shown[case_id] == listed[case_id]
+
+
+def _cases(db: str) -> list[dict]:
+    return json.loads(shopdesk("cases", "--db", db, "--json").stdout)
+
+
+def _with_hours(text: str, rule_ids, hours: int) -> str:
+    """The rule file with these rules' durations set to `hours` in every version."""
+    out, current = [], None
+    for line in text.split("\n"):
+        if line.startswith("id = "):
+            current = line.split('"')[1]
+        if current in rule_ids and (line.startswith("hours = ") or line.startswith("days = ")):
+            line = f"hours = {hours}"
+        out.append(line)
+    return "\n".join(out)
 
 
 def test_a_mistyped_store_path_is_refused_not_created(tmp_path):

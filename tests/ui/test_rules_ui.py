@@ -5,7 +5,12 @@ from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QWidget
 
-from shopdesk.core.deadlines_repo import add_case_event, recompute_all, refresh_due
+from shopdesk.core.deadlines_repo import (
+    RULES_STAMP_SETTING,
+    add_case_event,
+    recompute_all,
+    refresh_due,
+)
 from shopdesk.core.timeutil import from_text, to_text
 from shopdesk.ui import countdown as ui_countdown
 from shopdesk.ui.due_view import DueView
@@ -349,7 +354,7 @@ def test_a_big_store_is_recomputed_in_the_background(qtbot, demo_store, clock, m
     window.show()
     qtbot.waitUntil(worker.isFinished, timeout=30_000)
     qtbot.waitUntil(lambda: window.due_view.model.rowCount() > 0)
-    assert demo_store.get_setting(due_view.RULES_STAMP_SETTING) is not None
+    assert demo_store.get_setting(RULES_STAMP_SETTING) is not None
 
 
 def test_a_big_import_is_caught_up_in_the_background(qtbot, demo_store, clock, monkeypatch):

@@ -21,6 +21,7 @@ import zipfile
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
 from PySide6.QtGui import QImage
@@ -198,21 +199,47 @@ def _kind_label(kind: str) -> str:
         return kind
 
 
+CHAT_MESSAGES_PER_IMAGE = 12  # an estimate: the real split is by rendered height
+
+
+def images_for(
+    kind: str, *, is_pdf: bool, is_image: bool, path: Path, messages: int, profile
+) -> int:
+    """How many upload images one piece of evidence becomes for `profile`: the one
+    estimate the 证据 tab's budget and the packager both count by (a PDF: its pages; a
+    chat: one tall image where the destination takes one, else about 12 messages each)."""
+    if profile.kinds and kind not in profile.kinds:
+        return 0
+    if kind == EvidenceKind.CHAT.value:
+        if not messages:
+            return 0
+        return 1 if profile.max_count == 1 else -(-messages // CHAT_MESSAGES_PER_IMAGE)
+    if is_pdf:
+        return _pdf_pages(path)
+    return 1 if is_image else 0
+
+
+@lru_cache(maxsize=256)
+def _pdf_pages(path: Path) -> int:
+    # Stored evidence is named by its hash: the same path always has the same pages.
+    try:
+        return pdfpages.page_count(path)
+    except FitError:
+        return 1
+
+
 def _count_images(exhibits: list[Exhibit], profile) -> int:
-    count = 0
-    for exhibit in exhibits:
-        if profile.kinds and exhibit.kind not in profile.kinds:
-            continue
-        if exhibit.kind == EvidenceKind.CHAT.value:
-            count += 2
-        elif exhibit.is_pdf:
-            try:
-                count += pdfpages.page_count(exhibit.path)
-            except FitError:
-                count += 1
-        elif exhibit.is_image:
-            count += 1
-    return count
+    return sum(
+        images_for(
+            e.kind,
+            is_pdf=e.is_pdf,
+            is_image=e.is_image,
+            path=e.path,
+            messages=len(e.messages),
+            profile=profile,
+        )
+        for e in exhibits
+    )
 
 
 @dataclass(frozen=True)

@@ -54,14 +54,13 @@ from shopdesk.core.store import Store
 from shopdesk.core.timeutil import now_utc
 from shopdesk.evidence.chatrender import china_time
 from shopdesk.evidence.from_store import PackResult, default_statement, pack_case
-from shopdesk.evidence.package import PackCancelled
+from shopdesk.evidence.package import PackCancelled, images_for
 from shopdesk.evidence.profiles import Profile, load_profiles
 from shopdesk.ui.case_panel import register_section
 from shopdesk.ui.format import label
 
 THUMB = 72
 DEFAULT_PROFILE = "taobao-refund"
-CHAT_MESSAGES_PER_IMAGE = 12  # for the live budget; the real split is by rendered height
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".bmp", ".webp", ".tif", ".tiff"}
 VIDEO_SUFFIXES = {".mp4", ".mov", ".avi", ".m4v", ".3gp"}
 
@@ -398,16 +397,18 @@ class EvidencePanel(QWidget):
         files = 0
         estimate = 0
         for item in self.evidence():
-            if profile.kinds and item.kind not in profile.kinds:
-                continue
-            if item.kind == EvidenceKind.CHAT.value:
-                count = len(evidence_repo.chat_messages(self.store, item.id))
-                pages = max(1, -(-count // CHAT_MESSAGES_PER_IMAGE)) if count else 0
-                files += pages
-                estimate += pages * min(150_000, profile.max_bytes)
-            elif item.mime.startswith("image/") or item.mime == "application/pdf":
-                files += 1
-                estimate += min(item.bytes, profile.max_bytes)
+            chat = item.kind == EvidenceKind.CHAT.value
+            images = images_for(
+                item.kind,
+                is_pdf=item.mime == "application/pdf",
+                is_image=item.mime.startswith("image/"),
+                path=evidence_repo.stored_path(self.store, item.sha256),
+                messages=len(evidence_repo.chat_messages(self.store, item.id)) if chat else 0,
+                profile=profile,
+            )  # the packager's own count
+            files += images
+            per_image = 150_000 if chat else item.bytes
+            estimate += images * min(per_image, profile.max_bytes)
         text = self.statement.toPlainText().strip()
         return {
             "files": files,

@@ -217,3 +217,39 @@ def test_the_prefilled_statement_follows_the_evidence_attached(panel, tmp_path):
     panel.statement.setPlainText("我自己写的说明")
     panel.add_files([chat])
     assert panel.statement.toPlainText() == "我自己写的说明"  # the seller's words stay
+
+
+def three_page_pdf(folder: Path) -> Path:
+    from PySide6.QtCore import QMarginsF
+    from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
+
+    path = folder / "发票.pdf"
+    writer = QPdfWriter(str(path))
+    writer.setPageLayout(
+        QPageLayout(QPageSize(QPageSize.PageSizeId.A5), QPageLayout.Orientation.Portrait,
+                    QMarginsF(10, 10, 10, 10))
+    )  # fmt: skip
+    painter = QPainter(writer)
+    for page in range(3):
+        if page:
+            writer.newPage()
+        painter.drawText(200, 200, f"发票 第 {page + 1} 页")
+    painter.end()
+    return path
+
+
+def test_the_budget_shown_is_the_packagers_own_count(panel, tmp_path, demo_store):
+    from shopdesk.evidence.from_store import pack_case
+
+    panel.profile.setCurrentIndex(panel.profile.findData("taobao-refuse"))  # one image
+    panel.add_files([three_page_pdf(tmp_path)])
+    panel.statement.setPlainText("商品发货前已检测，发票见附件")
+    figures = panel.budget_figures()
+    assert (figures["files"], figures["max_files"]) == (3, 1)
+    assert "图片 3/1 张" in panel.budget.text() and "超出：图片数" in panel.budget.text()
+    result = pack_case(
+        demo_store.path, panel.case_id, "taobao-refuse", tmp_path / "out",
+        statement="商品发货前已检测，发票见附件",
+    )  # fmt: skip
+    assert result.package is None
+    assert any("需要 3 张图片" in p for p in result.plan.problems)

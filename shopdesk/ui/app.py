@@ -16,7 +16,7 @@ from shopdesk.core.demo import build_demo
 from shopdesk.core.errors import ShopDeskError
 from shopdesk.core.store import Store
 from shopdesk.core.timeutil import now_utc
-from shopdesk.ui import i18n
+from shopdesk.ui import i18n, qt_translations
 
 log = logging.getLogger("shopdesk")
 
@@ -31,6 +31,7 @@ def make_application(lang: str | None = None, argv: list[str] | None = None) -> 
         app.setWindowIcon(QIcon(str(icon)))
     _use_bundled_font(app)
     i18n.install(app, lang or QSettings().value("language") or None)
+    qt_translations.install(app, i18n.current_language())  # Qt's own dialogs too
     return app
 
 

@@ -28,6 +28,7 @@ COMMAND_MODULES = [
     "shopdesk.commands.evidence",
     "shopdesk.commands.backup",
     "shopdesk.commands.export",
+    "shopdesk.commands.orders_ship",
 ]
 
 

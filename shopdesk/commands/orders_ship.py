@@ -1,0 +1,41 @@
+"""`shopdesk order ship ORDER --tracking T --courier C [--at TIME]`: the seller shipped an
+order; its 卖家发货 clock stops (the window's 标记发货 does the same through core)."""
+
+from __future__ import annotations
+
+from argparse import Namespace
+
+from shopdesk.commands.common import emit, open_store
+from shopdesk.commands.deadlines import _time, deadline_document
+from shopdesk.commands.listing import order_document
+from shopdesk.core.deadlines_repo import deadlines_for_order
+from shopdesk.core.model import Platform
+from shopdesk.core.order_jobs import mark_shipped
+from shopdesk.core.timeutil import as_china, now_utc
+
+
+def register(subparsers, common) -> None:
+    order = subparsers.add_parser("order", parents=[common], help="处理一个订单")
+    actions = order.add_subparsers(dest="order_command", required=True)
+    ship = actions.add_parser("ship", parents=[common], help="标记订单已发货")
+    ship.add_argument("order_no", metavar="ORDER")
+    ship.add_argument("--tracking", required=True, metavar="T", help="运单号")
+    ship.add_argument("--courier", required=True, metavar="C", help="快递公司")
+    ship.add_argument("--at", metavar="TIME", help="发货时间（默认：现在）")
+    ship.add_argument("--platform", choices=list(Platform), help="订单号在多个平台都有时指明")
+    ship.set_defaults(run=run_order_ship)
+
+
+def run_order_ship(args: Namespace) -> int:
+    at = _time(args.at, "--at")
+    with open_store(args) as store:
+        found = store.order_by_no(args.order_no, args.platform)
+        order = mark_shipped(store, found.id, args.tracking, args.courier, at)
+        now = max(at, now_utc())
+        document = order_document(order)
+        document["deadlines"] = [
+            deadline_document(d, now) for d in deadlines_for_order(store, order, now)
+        ]
+    text = f"{order.order_no}  已发货  {order.courier} {order.tracking_no}  {as_china(order.shipped_at)}"
+    emit(args, document, text)
+    return 0

@@ -118,6 +118,14 @@ class CasePanel(QWidget):
         for section in self.sections:
             section.show_case(case_id)
 
+    def show_clocks(self) -> None:
+        """Bring the tab with the case's running clocks (进度) to the front."""
+        for index in range(self.tabs.count()):
+            area = self.tabs.widget(index)
+            if getattr(area.widget(), "cards", None) is not None:
+                self.tabs.setCurrentIndex(index)
+                return
+
     def _section_changed(self, *_args) -> None:
         if self.case_id is not None:
             self.show_case(self.case_id)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QStackedWidget,
@@ -25,13 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shopdesk.core.errors import ShopDeskError
+from shopdesk.core.errors import NotFoundError, ShopDeskError
 from shopdesk.core.store import Store
 from shopdesk.ui.case_panel import CasePanel
 from shopdesk.ui.cases_view import CasesView
 from shopdesk.ui.due_view import install_deadlines
 from shopdesk.ui.help_menu import install_help_menu
 from shopdesk.ui.order_form import OrderForm
+from shopdesk.ui.order_jobs import NewCaseDialog, ShipDialog
 from shopdesk.ui.order_panel import OrderPanel
 from shopdesk.ui.orders_view import OrdersView
 from shopdesk.ui.shop_dialog import ShopDialog
@@ -103,6 +105,11 @@ class MainWindow(QMainWindow):
         self.orders_view.selected.connect(self.show_order)
         self.cases_view.selected.connect(self.show_case)
         self.order_panel.case_requested.connect(self.open_case)
+        self.order_panel.new_case_requested.connect(self.new_case_for)
+        self.order_panel.ship_requested.connect(self.ship_order)
+        table = self.orders_view.table
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.customContextMenuRequested.connect(self._orders_context_menu)
         self.case_panel.changed.connect(lambda _id: self.refresh())
 
         self._search_timer = QTimer(self, singleShot=True, interval=150)
@@ -198,6 +205,73 @@ class MainWindow(QMainWindow):
     def open_case(self, case_id: int) -> None:
         self.show_case(case_id)
 
+    def selected_order_id(self) -> int | None:
+        """The order on the right: the one shown, or the shown case's order."""
+        current = self.detail.currentWidget()
+        if current is self.order_panel:
+            return self.order_panel.order_id
+        if current is self.case_panel and self.case_panel.case_id is not None:
+            return self.store.get_case(self.case_panel.case_id).order_id
+        return None
+
+    def _for_selected_order(self, job) -> None:
+        order_id = self.selected_order_id()
+        if order_id is None:
+            QMessageBox.information(
+                self, self.tr("选择订单"), self.tr("请先在订单列表中选择一个订单。")
+            )
+            return
+        job(order_id)
+
+    def _orders_context_menu(self, position) -> None:
+        index = self.orders_view.table.indexAt(position)
+        order_id = self.orders_view.model.row_id(index.row()) if index.isValid() else None
+        if order_id is None:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("新建售后单…"), lambda: self.new_case_for(order_id))
+        ship = menu.addAction(self.tr("标记发货…"), lambda: self.ship_order(order_id))
+        ship.setEnabled(self.order_panel.shippable(self.store.get_order(order_id)))
+        menu.popup(self.orders_view.table.viewport().mapToGlobal(position))
+        self._context_menu = menu  # kept for tests and until it closes
+
+    def new_case_for(self, order_id: int) -> NewCaseDialog:
+        """Ask for the case's kind and start; once saved it opens in 售后 with its clocks."""
+        dialog = NewCaseDialog(self.store, self.store.get_order(order_id), parent=self)
+        dialog.accepted.connect(lambda: self._case_opened(dialog.created))
+        dialog.open()
+        return dialog
+
+    def _case_opened(self, case) -> None:
+        if case is None:
+            return
+        self.search.clear()  # a search could hide the new case from the list
+        self.refresh()
+        self.show_view("cases")
+        self.cases_view.select_id(case.id)
+        self.show_case(case.id)
+        self.case_panel.show_clocks()
+        self.statusBar().showMessage(self.tr("已新建售后单 #%1").replace("%1", str(case.id)), 8000)
+
+    def ship_order(self, order_id: int) -> ShipDialog:
+        dialog = ShipDialog(self.store, self.store.get_order(order_id), parent=self)
+        dialog.accepted.connect(lambda: self._order_shipped(dialog.shipped))
+        dialog.open()
+        return dialog
+
+    def _order_shipped(self, order) -> None:
+        if order is None:
+            return
+        self.refresh()
+        self.show_order(order.id)
+        self.statusBar().showMessage(
+            self.tr("订单 %1 已标记发货（%2 %3）")
+            .replace("%1", order.order_no)
+            .replace("%2", order.courier)
+            .replace("%3", order.tracking_no),
+            8000,
+        )
+
     # -- menus ------------------------------------------------------------------------
 
     def menu(self, key: str):
@@ -220,6 +294,18 @@ class MainWindow(QMainWindow):
         orders_menu = self._menus["orders"] = bar.addMenu(self.tr("订单(&O)"))
         self._action(orders_menu, self.tr("新增订单…"), self.add_order, "Ctrl+N")
         self._action(orders_menu, self.tr("编辑所选订单…"), self.edit_order, "Ctrl+E")
+        orders_menu.addSeparator()
+        self.new_case_action = self._action(
+            orders_menu,
+            self.tr("为所选订单新建售后单…"),
+            lambda: self._for_selected_order(self.new_case_for),
+            "Ctrl+Shift+N",
+        )
+        self._action(
+            orders_menu,
+            self.tr("标记所选订单已发货…"),
+            lambda: self._for_selected_order(self.ship_order),
+        )
         settings_menu = self._menus["settings"] = bar.addMenu(self.tr("设置(&S)"))
         self._action(settings_menu, self.tr("店铺设置…"), self.edit_shop)
         help_menu = self._menus["help"] = bar.addMenu(self.tr("帮助(&H)"))
@@ -281,6 +367,21 @@ class MainWindow(QMainWindow):
         self._data_version = self.store.data_version()
         self.update_status()
         self.store_changed.emit()
+
+    def reload_all(self) -> None:
+        """Everything re-read from the store (after a restore replaced its data): every
+        view, and the order or case on the right, or the hint when it is gone."""
+        self.refresh()
+        current = self.detail.currentWidget()
+        try:
+            if current is self.order_panel and self.order_panel.order_id is not None:
+                self.order_panel.show_order(self.order_panel.order_id)
+            elif current is self.case_panel and self.case_panel.case_id is not None:
+                self.case_panel.show_case(self.case_panel.case_id)
+        except NotFoundError:
+            self.order_panel.order_id = None
+            self.case_panel.case_id = None
+            self.detail.setCurrentIndex(0)
 
     def _check_external_changes(self) -> None:
         version = self.store.data_version()

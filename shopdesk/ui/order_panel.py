@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from shopdesk.core.model import CaseKind, CaseState
+from shopdesk.core.model import CaseKind, CaseState, OrderState
 from shopdesk.core.store import Store
 from shopdesk.ui.facts import FactsBlock
 from shopdesk.ui.format import label, local_time, money
@@ -13,6 +21,8 @@ from shopdesk.ui.format import label, local_time, money
 
 class OrderPanel(QWidget):
     case_requested = Signal(int)
+    new_case_requested = Signal(int)  # order id
+    ship_requested = Signal(int)  # order id
 
     def __init__(self, store: Store, parent=None):
         super().__init__(parent)
@@ -26,8 +36,18 @@ class OrderPanel(QWidget):
         self.cases = QListWidget()
         self.cases.setMaximumHeight(110)
         self.cases.itemActivated.connect(lambda item: self.case_requested.emit(item.data(256)))
+        self.new_case_button = QPushButton(self.tr("新建售后单…"))
+        self.new_case_button.setToolTip(self.tr("为这个订单新建售后单（Ctrl+Shift+N）"))
+        self.new_case_button.clicked.connect(lambda: self._request(self.new_case_requested))
+        self.ship_button = QPushButton(self.tr("标记发货…"))
+        self.ship_button.clicked.connect(lambda: self._request(self.ship_requested))
+        actions = QHBoxLayout()
+        actions.addWidget(self.new_case_button)
+        actions.addWidget(self.ship_button)
+        actions.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
+        layout.addLayout(actions)
         layout.addWidget(self.facts)
         layout.addWidget(QLabel(self.tr("宝贝")))
         layout.addWidget(self.lines)
@@ -40,6 +60,9 @@ class OrderPanel(QWidget):
         order = self.store.get_order(order_id)
         tr = self.tr
         self.title.setText(tr("订单 %1").replace("%1", order.order_no))
+        self.ship_button.setEnabled(self.shippable(order))
+        shipped = order.state == OrderState.SHIPPED.value
+        self.ship_button.setText(tr("修改发货信息…") if shipped else tr("标记发货…"))
         self.facts.show_facts(
             [
                 (tr("订单状态"), order.status),
@@ -66,3 +89,11 @@ class OrderPanel(QWidget):
             )
             item.setData(256, case.id)
             self.cases.addItem(item)
+
+    @staticmethod
+    def shippable(order) -> bool:
+        return order.state in (OrderState.PAID.value, OrderState.SHIPPED.value)
+
+    def _request(self, signal) -> None:
+        if self.order_id is not None:
+            signal.emit(self.order_id)

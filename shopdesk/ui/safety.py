@@ -5,6 +5,7 @@ paint never waits for them."""
 from __future__ import annotations
 
 import logging
+import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QDir, Qt, QUrl
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from shopdesk.core.backup import (
     StartupReport,
+    backup_database_path,
     default_backup_dir,
     list_backups,
     make_backup,
@@ -120,6 +122,23 @@ def open_failure_text(path: Path, exc: ShopDeskError) -> str:
                 .replace("%2", str(path))
             )
     return text
+
+
+def backup_counts(backup: Path) -> dict[str, str]:
+    """How many orders and cases a backup holds (read-only; {} when it cannot be read).
+    A backup is never the open store, so reading it cannot disturb the store's locks."""
+    try:
+        uri = backup_database_path(backup).resolve().as_uri() + "?mode=ro"
+        connection = sqlite3.connect(uri, uri=True)
+        try:
+            return {
+                table: str(connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+                for table in ("orders", "cases")
+            }
+        finally:
+            connection.close()
+    except (sqlite3.Error, OSError, ShopDeskError):
+        return {}
 
 
 def open_backup_dialog(window) -> BackupDialog:
@@ -247,16 +266,8 @@ class BackupDialog(QDialog):
         if item is None:
             return None
         backup = item.data(Qt.ItemDataRole.UserRole)
-        if confirm:
-            answer = QMessageBox.question(
-                self,
-                self.tr("恢复备份"),
-                self.tr(
-                    "用这个备份替换当前的店铺数据？\n%1\n\n当前数据会先另存为一个备份。"
-                ).replace("%1", backup),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return None
+        if confirm and not self.ask(self.restore_question(Path(backup))):
+            return None
         path = self.window_.store.path
         self._busy(self.tr("正在恢复…"))
         self.job = BackgroundJob(lambda: restore_backup(backup, path, now_utc()), self)
@@ -265,8 +276,39 @@ class BackupDialog(QDialog):
         self.job.start()
         return self.job
 
+    def restore_question(self, backup: Path) -> str:
+        """What a restore replaces, with what, from when: asked before anything happens."""
+        info = next((b for b in list_backups(self.folder) if b.path == backup), None)
+        when = info.taken_at.astimezone().strftime("%Y-%m-%d %H:%M:%S") if info else "—"
+        kind = self.tr(self.KIND_TEXT[info.kind]) if info else ""
+        now = self.window_.store.counts()
+        then = backup_counts(backup)
+        return (
+            self.tr(
+                "用备份替换当前的店铺数据？\n\n将被替换：%1\n（现有订单 %2 个、售后单 %3 个）\n\n"
+                "备份：%4\n备份时间：%5（%6备份）\n（其中订单 %7 个、售后单 %8 个）\n\n"
+                "当前数据会先另存为一个“恢复前”备份，恢复后也可以再换回来。"
+            )
+            .replace("%1", str(self.window_.store.path))
+            .replace("%2", str(now["orders"]))
+            .replace("%3", str(now["cases"]))
+            .replace("%4", str(backup))
+            .replace("%5", when)
+            .replace("%6", kind)
+            .replace("%7", then.get("orders", "?"))
+            .replace("%8", then.get("cases", "?"))
+        )
+
+    def ask(self, question: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("恢复备份"), question, parent=self)
+        restore = box.addButton(self.tr("恢复"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.exec()
+        return box.clickedButton() is restore
+
     def _restored(self, safety) -> None:
-        self.window_.refresh()
+        self.window_.reload_all()
         text = self.tr("已恢复。")
         if safety:
             text += self.tr("恢复前的数据已备份到 %1").replace("%1", str(safety))

@@ -109,6 +109,15 @@ class RecordTable(QWidget):
                     self.table.selectRow(row)
                     break
 
+    def select_id(self, record_id: int) -> bool:
+        """Select the record's row if it is among the rows read so far."""
+        for row in range(min(self.model.rowCount(), self.model.PAGE_SIZE)):
+            if self.model.row_id(row) == record_id:
+                self.table.selectRow(row)
+                self.table.scrollTo(self.model.index(row, 0))
+                return True
+        return False
+
     def select_first(self) -> None:
         if self.model.rowCount():
             self.table.selectRow(0)

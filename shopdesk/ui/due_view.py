@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMessageBox,
+    QStackedWidget,
     QStyle,
     QTableView,
     QVBoxLayout,
@@ -36,6 +37,7 @@ from shopdesk.ui.countdown import (
     countdown_column,
     ui_now,
 )
+from shopdesk.ui.due_empty import DueEmptyState
 from shopdesk.ui.format import label, local_time
 from shopdesk.ui.i18n import current_language
 from shopdesk.ui.table_model import Column, PagedTableModel, Row
@@ -89,7 +91,7 @@ def due_columns(store: Store) -> list[Column]:
     ]
 
 
-MAX_COLUMN_WIDTH = 260  # longer texts are elided; the tooltip and detail pane have them
+MAX_COLUMN_WIDTH = 170  # longer texts are elided; the tooltip and detail pane have them
 
 
 def _column_samples(language: str) -> dict[str, tuple[list[str], bool]]:
@@ -178,10 +180,14 @@ class DueView(QWidget):
         top.addWidget(self.filter)
         top.addStretch(1)
         top.addWidget(self.summary)
+        self.empty = DueEmptyState()
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.records)
+        self.pages.addWidget(self.empty)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
-        layout.addWidget(self.records, 1)
+        layout.addWidget(self.pages, 1)
         self._update_summary()
 
     def _filter_changed(self, _index: int) -> None:
@@ -221,6 +227,14 @@ class DueView(QWidget):
         self.summary.setText(self.tr("规则截至：%1").replace("%1", stamp))
         self.last_seller_count = self.seller_count()
         self.counts_changed.emit(self.last_seller_count)
+        self._show_empty_state()
+
+    def _show_empty_state(self) -> None:
+        if self.model.rowCount():
+            self.pages.setCurrentWidget(self.records)
+            return
+        self.empty.show_for(self.store.counts()["orders"], bool(self.model.search_text()))
+        self.pages.setCurrentWidget(self.empty)
 
 
 def label_platform(platform: str) -> str:
@@ -351,6 +365,8 @@ def install_deadlines(window, notifier=None, with_tray: bool = True) -> None:
     window.add_view("due", tr("待办"), due, position=0)
     due.counts_changed.connect(lambda n: window.set_view_badge("due", n))
     due.counts_changed.emit(due.last_seller_count)
+    due.empty.import_requested.connect(lambda: window.import_controller.choose_files())
+    due.empty.add_order_requested.connect(window.add_order)
 
     explain_it = lambda row: explain_row(store, row)  # noqa: E731
     window.orders_countdown = add_countdown_column(window.orders_view, explain_it)

@@ -37,6 +37,7 @@ from shopdesk.ui.order_jobs import NewCaseDialog, ShipDialog
 from shopdesk.ui.order_panel import OrderPanel
 from shopdesk.ui.orders_view import OrdersView
 from shopdesk.ui.shop_dialog import ShopDialog
+from shopdesk.ui.welcome import WelcomePage, needs_welcome
 
 # Hooks other areas register at import time: each gets the window once it is built.
 _window_hooks: list = []
@@ -52,6 +53,7 @@ class MainWindow(QMainWindow):
     def __init__(self, store: Store, parent=None):
         super().__init__(parent)
         self.store = store
+        first_start = needs_welcome(store)  # before anything makes a default shop
         self.setWindowTitle(self.tr("ShopDesk 售后工作台"))
         self.resize(1280, 760)
         self._menus: dict[str, object] = {}
@@ -59,7 +61,7 @@ class MainWindow(QMainWindow):
         self._view_titles: dict[str, str] = {}
 
         self.nav = QListWidget()
-        self.nav.setFixedWidth(120)
+        self.nav.setFixedWidth(100)
         self.nav.setStyleSheet(
             "QListWidget { font-size: 14px; } QListWidget::item { padding: 8px; }"
         )
@@ -81,7 +83,7 @@ class MainWindow(QMainWindow):
         self.case_panel = CasePanel(store)
         for widget in (hint, self.order_panel, self.case_panel):
             self.detail.addWidget(widget)
-        self.detail.setMinimumWidth(360)
+        self.detail.setMinimumWidth(340)
 
         splitter = QSplitter()
         splitter.addWidget(self.nav)
@@ -89,9 +91,18 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(1, 3)
         splitter.setStretchFactor(2, 2)
-        splitter.setSizes([120, 720, 440])
+        splitter.setSizes([100, 790, 390])  # 1280 wide: five columns beside the detail
         self.splitter = splitter
-        self.setCentralWidget(splitter)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(splitter)
+        self.setCentralWidget(self.pages)
+        self.welcome: WelcomePage | None = None
+        if first_start:
+            self.welcome = WelcomePage(store)
+            self.pages.addWidget(self.welcome)
+            self.pages.setCurrentWidget(self.welcome)
+            self.welcome.finished.connect(self.leave_welcome)
+            self.welcome.import_requested.connect(lambda: self.import_controller.choose_files())
 
         self.status_path = QLabel()
         self.status_counts = QLabel()
@@ -360,7 +371,20 @@ class MainWindow(QMainWindow):
 
     # -- state ------------------------------------------------------------------------
 
+    def leave_welcome(self) -> None:
+        """The welcome page done (saved, skipped, or data arrived): the views."""
+        if self.welcome is None:
+            return
+        self.pages.setCurrentWidget(self.splitter)
+        self.pages.removeWidget(self.welcome)
+        self.welcome.deleteLater()
+        self.welcome = None
+        self.refresh()
+
     def refresh(self) -> None:
+        if self.welcome is not None and self.store.counts()["orders"]:
+            self.leave_welcome()  # an import (or the command line) brought data
+            return
         for widget in self._views.values():
             if hasattr(widget, "refresh"):
                 widget.refresh()

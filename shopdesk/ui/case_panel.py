@@ -23,6 +23,7 @@ from shopdesk.core.model import CaseKind, CaseState, Cause, EventKind
 from shopdesk.core.store import Store
 from shopdesk.ui.facts import FactsBlock
 from shopdesk.ui.format import label, local_time, money
+from shopdesk.ui.layout_fit import let_shrink
 
 SectionFactory = Callable[[Store, QWidget], QWidget]
 _sections: list[tuple[str, SectionFactory]] = []
@@ -41,6 +42,7 @@ class CaseOverview(QWidget):
         self.store = store
         self.facts = FactsBlock()
         self.timeline = QListWidget()
+        let_shrink(self.timeline, 80)
         layout = QVBoxLayout(self)
         layout.addWidget(self.facts)
         layout.addWidget(QLabel(self.tr("时间线")))

@@ -51,5 +51,5 @@ class CasesView(RecordTable):
             lambda s, search: s.count_cases(search),
         )
         super().__init__(
-            model, [60, 170, 120, 130, 110, 90, 130, 200], parent, search_source=source
+            model, [50, 150, 110, 120, 100, 90, 130, 200], parent, search_source=source
         )

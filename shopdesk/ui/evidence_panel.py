@@ -58,6 +58,7 @@ from shopdesk.evidence.package import PackCancelled, images_for
 from shopdesk.evidence.profiles import Profile, load_profiles
 from shopdesk.ui.case_panel import register_section
 from shopdesk.ui.format import label
+from shopdesk.ui.layout_fit import let_shrink
 
 THUMB = 72
 DEFAULT_PROFILE = "taobao-refund"
@@ -173,7 +174,7 @@ class EvidencePanel(QWidget):
 
         self.items = QListWidget()
         self.items.setIconSize(QSize(THUMB, THUMB))
-        self.items.setMinimumHeight(160)
+        let_shrink(self.items, 96)
         self.items.currentRowChanged.connect(self._item_selected)
         self.add_button = QPushButton(tr("添加文件…"))
         self.add_button.clicked.connect(self._choose_files)
@@ -207,6 +208,7 @@ class EvidencePanel(QWidget):
         self.caption.setPlaceholderText(tr("说明：这张证据证明什么"))
         self.caption.editingFinished.connect(self._save_item)
         self.messages = QListWidget()
+        let_shrink(self.messages, 72)
         self.messages.itemChanged.connect(self._message_toggled)
         self.messages_label = QLabel(tr("勾选要放进证据包的聊天消息"))
         item_form = QFormLayout()

@@ -1,24 +1,43 @@
-"""A read-only block of labelled facts (订单号: …), selectable so the seller can copy."""
+"""A read-only block of labelled facts (订单号: …), selectable so the seller can copy.
+
+A grid, not a QFormLayout: the form layout gave a wrapped value (a long 宝贝 line) the
+height of one line and cut off the rest; the grid asks each value its height for the
+width it gets."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QWidget
+
+TOP_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
 
 
 class FactsBlock(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.form = QFormLayout(self)
-        self.form.setContentsMargins(0, 0, 0, 0)
-        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setHorizontalSpacing(8)
+        self.grid.setVerticalSpacing(4)
+        self.grid.setColumnStretch(1, 1)
+        self.fields: list[QLabel] = []
 
     def show_facts(self, facts: list[tuple[str, str]]) -> None:
-        while self.form.rowCount():
-            self.form.removeRow(0)
-        for name, value in facts:
+        while self.grid.count():
+            item = self.grid.takeAt(0)
+            if item.widget() is not None:
+                item.widget().hide()
+                item.widget().setParent(None)  # gone now, not at the next event loop turn
+        self.fields = []
+        for row, (name, value) in enumerate(facts):
+            title = QLabel(name + "：")
+            title.setAlignment(TOP_RIGHT)
             field = QLabel(value or "—")
             field.setWordWrap(True)
             field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.form.addRow(name + "：", field)
+            policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+            policy.setHeightForWidth(True)
+            field.setSizePolicy(policy)
+            self.grid.addWidget(title, row, 0)
+            self.grid.addWidget(field, row, 1)
+            self.fields.append(field)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -33,6 +33,8 @@ class OrderPanel(QWidget):
         self.facts = FactsBlock()
         self.lines = QListWidget()
         self.lines.setMaximumHeight(120)
+        self.lines.setWordWrap(True)  # a long title reads whole, not behind a scroll bar
+        self.lines.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.cases = QListWidget()
         self.cases.setMaximumHeight(110)
         self.cases.itemActivated.connect(lambda item: self.case_requested.emit(item.data(256)))
@@ -81,7 +83,9 @@ class OrderPanel(QWidget):
         self.lines.clear()
         for line in self.store.order_lines(order_id):
             text = f"{line.title}  {line.sku_props}  ×{line.quantity}  {money(line.price_fen)}"
-            self.lines.addItem(text)
+            entry = QListWidgetItem(text)
+            entry.setToolTip(text)
+            self.lines.addItem(entry)
         self.cases.clear()
         for case in self.store.list_cases(order_id=order_id):
             item = QListWidgetItem(

@@ -40,4 +40,4 @@ class OrdersView(RecordTable):
             search_sort="recent",
         )
         source = SearchSource(store.path, Store.orders_page, Store.count_orders)
-        super().__init__(model, [170, 130, 170, 260, 80, 130, 130], parent, search_source=source)
+        super().__init__(model, [150, 110, 130, 220, 80, 130, 130], parent, search_source=source)

@@ -35,6 +35,7 @@ from shopdesk.core.templates import (
 )
 from shopdesk.ui.format import local_time
 from shopdesk.ui.i18n import current_language
+from shopdesk.ui.layout_fit import let_shrink
 
 GAP_COLOUR = QColor("#ffe08a")
 LANGUAGE_NAMES = {"zh-CN": "简体中文", "zh-TW": "繁體中文", "en": "English"}
@@ -85,7 +86,7 @@ class ReplyPanel(QWidget):
         self.language.currentIndexChanged.connect(lambda _i: self._reload())
 
         self.list = QListWidget()
-        self.list.setMaximumHeight(170)
+        let_shrink(self.list, 72, maximum=170)
         self.list.currentRowChanged.connect(self._choose)
 
         self.editor = QPlainTextEdit()
@@ -117,8 +118,8 @@ class ReplyPanel(QWidget):
         bottom.addWidget(self.copy_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.list)
-        layout.addWidget(self.editor, 1)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.editor, 2)
         layout.addLayout(bottom)
         layout.addWidget(QLabel(tr("处理七步（本单已做到的打勾）")))
         layout.addLayout(self.steps_box)

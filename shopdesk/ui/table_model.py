@@ -71,7 +71,8 @@ class PagedTableModel(QAbstractTableModel):
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.DisplayRole):
         # A view asks for a dozen roles per cell: answer the ones we never fill first.
         column = self.columns[index.column()] if index.isValid() else None
-        if column is None or (role not in _ROW_ROLES and role not in column.roles):
+        tip = role == Qt.ItemDataRole.ToolTipRole and column is not None
+        if column is None or (role not in _ROW_ROLES and role not in column.roles and not tip):
             if role == Qt.ItemDataRole.TextAlignmentRole and column is not None:
                 return int(column.align)
             return None
@@ -85,6 +86,8 @@ class PagedTableModel(QAbstractTableModel):
             return column.display(row)
         if role == ROW_ID_ROLE:
             return row["id"]
+        if role not in column.roles:  # a tooltip: the whole text of a cell cut short
+            return column.display(row) or None
         return column.roles[role](row)
 
     def headerData(self, section: int, orientation, role: int = Qt.DisplayRole):

@@ -35,6 +35,7 @@ from shopdesk.core.timeutil import CHINA, from_text, parse_user_time
 from shopdesk.ui.countdown import BACKGROUND, FOREGROUND, ui_now
 from shopdesk.ui.format import label, local_time
 from shopdesk.ui.i18n import current_language
+from shopdesk.ui.layout_fit import let_shrink
 
 
 def china_time(text: str | None) -> str:
@@ -131,6 +132,7 @@ class TimelinePanel(QWidget):
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b00020;")
         self.timeline = QListWidget()
+        let_shrink(self.timeline, 80)
 
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("平台时限")))

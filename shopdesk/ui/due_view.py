@@ -12,7 +12,6 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread, QTimer, S
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -31,6 +30,7 @@ from shopdesk.core.model import CaseKind, Party, Platform
 from shopdesk.core.reminders_repo import lead_hours, set_lead_hours
 from shopdesk.core.rules import explain
 from shopdesk.core.store import Store
+from shopdesk.ui import file_dialogs
 from shopdesk.ui.countdown import (
     CountdownTicker,
     add_countdown_column,
@@ -427,8 +427,8 @@ def _add_menu(window) -> None:
 
 
 def load_rules_dialog(window) -> None:
-    path, _ = QFileDialog.getOpenFileName(
-        window, tr("载入平台规则文件"), "", tr("规则文件 (*.toml)")
+    path, _ = file_dialogs.get_open_file_name(
+        file_dialogs.RULES, window, tr("载入平台规则文件"), tr("规则文件 (*.toml)")
     )
     if not path:
         return

@@ -31,7 +31,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -56,6 +55,7 @@ from shopdesk.evidence.chatrender import china_time
 from shopdesk.evidence.from_store import PackResult, default_statement, pack_case
 from shopdesk.evidence.package import PackCancelled, images_for
 from shopdesk.evidence.profiles import Profile, load_profiles
+from shopdesk.ui import file_dialogs
 from shopdesk.ui.case_panel import register_section
 from shopdesk.ui.format import label
 from shopdesk.ui.layout_fit import let_shrink
@@ -566,10 +566,10 @@ class EvidencePanel(QWidget):
         self.changed.emit()
 
     def _choose_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(
+        names, _ = file_dialogs.get_open_file_names(
+            file_dialogs.EVIDENCE,
             self,
             self.tr("选择证据文件"),
-            "",
             self.tr(
                 "证据 (*.jpg *.jpeg *.png *.gif *.bmp *.webp *.pdf *.mp4 *.mov *.txt);;所有文件 (*)"
             ),
@@ -578,8 +578,11 @@ class EvidencePanel(QWidget):
             self.add_files([Path(n) for n in names])
 
     def _choose_chat(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("选择聊天记录文本"), "", self.tr("文本 (*.txt);;所有文件 (*)")
+        name, _ = file_dialogs.get_open_file_name(
+            file_dialogs.EVIDENCE,
+            self,
+            self.tr("选择聊天记录文本"),
+            self.tr("文本 (*.txt);;所有文件 (*)"),
         )
         if name:
             self.add_files([Path(name)], EvidenceKind.CHAT.value)
@@ -631,7 +634,9 @@ class EvidencePanel(QWidget):
         lacking = self.missing_required()
         if lacking and not self.confirm(self.missing_evidence_box(lacking)):
             return
-        folder = QFileDialog.getExistingDirectory(self, self.tr("证据包保存到"))
+        folder = file_dialogs.get_existing_directory(
+            file_dialogs.EXPORT, self, self.tr("证据包保存到")
+        )
         if folder:
             self.build(Path(folder))
 

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -43,6 +42,7 @@ from shopdesk.core.import_repo import FileReport, ImportCancelled, ImportReport,
 from shopdesk.core.importers import Problem
 from shopdesk.core.store import Store
 from shopdesk.core.timeutil import now_utc
+from shopdesk.ui import file_dialogs
 from shopdesk.ui.main_window import register_window_hook
 
 PROGRESS_DELAY_MS = 500
@@ -270,10 +270,10 @@ class ImportController(QObject):
         return self.worker is not None
 
     def choose_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(
+        files, _ = file_dialogs.get_open_file_names(
+            file_dialogs.IMPORT,
             self.window,
             self.tr("导入平台导出文件"),
-            "",
             self.tr("平台导出文件 (*.csv *.xlsx);;所有文件 (*)"),
         )
         if files:

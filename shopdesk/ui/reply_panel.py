@@ -226,4 +226,9 @@ class ReplyPanel(QWidget):
         templates_repo.record_copy(
             self.store, self.case_id, self.template.id, self.current_language()
         )
+        window = self.window()
+        if hasattr(window, "statusBar"):  # said where the seller looks, not in a box
+            window.statusBar().showMessage(
+                tr("已复制回复（%1 字），可以粘贴给买家了").replace("%1", str(len(text))), 6000
+            )
         self.changed.emit(self.case_id)

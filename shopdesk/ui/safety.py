@@ -13,7 +13,6 @@ from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -37,6 +36,7 @@ from shopdesk.core.errors import DamagedStoreError, ShopDeskError
 from shopdesk.core.export import export
 from shopdesk.core.store import Store
 from shopdesk.core.timeutil import now_utc
+from shopdesk.ui import file_dialogs
 from shopdesk.ui.background import BackgroundJob
 
 log = logging.getLogger("shopdesk")
@@ -66,10 +66,11 @@ def install(window) -> None:
 
 
 def choose_export(window, kind: str) -> BackgroundJob | None:
-    path, chosen = QFileDialog.getSaveFileName(
+    path, chosen = file_dialogs.get_save_file_name(
+        file_dialogs.EXPORT,
         window,
         window.tr("导出"),
-        str(Path.home() / f"shopdesk-{kind}.xlsx"),
+        f"shopdesk-{kind}.xlsx",
         "Excel (*.xlsx);;CSV (*.csv)",
     )
     if not path:

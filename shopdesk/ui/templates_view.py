@@ -13,7 +13,6 @@ from pathlib import Path
 from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -34,6 +33,7 @@ from shopdesk.core.errors import ShopDeskError
 from shopdesk.core.model import LANGUAGES, CareStep, CaseKind, ReplyStage
 from shopdesk.core.store import Store
 from shopdesk.core.templates import VARIABLES, Template, over_limit, variable_label
+from shopdesk.ui import file_dialogs
 from shopdesk.ui.case_panel import register_section
 from shopdesk.ui.i18n import current_language
 from shopdesk.ui.main_window import register_window_hook
@@ -334,8 +334,11 @@ class TemplatesView(QWidget):
         return len(chosen)
 
     def choose_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, tr("导入模板"), "", tr("快捷短语 (*.csv *.json);;所有文件 (*)")
+        path, _ = file_dialogs.get_open_file_name(
+            file_dialogs.TEMPLATES,
+            self,
+            tr("导入模板"),
+            tr("快捷短语 (*.csv *.json);;所有文件 (*)"),
         )
         if path:
             saved = self.import_file(Path(path))
@@ -345,8 +348,12 @@ class TemplatesView(QWidget):
                 )
 
     def choose_export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, tr("导出模板"), "shopdesk-templates.csv", "CSV (*.csv);;JSON (*.json)"
+        path, _ = file_dialogs.get_save_file_name(
+            file_dialogs.TEMPLATES,
+            self,
+            tr("导出模板"),
+            "shopdesk-templates.csv",
+            "CSV (*.csv);;JSON (*.json)",
         )
         if path:
             self.export_file(Path(path))

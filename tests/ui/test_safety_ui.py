@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 import shiboken6
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from shopdesk.core.backup import StartupReport, default_backup_dir, list_backups
 from shopdesk.ui import safety
@@ -96,7 +96,7 @@ def test_export_from_the_file_menu(qtbot, demo_store, tmp_path, monkeypatch, mak
     assert titles == ["订单…", "售后单…", "待办时限…"]
     out = tmp_path / "售后"
     monkeypatch.setattr(
-        safety.QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), "CSV (*.csv)")
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), "CSV (*.csv)")
     )
     export_menu.actions()[1].trigger()
     with qtbot.waitSignal(window.export_job.finished, timeout=10000):

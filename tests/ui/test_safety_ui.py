@@ -95,9 +95,7 @@ def test_export_from_the_file_menu(qtbot, demo_store, tmp_path, monkeypatch, mak
     titles = [a.text() for a in export_menu.actions()]
     assert titles == ["订单…", "售后单…", "待办时限…"]
     out = tmp_path / "售后"
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), "CSV (*.csv)")
-    )
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), "CSV (*.csv)"))
     export_menu.actions()[1].trigger()
     with qtbot.waitSignal(window.export_job.finished, timeout=10000):
         pass

@@ -298,6 +298,9 @@ def _window(state: dict) -> str:
     from shopdesk.ui.main_window import MainWindow
 
     app = state["app"]
+    # Qt's own dialogs in Chinese: the bundle must carry qtbase_zh_CN.qm (build.spec)
+    cancel = QCoreApplication.translate("QPlatformTheme", "Cancel")
+    assert cancel == "取消", f"Qt's Chinese translations are not loaded (Cancel reads {cancel!r})"
     with Store.open(state["folder"] / "demo.db") as store:
         made = build_demo(store, now_utc(), orders=60)
         assert made["cases"] > 0, "the demo store has no cases"
@@ -314,4 +317,7 @@ def _window(state: dict) -> str:
         # Gone before its store closes: its timers must not poll a closed store.
         window.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    return f"demo store ({made['orders']} orders, {made['cases']} cases), {views} views painted"
+    return (
+        f"demo store ({made['orders']} orders, {made['cases']} cases), {views} views painted, "
+        "Qt dialogs in Chinese"
+    )

@@ -17,8 +17,7 @@ def test_without_qts_catalogue_the_smoke_test_fails(tmp_path):
     """As a bundle that left the .qm files out: PySide6 found nowhere with them."""
     hook = tmp_path / "sitecustomize.py"
     hook.write_text(
-        "import shopdesk.ui.qt_translations as q\n"
-        "q.translations_folders = lambda: []\n",
+        "import shopdesk.ui.qt_translations as q\nq.translations_folders = lambda: []\n",
         encoding="utf-8",
     )
     result = run_smoke({"PYTHONPATH": str(tmp_path)})

@@ -104,6 +104,9 @@ class CasePanel(QWidget):
 
     @staticmethod
     def _scrolled(widget: QWidget) -> QScrollArea:
+        if widget.layout() is not None:  # tabs are dense: room for their buttons at 720 px
+            widget.layout().setContentsMargins(6, 6, 6, 6)
+            widget.layout().setSpacing(5)
         area = QScrollArea()
         area.setWidgetResizable(True)
         area.setWidget(widget)

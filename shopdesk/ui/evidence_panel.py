@@ -246,15 +246,15 @@ class EvidencePanel(QWidget):
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         pack_form = QFormLayout()
         pack_form.addRow(tr("提交到"), self.profile)
-        options = QHBoxLayout()
-        options.addWidget(self.mask)
-        options.addWidget(self.as_zip)
-        options.addStretch(1)
-        pack_form.addRow("", options)
         pack_form.addRow(tr("陈述"), self.statement)
+        # The options sit beside the button they apply to: one row less, so the button
+        # stays on a 720-pixel screen with a chat log open above it.
         build_row = QHBoxLayout()
-        build_row.addWidget(self.build_button)
+        build_row.addWidget(self.mask)
+        build_row.addWidget(self.as_zip)
+        build_row.addStretch(1)
         build_row.addWidget(self.progress, 1)
+        build_row.addWidget(self.build_button)
         build_row.addWidget(self.cancel_button)
 
         layout = QVBoxLayout(self)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, QSettings
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
@@ -22,6 +22,7 @@ from tests.ui.test_evidence_panel import CHAT, photo_file
 
 @pytest.fixture
 def window(qtbot, demo_store):
+    QSettings().remove("window")  # the default layout, not one another test left behind
     made = MainWindow(demo_store)
     qtbot.addWidget(made)
     made.resize(1280, 720)

@@ -43,6 +43,7 @@ from shopdesk.core.store import Store
 from shopdesk.ui.case_panel import register_section
 from shopdesk.ui.format import label, local_time, money
 from shopdesk.ui.i18n import current_language
+from shopdesk.ui.layout_fit import let_shrink
 
 _RETURN_KINDS = {CaseKind.RETURN_REFUND.value, CaseKind.EXCHANGE.value}
 _ERROR = "color: #b00020;"
@@ -164,7 +165,7 @@ class CaseFactsPanel(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.money_table.setWordWrap(False)
-        self.money_table.setMinimumHeight(110)
+        let_shrink(self.money_table, 72)  # grows into free room; 记录结果 stays on screen
         self.totals = QLabel()
         self.money_kind = _combo(MoneyKind, MoneyKind.COMPENSATION.value)
         self.direction = QComboBox()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -31,7 +32,7 @@ from shopdesk.core.errors import ShopDeskError
 from shopdesk.core.model import EventKind, Party
 from shopdesk.core.rules import explain
 from shopdesk.core.store import Store
-from shopdesk.core.timeutil import CHINA, from_text, parse_user_time
+from shopdesk.core.timeutil import CHINA, from_text, parse_user_time, to_text
 from shopdesk.ui.countdown import BACKGROUND, FOREGROUND, ui_now
 from shopdesk.ui.format import label, local_time
 from shopdesk.ui.i18n import current_language
@@ -68,13 +69,52 @@ class DeadlineCard(QWidget):
         head.addWidget(self.countdown)
         head.addWidget(self.title, 1)
         layout.addLayout(head)
-        self.detail = QLabel(explain(deadline, language, computer_time=True))
+        # One line of what counts (due when, what happens then); the whole explanation
+        # (rule, start, pauses, source, confidence) a click away: three clocks of eight
+        # lines each would push the next-step buttons off a 720-pixel screen.
+        self.full_text = explain(deadline, language, computer_time=True)
+        self.summary = self._summary(deadline, language)
+        self.detail = QLabel(self.summary)
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail.setStyleSheet("color: #555;")
-        layout.addWidget(self.detail)
-        self.setToolTip(self.detail.text())
+        self.detail.setToolTip(self.full_text)
+        self.more = QToolButton()
+        self.more.setText(self.tr("详情"))
+        self.more.setCheckable(True)
+        self.more.setAutoRaise(True)
+        self.more.toggled.connect(self.show_details)
+        line = QHBoxLayout()
+        line.addWidget(self.detail, 1)
+        line.addWidget(self.more, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(line)
+        self.setToolTip(self.full_text)
         self.update_countdown()
+
+    def _summary(self, deadline, language: str) -> str:
+        if deadline.due_at is None:
+            return self.tr("暂停：%1").replace("%1", deadline.no_due_reason(language))
+        return (
+            self.tr("截止 %1 · 超时后：%2")
+            .replace("%1", local_time(to_text(deadline.due_at)))
+            .replace("%2", deadline.on_timeout_in(language))
+        )
+
+    def show_details(self, shown: bool) -> None:
+        self.detail.setText(self.full_text if shown else self.summary)
+        self.more.setText(self.tr("收起") if shown else self.tr("详情"))
+        self._fit_detail()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit_detail()
+
+    def _fit_detail(self) -> None:
+        """The wrapped text's height as the card's floor: nested box layouts underrate a
+        wrapped label's height for its width, and the lines past it were cut off."""
+        needed = self.detail.heightForWidth(self.detail.width())
+        if needed > 0 and needed != self.detail.minimumHeight():
+            self.detail.setMinimumHeight(needed)
 
     def update_countdown(self) -> None:
         if self.deadline.due_at is None:

@@ -167,3 +167,27 @@ def test_a_long_pack_result_wraps_inside_the_panel(qtbot, window, demo_store):
     _settle(qtbot)
     _check(tabs.currentWidget(), "pack result")
     assert _on_screen(panel.result)
+
+
+def test_a_clock_shows_its_whole_explanation_when_opened(qtbot, window, demo_store):
+    """Each clock is one line until 详情 opens it; opened, its text is never cut off."""
+    case = next(
+        c for c in demo_store.list_cases()
+        if c.kind == "refund_unshipped" and c.state == "awaiting_seller"
+    )  # fmt: skip
+    window.show_case(case.id)
+    window.case_panel.show_clocks()
+    _settle(qtbot)
+    cards = window.timeline_panel.cards
+    assert len(cards) >= 2
+    assert all("\n" not in card.detail.text() for card in cards)  # one line each, closed
+    assert all(card.detail.toolTip() == card.full_text for card in cards)
+    _check(window.case_panel.tabs.currentWidget(), "tab 进度 closed")
+    cards[0].more.click()
+    _settle(qtbot)
+    opened = cards[0].detail
+    assert opened.text() == cards[0].full_text and "来源" in cards[0].full_text
+    assert opened.height() >= opened.heightForWidth(opened.width())  # every line readable
+    assert not _cut_labels(window.case_panel.tabs.currentWidget())
+    cards[0].more.click()
+    assert cards[0].more.text() == "详情" and "\n" not in cards[0].detail.text()

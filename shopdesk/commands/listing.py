@@ -29,6 +29,7 @@ def order_document(order) -> dict:
         "paid_fen": order.paid_fen,
         "paid_at": as_china(order.paid_at) or None,
         "shipped_at": as_china(order.shipped_at) or None,
+        "delivered_at": as_china(order.delivered_at) or None,
         "courier": order.courier,
         "tracking_no": order.tracking_no,
         "items": order.item_titles,

@@ -1,5 +1,7 @@
 """`shopdesk order ship ORDER --tracking T --courier C [--at TIME]`: the seller shipped an
-order; its 卖家发货 clock stops (the window's 标记发货 does the same through core)."""
+order; its 卖家发货 clock stops (the window's 标记发货 does the same through core).
+`shopdesk order delivered ORDER [--at TIME]`: the buyer signed for it (签收); the 7-day
+no-reason return counts from the next day."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from shopdesk.commands.deadlines import _time, deadline_document
 from shopdesk.commands.listing import order_document
 from shopdesk.core.deadlines_repo import deadlines_for_order
 from shopdesk.core.model import Platform
-from shopdesk.core.order_jobs import mark_shipped
+from shopdesk.core.order_jobs import mark_delivered, mark_shipped
 from shopdesk.core.timeutil import as_china, now_utc
 
 
@@ -24,6 +26,20 @@ def register(subparsers, common) -> None:
     ship.add_argument("--at", metavar="TIME", help="发货时间（默认：现在）")
     ship.add_argument("--platform", choices=list(Platform), help="订单号在多个平台都有时指明")
     ship.set_defaults(run=run_order_ship)
+    delivered = actions.add_parser("delivered", parents=[common], help="记录买家签收时间")
+    delivered.add_argument("order_no", metavar="ORDER")
+    delivered.add_argument("--at", metavar="TIME", help="签收时间（默认：现在）")
+    delivered.add_argument("--platform", choices=list(Platform), help="订单号在多个平台都有时指明")
+    delivered.set_defaults(run=run_order_delivered)
+
+
+def _order_output(store, order, at) -> dict:
+    now = max(at, now_utc())
+    document = order_document(order)
+    document["deadlines"] = [
+        deadline_document(d, now) for d in deadlines_for_order(store, order, now)
+    ]
+    return document
 
 
 def run_order_ship(args: Namespace) -> int:
@@ -31,11 +47,17 @@ def run_order_ship(args: Namespace) -> int:
     with open_store(args) as store:
         found = store.order_by_no(args.order_no, args.platform)
         order = mark_shipped(store, found.id, args.tracking, args.courier, at)
-        now = max(at, now_utc())
-        document = order_document(order)
-        document["deadlines"] = [
-            deadline_document(d, now) for d in deadlines_for_order(store, order, now)
-        ]
+        document = _order_output(store, order, at)
     text = f"{order.order_no}  已发货  {order.courier} {order.tracking_no}  {as_china(order.shipped_at)}"
     emit(args, document, text)
+    return 0
+
+
+def run_order_delivered(args: Namespace) -> int:
+    at = _time(args.at, "--at")
+    with open_store(args) as store:
+        found = store.order_by_no(args.order_no, args.platform)
+        order = mark_delivered(store, found.id, at)
+        document = _order_output(store, order, at)
+    emit(args, document, f"{order.order_no}  已签收  {as_china(order.delivered_at)}")
     return 0

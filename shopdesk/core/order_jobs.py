@@ -1,5 +1,6 @@
 """Jobs a seller does on one order by hand: open an after-sales case for it, mark it
-shipped. The window and the command line both go through here, so they agree."""
+shipped, note when the buyer signed for it. The window and the command line both go
+through here, so they agree."""
 
 from __future__ import annotations
 
@@ -96,4 +97,29 @@ def mark_shipped(
             ],
         )
         refresh_due(store, order_ids=[order_id], now=max(now, shipped_at))
+    return store.get_order(order_id)
+
+
+def mark_delivered(
+    store: Store, order_id: int, delivered_at: datetime, now: datetime | None = None
+) -> Order:
+    """Record when the buyer signed for the parcel (签收, from the courier's tracking):
+    the 7-day no-reason return then counts from the next day, no longer estimated from
+    交易成功. Raises InputError for a time that cannot be right; nothing is written then."""
+    now = now or now_utc()
+    order = store.get_order(order_id)
+    if order.state not in (OrderState.SHIPPED.value, OrderState.SUCCESS.value):
+        raise InputError(
+            f"订单 {order.order_no} 的状态是“{order.status or order.state}”：发货后才有签收时间。"
+        )
+    if delivered_at > now + _CLOCK_SLACK:
+        raise InputError(f"签收时间：{_china(delivered_at)} 还没到。")
+    if order.shipped_at and delivered_at < from_text(order.shipped_at):
+        raise InputError(f"签收时间：不能早于发货时间 {_china(from_text(order.shipped_at))}。")
+    with store.transaction():
+        store.db.execute(
+            "UPDATE orders SET delivered_at = ?, updated_at = ? WHERE id = ?",
+            [to_text(delivered_at), to_text(now), order_id],
+        )
+        refresh_due(store, order_ids=[order_id], now=max(now, delivered_at))
     return store.get_order(order_id)

@@ -911,6 +911,8 @@ def _event_name(name: str, language: str) -> str:
         "order.paid": {"zh-CN": "买家付款", "zh-TW": "買家付款", "en": "Paid"},
         "order.shipped": {"zh-CN": "卖家发货", "zh-TW": "賣家發貨", "en": "Shipped"},
         "order.success": {"zh-CN": "交易成功", "zh-TW": "交易成功", "en": "Transaction success"},
+        "order.delivered": {"zh-CN": "买家签收", "zh-TW": "買家簽收", "en": "Signed for"},
+        "buyer_message": {"zh-CN": "买家留言", "zh-TW": "買家留言", "en": "Buyer's message"},
     }
     if name in names:
         return names[name].get(language, names[name]["zh-CN"])

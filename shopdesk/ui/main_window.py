@@ -33,7 +33,7 @@ from shopdesk.ui.cases_view import CasesView
 from shopdesk.ui.due_view import install_deadlines
 from shopdesk.ui.help_menu import install_help_menu
 from shopdesk.ui.order_form import OrderForm
-from shopdesk.ui.order_jobs import NewCaseDialog, ShipDialog
+from shopdesk.ui.order_jobs import DeliveredDialog, NewCaseDialog, ShipDialog
 from shopdesk.ui.order_panel import OrderPanel
 from shopdesk.ui.orders_view import OrdersView
 from shopdesk.ui.shop_dialog import ShopDialog
@@ -118,6 +118,7 @@ class MainWindow(QMainWindow):
         self.order_panel.case_requested.connect(self.open_case)
         self.order_panel.new_case_requested.connect(self.new_case_for)
         self.order_panel.ship_requested.connect(self.ship_order)
+        self.order_panel.delivered_requested.connect(self.order_delivered)
         table = self.orders_view.table
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         table.customContextMenuRequested.connect(self._orders_context_menu)
@@ -269,6 +270,21 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(lambda: self._order_shipped(dialog.shipped))
         dialog.open()
         return dialog
+
+    def order_delivered(self, order_id: int) -> DeliveredDialog:
+        dialog = DeliveredDialog(self.store, self.store.get_order(order_id), parent=self)
+        dialog.accepted.connect(lambda: self._order_delivered(dialog.delivered))
+        dialog.open()
+        return dialog
+
+    def _order_delivered(self, order) -> None:
+        if order is None:
+            return
+        self.refresh()
+        self.show_order(order.id)
+        self.statusBar().showMessage(
+            self.tr("订单 %1 已记录签收").replace("%1", order.order_no), 8000
+        )
 
     def _order_shipped(self, order) -> None:
         if order is None:

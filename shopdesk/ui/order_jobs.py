@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 
 from shopdesk.core.errors import ShopDeskError
 from shopdesk.core.model import Case, CaseKind, Order, OrderState
-from shopdesk.core.order_jobs import check_case_start, mark_shipped, open_case
+from shopdesk.core.order_jobs import check_case_start, mark_delivered, mark_shipped, open_case
 from shopdesk.core.store import Store
-from shopdesk.core.timeutil import CHINA, now_utc
+from shopdesk.core.timeutil import CHINA, from_text, now_utc
 from shopdesk.ui.i18n import current_language
 
 # The couriers a Taobao seller picks most; any other can be typed in.
@@ -163,3 +163,26 @@ class ShipDialog(_OrderJobDialog):
             self.store, self.order.id, self.tracking.text(), courier, china_time(self.shipped_at)
         )
         self.store.set_setting("last_courier", courier.strip())
+
+
+class DeliveredDialog(_OrderJobDialog):
+    """买家已签收: when, from the courier's tracking; 七天无理由 counts from the next day."""
+
+    def __init__(self, store: Store, order: Order, parent=None):
+        super().__init__(store, order, self.tr("买家签收"), parent)
+        self.delivered: Order | None = None
+        self.delivered_at = time_edit(
+            from_text(order.delivered_at) if order.delivered_at else now_utc()
+        )
+        self.form.addRow(self.tr("签收时间"), self.delivered_at)
+        hint = QLabel(
+            self.tr(
+                "按物流记录填写（北京时间）。七天无理由退货从签收次日算起，不再按交易成功估算。"
+            )
+        )
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #666;")
+        self.form.addRow(hint)
+
+    def write(self) -> None:
+        self.delivered = mark_delivered(self.store, self.order.id, china_time(self.delivered_at))

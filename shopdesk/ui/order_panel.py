@@ -23,6 +23,7 @@ class OrderPanel(QWidget):
     case_requested = Signal(int)
     new_case_requested = Signal(int)  # order id
     ship_requested = Signal(int)  # order id
+    delivered_requested = Signal(int)  # order id
 
     def __init__(self, store: Store, parent=None):
         super().__init__(parent)
@@ -43,9 +44,13 @@ class OrderPanel(QWidget):
         self.new_case_button.clicked.connect(lambda: self._request(self.new_case_requested))
         self.ship_button = QPushButton(self.tr("标记发货…"))
         self.ship_button.clicked.connect(lambda: self._request(self.ship_requested))
+        self.delivered_button = QPushButton(self.tr("买家签收…"))
+        self.delivered_button.setToolTip(self.tr("记录签收时间：七天无理由退货从签收次日算起"))
+        self.delivered_button.clicked.connect(lambda: self._request(self.delivered_requested))
         actions = QHBoxLayout()
         actions.addWidget(self.new_case_button)
         actions.addWidget(self.ship_button)
+        actions.addWidget(self.delivered_button)
         actions.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -65,6 +70,9 @@ class OrderPanel(QWidget):
         self.ship_button.setEnabled(self.shippable(order))
         shipped = order.state == OrderState.SHIPPED.value
         self.ship_button.setText(tr("修改发货信息…") if shipped else tr("标记发货…"))
+        self.delivered_button.setEnabled(
+            order.state in (OrderState.SHIPPED.value, OrderState.SUCCESS.value)
+        )
         self.facts.show_facts(
             [
                 (tr("订单状态"), order.status),
@@ -75,6 +83,7 @@ class OrderPanel(QWidget):
                 (tr("下单时间"), local_time(order.created_at)),
                 (tr("付款时间"), local_time(order.paid_at)),
                 (tr("发货时间"), local_time(order.shipped_at)),
+                (tr("签收时间"), local_time(order.delivered_at)),
                 (tr("快递"), f"{order.courier} {order.tracking_no}".strip()),
                 (tr("买家留言"), order.buyer_message),
                 (tr("卖家备注"), order.seller_note),

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from shopdesk.commands.common import emit, store_path
 from shopdesk.core.backup import make_backup, restore_backup
+from shopdesk.core.output_paths import refuse_store_source, refuse_store_target
 from shopdesk.core.timeutil import now_utc
 
 
@@ -24,15 +25,15 @@ def register(subparsers, common) -> None:
 
 
 def run_backup(args: Namespace) -> int:
-    folder = make_backup(
-        store_path(args), now_utc(), to=Path(args.to).expanduser() if args.to else None
-    )
+    to = refuse_store_target(args.to, store_path(args), backups_root_ok=True) if args.to else None
+    folder = make_backup(store_path(args), now_utc(), to=to)
     emit(args, {"backup": str(folder)}, str(folder))
     return 0
 
 
 def run_restore(args: Namespace) -> int:
     path = store_path(args)
+    refuse_store_source(args.backup, path)
     safety = restore_backup(Path(args.backup), path, now_utc())
     document = {"db": str(path), "restored_from": args.backup, "previous": str(safety or "")}
     text = f"已从 {args.backup} 恢复 {path}"

@@ -16,6 +16,7 @@ from shopdesk.commands.common import CommandError, emit, open_store, store_path
 from shopdesk.core import chatlog, evidence_repo
 from shopdesk.core.evidence_checklist import missing
 from shopdesk.core.model import EvidenceKind
+from shopdesk.core.output_paths import refuse_store_source, refuse_store_target
 from shopdesk.core.timeutil import as_china, parse_user_time, to_text
 
 _FORCE_HELP = "聊天记录的买家或订单号与售后单不符时仍然添加"
@@ -98,6 +99,8 @@ def run_add(args: Namespace) -> int:
             captured = to_text(parse_user_time(args.captured_at))
         except ValueError:
             raise CommandError(f"--captured-at：无法识别的时间“{args.captured_at}”") from None
+    for file in args.files:
+        refuse_store_source(file, store_path(args))
     with open_store(args) as store:
         store.get_case(args.case_id)
         if args.kind == EvidenceKind.CHAT.value:
@@ -147,7 +150,7 @@ def run_chat(args: Namespace) -> int:
     if args.file == "-":
         raw, name = sys.stdin.buffer.read(), "聊天记录.txt"
     else:
-        path = Path(args.file)
+        path = refuse_store_source(args.file, store_path(args))
         if not path.is_file():
             raise CommandError(f"{path}：文件不存在")
         raw, name = path.read_bytes(), path.name
@@ -209,6 +212,7 @@ def run_pack(args: Namespace) -> int:
         )
     from shopdesk.evidence.from_store import pack_case
 
+    refuse_store_target(args.out, store_path(args))
     profile = get_profile(args.profile)
     with open_store(args) as store:  # a bad store refused with the usual one line first
         only = _chosen_items(store, args.case_id, args.items)
@@ -271,7 +275,7 @@ def _chosen_items(store, case_id: int, text: str | None) -> list[int] | None:
 def run_verify(args: Namespace) -> int:
     from shopdesk.evidence.package import verify
 
-    path = Path(args.package)
+    path = refuse_store_source(args.package, store_path(args))
     if not path.exists():
         raise CommandError(f"{path}：不存在")
     problem = verify(path)

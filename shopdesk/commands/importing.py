@@ -5,8 +5,9 @@ from __future__ import annotations
 from argparse import Namespace
 from pathlib import Path
 
-from shopdesk.commands.common import emit, open_store
+from shopdesk.commands.common import emit, open_store, store_path
 from shopdesk.core.import_repo import ImportReport, import_files
+from shopdesk.core.output_paths import refuse_store_source
 from shopdesk.core.timeutil import now_utc
 
 KIND_TITLES = {"orders": "订单报表", "order_lines": "宝贝报表", "refunds": "退款管理导出"}
@@ -40,6 +41,8 @@ def report_text(report: ImportReport) -> str:
 
 
 def run_import(args: Namespace) -> int:
+    for file in args.files:
+        refuse_store_source(file, store_path(args))
     with open_store(args, create=True) as store:
         report = import_files(store, args.files, now=now_utc())
     emit(args, report.as_dict(), report_text(report))

@@ -6,11 +6,11 @@ export the seller's own (CSV in Qianniu quick-phrase style, or JSON).
 from __future__ import annotations
 
 from argparse import Namespace
-from pathlib import Path
 
-from shopdesk.commands.common import CommandError, emit, open_store
+from shopdesk.commands.common import CommandError, emit, open_store, store_path
 from shopdesk.core import template_io, templates_repo
 from shopdesk.core.model import LANGUAGES
+from shopdesk.core.output_paths import refuse_store_source, refuse_store_target
 from shopdesk.core.templates import render_template, variable_label
 
 EXIT_GAPS = 3
@@ -83,8 +83,9 @@ def run_render(args: Namespace) -> int:
 
 
 def run_import(args: Namespace) -> int:
+    path = refuse_store_source(args.file, store_path(args))
+    found = template_io.load_file(path, language=args.lang)  # a bad file: the store untouched
     with open_store(args) as store:
-        found = template_io.load_file(Path(args.file), language=args.lang)
         saved = templates_repo.import_templates(store, found)
         emit(
             args,
@@ -95,7 +96,7 @@ def run_import(args: Namespace) -> int:
 
 
 def run_export(args: Namespace) -> int:
-    path = Path(args.file)
+    path = refuse_store_target(args.file, store_path(args))
     if path.suffix.lower() not in (".csv", ".json"):
         raise CommandError(f"{path.name}: 请用 .csv 或 .json 文件名")
     with open_store(args) as store:

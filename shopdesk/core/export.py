@@ -32,6 +32,7 @@ from shopdesk.core.model import (
     Platform,
     Responsibility,
 )
+from shopdesk.core.output_paths import refuse_store_target
 from shopdesk.core.safeio import atomic_write, sweep_temp_files
 from shopdesk.core.safety_repo import count_rows, iter_cases, iter_orders
 from shopdesk.core.store import Store
@@ -164,7 +165,7 @@ def export(
 ) -> ExportResult:
     """Write `kind` (orders | cases | due) to `out`. Nothing exists under `out` until the
     whole file is written; a full or read-only disk raises DiskError."""
-    out = Path(out).expanduser()
+    out = refuse_store_target(out, store.path)
     fmt = format_for(out, fmt)
     header, rows, total = _table(store, kind, now)
     if out.is_dir():

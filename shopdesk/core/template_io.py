@@ -16,6 +16,7 @@ from pathlib import Path
 
 from shopdesk.core.errors import InputError
 from shopdesk.core.model import LANGUAGES
+from shopdesk.core.safeio import atomic_write
 from shopdesk.core.templates import Template, TemplateText, make_template
 
 JSON_FORMAT = "shopdesk-templates"
@@ -224,8 +225,12 @@ def load_file(path: Path, language: str = "zh-CN", new_id: Callable[[], str] | N
 
 
 def save_file(path: Path, templates: Iterable[Template]) -> None:
+    """Written under a temporary name and renamed when complete (a full disk leaves no
+    half file under the seller's name)."""
     path = Path(path)
     if path.suffix.lower() == ".json":
-        path.write_text(dumps_json(templates), encoding="utf-8")
+        data = dumps_json(templates).encode("utf-8")
     else:
-        path.write_text(dumps_csv(templates), encoding="utf-8-sig", newline="")
+        data = dumps_csv(templates).encode("utf-8-sig")
+    with atomic_write(path, "wb") as handle:
+        handle.write(data)

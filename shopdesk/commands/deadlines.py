@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from argparse import Namespace
 
+from shopdesk.commands.arguments import hours, record_id, user_time
 from shopdesk.commands.case_facts import register_case_facts
 from shopdesk.commands.common import CommandError, emit, open_store
 from shopdesk.commands.listing import case_document
@@ -18,9 +19,10 @@ from shopdesk.core.deadlines_repo import (
     set_platform_deadline,
     undo_last,
 )
+from shopdesk.core.labels import is_known, label
 from shopdesk.core.model import CaseKind, CaseState, EventKind, Party, Platform
 from shopdesk.core.rules import Deadline
-from shopdesk.core.timeutil import as_china, now_utc, parse_user_time, to_text
+from shopdesk.core.timeutil import as_china, now_utc, to_text
 
 
 def register(subparsers, common) -> None:
@@ -38,20 +40,20 @@ def register(subparsers, common) -> None:
     register_case_facts(actions, common)
 
     event = actions.add_parser("event", parents=[common], help="在时间线上记录一件事")
-    event.add_argument("case_id", metavar="CASE_ID", type=int)
+    event.add_argument("case_id", metavar="CASE_ID", type=record_id)
     event.add_argument("event", metavar="EVENT", help=_ids(EventKind))
     event.add_argument("--at", metavar="TIME", help="发生时间（默认：现在）")
     event.add_argument("--note", default="", metavar="TEXT")
     event.set_defaults(run=run_case_event)
 
     deadline = actions.add_parser("deadline", parents=[common], help="录入平台显示的截止时间")
-    deadline.add_argument("case_id", metavar="CASE_ID", type=int)
+    deadline.add_argument("case_id", metavar="CASE_ID", type=record_id)
     deadline.add_argument("time", metavar="TIME", help="平台截止时间；none 清除")
     deadline.set_defaults(run=run_case_deadline)
 
     due = subparsers.add_parser("due", parents=[common], help="列出所有未到期和已超时的时限")
     due.add_argument("--now", metavar="TIME", help="按此时刻计算（默认：现在）")
-    due.add_argument("--within", type=float, metavar="HOURS", help="只列出 HOURS 小时内到期的")
+    due.add_argument("--within", type=hours, metavar="HOURS", help="只列出 HOURS 小时内到期的")
     due.add_argument("--party", choices=["seller", "buyer", "all"], default="all")
     due.add_argument(
         "--all",
@@ -66,15 +68,8 @@ def _ids(enum) -> str:
     return enum.choices().replace("%", "%%")  # argparse formats help with %
 
 
-def _time(text: str | None, what: str):
-    if not text:
-        return now_utc()
-    try:
-        return parse_user_time(text)
-    except ValueError:
-        raise CommandError(
-            f"{what}：“{text}”不是时间，请写成 2026-11-28 14:30（北京时间）或带时区的 ISO-8601"
-        ) from None
+def _time(text: str | None, what: str, *, happened: bool = True):
+    return user_time(text, what, happened=happened)
 
 
 def _parse(enum, text: str):
@@ -126,13 +121,25 @@ def _case_output(store, case_id: int, now) -> dict:
 
 def _case_text(document: dict) -> str:
     lines = [
-        f"#{document['id']}  {document['order_no']}  {CaseKind(document['kind']).label()}  "
-        f"{CaseState(document['state']).label()}"
+        f"#{document['id']}  {document['order_no']}  {document['kind_label']}  "
+        f"{document['state_label']}"
     ]
     for d in document["deadlines"]:
         basis = "平台" if d["basis"] == "platform" else "估算"
         lines.append(f"  {d['title']}  {d['countdown']}  截止 {d['due_at']}（{basis}）")
     return "\n".join(lines)
+
+
+def _known_case(store, case_id: int) -> None:
+    """A case whose kind or state a newer ShopDesk wrote is listed, never changed here: this
+    version does not know that kind's rules."""
+    case = store.get_case(case_id)
+    for enum, value in ((CaseKind, case.kind), (CaseState, case.state)):
+        if not is_known(enum, value):
+            raise CommandError(
+                f"售后单 #{case_id} 由新版本 ShopDesk 写入（{label(enum, value)}）："
+                "请用新版本处理；这个版本不修改它。"
+            )
 
 
 def run_case_add(args: Namespace) -> int:
@@ -155,6 +162,7 @@ def run_case_event(args: Namespace) -> int:
     at = _time(args.at, "--at")
     now = max(at, now_utc())
     with open_store(args) as store:
+        _known_case(store, args.case_id)
         if kind == EventKind.CORRECTION:
             event = undo_last(store, args.case_id, now=now)
         else:
@@ -172,9 +180,10 @@ def run_case_event(args: Namespace) -> int:
 
 
 def run_case_deadline(args: Namespace) -> int:
-    due = None if args.time.strip().lower() == "none" else _time(args.time, "TIME")
+    due = None if args.time.strip().lower() == "none" else _time(args.time, "TIME", happened=False)
     now = now_utc()
     with open_store(args) as store:
+        _known_case(store, args.case_id)
         set_platform_deadline(store, args.case_id, due, now=now)
         document = _case_output(store, args.case_id, now)
     emit(args, document, _case_text(document))
@@ -182,12 +191,12 @@ def run_case_deadline(args: Namespace) -> int:
 
 
 def run_due(args: Namespace) -> int:
-    now = _time(args.now, "--now")
+    now = _time(args.now, "--now", happened=False)
     with open_store(args) as store:
         found = open_deadlines(store, now, args.party, args.within, waiting=args.waiting)
     documents = [deadline_document(d, now) for d in found]
     lines = [
-        f"{d['countdown']:<12} {Party(d['party']).label()}  {d['title']}  "
+        f"{d['countdown']:<12} {label(Party, d['party'])}  {d['title']}  "
         f"{d['order_no']}{'  #' + str(d['case_id']) if d['case_id'] else ''}  "
         f"{'平台' if d['basis'] == 'platform' else '估算'}"
         for d in documents

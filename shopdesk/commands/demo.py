@@ -4,15 +4,20 @@ from __future__ import annotations
 
 from argparse import Namespace
 
+from shopdesk.commands.arguments import count
 from shopdesk.commands.common import CommandError, emit, open_store
 from shopdesk.core.deadlines_repo import bring_up_to_date
 from shopdesk.core.demo import build_demo
 from shopdesk.core.timeutil import now_utc
 
+DEMO_MAX_ORDERS = 100_000  # a demo, not a benchmark store (benchmarks/ makes those)
+
 
 def register(subparsers, common) -> None:
     parser = subparsers.add_parser("demo", parents=[common], help="生成演示店铺数据")
-    parser.add_argument("--orders", type=int, default=300, help="订单数量（默认 300）")
+    parser.add_argument(
+        "--orders", type=count(DEMO_MAX_ORDERS), default=300, help="订单数量（默认 300）"
+    )
     parser.set_defaults(run=run)
 
 

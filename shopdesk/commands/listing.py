@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from argparse import Namespace
 
+from shopdesk.commands.arguments import count
 from shopdesk.commands.common import emit, open_store, yuan
-from shopdesk.core.model import CaseKind, CaseState
+from shopdesk.core.labels import label
+from shopdesk.core.model import CaseKind, CaseState, Cause
 from shopdesk.core.timeutil import as_china
 
 
 def register(subparsers, common) -> None:
     orders = subparsers.add_parser("orders", parents=[common], help="列出订单")
     orders.add_argument("--search", metavar="TEXT", help="按订单号、买家、收货人、宝贝、运单号搜索")
-    orders.add_argument("--limit", type=int, metavar="N", help="最多列出 N 个")
+    orders.add_argument("--limit", type=count(), metavar="N", help="最多列出 N 个")
     orders.set_defaults(run=run_orders)
     cases = subparsers.add_parser("cases", parents=[common], help="列出售后单")
     cases.add_argument("--open", action="store_true", help="只列出未结束的售后单")
@@ -43,8 +45,11 @@ def case_document(case) -> dict:
         "order_no": case.order_no,
         "platform": case.platform,
         "kind": case.kind,
+        "kind_label": label(CaseKind, case.kind),
         "state": case.state,
+        "state_label": label(CaseState, case.state),
         "cause": case.cause,
+        "cause_label": label(Cause, case.cause),
         "cause_source": case.cause_source,
         "cause_question": case.cause_question or None,
         "platform_reason": (case.reason or None) if case.platform_refund_no else None,
@@ -80,7 +85,7 @@ def run_cases(args: Namespace) -> int:
     with open_store(args, up_to_date=True) as store:
         cases = store.list_cases(open_only=args.open)
         lines = [
-            f"#{c.id}  {c.order_no}  {CaseKind(c.kind).label()}  {CaseState(c.state).label()}"
+            f"#{c.id}  {c.order_no}  {label(CaseKind, c.kind)}  {label(CaseState, c.state)}"
             for c in cases
         ]
         emit(args, [case_document(c) for c in cases], "\n".join(lines) or "（没有售后单）")

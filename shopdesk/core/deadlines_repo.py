@@ -25,7 +25,8 @@ from shopdesk.core.case_states import (
 )
 from shopdesk.core.errors import InputError
 from shopdesk.core.evidence_repo import case_chat_messages
-from shopdesk.core.model import Case, CaseState, Event, EventKind, Order, Party
+from shopdesk.core.labels import is_known
+from shopdesk.core.model import Case, CaseKind, CaseState, Event, EventKind, Order, Party
 from shopdesk.core.reply_clock import REPLY_RULE_ID, contacts, reply_deadline, reply_target
 from shopdesk.core.rules import (
     PLATFORM_RULE_ID,
@@ -195,6 +196,8 @@ def refresh_due(
     with store.transaction():
         for case_id in set(case_ids):
             case = store.get_case(case_id)
+            if not (is_known(CaseKind, case.kind) and is_known(CaseState, case.state)):
+                continue  # written by a newer ShopDesk: its rules are not ours to apply
             events = store.events(case_id)
             state = case_state(case, events, now).value
             cached = _cached(deadlines_for_case(store, case, now, events))

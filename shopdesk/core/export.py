@@ -23,6 +23,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from shopdesk.core.errors import InputError, ShopDeskError
+from shopdesk.core.labels import label
 from shopdesk.core.model import (
     CaseKind,
     CaseState,
@@ -72,10 +73,7 @@ def _yuan(fen: int | None) -> Decimal:
 
 
 def _label(enum, value: str) -> str:
-    try:
-        return enum(value).label()
-    except ValueError:
-        return value
+    return label(enum, value) if value else ""
 
 
 ORDER_HEADER = [

@@ -1,22 +1,29 @@
 """The one entry point. No sub-command opens the window; sub-commands script the desk.
 
-Every sub-command takes --db PATH and --json. Exit codes: 0 success; 2 a usage error or
-input the user must fix (one line on stderr); 141 when the reader of stdout stopped early
-(`| head`), quietly; other codes only where a command says so.
+Every sub-command takes --db PATH and --json. Exit codes: 0 success; 1 `verify` found a
+changed file; 2 a usage error or input the user must fix (one line of Chinese on stderr,
+nothing changed); 3 `templates render` left gaps; 130 interrupted (Ctrl+C); 141 when the
+reader of stdout stopped early (`| head`), quietly; 70 an internal error (a bug of ours):
+one line on stderr naming the crash log written to the data folder's crash-logs/, never a
+traceback. The command line never prompts.
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
 import os
 import sys
+from pathlib import Path
 
 from shopdesk import __version__
 from shopdesk.commands.common import CommandError, fail
+from shopdesk.commands.zh_argparse import chinese_messages
 from shopdesk.core.errors import ShopDeskError
 from shopdesk.core.safeio import disk_errors
 from shopdesk.core.winsafe import reader_gone
+from shopdesk.crash_log import EXIT_INTERNAL, report_crash
 
 # One module per sub-command group; each has register(subparsers, parent).
 COMMAND_MODULES = [
@@ -60,7 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="shopdesk", description="ShopDesk 售后工作台", parents=[_common_options(False)]
     )
-    parser.add_argument("--version", action="version", version=f"ShopDesk {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"ShopDesk {__version__}", help="显示版本并退出"
+    )
     parser.add_argument("--demo", action="store_true", help="打开演示店铺")
     parser.add_argument("--lang", choices=["zh-CN", "zh-TW", "en"], help="界面语言")
     parser.add_argument(
@@ -69,7 +78,18 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", parser_class=_Parser)
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers, common)
+    _name_sub_commands_by_their_choices(parser)
     return parser
+
+
+def _name_sub_commands_by_their_choices(parser: argparse.ArgumentParser) -> None:
+    """A missing or wrong sub-command is named {add,event,...} in messages, not by its
+    internal dest (`case_command`)."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            action.metavar = action.metavar or "{" + ",".join(action.choices) + "}"
+            for child in action.choices.values():
+                _name_sub_commands_by_their_choices(child)
 
 
 # A reader that stops early (`shopdesk orders --json | head`) closes the pipe: the exit
@@ -85,11 +105,59 @@ def main(argv: list[str] | None = None) -> int:
         finally:  # buffered output meets a closed pipe here, not at interpreter exit
             if sys.stdout is not None:  # None in the windowed (no console) build
                 sys.stdout.flush()
-    except OSError as exc:  # BrokenPipeError; EINVAL on Windows
-        if not reader_gone(exc):
-            raise
-        _discard_stdout()
-        return EXIT_READER_GONE
+    except Exception as exc:
+        if isinstance(exc, OSError) and reader_gone(exc):  # BrokenPipeError; EINVAL on Windows
+            _discard_stdout()
+            return EXIT_READER_GONE
+        # A bug of ours: one line and a crash log, never a traceback.
+        return report_crash(exc, ["shopdesk", *(sys.argv[1:] if argv is None else argv)])
+
+
+assert EXIT_INTERNAL not in (0, 1, 2, 3, 130, EXIT_READER_GONE)
+
+# What the operating system says about a path the seller gave, in the seller's words.
+_PATH_PROBLEMS = {
+    errno.ENAMETOOLONG: "名称太长，文件系统不允许这么长的文件名",
+    errno.ENOTDIR: "路径中的某一级是文件，不是文件夹",
+    errno.EISDIR: "这是文件夹，不是文件",
+    errno.ENOENT: "不存在",
+    errno.ELOOP: "符号链接绕成了圈",
+    errno.EACCES: "没有权限",
+    errno.EPERM: "没有权限",
+    errno.EROFS: "所在的磁盘是只读的",
+    errno.ENOSPC: "磁盘空间不足",
+    errno.EINVAL: "名称无效",
+    errno.ENXIO: "不是普通文件（设备或管道）",
+}
+
+
+def path_problem(exc: OSError) -> str | None:
+    """One line for an OSError about a path the seller named; None for anything else."""
+    reason = _PATH_PROBLEMS.get(exc.errno)
+    if reason is None or exc.filename is None:
+        return None
+    return f"无法使用“{exc.filename}”：{reason}。"
+
+
+def check_db_path(db: str | None) -> None:
+    """A --db that cannot be a store file at all (a folder, a path under a file, a name
+    longer than the file system allows) is refused before anything opens it."""
+    if not db:
+        return
+    path = Path(db).expanduser()
+    try:
+        os.stat(path)
+    except FileNotFoundError:
+        return  # a new store (demo, import) or a typo: the command says which
+    except OSError as exc:
+        reason = _PATH_PROBLEMS.get(exc.errno, exc.strerror)
+        raise CommandError(f"--db “{db}”不能用作店铺数据文件：{reason}。") from None
+    except ValueError:  # a NUL in the name
+        raise CommandError(f"--db “{db}”不能用作店铺数据文件：名称无效。") from None
+    if path.is_dir():
+        raise CommandError(
+            f"--db “{db}”是文件夹，请给出店铺数据文件（如 {path / 'shopdesk.db'}）。"
+        )
 
 
 def _discard_stdout() -> None:
@@ -103,9 +171,11 @@ def _discard_stdout() -> None:
 
 
 def _dispatch(argv: list[str] | None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    with chinese_messages():
+        parser = build_parser()
+        args = parser.parse_args(argv)
     try:
+        check_db_path(args.db)
         if args.command is None:
             if args.smoke_test:
                 from shopdesk.smoke import run_smoke_test
@@ -124,3 +194,9 @@ def _dispatch(argv: list[str] | None) -> int:
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
+    except OSError as exc:
+        problem = path_problem(exc)
+        if problem is None:
+            raise
+        print(f"shopdesk: {problem}", file=sys.stderr)
+        return 2

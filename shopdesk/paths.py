@@ -53,6 +53,13 @@ def evidence_dir(store_path: Path) -> Path:
     return store_path.with_name(store_path.name + ".files")
 
 
+def crash_logs_dir() -> Path:
+    """Where crash logs go (one file per unexpected error; see shopdesk/crash_log.py)."""
+    path = data_dir() / "crash-logs"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
 def log_path() -> Path:
     return data_dir() / "shopdesk.log"
 

@@ -12,12 +12,13 @@ import sys
 from argparse import Namespace
 from pathlib import Path
 
+from shopdesk.commands.arguments import record_id, user_time
 from shopdesk.commands.common import CommandError, emit, open_store, store_path
 from shopdesk.core import chatlog, evidence_repo
 from shopdesk.core.evidence_checklist import missing
 from shopdesk.core.model import EvidenceKind
 from shopdesk.core.output_paths import refuse_store_source, refuse_store_target
-from shopdesk.core.timeutil import as_china, parse_user_time, to_text
+from shopdesk.core.timeutil import as_china, to_text
 
 _FORCE_HELP = "聊天记录的买家或订单号与售后单不符时仍然添加"
 
@@ -27,7 +28,7 @@ def register(subparsers, common) -> None:
     actions = evidence.add_subparsers(dest="action", required=True)
 
     add = actions.add_parser("add", parents=[common], help="添加证据文件")
-    add.add_argument("case_id", type=int, metavar="CASE_ID")
+    add.add_argument("case_id", type=record_id, metavar="CASE_ID")
     add.add_argument("files", nargs="+", metavar="FILE")
     add.add_argument(
         "--kind",
@@ -41,18 +42,18 @@ def register(subparsers, common) -> None:
     add.set_defaults(run=run_add)
 
     chat = actions.add_parser("chat", parents=[common], help="导入千牛聊天记录（文本）")
-    chat.add_argument("case_id", type=int, metavar="CASE_ID")
+    chat.add_argument("case_id", type=record_id, metavar="CASE_ID")
     chat.add_argument("file", metavar="FILE", help="聊天记录文本文件；- 表示标准输入")
     chat.add_argument("--caption", default="", help="说明")
     chat.add_argument("--force", action="store_true", help=_FORCE_HELP)
     chat.set_defaults(run=run_chat)
 
     listing = actions.add_parser("list", parents=[common], help="列出售后单的证据")
-    listing.add_argument("case_id", type=int, metavar="CASE_ID")
+    listing.add_argument("case_id", type=record_id, metavar="CASE_ID")
     listing.set_defaults(run=run_list)
 
     pack = subparsers.add_parser("pack", parents=[common], help="生成符合平台限制的证据包")
-    pack.add_argument("case_id", type=int, nargs="?", metavar="CASE_ID")
+    pack.add_argument("case_id", type=record_id, nargs="?", metavar="CASE_ID")
     pack.add_argument("--profile", metavar="NAME", help="目的地配置（见 --list-profiles）")
     pack.add_argument("--out", metavar="DIR", help="输出文件夹")
     pack.add_argument(
@@ -95,10 +96,7 @@ def evidence_document(item) -> dict:
 def run_add(args: Namespace) -> int:
     captured = None
     if args.captured_at:
-        try:
-            captured = to_text(parse_user_time(args.captured_at))
-        except ValueError:
-            raise CommandError(f"--captured-at：无法识别的时间“{args.captured_at}”") from None
+        captured = to_text(user_time(args.captured_at, "--captured-at", happened=True))
     for file in args.files:
         refuse_store_source(file, store_path(args))
     with open_store(args) as store:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from argparse import Namespace
 
+from shopdesk.commands.arguments import record_id
 from shopdesk.commands.common import CommandError, emit, open_store, store_path
 from shopdesk.core import template_io, templates_repo
 from shopdesk.core.model import LANGUAGES
@@ -24,7 +25,9 @@ def register(subparsers, common) -> None:
     listing.set_defaults(run=run_list)
     render = commands.add_parser("render", parents=[common], help="用售后单的信息填写模板")
     render.add_argument("template_id", metavar="ID", help="模板编号（见 templates list）")
-    render.add_argument("--case", type=int, required=True, metavar="CASE_ID", help="售后单编号")
+    render.add_argument(
+        "--case", type=record_id, required=True, metavar="CASE_ID", help="售后单编号"
+    )
     render.add_argument("--lang", choices=LANGUAGES, default="zh-CN", help="语言（默认 zh-CN）")
     render.set_defaults(run=run_render)
     importing = commands.add_parser("import", parents=[common], help="导入模板（CSV 或 JSON）")

@@ -10,14 +10,17 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
+import stat
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from shopdesk.core.errors import InputError
+from shopdesk.core.export import FORMULA_STARTS, neutralise
 from shopdesk.core.model import LANGUAGES
 from shopdesk.core.safeio import atomic_write
-from shopdesk.core.templates import Template, TemplateText, make_template
+from shopdesk.core.templates import Template, TemplateText, check_tags, make_template
 
 JSON_FORMAT = "shopdesk-templates"
 CSV_COLUMNS = [
@@ -46,6 +49,9 @@ _ALIASES = {
 }
 _SPLIT_TAGS = re.compile(r"[|,;，；\s]+")
 TITLE_FROM_PHRASE = 12
+MAX_FILE_BYTES = 8 * 1024 * 1024  # thousands of phrases; a bigger file is not a template file
+MAX_LIMIT = 1_000_000  # characters or bytes a platform could accept in one reply
+_DIGITS = re.compile(r"[0-9]+")
 
 
 # --- JSON -------------------------------------------------------------------------------
@@ -65,20 +71,108 @@ def template_to_dict(template: Template) -> dict:
     }
 
 
-def template_from_dict(data: Mapping, where: str = "") -> Template:
-    """A seller's template from exported JSON; InputError names what is wrong."""
+def _where_field(where: str, field: str) -> str:
+    return f"{where} 字段 {field}"
+
+
+def _text_field(value: object, where: str, field: str, *, required: bool = False) -> str:
+    """A text field of a JSON template: a string (an id may be a number); null or missing
+    is empty, which a required field may not be."""
+    if value is None or value == "":
+        if required:
+            raise InputError(f"{_where_field(where, field)}：没有内容（为空或 null）")
+        return ""
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise InputError(f"{_where_field(where, field)}：应是文本，实际是 {_json_type(value)}")
+    text = str(value)
+    if required and not text.strip():
+        raise InputError(f"{_where_field(where, field)}：没有内容（只有空白）")
+    return text
+
+
+def _json_type(value: object) -> str:
+    names = {
+        dict: "对象",
+        list: "列表",
+        str: "文本",
+        bool: "true/false",
+        float: "数字",
+        int: "数字",
+    }
+    return "null" if value is None else names.get(type(value), type(value).__name__)
+
+
+def _limit(value: object, where: str, field: str) -> int | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, str) and _DIGITS.fullmatch(value.strip()):
+        value = int(value.strip())
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= MAX_LIMIT:
+        raise InputError(f"{_where_field(where, field)}：“{value}”应是 1 到 {MAX_LIMIT} 的整数")
+    return value
+
+
+def _tags(tags: Mapping[str, object], where: str, prefix: str = "tags.") -> dict[str, list[str]]:
+    """Tags of known ids only; an unknown one is named with its field."""
+    clean: dict[str, list[str]] = {}
+    for tag, values in tags.items():
+        if tag not in _TAGS:
+            raise InputError(
+                f"{_where_field(where, 'tags')}：不认识“{tag}”（可用：{'、'.join(_TAGS)}）"
+            )
+        if values is None:
+            continue
+        if isinstance(values, str):
+            values = [v for v in _SPLIT_TAGS.split(values) if v]
+        if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+            raise InputError(f"{_where_field(where, prefix + tag)}：应是文本的列表")
+        for value in values:
+            if check_tags({tag: [value]}):
+                raise InputError(f"{_where_field(where, prefix + tag)}：不认识“{value}”")
+        clean[tag] = list(values)
+    return clean
+
+
+def template_from_dict(data: object, where: str = "") -> Template:
+    """A seller's template from exported JSON; InputError names the template and field."""
+    if not isinstance(data, Mapping):
+        raise InputError(f"{where}：应是一个模板对象（{{…}}），实际是 {_json_type(data)}")
+    template_id = _text_field(data.get("id"), where, "id", required=True).strip()
+    texts = data.get("texts")
+    if not isinstance(texts, Mapping) or not texts:
+        raise InputError(
+            f"{_where_field(where, 'texts')}：应是按语言写的正文，如 "
+            '{"zh-CN": {"title": "…", "body": "…"}}'
+        )
+    clean_texts = {}
+    for language, text in texts.items():
+        field = f"texts.{language}"
+        if language not in LANGUAGES:
+            raise InputError(
+                f"{_where_field(where, 'texts')}：不认识语言“{language}”（可用：{'、'.join(LANGUAGES)}）"
+            )
+        if not isinstance(text, Mapping):
+            raise InputError(f"{_where_field(where, field)}：应是含 title 和 body 的对象")
+        clean_texts[language] = TemplateText(
+            _text_field(text.get("title"), where, field + ".title").strip(),
+            _text_field(text.get("body"), where, field + ".body", required=True).strip("\n"),
+        )
+    tags = data.get("tags") or {}
+    if not isinstance(tags, Mapping):
+        raise InputError(f"{_where_field(where, 'tags')}：应是一个对象，实际是 {_json_type(tags)}")
+    builtin_of = _text_field(data.get("builtin_of"), where, "builtin_of") or None
     try:
         return make_template(
-            str(data["id"]),
-            data["texts"],
-            data.get("tags") or {},
-            group=str(data.get("group") or ""),
-            builtin_of=data.get("builtin_of"),
-            limit_chars=data.get("limit_chars"),
-            limit_bytes=data.get("limit_bytes"),
+            template_id,
+            clean_texts,
+            _tags(tags, where),
+            group=_text_field(data.get("group"), where, "group"),
+            builtin_of=builtin_of,
+            limit_chars=_limit(data.get("limit_chars"), where, "limit_chars"),
+            limit_bytes=_limit(data.get("limit_bytes"), where, "limit_bytes"),
         )
-    except (KeyError, TypeError, AttributeError, ValueError) as error:
-        raise InputError(f"{where}: {error}") from None
+    except ValueError as error:  # checked above; kept so nothing slips through as a crash
+        raise InputError(f"{where}：模板无法使用（{error}）") from None
 
 
 def dumps_json(templates: Iterable[Template]) -> str:
@@ -94,13 +188,19 @@ def loads_json(text: str, source: str = "JSON") -> list[Template]:
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
-        raise InputError(f"{source}: not JSON (line {error.lineno}: {error.msg})") from None
+        raise InputError(
+            f"{source}：不是有效的 JSON 文件（第 {error.lineno} 行第 {error.colno} 列有格式错误）"
+        ) from None
     except RecursionError:  # thousands of nested brackets: not a template file
-        raise InputError(f"{source}: nested too deeply to be a template file") from None
+        raise InputError(f"{source}：嵌套层数太多，不是模板文件") from None
+    except ValueError:  # a number of thousands of digits
+        raise InputError(f"{source}：含有过长的数字，不是模板文件") from None
     entries = document.get("templates") if isinstance(document, dict) else document
     if not isinstance(entries, list):
-        raise InputError(f"{source}: expected a list of templates")
-    return [template_from_dict(entry, f"{source} #{n}") for n, entry in enumerate(entries, 1)]
+        raise InputError(f"{source}：不是模板文件（应有模板列表 templates）")
+    return [
+        template_from_dict(entry, f"{source} 第 {n} 个模板") for n, entry in enumerate(entries, 1)
+    ]
 
 
 # --- CSV --------------------------------------------------------------------------------
@@ -122,17 +222,22 @@ def dumps_csv(templates: Iterable[Template]) -> str:
                 "limit_bytes": template.limit_bytes or "",
             }
             row.update({tag: "|".join(getattr(template, tag)) for tag in _TAGS})
-            writer.writerow(row)
+            writer.writerow({key: neutralise(value) for key, value in row.items()})
     return out.getvalue()
 
 
 def decode(data: bytes, source: str = "file") -> str:
     for encoding in ("utf-8-sig", "gb18030"):
         try:
-            return data.decode(encoding)
+            text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise InputError(f"{source}: neither UTF-8 nor GB18030 text")
+        nul = text.find("\x00")
+        if nul >= 0:  # UTF-16 or a binary file: never a phrase
+            line = text.count("\n", 0, nul) + 1
+            raise InputError(f"{source} 第 {line} 行：含有空字符（NUL），不是文本模板文件")
+        return text
+    raise InputError(f"{source}：不是 UTF-8 或 GB18030 编码的文本文件")
 
 
 def _columns(header: list[str], source: str) -> dict[str, int]:
@@ -143,8 +248,26 @@ def _columns(header: list[str], source: str) -> dict[str, int]:
             if name in aliases and field not in found:
                 found[field] = index
     if "phrase" not in found:
-        raise InputError(f"{source}: no phrase column (expected one of: phrase, 快捷短语, 短语)")
+        raise InputError(f"{source} 第 1 行：没有短语列（应有 phrase、快捷短语 或 短语 之一）")
     return found
+
+
+def _csv_rows(text: str, source: str) -> list[list[str]]:
+    reader = csv.reader(io.StringIO(text))
+    try:
+        return list(reader)
+    except csv.Error as error:  # a field over the size limit, a NUL, a stray quote
+        reason = "有一个单元格太长" if "field limit" in str(error) else "格式有误"
+        raise InputError(
+            f"{source} 第 {reader.line_num} 行：{reason}，不是可读的 CSV 模板文件"
+        ) from None
+
+
+def _un_neutralise(value: str) -> str:
+    """A cell our own export guarded against formulas ('=…) read back as written."""
+    if value.startswith("'") and value[1:2] and value[1:].startswith(FORMULA_STARTS):
+        return value[1:]
+    return value
 
 
 def loads_csv(
@@ -157,26 +280,26 @@ def loads_csv(
     rows without a title get the phrase's first characters as title."""
     counter = iter(range(1, 1_000_000))
     new_id = new_id or (lambda: f"imported-{next(counter)}")
-    try:
-        rows = list(csv.reader(io.StringIO(text)))
-    except csv.Error as error:  # a stray line break, a field over the size limit
-        raise InputError(f"{source}: not a readable CSV file ({error})") from None
+    rows = _csv_rows(text, source)
     if not rows:
-        raise InputError(f"{source}: empty file")
+        raise InputError(f"{source}：文件是空的")
     columns = _columns(rows[0], source)
     grouped: dict[str, dict] = {}
     for line, row in enumerate(rows[1:], 2):
 
         def cell(field: str, row: list[str] = row) -> str:
             index = columns.get(field)
-            return row[index].strip() if index is not None and index < len(row) else ""
+            value = row[index].strip() if index is not None and index < len(row) else ""
+            return _un_neutralise(value)
 
         phrase = cell("phrase").replace("\r\n", "\n").replace("\r", "\n")
         if not phrase:
             continue
         lang = cell("language") or language
         if lang not in LANGUAGES:
-            raise InputError(f"{source} line {line}: unknown language '{lang}'")
+            raise InputError(
+                f"{source} 第 {line} 行 language：不认识“{lang}”（可用：{'、'.join(LANGUAGES)}）"
+            )
         template_id = cell("id") or new_id()
         entry = grouped.setdefault(
             template_id,
@@ -184,16 +307,12 @@ def loads_csv(
         )
         title = cell("title") or phrase.splitlines()[0][:TITLE_FROM_PHRASE]
         entry["texts"][lang] = TemplateText(title, phrase)
-        for tag in _TAGS:
-            values = [v for v in _SPLIT_TAGS.split(cell(tag)) if v]
-            if values:
-                entry["tags"][tag] = values
+        where = f"{source} 第 {line} 行"
+        entry["tags"].update(_tags({tag: cell(tag) for tag in _TAGS}, where, prefix=""))
         for limit in ("limit_chars", "limit_bytes"):
-            value = cell(limit)
-            if value:
-                if not value.isdigit():
-                    raise InputError(f"{source} line {line}: {limit} '{value}' is not a number")
-                entry["limits"][limit] = int(value)
+            value = _limit(cell(limit), where, limit)
+            if value is not None:
+                entry["limits"][limit] = value
     templates = []
     for template_id, entry in grouped.items():
         try:
@@ -206,19 +325,38 @@ def loads_csv(
                     **entry["limits"],
                 )
             )
-        except ValueError as error:
-            raise InputError(f"{source} line {entry['line']}: {error}") from None
+        except ValueError as error:  # checked above; kept so nothing slips through as a crash
+            raise InputError(f"{source} 第 {entry['line']} 行：模板无法使用（{error}）") from None
     return templates
+
+
+def _read_budgeted(path: Path) -> bytes:
+    """The file's bytes, if it is a regular file within the size budget: checked before
+    reading (a link to /dev/zero, a pipe or a giant file is refused, not read)."""
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(
+                f"{path.name}：不是普通文件（可能是设备、管道或文件夹），无法作为模板导入"
+            )
+        if info.st_size > MAX_FILE_BYTES:
+            raise InputError(
+                f"{path.name}：文件有 {info.st_size:,} 字节，超过模板文件的上限 "
+                f"{MAX_FILE_BYTES:,} 字节，不是模板文件"
+            )
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        raise InputError(f"{path.name}：无法读取（{error.strerror}）") from None
+    if len(data) > MAX_FILE_BYTES:  # grew while being read
+        raise InputError(f"{path.name}：文件超过模板文件的上限 {MAX_FILE_BYTES:,} 字节")
+    return data
 
 
 def load_file(path: Path, language: str = "zh-CN", new_id: Callable[[], str] | None = None):
     """Templates from a .json or .csv file (by extension)."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise InputError(f"{path.name}: {error.strerror}") from None
-    text = decode(data, path.name)
+    text = decode(_read_budgeted(path), path.name)
     if path.suffix.lower() == ".json":
         return loads_json(text, path.name)
     return loads_csv(text, path.name, language, new_id)

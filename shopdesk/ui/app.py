@@ -16,6 +16,7 @@ from shopdesk.core.demo import build_demo
 from shopdesk.core.errors import ShopDeskError
 from shopdesk.core.store import Store
 from shopdesk.core.timeutil import now_utc
+from shopdesk.crash_log import write_crash_log
 from shopdesk.ui import i18n, qt_translations
 
 log = logging.getLogger("shopdesk")
@@ -53,11 +54,12 @@ def setup_logging() -> None:
 
     def excepthook(kind, value, tb):
         log.error("unexpected error\n%s", "".join(traceback.format_exception(kind, value, tb)))
+        crash_log = write_crash_log(value, tb)  # the file 帮助 → 诊断信息 shows
         if QApplication.instance():
             QMessageBox.critical(
                 None,
                 "ShopDesk",
-                f"出现了意外错误，已记录到日志：\n{paths.log_path()}\n\n{value}",
+                f"出现了意外错误，已记录到日志：\n{crash_log or paths.log_path()}\n\n{value}",
             )
 
     sys.excepthook = excepthook

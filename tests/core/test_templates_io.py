@@ -65,13 +65,13 @@ def test_a_minimal_title_phrase_csv():
 
 
 def test_bad_files_say_what_is_wrong(tmp_path):
-    with pytest.raises(InputError, match="phrase column"):
+    with pytest.raises(InputError, match="x.csv 第 1 行：没有短语列"):
         loads_csv("a,b\n1,2\n", "x.csv")
-    with pytest.raises(InputError, match="line 2"):
+    with pytest.raises(InputError, match="x.csv 第 2 行 字段 kinds"):
         loads_csv("title,phrase,kinds\nt,p,nonsense\n", "x.csv")
-    with pytest.raises(InputError, match="not JSON"):
+    with pytest.raises(InputError, match="x.json：不是有效的 JSON"):
         loads_json("{", "x.json")
-    with pytest.raises(InputError, match="x.json #1"):
+    with pytest.raises(InputError, match="x.json 第 1 个模板"):
         loads_json('[{"texts": {}}]', "x.json")
     with pytest.raises(InputError, match="missing.csv"):
         load_file(tmp_path / "missing.csv")

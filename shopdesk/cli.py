@@ -11,7 +11,6 @@ traceback. The command line never prompts.
 from __future__ import annotations
 
 import argparse
-import errno
 import importlib
 import os
 import sys
@@ -21,6 +20,7 @@ from shopdesk import __version__
 from shopdesk.commands.common import CommandError, fail
 from shopdesk.commands.zh_argparse import chinese_messages
 from shopdesk.core.errors import ShopDeskError
+from shopdesk.core.os_errors import REASONS, reason
 from shopdesk.core.safeio import disk_errors
 from shopdesk.core.winsafe import reader_gone
 from shopdesk.crash_log import EXIT_INTERNAL, report_crash
@@ -115,28 +115,12 @@ def main(argv: list[str] | None = None) -> int:
 
 assert EXIT_INTERNAL not in (0, 1, 2, 3, 130, EXIT_READER_GONE)
 
-# What the operating system says about a path the seller gave, in the seller's words.
-_PATH_PROBLEMS = {
-    errno.ENAMETOOLONG: "名称太长，文件系统不允许这么长的文件名",
-    errno.ENOTDIR: "路径中的某一级是文件，不是文件夹",
-    errno.EISDIR: "这是文件夹，不是文件",
-    errno.ENOENT: "不存在",
-    errno.ELOOP: "符号链接绕成了圈",
-    errno.EACCES: "没有权限",
-    errno.EPERM: "没有权限",
-    errno.EROFS: "所在的磁盘是只读的",
-    errno.ENOSPC: "磁盘空间不足",
-    errno.EINVAL: "名称无效",
-    errno.ENXIO: "不是普通文件（设备或管道）",
-}
-
 
 def path_problem(exc: OSError) -> str | None:
     """One line for an OSError about a path the seller named; None for anything else."""
-    reason = _PATH_PROBLEMS.get(exc.errno)
-    if reason is None or exc.filename is None:
+    if exc.errno not in REASONS or exc.filename is None:
         return None
-    return f"无法使用“{exc.filename}”：{reason}。"
+    return f"无法使用“{exc.filename}”：{reason(exc)}。"
 
 
 def check_db_path(db: str | None) -> None:
@@ -150,8 +134,7 @@ def check_db_path(db: str | None) -> None:
     except FileNotFoundError:
         return  # a new store (demo, import) or a typo: the command says which
     except OSError as exc:
-        reason = _PATH_PROBLEMS.get(exc.errno, exc.strerror)
-        raise CommandError(f"--db “{db}”不能用作店铺数据文件：{reason}。") from None
+        raise CommandError(f"--db “{db}”不能用作店铺数据文件：{reason(exc)}。") from None
     except ValueError:  # a NUL in the name
         raise CommandError(f"--db “{db}”不能用作店铺数据文件：名称无效。") from None
     if path.is_dir():

@@ -7,10 +7,14 @@ from __future__ import annotations
 
 import argparse
 import math
+import os
 import re
+import stat
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from shopdesk.commands.common import CommandError
+from shopdesk.core.os_errors import reason
 from shopdesk.core.timeutil import CHINA, now_utc, parse_user_time
 
 MAX_ID = 2**63 - 1  # SQLite's largest integer
@@ -58,6 +62,21 @@ def hours(text: str) -> float:
     if not math.isfinite(value) or not 0 <= value <= MAX_HOURS:
         raise argparse.ArgumentTypeError(f"小时数 {text} 超出范围：应为 0 到 {MAX_HOURS} 的数")
     return value
+
+
+def input_file(text: str) -> Path:
+    """A file the seller named for a command to read: it exists and is a file, else one
+    line saying why in Chinese (the system's own reason is English)."""
+    path = Path(text).expanduser()
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        raise CommandError(f"“{text}”：{reason(exc)}") from None
+    except ValueError:  # a NUL in the name
+        raise CommandError(f"“{text}”：名称无效") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise CommandError(f"“{text}”：这是文件夹，请给出文件")
+    return path
 
 
 def user_time(text: str | None, what: str, *, happened: bool) -> datetime:

@@ -31,7 +31,9 @@ def register(subparsers, common) -> None:
 
     add = actions.add_parser("add", parents=[common], help="为订单新建售后单")
     add.add_argument("order_no", metavar="ORDER_NO")
-    add.add_argument("--platform", default=Platform.TAOBAO.value, choices=list(Platform))
+    add.add_argument(
+        "--platform", default=Platform.TAOBAO.value, choices=[p.value for p in Platform]
+    )
     add.add_argument("--kind", required=True, metavar="KIND", help=_ids(CaseKind))
     add.add_argument("--at", metavar="TIME", help="买家申请时间（默认：现在）")
     add.add_argument("--reason", default="", metavar="TEXT", help="申请原因")

@@ -12,7 +12,7 @@ import sys
 from argparse import Namespace
 from pathlib import Path
 
-from shopdesk.commands.arguments import record_id, user_time
+from shopdesk.commands.arguments import input_file, record_id, user_time
 from shopdesk.commands.common import CommandError, emit, open_store, store_path
 from shopdesk.core import chatlog, evidence_repo
 from shopdesk.core.evidence_checklist import missing
@@ -98,7 +98,7 @@ def run_add(args: Namespace) -> int:
     if args.captured_at:
         captured = to_text(user_time(args.captured_at, "--captured-at", happened=True))
     for file in args.files:
-        refuse_store_source(file, store_path(args))
+        refuse_store_source(input_file(file), store_path(args))
     with open_store(args) as store:
         store.get_case(args.case_id)
         if args.kind == EvidenceKind.CHAT.value:

@@ -5,8 +5,7 @@ from __future__ import annotations
 from argparse import Namespace
 
 from shopdesk.commands.common import emit, open_store, store_path
-from shopdesk.core.export import FORMATS, KINDS, export, format_for
-from shopdesk.core.output_paths import refuse_store_target
+from shopdesk.core.export import FORMATS, KINDS, check_target, export
 from shopdesk.core.timeutil import now_utc
 
 
@@ -24,8 +23,7 @@ def register(subparsers, common) -> None:
 
 
 def run_export(args: Namespace) -> int:
-    refuse_store_target(args.out, store_path(args))  # before the store is even opened
-    format_for(args.out, args.format)
+    check_target(args.out, store_path(args), args.format)  # before the store is opened
     with open_store(args, up_to_date=True) as store:
         result = export(store, args.what, args.out, now_utc(), fmt=args.format)
     emit(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from argparse import Namespace
 from pathlib import Path
 
+from shopdesk.commands.arguments import input_file
 from shopdesk.commands.common import emit, open_store, store_path
 from shopdesk.core.import_repo import ImportReport, import_files
 from shopdesk.core.output_paths import refuse_store_source
@@ -42,7 +43,7 @@ def report_text(report: ImportReport) -> str:
 
 def run_import(args: Namespace) -> int:
     for file in args.files:
-        refuse_store_source(file, store_path(args))
+        refuse_store_source(input_file(file), store_path(args))
     with open_store(args, create=True) as store:
         report = import_files(store, args.files, now=now_utc())
     emit(args, report.as_dict(), report_text(report))

@@ -11,6 +11,7 @@ from shopdesk.commands.arguments import record_id
 from shopdesk.commands.common import CommandError, emit, open_store, store_path
 from shopdesk.core import template_io, templates_repo
 from shopdesk.core.model import LANGUAGES
+from shopdesk.core.os_errors import reason
 from shopdesk.core.output_paths import refuse_store_source, refuse_store_target
 from shopdesk.core.templates import render_template, variable_label
 
@@ -101,7 +102,7 @@ def run_import(args: Namespace) -> int:
 def run_export(args: Namespace) -> int:
     path = refuse_store_target(args.file, store_path(args))
     if path.suffix.lower() not in (".csv", ".json"):
-        raise CommandError(f"{path.name}: 请用 .csv 或 .json 文件名")
+        raise CommandError(f"{path.name}：请用 .csv 或 .json 文件名")
     with open_store(args) as store:
         chosen = (
             templates_repo.all_templates(store) if args.all else templates_repo.own_templates(store)
@@ -109,6 +110,6 @@ def run_export(args: Namespace) -> int:
         try:
             template_io.save_file(path, chosen)
         except OSError as error:
-            raise CommandError(f"{path.name}: {error.strerror}") from None
+            raise CommandError(f"{path.name}：无法写入（{reason(error)}）") from None
         emit(args, {"exported": len(chosen), "file": str(path)}, f"导出了 {len(chosen)} 个模板")
     return 0

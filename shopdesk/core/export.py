@@ -152,6 +152,18 @@ def format_for(path: Path, wanted: str | None) -> str:
     return fmt
 
 
+def check_target(out: str | Path, store_path: Path, fmt: str | None = None) -> tuple[Path, str]:
+    """The file an export may be written to, and its format; InputError before anything
+    is opened or written when it cannot be (the store's own files, a folder, no folder)."""
+    out = refuse_store_target(out, store_path)
+    fmt = format_for(out, fmt)
+    if out.is_dir():
+        raise InputError(f"“{out}”是文件夹，请给出要保存的文件名。")
+    if not out.parent.is_dir():
+        raise InputError(f"文件夹“{out.parent}”不存在。")
+    return out, fmt
+
+
 def export(
     store: Store,
     kind: str,
@@ -163,13 +175,8 @@ def export(
 ) -> ExportResult:
     """Write `kind` (orders | cases | due) to `out`. Nothing exists under `out` until the
     whole file is written; a full or read-only disk raises DiskError."""
-    out = refuse_store_target(out, store.path)
-    fmt = format_for(out, fmt)
+    out, fmt = check_target(out, store.path, fmt)
     header, rows, total = _table(store, kind, now)
-    if out.is_dir():
-        raise InputError(f"“{out}”是文件夹，请给出要保存的文件名。")
-    if not out.parent.is_dir():
-        raise InputError(f"文件夹“{out.parent}”不存在。")
     sweep_temp_files(out.parent)  # what an export cut off by a crash left there
 
     def counted(source: Iterable[list]) -> Iterator[list]:

@@ -19,6 +19,7 @@ from pathlib import Path
 from shopdesk.core.errors import InputError
 from shopdesk.core.export import FORMULA_STARTS, neutralise
 from shopdesk.core.model import LANGUAGES
+from shopdesk.core.os_errors import reason
 from shopdesk.core.safeio import atomic_write
 from shopdesk.core.templates import Template, TemplateText, check_tags, make_template
 
@@ -347,7 +348,7 @@ def _read_budgeted(path: Path) -> bytes:
         with open(path, "rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as error:
-        raise InputError(f"{path.name}：无法读取（{error.strerror}）") from None
+        raise InputError(f"{path.name}：无法读取（{reason(error)}）") from None
     if len(data) > MAX_FILE_BYTES:  # grew while being read
         raise InputError(f"{path.name}：文件超过模板文件的上限 {MAX_FILE_BYTES:,} 字节")
     return data

@@ -23,7 +23,7 @@ class Run:
 def run_cli(*argv: str) -> Run:
     out, err = io.StringIO(), io.StringIO()
     stdin = sys.stdin
-    sys.stdin = io.StringIO("")  # closed input: a prompt would read end-of-file
+    sys.stdin = io.TextIOWrapper(io.BytesIO(b""))  # closed input: a prompt reads end-of-file
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             try:
@@ -35,18 +35,26 @@ def run_cli(*argv: str) -> Run:
     return Run(code, out.getvalue(), err.getvalue())
 
 
+# When the clocks last caught up: bookkeeping a listing writes as time passes, not data.
+CLOCK_MARKS = ("rules.refreshed_at", "rules.expired_until")
+
+
 def content(db: Path) -> dict[str, list]:
-    """Every row of every real table (search indexes' own tables included): equal when the
-    store holds the same data, whatever SQLite's pages or the WAL look like."""
+    """Every row of every real table (search indexes' own tables included) but the clocks'
+    catch-up marks: equal when the store holds the same data, whatever SQLite's pages or
+    the WAL look like."""
     connection = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     try:
         tables = connection.execute(
             "SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name"
         ).fetchall()
-        return {
+        found = {
             name: connection.execute(f'SELECT * FROM "{name}" ORDER BY 1').fetchall()
             for name, sql in tables
             if not (sql or "").upper().startswith("CREATE VIRTUAL")
         }
+        if "settings" in found:
+            found["settings"] = [r for r in found["settings"] if r[0] not in CLOCK_MARKS]
+        return found
     finally:
         connection.close()

@@ -76,6 +76,8 @@ def input_file(text: str) -> Path:
         raise CommandError(f"“{text}”：名称无效") from None
     if stat.S_ISDIR(info.st_mode):
         raise CommandError(f"“{text}”：这是文件夹，请给出文件")
+    if not stat.S_ISREG(info.st_mode):  # reading a pipe or /dev/zero never ends
+        raise CommandError(f"“{text}”：不是普通文件（设备、管道或套接字），无法读取")
     return path
 
 

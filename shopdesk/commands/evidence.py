@@ -148,9 +148,7 @@ def run_chat(args: Namespace) -> int:
     if args.file == "-":
         raw, name = sys.stdin.buffer.read(), "聊天记录.txt"
     else:
-        path = refuse_store_source(args.file, store_path(args))
-        if not path.is_file():
-            raise CommandError(f"{path}：文件不存在")
+        path = refuse_store_source(input_file(args.file), store_path(args))
         raw, name = path.read_bytes(), path.name
     with open_store(args) as store:
         case = store.get_case(args.case_id)
@@ -276,6 +274,8 @@ def run_verify(args: Namespace) -> int:
     path = refuse_store_source(args.package, store_path(args))
     if not path.exists():
         raise CommandError(f"{path}：不存在")
+    if not (path.is_dir() or path.is_file()):
+        raise CommandError(f"{path}：不是证据包（应是证据包文件夹或 zip 文件）")
     problem = verify(path)
     emit(args, {"package": str(path), "ok": problem is None, "mismatch": problem})
     if problem:

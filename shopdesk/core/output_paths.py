@@ -14,6 +14,7 @@ on Windows).
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 from shopdesk.core.errors import InputError
@@ -53,6 +54,14 @@ def is_within(path: Path, folder: Path) -> bool:
     return any(os.path.exists(p) and same_file(p, folder) for p in _ancestors(path))
 
 
+def _is_special(path: Path) -> bool:
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
 def _store_files(store: Path) -> list[tuple[Path, str]]:
     store = Path(store)
     found = [(store, "店铺数据文件本身")]
@@ -85,6 +94,8 @@ def refuse_store_target(
     backup folder itself is where `backup` writes by default. Returns `target` as a Path."""
     shown = target  # as the seller typed it
     target, store = Path(target).expanduser(), Path(store).expanduser()
+    if _is_special(target):  # replacing /dev/null or a pipe with a file is never wanted
+        raise InputError(f"不能写入“{shown}”：它不是普通文件或文件夹（设备、管道或套接字）。")
     for protected, what in _store_files(store):
         if same_file(target, protected):
             raise _refusal(shown, store, what, "写入")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 
 import pytest
 
@@ -107,3 +108,31 @@ def test_no_command_reads_the_store_files_as_its_input(shop, argv):
     assert result.code == 2, result
     assert "不能读取" in result.err and len(result.err.strip().splitlines()) == 1
     assert content(shop) == before
+
+
+def test_a_pipe_or_a_device_is_never_replaced_by_an_output_file(shop):
+    os.mkfifo("pipe.csv")
+    os.symlink("/dev/null", "null.csv")
+    for target in ("pipe.csv", "null.csv"):
+        for argv in _commands(target):
+            result = run_cli(*argv, "--db", "x.db")
+            assert result.code == 2 and "不是普通文件" in result.err, (argv, result)
+    assert stat.S_ISFIFO(os.lstat("pipe.csv").st_mode)
+    assert os.path.islink("null.csv")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["import", "pipe.csv"],
+        ["evidence", "chat", "1", "pipe.csv"],
+        ["evidence", "add", "1", "pipe.csv", "--kind", "photo"],
+        ["templates", "import", "pipe.csv"],
+        ["verify", "pipe.csv"],
+    ],
+)
+def test_a_pipe_given_as_input_is_refused_not_read_forever(shop, argv):
+    os.mkfifo("pipe.csv")
+    result = run_cli(*argv, "--db", "x.db")
+    assert result.code == 2, result
+    assert "普通文件" in result.err or "不是证据包" in result.err, result

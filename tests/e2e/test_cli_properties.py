@@ -118,8 +118,9 @@ def _paths(folder: Path, db: Path) -> st.SearchStrategy[str]:
         folder / "notes.txt",
         folder / "photo.png",
         folder / ("长" * 300 + ".csv"),
-        Path("/dev/zero"),
-        Path("/dev/null"),
+        folder / "zero-link",  # -> /dev/zero: never the device itself, which a bug could replace
+        folder / "null-link",
+        folder / "pipe",
         Path("-"),
     ]
     return st.one_of(
@@ -218,6 +219,9 @@ def _workspace(template: Path) -> tuple[Path, Path]:
     shutil.copyfile(template, db)
     (folder / "notes.txt").write_text("买家 10:00\n你好\n", encoding="utf-8")
     (folder / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 40)
+    os.symlink("/dev/zero", folder / "zero-link")
+    os.symlink("/dev/null", folder / "null-link")
+    os.mkfifo(folder / "pipe")
     return folder, db
 
 

@@ -100,9 +100,10 @@ def test_a_null_body_is_never_stored_as_the_text_none(tmp_path, db):
         "t.json",
         json.dumps([{"id": "a", "texts": {"zh-CN": {"title": "t", "body": None}}}]),
     )
-    run_cli("templates", "import", str(path), "--db", str(db))
-    listed = run_cli("templates", "list", "--json", "--db", str(db)).out
-    assert "None" not in listed
+    assert run_cli("templates", "import", str(path), "--db", str(db)).code == 2
+    out = tmp_path / "own.json"
+    assert run_cli("templates", "export", str(out), "--db", str(db)).code == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["templates"] == []
 
 
 @pytest.mark.parametrize(

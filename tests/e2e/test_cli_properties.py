@@ -69,9 +69,11 @@ def test_every_sub_command_is_driven():
 
 # --- values ---------------------------------------------------------------------------
 
+# Any text, but never a path out of the test's own folder (no leading / or ~, no ..): a
+# generated --out must not land anywhere else on this machine.
 TEXT = st.text(
     st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=40
-)
+).map(lambda t: t.replace("..", "_").lstrip("/~\\"))
 HUGE = st.sampled_from([2**63 - 1, 2**63, 2**64, 10**30, -(2**63), -1, 0])
 SMALL_IDS = st.integers(1, 60)
 IDS = st.one_of(SMALL_IDS, SMALL_IDS, SMALL_IDS, HUGE, st.integers(-(2**80), 2**80)).map(str)

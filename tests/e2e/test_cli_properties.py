@@ -30,6 +30,7 @@ from hypothesis import strategies as st
 from shopdesk.cli import build_parser
 from shopdesk.core.model import CaseKind, EventKind
 from tests.e2e.cli_inprocess import content, run_cli
+from tests.e2e.crash_harness import _jpeg
 
 PROMISED = {0, 1, 2, 3, 130, 141}
 HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -119,6 +120,7 @@ def _paths(folder: Path, db: Path) -> st.SearchStrategy[str]:
         folder / "missing" / "x.csv",
         folder / "notes.txt",
         folder / "photo.png",
+        folder / "real.jpg",
         folder / ("长" * 300 + ".csv"),
         folder / "zero-link",  # -> /dev/zero: never the device itself, which a bug could replace
         folder / "null-link",
@@ -150,7 +152,7 @@ def _value(
     elif action.dest in ("items",):
         fitting = st.one_of(st.lists(IDS, max_size=4).map(",".join), TEXT)
     elif action.dest in ("profile", "edit_profile"):
-        fitting = st.one_of(st.sampled_from(["taobao-refund", "taobao-refuse", "jd"]), TEXT)
+        fitting = st.sampled_from(["taobao-refund", "taobao-refuse", "courier-claim-pdf", "jd"])
     elif action.dest == "template_id":
         fitting = st.sampled_from(["first_response", "angry_buyer", "appeal_statement", "own-1"])
     elif action.dest == "event":
@@ -207,10 +209,21 @@ def command_lines(draw, folder: Path, db: Path) -> list[str]:
 
 @pytest.fixture(scope="module")
 def caught_up_demo(tmp_path_factory, demo_template):
-    """The demo store with its clocks caught up to today, so that a read command writes
-    nothing and "unchanged" can be compared exactly."""
-    path = tmp_path_factory.mktemp("cli-properties") / "shop.db"
+    """The demo store with a photo and a chat log on case 1 (so `pack` builds real
+    packages) and its clocks caught up to today, so that a read command writes nothing
+    and "unchanged" can be compared exactly."""
+    folder = tmp_path_factory.mktemp("cli-properties")
+    path = folder / "shop.db"
     shutil.copyfile(demo_template, path)
+    photo = folder / "开箱.jpg"
+    photo.write_bytes(_jpeg(1, 320, 240))
+    chat = folder / "聊天.txt"
+    chat.write_text("tb9527_海风 2026-11-27 10:00:00\n东西坏了\n", encoding="utf-8")
+    for argv in (
+        ["evidence", "add", "1", str(photo), "--kind", "photo"],
+        ["evidence", "chat", "1", str(chat)],
+    ):
+        assert run_cli(*argv, "--db", str(path)).code == 0
     assert run_cli("cases", "--db", str(path)).code == 0
     return path
 
@@ -224,6 +237,7 @@ def _workspace(template: Path) -> tuple[Path, Path]:
     os.symlink("/dev/zero", folder / "zero-link")
     os.symlink("/dev/null", folder / "null-link")
     os.mkfifo(folder / "pipe")
+    shutil.copyfile(template.with_name("开箱.jpg"), folder / "real.jpg")
     return folder, db
 
 

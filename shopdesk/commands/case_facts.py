@@ -7,12 +7,14 @@ from __future__ import annotations
 import re
 import sys
 from argparse import Namespace
-from pathlib import Path
 
+from shopdesk.commands.arguments import input_file, record_id
 from shopdesk.commands.common import CommandError, emit, open_store, yuan
 from shopdesk.commands.listing import case_document
 from shopdesk.core import case_facts, paste_case
+from shopdesk.core.labels import label
 from shopdesk.core.model import Cause, MoneyKind, Outcome, Responsibility
+from shopdesk.core.os_errors import reason
 from shopdesk.core.qianniu_paste import MAX_CHARS
 from shopdesk.core.timeutil import as_china
 
@@ -23,7 +25,7 @@ def _ids(enum) -> str:
 
 def register_case_facts(actions, common) -> None:
     cause = actions.add_parser("cause", parents=[common], help="判断或更正售后原因")
-    cause.add_argument("case_id", metavar="CASE_ID", type=int)
+    cause.add_argument("case_id", metavar="CASE_ID", type=record_id)
     cause.add_argument("cause", metavar="CAUSE", help=_ids(Cause))
     cause.add_argument("--note", default="", metavar="TEXT", help="判断依据")
     cause.add_argument(
@@ -32,7 +34,7 @@ def register_case_facts(actions, common) -> None:
     cause.set_defaults(run=run_cause)
 
     money = actions.add_parser("money", parents=[common], help="记一笔售后的钱")
-    money.add_argument("case_id", metavar="CASE_ID", type=int)
+    money.add_argument("case_id", metavar="CASE_ID", type=record_id)
     money.add_argument("kind", metavar="KIND", help=_ids(MoneyKind))
     money.add_argument("amount", metavar="AMOUNT", help="金额（元），如 5 或 5.00")
     direction = money.add_mutually_exclusive_group()
@@ -42,12 +44,15 @@ def register_case_facts(actions, common) -> None:
                            help="付出的钱（退款、补偿、补发默认如此）")  # fmt: skip
     money.add_argument("--note", default="", metavar="TEXT")
     money.add_argument(
-        "--replaces", type=int, metavar="ENTRY_ID", help="更正这条记账（已结束的售后单只能更正）"
+        "--replaces",
+        type=record_id,
+        metavar="ENTRY_ID",
+        help="更正这条记账（已结束的售后单只能更正）",
     )
     money.set_defaults(run=run_money)
 
     inspect = actions.add_parser("inspect", parents=[common], help="验收退回的商品")
-    inspect.add_argument("case_id", metavar="CASE_ID", type=int)
+    inspect.add_argument("case_id", metavar="CASE_ID", type=record_id)
     inspect.add_argument(
         "--line",
         action="append",
@@ -65,7 +70,7 @@ def register_case_facts(actions, common) -> None:
     paste.set_defaults(run=run_paste)
 
     outcome = actions.add_parser("outcome", parents=[common], help="记录售后的处理结果")
-    outcome.add_argument("case_id", metavar="CASE_ID", type=int)
+    outcome.add_argument("case_id", metavar="CASE_ID", type=record_id)
     outcome.add_argument("outcome", metavar="OUTCOME", help=_ids(Outcome))
     outcome.add_argument("--ruling", default="", metavar="TEXT", help="平台判定原文（可粘贴）")
     outcome.add_argument("--note", default="", metavar="TEXT")
@@ -98,10 +103,7 @@ def facts_document(store, case_id: int) -> dict:
 
 def _summary(document: dict) -> str:
     money = document["money"]
-    try:
-        cause = Cause(document["cause"]).label()
-    except ValueError:
-        cause = f"未知原因（新版本）：{document['cause']}"
+    cause = label(Cause, document["cause"])
     lines = [
         f"#{document['id']}  {document['order_no']}  原因：{cause}"
         + ("（待判断）" if document["cause_question"] else ""),
@@ -109,7 +111,7 @@ def _summary(document: dict) -> str:
         f"收回 ¥{yuan(money['recovered_fen'])}  净损失 ¥{yuan(money['net_cost_fen'])}",
     ]
     if document["outcome"]:
-        lines.append(f"  结果：{Outcome(document['outcome']).label()}")
+        lines.append(f"  结果：{label(Outcome, document['outcome'])}")
     return "\n".join(lines)
 
 
@@ -176,12 +178,12 @@ def run_outcome(args: Namespace) -> int:
 def _pasted_text(name: str) -> str:
     if name == "-":
         return sys.stdin.read(MAX_CHARS + 1)
-    path = Path(name).expanduser()
+    path = input_file(name)
     try:
         with path.open("rb") as handle:
             data = handle.read(MAX_CHARS * 4 + 1)
     except OSError as error:
-        raise CommandError(f"读不了“{path}”：{error.strerror or error}") from None
+        raise CommandError(f"读不了“{path}”：{reason(error)}") from None
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return data.decode(encoding)

@@ -16,6 +16,7 @@ from shopdesk.commands.arguments import input_file, record_id, user_time
 from shopdesk.commands.common import CommandError, emit, open_store, store_path
 from shopdesk.core import chatlog, evidence_repo
 from shopdesk.core.evidence_checklist import missing
+from shopdesk.core.labels import label
 from shopdesk.core.model import EvidenceKind
 from shopdesk.core.output_paths import refuse_store_source, refuse_store_target
 from shopdesk.core.timeutil import as_china, to_text
@@ -169,10 +170,10 @@ def run_list(args: Namespace) -> int:
         items = evidence_repo.list_evidence(store, args.case_id)
         lacking = missing(case.kind, [e.kind for e in items])
         lines = [
-            f"#{e.id}  {EvidenceKind(e.kind).label()}  {e.file_name}  {e.caption}" for e in items
+            f"#{e.id}  {label(EvidenceKind, e.kind)}  {e.file_name}  {e.caption}" for e in items
         ]
         if lacking:
-            lines.append("还缺：" + "、".join(EvidenceKind(k).label() for k in lacking))
+            lines.append("还缺：" + "、".join(label(EvidenceKind, k) for k in lacking))
         emit(
             args,
             {"evidence": [evidence_document(e) for e in items], "missing": lacking},
@@ -239,7 +240,7 @@ def run_pack(args: Namespace) -> int:
         hint = "" if args.items else "（可用 --items 只放入部分证据）"
         raise CommandError("证据包放不下，未写入任何文件：" + "；".join(plan.problems) + hint)
     if plan.request.missing:
-        names = "、".join(EvidenceKind(k).label() for k, _ in plan.request.missing)
+        names = "、".join(label(EvidenceKind, k) for k, _ in plan.request.missing)
         print(
             f"shopdesk: 警告：证据包缺少必需的证据：{names}（摘要中已注明未包含）", file=sys.stderr
         )

@@ -8,6 +8,7 @@ import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -75,6 +76,7 @@ def test_a_real_process_reports_a_bug_the_same_way(tmp_path):
         capture_output=True,
         text=True,
         stdin=subprocess.DEVNULL,
+        cwd=Path(__file__).resolve().parents[2],
         env={**os.environ, "SHOPDESK_DATA_DIR": str(tmp_path / "data")},
     )
     assert result.returncode == 70

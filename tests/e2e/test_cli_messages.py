@@ -120,7 +120,7 @@ def test_a_db_that_cannot_be_a_store_file_is_one_line(tmp_path, db, db_arg, comm
     "argv,words",
     [
         (["no-such-command"], ["无效的选择"]),
-        (["case"], ["缺少必需的参数", "{add,event,deadline}"]),
+        (["case"], ["缺少必需的参数", "{add,", "event,deadline}"]),
         (["case", "event"], ["缺少必需的参数", "CASE_ID"]),
         (["orders", "--limit"], ["需要一个值"]),
         (["cases", "--bogus"], ["无法识别的参数"]),

@@ -32,6 +32,7 @@ from shopdesk.core.model import CaseKind, EventKind
 from tests.e2e.cli_inprocess import content, run_cli
 from tests.e2e.crash_harness import _jpeg
 
+PROJECT = Path(__file__).resolve().parents[2]  # this tree's shopdesk, whatever the cwd
 PROMISED = {0, 1, 2, 3, 130, 141}
 HAN = re.compile(r"[\u4e00-\u9fff]")
 # The operating system's own (English) reasons: a seller reads them in Chinese.
@@ -287,7 +288,7 @@ def test_a_real_process_holds_the_same_promises(data, caught_up_demo):
             text=True,
             stdin=subprocess.DEVNULL,
             cwd=folder,
-            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+            env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(PROJECT)},
         )
         _check(argv, result.returncode, result.stderr, before, db)
     finally:

@@ -12,7 +12,7 @@ from shopdesk.commands.arguments import input_file, record_id
 from shopdesk.commands.common import CommandError, emit, open_store, yuan
 from shopdesk.commands.listing import case_document
 from shopdesk.core import case_facts, paste_case
-from shopdesk.core.labels import label
+from shopdesk.core.labels import label, refuse_newer_case
 from shopdesk.core.model import Cause, MoneyKind, Outcome, Responsibility
 from shopdesk.core.os_errors import reason
 from shopdesk.core.qianniu_paste import MAX_CHARS
@@ -123,6 +123,7 @@ def _emit(args: Namespace, store, case_id: int, extra: str = "") -> None:
 
 def run_cause(args: Namespace) -> int:
     with open_store(args) as store:
+        refuse_newer_case(store, args.case_id)
         case_facts.set_cause(
             store, args.case_id, args.cause, note=args.note, responsibility=args.responsibility
         )
@@ -132,6 +133,7 @@ def run_cause(args: Namespace) -> int:
 
 def run_money(args: Namespace) -> int:
     with open_store(args) as store:
+        refuse_newer_case(store, args.case_id)
         case_facts.add_money(
             store,
             args.case_id,
@@ -160,6 +162,7 @@ def _line(text: str) -> tuple[int, int, int, bool]:
 def run_inspect(args: Namespace) -> int:
     lines = [_line(text) for text in args.line]
     with open_store(args) as store:
+        refuse_newer_case(store, args.case_id)
         done = case_facts.record_inspection(store, args.case_id, lines, note=args.note)
         prompt = (
             "有次品：请拍下次品照片，添加为证据（shopdesk evidence add）" if done.defective else ""
@@ -170,6 +173,7 @@ def run_inspect(args: Namespace) -> int:
 
 def run_outcome(args: Namespace) -> int:
     with open_store(args) as store:
+        refuse_newer_case(store, args.case_id)
         case_facts.set_outcome(store, args.case_id, args.outcome, args.ruling, args.note)
         _emit(args, store, args.case_id)
     return 0

@@ -19,8 +19,8 @@ from shopdesk.core.deadlines_repo import (
     set_platform_deadline,
     undo_last,
 )
-from shopdesk.core.labels import is_known, label
-from shopdesk.core.model import CaseKind, CaseState, EventKind, Party, Platform
+from shopdesk.core.labels import label, refuse_newer_case
+from shopdesk.core.model import CaseKind, EventKind, Party, Platform
 from shopdesk.core.rules import Deadline
 from shopdesk.core.timeutil import as_china, now_utc, to_text
 
@@ -132,18 +132,6 @@ def _case_text(document: dict) -> str:
     return "\n".join(lines)
 
 
-def _known_case(store, case_id: int) -> None:
-    """A case whose kind or state a newer ShopDesk wrote is listed, never changed here: this
-    version does not know that kind's rules."""
-    case = store.get_case(case_id)
-    for enum, value in ((CaseKind, case.kind), (CaseState, case.state)):
-        if not is_known(enum, value):
-            raise CommandError(
-                f"售后单 #{case_id} 由新版本 ShopDesk 写入（{label(enum, value)}）："
-                "请用新版本处理；这个版本不修改它。"
-            )
-
-
 def run_case_add(args: Namespace) -> int:
     kind = _parse(CaseKind, args.kind)
     at = _time(args.at, "--at")
@@ -164,7 +152,7 @@ def run_case_event(args: Namespace) -> int:
     at = _time(args.at, "--at")
     now = max(at, now_utc())
     with open_store(args) as store:
-        _known_case(store, args.case_id)
+        refuse_newer_case(store, args.case_id)
         if kind == EventKind.CORRECTION:
             event = undo_last(store, args.case_id, now=now)
         else:
@@ -185,7 +173,7 @@ def run_case_deadline(args: Namespace) -> int:
     due = None if args.time.strip().lower() == "none" else _time(args.time, "TIME", happened=False)
     now = now_utc()
     with open_store(args) as store:
-        _known_case(store, args.case_id)
+        refuse_newer_case(store, args.case_id)
         set_platform_deadline(store, args.case_id, due, now=now)
         document = _case_output(store, args.case_id, now)
     emit(args, document, _case_text(document))

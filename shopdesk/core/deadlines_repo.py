@@ -25,8 +25,8 @@ from shopdesk.core.case_states import (
 )
 from shopdesk.core.errors import InputError
 from shopdesk.core.evidence_repo import case_chat_messages
-from shopdesk.core.labels import is_known
-from shopdesk.core.model import Case, CaseKind, CaseState, Event, EventKind, Order, Party
+from shopdesk.core.labels import newer_version_id
+from shopdesk.core.model import Case, CaseState, Event, EventKind, Order, Party
 from shopdesk.core.reply_clock import REPLY_RULE_ID, contacts, reply_deadline, reply_target
 from shopdesk.core.rules import (
     PLATFORM_RULE_ID,
@@ -152,6 +152,8 @@ def deadlines_for_case(
 ) -> list[Deadline]:
     if events is None:
         events = store.events(case.id)
+    if newer_version_id(case, events):
+        return []  # a newer ShopDesk's case: its clocks follow rules this version lacks
     state = case_state(case, events, now)
     found = case_deadlines(case, events, active_ruleset(case.platform), now, state=state)
     if state.is_open:
@@ -196,9 +198,9 @@ def refresh_due(
     with store.transaction():
         for case_id in set(case_ids):
             case = store.get_case(case_id)
-            if not (is_known(CaseKind, case.kind) and is_known(CaseState, case.state)):
-                continue  # written by a newer ShopDesk: its rules are not ours to apply
             events = store.events(case_id)
+            if newer_version_id(case, events):
+                continue  # written by a newer ShopDesk: its rules are not ours to apply
             state = case_state(case, events, now).value
             cached = _cached(deadlines_for_case(store, case, now, events))
             facts = cached_columns(derive_facts(replace(case, state=state), events))

@@ -3,7 +3,10 @@ not (a case kind, state or event written by a newer ShopDesk): shown as such, ne
 
 from __future__ import annotations
 
-from shopdesk.core.model import Labeled
+from collections.abc import Iterable
+
+from shopdesk.core.errors import InputError
+from shopdesk.core.model import CaseKind, CaseState, EventKind, Labeled
 
 UNKNOWN_PREFIX = "未知类型（新版本）: "
 
@@ -20,3 +23,25 @@ def label(enum: type[Labeled], value: str | None, language: str = "zh-CN") -> st
     if is_known(enum, value):
         return enum(value).label(language)
     return UNKNOWN_PREFIX + str(value)
+
+
+def newer_version_id(case, events: Iterable = ()) -> str | None:
+    """The first id of `case` (its kind, its state, an event on its timeline) that only a
+    newer ShopDesk knows, labelled; None when this version knows them all."""
+    for enum, value in ((CaseKind, case.kind), (CaseState, case.state)):
+        if not is_known(enum, value):
+            return label(enum, value)
+    for event in events:
+        if not is_known(EventKind, event.kind):
+            return label(EventKind, event.kind)
+    return None
+
+
+def refuse_newer_case(store, case_id: int) -> None:
+    """A case a newer ShopDesk wrote is listed, never changed by this version: it does not
+    know that version's rules."""
+    found = newer_version_id(store.get_case(case_id), store.events(case_id))
+    if found:
+        raise InputError(
+            f"售后单 #{case_id} 由新版本 ShopDesk 写入（{found}）：请用新版本处理；这个版本不修改它。"
+        )

@@ -70,6 +70,11 @@ def db_from_a_newer_version(db):
     with connection:
         connection.execute("UPDATE cases SET kind = 'warranty_claim' WHERE id = 1")
         connection.execute("UPDATE cases SET state = 'escalated_to_court' WHERE id = 2")
+        connection.execute(
+            "INSERT INTO case_events (case_id, kind, at, note, source, created_at) "
+            "VALUES (3, 'video_call_held', '2026-11-27T02:00:00Z', '', 'platform', "
+            "'2026-11-27T02:00:00Z')"
+        )
     connection.close()
     return db
 
@@ -85,6 +90,9 @@ def test_a_kind_from_a_newer_version_is_listed_as_such(db_from_a_newer_version):
     assert first["kind"] == "warranty_claim"
     assert first["kind_label"] == "未知类型（新版本）: warranty_claim"
     assert run_cli("due", "--db", str(db)).code == 0
+    assert run_cli("export", "due", "--out", str(db.parent / "due.csv"), "--db", str(db)).code == 0
+    rendered = run_cli("templates", "render", "first_response", "--case", "3", "--db", str(db))
+    assert rendered.code in (0, 3), rendered.err
     out = db.parent / "cases.csv"
     assert run_cli("export", "cases", "--out", str(out), "--db", str(db)).code == 0
     rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
@@ -94,7 +102,12 @@ def test_a_kind_from_a_newer_version_is_listed_as_such(db_from_a_newer_version):
 def test_a_case_from_a_newer_version_is_not_changed_here(db_from_a_newer_version):
     db = db_from_a_newer_version
     before = content(db)
-    for argv in (["case", "event", "1", "note"], ["case", "deadline", "2", "none"]):
+    for argv in (
+        ["case", "event", "1", "note"],
+        ["case", "deadline", "2", "none"],
+        ["case", "event", "3", "correction"],
+        ["case", "money", "3", "compensation", "5"],
+    ):
         result = run_cli(*argv, "--db", str(db))
         assert result.code == 2, result
         assert "新版本" in result.err and len(result.err.strip().splitlines()) == 1

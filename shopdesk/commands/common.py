@@ -41,12 +41,21 @@ def open_store(args: Namespace, *, create: bool = False, up_to_date: bool = Fals
             f"找不到店铺数据文件“{path}”：请检查 --db 的路径"
             "（新建店铺用 shopdesk demo 或 shopdesk import）。"
         )
-    store = Store.open(path)
-    if up_to_date:
+    store = Store.open(path, on_wait=_status_line)
+    if store.set_aside_wal is not None:
+        _status_line(
+            f"“{path.name}”旁边的 -wal 文件不属于它，没有使用，已改名保留为“{store.set_aside_wal.name}”。"
+        )
+    if up_to_date and not store.read_only:  # a read-only store lists what it has
         from shopdesk.core.deadlines_repo import bring_up_to_date
 
         bring_up_to_date(store)
     return store
+
+
+def _status_line(text: str) -> None:
+    """Why the command waits (or what it set aside), on stderr: stdout stays the result."""
+    print(f"shopdesk: {text}", file=sys.stderr, flush=True)
 
 
 def emit(args: Namespace, document: Any, text: str | None = None) -> None:

@@ -39,3 +39,13 @@ class MoveNotAllowedError(ShopDeskError):
 
 class DiskError(ShopDeskError):
     """The disk is full or read-only; nothing was half-written."""
+
+
+class EmptyStoreError(DamagedStoreError):
+    """The store file is zero bytes: emptied by a crash or a copy cut short, never a shop
+    with no data (ShopDesk creates a store whole, under a temporary name)."""
+
+
+class ReadOnlyStoreError(ShopDeskError):
+    """The store is on a read-only disk or the file cannot be written: listing, export and
+    backup work; a change cannot be saved."""

@@ -8,8 +8,13 @@ a Store; nothing outside `shopdesk.core` runs SQL.
 from __future__ import annotations
 
 import json
+import logging
+import os
+import secrets
 import sqlite3
-from collections.abc import Iterator
+import threading
+from collections import Counter
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import fields
 from pathlib import Path
@@ -17,12 +22,15 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from shopdesk.core import search_text
+from shopdesk.core import search_text, store_checks, store_files
 from shopdesk.core.errors import (
     DamagedStoreError,
+    EmptyStoreError,
     NewerStoreError,
     NotAStoreError,
     NotFoundError,
+    ReadOnlyStoreError,
+    ShopDeskError,
     StoreLockedError,
 )
 from shopdesk.core.migrations import known_names, migrations
@@ -30,9 +38,14 @@ from shopdesk.core.model import Case, Event, EventKind, Order, OrderLine, Platfo
 from shopdesk.core.search_repo import count_sql, match_ids, recent_ids
 from shopdesk.core.timeutil import now_text
 
-# 'SHOP' in ASCII: marks a SQLite file as a ShopDesk store.
+log = logging.getLogger("shopdesk")
+
+# 'SHOP' in ASCII: marks a SQLite file as a ShopDesk store. The header's user_version
+# holds the store's own id (random, set once), which tells its -wal from another store's.
 APPLICATION_ID = 0x53484F50
-_SQLITE_MAGIC = b"SQLite format 3\x00"
+# How long a write waits for another ShopDesk process's write to finish: longer than any
+# one write ShopDesk makes, short enough that a seller does not think it hung.
+BUSY_SECONDS = 15.0
 
 CASE_COLUMNS = """
     c.id, c.order_id, o.order_no, o.platform, c.kind, c.state, c.cause, c.refund_fen,
@@ -51,75 +64,351 @@ def _build(cls, row: dict):
 
 
 def check_file(path: Path) -> None:
-    """Refuse, without writing anything, a file that is not a ShopDesk store we can open."""
-    if not path.exists() or path.stat().st_size == 0:
+    """Refuse, without writing anything, a file that is not a ShopDesk store we can open.
+
+    Reads the file through SQLite only (a read-only connection): a plain open and close
+    of the database would drop this process's SQLite locks on it (see store_files.py)."""
+    path = Path(path)
+    if not path.exists():
         return
-    with open(path, "rb") as handle:
-        if handle.read(16) != _SQLITE_MAGIC:
-            raise NotAStoreError(f"“{path}” 不是 ShopDesk 数据文件（也不是 SQLite 数据库）。")
+    _refuse_unusable_path(path)
+    conn = _connect(path, read_only=True)
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
-        raise NotAStoreError(f"无法打开“{path}”：{exc}") from exc
-    try:
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if app_id != APPLICATION_ID and tables:
-            raise NotAStoreError(f"“{path}” 是其他程序的数据库，不是 ShopDesk 店铺数据。")
-        if "_sqlite_migrations" in tables:
-            applied = {
-                r[0]
-                for r in conn.execute(
-                    "SELECT name FROM _sqlite_migrations WHERE migration_set = 'shopdesk'"
-                )
-            }
-            unknown = applied - known_names()
-            if unknown:
-                raise NewerStoreError(
-                    f"“{path}” 由更新版本的 ShopDesk 写入（{', '.join(sorted(unknown))}）。"
-                    "请升级 ShopDesk 后再打开；文件未做任何改动。"
-                )
-    except sqlite3.DatabaseError as exc:
-        if "locked" in str(exc):
-            raise StoreLockedError(f"“{path}” 正被其他程序锁定，请稍后再试。") from exc
-        raise DamagedStoreError(f"“{path}” 已损坏（{exc}）。请从备份恢复。") from exc
+        _inspect(conn, path)
     finally:
         conn.close()
+
+
+def _refuse_unusable_path(path: Path) -> None:
+    if path.is_dir():
+        raise NotAStoreError(f"“{path}” 是一个文件夹，不是 ShopDesk 店铺数据文件。")
+    if path.stat().st_size == 0:
+        raise EmptyStoreError(damage_text(path, "文件是空的（0 字节），可能是崩溃或复制中断造成的"))
+
+
+def newest_good_backup(path: Path) -> Path | None:
+    """The newest backup of the store whose database passes quick_check."""
+    from shopdesk.core.backup import DB_NAME, default_backup_dir, list_backups, quick_check
+
+    for info in list_backups(default_backup_dir(path)):
+        if quick_check(info.path / DB_NAME) is None:
+            return info.path
+    return None
+
+
+def damage_text(path: Path, detail: str) -> str:
+    """One message for a damaged store: what is wrong, that nothing was changed, and the
+    restore to run (the newest good backup named)."""
+    text = f"“{path}” 已损坏（{detail}）。文件未做任何改动。"
+    backup = newest_good_backup(path)
+    if backup is None:
+        return text + "没有找到可用的备份：请找回之前复制的店铺数据文件。"
+    return text + f'请从最近的完好备份恢复：shopdesk restore "{backup}" --db "{path}"'
+
+
+def _connect(path: Path, read_only: bool) -> StoreConnection:
+    uri = path.resolve().as_uri() + ("?mode=ro" if read_only else "?mode=rw")
+    try:
+        conn = sqlite3.connect(
+            uri, uri=True, factory=StoreConnection, timeout=BUSY_SECONDS, check_same_thread=True
+        )
+    except sqlite3.Error as exc:
+        raise typed_error(exc, path) or NotAStoreError(f"无法打开“{path}”：{exc}") from exc
+    conn.store_path = path
+    return conn
+
+
+def _inspect(conn: sqlite3.Connection, path: Path) -> int:
+    """Refuse a file that is not a sound ShopDesk store of a version we know, through
+    SQLite only and without writing. Returns the store id (0 for a store without one)."""
+    try:
+        conn.execute("PRAGMA schema_version").fetchone()  # 'file is not a database' for junk
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        store_id = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    except StoreLockedError:
+        raise
+    except (ShopDeskError, sqlite3.DatabaseError) as exc:
+        raise NotAStoreError(
+            f"“{path}” 不是 ShopDesk 店铺数据文件（也不是可读的 SQLite 数据库），文件未做任何改动。"
+        ) from exc
+    ours = app_id == APPLICATION_ID
+    if not ours and (app_id != 0 or tables or store_id != 0):
+        raise NotAStoreError(
+            f"“{path}” 是其他程序的数据库，不是 ShopDesk 店铺数据，文件未做任何改动。"
+        )
+    if "_sqlite_migrations" in tables:
+        applied = {
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM _sqlite_migrations WHERE migration_set = 'shopdesk'"
+            )
+        }
+        unknown = applied - known_names()
+        if unknown:
+            raise NewerStoreError(
+                f"“{path}” 由更新版本的 ShopDesk 写入（{', '.join(sorted(unknown))}）。"
+                "请升级 ShopDesk 后再打开；文件未做任何改动。"
+            )
+    return store_id
+
+
+def _check_sound(conn: sqlite3.Connection, path: Path, store_id: int) -> None:
+    """A full check when the file changed outside ShopDesk since its last clean one."""
+    if store_checks.known_sound(path, store_id):
+        return
+    try:
+        rows = [r[0] for r in conn.execute("PRAGMA quick_check")]
+    except DamagedStoreError:
+        store_checks.forget(path)
+        raise
+    if rows != ["ok"]:
+        store_checks.forget(path)
+        raise DamagedStoreError(damage_text(path, "; ".join(rows[:2])))
+    store_checks.remember(path, store_id)
+
+
+class _LiveStores:
+    """Connections to each store (by device and inode) open in this process, so plain
+    reads of its files happen only while there are none (see store_files.py)."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._count: Counter = Counter()
+
+    def enter(self, identity: tuple[int, int]) -> bool:
+        """Count one more; True when it is the first."""
+        with self._lock:
+            self._count[identity] += 1
+            return self._count[identity] == 1
+
+    def leave(self, identity: tuple[int, int]) -> None:
+        with self._lock:
+            self._count[identity] -= 1
+            if self._count[identity] <= 0:
+                del self._count[identity]
+
+
+_live = _LiveStores()
+
+
+def _identity(path: Path) -> tuple[int, int]:
+    st = os.stat(path)
+    return st.st_dev, st.st_ino
+
+
+def _writable(path: Path) -> bool:
+    """Whether SQLite can write the store: the file, and the folder for its -wal/-shm."""
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        return False
+    try:
+        return not os.statvfs(path).f_flag & os.ST_RDONLY
+    except (AttributeError, OSError):  # no statvfs (Windows)
+        return True
+
+
+def _set_aside_foreign_wal(path: Path) -> Path | None:
+    """Before this process's first connection: a `-wal` of another file is renamed out
+    of the way (kept) rather than replayed into the store."""
+    header = store_files.read_header(path)
+    if header is None:
+        raise NotAStoreError(
+            f"“{path}” 不是 ShopDesk 店铺数据文件（也不是 SQLite 数据库），文件未做任何改动。"
+        )
+    reason = store_files.foreign_wal(path, header)
+    if reason is None:
+        return None
+    kept = store_files.set_aside(path, "foreign")
+    log.warning("set aside a WAL that is not the store's (%s): %s", reason, kept)
+    return kept
+
+
+def _create(path: Path) -> None:
+    """A new store, built whole under a temporary name and linked into place, so a kill
+    never leaves a zero-byte or half-made store. Another process that made the store
+    first wins; ours is dropped."""
+    from shopdesk.core.safeio import fsync_dir, fsync_file, temp_path_for
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = temp_path_for(path)
+    try:
+        conn = _connect_new(temp)
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute(f"PRAGMA user_version = {_new_store_id()}")
+            db = Database(conn)
+            search_text.register(conn)
+            migrations.apply(db)
+        finally:
+            conn.close()  # the last connection: checkpoints and removes its -wal
+        fsync_file(temp)
+        try:
+            os.link(temp, path)  # never replaces a store another process just made
+        except FileExistsError:
+            pass
+        except OSError:  # a file system without hard links
+            if not path.exists():
+                os.replace(temp, path)
+        fsync_dir(path.parent)
+    finally:
+        for leftover in (temp, store_files.wal_path(temp), store_files.shm_path(temp)):
+            leftover.unlink(missing_ok=True)
+
+
+def _connect_new(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, factory=StoreConnection)
+    conn.store_path = path
+    return conn
+
+
+def _new_store_id() -> int:
+    return secrets.randbelow(2**31 - 1) + 1
+
+
+class StoreConnection(sqlite3.Connection):
+    """A connection whose SQLite errors of the seller's world arrive typed: locked,
+    damaged, read-only (by SQLite's error code, not its message text)."""
+
+    store_path: Path = Path("店铺数据")
+
+    def execute(self, *args):
+        return self._typed(super().execute, args)
+
+    def executemany(self, *args):
+        return self._typed(super().executemany, args)
+
+    def executescript(self, *args):
+        return self._typed(super().executescript, args)
+
+    def _typed(self, run, args):
+        try:
+            return run(*args)
+        except sqlite3.Error as exc:
+            typed = typed_error(exc, self.store_path)
+            if typed is None:
+                raise
+            raise typed from exc
+
+
+def typed_error(exc: sqlite3.Error, path: Path) -> ShopDeskError | None:
+    """The seller's error for a SQLite error code, or None for the others (bugs, or
+    disk errors that safeio.disk_errors words)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is None:
+        return None
+    primary = code & 0xFF
+    if primary in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+        error: ShopDeskError = StoreLockedError(
+            f"另一个 ShopDesk（窗口或命令行）正在写入“{path}”，等了 {BUSY_SECONDS:g} 秒仍未完成。"
+            "这一步没有做任何改动，请稍后再试。"
+        )
+    elif primary in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+        store_checks.forget(path)
+        error = DamagedStoreError(damage_text(path, str(exc)))
+    elif primary == sqlite3.SQLITE_READONLY:
+        error = ReadOnlyStoreError(
+            f"“{path}”是只读的（只读磁盘或没有写入权限）：可以查看、导出和备份，但不能保存修改。"
+            "没有做任何改动。"
+        )
+    else:
+        return None
+    return error
 
 
 class Store:
     """A ShopDesk store. One per thread: open another on the same path for background work."""
 
-    def __init__(self, path: Path, db: Database, index_gate: search_text.IndexGate):
+    def __init__(
+        self,
+        path: Path,
+        db: Database,
+        index_gate: search_text.IndexGate,
+        *,
+        read_only: bool = False,
+        store_id: int = 0,
+        identity: tuple[int, int] | None = None,
+    ):
         self.path = path
         self.db = db
         self.index_gate = index_gate  # see search_repo.index_in_bulk
+        self.read_only = read_only
+        self.store_id = store_id
+        self.set_aside_wal: Path | None = None  # a foreign -wal found at open, kept there
+        self.on_wait: Callable[[str], None] | None = None  # told when a write must wait
+        self._identity = identity
 
     @classmethod
-    def open(cls, path: str | Path) -> Store:
+    def open(cls, path: str | Path, *, on_wait: Callable[[str], None] | None = None) -> Store:
+        """Open (or create) the store at `path`. Nothing is written to an existing file
+        before it is known to be a sound ShopDesk store of a version we know; a file on a
+        read-only disk opens read-only."""
         path = Path(path).expanduser()
-        check_file(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists():
+            _create(path)
+        _refuse_unusable_path(path)
+        identity = _identity(path)
+        first = _live.enter(identity)
+        conn = None
         try:
-            db = Database(path)
-            index_gate = search_text.register(db.conn)  # the search triggers call these
-            db.execute("PRAGMA busy_timeout = 5000")
-            db.execute("PRAGMA journal_mode = WAL")
-            db.execute("PRAGMA synchronous = FULL")
-            db.execute("PRAGMA foreign_keys = ON")
-            if db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
-                db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            migrations.apply(db)
-        except sqlite3.OperationalError as exc:
-            if "locked" in str(exc):
-                raise StoreLockedError(f"“{path}” 正被其他程序锁定，请稍后再试。") from exc
+            kept = _set_aside_foreign_wal(path) if first else None
+            read_only = not _writable(path)
+            conn = _connect(path, read_only)
+            store_id = _inspect(conn, path)
+            _check_sound(conn, path, store_id)
+            db = Database(conn)
+            index_gate = search_text.register(conn)  # the search triggers call these
+            store = cls(
+                path, db, index_gate, read_only=read_only, store_id=store_id, identity=identity
+            )
+            store.set_aside_wal = kept
+            store.on_wait = on_wait
+            store._prepare()
+        except BaseException:
+            if conn is not None:
+                conn.close()
+            _live.leave(identity)
             raise
-        except sqlite3.DatabaseError as exc:
-            raise DamagedStoreError(f"“{path}” 已损坏（{exc}）。请从备份恢复。") from exc
-        return cls(path, db, index_gate)
+        return store
+
+    def _prepare(self) -> None:
+        """Connection settings, then the writes a sound store of ours may need (WAL mode,
+        its id, schema steps), each only when needed."""
+        db = self.db
+        db.execute("PRAGMA foreign_keys = ON")
+        if self.read_only:
+            if migrations.pending(db):
+                raise ReadOnlyStoreError(
+                    f"“{self.path}”是只读的，而它需要升级数据格式才能打开："
+                    "请把它复制到可以写入的文件夹后再打开。文件未做任何改动。"
+                )
+            return
+        db.execute("PRAGMA synchronous = FULL")
+        if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            self._waiting(lambda: db.execute("PRAGMA journal_mode = WAL"))
+        needs_id = db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID
+        if needs_id or not self.store_id or migrations.pending(db):
+            with self.transaction():
+                if needs_id:
+                    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                if not self.store_id:
+                    self.store_id = _new_store_id()
+                    db.execute(f"PRAGMA user_version = {self.store_id}")
+                migrations.apply(db)
+        self._remember()
+
+    def _remember(self) -> None:
+        if not self.read_only:
+            store_checks.remember(self.path, self.store_id)
 
     def close(self) -> None:
+        if self.db is None:
+            return
         self.db.close()
+        self.db = None
+        if self._identity is not None:
+            _live.leave(self._identity)
+        self._remember()  # the file as this (last) connection left it
 
     def __enter__(self) -> Store:
         return self
@@ -129,9 +418,47 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[Database]:
-        """All or nothing; nests as a savepoint."""
-        with self.db.atomic() as db:
-            yield db
+        """All or nothing; nests as a savepoint. The outermost one takes the write lock
+        first (BEGIN IMMEDIATE): waiting for another writer then happens here, with the
+        seller told why, rather than failing half-way through."""
+        conn = self.db.conn
+        if conn.in_transaction:
+            with self.db.atomic() as db:
+                yield db
+            return
+        self._begin_immediate()
+        try:
+            yield self.db
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+        self._remember()
+
+    def _begin_immediate(self) -> None:
+        self._waiting(lambda: self.db.conn.execute("BEGIN IMMEDIATE"))
+
+    def _waiting(self, write: Callable[[], object]) -> None:
+        """Try `write` at once; when another process holds the write lock, say so
+        (on_wait) and wait up to BUSY_SECONDS before StoreLockedError."""
+        conn = self.db.conn
+        conn.execute("PRAGMA busy_timeout = 0")
+        try:
+            try:
+                write()
+                return
+            except StoreLockedError:
+                pass
+            if self.on_wait is not None:
+                self.on_wait(
+                    f"正在等待：另一个 ShopDesk（窗口或命令行）正在写入“{self.path.name}”，"
+                    f"最多等 {BUSY_SECONDS:g} 秒…"
+                )
+            conn.execute(f"PRAGMA busy_timeout = {int(BUSY_SECONDS * 1000)}")
+            write()
+        finally:
+            conn.execute(f"PRAGMA busy_timeout = {int(BUSY_SECONDS * 1000)}")
 
     def schema_version(self) -> int:
         return len(migrations.applied(self.db))

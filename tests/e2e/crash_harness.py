@@ -10,7 +10,12 @@ next start would find it:
 - temporary files a killed write left are hidden (dot names) and the next start's sweep
   removes them all.
 
-Run the full pass by hand:  python -m tests.e2e.crash_harness --kills 120
+With --window, every kill happens while a real window process (`python -m shopdesk
+--db X`, offscreen, its start-up work done) holds the store open; then the window's own
+descriptors are checked (its -wal and -shm never deleted under it) before it is killed
+too, and the store is checked as above.
+
+Run the full pass by hand:  python -m tests.e2e.crash_harness --kills 120 [--window]
 (tests/e2e/test_crash_harness.py runs a short pass in CI and the full one under -m slow.)
 """
 
@@ -50,6 +55,7 @@ from shopdesk.core.backup import (  # noqa: E402
 from shopdesk.core.demo import build_demo  # noqa: E402
 from shopdesk.core.safeio import is_temp_name, sweep_temp_files  # noqa: E402
 from shopdesk.core.store import Store  # noqa: E402
+from tests.e2e import window_process  # noqa: E402
 
 NOW = datetime(2026, 11, 28, 4, 0, 0, tzinfo=UTC)
 STORE = "shop.db"
@@ -82,7 +88,9 @@ def fingerprint(db: Path) -> tuple:
 
 
 def backups_fingerprint(store: Path) -> tuple:
-    return tuple(sorted(Counter(b.kind for b in list_backups(default_backup_dir(store))).items()))
+    """The backups the actions make (the window's own daily one left out)."""
+    kinds = Counter(b.kind for b in list_backups(default_backup_dir(store)) if b.kind != "auto")
+    return tuple(sorted(kinds.items()))
 
 
 def evidence_problems(db: Path, files_dir: Path) -> list[str]:
@@ -442,8 +450,27 @@ class Failure:
     problems: list[str]
 
 
-def kill_once(action: Action, base: Path, run_dir: Path, rng: random.Random) -> Failure | None:
+def kill_once(
+    action: Action, base: Path, run_dir: Path, rng: random.Random, window: bool = False
+) -> Failure | None:
     _fresh_copy(base, run_dir)
+    beside = None
+    if window:
+        beside = window_process.start_window(run_dir / STORE)
+        window_process.wait_until_started(beside, run_dir / STORE)
+    try:
+        return _kill_action(action, run_dir, rng, beside)
+    finally:
+        if beside is not None and beside.poll() is None:
+            beside.kill()
+            beside.wait()
+        if beside is not None and beside.stderr:
+            beside.stderr.close()
+
+
+def _kill_action(
+    action: Action, run_dir: Path, rng: random.Random, beside: subprocess.Popen | None
+) -> Failure | None:
     process = _start(action, run_dir)
     # The one place a test waits on time. Half the kills land at a random moment between
     # the end of start-up and just after an unkilled run would have finished; the other
@@ -465,7 +492,12 @@ def kill_once(action: Action, base: Path, run_dir: Path, rng: random.Random) -> 
     outcome = "finished" if process.returncode == 0 else "killed"
     if outcome == "killed" and writing:
         action.outcomes["killed after writing began"] += 1
-    problems = store_problems(run_dir)
+    problems = []
+    if beside is not None:
+        problems += _window_problems(beside, run_dir / STORE)
+        beside.kill()  # no clean quit: what is in the file is all there is
+        beside.wait()
+    problems += store_problems(run_dir)
     state = action.state(run_dir)
     if state == action.before:
         action.outcomes[f"{outcome}, absent"] += 1
@@ -476,8 +508,32 @@ def kill_once(action: Action, base: Path, run_dir: Path, rng: random.Random) -> 
     return Failure(action.name, round(delay, 3), problems) if problems else None
 
 
-def run(kills: int, seed: int, work: Path, log: Callable[[str], None] = print) -> list[Failure]:
-    """`kills` SIGKILLs spread over every action in turn. Returns the failures found."""
+def _window_problems(window: subprocess.Popen, db: Path) -> list[str]:
+    """The window still runs; the seller's next command beside it works; and none of the
+    window's store files was deleted under it (a command closing its connection deletes
+    the WAL when it believes it was the last user)."""
+    if window.poll() is not None:
+        return [f"the window quit: {window_process.window_stderr(window)[-500:]}"]
+    listed = window_process.shopdesk("cases", "--db", str(db), "--json")
+    if listed.returncode != 0:
+        return [f"`cases` beside the window after the kill: {listed.stderr.strip()}"]
+    deleted = [
+        line
+        for line in window_process.store_files_open(window.pid, db)
+        if line.endswith("(deleted)")
+    ]
+    return [f"the window's store file was deleted under it: {line}" for line in deleted]
+
+
+def run(
+    kills: int,
+    seed: int,
+    work: Path,
+    log: Callable[[str], None] = print,
+    window: bool = False,
+) -> list[Failure]:
+    """`kills` SIGKILLs spread over every action in turn (with `window`, each while a
+    window process holds the store open). Returns the failures found."""
     rng = random.Random(seed)
     work.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("SHOPDESK_DATA_DIR", str(work / "data"))
@@ -496,7 +552,7 @@ def run(kills: int, seed: int, work: Path, log: Callable[[str], None] = print) -
     failures = []
     for number in range(kills):
         action = actions[number % len(actions)]
-        failure = kill_once(action, base, work / "run", rng)
+        failure = kill_once(action, base, work / "run", rng, window=window)
         if failure:
             failures.append(failure)
             log(f"FAIL {failure}")
@@ -533,8 +589,11 @@ def main() -> int:
     parser.add_argument("--kills", type=int, default=120)
     parser.add_argument("--seed", type=int, default=9)
     parser.add_argument("--work", default="/tmp/shopdesk-crash")
+    parser.add_argument(
+        "--window", action="store_true", help="every kill beside an open window on the store"
+    )
     args = parser.parse_args()
-    failures = run(args.kills, args.seed, Path(args.work))
+    failures = run(args.kills, args.seed, Path(args.work), window=args.window)
     return 1 if failures else 0
 
 

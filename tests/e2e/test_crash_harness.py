@@ -26,6 +26,17 @@ def test_short_crash_pass(tmp_path):
     assert sum(kills.values()) == 12
 
 
+def test_window_open_crash_pass(tmp_path):
+    """Each action killed once while a real window process holds the store open."""
+    kills = len(crash_harness._core_actions("unused")) + len(crash_harness._actions_on_main())
+    failures = crash_harness.run(
+        kills, seed=2, work=tmp_path / "crash", log=lambda _m: None, window=True
+    )
+    assert failures == []
+    tried = {a.name for a in crash_harness.LAST_ACTIONS if sum(a.outcomes.values())}
+    assert tried >= {"import", "case event", "case add", "backup", "restore", "export"}
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(
     "SHOPDESK_CRASH_KILLS" not in os.environ, reason="full pass: set SHOPDESK_CRASH_KILLS=120"

@@ -87,12 +87,24 @@ def run_app(db: str | None = None, demo: bool = False, lang: str | None = None) 
     path = store_path_for(db, demo)
     from shopdesk.ui import safety, single_instance
 
+    try:
+        if not path.exists():  # made whole first: the window's lock is keyed by the file
+            Store.open(path).close()
+    except ShopDeskError as exc:
+        QMessageBox.critical(None, "ShopDesk", str(exc))
+        return 2
     if single_instance.bring_forward_running(path):
         return 0  # the window already open on this store came forward
+    lock = single_instance.WindowLock(path)
+    if not lock.acquire():  # a window on this store is starting at this very moment
+        if not single_instance.defer_to_starting_window(path):
+            log.warning("another window holds %s but did not answer", path)
+        return 0
     try:
         store = open_store(path, demo)
     except ShopDeskError as exc:
-        QMessageBox.critical(None, "ShopDesk", safety.open_failure_text(path, exc))
+        lock.release()
+        QMessageBox.critical(None, "ShopDesk", str(exc))  # a damaged one names its backup
         return 2
     import shopdesk.ui.areas  # noqa: F401  (every area's views, menus and tabs)
     from shopdesk.ui.main_window import MainWindow
@@ -104,5 +116,7 @@ def run_app(db: str | None = None, demo: bool = False, lang: str | None = None) 
     window.show()
     safety.start_background_checks(window)  # quick_check + daily backup, after first paint
     code = app.exec()
+    instance.close()
     store.close()
+    lock.release()
     return code

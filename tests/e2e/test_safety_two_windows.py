@@ -11,6 +11,7 @@ import shiboken6
 
 from shopdesk.core.store import Store
 from shopdesk.ui.single_instance import bring_forward_running
+from tests.e2e.window_process import wait_for
 
 
 def _shopdesk(*args: str, **kw) -> subprocess.Popen:
@@ -49,6 +50,46 @@ def test_second_window_on_the_same_store_defers_to_the_first(qtbot, tmp_path):
         finally:
             other.kill()
             other.wait()
+    finally:
+        first.kill()
+        first.wait()
+
+
+def test_two_windows_started_at_the_same_moment_leave_one_running(tmp_path):
+    db = tmp_path / "shop.db"
+    Store.open(db).close()
+    both = [_shopdesk("--db", str(db)), _shopdesk("--db", str(db))]
+    try:
+        wait_for(lambda: any(p.poll() is not None for p in both), "one of the two to defer")
+        deferred = [p for p in both if p.poll() is not None]
+        running = [p for p in both if p.poll() is None]
+        assert [p.returncode for p in deferred] == [0]
+        assert len(running) == 1
+        # The one still running keeps its socket: a third start finds it.
+        assert bring_forward_running(db, timeout_ms=2000)
+        assert running[0].poll() is None
+    finally:
+        for process in both:
+            process.kill()
+            process.wait()
+
+
+def test_a_second_window_through_a_hard_link_defers_to_the_first(qtbot, tmp_path):
+    db = tmp_path / "shop.db"
+    Store.open(db).close()
+    linked = tmp_path / "另一个名字.db"
+    os.link(db, linked)
+    first = _shopdesk("--db", str(db))
+    try:
+        qtbot.waitUntil(lambda: bring_forward_running(db, timeout_ms=200), timeout=30000)
+        second = _shopdesk("--db", str(linked))
+        try:
+            wait_for(lambda: second.poll() is not None, "the second window to defer")
+            assert second.returncode == 0
+            assert first.poll() is None
+        finally:
+            second.kill()
+            second.wait()
     finally:
         first.kill()
         first.wait()

@@ -41,7 +41,7 @@ from shopdesk.core.safeio import (
     sweep_temp_files,
     temp_path_for,
 )
-from shopdesk.core.store import Store, check_file
+from shopdesk.core.store import Store, check_file, connect_read_only, set_aside_damaged
 
 DB_NAME = "shopdesk.db"
 FILES_NAME = "files"
@@ -165,7 +165,7 @@ def evidence_index(folder: Path) -> dict[str, Path]:
 
 def _copy_database(source: Path, target: Path) -> None:
     """A consistent snapshot of `source` as a self-contained file `target` (no -wal)."""
-    src = sqlite3.connect(source, timeout=30)
+    src = connect_read_only(source)  # works on a read-only disk too; never writes the store
     try:
         dst = sqlite3.connect(target)
         try:
@@ -302,12 +302,12 @@ def quick_check(db_path: Path) -> str | None:
     """None when SQLite's quick_check finds the file sound, else its first complaint.
     Opens read-only: never changes the file."""
     try:
-        conn = sqlite3.connect(f"{Path(db_path).resolve().as_uri()}?mode=ro", uri=True)
+        conn = connect_read_only(Path(db_path))
         try:
             rows = [r[0] for r in conn.execute("PRAGMA quick_check")]
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, ShopDeskError) as exc:
         return str(exc)
     return None if rows == ["ok"] else "; ".join(rows[:3])
 
@@ -323,7 +323,8 @@ def restore_backup(backup: Path, store_path: Path, now: datetime) -> Path | None
         raise InputError(f"备份“{db_path.parent}”已损坏（{problem}），请选择另一个备份。")
     safety = None
     sweep_store_leftovers(store_path)
-    if store_path.is_file() and store_path.stat().st_size:
+    kept = set_aside_damaged(store_path)  # a damaged store is kept aside, not backed up
+    if kept is None and store_path.is_file() and store_path.stat().st_size:
         safety = make_backup(store_path, now, kind="before-restore", prune=False)
     with disk_errors(store_path):
         _restore_files(db_path.parent / FILES_NAME, paths.evidence_dir(store_path))

@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import fields
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -74,9 +75,33 @@ def check_file(path: Path) -> None:
     _refuse_unusable_path(path)
     conn = _connect(path, read_only=True)
     try:
-        _inspect(conn, path)
+        _check_sound(conn, path, _inspect(conn, path))
     finally:
         conn.close()
+
+
+def set_aside_damaged(path: Path) -> Path | None:
+    """Before a restore: a damaged (or emptied) store is renamed beside itself, with its
+    -wal and -shm, and kept; returns its new name. None when the store is sound or absent
+    (then the restore backs it up first, as always)."""
+    path = Path(path)
+    if not path.is_file():
+        return None
+    try:
+        check_file(path)
+        return None
+    except DamagedStoreError:
+        pass
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    kept = path.with_name(f"{path.name}.damaged-{stamp}")
+    if store_files.wal_path(path).exists() or store_files.shm_path(path).exists():
+        for side in (store_files.wal_path(path), store_files.shm_path(path)):
+            if side.exists():
+                os.replace(side, kept.with_name(kept.name + side.name[len(path.name) :]))
+    os.replace(path, kept)
+    store_checks.forget(path)
+    log.warning("restore: the damaged store was kept as %s", kept)
+    return kept
 
 
 def _refuse_unusable_path(path: Path) -> None:
@@ -107,14 +132,40 @@ def damage_text(path: Path, detail: str) -> str:
 
 
 def _connect(path: Path, read_only: bool) -> StoreConnection:
-    uri = path.resolve().as_uri() + ("?mode=ro" if read_only else "?mode=rw")
+    if read_only:
+        return connect_read_only(path)
+    conn = _sqlite_connect(path, path.resolve().as_uri() + "?mode=rw")
+    conn.store_path = path
+    return conn
+
+
+def _sqlite_connect(path: Path, uri: str) -> StoreConnection:
     try:
-        conn = sqlite3.connect(
+        return sqlite3.connect(
             uri, uri=True, factory=StoreConnection, timeout=BUSY_SECONDS, check_same_thread=True
         )
     except sqlite3.Error as exc:
         raise typed_error(exc, path) or NotAStoreError(f"无法打开“{path}”：{exc}") from exc
+
+
+def connect_read_only(path: Path) -> StoreConnection:
+    """A connection that never writes the store. On a read-only disk (no `-shm` can be
+    made beside a WAL store) the file is opened as immutable: nothing else can write
+    it there either."""
+    path = Path(path)
+    uri = path.resolve().as_uri() + "?mode=ro"
+    conn = _sqlite_connect(path, uri)
     conn.store_path = path
+    try:
+        conn.execute("PRAGMA schema_version").fetchone()
+    except (sqlite3.Error, ShopDeskError) as exc:
+        raw = exc if isinstance(exc, sqlite3.Error) else exc.__cause__
+        code = getattr(raw, "sqlite_errorcode", 0) & 0xFF
+        if code not in (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_READONLY):
+            return conn  # _inspect words it
+        conn.close()
+        conn = _sqlite_connect(path, uri + "&immutable=1")
+        conn.store_path = path
     return conn
 
 
@@ -126,10 +177,11 @@ def _inspect(conn: sqlite3.Connection, path: Path) -> int:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         store_id = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    except StoreLockedError:
-        raise
-    except (ShopDeskError, sqlite3.DatabaseError) as exc:
-        raise NotAStoreError(
+    except DamagedStoreError as exc:
+        code = getattr(exc.__cause__, "sqlite_errorcode", 0) & 0xFF
+        if code != sqlite3.SQLITE_NOTADB:
+            raise  # a store whose first pages are damaged: restore a backup
+        raise NotAStoreError(  # 'file is not a database': junk behind a SQLite name
             f"“{path}” 不是 ShopDesk 店铺数据文件（也不是可读的 SQLite 数据库），文件未做任何改动。"
         ) from exc
     ours = app_id == APPLICATION_ID
@@ -223,6 +275,18 @@ def _set_aside_foreign_wal(path: Path) -> Path | None:
     return kept
 
 
+def _remove_empty_wal(path: Path) -> None:
+    """A refused store keeps no trace of our look at it: the empty -wal and its -shm that
+    SQLite made (and, on a file it could not read through, did not remove at close)."""
+    wal = store_files.wal_path(path)
+    try:
+        if wal.stat().st_size == 0:
+            wal.unlink()
+            store_files.shm_path(path).unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
 def _create(path: Path) -> None:
     """A new store, built whole under a temporary name and linked into place, so a kill
     never leaves a zero-byte or half-made store. Another process that made the store
@@ -268,27 +332,50 @@ def _new_store_id() -> int:
 
 class StoreConnection(sqlite3.Connection):
     """A connection whose SQLite errors of the seller's world arrive typed: locked,
-    damaged, read-only (by SQLite's error code, not its message text)."""
+    damaged, read-only (by SQLite's error code, not its message text), whether raised
+    when a statement starts or while its rows are read."""
 
     store_path: Path = Path("店铺数据")
 
+    def cursor(self, factory=None):
+        cursor = super().cursor(factory or StoreCursor)
+        cursor.store_path = self.store_path
+        return cursor
+
     def execute(self, *args):
-        return self._typed(super().execute, args)
+        return _typed(self.store_path, self.cursor().execute, args)
 
     def executemany(self, *args):
-        return self._typed(super().executemany, args)
+        return _typed(self.store_path, self.cursor().executemany, args)
 
     def executescript(self, *args):
-        return self._typed(super().executescript, args)
+        return _typed(self.store_path, super().executescript, args)
 
-    def _typed(self, run, args):
-        try:
-            return run(*args)
-        except sqlite3.Error as exc:
-            typed = typed_error(exc, self.store_path)
-            if typed is None:
-                raise
-            raise typed from exc
+
+class StoreCursor(sqlite3.Cursor):
+    store_path: Path = Path("店铺数据")
+
+    def __next__(self):
+        return _typed(self.store_path, super().__next__, ())
+
+    def fetchone(self):
+        return _typed(self.store_path, super().fetchone, ())
+
+    def fetchmany(self, *args):
+        return _typed(self.store_path, super().fetchmany, args)
+
+    def fetchall(self):
+        return _typed(self.store_path, super().fetchall, ())
+
+
+def _typed(path: Path, run, args):
+    try:
+        return run(*args)
+    except sqlite3.Error as exc:
+        typed = typed_error(exc, path)
+        if typed is None:
+            raise
+        raise typed from exc
 
 
 def typed_error(exc: sqlite3.Error, path: Path) -> ShopDeskError | None:
@@ -349,6 +436,7 @@ class Store:
         _refuse_unusable_path(path)
         identity = _identity(path)
         first = _live.enter(identity)
+        had_wal = store_files.wal_path(path).exists()
         conn = None
         try:
             kept = _set_aside_foreign_wal(path) if first else None
@@ -367,6 +455,8 @@ class Store:
         except BaseException:
             if conn is not None:
                 conn.close()
+            if first and not had_wal:
+                _remove_empty_wal(path)
             _live.leave(identity)
             raise
         return store

@@ -243,7 +243,7 @@ class Importer:
             files_total = PROGRESS_STEPS * len(exports)
             total = files_total + files_total // INDEX_SHARE
             self.on_progress(0, total)
-            with self.db.atomic(), index_in_bulk(self.conn, self.store.index_gate):
+            with self.store.transaction(), index_in_bulk(self.conn, self.store.index_gate):
                 self._begin()
                 for step, index in enumerate(order):
                     export = exports[index]

@@ -299,3 +299,62 @@ def test_a_store_on_a_read_only_disk_lists_exports_and_backs_up(demo_template):
         for folder in (top / "shop", top):
             folder.chmod(0o755)
         shutil.rmtree(top, ignore_errors=True)
+
+
+def test_a_new_store_cut_off_while_being_made_leaves_no_store(tmp_path, monkeypatch):
+    """As a kill would: the new store is made under a hidden temporary name, so what is
+    cut off never stands at the store's path (not even zero bytes)."""
+    from shopdesk.core import store as store_module
+
+    def cut_off(_db):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(store_module.migrations, "apply", cut_off)
+    db = tmp_path / "new.db"
+    with pytest.raises(KeyboardInterrupt):
+        Store.open(db)
+    assert not db.exists()
+    monkeypatch.undo()
+    with Store.open(db) as store:
+        assert store.counts() == {"orders": 0, "cases": 0, "open_cases": 0}
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "data") == ["new.db"]
+
+
+def test_a_store_changed_outside_shopdesk_is_checked_in_full_and_one_left_by_shopdesk_is_not(
+    tmp_path, demo_template
+):
+    db = tmp_path / "shop.db"
+    shutil.copyfile(demo_template, db)
+    checks = []
+
+    def opened_with_checks() -> list[str]:
+        checks.clear()
+        store = Store.open(db)
+        store.close()
+        return list(checks)
+
+    from shopdesk.core import store as store_module
+
+    real = store_module._check_sound
+
+    def counting(conn, path, store_id):
+        conn.set_trace_callback(lambda sql: checks.append(sql) if "quick_check" in sql else None)
+        try:
+            real(conn, path, store_id)
+        finally:
+            conn.set_trace_callback(None)
+
+    store_module._check_sound = counting
+    try:
+        assert opened_with_checks()  # copied in from outside: checked
+        assert not opened_with_checks()  # as ShopDesk left it: not read page by page
+        with Store.open(db) as store:  # ShopDesk's own writes keep it trusted
+            store.set_setting("x", 1)
+        assert not opened_with_checks()
+        conn = sqlite3.connect(db)  # another program writes it
+        conn.execute("INSERT INTO settings (key, value) VALUES ('other', '2')")
+        conn.commit()
+        conn.close()
+        assert opened_with_checks()
+    finally:
+        store_module._check_sound = real

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from shopdesk import paths
-from shopdesk.core.store import Store
+from shopdesk.core.store import Store, path_exists
 
 
 class CommandError(Exception):
@@ -36,7 +36,7 @@ def open_store(args: Namespace, *, create: bool = False, up_to_date: bool = Fals
     new empty store. `up_to_date`: the cached deadlines caught up first, as the window
     does, for commands that list them."""
     path = store_path(args)
-    if args.db and not create and not path.exists():
+    if args.db and not create and not path_exists(path):
         raise CommandError(
             f"找不到店铺数据文件“{path}”：请检查 --db 的路径"
             "（新建店铺用 shopdesk demo 或 shopdesk import）。"

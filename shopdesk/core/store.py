@@ -287,14 +287,39 @@ def _remove_empty_wal(path: Path) -> None:
         pass
 
 
+def path_exists(path: Path) -> bool:
+    """Whether something is at `path`; a path the system cannot even look up (a name
+    too long, a folder that is a file) is refused with its reason."""
+    try:
+        return path.exists()
+    except OSError as exc:
+        raise NotAStoreError(
+            f"无法使用店铺数据文件路径“{path}”（{exc.strerror or exc}）。"
+        ) from exc
+
+
 def _create(path: Path) -> None:
     """A new store, built whole under a temporary name and linked into place, so a kill
     never leaves a zero-byte or half-made store. Another process that made the store
     first wins; ours is dropped."""
-    from shopdesk.core.safeio import fsync_dir, fsync_file, temp_path_for
+    from shopdesk.core.safeio import disk_error, fsync_dir, fsync_file, temp_path_for
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temp = temp_path_for(path)
+    blocking = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
+    if blocking is not None:
+        raise NotAStoreError(f"无法新建店铺数据文件“{path}”：“{blocking}”是一个文件，不是文件夹。")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _create_at(path, temp_path_for(path), fsync_file, fsync_dir)
+    except OSError as exc:
+        mapped = disk_error(exc, path)
+        if mapped is not None:
+            raise mapped from exc
+        raise NotAStoreError(
+            f"无法在“{path}”新建店铺数据文件（{exc.strerror or exc}）：请检查路径。"
+        ) from exc
+
+
+def _create_at(path: Path, temp: Path, fsync_file, fsync_dir) -> None:
     try:
         conn = _connect_new(temp)
         try:
@@ -431,7 +456,7 @@ class Store:
         before it is known to be a sound ShopDesk store of a version we know; a file on a
         read-only disk opens read-only."""
         path = Path(path).expanduser()
-        if not path.exists():
+        if not path_exists(path):
             _create(path)
         _refuse_unusable_path(path)
         identity = _identity(path)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from pathlib import Path
 
 from shopdesk import paths
@@ -81,7 +82,7 @@ def remember(store: Path, store_id: int) -> None:
             cache.pop(next(iter(cache)))
         paths.data_dir()  # made when first needed
         target = _cache_path()
-        temp = target.with_name(f".{target.name}.{os.getpid()}")
+        temp = target.with_name(f".{target.name}.{os.getpid()}-{threading.get_ident()}")
         temp.write_text(json.dumps(cache), encoding="utf-8")
         os.replace(temp, target)
     except OSError:

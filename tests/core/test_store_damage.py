@@ -358,3 +358,18 @@ def test_a_store_changed_outside_shopdesk_is_checked_in_full_and_one_left_by_sho
         assert opened_with_checks()
     finally:
         store_module._check_sound = real
+
+
+@pytest.mark.parametrize("where", ["a folder", "under a file", "a name too long"])
+@pytest.mark.parametrize("command", ["cases", "demo"])
+def test_a_db_path_that_cannot_be_a_store_gets_one_line(capsys, tmp_path, where, command):
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    db = {
+        "a folder": tmp_path,
+        "under a file": tmp_path / "a-file" / "shop.db",
+        "a name too long": tmp_path / ("店" * 200 + ".db"),
+    }[where]
+    code, _out, err = _run(capsys, command, "--db", str(db))
+    assert code == 2
+    _one_clear_line(err)
+    assert (tmp_path / "a-file").read_text(encoding="utf-8") == "x"

@@ -98,6 +98,8 @@ def mark_fired(store: Store, reminders: Sequence[Reminder], now: datetime) -> No
     for reminder in reminders:
         for lead in (reminder.lead_hours, *_longer_leads(store, reminder.lead_hours)):
             rows.append([reminder_key(reminder.deadline, lead), to_text(now)])
+    if store.read_only:
+        return  # a store on a read-only disk: shown again next start rather than fail
     with store.transaction():
         for row in rows:
             store.db.execute(

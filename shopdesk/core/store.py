@@ -585,6 +585,8 @@ class Store:
         return json.loads(row[0]) if row else default
 
     def set_setting(self, key: str, value: Any) -> None:
+        if self.read_only:
+            return  # bookkeeping marks (reminders seen, clocks refreshed): kept in memory only
         self.db.execute(
             "INSERT INTO settings (key, value) VALUES (?, ?) "
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value",

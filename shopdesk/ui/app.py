@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from shopdesk import __version__, paths
 from shopdesk.core.demo import build_demo
@@ -114,9 +114,38 @@ def run_app(db: str | None = None, demo: bool = False, lang: str | None = None) 
     instance.raise_requested.connect(lambda: single_instance.bring_to_front(window))
     safety.install(window)
     window.show()
+    _say_how_the_store_opened(window, store)
     safety.start_background_checks(window)  # quick_check + daily backup, after first paint
     code = app.exec()
     instance.close()
     store.close()
     lock.release()
     return code
+
+
+def _say_how_the_store_opened(window, store: Store) -> None:
+    """A store opened read-only shows 只读 in the status bar (its tooltip says what works);
+    a -wal of another file set aside is said once, without blocking the window."""
+    if store.read_only:
+        label = QLabel(window.tr("只读"))
+        label.setStyleSheet("QLabel { color: #a15c00; font-weight: bold; padding: 0 6px; }")
+        label.setToolTip(
+            window.tr(
+                "店铺数据文件是只读的（只读磁盘或没有写入权限）：可以查看、导出和备份，修改不能保存。"
+            )
+        )
+        window.statusBar().addPermanentWidget(label)
+        window.read_only_label = label
+    if store.set_aside_wal is not None:
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            "ShopDesk",
+            window.tr(
+                "店铺数据文件旁边的 -wal 文件不属于它（可能是复制备份时留下的），没有使用，"
+                "已改名保留为：\n%1\n\n店铺数据没有受影响。"
+            ).replace("%1", str(store.set_aside_wal)),
+            QMessageBox.StandardButton.Ok,
+            window,
+        )
+        box.open()
+        window.set_aside_notice = box

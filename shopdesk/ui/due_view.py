@@ -309,6 +309,8 @@ def bring_up_to_date(window) -> RecomputeWorker | None:
     since it was last computed (first start, an update, a loaded file), else what was
     written or came due. Little work is done at once; much goes to a background thread
     (one at a time; returned), which refreshes the window when it is done."""
+    if window.store.read_only:
+        return None  # a store on a read-only disk shows its clocks as last saved
     running = getattr(window, "recompute_worker", None)
     if running is not None and not running.isFinished():
         return running  # it will refresh the window when done

@@ -542,8 +542,14 @@ class Store:
                 yield db
             return
         self._begin_immediate()
+        changes = conn.total_changes
         try:
             yield self.db
+            if self.store_id and conn.total_changes != changes:
+                # Page 1, with the store's id, goes into every commit's WAL frames (of a
+                # transaction that changed something; one that did not leaves the file): a
+                # -wal copied beside another store is then told apart (store_files.py).
+                conn.execute(f"PRAGMA user_version = {self.store_id}")
         except BaseException:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")

@@ -21,6 +21,7 @@ import pytest
 
 from shopdesk import cli
 from shopdesk.core.backup import make_backup
+from shopdesk.core.demo import build_demo
 from shopdesk.core.store import Store
 from tests.importers_fixtures import order, write_orders
 
@@ -191,6 +192,25 @@ def test_a_wal_from_another_store_is_set_aside_not_replayed(capsys, tmp_path, de
             "not needed (store opens)",
         )
     )
+
+
+def test_a_wal_of_another_store_holding_one_small_step_is_set_aside(
+    capsys, tmp_path, demo_template, now
+):
+    db, _backup = _good_store(tmp_path, demo_template, now)
+    cases = _case_count(db)
+    other = tmp_path / "other" / "other.db"
+    with Store.open(other) as store:
+        build_demo(store, now, orders=30)
+        store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        store.db.conn.execute("PRAGMA wal_autocheckpoint = 0")
+        store.add_case(store.list_orders(limit=1)[0].id, "refund_unshipped", "2026-11-28T03:00:00Z")
+        foreign = other.with_name("other.db-wal").read_bytes()
+    db.with_name("shop.db-wal").write_bytes(foreign)
+    code, _out, err = _run(capsys, "cases", "--json", "--db", str(db))
+    assert code == 0, err
+    assert "不属于它" in err
+    assert _case_count(db) == cases
 
 
 def test_a_backup_copied_over_the_store_ignores_the_old_wal(capsys, tmp_path, demo_template, now):

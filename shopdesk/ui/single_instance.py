@@ -13,6 +13,7 @@ import getpass
 import hashlib
 import os
 import time
+from os import stat as _stat  # a stat only: never a descriptor on the store
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, Signal
@@ -32,7 +33,7 @@ def store_key(store_path: Path) -> str:
     or its resolved path while the file does not exist yet."""
     path = Path(store_path).expanduser()
     try:
-        st = os.stat(path)
+        st = _stat(path)
         identity = f"{st.st_dev}:{st.st_ino}"
     except OSError:
         resolved = str(path.resolve())

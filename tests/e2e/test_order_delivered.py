@@ -57,7 +57,7 @@ def test_a_time_that_cannot_be_right_is_refused_and_nothing_written(store):
     db = str(store.path)
     for args, message in (
         ((unshipped.order_no,), "发货后才有签收时间"),
-        ((order.order_no, "--at", "2099-01-01T10:00"), "还没到"),
+        ((order.order_no, "--at", "2099-01-01T10:00"), "将来"),
         ((order.order_no, "--at", "2000-01-01T10:00"), "不能早于发货时间"),
     ):
         result = shopdesk("order", "delivered", *args, "--db", db, check=False)

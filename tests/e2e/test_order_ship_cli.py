@@ -47,7 +47,7 @@ def test_order_ship_refuses_what_cannot_be_right_and_writes_nothing(tmp_path):
     for extra, words in (
         (["--tracking", "?", "--courier", "中通"], "运单号"),
         (["--tracking", "75312345678901", "--courier", " "], "快递公司"),
-        (["--tracking", "75312345678901", "--courier", "中通", "--at", "2099-01-01"], "还没到"),
+        (["--tracking", "75312345678901", "--courier", "中通", "--at", "2099-01-01"], "将来"),
         (["--tracking", "75312345678901", "--courier", "中通", "--at", "昨天"], "--at"),
     ):
         result = shopdesk("order", "ship", order_no, "--db", db, *extra, check=False)

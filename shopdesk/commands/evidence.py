@@ -14,7 +14,7 @@ from pathlib import Path
 
 from shopdesk.commands.arguments import input_file, record_id, user_time
 from shopdesk.commands.common import CommandError, emit, open_store, store_path
-from shopdesk.core import chatlog, evidence_repo
+from shopdesk.core import chatlog, evidence_repo, input_budget
 from shopdesk.core.evidence_checklist import missing
 from shopdesk.core.labels import label
 from shopdesk.core.model import EvidenceKind
@@ -106,7 +106,9 @@ def run_add(args: Namespace) -> int:
             for name in args.files:
                 path = Path(name)
                 if _is_chat_text(path) and path.is_file():
-                    _refuse_strangers_chat(store, args, path.read_bytes(), path.name)
+                    _refuse_strangers_chat(
+                        store, args, input_budget.read_chat_file(path), path.name
+                    )
         with store.transaction():  # several files are one action: all attached or none
             added = [_add_one(store, args, Path(f), captured) for f in args.files]
         lines = [f"#{e.id}  {e.file_name}  {e.bytes:,} 字节  {e.sha256[:12]}" for e in added]
@@ -117,11 +119,8 @@ def run_add(args: Namespace) -> int:
 def _add_one(store, args: Namespace, path: Path, captured: str | None):
     """A text file added as `chat` is parsed as a chat log (as `evidence chat` does)."""
     if args.kind == EvidenceKind.CHAT.value and _is_chat_text(path):
-        if not path.is_file():
-            raise CommandError(f"{path}：文件不存在")
-        return evidence_repo.add_chat(
-            store, args.case_id, path.read_bytes(), path.name, caption=args.caption
-        )
+        raw = input_budget.read_chat_file(path)
+        return evidence_repo.add_chat(store, args.case_id, raw, path.name, caption=args.caption)
     return evidence_repo.add_file(
         store, args.case_id, path, args.kind, caption=args.caption, captured_at=captured
     )
@@ -147,10 +146,11 @@ def _refuse_strangers_chat(store, args: Namespace, raw: bytes, name: str) -> Non
 
 def run_chat(args: Namespace) -> int:
     if args.file == "-":
-        raw, name = sys.stdin.buffer.read(), "聊天记录.txt"
+        name = "聊天记录.txt"
+        raw = input_budget.read_chat_stream(sys.stdin.buffer, name)  # stdin may be endless
     else:
         path = refuse_store_source(input_file(args.file), store_path(args))
-        raw, name = path.read_bytes(), path.name
+        raw, name = input_budget.read_chat_file(path), path.name
     with open_store(args) as store:
         case = store.get_case(args.case_id)
         shop = store.get_shop(store.get_order(case.order_id).shop_id)

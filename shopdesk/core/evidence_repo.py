@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from shopdesk import paths
-from shopdesk.core import chatlog
+from shopdesk.core import chatlog, input_budget
 from shopdesk.core.errors import DiskError, InputError, NotFoundError
 from shopdesk.core.exif_time import capture_time
 from shopdesk.core.model import Evidence, EvidenceKind
@@ -175,8 +175,7 @@ def add_file(
     defaults to the photo's EXIF time, else the file's modification time."""
     source = Path(source)
     kind = _check_kind(kind)
-    if not source.is_file():
-        raise InputError(f"{source}：文件不存在")
+    input_budget.check_evidence_file(source)  # a regular file within the size budget
     sha256, size, head = _hash_file(source)
     if size == 0:
         raise InputError(f"{source}：文件是空的")
@@ -229,10 +228,7 @@ def add_chat(
 ) -> Evidence:
     """A copied conversation (file or pasted text, either shape) as `chat` evidence with
     its parsed messages; every message is picked until the seller unpicks some."""
-    try:
-        messages = chatlog.parse(chatlog.decode(raw), shop_names)
-    except chatlog.ChatLogError as exc:
-        raise InputError(f"{file_name}：{exc}") from None
+    messages = _parse_chat_within_budget(raw, file_name, shop_names)
     if not messages:
         raise InputError(f"{file_name}：没有找到任何消息")
     last = max((m.at for m in messages if m.at), default=None)
@@ -248,6 +244,19 @@ def add_chat(
         now=now,
         extra=data,
     )
+
+
+def _parse_chat_within_budget(raw: bytes, file_name: str, shop_names: tuple[str, ...]) -> list:
+    """Bytes, characters and messages are each held to a budget (input_budget)."""
+    input_budget.check_chat_bytes(raw, file_name)
+    try:
+        text = chatlog.decode(raw)
+        input_budget.check_chat_text(text, file_name)
+        messages = chatlog.parse(text, shop_names)
+    except chatlog.ChatLogError as exc:
+        raise InputError(f"{file_name}：{exc}") from None
+    input_budget.check_chat_messages(len(messages), file_name)
+    return messages
 
 
 def get_evidence(store: Store, evidence_id: int) -> Evidence:

@@ -1,18 +1,21 @@
 """Chat messages rendered as images that read like a transcript: a header with the order
 number and the date range, then each message with who spoke and when, seller messages on
-the right. Long conversations are split across pages (a message is never cut). The
+the right. Long conversations are split across pages; a message is cut only when it is
+taller than a page, and then each piece is marked (（接下页） under it, （续） on the next
+page's piece). Characters and pages are held to budgets before anything is drawn. The
 bundled font is used, so the same messages give the same pixels on every machine."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QTextLayout, QTextOption
 
 from shopdesk.core.chatlog import ChatMessage
 from shopdesk.core.timeutil import CHINA, from_text
-from shopdesk.evidence import qtenv
+from shopdesk.evidence import budgets, qtenv
+from shopdesk.evidence.fitting import FitError
 
 WIDTH = 750
 TEXT_PX = 26  # the message text size; fitting keeps it legible
@@ -22,6 +25,10 @@ MARGIN = 28
 BUBBLE_PAD = 16
 GAP = 22
 MAX_PAGE_HEIGHT = 2000
+CONTINUES = "（接下页）"
+CONTINUED = "（续）"
+_MARK_H = META_PX * 1.6
+_MIN_PIECE_LINES = 2  # a piece starting low on a page has at least this many lines
 
 _BG = QColor(245, 245, 245)
 _HEADER_BG = QColor(255, 255, 255)
@@ -55,7 +62,8 @@ def date_range(messages: list[ChatMessage]) -> str:
 
 
 def _layout(text: str, font: QFont, width: float) -> tuple[QTextLayout, float, float]:
-    """A laid-out paragraph, its height and the width of its longest line."""
+    """A laid-out paragraph, its height and the width of its longest line (lines are
+    positioned from y = 0, so a range of them is drawn by offset)."""
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
     layout = QTextLayout(text.replace("\n", "\u2028"), font)
@@ -83,9 +91,40 @@ def _message_text(message: ChatMessage) -> str:
 
 
 @dataclass
-class _Block:
+class _Piece:
+    """What one page shows of one message: all of it, or a range of its lines."""
+
+    index: int  # the message's index
     message: ChatMessage
-    height: float
+    layout: QTextLayout
+    lines: range
+    continued: bool = False  # a piece of the message is on the page before
+    continues: bool = False  # ... and on the page after
+    height: float = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.height = _chrome(self.message, self.continues) + self.text_height()
+
+    def text_height(self) -> float:
+        return _lines_height(self.layout, self.lines)
+
+    def widest(self) -> float:
+        return max((self.layout.lineAt(i).naturalTextWidth() for i in self.lines), default=0.0)
+
+
+def _chrome(message: ChatMessage, continues: bool) -> float:
+    """The height of a piece around its lines (meta line, padding, gap, mark)."""
+    extra = _MARK_H if continues else 0.0
+    if message.is_system:
+        return GAP + extra
+    return META_PX * 1.5 + 2 * BUBBLE_PAD + GAP + extra
+
+
+def _lines_height(layout: QTextLayout, lines: range) -> float:
+    if not lines:
+        return 0.0
+    first, last = layout.lineAt(lines[0]), layout.lineAt(lines[-1])
+    return last.y() + last.height() - first.y()
 
 
 class _Renderer:
@@ -96,16 +135,56 @@ class _Renderer:
         self.header_font = qtenv.font(HEADER_PX, bold=True)
         self.bubble_max = width - 2 * MARGIN - 60
 
-    def block_height(self, message: ChatMessage) -> float:
+    def layout(self, message: ChatMessage) -> QTextLayout:
         if message.is_system:
-            _, height, _ = _layout(
-                self._system_text(message), self.meta_font, self.width - 2 * MARGIN
-            )
-            return height + GAP
-        _, text_h, _ = _layout(
-            _message_text(message), self.text_font, self.bubble_max - 2 * BUBBLE_PAD
-        )
-        return META_PX * 1.5 + text_h + 2 * BUBBLE_PAD + GAP
+            text, font, width = self._system_text(message), self.meta_font, self.width - 2 * MARGIN
+        else:
+            text, font = _message_text(message), self.text_font
+            width = self.bubble_max - 2 * BUBBLE_PAD
+        layout, _, _ = _layout(text, font, width)
+        return layout
+
+    @staticmethod
+    def chrome(message: ChatMessage, continues: bool) -> float:
+        return _chrome(message, continues)
+
+    def pieces(self, index: int, message: ChatMessage, first_room: float, room: float):
+        """The message as pieces, each within a page's `room` (the first within
+        `first_room`, what is left of the current page). None between two pieces: the
+        next one starts a new page."""
+        layout = self.layout(message)
+        count = layout.lineCount()
+        if self.chrome(message, False) + _lines_height(layout, range(count)) <= room:
+            yield _Piece(index, message, layout, range(count))
+            return
+        start, space = 0, first_room
+        while start < count:
+            rest = range(start, count)
+            if start and self.chrome(message, False) + _lines_height(layout, rest) <= space:
+                yield _Piece(index, message, layout, rest, continued=True)
+                return
+            end = self._fill(layout, start, count, space - self.chrome(message, True))
+            if end == start and space < room:  # too little left here: a new page
+                yield None
+                space = room
+                continue
+            end = max(end, start + 1)  # a line taller than a page still goes somewhere
+            yield _Piece(index, message, layout, range(start, end), start > 0, True)
+            yield None
+            start, space = end, room
+
+    @staticmethod
+    def _fill(layout: QTextLayout, start: int, count: int, space: float) -> int:
+        """The end of the longest run of lines from `start` within `space` (at least
+        _MIN_PIECE_LINES of them, else `start`)."""
+        top = layout.lineAt(start).y()
+        end = start
+        while end < count:
+            line = layout.lineAt(end)
+            if line.y() + line.height() - top > space:
+                break
+            end += 1
+        return end if end - start >= min(_MIN_PIECE_LINES, count - start) else start
 
     @staticmethod
     def _system_text(message: ChatMessage) -> str:
@@ -124,9 +203,9 @@ class _Renderer:
         return MARGIN + HEADER_PX * 1.5 + META_PX * 1.5 * 2 + MARGIN
 
     def draw_page(
-        self, blocks: list[_Block], title: str, subtitle: str, page: int, pages: int
+        self, pieces: list[_Piece], title: str, subtitle: str, page: int, pages: int
     ) -> QImage:
-        height = round(self.header_height() + sum(b.height for b in blocks) + MARGIN)
+        height = round(self.header_height() + sum(p.height for p in pieces) + MARGIN)
         image = QImage(self.width, height, QImage.Format.Format_RGB32)
         image.fill(_BG)
         painter = QPainter(image)
@@ -151,23 +230,45 @@ class _Renderer:
             QPointF(0, header_h - MARGIN / 2), QPointF(self.width, header_h - MARGIN / 2)
         )
         y = header_h
-        for block in blocks:
-            self._draw_message(painter, block.message, y)
-            y += block.height
+        for piece in pieces:
+            self._draw_piece(painter, piece, y)
+            y += piece.height
         painter.end()
         return image
 
-    def _draw_message(self, painter: QPainter, message: ChatMessage, y: float) -> None:
+    def _draw_lines(self, painter: QPainter, piece: _Piece, x: float, y: float) -> None:
+        if len(piece.lines) == piece.layout.lineCount():
+            piece.layout.draw(painter, QPointF(x, y))
+            return
+        top = piece.layout.lineAt(piece.lines[0]).y()
+        for i in piece.lines:
+            piece.layout.lineAt(i).draw(painter, QPointF(x, y - top))
+
+    def _draw_mark(self, painter: QPainter, y: float, seller: bool) -> None:
+        painter.setFont(self.meta_font)
+        painter.setPen(_META)
+        align = Qt.AlignmentFlag.AlignRight if seller else Qt.AlignmentFlag.AlignLeft
+        painter.drawText(
+            QRectF(MARGIN, y, self.width - 2 * MARGIN, _MARK_H),
+            int(align | Qt.AlignmentFlag.AlignVCenter),
+            CONTINUES,
+        )
+
+    def _draw_piece(self, painter: QPainter, piece: _Piece, y: float) -> None:
+        message = piece.message
+        text_h = piece.text_height()
         if message.is_system:
-            layout, height, widest = _layout(
-                self._system_text(message), self.meta_font, self.width - 2 * MARGIN
-            )
+            widest = piece.widest()
             painter.setPen(_SYSTEM)
-            x = (self.width - widest) / 2 if height <= META_PX * 1.6 else MARGIN
-            layout.draw(painter, QPointF(x, y))
+            x = (self.width - widest) / 2 if text_h <= META_PX * 1.6 else MARGIN
+            self._draw_lines(painter, piece, x, y)
+            if piece.continues:
+                self._draw_mark(painter, y + text_h, False)
             return
         seller = message.is_seller
         meta = f"{message.sender}  {china_time(message.at)}"
+        if piece.continued:
+            meta += f"  {CONTINUED}"
         painter.setFont(self.meta_font)
         painter.setPen(_META)
         align = Qt.AlignmentFlag.AlignRight if seller else Qt.AlignmentFlag.AlignLeft
@@ -177,15 +278,19 @@ class _Renderer:
             meta,
         )
         y += META_PX * 1.5
-        text = _message_text(message)
-        layout, text_h, widest = _layout(text, self.text_font, self.bubble_max - 2 * BUBBLE_PAD)
-        bubble_w = widest + 2 * BUBBLE_PAD
+        bubble_w = piece.widest() + 2 * BUBBLE_PAD
         x = self.width - MARGIN - bubble_w if seller else MARGIN
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(_SELLER_BUBBLE if seller else _BUYER_BUBBLE)
         painter.drawRoundedRect(QRectF(x, y, bubble_w, text_h + 2 * BUBBLE_PAD), 10, 10)
         painter.setPen(_META if message.kind == "media" else _TEXT)
-        layout.draw(painter, QPointF(x + BUBBLE_PAD, y + BUBBLE_PAD))
+        self._draw_lines(painter, piece, x + BUBBLE_PAD, y + BUBBLE_PAD)
+        if piece.continues:
+            self._draw_mark(painter, y + text_h + 2 * BUBBLE_PAD, seller)
+
+
+def _characters(messages: list[ChatMessage]) -> int:
+    return sum(len(_message_text(m)) + len(m.sender) for m in messages)
 
 
 def render_chat(
@@ -195,26 +300,37 @@ def render_chat(
     title: str = "聊天记录",
     max_page_height: int = MAX_PAGE_HEIGHT,
     width: int = WIDTH,
+    label: str = "聊天记录",
 ) -> list[ChatPage]:
     """Pages of the conversation; every page carries the header (order no., date range,
-    page number), so a reviewer can read any page alone."""
+    page number), so a reviewer can read any page alone. FitError (naming `label`) when
+    the messages are over the character or page budget, before anything is drawn."""
+    if not messages:
+        return []
+    problem = budgets.chat_chars_problem(label, _characters(messages))
+    if problem:
+        raise FitError(problem)
     renderer = _Renderer(width)
     heading = f"{title}　订单号 {order_no}" if order_no else title
     subtitle = date_range(messages)
+    max_page_height = min(max_page_height, budgets.CHAT_TALL_PAGE_MAX)
     room = max_page_height - renderer.header_height() - MARGIN
-    pages: list[list[tuple[int, _Block]]] = [[]]
+    pages: list[list[_Piece]] = [[]]
     used = 0.0
     for index, message in enumerate(messages):
-        block = _Block(message, renderer.block_height(message))
-        if pages[-1] and used + block.height > room:
-            pages.append([])
-            used = 0.0
-        pages[-1].append((index, block))
-        used += block.height
-    if not messages:
-        return []
+        for piece in renderer.pieces(index, message, room - used, room):
+            if pages[-1] and (piece is None or used + piece.height > room):
+                pages.append([])
+                used = 0.0
+                problem = budgets.chat_pages_problem(label, len(pages))
+                if problem:  # known while laying out: nothing has been drawn yet
+                    raise FitError(problem)
+            if piece is not None:
+                pages[-1].append(piece)
+                used += piece.height
+    pages = [page for page in pages if page]
     out = []
     for number, page in enumerate(pages, start=1):
-        image = renderer.draw_page([b for _, b in page], heading, subtitle, number, len(pages))
-        out.append(ChatPage(image, page[0][0], page[-1][0]))
+        image = renderer.draw_page(page, heading, subtitle, number, len(pages))
+        out.append(ChatPage(image, page[0].index, page[-1].index))
     return out

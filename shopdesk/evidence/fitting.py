@@ -15,9 +15,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
-from PySide6.QtGui import QColor, QImage, QImageReader, QImageWriter, QPainter
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QImageIOHandler,
+    QImageReader,
+    QImageWriter,
+    QPainter,
+)
 
 from shopdesk.core.errors import InputError
+from shopdesk.evidence import budgets
 
 QUALITY_LADDER = (90, 82, 75, 68, 60, 52, 45)
 _MAX_STEPS = 12
@@ -44,7 +52,9 @@ class Fitted:
 
 def load_image(source: Path | bytes, max_long_side: int = 0, label: str = "") -> QImage:
     """Decode a file or bytes with its EXIF orientation applied. With `max_long_side`, a
-    large JPEG is decoded straight at a reduced size (much faster for 12-MP photos)."""
+    large JPEG is decoded straight at a reduced size (much faster for 12-MP photos).
+    The pixel count is checked before decoding (budgets): a few hundred bytes can declare
+    a 60000 x 60000 image."""
     buffer: QBuffer | None = None
     if isinstance(source, bytes | bytearray):
         buffer = QBuffer()
@@ -53,22 +63,39 @@ def load_image(source: Path | bytes, max_long_side: int = 0, label: str = "") ->
         reader = QImageReader(buffer)
     else:
         reader = QImageReader(str(source))
-    reader.setAutoTransform(True)
-    reader.setAllocationLimit(1024)  # MB; 100-MP photos exist
-    raw = reader.size()
-    if max_long_side and raw.isValid() and max(raw.width(), raw.height()) > max_long_side:
-        factor = max_long_side / max(raw.width(), raw.height())
-        reader.setScaledSize(
-            QSize(max(1, round(raw.width() * factor)), max(1, round(raw.height() * factor)))
-        )
-    image = reader.read()
-    error = reader.errorString()
-    if buffer is not None:
-        buffer.close()
+    name = label or (str(source) if buffer is None else "图片")
+    try:
+        reader.setAutoTransform(True)
+        reader.setAllocationLimit(budgets.DECODE_ALLOCATION_MB)  # for a size not declared
+        _plan_decode(reader, max_long_side, name)
+        image = reader.read()
+        error = reader.errorString()
+    finally:
+        if buffer is not None:
+            buffer.close()
     if image.isNull():
-        name = label or (str(source) if buffer is None else "图片")
         raise FitError(f"{name}：无法读取图片（{error}）")
     return image
+
+
+def _plan_decode(reader: QImageReader, max_long_side: int, name: str) -> None:
+    """Refuse a declared size over the pixel budget; a JPEG (which decodes straight at a
+    reduced size) is decoded at most at `max_long_side` and within the decode budget."""
+    raw = reader.size()
+    if not raw.isValid():
+        return
+    width, height = raw.width(), raw.height()
+    reduced = reader.supportsOption(QImageIOHandler.ImageOption.ScaledSize)
+    problem = budgets.image_problem(name, width, height, reduced)
+    if problem:
+        raise FitError(problem)
+    target_w, target_h = width, height
+    if max_long_side and max(width, height) > max_long_side:
+        factor = max_long_side / max(width, height)
+        target_w, target_h = max(1, round(width * factor)), max(1, round(height * factor))
+    target_w, target_h = budgets.reduced_size(target_w, target_h)
+    if (target_w, target_h) != (width, height):
+        reader.setScaledSize(QSize(target_w, target_h))
 
 
 def flatten(image: QImage) -> QImage:
@@ -139,6 +166,8 @@ def fit_image(
     """The largest, best-quality encoding of `image` within `max_bytes`, or FitError.
     `start_quality` (the rung that fitted a similar image) only saves encodes: the result
     is still the highest rung that fits."""
+    if image.isNull():  # a QImage too large to allocate is null
+        raise FitError(f"{label}：图片太大，无法生成")
     image = flatten(image)
     long_side = max(image.width(), image.height())
     if max_long_side and long_side > max_long_side:
@@ -155,6 +184,13 @@ def fit_image(
     use_png = "png" in formats
     if not (use_jpg or use_png):
         raise FitError(f"{label}：目的地只收 {', '.join(formats)}，无法生成")
+    if use_jpg and max(image.width(), image.height()) * floor > budgets.JPEG_MAX_SIDE:
+        use_jpg = False  # JPEG cannot hold it legibly; PNG may
+        if not use_png:
+            raise FitError(
+                f"{label}：图片有 {image.width():,}×{image.height():,} 像素，缩小到清晰度下限后"
+                f"仍超过 JPEG 的 {budgets.JPEG_MAX_SIDE:,} 像素边长上限：请裁剪或分成几张"
+            )
     scale = 1.0
     smallest = 0
     for step in range(_MAX_STEPS):
@@ -167,7 +203,7 @@ def fit_image(
             if len(data) <= max_bytes:
                 return Fitted(data, "png", candidate.width(), candidate.height(), None, scale)
             smallest = len(data)
-        if use_jpg:
+        if use_jpg and max(candidate.width(), candidate.height()) <= budgets.JPEG_MAX_SIDE:
             at_floor = scale <= floor + 1e-9
             lowest = QUALITY_LADDER[-1] if at_floor else _ESTIMATE_QUALITY
             found, probed = _ladder(candidate, max_bytes, start_quality, lowest)
@@ -177,8 +213,17 @@ def fit_image(
             smallest = probed if not smallest else min(smallest, probed)
         if scale <= floor + 1e-9:
             break
+        if not smallest:  # too long for JPEG at this size: straight to one it can hold
+            side = max(image.width(), image.height())
+            scale = max(floor, min(scale * 0.9, budgets.JPEG_MAX_SIDE / side))
+            continue
         estimate = scale * math.sqrt(max_bytes / smallest) * 0.95
         scale = max(floor, min(scale * 0.9, estimate))
+    if not smallest:
+        raise FitError(
+            f"{label}：图片有 {image.width():,}×{image.height():,} 像素，太长，"
+            "无法生成目的地收的图片：请裁剪或分成几张"
+        )
     final = scaled(image, floor)
     raise FitError(
         f"{label}：缩小到清晰度下限 {final.width()}×{final.height()} 像素、"

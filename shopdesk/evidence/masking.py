@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _MOBILE = re.compile(r"(?<!\d)(?:\+?86[\s-]?)?(1[3-9]\d)[\s-]?\d{4}[\s-]?(\d{4})(?!\d)")
 _LANDLINE = re.compile(r"(?<!\d)(0\d{2,3})[\s-]?\d{3,4}(\d{4})(?!\d)")
 _ADDRESS_TAIL = re.compile(r"(?P<head>(?:[^\s省市区县]{1,8}(?:省|自治区|市)){1,2})(?P<tail>.+)")
 MASK = "****"
+ADDRESS_MAX_PARTS = 12  # 省 市 区 街道 路 号 楼 单元 室 ... with room to spare
 
 
 def mask_phone_numbers(text: str) -> str:
@@ -49,24 +51,29 @@ class Masker:
     def __call__(self, text: str) -> str:
         if not self.enabled or not text:
             return text
-        for needle, replacement in self._known():
+        for needle, replacement in _known(self.phone, self.address):
             text = text.replace(needle, replacement)
         return mask_phone_numbers(text)
 
-    def _known(self) -> list[tuple[str, str]]:
-        pairs: list[tuple[str, str]] = []
-        address = self.address.strip()
-        if address:
-            masked = masked_address(address)
-            pairs.append((address, masked))
-            parts = re.sub(r"\s*\(\d{6}\)$", "", address).split()
-            # the street part alone, as a buyer types it in a chat
-            for start in range(2, len(parts)):
-                for joiner in (" ", ""):
-                    piece = joiner.join(parts[start:])
-                    if len(piece) >= 4:
-                        pairs.append((piece, MASK))
-        phone = re.sub(r"[^\d+]", "", self.phone.lstrip("'"))
-        if len(phone) >= 7:
-            pairs.append((phone, mask_phone_numbers(phone)))
-        return sorted(pairs, key=lambda p: -len(p[0]))
+
+@lru_cache(maxsize=8)
+def _known(phone: str, address: str) -> tuple[tuple[str, str], ...]:
+    """What to replace, longest first; worked out once per buyer (a chat masks every
+    message). Only the first ADDRESS_MAX_PARTS parts of an address give street pieces:
+    an imported cell of thousands of words would otherwise give millions of them."""
+    pairs: list[tuple[str, str]] = []
+    address = address.strip()
+    if address:
+        masked = masked_address(address)
+        pairs.append((address, masked))
+        parts = re.sub(r"\s*\(\d{6}\)$", "", address).split()[:ADDRESS_MAX_PARTS]
+        # the street part alone, as a buyer types it in a chat
+        for start in range(2, len(parts)):
+            for joiner in (" ", ""):
+                piece = joiner.join(parts[start:])
+                if len(piece) >= 4:
+                    pairs.append((piece, MASK))
+    phone = re.sub(r"[^\d+]", "", phone.lstrip("'"))
+    if len(phone) >= 7:
+        pairs.append((phone, mask_phone_numbers(phone)))
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))

@@ -17,12 +17,15 @@ import json
 import os
 import re
 import shutil
+import stat
 import zipfile
+import zlib
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
+from typing import BinaryIO
 
 from PySide6.QtGui import QImage
 
@@ -32,7 +35,7 @@ from shopdesk.core.model import EvidenceKind
 from shopdesk.core.safeio import sweep_temp_files
 from shopdesk.core.timeutil import now_text
 from shopdesk.core.winsafe import winsafe_filename
-from shopdesk.evidence import chatrender, pdfpages
+from shopdesk.evidence import budgets, chatrender, pdfpages
 from shopdesk.evidence.fitting import FitError, Fitted, fit_image, load_image, scaled
 from shopdesk.evidence.masking import Masker
 from shopdesk.evidence.packmodel import Exhibit, PackageRequest
@@ -283,11 +286,16 @@ def _exhibit_units(
         height = 10**6 if request.profile.max_count == 1 else chatrender.MAX_PAGE_HEIGHT
         title, order_no = chat_heading(messages)
         rendered = chatrender.render_chat(
-            messages, title=title, order_no=order_no, max_page_height=height
+            messages,
+            title=title,
+            order_no=order_no,
+            max_page_height=height,
+            label=exhibit.file_name,
         )
         return pages([page.image for page in rendered], float(chatrender.TEXT_PX))
     if exhibit.is_pdf:
-        return pages(pdfpages.render_pages(exhibit.path), pdfpages.TEXT_PX_AT_DPI)
+        images = pdfpages.render_pages(exhibit.path, label=exhibit.file_name)
+        return pages(images, pdfpages.text_px(images))
     if exhibit.is_image:
         return [_Unit(index, 1, 1, exhibit.file_name, None, path=exhibit.path)]
     plan.notes.append(f"{exhibit.file_name}：{_kind_label(exhibit.kind)}不能作为图片上传，仅附原件")
@@ -610,6 +618,9 @@ def _zip_tree(work: Path, zip_path: Path, names: list[str]) -> None:
 
 
 # ---------------------------------------------------------------- verifying
+# Every member is hashed in chunks, after its declared size was checked against the
+# manifest and the budgets (a 2 MB zip can declare a 2 GiB member): memory stays at one
+# chunk, and a member that only a zip bomb would be is never inflated.
 
 
 class _Folder:
@@ -617,72 +628,158 @@ class _Folder:
         self.root = root
 
     def names(self) -> list[str]:
-        return sorted(
-            p.relative_to(self.root).as_posix() for p in self.root.rglob("*") if p.is_file()
-        )
+        found = []
+        for path in self.root.rglob("*"):
+            if path.is_file():
+                found.append(path.relative_to(self.root).as_posix())
+                if len(found) > budgets.PACKAGE_MAX_FILES:
+                    break
+        return sorted(found)
 
-    def read(self, name: str) -> bytes | None:
-        path = self.root / name
-        return path.read_bytes() if path.is_file() else None
+    def size(self, name: str) -> int | None:
+        try:
+            info = os.stat(self.root / name)
+        except OSError:
+            return None
+        return info.st_size if stat.S_ISREG(info.st_mode) else None
+
+    def problem(self, name: str) -> str | None:
+        return None
+
+    def open(self, name: str) -> BinaryIO:
+        return open(self.root / name, "rb")
 
 
 class _Zip:
-    def __init__(self, archive: zipfile.ZipFile) -> None:
+    def __init__(self, archive: zipfile.ZipFile, archive_bytes: int) -> None:
         self.archive = archive
+        self.archive_bytes = archive_bytes
 
     def names(self) -> list[str]:
         return sorted(n for n in self.archive.namelist() if not n.endswith("/"))
 
-    def read(self, name: str) -> bytes | None:
+    def _info(self, name: str) -> zipfile.ZipInfo | None:
         try:
-            return self.archive.read(name)
+            return self.archive.getinfo(name)
         except KeyError:
             return None
 
+    def size(self, name: str) -> int | None:
+        info = self._info(name)
+        return None if info is None else info.file_size
+
+    def problem(self, name: str) -> str | None:
+        info = self._info(name)
+        if info is None:
+            return None
+        return budgets.member_problem(name, info.file_size, info.compress_size, self.archive_bytes)
+
+    def open(self, name: str) -> BinaryIO:
+        return self.archive.open(name)
+
 
 def verify(package: Path) -> str | None:
-    """None when every file matches manifest.json; otherwise the first mismatch."""
+    """None when every file matches manifest.json; otherwise the first mismatch.
+    InputError when the package is over a budget (it is not inflated to find out)."""
     package = Path(package)
-    if package.is_dir():
-        return _verify(_Folder(package))
-    if not package.is_file():
-        return f"{package}：不存在"
     try:
-        with zipfile.ZipFile(package) as archive:
-            return _verify(_Zip(archive))
-    except zipfile.BadZipFile:
+        if package.is_dir():
+            return _verify(_Folder(package))
+        if not package.is_file():
+            return f"{package}：不存在"
+        with open(package, "rb") as handle:
+            _refuse(budgets.files_problem(budgets.zip_entries(handle) or 0))
+            with zipfile.ZipFile(handle) as archive:
+                return _verify(_Zip(archive, package.stat().st_size))
+    except _OverBudget as exc:
+        raise InputError(f"{package.name}：{exc}") from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError):
         return f"{package.name}：不是证据包（既不是文件夹也不是有效的 zip）"
+    except OSError as exc:
+        raise InputError(f"{package}：无法读取（{exc.strerror or exc}）") from None
+
+
+class _OverBudget(Exception):
+    """A budget refusal inside verify (raised as InputError naming the package)."""
+
+
+def _refuse(problem: str | None) -> None:
+    if problem:
+        raise _OverBudget(problem)
+
+
+def _read_manifest(source) -> dict | str:
+    size = source.size(MANIFEST)
+    if size is None:
+        return f"{MANIFEST}：缺失"
+    _refuse(budgets.manifest_problem(size) or source.problem(MANIFEST))
+    with source.open(MANIFEST) as handle:
+        raw = handle.read(budgets.MANIFEST_MAX_BYTES + 1)
+    _refuse(budgets.manifest_problem(len(raw)))
+    try:
+        manifest = json.loads(raw.decode("utf-8"))
+        if not isinstance(manifest["files"], list) or not all(
+            isinstance(e, dict) for e in manifest["files"]
+        ):
+            raise TypeError
+    except (ValueError, KeyError, TypeError):
+        return f"{MANIFEST}：无法读取"
+    return manifest
 
 
 def _verify(source) -> str | None:
     names = source.names()
+    _refuse(budgets.files_problem(len(names)))
     for name in names:
         if not is_safe_member(name):
             return f"{name}：路径会跳出证据包文件夹"
-    raw = source.read(MANIFEST)
-    if raw is None:
-        return f"{MANIFEST}：缺失"
-    try:
-        manifest = json.loads(raw.decode("utf-8"))
-        entries = manifest["files"]
-    except (ValueError, KeyError, TypeError):
-        return f"{MANIFEST}：无法读取"
+    manifest = _read_manifest(source)
+    if isinstance(manifest, str):
+        return manifest
+    entries = manifest["files"]
+    _refuse(budgets.files_problem(len(entries)))
+    total = 0
+    for entry in entries:  # every budget before any member is inflated
+        name = str(entry.get("path", ""))
+        if is_safe_member(name):
+            _refuse(source.problem(name))
+            total += source.size(name) or 0
+    _refuse(budgets.total_problem(total))
     listed = set()
     for entry in entries:
         name = str(entry.get("path", ""))
         if not is_safe_member(name):
             return f"{name}：清单中的路径会跳出证据包文件夹"
+        if name in listed:
+            return f"{name}：清单里列了两次"
         listed.add(name)
-        data = source.read(name)
-        if data is None:
-            return f"{name}：缺失"
-        if len(data) != entry.get("bytes"):
-            return f"{name}：大小不符（清单 {entry.get('bytes')} 字节，实际 {len(data)} 字节）"
-        if _sha256(data) != entry.get("sha256"):
-            return f"{name}：SHA-256 不符（文件被改动过）"
+        problem = _check_member(source, name, entry)
+        if problem:
+            return problem
     for name in names:
         if name != MANIFEST and name not in listed:
             return f"{name}：清单里没有这个文件"
+    return None
+
+
+def _check_member(source, name: str, entry: dict) -> str | None:
+    declared = source.size(name)
+    if declared is None:
+        return f"{name}：缺失"
+    expected = entry.get("bytes")
+    if declared != expected:
+        return f"{name}：大小不符（清单 {expected} 字节，实际 {declared} 字节）"
+    try:
+        with source.open(name) as handle:
+            size, digest, more = budgets.hash_stream(handle, declared)
+    except (OSError, EOFError, zipfile.BadZipFile, zlib.error) as exc:
+        return f"{name}：无法读取（{getattr(exc, 'strerror', None) or exc}）"
+    if more or size != declared:
+        return (
+            f"{name}：大小不符（清单 {expected} 字节，实际读到 {size}{'+' if more else ''} 字节）"
+        )
+    if digest != entry.get("sha256"):
+        return f"{name}：SHA-256 不符（文件被改动过）"
     return None
 
 

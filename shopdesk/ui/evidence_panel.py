@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 from shopdesk.core import chatlog, evidence_repo
 from shopdesk.core.errors import NotFoundError, ShopDeskError
 from shopdesk.core.evidence_checklist import checklist, missing
+from shopdesk.core.input_budget import read_chat_file
 from shopdesk.core.model import EvidenceKind
 from shopdesk.core.store import Store
 from shopdesk.core.timeutil import now_utc
@@ -467,7 +468,7 @@ class EvidencePanel(QWidget):
                 chosen = self.new_kind.currentData()
             try:
                 if chosen == EvidenceKind.CHAT.value:
-                    chat = self._add_chat_bytes(path.read_bytes(), path.name)
+                    chat = self._add_chat_bytes(read_chat_file(path), path.name)
                     if chat is not None:
                         added.append(chat)
                 else:

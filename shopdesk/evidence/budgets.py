@@ -81,10 +81,10 @@ def pdf_scale(
     floor = min(scale, PDF_MIN_DPI / POINTS_PER_INCH)
     largest = max(w * h for w, h in sizes)
     total = sum(w * h for w, h in sizes)
-    scale = min(
+    scale = min(  # 1% under: pdfium rounds each side up
         scale,
-        math.sqrt(PDF_PAGE_MAX_PIXELS / largest),
-        math.sqrt(PDF_DOCUMENT_MAX_PIXELS / total),
+        0.99 * math.sqrt(PDF_PAGE_MAX_PIXELS / largest),
+        0.99 * math.sqrt(PDF_DOCUMENT_MAX_PIXELS / total),
     )
     if scale >= floor:
         return scale, None

@@ -35,7 +35,7 @@ from shopdesk.core.model import EvidenceKind
 from shopdesk.core.safeio import sweep_temp_files
 from shopdesk.core.timeutil import now_text
 from shopdesk.core.winsafe import winsafe_filename
-from shopdesk.evidence import budgets, chatrender, pdfpages
+from shopdesk.evidence import budgets, chatrender, pdfpages, qtenv
 from shopdesk.evidence.fitting import FitError, Fitted, fit_image, load_image, scaled
 from shopdesk.evidence.masking import Masker
 from shopdesk.evidence.packmodel import Exhibit, PackageRequest
@@ -142,6 +142,7 @@ def plan_package(
     cancelled: Cancelled = _never,
 ) -> Plan:
     """Fit every exhibit to the profile; problems (which item, why) instead of writing."""
+    qtenv.ensure_gui()  # Qt takes the thread of its first object as main: not a worker's
     profile = request.profile
     mask = masker_for(request)
     plan = Plan(request, request.ordered_exhibits())

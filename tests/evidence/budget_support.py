@@ -166,7 +166,7 @@ def jpeg_dimension_bomb(path: Path, width: int, height: int) -> Path:
 def chat_with_long_message(path: Path, characters: int) -> Path:
     """A PC-shape chat log: a greeting, then one buyer message of `characters` characters
     (written in blocks, never held twice)."""
-    head = "林间小鹿 2026-11-20 10:01:02\n你好，耳机坏了\n\n林间小鹿 2026-11-20 10:02:00\n"
+    head = "小鹿乱撞1992 2026-11-20 10:01:02\n你好，耳机坏了\n\n小鹿乱撞1992 2026-11-20 10:02:00\n"
     tail = "\n\n小满家居生活馆:小美 2026-11-20 10:05:30\n亲，已经为您登记\n已读\n"
     block = "左耳没有声音，右耳有杂音。" * 1000  # 13,000 characters
     with open(path, "w", encoding="utf-8") as out:

@@ -185,12 +185,12 @@ def test_a_stored_chat_over_the_render_budget_is_refused_before_layout(tmp_path,
 def test_chat_logs_over_the_message_or_character_budget_are_refused_at_add(tmp_path, demo_db):
     many = tmp_path / "很多消息.txt"
     many.write_text(
-        "".join(f"林间小鹿 2026-11-20 10:{i // 60 % 60:02d}:{i % 60:02d}\n在吗{i}\n\n"
+        "".join(f"小鹿乱撞1992 2026-11-20 10:{i // 60 % 60:02d}:{i % 60:02d}\n在吗{i}\n\n"
                 for i in range(20_001)),
         encoding="utf-8",
     )  # fmt: skip
     wide = tmp_path / "很多字.txt"
-    wide.write_text("林间小鹿 2026-11-20 10:01:02\n" + "a" * 3_100_000 + "\n", encoding="utf-8")
+    wide.write_text("小鹿乱撞1992 2026-11-20 10:01:02\n" + "a" * 3_100_000 + "\n", encoding="utf-8")
     before = _store_bytes(demo_db)
     for path, reason in ((many, "20,001 条消息"), (wide, "个字符")):
         assert_refused(run_cli("evidence", "chat", CASE, str(path), "--db", str(demo_db)),

@@ -8,8 +8,18 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSizeF, Qt, QUuid
-from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt, QUuid
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextLayout,
+    QTextOption,
+)
 
 from shopdesk.core.chatlog import ChatMessage
 from shopdesk.core.model import CaseKind, CaseState, EvidenceKind
@@ -95,10 +105,45 @@ class _Pages:
         flags = int(Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextWrapAnywhere)
         box_w = (width or self.width) - indent
         bound = self.painter.boundingRect(QRectF(0, 0, box_w, 100000), flags, text)
+        if bound.height() > PAGE_H - 2 * MARGIN:  # taller than a page: it goes on
+            self._flow(text, font, indent, box_w, color, after)
+            return
         self.ensure(bound.height())
         self.painter.setPen(color or QColor(20, 20, 20))
         self.painter.drawText(QRectF(MARGIN + indent, self.y, box_w, bound.height()), flags, text)
         self.y += bound.height() + after
+
+    def _flow(self, text, font, indent: float, box_w: float, color, after: float) -> None:
+        """A paragraph taller than a page, line by line across pages; each break marked
+        （接下页） at the foot and （续） at the head of the next page."""
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        layout = QTextLayout(text.replace("\n", "\u2028"), font, self.writer)
+        layout.setTextOption(option)
+        layout.beginLayout()
+        lines = []
+        while (line := layout.createLine()).isValid():
+            line.setLineWidth(box_w)
+            line.setPosition(QPointF(0, 0))  # each is drawn where the page cursor is
+            lines.append(line)
+        layout.endLayout()
+        mark_font = qtenv.font(14)
+        mark_h = 24
+        for line in lines:
+            if self.y + line.height() > PAGE_H - MARGIN - mark_h:
+                self._mark("（接下页）", mark_font, indent, mark_h)
+                self.new_page()
+                self._mark("（续）", mark_font, indent, mark_h)
+                self.y += mark_h
+            self.painter.setPen(color or QColor(20, 20, 20))
+            line.draw(self.painter, QPointF(MARGIN + indent, self.y))
+            self.y += line.height()
+        self.y += after
+
+    def _mark(self, text: str, font: QFont, indent: float, height: float) -> None:
+        self.painter.setFont(font)
+        self.painter.setPen(QColor(120, 120, 120))
+        self.painter.drawText(QRectF(MARGIN + indent, self.y, self.width, height), text)
 
     def heading(self, text: str) -> None:
         self.ensure(80)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -347,3 +348,30 @@ def test_a_hostile_address_gives_a_bounded_mask(gui):
     mask = masking.Masker(True, "13925130165", words)
     assert mask(f"电话 13925130165，地址 {words}") == "电话 139****0165，地址 浙江省 杭州市 ****"
     assert len(masking._known("13925130165", words)) <= 2 * masking.ADDRESS_MAX_PARTS + 2
+
+
+def test_a_message_taller_than_a_summary_page_goes_on_across_pages(gui, tmp_path):
+    """summary.pdf: every character of a long message lands inside a page, none below its
+    foot (it was drawn past the page's end and lost), with the marks at each break."""
+    import pypdfium2 as pdfium
+
+    from shopdesk.evidence.summary import write_summary
+
+    long_text = "".join(f"第{i}句：左耳没有声音。" for i in range(1200))
+    chat = [ChatMessage("小鹿乱撞1992", "2026-11-20T02:02:00Z", long_text)]
+    path = tmp_path / "summary.pdf"
+    write_summary(str(path), cover=[], statement="", timeline=[], exhibits=[],
+                  chats=[("聊天记录", chat)], notes=[])  # fmt: skip
+    pdf = pdfium.PdfDocument(str(path))
+    text = ""
+    for page in pdf:
+        _, height = page.get_size()
+        chars = page.get_textpage()
+        for i in range(chars.count_chars()):
+            _, bottom, _, top = chars.get_charbox(i)
+            assert bottom >= 0 and top <= height, (i, bottom, top, height)
+        text += chars.get_text_range()
+    flat = "".join(text.split())
+    body = re.sub(r"（接下页）|（续）|售后证据包摘要第\d+页", "", flat)  # marks, page footers
+    assert long_text in body
+    assert flat.count("（接下页）") == flat.count("（续）") >= 2

@@ -144,26 +144,22 @@ class _Renderer:
         layout, _, _ = _layout(text, font, width)
         return layout
 
-    @staticmethod
-    def chrome(message: ChatMessage, continues: bool) -> float:
-        return _chrome(message, continues)
-
     def pieces(self, index: int, message: ChatMessage, first_room: float, room: float):
         """The message as pieces, each within a page's `room` (the first within
         `first_room`, what is left of the current page). None between two pieces: the
         next one starts a new page."""
         layout = self.layout(message)
         count = layout.lineCount()
-        if self.chrome(message, False) + _lines_height(layout, range(count)) <= room:
+        if _chrome(message, False) + _lines_height(layout, range(count)) <= room:
             yield _Piece(index, message, layout, range(count))
             return
         start, space = 0, first_room
         while start < count:
             rest = range(start, count)
-            if start and self.chrome(message, False) + _lines_height(layout, rest) <= space:
+            if start and _chrome(message, False) + _lines_height(layout, rest) <= space:
                 yield _Piece(index, message, layout, rest, continued=True)
                 return
-            end = self._fill(layout, start, count, space - self.chrome(message, True))
+            end = self._fill(layout, start, count, space - _chrome(message, True))
             if end == start and space < room:  # too little left here: a new page
                 yield None
                 space = room

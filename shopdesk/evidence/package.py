@@ -525,10 +525,10 @@ def _write_tree(plan: Plan, work: Path, created: str, step: Callable[[], None]) 
         (work / "originals").mkdir(exist_ok=True)
         name = f"originals/{index + 1:02d}-{safe_file_name(exhibit.file_name, exhibit.sha256[:12])}"
         shutil.copyfile(exhibit.path, work / name)
-        data = (work / name).read_bytes()
-        if _sha256(data) != exhibit.sha256:
+        entry = _original_entry(work, name, exhibit, mask)  # hashed in chunks: videos
+        if entry["sha256"] != exhibit.sha256:
             raise InputError(f"{exhibit.file_name}：存储的文件已被改动（SHA-256 不符），请重新添加")
-        files.append(_entry(name, exhibit.kind, "original", data, exhibit, mask))
+        files.append(entry)
         originals.append((index, name))
         step()
     rows = [
@@ -606,6 +606,13 @@ def _entry(path: str, kind: str, role: str, data: bytes, exhibit: Exhibit | None
     return entry
 
 
+def _original_entry(work: Path, name: str, exhibit: Exhibit, mask) -> dict:
+    with open(work / name, "rb") as handle:
+        size, digest, _ = budgets.hash_stream(handle, budgets.MEMBER_MAX_BYTES)
+    return {**_entry(name, exhibit.kind, "original", b"", exhibit, mask), "bytes": size,
+            "sha256": digest}  # fmt: skip
+
+
 def _zip_tree(work: Path, zip_path: Path, names: list[str]) -> None:
     with zipfile.ZipFile(zip_path, "w", zipfile.ZIP_DEFLATED) as archive:
         for name in sorted(names):
@@ -615,7 +622,9 @@ def _zip_tree(work: Path, zip_path: Path, names: list[str]) -> None:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             info.flag_bits |= 0x800  # names are UTF-8
-            archive.writestr(info, (work / name).read_bytes())
+            info.file_size = (work / name).stat().st_size  # as writestr: zip64 when needed
+            with open(work / name, "rb") as source, archive.open(info, "w") as out:
+                shutil.copyfileobj(source, out, budgets.HASH_CHUNK)  # an original may be a video
 
 
 # ---------------------------------------------------------------- verifying

@@ -375,3 +375,25 @@ def test_a_message_taller_than_a_summary_page_goes_on_across_pages(gui, tmp_path
     body = re.sub(r"（接下页）|（续）|售后证据包摘要第\d+页", "", flat)  # marks, page footers
     assert long_text in body
     assert flat.count("（接下页）") == flat.count("（续）") >= 2
+
+
+def test_a_package_with_a_large_video_original_is_built_without_holding_it(tmp_path, demo_db):
+    """The originals are hashed and zipped in chunks: a packing video of 150 MB does
+    not take 150 MB of memory (it took twice that), and the zip verifies."""
+    video = tmp_path / "打包视频.mp4"
+    with open(video, "wb") as out:
+        for _ in range(150):
+            out.write(os.urandom(1024**2))
+    photo = png_dimension_bomb(tmp_path / "开箱.png", 900, 1200)  # an ordinary small PNG
+    assert add(demo_db, video, "video").code == 0
+    assert add(demo_db, photo, "photo").code == 0
+    packed = run_cli("pack", CASE, "--profile", "tmall-return-refuse", "--zip", "--json",
+                     "--out", str(tmp_path / "out"), "--db", str(demo_db))  # fmt: skip
+    assert packed.code == 0, packed.stderr
+    assert packed.peak_mb < 150
+    package = json.loads(packed.stdout)["package"]
+    with zipfile.ZipFile(package) as archive:
+        (original,) = [n for n in archive.namelist() if n.endswith("打包视频.mp4")]
+        assert archive.getinfo(original).file_size == 150 * 1024**2
+    checked = run_cli("verify", package)
+    assert checked.code == 0, checked.stderr

@@ -23,6 +23,9 @@ PDF_DOCUMENT_MAX_PIXELS = 200_000_000  # 50 A4 pages at 150 dpi are 109 MP; 50 A
 PDF_MIN_DPI = 100  # 10-pt text is 14 px: still legible
 POINTS_PER_INCH = 72
 
+# -- everything one package renders (PDF pages and chat pages are held until fitted)
+PLAN_MAX_PIXELS = 250_000_000
+
 # -- chats
 CHAT_RENDER_MAX_CHARS = 150_000  # of the picked messages, checked before any layout
 CHAT_MAX_PAGES = 60  # 750 x 2000 px each: 360 MB
@@ -69,11 +72,12 @@ def reduced_size(width: int, height: int, limit: int = DECODE_MAX_PIXELS) -> tup
 
 
 def pdf_scale(
-    label: str, sizes: list[tuple[float, float]], dpi: float
+    label: str, sizes: list[tuple[float, float]], dpi: float, room: float | None = None
 ) -> tuple[float | None, str | None]:
     """The render scale (pixels per point) for pages of `sizes` (points) at `dpi`,
     lowered, never below PDF_MIN_DPI, until every page and the whole document fit their
-    pixel budgets; else (None, the reason naming the page)."""
+    pixel budgets (the document also within `room`, what the package has left); else
+    (None, the reason naming the page)."""
     for number, (width, height) in enumerate(sizes, start=1):
         if not (math.isfinite(width) and math.isfinite(height)) or width < 1 or height < 1:
             return None, f"{label} 第 {number} 页：页面尺寸无效（{width}×{height} 点）"
@@ -81,10 +85,11 @@ def pdf_scale(
     floor = min(scale, PDF_MIN_DPI / POINTS_PER_INCH)
     largest = max(w * h for w, h in sizes)
     total = sum(w * h for w, h in sizes)
+    document_max = min(PDF_DOCUMENT_MAX_PIXELS, max(room, 0) if room is not None else math.inf)
     scale = min(  # 1% under: pdfium rounds each side up
         scale,
         0.99 * math.sqrt(PDF_PAGE_MAX_PIXELS / largest),
-        0.99 * math.sqrt(PDF_DOCUMENT_MAX_PIXELS / total),
+        0.99 * math.sqrt(document_max / total),
     )
     if scale >= floor:
         return scale, None
@@ -95,9 +100,18 @@ def pdf_scale(
             f"（{width:,.0f}×{height:,.0f} 点），太大，无法清晰地转成图片"
             f"（{PDF_MIN_DPI} dpi 下超过 {megapixels(PDF_PAGE_MAX_PIXELS)}）"
         )
+    if document_max < PDF_DOCUMENT_MAX_PIXELS:
+        return None, plan_problem(label)
     return None, (
         f"{label}：{len(sizes)} 页合计在 {PDF_MIN_DPI} dpi 下有 {megapixels(total * floor**2)}，"
         f"超过上限 {megapixels(PDF_DOCUMENT_MAX_PIXELS)}：请拆分 PDF 或只保留相关的页"
+    )
+
+
+def plan_problem(label: str) -> str:
+    return (
+        f"{label}：加上前面的证据，一个证据包要生成的图片超过 {megapixels(PLAN_MAX_PIXELS)}"
+        "的上限：请分几次打包"
     )
 
 

@@ -297,10 +297,12 @@ def render_chat(
     max_page_height: int = MAX_PAGE_HEIGHT,
     width: int = WIDTH,
     label: str = "聊天记录",
+    room: float | None = None,
 ) -> list[ChatPage]:
     """Pages of the conversation; every page carries the header (order no., date range,
     page number), so a reviewer can read any page alone. FitError (naming `label`) when
-    the messages are over the character or page budget, before anything is drawn."""
+    the messages are over the character or page budget, or the pages over `room` (the
+    pixels the package has left), before anything is drawn."""
     if not messages:
         return []
     problem = budgets.chat_chars_problem(label, _characters(messages))
@@ -310,12 +312,12 @@ def render_chat(
     heading = f"{title}　订单号 {order_no}" if order_no else title
     subtitle = date_range(messages)
     max_page_height = min(max_page_height, budgets.CHAT_TALL_PAGE_MAX)
-    room = max_page_height - renderer.header_height() - MARGIN
+    page_room = max_page_height - renderer.header_height() - MARGIN
     pages: list[list[_Piece]] = [[]]
     used = 0.0
     for index, message in enumerate(messages):
-        for piece in renderer.pieces(index, message, room - used, room):
-            if pages[-1] and (piece is None or used + piece.height > room):
+        for piece in renderer.pieces(index, message, page_room - used, page_room):
+            if pages[-1] and (piece is None or used + piece.height > page_room):
                 pages.append([])
                 used = 0.0
                 problem = budgets.chat_pages_problem(label, len(pages))
@@ -325,6 +327,9 @@ def render_chat(
                 pages[-1].append(piece)
                 used += piece.height
     pages = [page for page in pages if page]
+    drawn = sum(renderer.header_height() + sum(p.height for p in page) + MARGIN for page in pages)
+    if room is not None and drawn * width > room:  # what the package has left in pixels
+        raise FitError(budgets.plan_problem(label))
     out = []
     for number, page in enumerate(pages, start=1):
         image = renderer.draw_page(page, heading, subtitle, number, len(pages))

@@ -164,7 +164,8 @@ def plan_package(
             )
             continue
         try:
-            units.extend(_exhibit_units(index, exhibit, request, mask, plan))
+            room = budgets.PLAN_MAX_PIXELS - sum(u.pixels for u in units)  # held until fitted
+            units.extend(_exhibit_units(index, exhibit, request, mask, plan, room))
         except FitError as exc:
             plan.problems.append(str(exc))
     fit = _Fitter(profile, per_image_limit)
@@ -258,9 +259,13 @@ class _Unit:
     image: QImage | None = None
     path: Path | None = None  # decoded on a worker thread
 
+    @property
+    def pixels(self) -> int:
+        return 0 if self.image is None else self.image.width() * self.image.height()
+
 
 def _exhibit_units(
-    index: int, exhibit: Exhibit, request: PackageRequest, mask: Masker, plan: Plan
+    index: int, exhibit: Exhibit, request: PackageRequest, mask: Masker, plan: Plan, room: int
 ) -> list[_Unit]:
     """The images an exhibit turns into (none: it travels in originals/ only). Chats and
     PDFs are rendered here, on the calling thread (fonts, pdfium); photos are decoded later
@@ -292,10 +297,11 @@ def _exhibit_units(
             order_no=order_no,
             max_page_height=height,
             label=exhibit.file_name,
+            room=room,
         )
         return pages([page.image for page in rendered], float(chatrender.TEXT_PX))
     if exhibit.is_pdf:
-        images = pdfpages.render_pages(exhibit.path, label=exhibit.file_name)
+        images = pdfpages.render_pages(exhibit.path, label=exhibit.file_name, room=room)
         return pages(images, pdfpages.text_px(images))
     if exhibit.is_image:
         return [_Unit(index, 1, 1, exhibit.file_name, None, path=exhibit.path)]

@@ -38,11 +38,16 @@ def _open(path: Path, label: str = "") -> pdfium.PdfDocument:
 
 
 def render_pages(
-    path: Path, dpi: int = RENDER_DPI, max_pages: int = MAX_PAGES, label: str = ""
+    path: Path,
+    dpi: int = RENDER_DPI,
+    max_pages: int = MAX_PAGES,
+    label: str = "",
+    room: float | None = None,
 ) -> list[QImage]:
     """Every page (up to `max_pages`) as an RGB image at `dpi` (lower when the pages would
-    exceed the pixel budget), white background. Each image carries the resolution it was
-    drawn at (see `text_px`). Problems name `label` (the file's own name)."""
+    exceed the pixel budget, or the `room` in pixels the package has left), white
+    background. Each image carries the resolution it was drawn at (see `text_px`).
+    Problems name `label` (the file's own name)."""
     name = label or Path(path).name
     pdf = _open(path, name)
     try:
@@ -54,7 +59,7 @@ def render_pages(
             raise FitError(f"{name}：无法读取页面（{exc}）") from None
         if not sizes:
             return []
-        scale, problem = budgets.pdf_scale(name, sizes, dpi)
+        scale, problem = budgets.pdf_scale(name, sizes, dpi, room)
         if problem:
             raise FitError(problem)
         images = []

@@ -397,3 +397,17 @@ def test_a_package_with_a_large_video_original_is_built_without_holding_it(tmp_p
         assert archive.getinfo(original).file_size == 150 * 1024**2
     checked = run_cli("verify", package)
     assert checked.code == 0, checked.stderr
+
+
+def test_what_one_package_renders_has_a_budget_checked_before_each_document(tmp_path, demo_db):
+    """Rendered pages are held until fitted: two PDFs that each fit alone are together
+    over the package's budget, and the second is refused before it is drawn."""
+    first = pdf_with_page(tmp_path / "检测报告.pdf", 2384, 3370, pages=5)  # A0: 175 MP
+    second = pdf_with_page(tmp_path / "质检报告.pdf", 2384, 3371, pages=5)  # other bytes
+    for path in (first, second):
+        assert add(demo_db, path, "test_report").code == 0
+    out = tmp_path / "out"
+    line = assert_refused(pack(demo_db, out, "tmall-return-refuse"), "质检报告.pdf",
+                          "请分几次打包")  # fmt: skip
+    assert "检测报告.pdf" not in line  # the first one was fine
+    assert not out.exists()

@@ -233,12 +233,8 @@ def compute_clocks(store: Store, log=print) -> None:
     """What a store's first start does in the background: every clock computed by the
     rules, and the marks that say so, as in a store the seller has opened before (the
     start-up benchmark measures a normal start, not the first one)."""
-    from shopdesk.ui import due_view  # the marks the window checks
-
     started = time.perf_counter()
-    deadlines_repo.mark_refreshed(store)
-    rows = deadlines_repo.recompute_all(store, now_utc())
-    store.set_setting(due_view.RULES_STAMP_SETTING, due_view.rules_stamp())
+    rows = deadlines_repo.bring_up_to_date(store, now_utc())  # rules stamp set: a normal start
     log(f"  clocks computed: {rows:,} rows ({time.perf_counter() - started:.0f} s)")
 
 

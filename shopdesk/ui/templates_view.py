@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shopdesk.core import template_io, templates_repo
+from shopdesk.core import os_errors, template_io, templates_repo
 from shopdesk.core.errors import ShopDeskError
 from shopdesk.core.model import LANGUAGES, CareStep, CaseKind, ReplyStage
+from shopdesk.core.output_paths import refuse_store_target
 from shopdesk.core.store import Store
 from shopdesk.core.templates import VARIABLES, Template, over_limit, variable_label
 from shopdesk.ui import file_dialogs
@@ -327,9 +328,13 @@ class TemplatesView(QWidget):
         own = templates_repo.own_templates(self.store)
         chosen = own or templates_repo.all_templates(self.store)
         try:
+            refuse_store_target(path, self.store.path)  # never over the store itself
             template_io.save_file(Path(path), chosen)
+        except ShopDeskError as error:
+            QMessageBox.warning(self, tr("导出"), str(error))
+            return 0
         except OSError as error:
-            QMessageBox.warning(self, tr("导出"), f"{Path(path).name}: {error.strerror}")
+            QMessageBox.warning(self, tr("导出"), f"{Path(path).name}：{os_errors.reason(error)}")
             return 0
         return len(chosen)
 

@@ -102,3 +102,14 @@ def test_import_and_export(view, store, tmp_path):
     assert view.export_file(out) == 1
     document = json.loads(out.read_text(encoding="utf-8"))
     assert document["templates"][0]["texts"]["zh-CN"]["body"] == "亲，已经在安排发货了"
+
+
+def test_exporting_over_the_store_itself_is_refused(view, store, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warned.append(args[2]))
+    before = store.counts()
+    assert view.export_file(store.path) == 0
+    assert len(warned) == 1 and "店铺数据文件本身" in warned[0]
+    assert store.counts() == before and store.db.execute("PRAGMA quick_check").fetchone()[0] == "ok"

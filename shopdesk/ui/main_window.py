@@ -26,12 +26,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from shopdesk.core import case_facts
 from shopdesk.core.errors import NotFoundError, ShopDeskError
+from shopdesk.core.model import Cause
 from shopdesk.core.store import Store
 from shopdesk.ui.case_panel import CasePanel
 from shopdesk.ui.cases_view import CasesView
 from shopdesk.ui.due_view import install_deadlines
 from shopdesk.ui.help_menu import install_help_menu
+from shopdesk.ui.i18n import current_language
 from shopdesk.ui.order_form import OrderForm
 from shopdesk.ui.order_jobs import DeliveredDialog, NewCaseDialog, ShipDialog
 from shopdesk.ui.order_panel import OrderPanel
@@ -122,6 +125,9 @@ class MainWindow(QMainWindow):
         table = self.orders_view.table
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         table.customContextMenuRequested.connect(self._orders_context_menu)
+        cases_table = self.cases_view.table
+        cases_table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        cases_table.customContextMenuRequested.connect(self._cases_context_menu)
         self.case_panel.changed.connect(lambda _id: self.refresh())
 
         self._search_timer = QTimer(self, singleShot=True, interval=150)
@@ -246,6 +252,40 @@ class MainWindow(QMainWindow):
         ship.setEnabled(self.order_panel.shippable(self.store.get_order(order_id)))
         menu.popup(self.orders_view.table.viewport().mapToGlobal(position))
         self._context_menu = menu  # kept for tests and until it closes
+
+    def _cases_context_menu(self, position) -> None:
+        """判断原因 in one click from the 售后 list: every cause, the current one ticked."""
+        index = self.cases_view.table.indexAt(position)
+        case_id = self.cases_view.model.row_id(index.row()) if index.isValid() else None
+        if case_id is None:
+            return
+        current = self.store.get_case(case_id).cause
+        menu = QMenu(self)
+        causes = menu.addMenu(self.tr("判断原因"))
+        for cause in Cause:
+            action = causes.addAction(
+                cause.label(current_language()), lambda c=cause.value: self.set_cause(case_id, c)
+            )
+            action.setCheckable(True)
+            action.setChecked(cause.value == current)
+        menu.popup(self.cases_view.table.viewport().mapToGlobal(position))
+        self._context_menu = menu  # kept for tests and until it closes
+
+    def set_cause(self, case_id: int, cause: str) -> None:
+        try:
+            case_facts.set_cause(self.store, case_id, cause)
+        except ShopDeskError as error:
+            QMessageBox.warning(self, self.tr("判断原因"), str(error))
+            return
+        self.refresh()
+        if self.case_panel.case_id == case_id:
+            self.show_case(case_id)
+        self.statusBar().showMessage(
+            self.tr("售后单 #%1 的原因：%2")
+            .replace("%1", str(case_id))
+            .replace("%2", Cause(cause).label(current_language())),
+            8000,
+        )
 
     def new_case_for(self, order_id: int) -> NewCaseDialog:
         """Ask for the case's kind and start; once saved it opens in 售后 with its clocks."""

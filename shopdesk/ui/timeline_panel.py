@@ -29,12 +29,12 @@ from shopdesk.core.deadlines_repo import (
     undo_last,
 )
 from shopdesk.core.errors import ShopDeskError
-from shopdesk.core.model import EventKind, Party
+from shopdesk.core.model import Cause, EventKind, Outcome, Party
 from shopdesk.core.rules import explain
 from shopdesk.core.store import Store
 from shopdesk.core.timeutil import CHINA, from_text, parse_user_time, to_text
 from shopdesk.ui.countdown import BACKGROUND, FOREGROUND, ui_now
-from shopdesk.ui.format import label, local_time
+from shopdesk.ui.format import label, local_time, money
 from shopdesk.ui.i18n import current_language
 from shopdesk.ui.layout_fit import let_shrink
 
@@ -174,7 +174,12 @@ class TimelinePanel(QWidget):
         self.timeline = QListWidget()
         let_shrink(self.timeline, 80)
 
+        self.facts_line = QLabel()  # why, what it cost, how it ended (原因与费用 has the rest)
+        self.facts_line.setWordWrap(True)
+        self.facts_line.setStyleSheet("color: #444;")
+
         layout = QVBoxLayout(self)
+        layout.addWidget(self.facts_line)
         layout.addWidget(QLabel(self.tr("平台时限")))
         layout.addLayout(self.clocks)
         layout.addWidget(self.no_clock)
@@ -201,6 +206,22 @@ class TimelinePanel(QWidget):
         self._show_buttons(allowed_events(case, events, order=order, now=now, state=state))
         self._show_timeline(events)
         self.platform_due.setText(china_time(case.platform_deadline))
+        self._show_facts(case)
+
+    def _show_facts(self, case) -> None:
+        cause = label(Cause, case.cause)
+        if case.cause_question:
+            cause += self.tr("（待判断）")
+        outcome = label(Outcome, case.outcome) if case.outcome else self.tr("未记录")
+        self.facts_line.setText(
+            self.tr("原因：%1 · 已退款 %2 · 补偿 %3 · 收回 %4 · 净损失 %5 · 结果：%6")
+            .replace("%1", cause)
+            .replace("%2", money(case.money_refund_fen))
+            .replace("%3", money(case.money_compensation_fen))
+            .replace("%4", money(case.money_recovered_fen))
+            .replace("%5", money(case.money_net_fen))
+            .replace("%6", outcome)
+        )
 
     def _show_clocks(self, deadlines) -> None:
         for card in self.cards:

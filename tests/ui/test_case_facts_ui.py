@@ -111,3 +111,28 @@ def test_the_paste_dialog_shows_what_it_read_and_opens_the_case(qtbot, store):
     assert dialog.result() == QDialog.DialogCode.Accepted
     left = from_text(case.platform_deadline) - now_utc()  # the page's 还剩 1天23时
     assert timedelta(days=1, hours=22) < left <= timedelta(days=1, hours=23)
+
+
+def test_one_click_from_the_cases_list_sets_the_cause_and_progress_shows_it(qtbot, store):
+    from shopdesk.core.case_facts import add_money
+    from shopdesk.ui.main_window import MainWindow
+    from shopdesk.ui.timeline_panel import TimelinePanel
+
+    case_id = _return_case(store)
+    add_money(store, case_id, "compensation", "5")
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    window.show_view("cases")
+    assert window.cases_view.select_id(case_id)
+    rect = window.cases_view.table.visualRect(window.cases_view.model.index(0, 0))
+    window._cases_context_menu(rect.center())
+    [causes] = [a.menu() for a in window._context_menu.actions() if a.menu()]
+    [courier] = [a for a in causes.actions() if a.text() == "快递服务差"]
+    courier.trigger()
+    case = store.get_case(case_id)
+    assert (case.cause, case.cause_source) == ("courier_service", "seller")
+    panel = TimelinePanel(store)
+    qtbot.addWidget(panel)
+    panel.show_case(case_id)
+    line = panel.facts_line.text()
+    assert "原因：快递服务差" in line and "补偿 ¥5.00" in line and "结果：未记录" in line

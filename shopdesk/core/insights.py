@@ -1,0 +1,643 @@
+"""What after-sales tells the shop: cases, rates and money by product, cause,
+responsibility and courier over a period; appeals and service times.
+
+Definitions (the 分析 view, `shopdesk insights` and the 产品改进单 all read them here):
+- A period is whole China-time days, `start` to `end` inclusive.
+- A product's key is its 商家编码 as exported, or the line's title when the export has
+  none (or the text `null`).
+- `units`: the 购买数量 of every line of an order PAID in the period (refunded or closed
+  later or not): each order line once.
+- A case counts in the period it was OPENED in, under the shop and platform of its own
+  order (a case on another shop's order is not counted), once under each product it
+  concerns: the lines its return inspection names where it has one, else every line of
+  its order. Its money counts in full under each of them.
+- Money is what the case's record holds (case_facts): `refund_fen` refunded (not
+  requested), `compensation_fen` goodwill paid, `recovered_fen` paid back (courier claim,
+  运费险), `net_cost_fen` everything out minus everything in.
+- By courier: the cases the cause puts on the courier, per 100 parcels (orders paid in
+  the period with that courier).
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from shopdesk.core.errors import InputError
+from shopdesk.core.model import Cause, EventKind, Outcome, Responsibility
+from shopdesk.core.store import Store
+from shopdesk.core.timeutil import CHINA, from_text, now_utc, to_text
+
+DIMENSIONS = ("product", "cause", "responsibility", "courier")
+NO_COURIER = "（未填快递）"
+UNJUDGED = "unknown"  # the responsibility key of a case whose cause puts it on no one
+
+# A line's product key: 商家编码, else the title (an export writes `null` for none).
+PRODUCT_KEY = (
+    "CASE WHEN trim(l.outer_code) = '' OR lower(trim(l.outer_code)) = 'null' "
+    "THEN l.title ELSE trim(l.outer_code) END"
+)
+
+
+@dataclass(frozen=True)
+class Period:
+    start: date
+    end: date  # inclusive
+
+    def __post_init__(self) -> None:
+        if self.start > self.end:
+            raise InputError(f"开始日期 {self.start} 晚于结束日期 {self.end}")
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def bounds(self) -> tuple[str, str]:
+        """Stored UTC text of the first instant and of the instant after the last day."""
+        first = datetime.combine(self.start, time(), CHINA)
+        after = datetime.combine(self.end + timedelta(days=1), time(), CHINA)
+        return to_text(first), to_text(after)
+
+    def previous(self) -> Period:
+        length = timedelta(days=self.days)
+        return Period(self.start - length, self.end - length)
+
+    def describe(self) -> str:
+        return f"{self.start:%Y-%m-%d} 至 {self.end:%Y-%m-%d}（{self.days} 天，北京时间）"
+
+
+def today_china(now: datetime | None = None) -> date:
+    return (now or now_utc()).astimezone(CHINA).date()
+
+
+def last_days(days: int, now: datetime | None = None) -> Period:
+    end = today_china(now)
+    return Period(end - timedelta(days=days - 1), end)
+
+
+def this_week(now: datetime | None = None) -> Period:
+    end = today_china(now)
+    return Period(end - timedelta(days=end.weekday()), end)
+
+
+def this_month(now: datetime | None = None) -> Period:
+    end = today_china(now)
+    return Period(end.replace(day=1), end)
+
+
+def parse_day(text: str, what: str = "日期") -> date:
+    try:
+        return date.fromisoformat(str(text).strip())
+    except ValueError:
+        raise InputError(f"{what}“{text}”看不懂：请写成 2026-11-01") from None
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which orders count: a platform and/or a shop (None: all)."""
+
+    platform: str | None = None
+    shop_id: int | None = None
+
+    def where(self, alias: str = "o") -> tuple[str, list]:
+        parts, params = [], []
+        if self.platform:
+            parts.append(f"{alias}.platform = ?")
+            params.append(self.platform)
+        if self.shop_id is not None:
+            parts.append(f"{alias}.shop_id = ?")
+            params.append(self.shop_id)
+        return "".join(f" AND {p}" for p in parts), params
+
+
+def find_shop(store: Store, text: str) -> int:
+    """A shop by id or by name; InputError naming the shops otherwise."""
+    shops = store.list_shops()
+    for shop in shops:
+        if str(shop.id) == str(text).strip() or shop.name == str(text).strip():
+            return shop.id
+    known = "、".join(f"{s.id}（{s.name}）" for s in shops) or "无"
+    raise InputError(f"没有店铺“{text}”：已有店铺 {known}")
+
+
+@dataclass(frozen=True)
+class Row:
+    key: str
+    label: str
+    cases: int
+    units: int | None  # None where units do not apply (cause, responsibility)
+    rate_per_100: float | None
+    refund_fen: int
+    compensation_fen: int
+    recovered_fen: int
+    net_cost_fen: int
+    causes: tuple[tuple[str, int], ...] = ()  # leading causes, most cases first
+    previous_cases: int = 0
+    previous_units: int | None = None
+    previous_rate_per_100: float | None = None
+
+    @property
+    def cases_change(self) -> int:
+        return self.cases - self.previous_cases
+
+    def contract(self) -> dict:
+        """The keys `shopdesk insights --json` promises."""
+        return {
+            "key": self.key,
+            "label": self.label,
+            "cases": self.cases,
+            "units": self.units,
+            "rate_per_100": self.rate_per_100,
+            "refund_fen": self.refund_fen,
+            "compensation_fen": self.compensation_fen,
+            "recovered_fen": self.recovered_fen,
+            "net_cost_fen": self.net_cost_fen,
+        }
+
+
+def rate(cases: int, units: int | None) -> float | None:
+    if not units:
+        return None
+    return round(cases * 100 / units, 2)
+
+
+# ---------------------------------------------------------------- SQL pieces
+
+
+def _cases_sql(period: Period, scope: Scope) -> tuple[str, list]:
+    """The cases opened in the period on orders in scope (with the order's columns)."""
+    start, after = period.bounds()
+    where, params = scope.where()
+    return (
+        "SELECT c.id, c.order_id, c.cause, c.responsibility, c.money_refund_fen, "
+        "c.money_compensation_fen, c.money_recovered_fen, c.money_net_fen, o.courier "
+        "FROM cases c JOIN orders o ON o.id = c.order_id "
+        f"WHERE c.opened_at >= ? AND c.opened_at < ?{where}",
+        [start, after, *params],
+    )
+
+
+def _concerned_sql(period: Period, scope: Scope) -> tuple[str, list]:
+    """(case columns..., product key, title) once per product a case concerns."""
+    cases, params = _cases_sql(period, scope)
+    sql = (
+        f"WITH pc AS ({cases}), "
+        # the lines the latest kept return inspection names
+        "insp AS (SELECT e.case_id, max(e.id) AS id FROM pc JOIN case_events e "
+        "ON e.case_id = pc.id WHERE e.kind = 'inspected' AND NOT EXISTS (SELECT 1 FROM "
+        "case_events r WHERE r.case_id = e.case_id AND r.retracts = e.id) GROUP BY e.case_id), "
+        "named AS (SELECT insp.case_id, CAST(json_extract(j.value, '$.line') AS INTEGER) "
+        "AS position FROM insp JOIN case_events e ON e.id = insp.id, "
+        "json_each(e.data, '$.lines') j) "
+        f"SELECT pc.*, {PRODUCT_KEY} AS product, min(l.title) AS title FROM pc "
+        "JOIN order_lines l ON l.order_id = pc.order_id "
+        "WHERE pc.id NOT IN (SELECT case_id FROM named) OR l.position IN "
+        "(SELECT position FROM named WHERE named.case_id = pc.id) "
+        "GROUP BY pc.id, product"
+    )
+    return sql, params
+
+
+def _units(store: Store, period: Period, scope: Scope, dimension: str) -> dict[str, int]:
+    start, after = period.bounds()
+    where, params = scope.where()
+    if dimension == "product":
+        sql = (
+            f"SELECT {PRODUCT_KEY} AS k, sum(l.quantity) FROM orders o "
+            "JOIN order_lines l ON l.order_id = o.id "
+            f"WHERE o.paid_at >= ? AND o.paid_at < ?{where} GROUP BY k"
+        )
+    else:  # courier: parcels
+        sql = (
+            "SELECT o.courier, count(*) FROM orders o "
+            f"WHERE o.paid_at >= ? AND o.paid_at < ? AND o.courier != ''{where} "
+            "GROUP BY o.courier"
+        )
+    return {k: int(n or 0) for k, n in store.db.execute(sql, [start, after, *params])}
+
+
+def _titles(store: Store, keys: Sequence[str]) -> dict[str, str]:
+    """A readable title for each product key (the most sold line's title)."""
+    found: dict[str, str] = {}
+    keys = list(keys)
+    for i in range(0, len(keys), 500):
+        chunk = keys[i : i + 500]
+        marks = ", ".join("?" for _ in chunk)
+        sql = (
+            f"SELECT {PRODUCT_KEY} AS k, l.title FROM order_lines l "
+            f"WHERE l.outer_code IN ({marks}) GROUP BY k"
+        )
+        found.update(dict(store.db.execute(sql, chunk)))
+    return found
+
+
+def _case_rows(store: Store, period: Period, scope: Scope, dimension: str) -> list[tuple]:
+    """(key, cause, refund, compensation, recovered, net, title) per counted case."""
+    if dimension == "product":
+        sql, params = _concerned_sql(period, scope)
+        return [(r[9], r[2], r[4], r[5], r[6], r[7], r[10]) for r in store.db.execute(sql, params)]
+    sql, params = _cases_sql(period, scope)
+    if dimension == "courier":
+        sql += " AND c.responsibility = 'courier'"
+    rows = []
+    for r in store.db.execute(sql, params):
+        if dimension == "cause":
+            key = r[2]
+        elif dimension == "responsibility":
+            key = r[3] or UNJUDGED
+        else:
+            key = r[8] or NO_COURIER
+        rows.append((key, r[2], r[4], r[5], r[6], r[7], ""))
+    return rows
+
+
+def _label(dimension: str, key: str, title: str, language: str) -> str:
+    if dimension == "product":
+        return title if title and title != key else key
+    if dimension == "cause":
+        try:
+            return Cause(key).label(language)
+        except ValueError:
+            return key  # a cause id of a newer version
+    if dimension == "responsibility":
+        try:
+            return Responsibility(key).label(language)
+        except ValueError:
+            return {"zh-CN": "未判断", "zh-TW": "未判斷", "en": "Not judged"}.get(language, key)
+    return key
+
+
+def cause_label(cause: str, language: str = "zh-CN") -> str:
+    return _label("cause", cause, "", language)
+
+
+def breakdown(
+    store: Store,
+    dimension: str,
+    period: Period,
+    scope: Scope = Scope(),
+    *,
+    language: str = "zh-CN",
+    with_previous: bool = True,
+) -> list[Row]:
+    """One row per product / cause / responsibility / courier, most cases first (then the
+    biggest net cost); products sold without any case are listed too, with 0 cases."""
+    if dimension not in DIMENSIONS:
+        names = "、".join(DIMENSIONS)
+        raise InputError(f"不能按“{dimension}”分析：可以按 {names}")
+    has_units = dimension in ("product", "courier")
+    units = _units(store, period, scope, dimension) if has_units else {}
+    tally: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
+    causes: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    titles: dict[str, str] = {}
+    for key, cause, refund, comp, back, net, title in _case_rows(store, period, scope, dimension):
+        t = tally[key]
+        t[0] += 1
+        t[1] += refund
+        t[2] += comp
+        t[3] += back
+        t[4] += net
+        causes[key][cause] += 1
+        if title:
+            titles[key] = title
+    keys = set(tally) | set(units)
+    if dimension == "product":
+        missing = [k for k in keys if k not in titles]
+        titles.update({k: v for k, v in _titles(store, missing).items() if k in keys})
+    previous: dict[str, tuple[int, int | None]] = {}
+    if with_previous:
+        before = period.previous()
+        old_units = _units(store, before, scope, dimension) if has_units else {}
+        old_counts: dict[str, int] = defaultdict(int)
+        for row in _case_rows(store, before, scope, dimension):
+            old_counts[row[0]] += 1
+        previous = {
+            k: (old_counts.get(k, 0), old_units.get(k, 0) if has_units else None) for k in keys
+        }
+    rows = []
+    for key in keys:
+        cases, refund, comp, back, net = tally.get(key, (0, 0, 0, 0, 0))
+        sold = units.get(key, 0) if has_units else None
+        old_cases, old_units_n = previous.get(key, (0, None))
+        leading = sorted(causes.get(key, {}).items(), key=lambda kv: (-kv[1], kv[0]))[:3]
+        rows.append(
+            Row(
+                key=key,
+                label=_label(dimension, key, titles.get(key, ""), language),
+                cases=cases,
+                units=sold,
+                rate_per_100=rate(cases, sold) if has_units else None,
+                refund_fen=refund,
+                compensation_fen=comp,
+                recovered_fen=back,
+                net_cost_fen=net,
+                causes=tuple(leading),
+                previous_cases=old_cases,
+                previous_units=old_units_n,
+                previous_rate_per_100=rate(old_cases, old_units_n) if has_units else None,
+            )
+        )
+    rows.sort(key=lambda r: (-r.cases, -r.net_cost_fen, r.key))
+    return rows
+
+
+def case_ids(
+    store: Store, dimension: str, key: str, period: Period, scope: Scope = Scope()
+) -> list[int]:
+    """The cases a breakdown row counts (its drill-down), oldest first."""
+    if dimension == "product":
+        sql, params = _concerned_sql(period, scope)
+        found = [r[0] for r in store.db.execute(sql, params) if r[9] == key]
+    else:
+        sql, params = _cases_sql(period, scope)
+        if dimension == "courier":
+            sql += " AND c.responsibility = 'courier'"
+        found = []
+        for r in store.db.execute(sql, params):
+            value = {"cause": r[2], "responsibility": r[3] or UNJUDGED}.get(
+                dimension, r[8] or NO_COURIER
+            )
+            if value == key:
+                found.append(r[0])
+    return sorted(set(found))
+
+
+# ---------------------------------------------------------------- trend (per week)
+
+
+@dataclass(frozen=True)
+class Week:
+    start: date
+    cases: int
+    units: int
+    rate_per_100: float | None
+
+
+def weekly_trend(
+    store: Store, period: Period, scope: Scope = Scope(), product: str | None = None
+) -> list[Week]:
+    """Cases and rate per week (weeks start on Monday, cut to the period)."""
+    weeks = []
+    start = period.start
+    while start <= period.end:
+        end = min(start + timedelta(days=6 - start.weekday()), period.end)
+        week = Period(start, end)
+        if product is None:
+            rows = breakdown(store, "product", week, scope, with_previous=False)
+            sql, params = _cases_sql(week, scope)
+            cases = len(store.db.execute(sql, params).fetchall())
+            units = sum(r.units or 0 for r in rows)
+        else:
+            rows = [
+                r
+                for r in breakdown(store, "product", week, scope, with_previous=False)
+                if r.key == product
+            ]
+            cases = rows[0].cases if rows else 0
+            units = rows[0].units or 0 if rows else 0
+        weeks.append(Week(start, cases, units, rate(cases, units)))
+        start = end + timedelta(days=1)
+    return weeks
+
+
+# ---------------------------------------------------------------- appeals
+
+
+@dataclass(frozen=True)
+class AppealRow:
+    key: str  # cause id
+    label: str
+    cases: int
+    won: int
+    lost: int
+    split: int
+    pending: int
+    kept_fen: int  # requested refunds of the cases won, not refunded
+
+
+def appeals(
+    store: Store, period: Period, scope: Scope = Scope(), language: str = "zh-CN"
+) -> list[AppealRow]:
+    """Cases the platform stepped into (小二介入, not retracted), by cause, with how
+    they were ruled. Won: ruled for the seller; lost: for the buyer; split: shared."""
+    cases, params = _cases_sql(period, scope)
+    sql = (
+        f"SELECT pc.cause, c.outcome, c.refund_fen, pc.money_refund_fen FROM ({cases}) pc "
+        "JOIN cases c ON c.id = pc.id WHERE EXISTS (SELECT 1 FROM case_events e "
+        "WHERE e.case_id = pc.id AND e.kind = ? AND NOT EXISTS (SELECT 1 FROM case_events r "
+        "WHERE r.case_id = e.case_id AND r.retracts = e.id))"
+    )
+    tally: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0])
+    for cause, outcome, requested, refunded in store.db.execute(
+        sql, [*params, EventKind.PLATFORM_INTERVENED.value]
+    ):
+        t = tally[cause]
+        t[0] += 1
+        if outcome == Outcome.RULED_FOR_SELLER.value:
+            t[1] += 1
+            t[5] += max(0, requested - refunded)
+        elif outcome == Outcome.RULED_FOR_BUYER.value:
+            t[2] += 1
+        elif outcome == Outcome.RULED_SPLIT.value:
+            t[3] += 1
+        else:
+            t[4] += 1
+    rows = [AppealRow(key, cause_label(key, language), *values) for key, values in tally.items()]
+    rows.sort(key=lambda r: (-r.cases, r.key))
+    return rows
+
+
+# ---------------------------------------------------------------- service
+
+
+@dataclass(frozen=True)
+class Service:
+    cases: int
+    replied: int  # cases with a first reply
+    first_reply_median_min: float | None
+    first_reply_p90_min: float | None
+    resolved: int
+    resolution_median_h: float | None
+    resolution_p90_h: float | None
+    asked: int  # cases where the buyer spoke (the reply clock ran)
+    clock_ran_out: int  # of those: first reply after the shop's reply target, or none yet
+    # and the target passed
+
+    @property
+    def ran_out_share(self) -> float | None:
+        return round(self.clock_ran_out / self.asked, 4) if self.asked else None
+
+
+def percentile(values: Sequence[float], share: float) -> float | None:
+    """The nearest-rank percentile (p90: the value 90% of cases are at or under)."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    rank = max(1, -(-len(ordered) * int(share * 100) // 100))
+    return ordered[rank - 1]
+
+
+def service(
+    store: Store, period: Period, scope: Scope = Scope(), now: datetime | None = None
+) -> Service:
+    """Time to first reply (the reply clock's definition: the buyer's first ask, on the
+    timeline or in a chat, to the seller's first answer after it) and to resolution
+    (opened to closed), for the cases opened in the period."""
+    from shopdesk.core.evidence_repo import case_chat_messages
+    from shopdesk.core.reply_clock import contacts, first_reply, reply_target
+
+    now = now or now_utc()
+    target = reply_target(store)
+    sql, params = _cases_sql(period, scope)
+    ids = [r[0] for r in store.db.execute(sql, params)]
+    replies, resolutions = [], []
+    asked = ran_out = 0
+    for case_id in ids:
+        case = store.get_case(case_id)
+        found = contacts(store.events(case_id), case_chat_messages(store, case_id), now)
+        first = first_reply(found, target)
+        if first.asked_at is not None:
+            asked += 1
+            if first.replied_at is not None:
+                replies.append((first.replied_at - first.asked_at).total_seconds() / 60)
+                ran_out += not first.met
+            elif target.due(first.asked_at) < now:
+                ran_out += 1
+        if case.closed_at and case.opened_at:
+            hours = (from_text(case.closed_at) - from_text(case.opened_at)).total_seconds()
+            resolutions.append(hours / 3600)
+
+    def rounded(value: float | None) -> float | None:
+        return None if value is None else round(value, 1)
+
+    return Service(
+        cases=len(ids),
+        replied=len(replies),
+        first_reply_median_min=rounded(statistics.median(replies)) if replies else None,
+        first_reply_p90_min=rounded(percentile(replies, 0.9)),
+        resolved=len(resolutions),
+        resolution_median_h=rounded(statistics.median(resolutions)) if resolutions else None,
+        resolution_p90_h=rounded(percentile(resolutions, 0.9)),
+        asked=asked,
+        clock_ran_out=ran_out,
+    )
+
+
+# ---------------------------------------------------------------- 产品预警
+
+
+@dataclass(frozen=True)
+class Alert:
+    product: str
+    label: str
+    cases_7d: int
+    units_7d: int
+    rate_7d: float | None
+    rate_90d: float | None
+    cause: str  # the leading cause of the last 7 days
+    cause_label: str
+
+    def as_dict(self) -> dict:
+        return {
+            "product": self.product,
+            "label": self.label,
+            "cases_7d": self.cases_7d,
+            "units_7d": self.units_7d,
+            "rate_7d": self.rate_7d,
+            "rate_90d": self.rate_90d,
+            "cause": self.cause,
+            "cause_label": self.cause_label,
+        }
+
+
+ALERT_MIN_CASES = 5
+
+
+def alerts(store: Store, now: datetime | None = None, scope: Scope = Scope()) -> list[Alert]:
+    """Products whose rate over the last 7 days is more than twice their 90-day rate,
+    with at least 5 cases in the 7 days. A product with no units in 90 days but cases
+    has no rate to compare and is not flagged."""
+    recent = breakdown(store, "product", last_days(7, now), scope, with_previous=False)
+    long = {
+        r.key: r
+        for r in breakdown(store, "product", last_days(90, now), scope, with_previous=False)
+    }
+    found = []
+    for row in recent:
+        base = long.get(row.key)
+        if row.cases < ALERT_MIN_CASES or row.rate_per_100 is None or base is None:
+            continue
+        if base.rate_per_100 is None or row.rate_per_100 <= 2 * base.rate_per_100:
+            continue
+        cause = row.causes[0][0] if row.causes else Cause.UNKNOWN.value
+        found.append(
+            Alert(
+                row.key,
+                row.label,
+                row.cases,
+                row.units or 0,
+                row.rate_per_100,
+                base.rate_per_100,
+                cause,
+                cause_label(cause),
+            )
+        )
+    return found
+
+
+# ---------------------------------------------------------------- one product's detail
+
+
+@dataclass(frozen=True)
+class ProductDetail:
+    row: Row
+    period: Period
+    case_ids: tuple[int, ...]
+    trend: tuple[Week, ...] = field(default=())
+
+
+def product_detail(
+    store: Store, product: str, period: Period, scope: Scope = Scope()
+) -> ProductDetail:
+    rows = [r for r in breakdown(store, "product", period, scope) if r.key == product]
+    if not rows:
+        raise InputError(f"在 {period.describe()} 没有商品“{product}”的销量或售后")
+    ids = case_ids(store, "product", product, period, scope)
+    trend = weekly_trend(store, period, scope, product)
+    return ProductDetail(rows[0], period, tuple(ids), tuple(trend))
+
+
+def buyer_words(store: Store, case_id: int) -> dict:
+    """What the buyer said: the refund's 退款说明 and the buyer's chat lines."""
+    from shopdesk.core.evidence_repo import case_chat_messages
+
+    case = store.get_case(case_id)
+    lines = [
+        m.text
+        for m in case_chat_messages(store, case_id)
+        if not m.is_seller and not m.is_system and m.kind == "text" and m.text
+    ]
+    return {"reason": case.reason, "description": case.description, "chat": lines}
+
+
+def evidence_photos(store: Store, case_ids: Sequence[int], limit: int = 12) -> list[dict]:
+    """The photo evidence of these cases (newest first), for the sheet's thumbnails."""
+    found = []
+    for case_id in case_ids:
+        for row in store.db.query(
+            "SELECT id, case_id, sha256, file_name, caption, data FROM evidence "
+            "WHERE case_id = ? AND kind = 'photo' ORDER BY id DESC",
+            [case_id],
+        ):
+            try:
+                row["data"] = json.loads(row["data"] or "{}")
+            except ValueError:
+                row["data"] = {}
+            found.append(row)
+            if len(found) >= limit:
+                return found
+    return found

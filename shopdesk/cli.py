@@ -36,6 +36,7 @@ COMMAND_MODULES = [
     "shopdesk.commands.backup",
     "shopdesk.commands.export",
     "shopdesk.commands.orders_ship",
+    "shopdesk.commands.insights",
 ]
 
 

@@ -26,14 +26,40 @@ Cases (opened, China time):
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import struct
+import zlib
+from datetime import UTC, datetime, timedelta
 
+from shopdesk.core import evidence_repo
 from shopdesk.core.case_facts import add_money, record_inspection, set_outcome
 from shopdesk.core.deadlines_repo import refresh_due
 from shopdesk.core.timeutil import china_to_text
 
 NOW = datetime(2026, 12, 2, 4, 0, tzinfo=UTC)
 MUG, CLOTH, TISSUE = "MUG-01", "日式棉麻桌布", "抽纸盒"
+ADDRESS = "浙江省 杭州市 西湖区 文三路 90 号"
+# C1's chat: the buyer's words (with the phone and address to mask) and the reply at 10:30
+CHAT = (
+    f"买家O1 2026-11-04 10:10:00\n杯口有裂缝，电话 13912345678，寄到 {ADDRESS}\n\n"
+    "小满家居:小美 2026-11-04 10:30:00\n亲，非常抱歉，马上为您处理\n"
+)
+
+
+def png(width: int = 40, height: int = 30, rgb: tuple[int, int, int] = (200, 60, 40)) -> bytes:
+    """A small solid-colour PNG (a stand-in for a defect photo)."""
+    raw = b"".join(b"\x00" + bytes(rgb) * width for _ in range(height))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
 
 
 def cn(text: str) -> str:
@@ -48,6 +74,8 @@ def build_known_store(store) -> dict[str, int]:
     def order(name, shop, paid, courier, lines):
         saved = store.save_order(
             {
+                "receiver_phone": "13912345678" if name == "O1" else "",
+                "receiver_address": ADDRESS if name == "O1" else "",
                 "shop_id": shop.id,
                 "platform": shop.platform,
                 "order_no": f"35153131473293579{len(orders):02d}",
@@ -98,6 +126,8 @@ def build_known_store(store) -> dict[str, int]:
 
     c1 = case("C1", "O1", "2026-11-04T10:00", "seller_defect", refund=3900)
     event(c1, "replied", "2026-11-04T10:30")
+    evidence_repo.add_chat(store, c1, CHAT.encode(), "聊天.txt", shop_names=("小满家居",), now=NOW)
+    evidence_repo.add_bytes(store, c1, png(), "裂缝.png", "photo", caption="杯口裂缝", now=NOW)
     add_money(store, c1, "refund", "39", at=NOW)
     add_money(store, c1, "compensation", "5", at=NOW)
     event(c1, "platform_intervened", "2026-11-05T10:00")
@@ -130,3 +160,27 @@ def build_known_store(store) -> dict[str, int]:
     case("C8", "O7", "2026-11-07T10:00", "seller_defect")
     refresh_due(store, case_ids=cases.values(), now=NOW)
     return {**cases, "shop_a": shop_a.id, "shop_b": shop_b.id}
+
+
+def build_alert_store(store, cases: int, now: datetime) -> None:
+    """200 cups sold two months ago, 10 in the last week with `cases` defect cases."""
+    shop = store.add_shop("小满家居", "taobao")
+
+    def order(no, paid_days_ago, quantity):
+        paid = now - timedelta(days=paid_days_ago)
+        saved = store.save_order(
+            {
+                "shop_id": shop.id,
+                "platform": "taobao",
+                "order_no": no,
+                "paid_at": paid.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            }
+        )
+        store.add_order_line(saved.id, "保温杯", outer_code="CUP-9", quantity=quantity)
+        return saved.id
+
+    order("9000000000000000001", 60, 200)
+    recent = order("9000000000000000002", 3, 10)
+    for i in range(cases):
+        at = (now - timedelta(days=2, hours=i)).strftime("%Y-%m-%dT%H:%M:%SZ")
+        store.add_case(recent, "refund_shipped", at, cause="seller_defect")

@@ -174,7 +174,8 @@ def _cases_sql(period: Period, scope: Scope) -> tuple[str, list]:
     where, params = scope.where()
     return (
         "SELECT c.id, c.order_id, c.cause, c.responsibility, c.money_refund_fen, "
-        "c.money_compensation_fen, c.money_recovered_fen, c.money_net_fen, o.courier "
+        "c.money_compensation_fen, c.money_recovered_fen, c.money_net_fen, o.courier, "
+        "c.opened_at "
         "FROM cases c JOIN orders o ON o.id = c.order_id "
         f"WHERE c.opened_at >= ? AND c.opened_at < ?{where}",
         [start, after, *params],
@@ -239,7 +240,7 @@ def _case_rows(store: Store, period: Period, scope: Scope, dimension: str) -> li
     """(key, cause, refund, compensation, recovered, net, title) per counted case."""
     if dimension == "product":
         sql, params = _concerned_sql(period, scope)
-        return [(r[9], r[2], r[4], r[5], r[6], r[7], r[10]) for r in store.db.execute(sql, params)]
+        return [(r[10], r[2], r[4], r[5], r[6], r[7], r[11]) for r in store.db.execute(sql, params)]
     sql, params = _cases_sql(period, scope)
     if dimension == "courier":
         sql += " AND c.responsibility = 'courier'"
@@ -351,7 +352,7 @@ def case_ids(
     """The cases a breakdown row counts (its drill-down), oldest first."""
     if dimension == "product":
         sql, params = _concerned_sql(period, scope)
-        found = [r[0] for r in store.db.execute(sql, params) if r[9] == key]
+        found = [r[0] for r in store.db.execute(sql, params) if r[10] == key]
     else:
         sql, params = _cases_sql(period, scope)
         if dimension == "courier":
@@ -377,30 +378,45 @@ class Week:
     rate_per_100: float | None
 
 
+def _china_day(text: str) -> date:
+    return from_text(text).astimezone(CHINA).date()
+
+
 def weekly_trend(
     store: Store, period: Period, scope: Scope = Scope(), product: str | None = None
 ) -> list[Week]:
-    """Cases and rate per week (weeks start on Monday, cut to the period)."""
+    """Cases and rate per week (weeks start on Monday, cut to the period), of one product
+    or of the whole shop (every case once; every unit sold)."""
+    start, after = period.bounds()
+    where, params = scope.where()
+    units_sql = (
+        "SELECT o.paid_at, l.quantity FROM orders o JOIN order_lines l ON l.order_id = o.id "
+        f"WHERE o.paid_at >= ? AND o.paid_at < ?{where}"
+    )
+    unit_params = [start, after, *params]
+    if product is not None:
+        units_sql += f" AND {PRODUCT_KEY} = ?"
+        unit_params.append(product)
+        sql, case_params = _concerned_sql(period, scope)
+        opened = [r[9] for r in store.db.execute(sql, case_params) if r[10] == product]
+    else:
+        sql, case_params = _cases_sql(period, scope)
+        opened = [r[9] for r in store.db.execute(sql, case_params)]
+
+    def week_of(day: date) -> date:
+        return max(period.start, day - timedelta(days=day.weekday()))
+
+    cases: dict[date, int] = defaultdict(int)
+    units: dict[date, int] = defaultdict(int)
+    for at in opened:
+        cases[week_of(_china_day(at))] += 1
+    for paid_at, quantity in store.db.execute(units_sql, unit_params):
+        units[week_of(_china_day(paid_at))] += quantity
     weeks = []
-    start = period.start
-    while start <= period.end:
-        end = min(start + timedelta(days=6 - start.weekday()), period.end)
-        week = Period(start, end)
-        if product is None:
-            rows = breakdown(store, "product", week, scope, with_previous=False)
-            sql, params = _cases_sql(week, scope)
-            cases = len(store.db.execute(sql, params).fetchall())
-            units = sum(r.units or 0 for r in rows)
-        else:
-            rows = [
-                r
-                for r in breakdown(store, "product", week, scope, with_previous=False)
-                if r.key == product
-            ]
-            cases = rows[0].cases if rows else 0
-            units = rows[0].units or 0 if rows else 0
-        weeks.append(Week(start, cases, units, rate(cases, units)))
-        start = end + timedelta(days=1)
+    day = period.start
+    while day <= period.end:
+        weeks.append(Week(day, cases[day], units[day], rate(cases[day], units[day])))
+        day = day + timedelta(days=7 - day.weekday())
     return weeks
 
 

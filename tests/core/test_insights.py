@@ -3,14 +3,14 @@ every figure out by hand): units, cases, rates, causes, money, appeals, service.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 
 from shopdesk.core import insights
 from shopdesk.core.errors import InputError
 from shopdesk.core.insights import Period, Scope
-from tests.insights_store import CLOTH, MUG, NOW, TISSUE, build_known_store
+from tests.insights_store import CLOTH, MUG, NOW, TISSUE, build_alert_store, build_known_store
 
 NOVEMBER = Period(date(2026, 11, 1), date(2026, 11, 30))
 
@@ -154,32 +154,8 @@ def test_weekly_trend_of_one_product(known):
     assert sum(w.cases for w in weeks) == 4
 
 
-def _cups(store, cases: int):
-    """200 cups sold two months ago, 10 in the last week with `cases` defect cases."""
-    shop = store.add_shop("小满家居", "taobao")
-
-    def order(no, paid_days_ago, quantity):
-        paid = NOW - timedelta(days=paid_days_ago)
-        saved = store.save_order(
-            {
-                "shop_id": shop.id,
-                "platform": "taobao",
-                "order_no": no,
-                "paid_at": paid.strftime("%Y-%m-%dT%H:%M:%SZ"),
-            }
-        )
-        store.add_order_line(saved.id, "保温杯", outer_code="CUP-9", quantity=quantity)
-        return saved.id
-
-    order("9000000000000000001", 60, 200)
-    recent = order("9000000000000000002", 3, 10)
-    for i in range(cases):
-        at = (NOW - timedelta(days=2, hours=i)).strftime("%Y-%m-%dT%H:%M:%SZ")
-        store.add_case(recent, "refund_shipped", at, cause="seller_defect")
-
-
 def test_alert_when_the_weeks_rate_is_more_than_twice_the_90_day_rate(store):
-    _cups(store, 5)
+    build_alert_store(store, 5, NOW)
     found = insights.alerts(store, NOW)
     assert [(a.product, a.cases_7d, a.rate_7d, a.rate_90d, a.cause) for a in found] == [
         ("CUP-9", 5, 50.0, 2.38, "seller_defect")
@@ -188,7 +164,7 @@ def test_alert_when_the_weeks_rate_is_more_than_twice_the_90_day_rate(store):
 
 
 def test_no_alert_with_fewer_than_five_cases(store):
-    _cups(store, 4)
+    build_alert_store(store, 4, NOW)
     assert insights.alerts(store, NOW) == []
 
 

@@ -1,0 +1,217 @@
+"""The 产品改进单: what after-sales says about one product over a period, for the
+product department. Gathered here (Qt-free) and written as xlsx; the PDF is drawn by
+shopdesk/evidence/improvement_pdf.py from the same data. Buyers' words are masked for
+phone numbers and addresses."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from shopdesk.core.evidence_repo import case_chat_messages, stored_path
+from shopdesk.core.insights import Period, Row, Scope, Week, cause_label, product_detail
+from shopdesk.core.model import CaseKind, CaseState
+from shopdesk.core.safeio import atomic_write
+from shopdesk.core.store import Store
+from shopdesk.core.timeutil import CHINA, from_text
+from shopdesk.evidence.masking import Masker
+
+MAX_WORDS = 200  # quotes on the sheet; the xlsx lists every case anyway
+MAX_PHOTOS = 12
+
+
+@dataclass(frozen=True)
+class Quote:
+    case_id: int
+    order_no: str
+    source: str  # 退款原因 / 退款说明 / 聊天
+    text: str
+
+
+@dataclass(frozen=True)
+class Photo:
+    case_id: int
+    caption: str
+    file_name: str
+    path: Path
+
+
+@dataclass(frozen=True)
+class SheetCase:
+    case_id: int
+    order_no: str
+    opened: str  # China time, minutes
+    kind: str
+    state: str
+    cause: str
+    refund_fen: int
+    net_cost_fen: int
+
+
+@dataclass(frozen=True)
+class Sheet:
+    row: Row
+    period: Period
+    causes: tuple[tuple[str, str, int], ...]  # (id, label, cases)
+    quotes: tuple[Quote, ...]
+    photos: tuple[Photo, ...]
+    cases: tuple[SheetCase, ...]
+    trend: tuple[Week, ...]
+
+    @property
+    def title(self) -> str:
+        return f"产品改进单　{self.row.label}"
+
+
+def _label(enum, value: str) -> str:
+    try:
+        return enum(value).label()
+    except ValueError:
+        return value
+
+
+def _china(text: str | None) -> str:
+    return from_text(text).astimezone(CHINA).strftime("%Y-%m-%d %H:%M") if text else ""
+
+
+def gather_sheet(store: Store, product: str, period: Period, scope: Scope | None = None) -> Sheet:
+    detail = product_detail(store, product, period, scope or Scope())
+    causes: Counter[str] = Counter()
+    quotes: list[Quote] = []
+    photos: list[Photo] = []
+    cases: list[SheetCase] = []
+    for case_id in detail.case_ids:
+        case = store.get_case(case_id)
+        order = store.get_order(case.order_id)
+        mask = Masker(True, order.receiver_phone.lstrip("'"), order.receiver_address)
+        causes[case.cause] += 1
+        cases.append(
+            SheetCase(
+                case.id,
+                case.order_no,
+                _china(case.opened_at),
+                _label(CaseKind, case.kind),
+                _label(CaseState, case.state),
+                cause_label(case.cause),
+                case.money_refund_fen,
+                case.money_net_fen,
+            )
+        )
+        if len(quotes) < MAX_WORDS:
+            said = [("退款原因", case.reason), ("退款说明", case.description)]
+            said += [
+                ("聊天", m.text)
+                for m in case_chat_messages(store, case_id)
+                if not m.is_seller and not m.is_system and m.kind == "text" and m.text
+            ]
+            quotes += [Quote(case.id, case.order_no, k, mask(t)) for k, t in said if t.strip()]
+        if len(photos) < MAX_PHOTOS:
+            for row in store.db.query(
+                "SELECT sha256, file_name, caption FROM evidence "
+                "WHERE case_id = ? AND kind = 'photo' ORDER BY id",
+                [case_id],
+            ):
+                photos.append(
+                    Photo(
+                        case.id,
+                        mask(row["caption"]),
+                        row["file_name"],
+                        stored_path(store, row["sha256"]),
+                    )
+                )
+    ordered = tuple((c, cause_label(c), n) for c, n in sorted(causes.items(), key=_by_count))
+    return Sheet(
+        row=detail.row,
+        period=period,
+        causes=ordered,
+        quotes=tuple(quotes[:MAX_WORDS]),
+        photos=tuple(photos[:MAX_PHOTOS]),
+        cases=tuple(cases),
+        trend=detail.trend,
+    )
+
+
+def _by_count(item: tuple[str, int]) -> tuple[int, str]:
+    return -item[1], item[0]
+
+
+def yuan(fen: int) -> float:
+    return round(fen / 100, 2)
+
+
+def summary_rows(sheet: Sheet) -> list[tuple[str, object]]:
+    row = sheet.row
+    change = row.cases - row.previous_cases
+    previous = sheet.period.previous()
+    return [
+        ("商品", row.label),
+        ("商家编码", row.key),
+        ("统计期间", sheet.period.describe()),
+        ("售出件数（期间内付款的订单）", row.units or 0),
+        ("售后单数（期间内申请）", row.cases),
+        ("每百件售后", row.rate_per_100 if row.rate_per_100 is not None else "—"),
+        (
+            f"上期（{previous.start:%m-%d} 至 {previous.end:%m-%d}）",
+            f"{row.previous_cases} 单 / {row.previous_units or 0} 件"
+            + (f"，每百件 {row.previous_rate_per_100:g}" if row.previous_rate_per_100 else ""),
+        ),
+        ("售后单变化", f"{change:+d} 单"),
+        ("已退款（元）", yuan(row.refund_fen)),
+        ("补偿（元）", yuan(row.compensation_fen)),
+        ("已追回（元）", yuan(row.recovered_fen)),
+        ("净损失（元）", yuan(row.net_cost_fen)),
+    ]
+
+
+def write_xlsx(sheet: Sheet, path: Path) -> None:
+    """Sheets 概况 / 原因 / 买家原话 / 售后单 / 趋势 / 照片, written in one go."""
+    import io
+
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    bold = Font(bold=True)
+
+    def table(ws, head: list[str], rows) -> None:
+        ws.append(head)
+        for cell in ws[1]:
+            cell.font = bold
+        for values in rows:
+            ws.append(list(values))
+        for column, width in zip("ABCDEFGH", (22, 18, 14, 14, 14, 14, 14, 14), strict=False):
+            ws.column_dimensions[column].width = width
+
+    overview = book.active
+    overview.title = "概况"
+    table(overview, ["项目", "数值"], summary_rows(sheet))
+    overview.column_dimensions["A"].width = 30
+    overview.column_dimensions["B"].width = 50
+    table(book.create_sheet("原因"), ["原因", "原因编号", "售后单数"], [
+        (label, cause, n) for cause, label, n in sheet.causes
+    ])  # fmt: skip
+    words = book.create_sheet("买家原话")
+    table(words, ["售后单", "订单号", "来源", "原话（已隐去电话和地址）"], [
+        (f"#{q.case_id}", q.order_no, q.source, q.text) for q in sheet.quotes
+    ])  # fmt: skip
+    words.column_dimensions["D"].width = 80
+    table(
+        book.create_sheet("售后单"),
+        ["售后单", "订单号", "申请时间", "类型", "状态", "原因", "已退款（元）", "净损失（元）"],
+        [
+            (f"#{c.case_id}", c.order_no, c.opened, c.kind, c.state, c.cause,
+             yuan(c.refund_fen), yuan(c.net_cost_fen))
+            for c in sheet.cases
+        ],
+    )  # fmt: skip
+    table(book.create_sheet("趋势"), ["周（起）", "售后单数", "售出件数", "每百件售后"], [
+        (f"{w.start:%Y-%m-%d}", w.cases, w.units, w.rate_per_100) for w in sheet.trend
+    ])  # fmt: skip
+    table(book.create_sheet("照片"), ["售后单", "说明", "文件名"], [
+        (f"#{p.case_id}", p.caption, p.file_name) for p in sheet.photos
+    ])  # fmt: skip
+    buffer = io.BytesIO()
+    book.save(buffer)
+    with atomic_write(path) as handle:
+        handle.write(buffer.getvalue())

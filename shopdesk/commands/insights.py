@@ -102,7 +102,7 @@ def _table(dimension: str, rows, period: Period) -> str:
         units = "" if row.units is None else f"　{row.units} 件"
         rate = "" if row.rate_per_100 is None else f"　每百件 {row.rate_per_100:g} 单"
         lines.append(
-            f"{row.label}（{row.key}）　{row.cases} 单{units}{rate}"
+            f"{row.label}{'' if row.key == row.label else f'（{row.key}）'}　{row.cases} 单{units}{rate}"
             f"　退款 ¥{yuan(row.refund_fen)}　净损失 ¥{yuan(row.net_cost_fen)}"
         )
     return "\n".join(lines)

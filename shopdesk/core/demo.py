@@ -8,6 +8,7 @@ import random
 from datetime import UTC, datetime, timedelta
 
 from shopdesk.core.case_states import check_move, derive_state
+from shopdesk.core.deadlines_repo import refresh_due
 from shopdesk.core.errors import MoveNotAllowedError
 from shopdesk.core.model import (
     Case,
@@ -20,7 +21,7 @@ from shopdesk.core.model import (
     OrderState,
 )
 from shopdesk.core.store import Store
-from shopdesk.core.timeutil import to_text
+from shopdesk.core.timeutil import from_text, to_text
 
 SHOP_NAME = "小满家居生活馆"
 RETURN_ADDRESS = "浙江省 杭州市 余杭区 仓前街道 文一西路 1888 号 3 号仓 小满家居 收 13800001111"
@@ -38,6 +39,24 @@ PRODUCTS = [
     ("真空压缩收纳袋 衣物被子 8件套", "规格：8件套送手泵", 4990),
     ("记忆棉枕头 护颈椎 单只", "规格：标准款", 8900),
     ("玻璃密封罐 五谷杂粮储物罐 3个装", "容量：1000ml", 5200),
+]
+# 商家编码 of the products above (as the seller's export would carry them).
+PRODUCT_CODES = {title: f"XM-{n + 1:03d}" for n, (title, _, _) in enumerate(PRODUCTS)}
+# The weeks before the busy one (see _add_history): a product whose defects keep growing
+# and a courier that loses parcels, for the 分析 view to find.
+DEFECT_PRODUCT = "香薰蜡烛礼盒 无烟大豆蜡"
+LOSING_COURIER = "韵达快递"
+DEFECT_WORDS = [
+    "蜡烛到手杯体就裂了，蜡油漏了一盒子",
+    "点了一次就塌陷了，中间凹下去一个洞",
+    "香味很淡，而且表面有裂纹",
+    "玻璃杯底部有裂缝，不敢点",
+    "蜡面发白起霜，和图片完全不一样",
+]
+LOST_WORDS = [
+    "物流五天没更新了，快递说找不到件",
+    "显示已签收但我根本没收到",
+    "快递说包裹丢了，让我找商家",
 ]
 NICKS = [
     "tb_橙子味的夏天",
@@ -176,6 +195,11 @@ def build_demo(store: Store, now: datetime, orders: int = 300, seed: int = 7) ->
                 n_case += 1
                 _add_case(store, rng, now, order_id, paid, kind, stage_events, state)
                 made["cases"] += 1
+        made["cases"] += _add_history(store, random.Random(seed + 1), now)
+        # The cached cause, responsibility and money of every case (refunds paid count).
+        refresh_due(
+            store, case_ids=[r[0] for r in store.db.execute("SELECT id FROM cases")], now=now
+        )
     return made
 
 
@@ -235,6 +259,7 @@ def _add_order(store: Store, shop_id: int, rng: random.Random, now: datetime, n:
             price_fen=price,
             quantity=quantity,
             status=STATUS_TEXT[state],
+            outer_code=PRODUCT_CODES.get(title, ""),
         )
     return order.id, state, paid
 
@@ -261,3 +286,74 @@ def _add_case(store, rng, now, order_id, paid, kind, stage_events, state) -> Non
         store.add_event(case.id, event.value, to_text(at))
     if not state.is_open:
         store.update_case(case.id, closed_at=to_text(at))
+
+
+_HISTORY_KINDS = {
+    "defect": (CaseKind.RETURN_REFUND, "质量问题", Cause.SELLER_DEFECT),
+    "lost": (CaseKind.REFUND_SHIPPED, "快递/物流一直未送到", Cause.COURIER_LOST),
+    "mind": (CaseKind.RETURN_REFUND, "7天无理由退换货", Cause.BUYER_CHANGED_MIND),
+}
+
+
+def _add_history(store: Store, rng: random.Random, now: datetime) -> int:
+    """Finished cases of the weeks before the busy one, on orders that have none: the
+    defect product's cases grow week by week, the losing courier loses about one parcel
+    in four, and a few buyers change their minds. Only moves the platform allows."""
+    added = 0
+    rows = store.db.execute(
+        "SELECT id, paid_at, courier FROM orders WHERE state = ? AND paid_at IS NOT NULL "
+        "AND id NOT IN (SELECT order_id FROM cases) ORDER BY id",
+        [OrderState.SUCCESS.value],
+    ).fetchall()
+    for order_id, paid_at, courier in rows:
+        paid = from_text(paid_at)
+        age = (now - paid).total_seconds() / 86400
+        if age < 9:  # the busy week is the demo's own
+            continue
+        titles = {line.title for line in store.order_lines(order_id)}
+        growth = max(0.0, 1 - age / 40)  # 0 forty days ago, about 0.8 in the week before
+        if DEFECT_PRODUCT in titles and rng.random() < 0.1 + 0.9 * growth:
+            which, words = "defect", rng.choice(DEFECT_WORDS)
+        elif courier == LOSING_COURIER and rng.random() < 0.3:
+            which, words = "lost", rng.choice(LOST_WORDS)
+        elif rng.random() < 0.05:
+            which, words = "mind", "不喜欢了，包装完好"
+        else:
+            continue
+        kind, reason, cause = _HISTORY_KINDS[which]
+        if _finish_case(store, rng, order_id, paid, kind, reason, cause, words):
+            added += 1
+    return added
+
+
+def _finish_case(store, rng, order_id, paid, kind, reason, cause, words) -> bool:
+    order = store.get_order(order_id)
+    steps = [E.SELLER_AGREED, E.REFUNDED]
+    if kind is CaseKind.RETURN_REFUND:
+        steps = [E.SELLER_AGREED, E.BUYER_SHIPPED_RETURN, E.SELLER_RECEIVED_RETURN, E.REFUNDED]
+    opened = paid + timedelta(days=rng.uniform(2, 6))
+    probe = Case(0, order_id, "", "taobao", kind.value, CaseState.AWAITING_SELLER.value)
+    timeline = [Event(0, 0, E.OPENED.value, to_text(opened))]
+    at = opened
+    for n, step in enumerate(steps, start=1):
+        at += timedelta(minutes=rng.uniform(10, 600))
+        try:
+            check_move(probe, timeline, step, order=order)
+        except MoveNotAllowedError:
+            return False
+        timeline.append(Event(n, 0, step.value, to_text(at)))
+    state = derive_state(probe, timeline)
+    case = store.add_case(
+        order_id,
+        kind.value,
+        to_text(opened),
+        state=state.value,
+        cause=cause.value,
+        refund_fen=order.paid_fen,
+        reason=reason,
+        description=f"买家说明：{words}",
+    )
+    for event in timeline[1:]:
+        store.add_event(case.id, event.kind, event.at)
+    store.update_case(case.id, closed_at=timeline[-1].at)
+    return True

@@ -467,6 +467,20 @@ def appeals(
     return rows
 
 
+def appealed_ids(store: Store, ids: Sequence[int]) -> list[int]:
+    """Those of these cases the platform stepped into (not retracted)."""
+    found = []
+    for case_id in ids:
+        row = store.db.execute(
+            "SELECT 1 FROM case_events e WHERE e.case_id = ? AND e.kind = ? AND NOT EXISTS "
+            "(SELECT 1 FROM case_events r WHERE r.case_id = e.case_id AND r.retracts = e.id)",
+            [case_id, EventKind.PLATFORM_INTERVENED.value],
+        ).fetchone()
+        if row:
+            found.append(case_id)
+    return found
+
+
 # ---------------------------------------------------------------- service
 
 

@@ -6,3 +6,7 @@ import shopdesk.ui.evidence_panel  # noqa: F401  (the case panel's 证据)
 import shopdesk.ui.import_dialog  # noqa: F401  (File -> 导入 and drag-and-drop)
 import shopdesk.ui.paste_case_dialog  # noqa: F401  (订单 -> 粘贴千牛退款详情)
 import shopdesk.ui.templates_view  # noqa: F401  (模板 and the case panel's 回复)
+
+# isort: split
+# After 模板: a view's place in the list is its Ctrl+number.
+import shopdesk.ui.insights_view  # noqa: F401  (分析)

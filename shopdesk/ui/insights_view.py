@@ -1,0 +1,503 @@
+"""分析: what after-sales tells the shop over a period: by product, cause, responsibility
+and courier (tables with charts), appeals and service times, and the 产品预警. Every
+row drills down to its cases (double-click); a product row gives its 产品改进单."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, QDate, QRectF, Qt, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shopdesk.core import insights
+from shopdesk.core.errors import ShopDeskError
+from shopdesk.core.insights import Period, Scope
+from shopdesk.core.model import CaseKind, CaseState, Platform
+from shopdesk.core.store import Store
+from shopdesk.evidence.charts import Bar, Point, paint_bars, paint_trend
+from shopdesk.ui.format import label, local_time
+from shopdesk.ui.i18n import current_language
+from shopdesk.ui.insights_models import (
+    KEY_ROLE,
+    CaseLine,
+    FigureModel,
+    appeal_figures,
+    breakdown_figures,
+    case_figures,
+)
+from shopdesk.ui.main_window import register_window_hook
+
+CHART_ROWS = 15  # bars in a view's chart (the table lists every row)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("InsightsView", text)
+
+
+class ChartWidget(QWidget):
+    """Bars (products by rate, causes by cases ...) or the weekly trend, drawn with
+    QPainter (shopdesk/evidence/charts.py, the same drawing as the PDF)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.bars: list[Bar] = []
+        self.points: list[Point] | None = None
+        self.setMinimumHeight(120)
+
+    def set_bars(self, bars: list[Bar]) -> None:
+        self.bars, self.points = bars, None
+        self.update()
+
+    def set_trend(self, points: list[Point]) -> None:
+        self.points = points
+        self.update()
+
+    def paintEvent(self, _event) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = QRectF(self.rect()).adjusted(6, 6, -6, -6)
+        if self.points is not None:
+            paint_trend(painter, rect, self.points, self.font())
+        else:  # as many bars as have room for their labels (the table lists them all)
+            fit = max(1, int(rect.height() // (self.fontMetrics().height() * 1.25)))
+            paint_bars(painter, rect, self.bars[:fit], self.font())
+        painter.end()
+
+
+def _table(model) -> QTableView:
+    table = QTableView()
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.setAlternatingRowColors(True)
+    return table
+
+
+class BreakdownTab(QWidget):
+    """One dimension: its chart above, its table below."""
+
+    def __init__(self, dimension: str, parent=None):
+        super().__init__(parent)
+        self.dimension = dimension
+        self.model = FigureModel(breakdown_figures(dimension), self)
+        self.table = _table(self.model)
+        self.chart = ChartWidget()
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.chart)
+        split.addWidget(self.table)
+        split.setSizes([220, 320])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(split)
+
+    def show_rows(self, rows: list, period: Period, alerted: frozenset = frozenset()) -> None:
+        self.model.set_rows(rows, period.describe())
+        self.table.resizeColumnsToContents()
+        if self.dimension in ("product", "courier"):
+            ranked = sorted(
+                (r for r in rows if r.cases),
+                key=lambda r: (-(r.rate_per_100 or 0), -r.cases, r.key),
+            )[:CHART_ROWS]
+            unit = tr("每百件") if self.dimension == "product" else tr("每百个包裹")
+            bars = [
+                Bar(
+                    r.label,
+                    r.rate_per_100 or 0,
+                    f"{unit} {r.rate_per_100 or 0:g}（{r.cases} 单）",
+                    r.key in alerted,
+                )
+                for r in ranked
+            ]
+        else:
+            bars = [Bar(r.label, r.cases, f"{r.cases} 单") for r in rows[:CHART_ROWS]]
+        self.chart.set_bars(bars)
+
+    def current_key(self) -> str | None:
+        index = self.table.currentIndex()
+        return self.model.data(index, KEY_ROLE) if index.isValid() else None
+
+
+class CasesDialog(QDialog):
+    """The cases a figure counts; double-click opens one in the window."""
+
+    open_case = Signal(int)
+
+    def __init__(self, title: str, lines: list[CaseLine], parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.resize(820, 420)
+        self.model = FigureModel(case_figures(), self)
+        self.model.set_rows(lines, "")
+        self.table = _table(self.model)
+        self.table.resizeColumnsToContents()
+        self.table.doubleClicked.connect(self._open)
+        buttons = QDialogButtonBox()
+        buttons.addButton(tr("关闭"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.rejected.connect(self.reject)
+        heading = QLabel(title)
+        heading.setStyleSheet("font-weight: bold;")
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(QLabel(tr("共 %1 个售后单（双击打开）").replace("%1", str(len(lines)))))
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+
+    def _open(self, index) -> None:
+        case_id = self.model.data(index, KEY_ROLE)
+        if case_id is not None:
+            self.open_case.emit(int(case_id))
+
+
+class InsightsView(QWidget):
+    selected_case = Signal(int)
+
+    PERIODS = ("this_week", "this_month", "last_30", "last_90", "custom")
+
+    def __init__(self, store: Store, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.period_box = QComboBox()
+        for key, text in zip(
+            self.PERIODS,
+            (tr("本周"), tr("本月"), tr("最近 30 天"), tr("最近 90 天"), tr("自定义")),
+            strict=True,
+        ):
+            self.period_box.addItem(text, key)
+        self.period_box.setCurrentIndex(2)
+        self.period_box.setToolTip(tr("统计期间（北京时间，含首尾两天）"))
+        self.start_edit, self.end_edit = QDateEdit(), QDateEdit()
+        for edit in (self.start_edit, self.end_edit):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setEnabled(False)
+            edit.dateChanged.connect(lambda _d: self._custom_changed())
+        self.platform_box, self.shop_box = QComboBox(), QComboBox()
+        self.platform_box.setToolTip(tr("只看这个平台的订单和售后"))
+        self.shop_box.setToolTip(tr("只看这个店铺的订单和售后（其他店铺订单上的售后不算）"))
+        self.sheet_button = QPushButton(tr("产品改进单…"))
+        self.sheet_button.setToolTip(tr("为选中的商品写出产品改进单（xlsx 或 PDF）"))
+        self.sheet_button.clicked.connect(self.write_sheet)
+        bar = QHBoxLayout()
+        for text, widget in (
+            (tr("期间"), self.period_box),
+            ("", self.start_edit),
+            (tr("至"), self.end_edit),
+            (tr("平台"), self.platform_box),
+            (tr("店铺"), self.shop_box),
+        ):
+            if text:
+                bar.addWidget(QLabel(text))
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        bar.addWidget(self.sheet_button)
+
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.alert_label = QLabel()
+        self.alert_label.setWordWrap(True)
+        self.alert_label.setStyleSheet("color: #b4441e; font-weight: bold;")
+        self.trend = ChartWidget()
+        self.trend.setToolTip(tr("每周售后单数（柱）和每百件售后（线）"))
+        self.trend.setFixedHeight(150)
+
+        self.tabs = QTabWidget()
+        self.breakdowns = {
+            "product": BreakdownTab("product"),
+            "cause": BreakdownTab("cause"),
+            "responsibility": BreakdownTab("responsibility"),
+            "courier": BreakdownTab("courier"),
+        }
+        names = {
+            "product": tr("商品"),
+            "cause": tr("原因"),
+            "responsibility": tr("责任方"),
+            "courier": tr("快递"),
+        }
+        for key, tab in self.breakdowns.items():
+            self.tabs.addTab(tab, names[key])
+            tab.table.doubleClicked.connect(lambda index, k=key: self.drill_down(k, index))
+            tab.table.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
+        self.appeals_model = FigureModel(appeal_figures(), self)
+        self.appeals_table = _table(self.appeals_model)
+        self.appeals_table.doubleClicked.connect(self._drill_appeal)
+        self.tabs.addTab(self.appeals_table, tr("申诉"))
+        self.service_label = QLabel()
+        self.service_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.service_label.setWordWrap(True)
+        self.service_label.setMargin(12)
+        self.tabs.addTab(self.service_label, tr("服务"))
+        self.tabs.currentChanged.connect(lambda _i: (self._update_buttons(), self._fill_current()))
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.alert_label)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.trend)
+        layout.addWidget(self.tabs, 1)
+        self.period_box.currentIndexChanged.connect(lambda _i: self._period_changed())
+        self.platform_box.currentIndexChanged.connect(lambda _i: self.refresh_figures())
+        self.shop_box.currentIndexChanged.connect(lambda _i: self.refresh_figures())
+        self._filled: set[int] = set()
+        self._alerted: frozenset = frozenset()
+        self._loading = False
+        self.refresh()
+
+    # -- period and scope -------------------------------------------------------------
+
+    def period(self) -> Period:
+        key = self.period_box.currentData()
+        if key == "this_week":
+            return insights.this_week()
+        if key == "this_month":
+            return insights.this_month()
+        if key == "last_90":
+            return insights.last_days(90)
+        if key == "custom":
+            start = date.fromisoformat(self.start_edit.date().toString("yyyy-MM-dd"))
+            end = date.fromisoformat(self.end_edit.date().toString("yyyy-MM-dd"))
+            return Period(min(start, end), max(start, end))
+        return insights.last_days(30)
+
+    def scope(self) -> Scope:
+        return Scope(self.platform_box.currentData(), self.shop_box.currentData())
+
+    def _period_changed(self) -> None:
+        custom = self.period_box.currentData() == "custom"
+        if not custom or not self.start_edit.isEnabled():
+            period = self.period() if not custom else insights.last_days(30)
+            self._loading = True
+            self.start_edit.setDate(QDate(period.start.year, period.start.month, period.start.day))
+            self.end_edit.setDate(QDate(period.end.year, period.end.month, period.end.day))
+            self._loading = False
+        for edit in (self.start_edit, self.end_edit):
+            edit.setEnabled(custom)
+        self.refresh_figures()
+
+    def _custom_changed(self) -> None:
+        if not self._loading and self.period_box.currentData() == "custom":
+            self.refresh_figures()
+
+    def set_period(self, start: date, end: date) -> None:
+        """A custom period (the drill-down tests and the seller's own range)."""
+        self._loading = True
+        self.period_box.setCurrentIndex(self.PERIODS.index("custom"))
+        self.start_edit.setDate(QDate(start.year, start.month, start.day))
+        self.end_edit.setDate(QDate(end.year, end.month, end.day))
+        self._loading = False
+        self.refresh_figures()
+
+    def _fill_filters(self) -> None:
+        self._loading = True
+        platform, shop = self.platform_box.currentData(), self.shop_box.currentData()
+        self.platform_box.blockSignals(True)
+        self.shop_box.blockSignals(True)
+        self.platform_box.clear()
+        self.shop_box.clear()
+        self.platform_box.addItem(tr("全部平台"), None)
+        shops = self.store.list_shops()
+        for value in sorted({s.platform for s in shops}):
+            self.platform_box.addItem(label(Platform, value), value)
+        self.shop_box.addItem(tr("全部店铺"), None)
+        for shop_row in shops:
+            self.shop_box.addItem(shop_row.name, shop_row.id)
+        self.platform_box.setCurrentIndex(max(0, self.platform_box.findData(platform)))
+        self.shop_box.setCurrentIndex(max(0, self.shop_box.findData(shop)))
+        self.platform_box.blockSignals(False)
+        self.shop_box.blockSignals(False)
+        self._loading = False
+
+    # -- figures ----------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self._fill_filters()
+        self._period_changed()
+
+    def refresh_figures(self) -> None:
+        if self._loading:
+            return
+        period, scope = self.period(), self.scope()
+        weeks = insights.weekly_trend(self.store, period, scope)
+        self.trend.set_trend([Point(f"{w.start:%m-%d}", w.cases, w.rate_per_100) for w in weeks])
+        cases = sum(w.cases for w in weeks)
+        units = sum(w.units for w in weeks)
+        rate = insights.rate(cases, units)
+        self.summary.setText(
+            tr("%1：售后 %2 单，售出 %3 件，每百件 %4 单。双击任一行查看它的售后单。")
+            .replace("%1", period.describe())
+            .replace("%2", str(cases))
+            .replace("%3", str(units))
+            .replace("%4", "—" if rate is None else f"{rate:g}")
+        )
+        found = insights.alerts(self.store, scope=scope)
+        self.alert_label.setVisible(bool(found))
+        self.alert_label.setText(
+            "\n".join(
+                tr("产品预警：%1 最近 7 天每百件 %2 单（90 天 %3），%4 单，主要原因：%5")
+                .replace("%1", a.label)
+                .replace("%2", f"{a.rate_7d:g}")
+                .replace("%3", f"{a.rate_90d:g}")
+                .replace("%4", str(a.cases_7d))
+                .replace("%5", a.cause_label)
+                for a in found
+            )
+        )
+        self._alerted = frozenset(a.product for a in found)
+        self._filled = set()
+        self._fill_current()
+
+    def _fill_current(self) -> None:
+        """Only the tab in front is computed (the others when they are shown)."""
+        index = self.tabs.currentIndex()
+        if index in self._filled or self._loading:
+            return
+        self._filled.add(index)
+        period, scope = self.period(), self.scope()
+        widget = self.tabs.widget(index)
+        try:
+            for dimension, tab in self.breakdowns.items():
+                if tab is widget:
+                    rows = insights.breakdown(
+                        self.store, dimension, period, scope, language=current_language()
+                    )
+                    tab.show_rows(rows, period, self._alerted)
+            if widget is self.appeals_table:
+                self.appeals_model.set_rows(
+                    insights.appeals(self.store, period, scope, current_language()),
+                    period.describe(),
+                )
+                self.appeals_table.resizeColumnsToContents()
+            if widget is self.service_label:
+                self.service_label.setText(
+                    _service_text(insights.service(self.store, period, scope))
+                )
+        except ShopDeskError as exc:
+            QMessageBox.warning(self, tr("分析"), str(exc))
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        product = self.breakdowns["product"]
+        self.sheet_button.setEnabled(
+            self.tabs.currentWidget() is product and product.current_key() is not None
+        )
+
+    # -- drill-down and the sheet -----------------------------------------------------
+
+    def case_lines(self, ids: list[int]) -> list[CaseLine]:
+        lines = []
+        for case_id in ids:
+            case = self.store.get_case(case_id)
+            lines.append(
+                CaseLine(
+                    case.id,
+                    case.order_no,
+                    local_time(case.opened_at),
+                    label(CaseKind, case.kind),
+                    label(CaseState, case.state),
+                    insights.cause_label(case.cause, current_language()),
+                    case.money_net_fen,
+                )
+            )
+        return lines
+
+    def drill_down(self, dimension: str, index) -> CasesDialog | None:
+        key = self.breakdowns[dimension].model.data(index, KEY_ROLE)
+        if key is None:
+            return None
+        ids = insights.case_ids(self.store, dimension, key, self.period(), self.scope())
+        title = tr("%1 的售后单（%2）").replace(
+            "%1", self.breakdowns[dimension].model.rows[index.row()].label
+        )
+        return self._show_cases(title.replace("%2", self.period().describe()), ids)
+
+    def _drill_appeal(self, index) -> None:
+        key = self.appeals_model.data(index, KEY_ROLE)
+        ids = insights.case_ids(self.store, "cause", key, self.period(), self.scope())
+        appealed = set(insights.appealed_ids(self.store, ids))
+        self._show_cases(tr("平台介入的售后单"), [i for i in ids if i in appealed])
+
+    def _show_cases(self, title: str, ids: list[int]) -> CasesDialog:
+        dialog = CasesDialog(title, self.case_lines(ids), self)
+        dialog.open_case.connect(self.selected_case.emit)
+        dialog.setModal(False)
+        dialog.show()
+        self.last_dialog = dialog
+        return dialog
+
+    def write_sheet(self) -> None:
+        from shopdesk.core.improvement_sheet import gather_sheet, write_xlsx
+
+        product = self.breakdowns["product"].current_key()
+        if product is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, tr("保存产品改进单"), f"产品改进单-{product}.pdf", "PDF (*.pdf);;Excel (*.xlsx)"
+        )
+        if not path:
+            return
+        try:
+            sheet = gather_sheet(self.store, product, self.period(), self.scope())
+            if path.lower().endswith(".xlsx"):
+                write_xlsx(sheet, path)
+            else:
+                from shopdesk.evidence.improvement_pdf import write_sheet_pdf
+
+                write_sheet_pdf(sheet, path if path.lower().endswith(".pdf") else path + ".pdf")
+        except ShopDeskError as exc:
+            QMessageBox.warning(self, tr("产品改进单"), str(exc))
+
+
+def _service_text(found) -> str:
+    def value(number, unit: str) -> str:
+        return "—" if number is None else f"{number:g} {unit}"
+
+    share = "—" if found.ran_out_share is None else f"{found.ran_out_share * 100:.1f}%"
+    return "\n".join(
+        [
+            tr("期间内申请的售后单：%1").replace("%1", str(found.cases)),
+            tr(
+                "首次回复（买家第一次发问到卖家第一次回应；时间线和导入的聊天）：中位数 %1，90% 在 %2 以内（%3 单有回复）"
+            )
+            .replace("%1", value(found.first_reply_median_min, tr("分钟")))
+            .replace("%2", value(found.first_reply_p90_min, tr("分钟")))
+            .replace("%3", str(found.replied)),
+            tr("处理完结（申请到结束）：中位数 %1，90% 在 %2 以内（%3 单已结束）")
+            .replace("%1", value(found.resolution_median_h, tr("小时")))
+            .replace("%2", value(found.resolution_p90_h, tr("小时")))
+            .replace("%3", str(found.resolved)),
+            tr("回复超时：%1 单中 %2 单的首次回复晚于店铺回复时限或至今未回复（%3）")
+            .replace("%1", str(found.asked))
+            .replace("%2", str(found.clock_ran_out))
+            .replace("%3", share),
+        ]
+    )
+
+
+def _install(window) -> None:
+    view = InsightsView(window.store)
+    window.add_view("insights", QCoreApplication.translate("MainWindow", "分析"), view)
+    window.store_changed.connect(lambda: view.refresh_figures() if view.isVisible() else None)
+
+
+register_window_hook(_install)

@@ -393,6 +393,10 @@ def table(f: dict) -> str:
             f["tick_ms_full"] <= 1.2 * f["tick_ms_100"],
         )
     )
+    if "insights_product_ms" in f:
+        from insights_bench import rows as insights_rows
+
+        lines.extend(insights_rows(f, row))
     lines.append(
         row(
             "resident memory, full store",
@@ -443,6 +447,10 @@ def main(argv: list[str] | None = None) -> int:
     figures.update(due_list(full, runs))
     say("countdown ...")
     figures.update(countdown(full, small, 1_000))
+    say("分析 (insights) ...")
+    from insights_bench import figures as insights_figures
+
+    figures.update(insights_figures(full, runs))
     say("start-up and memory (fresh processes) ...")
     found = startup(full, empty, runs + 2)  # the noisiest figure: a few more runs
     figures.update(

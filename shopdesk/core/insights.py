@@ -188,7 +188,7 @@ def _concerned_sql(period: Period, scope: Scope) -> tuple[str, list]:
     sql = (
         f"WITH pc AS ({cases}), "
         # the lines the latest kept return inspection names
-        "insp AS (SELECT e.case_id, max(e.id) AS id FROM pc JOIN case_events e "
+        "insp AS (SELECT e.case_id, max(e.id) AS id FROM pc CROSS JOIN case_events e "
         "ON e.case_id = pc.id WHERE e.kind = 'inspected' AND NOT EXISTS (SELECT 1 FROM "
         "case_events r WHERE r.case_id = e.case_id AND r.retracts = e.id) GROUP BY e.case_id), "
         "named AS (SELECT insp.case_id, CAST(json_extract(j.value, '$.line') AS INTEGER) "
@@ -203,57 +203,55 @@ def _concerned_sql(period: Period, scope: Scope) -> tuple[str, list]:
     return sql, params
 
 
-def _units(store: Store, period: Period, scope: Scope, dimension: str) -> dict[str, int]:
+def _units(
+    store: Store, period: Period, scope: Scope, dimension: str
+) -> tuple[dict[str, int], dict[str, str]]:
+    """Units sold (or parcels) per key, and each product key's title."""
     start, after = period.bounds()
     where, params = scope.where()
     if dimension == "product":
         sql = (
-            f"SELECT {PRODUCT_KEY} AS k, sum(l.quantity) FROM orders o "
+            f"SELECT {PRODUCT_KEY} AS k, sum(l.quantity), min(l.title) FROM orders o "
             "JOIN order_lines l ON l.order_id = o.id "
             f"WHERE o.paid_at >= ? AND o.paid_at < ?{where} GROUP BY k"
         )
     else:  # courier: parcels
         sql = (
-            "SELECT o.courier, count(*) FROM orders o "
+            "SELECT o.courier, count(*), '' FROM orders o "
             f"WHERE o.paid_at >= ? AND o.paid_at < ? AND o.courier != ''{where} "
             "GROUP BY o.courier"
         )
-    return {k: int(n or 0) for k, n in store.db.execute(sql, [start, after, *params])}
+    units, titles = {}, {}
+    for key, n, title in store.db.execute(sql, [start, after, *params]):
+        units[key] = int(n or 0)
+        titles[key] = title
+    return units, titles
 
 
-def _titles(store: Store, keys: Sequence[str]) -> dict[str, str]:
-    """A readable title for each product key (the most sold line's title)."""
-    found: dict[str, str] = {}
-    keys = list(keys)
-    for i in range(0, len(keys), 500):
-        chunk = keys[i : i + 500]
-        marks = ", ".join("?" for _ in chunk)
-        sql = (
-            f"SELECT {PRODUCT_KEY} AS k, l.title FROM order_lines l "
-            f"WHERE l.outer_code IN ({marks}) GROUP BY k"
-        )
-        found.update(dict(store.db.execute(sql, chunk)))
-    return found
+_MONEY_SUMS = (
+    "count(*), sum(money_refund_fen), sum(money_compensation_fen), "
+    "sum(money_recovered_fen), sum(money_net_fen)"
+)
 
 
-def _case_rows(store: Store, period: Period, scope: Scope, dimension: str) -> list[tuple]:
-    """(key, cause, refund, compensation, recovered, net, title) per counted case."""
+def _grouped(store: Store, period: Period, scope: Scope, dimension: str) -> list[tuple]:
+    """(key, cause, cases, refund, compensation, recovered, net, title) per key and cause."""
     if dimension == "product":
         sql, params = _concerned_sql(period, scope)
-        return [(r[10], r[2], r[4], r[5], r[6], r[7], r[11]) for r in store.db.execute(sql, params)]
+        sql = (
+            f"SELECT product, cause, {_MONEY_SUMS}, min(title) FROM ({sql}) GROUP BY product, cause"
+        )
+        return store.db.execute(sql, params).fetchall()
     sql, params = _cases_sql(period, scope)
     if dimension == "courier":
         sql += " AND c.responsibility = 'courier'"
-    rows = []
-    for r in store.db.execute(sql, params):
-        if dimension == "cause":
-            key = r[2]
-        elif dimension == "responsibility":
-            key = r[3] or UNJUDGED
-        else:
-            key = r[8] or NO_COURIER
-        rows.append((key, r[2], r[4], r[5], r[6], r[7], ""))
-    return rows
+    key = {
+        "cause": "cause",
+        "responsibility": f"coalesce(responsibility, '{UNJUDGED}')",
+        "courier": f"CASE WHEN courier = '' THEN '{NO_COURIER}' ELSE courier END",
+    }[dimension]
+    sql = f"SELECT {key} AS k, cause, {_MONEY_SUMS}, '' FROM ({sql}) GROUP BY k, cause"
+    return store.db.execute(sql, params).fetchall()
 
 
 def _label(dimension: str, key: str, title: str, language: str) -> str:
@@ -291,31 +289,25 @@ def breakdown(
         names = "、".join(DIMENSIONS)
         raise InputError(f"不能按“{dimension}”分析：可以按 {names}")
     has_units = dimension in ("product", "courier")
-    units = _units(store, period, scope, dimension) if has_units else {}
+    units, titles = _units(store, period, scope, dimension) if has_units else ({}, {})
     tally: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
     causes: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    titles: dict[str, str] = {}
-    for key, cause, refund, comp, back, net, title in _case_rows(store, period, scope, dimension):
+    for key, cause, n, *money, title in _grouped(store, period, scope, dimension):
         t = tally[key]
-        t[0] += 1
-        t[1] += refund
-        t[2] += comp
-        t[3] += back
-        t[4] += net
-        causes[key][cause] += 1
-        if title:
+        t[0] += n
+        for i, fen in enumerate(money, start=1):
+            t[i] += fen or 0
+        causes[key][cause] += n
+        if title and key not in titles:
             titles[key] = title
     keys = set(tally) | set(units)
-    if dimension == "product":
-        missing = [k for k in keys if k not in titles]
-        titles.update({k: v for k, v in _titles(store, missing).items() if k in keys})
     previous: dict[str, tuple[int, int | None]] = {}
     if with_previous:
         before = period.previous()
-        old_units = _units(store, before, scope, dimension) if has_units else {}
+        old_units = _units(store, before, scope, dimension)[0] if has_units else {}
         old_counts: dict[str, int] = defaultdict(int)
-        for row in _case_rows(store, before, scope, dimension):
-            old_counts[row[0]] += 1
+        for row in _grouped(store, before, scope, dimension):
+            old_counts[row[0]] += row[2]
         previous = {
             k: (old_counts.get(k, 0), old_units.get(k, 0) if has_units else None) for k in keys
         }

@@ -91,6 +91,8 @@ def _table(model) -> QTableView:
     table.verticalHeader().hide()
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     table.horizontalHeader().setStretchLastSection(True)
+    # Column widths from the first rows: measuring thousands of products costs seconds.
+    table.horizontalHeader().setResizeContentsPrecision(40)
     table.setAlternatingRowColors(True)
     return table
 
@@ -262,6 +264,7 @@ class InsightsView(QWidget):
         self._filled: set[int] = set()
         self._alerted: frozenset = frozenset()
         self._loading = False
+        self._stale = True
         self.refresh()
 
     # -- period and scope -------------------------------------------------------------
@@ -283,30 +286,33 @@ class InsightsView(QWidget):
     def scope(self) -> Scope:
         return Scope(self.platform_box.currentData(), self.shop_box.currentData())
 
+    def _show_dates(self, period: Period) -> None:
+        for edit, day in ((self.start_edit, period.start), (self.end_edit, period.end)):
+            edit.blockSignals(True)
+            edit.setDate(QDate(day.year, day.month, day.day))
+            edit.blockSignals(False)
+
     def _period_changed(self) -> None:
         custom = self.period_box.currentData() == "custom"
-        if not custom or not self.start_edit.isEnabled():
-            period = self.period() if not custom else insights.last_days(30)
-            self._loading = True
-            self.start_edit.setDate(QDate(period.start.year, period.start.month, period.start.day))
-            self.end_edit.setDate(QDate(period.end.year, period.end.month, period.end.day))
-            self._loading = False
+        if not custom:
+            self._show_dates(self.period())
         for edit in (self.start_edit, self.end_edit):
             edit.setEnabled(custom)
         self.refresh_figures()
 
     def _custom_changed(self) -> None:
-        if not self._loading and self.period_box.currentData() == "custom":
+        if self.period_box.currentData() == "custom":
             self.refresh_figures()
 
     def set_period(self, start: date, end: date) -> None:
-        """A custom period (the drill-down tests and the seller's own range)."""
-        self._loading = True
+        """A custom period (the seller's own range; the tests)."""
+        self.period_box.blockSignals(True)
         self.period_box.setCurrentIndex(self.PERIODS.index("custom"))
-        self.start_edit.setDate(QDate(start.year, start.month, start.day))
-        self.end_edit.setDate(QDate(end.year, end.month, end.day))
-        self._loading = False
-        self.refresh_figures()
+        self.period_box.blockSignals(False)
+        self._show_dates(Period(min(start, end), max(start, end)))
+        for edit in (self.start_edit, self.end_edit):
+            edit.setEnabled(True)
+        self.refresh_figures(force=True)
 
     def _fill_filters(self) -> None:
         self._loading = True
@@ -331,12 +337,23 @@ class InsightsView(QWidget):
     # -- figures ----------------------------------------------------------------------
 
     def refresh(self) -> None:
+        """The store changed (or the window opened): figures now if shown, else when
+        the view is next shown (the window starts without computing them)."""
         self._fill_filters()
-        self._period_changed()
+        self._stale = True
+        if self.isVisible():
+            self._period_changed()
 
-    def refresh_figures(self) -> None:
-        if self._loading:
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._period_changed()
+
+    def refresh_figures(self, force: bool = False) -> None:
+        if self._loading or not (force or self.isVisible()):
+            self._stale = True
             return
+        self._stale = False
         period, scope = self.period(), self.scope()
         weeks = insights.weekly_trend(self.store, period, scope)
         self.trend.set_trend([Point(f"{w.start:%m-%d}", w.cases, w.rate_per_100) for w in weeks])

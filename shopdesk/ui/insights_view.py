@@ -5,6 +5,7 @@ row drills down to its cases (double-click); a product row gives its 产品改�
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, QRectF, Qt, Signal
 from PySide6.QtGui import QPainter
@@ -44,6 +45,7 @@ from shopdesk.ui.insights_models import (
     case_figures,
 )
 from shopdesk.ui.main_window import register_window_hook
+from shopdesk.ui.product_alerts import ProductAlerts
 
 CHART_ROWS = 15  # bars in a view's chart (the table lists every row)
 
@@ -462,6 +464,17 @@ class InsightsView(QWidget):
         self.last_dialog = dialog
         return dialog
 
+    def show_product(self, key: str) -> CasesDialog | None:
+        """The product's row in front and its cases listed (from a 产品预警 row)."""
+        tab = self.breakdowns["product"]
+        self.tabs.setCurrentWidget(tab)
+        self._fill_current()
+        for row in range(tab.model.rowCount()):
+            if tab.model.data(tab.model.index(row, 0), KEY_ROLE) == key:
+                tab.table.selectRow(row)
+                return self.drill_down("product", tab.model.index(row, 0))
+        return None
+
     def write_sheet(self) -> None:
         from shopdesk.core.improvement_sheet import gather_sheet, write_xlsx
 
@@ -514,7 +527,12 @@ def _service_text(found) -> str:
 def _install(window) -> None:
     view = InsightsView(window.store)
     window.add_view("insights", QCoreApplication.translate("MainWindow", "分析"), view)
-    window.store_changed.connect(lambda: view.refresh_figures() if view.isVisible() else None)
+    # 产品预警 rows at the top of 待办 (the window's only; never in `due --json`).
+    strip = ProductAlerts(Path(window.store.path))
+    window.view("due").layout().insertWidget(1, strip)
+    strip.open_product.connect(lambda key: (window.show_view("insights"), view.show_product(key)))
+    window.store_changed.connect(strip.refresh)
+    strip.refresh()
 
 
 register_window_hook(_install)

@@ -132,3 +132,25 @@ def test_the_window_lists_analysis_after_templates_with_the_next_ctrl_number(qtb
     (action,) = [a for a in window.actions() if a.shortcut() == wanted]
     action.trigger()
     assert window.current_view_key() == "insights"
+
+
+def test_a_product_alert_shows_as_a_row_in_due_and_opens_its_cases(qtbot, store):
+    from shopdesk.core.timeutil import now_utc
+    from shopdesk.ui.product_alerts import ProductAlerts
+    from tests.insights_store import build_alert_store
+
+    build_alert_store(store, 5, now_utc())
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    window.show()
+    due = window.view("due")
+    (strip,) = due.findChildren(ProductAlerts)
+    with qtbot.waitSignal(strip.worker_done, timeout=10000):
+        strip.compute()
+    assert strip.isVisible() and strip.count() == 1
+    assert "保温杯" in strip.item(0).text() and "商品质量问题" in strip.item(0).text()
+    assert all("保温杯" not in str(due.model.row(i)) for i in range(due.model.rowCount()))
+    strip.itemActivated.emit(strip.item(0))
+    assert window.current_view_key() == "insights"
+    dialog = window.view("insights").last_dialog
+    assert dialog.model.rowCount() == 5

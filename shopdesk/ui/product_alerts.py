@@ -1,0 +1,122 @@
+"""产品预警 rows at the top of 待办: a product whose after-sales rate over the last 7 days
+is more than twice its 90-day rate (at least 5 cases), with its leading cause. Computed
+on a thread of its own (its own Store: a connection never crosses threads), so the
+window opens as fast as without it. They are the window's only: `due --json` lists
+deadlines, and these are not deadlines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, QThread, QTimer, Signal
+from PySide6.QtWidgets import QListWidget, QListWidgetItem
+
+from shopdesk.core.insights import Alert, alerts
+from shopdesk.core.store import Store
+
+PRODUCT_ROLE = Qt.ItemDataRole.UserRole + 1
+DELAY_MS = 1000  # after the window has painted, and once per burst of changes
+_running: set = set()  # workers outlive the widget that started them until they end
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ProductAlerts", text)
+
+
+class AlertsWorker(QThread):
+    found = Signal(list)
+
+    def __init__(self, store_path: Path, parent=None):
+        super().__init__(parent)
+        self.store_path = Path(store_path)
+
+    def run(self) -> None:
+        try:
+            with Store.open(self.store_path) as store:
+                self.found.emit(alerts(store))
+        except Exception:  # noqa: BLE001 - alerts are a hint; the 分析 view shows errors
+            self.found.emit([])
+
+
+_quit_hooked = False
+
+
+def _wait_at_quit() -> None:
+    """A worker still computing when the application quits is waited for (a QThread
+    destroyed while running aborts the process)."""
+    global _quit_hooked
+    app = QCoreApplication.instance()
+    if app is not None and not _quit_hooked:
+        app.aboutToQuit.connect(lambda: [w.wait() for w in list(_running)])
+        _quit_hooked = True
+
+
+def alert_text(alert: Alert) -> str:
+    return (
+        tr("产品预警　%1：最近 7 天每百件 %2 单（90 天 %3），%4 单，主要原因：%5")
+        .replace("%1", alert.label)
+        .replace("%2", f"{alert.rate_7d:g}")
+        .replace("%3", f"{alert.rate_90d:g}")
+        .replace("%4", str(alert.cases_7d))
+        .replace("%5", alert.cause_label)
+    )
+
+
+class ProductAlerts(QListWidget):
+    """One row per alert; hidden when there is none. Double-click: the product's cases."""
+
+    open_product = Signal(str)
+    worker_done = Signal()
+
+    def __init__(self, store_path: Path, parent=None):
+        super().__init__(parent)
+        self.store_path = Path(store_path)
+        self.setToolTip(
+            tr(
+                "最近 7 天的售后率（每百件售出）超过 90 天的两倍、且至少 5 单的商品。双击查看它的售后单。"
+            )
+        )
+        self.setStyleSheet("QListWidget { color: #b4441e; font-weight: bold; }")
+        self.itemActivated.connect(lambda item: self.open_product.emit(item.data(PRODUCT_ROLE)))
+        self.worker: AlertsWorker | None = None
+        self._again = False
+        self._timer = QTimer(self, singleShot=True, interval=DELAY_MS)
+        self._timer.timeout.connect(self.compute)
+        self.hide()
+
+    def refresh(self) -> None:
+        """The store changed: compute again once things have settled."""
+        self._timer.start()
+
+    def compute(self) -> None:
+        if self.worker is not None and self.worker.isRunning():
+            self._again = True  # the store changed while computing: once more after
+            return
+        worker = AlertsWorker(self.store_path)
+        _running.add(worker)
+        worker.found.connect(self.show_alerts)
+        worker.finished.connect(self._finished)
+        self.worker = worker
+        _wait_at_quit()
+        worker.start()
+
+    def _finished(self) -> None:
+        _running.difference_update({w for w in _running if w.isFinished()})
+        self.worker_done.emit()
+        if self._again:
+            self._again = False
+            self.compute()
+
+    def show_alerts(self, found: list) -> None:
+        self.clear()
+        for alert in found:
+            item = QListWidgetItem(alert_text(alert))
+            item.setData(PRODUCT_ROLE, alert.product)
+            self.addItem(item)
+        self.setFixedHeight(min(len(found), 4) * (self.sizeHintForRow(0) if found else 0) + 6)
+        self.setVisible(bool(found))
+
+    def stop(self) -> None:
+        self._timer.stop()
+        if self.worker is not None:
+            self.worker.wait()

@@ -370,10 +370,6 @@ class Week:
     rate_per_100: float | None
 
 
-def _china_day(text: str) -> date:
-    return from_text(text).astimezone(CHINA).date()
-
-
 def weekly_trend(
     store: Store, period: Period, scope: Scope = Scope(), product: str | None = None
 ) -> list[Week]:
@@ -381,29 +377,34 @@ def weekly_trend(
     or of the whole shop (every case once; every unit sold)."""
     start, after = period.bounds()
     where, params = scope.where()
+    # China days: stored UTC + 8 hours (China has no daylight saving time).
     units_sql = (
-        "SELECT o.paid_at, l.quantity FROM orders o JOIN order_lines l ON l.order_id = o.id "
-        f"WHERE o.paid_at >= ? AND o.paid_at < ?{where}"
+        "SELECT date(o.paid_at, '+8 hours') AS d, sum(l.quantity) FROM orders o "
+        f"JOIN order_lines l ON l.order_id = o.id WHERE o.paid_at >= ? AND o.paid_at < ?{where}"
     )
     unit_params = [start, after, *params]
     if product is not None:
         units_sql += f" AND {PRODUCT_KEY} = ?"
         unit_params.append(product)
         sql, case_params = _concerned_sql(period, scope)
-        opened = [r[9] for r in store.db.execute(sql, case_params) if r[10] == product]
+        cases_sql = (
+            f"SELECT date(opened_at, '+8 hours') AS d, count(*) FROM ({sql}) "
+            "WHERE product = ? GROUP BY d"
+        )
+        case_params = [*case_params, product]
     else:
         sql, case_params = _cases_sql(period, scope)
-        opened = [r[9] for r in store.db.execute(sql, case_params)]
+        cases_sql = f"SELECT date(opened_at, '+8 hours') AS d, count(*) FROM ({sql}) GROUP BY d"
 
     def week_of(day: date) -> date:
         return max(period.start, day - timedelta(days=day.weekday()))
 
     cases: dict[date, int] = defaultdict(int)
     units: dict[date, int] = defaultdict(int)
-    for at in opened:
-        cases[week_of(_china_day(at))] += 1
-    for paid_at, quantity in store.db.execute(units_sql, unit_params):
-        units[week_of(_china_day(paid_at))] += quantity
+    for day, n in store.db.execute(cases_sql, case_params):
+        cases[week_of(date.fromisoformat(day))] += n
+    for day, n in store.db.execute(units_sql + " GROUP BY d", unit_params):
+        units[week_of(date.fromisoformat(day))] += n or 0
     weeks = []
     day = period.start
     while day <= period.end:

@@ -369,7 +369,11 @@ class InsightsView(QWidget):
             .replace("%3", str(units))
             .replace("%4", "—" if rate is None else f"{rate:g}")
         )
-        found = insights.alerts(self.store, scope=scope)
+        self._filled = set()
+        self._fill_current()
+
+    def set_alerts(self, found: list) -> None:
+        """The 产品预警 (computed in the background by the 待办 rows' worker)."""
         self.alert_label.setVisible(bool(found))
         self.alert_label.setText(
             "\n".join(
@@ -382,9 +386,14 @@ class InsightsView(QWidget):
                 for a in found
             )
         )
-        self._alerted = frozenset(a.product for a in found)
-        self._filled = set()
-        self._fill_current()
+        alerted = frozenset(a.product for a in found)
+        if alerted != self._alerted:
+            self._alerted = alerted
+            product = self.breakdowns["product"]
+            index = self.tabs.indexOf(product)
+            if index in self._filled:  # recolour the product chart's bars
+                self._filled.discard(index)
+                self._fill_current()
 
     def _fill_current(self) -> None:
         """Only the tab in front is computed (the others when they are shown)."""
@@ -531,6 +540,7 @@ def _install(window) -> None:
     strip = ProductAlerts(Path(window.store.path))
     window.view("due").layout().insertWidget(1, strip)
     strip.open_product.connect(lambda key: (window.show_view("insights"), view.show_product(key)))
+    strip.found.connect(view.set_alerts)
     window.store_changed.connect(strip.refresh)
     strip.refresh()
 

@@ -66,6 +66,7 @@ class ProductAlerts(QListWidget):
     """One row per alert; hidden when there is none. Double-click: the product's cases."""
 
     open_product = Signal(str)
+    found = Signal(list)  # the alerts, each time they are computed
     worker_done = Signal()
 
     def __init__(self, store_path: Path, parent=None):
@@ -115,6 +116,7 @@ class ProductAlerts(QListWidget):
             self.addItem(item)
         self.setFixedHeight(min(len(found), 4) * (self.sizeHintForRow(0) if found else 0) + 6)
         self.setVisible(bool(found))
+        self.found.emit(found)
 
     def stop(self) -> None:
         self._timer.stop()

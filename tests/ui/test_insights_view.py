@@ -150,6 +150,7 @@ def test_a_product_alert_shows_as_a_row_in_due_and_opens_its_cases(qtbot, store)
     assert strip.isVisible() and strip.count() == 1
     assert "保温杯" in strip.item(0).text() and "商品质量问题" in strip.item(0).text()
     assert all("保温杯" not in str(due.model.row(i)) for i in range(due.model.rowCount()))
+    assert "保温杯" in window.view("insights").alert_label.text()
     strip.itemActivated.emit(strip.item(0))
     assert window.current_view_key() == "insights"
     dialog = window.view("insights").last_dialog

@@ -191,13 +191,13 @@ def _concerned_sql(period: Period, scope: Scope) -> tuple[str, list]:
         "insp AS (SELECT e.case_id, max(e.id) AS id FROM pc CROSS JOIN case_events e "
         "ON e.case_id = pc.id WHERE e.kind = 'inspected' AND NOT EXISTS (SELECT 1 FROM "
         "case_events r WHERE r.case_id = e.case_id AND r.retracts = e.id) GROUP BY e.case_id), "
-        "named AS (SELECT insp.case_id, CAST(json_extract(j.value, '$.line') AS INTEGER) "
-        "AS position FROM insp JOIN case_events e ON e.id = insp.id, "
-        "json_each(e.data, '$.lines') j) "
+        "named AS MATERIALIZED (SELECT insp.case_id, "
+        "CAST(json_extract(j.value, '$.line') AS INTEGER) AS position "
+        "FROM insp JOIN case_events e ON e.id = insp.id, json_each(e.data, '$.lines') j) "
         f"SELECT pc.*, {PRODUCT_KEY} AS product, min(l.title) AS title FROM pc "
         "JOIN order_lines l ON l.order_id = pc.order_id "
-        "WHERE pc.id NOT IN (SELECT case_id FROM named) OR l.position IN "
-        "(SELECT position FROM named WHERE named.case_id = pc.id) "
+        "LEFT JOIN named n ON n.case_id = pc.id AND n.position = l.position "
+        "WHERE n.case_id IS NOT NULL OR pc.id NOT IN (SELECT case_id FROM named) "
         "GROUP BY pc.id, product"
     )
     return sql, params

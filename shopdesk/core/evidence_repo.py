@@ -10,7 +10,8 @@ import hashlib
 import json
 import mimetypes
 import os
-from collections.abc import Callable
+import secrets
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -65,50 +66,96 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def _keep(store: Store, chunks: Callable[[], object], sha256: str) -> Path:
-    """Write the content at its SHA-256 name unless it is there already (then nothing)."""
-    target = stored_path(store, sha256)
-    if target.is_file():
-        return target
-    part = target.with_name(f"{sha256}.part-{os.getpid()}")
+class _SourceChanged(Exception):
+    """The source file changed while it was being copied."""
+
+
+class _SourceUnreadable(Exception):
+    """Reading the source file failed (its OSError is the argument): the seller's file,
+    not the store's disk."""
+
+
+def _hash_path(path: Path) -> str | None:
+    """SHA-256 of a file's bytes, None when it cannot be read."""
+    digest = hashlib.sha256()
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with open(part, "wb") as out:
-            for chunk in chunks():
-                out.write(chunk)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(part, target)
-        _fsync_dir(target.parent)
-    except OSError as exc:
-        part.unlink(missing_ok=True)
-        raise DiskError(f"无法保存证据文件（{exc.strerror or exc}）；没有写入半个文件") from None
-    return target
+        with open(path, "rb") as handle:
+            while chunk := handle.read(_CHUNK):
+                digest.update(chunk)
+    except OSError:
+        return None
+    return digest.hexdigest()
 
 
-def _hash_file(source: Path) -> tuple[str, int, bytes]:
+def _write_incoming(store: Store, chunks: Iterable[bytes]) -> tuple[Path, str, int, bytes]:
+    """Copy the content into a temporary file in the evidence folder, hashing the bytes as
+    they are written: the name it gets is the hash of what was stored, whatever the source
+    did meanwhile. Returns (temporary file, sha256, size, first bytes)."""
+    folder = files_dir(store)
+    part = folder / f"incoming-{secrets.token_hex(8)}.part-{os.getpid()}"
     digest = hashlib.sha256()
     size = 0
     head = b""
     try:
-        with open(source, "rb") as handle:
-            while chunk := handle.read(_CHUNK):
+        folder.mkdir(parents=True, exist_ok=True)
+        with open(part, "wb") as out:
+            for chunk in chunks:
                 if not head:
                     head = chunk[:64]
+                out.write(chunk)
                 digest.update(chunk)
                 size += len(chunk)
+            out.flush()
+            os.fsync(out.fileno())
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
+    return part, digest.hexdigest(), size, head
+
+
+def _settle(store: Store, part: Path, sha256: str) -> Path:
+    """Put the verified temporary file at its SHA-256 name. A file already there stays when
+    its bytes match its name; a copy that rotted is replaced by this good one (as Git
+    does with a bad object)."""
+    target = stored_path(store, sha256)
+    if target.is_file() and _hash_path(target) == sha256:
+        part.unlink(missing_ok=True)
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(part, target)
+    _fsync_dir(target.parent)
+    return target
+
+
+def _store_content(store: Store, chunks: Iterable[bytes]) -> tuple[str, int, bytes]:
+    """Store content under the hash of the bytes written. Returns (sha256, size, head)."""
+    part = None
+    try:
+        part, sha256, size, head = _write_incoming(store, chunks)
+        if size:
+            _settle(store, part, sha256)
+        return sha256, size, head
     except OSError as exc:
-        raise InputError(f"{source}：无法读取（{exc.strerror or exc}）") from None
-    return digest.hexdigest(), size, head
+        raise DiskError(f"无法保存证据文件（{exc.strerror or exc}）；没有写入半个文件") from None
+    finally:
+        if part is not None:
+            part.unlink(missing_ok=True)
 
 
-def _file_chunks(source: Path) -> Callable[[], object]:
-    def chunks():
+def _source_chunks(source: Path) -> Iterator[bytes]:
+    """The bytes of `source`; a read error raises _SourceUnreadable, a file that changed
+    while being read _SourceChanged. (The consumer's own write errors never pass through
+    here: they are raised in its frame, not at the yield.)"""
+    try:
         with open(source, "rb") as handle:
+            before = os.fstat(handle.fileno())
             while chunk := handle.read(_CHUNK):
                 yield chunk
-
-    return chunks
+            after = os.stat(source)
+    except OSError as exc:
+        raise _SourceUnreadable(exc) from None
+    if (after.st_size, after.st_mtime_ns) != (before.st_size, before.st_mtime_ns):
+        raise _SourceChanged()
 
 
 def _check_kind(kind: str) -> str:
@@ -176,16 +223,25 @@ def add_file(
     source = Path(source)
     kind = _check_kind(kind)
     input_budget.check_evidence_file(source)  # a regular file within the size budget
-    sha256, size, head = _hash_file(source)
+    store.get_case(case_id)  # before any byte is stored
+    try:
+        sha256, size, head = _store_content(store, _source_chunks(source))
+    except _SourceUnreadable as exc:
+        error = exc.args[0]
+        raise InputError(f"{source}：无法读取（{error.strerror or error}）") from None
+    except _SourceChanged:
+        raise InputError(
+            f"{source}：文件在添加过程中被改动了，没有保存。请等文件保存完毕后重新添加。"
+        ) from None
     if size == 0:
         raise InputError(f"{source}：文件是空的")
     mime = sniff_mime(head, source.name)
+    stored = stored_path(store, sha256)
     if captured_at is None and mime == "image/jpeg":
-        with open(source, "rb") as handle:
+        with open(stored, "rb") as handle:  # the stored bytes, not a source that may change
             captured_at = capture_time(handle.read(_EXIF_HEAD))
     if captured_at is None:
         captured_at = to_text(datetime.fromtimestamp(source.stat().st_mtime, UTC))
-    _keep(store, _file_chunks(source), sha256)
     return _insert(
         store, case_id, kind, sha256, source.name, mime, size, caption, captured_at, None, now
     )
@@ -207,8 +263,8 @@ def add_bytes(
     kind = _check_kind(kind)
     if not data:
         raise InputError(f"{file_name}：内容是空的")
-    sha256 = hashlib.sha256(data).hexdigest()
-    _keep(store, lambda: [data], sha256)
+    store.get_case(case_id)  # before any byte is stored
+    sha256, _, _ = _store_content(store, [data])
     mime = sniff_mime(data[:64], file_name)
     stamp = captured_at or (to_text(now) if now else now_text())
     return _insert(
@@ -348,7 +404,6 @@ def check_stored(store: Store, item: Evidence) -> Path:
     path = stored_path(store, item.sha256)
     if not path.is_file():
         raise InputError(f"{item.file_name}：存储的文件不见了（{path}），请重新添加")
-    sha256, _, _ = _hash_file(path)
-    if sha256 != item.sha256:
+    if _hash_path(path) != item.sha256:
         raise InputError(f"{item.file_name}：存储的文件已被改动（SHA-256 不符），请重新添加")
     return path

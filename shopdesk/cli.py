@@ -34,6 +34,7 @@ COMMAND_MODULES = [
     "shopdesk.commands.templates",
     "shopdesk.commands.evidence",
     "shopdesk.commands.backup",
+    "shopdesk.commands.check",
     "shopdesk.commands.export",
     "shopdesk.commands.orders_ship",
     "shopdesk.commands.insights",

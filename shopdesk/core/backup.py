@@ -29,7 +29,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from shopdesk import paths
-from shopdesk.core.errors import InputError, ShopDeskError
+from shopdesk.core.check import describe_file, evidence_names, hash_file, integrity_problems
+from shopdesk.core.errors import DamagedStoreError, InputError, ShopDeskError
 from shopdesk.core.safeio import (
     TEMP_PREFIX,
     disk_errors,
@@ -173,12 +174,48 @@ def _copy_database(source: Path, target: Path) -> None:
             dst.execute("PRAGMA journal_mode = DELETE")
         finally:
             dst.close()
+    except sqlite3.DatabaseError as exc:
+        if isinstance(exc, sqlite3.OperationalError):
+            raise  # disk full, read-only, locked: said as such by disk_errors
+        raise DamagedStoreError(_damaged_text(source, str(exc))) from None
     finally:
         src.close()
     fsync_file(target)
 
 
+def _damaged_text(store_path: Path, problem: str) -> str:
+    text = (
+        f"店铺数据“{store_path}”有损坏（{problem}），这次备份没有保存，已有的备份都原样保留。"
+        "请从备份恢复"
+    )
+    backups = list_backups(default_backup_dir(store_path))
+    if backups:
+        text += f"（最近的备份：{backups[0].path}）"
+    return text + "，或运行 shopdesk check 查看详情。"
+
+
+def _verify_evidence(files: list[Path], folder: Path, names: dict) -> list[str]:
+    """Names of the evidence files in `folder` whose bytes do not match their name."""
+    bad = []
+    for rel in files:
+        sha = rel.name.split(".", 1)[0]
+        try:
+            sound = hash_file(folder / rel) == sha
+        except OSError:
+            sound = False
+        if not sound:
+            bad.append(describe_file(sha, names))
+    return bad
+
+
 def _summary(db_path: Path) -> dict:
+    try:
+        return _read_summary(db_path)
+    except sqlite3.DatabaseError as exc:  # a damaged store kept before a restore
+        return {"counts": {}, "schema": [], "unreadable": str(exc)}
+
+
+def _read_summary(db_path: Path) -> dict:
     conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
@@ -254,11 +291,19 @@ def _build_backup(
     on_progress: Progress | None,
     cancelled: Callable[[], bool] | None,
 ) -> None:
+    """Copy the database and the evidence files into `work`, then verify the copy: a
+    backup that would keep damage (a database SQLite finds unsound, an evidence file whose
+    bytes no longer match its name) is refused, so it never takes a place in the rotation.
+    The one kept before a restore is kept whatever it holds, with its damage noted."""
+
     def stop_if_cancelled() -> None:
         if cancelled and cancelled():
             raise BackupCancelled("备份已取消，没有留下任何文件。")
 
     _copy_database(store_path, work / DB_NAME)
+    damage = integrity_problems(work / DB_NAME)
+    if damage and kind != "before-restore":
+        raise DamagedStoreError(_damaged_text(store_path, "; ".join(damage[:3])))
     stop_if_cancelled()
     source = paths.evidence_dir(store_path)
     files = _evidence_files(source)
@@ -271,6 +316,14 @@ def _build_backup(
         linked += link_or_copy(source / rel, target)
         if on_progress:
             on_progress(done, len(files))
+    bad_files = _verify_evidence(files, work / FILES_NAME, evidence_names(work / DB_NAME))
+    if bad_files and kind != "before-restore":
+        raise DamagedStoreError(
+            f"证据文件{bad_files[0]}已损坏（内容与 SHA-256 不符）"
+            + (f"，另有 {len(bad_files) - 1} 个" if len(bad_files) > 1 else "")
+            + "，这次备份没有保存，已有的备份都原样保留。把原文件再添加一次即可修复"
+            "（shopdesk check 列出受影响的售后单）。"
+        )
     manifest = {
         "format": 1,
         "store": store_path.name,
@@ -278,8 +331,11 @@ def _build_backup(
         "kind": kind,
         "evidence_files": len(files),
         "evidence_linked": linked,
+        "evidence_sha256": sorted(rel.name for rel in files),
         **_summary(work / DB_NAME),
     }
+    if damage or bad_files:
+        manifest["damaged"] = damage[:3] + bad_files
     manifest_path = work / MANIFEST_NAME
     with open(manifest_path, "w", encoding="utf-8") as handle:
         json.dump(manifest, handle, ensure_ascii=False, indent=1)
@@ -312,15 +368,64 @@ def quick_check(db_path: Path) -> str | None:
     return None if rows == ["ok"] else "; ".join(rows[:3])
 
 
-def restore_backup(backup: Path, store_path: Path, now: datetime) -> Path | None:
-    """Replace the store's data with a backup's. The current store is backed up first;
-    returns that safety backup's folder (None when there was no store to keep)."""
-    store_path = Path(store_path)
+def verify_backup(backup: Path) -> Path:
+    """Check every file of a backup before anything is restored: its database (SQLite's
+    integrity_check), every evidence file's bytes against its name, and every file its
+    manifest lists. Returns the backup's database; InputError names the damaged file
+    (the original name where the backup's database knows it, and its hash)."""
     db_path = backup_database_path(backup)
+    folder = db_path.parent
     check_file(db_path)
-    problem = quick_check(db_path)
-    if problem:
-        raise InputError(f"备份“{db_path.parent}”已损坏（{problem}），请选择另一个备份。")
+    damage = integrity_problems(db_path)
+    if damage:
+        raise InputError(
+            f"备份“{folder}”的数据文件已损坏（{'; '.join(damage[:3])}），"
+            "没有恢复任何数据；请选择另一个备份。"
+        )
+    listed = _manifest_files(folder)
+    names = evidence_names(db_path)
+    files = _evidence_files(folder / FILES_NAME)
+    present = {rel.name for rel in files}
+    missing = [sha for sha in listed if sha not in present]
+    if missing:
+        raise InputError(
+            f"备份“{folder}”缺少证据文件{describe_file(missing[0], names)}，"
+            "没有恢复任何数据；请选择另一个备份。"
+        )
+    bad = _verify_evidence(files, folder / FILES_NAME, names)
+    if bad:
+        raise InputError(
+            f"备份“{folder}”中的证据文件{bad[0]}已损坏（内容与 SHA-256 不符），"
+            "没有恢复任何数据；请选择另一个备份。"
+        )
+    return db_path
+
+
+def _manifest_files(folder: Path) -> list[str]:
+    """The evidence files a backup's manifest lists (none for a backup written before
+    manifests listed them)."""
+    manifest = folder / MANIFEST_NAME
+    if not manifest.is_file():
+        return []
+    try:
+        listed = json.loads(manifest.read_text(encoding="utf-8")).get("evidence_sha256", [])
+    except (OSError, ValueError, AttributeError):
+        raise InputError(
+            f"备份“{folder}”的清单 {MANIFEST_NAME} 已损坏，没有恢复任何数据；请选择另一个备份。"
+        ) from None
+    if not isinstance(listed, list) or not all(isinstance(x, str) for x in listed):
+        raise InputError(
+            f"备份“{folder}”的清单 {MANIFEST_NAME} 已损坏，没有恢复任何数据；请选择另一个备份。"
+        )
+    return listed
+
+
+def restore_backup(backup: Path, store_path: Path, now: datetime) -> Path | None:
+    """Replace the store's data with a backup's, once every file of the backup is verified.
+    The current store is backed up first; returns that safety backup's folder (None when
+    there was no store to keep)."""
+    store_path = Path(store_path)
+    db_path = verify_backup(backup)
     safety = None
     sweep_store_leftovers(store_path)
     kept = set_aside_damaged(store_path)  # a damaged store is kept aside, not backed up
@@ -345,12 +450,18 @@ def restore_backup(backup: Path, store_path: Path, now: datetime) -> Path | None
 
 
 def _restore_files(source: Path, target: Path) -> None:
-    """Link the backup's evidence files into the store's folder before any row points at
-    them; files already there are the same bytes (content-addressed) and stay."""
+    """Link the backup's (verified) evidence files into the store's folder before any row
+    points at them. A file already there stays when its bytes match its name; one that
+    rotted is replaced by the backup's good copy."""
     for rel in _evidence_files(source):
         destination = target / rel
         if destination.exists():
-            continue
+            try:
+                if hash_file(destination) == rel.name.split(".", 1)[0]:
+                    continue
+            except OSError:
+                pass
+            destination.unlink()
         destination.parent.mkdir(parents=True, exist_ok=True)
         link_or_copy(source / rel, destination)
 

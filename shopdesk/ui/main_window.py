@@ -30,6 +30,7 @@ from shopdesk.core import case_facts
 from shopdesk.core.errors import NotFoundError, ShopDeskError
 from shopdesk.core.model import Cause
 from shopdesk.core.store import Store
+from shopdesk.ui import check_dialog
 from shopdesk.ui.case_panel import CasePanel
 from shopdesk.ui.cases_view import CasesView
 from shopdesk.ui.due_view import install_deadlines
@@ -356,6 +357,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = self._menus["file"] = bar.addMenu(self.tr("文件(&F)"))
         self._action(file_menu, self.tr("打开店铺数据…"), self.choose_store, "Ctrl+O")
+        self._action(file_menu, self.tr("检查数据…"), lambda: check_dialog.start_check(self))
         file_menu.addSeparator()
         self._action(file_menu, self.tr("退出"), self.close, "Ctrl+Q")
         orders_menu = self._menus["orders"] = bar.addMenu(self.tr("订单(&O)"))

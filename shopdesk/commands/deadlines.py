@@ -138,10 +138,10 @@ def run_case_add(args: Namespace) -> int:
     now = max(at, now_utc())
     with open_store(args) as store:
         order = store.order_by_no(args.order_no, args.platform)
-        with store.transaction():
+        with store.transaction():  # the case, its cause and its cached clock, or nothing
             case = store.add_case(order.id, kind.value, to_text(at), reason=args.reason)
             apply_reason(store, case.id, order.platform, args.reason)
-        refresh_due(store, case_ids=[case.id], now=now)
+            refresh_due(store, case_ids=[case.id], now=now)
         document = _case_output(store, case.id, now)
     emit(args, document, _case_text(document))
     return 0

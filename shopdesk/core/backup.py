@@ -274,7 +274,11 @@ def make_backup(
             work.mkdir()
             _build_backup(store_path, work, now, kind, on_progress, cancelled)
             os.replace(work, final)
-            fsync_dir(folder)
+            try:
+                fsync_dir(folder)
+            except OSError:  # the rename may not last: a backup that may vanish is none
+                os.replace(final, work)
+                raise
         finally:
             if work.exists():
                 remove_tree(work)
@@ -434,18 +438,26 @@ def restore_backup(backup: Path, store_path: Path, now: datetime) -> Path | None
     with disk_errors(store_path):
         _restore_files(db_path.parent / FILES_NAME, paths.evidence_dir(store_path))
         store_path.parent.mkdir(parents=True, exist_ok=True)
-        Store.open(store_path).close()  # a WAL store at that path, so the copy is one commit
-        src = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
+        staged = temp_path_for(store_path.with_name(store_path.name + ".restore"))
         try:
-            dst = sqlite3.connect(store_path, timeout=30)
+            # An older backup is brought up to this version's schema on a copy, so the
+            # copy into the store below is the last write: it succeeds or changes nothing.
+            _copy_database(db_path, staged)
+            Store.open(staged).close()
+            Store.open(store_path).close()  # a WAL store at that path: the copy is one commit
+            src = sqlite3.connect(f"{staged.resolve().as_uri()}?mode=ro", uri=True)
             try:
-                dst.execute("PRAGMA busy_timeout = 30000")
-                src.backup(dst)
+                dst = sqlite3.connect(store_path, timeout=30)
+                try:
+                    dst.execute("PRAGMA busy_timeout = 30000")
+                    src.backup(dst)
+                finally:
+                    dst.close()
             finally:
-                dst.close()
+                src.close()
         finally:
-            src.close()
-        Store.open(store_path).close()  # brings an older backup up to this version's schema
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(f"{staged}{suffix}").unlink(missing_ok=True)
     return safety
 
 

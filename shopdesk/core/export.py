@@ -254,7 +254,37 @@ def _write_xlsx(out: Path, kind: str, header: list[str], rows: Iterable[list]) -
     except BaseException:
         with contextlib.suppress(Exception):
             sheet.close()  # finish openpyxl's own temporary file before dropping it
+        _drop_writers(book)
         raise
     with atomic_write(out, "wb") as handle:
-        book.save(handle)
+        _save_workbook(book, handle)
     return count
+
+
+def _save_workbook(book, handle) -> None:
+    """openpyxl's save, with the zip closed here when a write fails: left to the garbage
+    collector it fails again at exit and prints "Exception ignored" on the seller's screen."""
+    from zipfile import ZIP_DEFLATED, ZipFile
+
+    from openpyxl.writer.excel import ExcelWriter
+
+    archive = ZipFile(handle, "w", ZIP_DEFLATED, allowZip64=True)
+    try:
+        ExcelWriter(book, archive).save()  # writes every part, then closes the zip
+    except BaseException:
+        with contextlib.suppress(Exception):
+            archive.close()
+        _drop_writers(book)
+        raise
+
+
+def _drop_writers(book) -> None:
+    """After a failed write, finish openpyxl's suspended writers (generators on its own
+    temporary files) here: left to the garbage collector, each fails once more at exit
+    and prints "Exception ignored … Traceback" on stderr."""
+    for sheet in book.worksheets:
+        writer = getattr(sheet, "_writer", None)
+        for generator in (getattr(sheet, "_rows", None), getattr(writer, "xf", None)):
+            if generator is not None:
+                with contextlib.suppress(Exception):
+                    generator.close()

@@ -25,6 +25,7 @@ TEMP_PREFIX = ".shopdesk-tmp-"
 
 _DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 _READ_ONLY = {errno.EROFS, errno.EACCES, errno.EPERM}
+_IO_FAILED = {errno.EIO, getattr(errno, "ENOTRECOVERABLE", errno.EIO)}
 
 
 def disk_error(exc: BaseException, target: Path | str) -> DiskError | None:
@@ -34,6 +35,11 @@ def disk_error(exc: BaseException, target: Path | str) -> DiskError | None:
         if exc.errno in _DISK_FULL:
             return DiskError(
                 f"磁盘空间不足，无法写入“{target}”。请清理磁盘后重试；已有数据未受影响。"
+            )
+        if exc.errno in _IO_FAILED:
+            return DiskError(
+                f"磁盘读写出错，无法写入“{target}”（{exc.strerror or exc}）。"
+                "请检查磁盘或换一个文件夹后重试；已有数据未受影响。"
             )
         if exc.errno in _READ_ONLY:
             return DiskError(
@@ -97,8 +103,14 @@ def atomic_write(final: str | Path, mode: str = "wb", **open_args) -> Iterator[B
                 yield handle
                 handle.flush()
                 os.fsync(handle.fileno())
+            existed = final.exists()
             replace_file(temp, final)  # Windows: retried while a scanner holds it
-            fsync_dir(final.parent)
+            try:
+                fsync_dir(final.parent)
+            except OSError:  # the rename may not last: take back a file that was not there
+                if not existed:
+                    final.unlink(missing_ok=True)
+                raise
     finally:
         if temp.exists():
             temp.unlink()

@@ -121,6 +121,8 @@ def check_store(
     that is not there, NotAStoreError for another program's database; damage is reported,
     not raised."""
     db_path = Path(db_path).expanduser()
+    if db_path.is_dir():
+        raise InputError(f"“{db_path}”是一个文件夹，不是店铺数据文件：请给出 .db 文件的路径。")
     if not db_path.is_file():
         raise InputError(f"找不到店铺数据文件“{db_path}”：请检查路径。")
     store_problems: list[str] = []

@@ -76,6 +76,8 @@ def test_a_missing_path_and_another_programs_database_are_refused(tmp_path):
 
     with pytest.raises(InputError, match="找不到"):
         check_store(tmp_path / "typo.db")
+    with pytest.raises(InputError, match="是一个文件夹"):
+        check_store(tmp_path)
     other = tmp_path / "other.db"
     conn = sqlite3.connect(other)
     conn.execute("CREATE TABLE notes (x)")

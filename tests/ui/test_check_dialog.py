@@ -8,6 +8,7 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QPushButton
 
 from shopdesk.core.store import Store
 from shopdesk.ui.check_dialog import CheckResultDialog
@@ -111,3 +112,16 @@ def test_check_data_on_a_sound_store_says_so(qtbot, demo_store, windows):
     assert dialog.headline.text().startswith("✓")
     assert not dialog.table.isVisible()
     save_screenshot(window, dialog, "verify-heal-check-ok.png")
+
+
+def test_cancel_stops_the_check_and_says_so(qtbot, demo_store, windows):
+    from shopdesk.ui.check_dialog import start_check
+
+    window = open_window(qtbot, windows, demo_store)
+    run = start_check(window)
+    (cancel,) = run.progress.findChildren(QPushButton)
+    assert cancel.text() == "取消"
+    with qtbot.waitSignal(run.job.finished, timeout=20000):
+        cancel.click()  # the seller presses 取消 (the worker starts on the next turn)
+    qtbot.waitUntil(lambda: "检查已取消" in window.statusBar().currentMessage())
+    assert run.result_dialog is None and not run.progress.isVisible()

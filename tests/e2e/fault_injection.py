@@ -37,7 +37,6 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from shopdesk.core.backup import make_backup  # noqa: E402
-from shopdesk.core.deadlines_repo import catch_up  # noqa: E402
 from shopdesk.core.demo import build_demo  # noqa: E402
 from shopdesk.core.store import Store  # noqa: E402
 from tests.e2e import crash_harness  # noqa: E402
@@ -71,8 +70,13 @@ def build_base(base: Path) -> None:
         make_backup(store.path, NOW, kind="manual")
         crash_harness._put_evidence(store, 2, b"%PDF-1.4 waybill " * 300, "运单.pdf")
         store.add_case(store.list_orders(limit=1)[0].id, "refund_unshipped", "2026-11-28T03:00:00Z")
-        catch_up(store)  # the cached next deadlines current, as every command leaves them
         store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    # The caches every command brings up to date first (clocks, rule stamps) made current
+    # through the front door, so what a run leaves is only what its action wrote.
+    data = base.parent / "data"
+    data.mkdir(exist_ok=True)
+    listing = _run([sys.executable, "-m", "shopdesk", "cases", "--db", str(base / STORE)], data)
+    assert listing.returncode == 0, listing.stderr
     photos = base / "photos"
     photos.mkdir()
     for n in range(2):

@@ -26,6 +26,7 @@ import argparse
 import os
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 from collections import Counter
@@ -71,12 +72,14 @@ def build_base(base: Path) -> None:
         crash_harness._put_evidence(store, 2, b"%PDF-1.4 waybill " * 300, "运单.pdf")
         store.add_case(store.list_orders(limit=1)[0].id, "refund_unshipped", "2026-11-28T03:00:00Z")
         store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    # The caches every command brings up to date first (clocks, rule stamps) made current
+    # The caches commands bring up to date first (clocks, rule stamps, a case's cached
+    # money and responsibility) made current
     # through the front door, so what a run leaves is only what its action wrote.
     data = base.parent / "data"
     data.mkdir(exist_ok=True)
-    listing = _run([sys.executable, "-m", "shopdesk", "cases", "--db", str(base / STORE)], data)
-    assert listing.returncode == 0, listing.stderr
+    for args in (["cases"], ["export", "cases", "--out", str(data / "warm.csv")]):
+        warm = _run([sys.executable, "-m", "shopdesk", *args, "--db", str(base / STORE)], data)
+        assert warm.returncode == 0, warm.stderr
     photos = base / "photos"
     photos.mkdir()
     for n in range(2):
@@ -173,6 +176,39 @@ def _chinese_line(stderr: str) -> str | None:
     return lines[0] if re.search(r"[\u4e00-\u9fff]", lines[0]) else None
 
 
+def store_content(db: Path) -> dict:
+    """Every row the seller works with and every evidence file's bytes (tests'
+    `snapshot`), without the cached next-due columns: a cache for sorting that any
+    command refreshes first when a deadline has passed on the wall clock meanwhile."""
+    content = snapshot(db)
+    conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        for table, rows in content["rows"].items():
+            names = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+            keep = [i for i, name in enumerate(names) if not name.startswith("next_due")]
+            content["rows"][table] = [[row[i] for i in keep] for row in rows]
+    finally:
+        conn.close()
+    return content
+
+
+def _changed_columns(db: Path, table: str, before: list, after: list) -> list[str]:
+    conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        names = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+    finally:
+        conn.close()
+    names = [n for n in names if not n.startswith("next_due")]
+    return sorted(
+        {
+            names[i]
+            for b, a in zip(before, after, strict=False)
+            for i in range(len(b))
+            if b[i] != a[i]
+        }
+    )
+
+
 def judge(path: Path_, run_dir: Path, before: dict, result, fault: str) -> Failure | None:
     """Check one disturbed run against the rules in the module's docstring."""
     action = path.action
@@ -185,8 +221,15 @@ def judge(path: Path_, run_dir: Path, before: dict, result, fault: str) -> Failu
     elif result.returncode == 2:
         if _chinese_line(result.stderr) is None:
             problems.append(f"exit 2 without one Chinese line: {result.stderr.strip()[-300:]!r}")
-        if snapshot(run_dir / STORE) != before:
-            problems.append("exit 2 but the store's rows or evidence files changed")
+        after = store_content(run_dir / STORE)
+        if after != before:
+            changed = [
+                f"{t} {_changed_columns(run_dir / STORE, t, before['rows'][t], after['rows'][t])}"
+                for t in before["rows"]
+                if before["rows"][t] != after["rows"].get(t)
+            ]
+            changed += ["evidence files"] if before["files"] != after["files"] else []
+            problems.append(f"exit 2 but the store changed: {', '.join(changed)}")
         if state != action.before:
             problems.append("exit 2 but the action's result is (partly) there")
         path.outcomes["refused, unchanged"] += 1
@@ -198,7 +241,7 @@ def judge(path: Path_, run_dir: Path, before: dict, result, fault: str) -> Failu
 def inject_once(path: Path_, base: Path, work: Path, syscall: str, n: int) -> Failure | None:
     run_dir = work / "run"
     crash_harness._fresh_copy(base, run_dir)
-    before = snapshot(run_dir / STORE)
+    before = store_content(run_dir / STORE)
     argv = ["strace", "-f", "-qq", "-o", "/dev/null", f"--inject={syscall}:error=EIO:when={n}"]
     result = _run([*argv, "--", *_command(path.action, run_dir)], work / "data")
     return judge(path, run_dir, before, result, f"{syscall} EIO at call {n}")
@@ -296,7 +339,7 @@ def full_disk_once(path: Path_, base: Path, work: Path, free: int) -> Failure | 
     with SmallDisk(work / "disk", used + (32 << 20)) as disk:
         run_dir = disk / "run"
         shutil.copytree(base, run_dir)
-        before = snapshot(run_dir / STORE)
+        before = store_content(run_dir / STORE)
         fill_to(disk, free)
         result = _run(_command(path.action, run_dir), work / "data")
         (disk / "filler").unlink(missing_ok=True)  # room for the checks' own reads

@@ -131,6 +131,15 @@ def _run(argv: list[str], data: Path) -> subprocess.CompletedProcess:
     )
 
 
+def _fresh_data(work: Path) -> Path:
+    """An empty data folder for one run: what ShopDesk caches there (its store checks)
+    is then the same in the traced run and the injected one, so the ordinals match."""
+    data = work / "data-run"
+    shutil.rmtree(data, ignore_errors=True)
+    data.mkdir(parents=True)
+    return data
+
+
 def traced_calls(action: Action, base: Path, work: Path) -> dict[str, list[int]]:
     """Run the action undisturbed under strace -y: for each syscall, the ordinals (per
     the main thread, as injection counts them) of its calls on files in the run folder."""
@@ -138,7 +147,7 @@ def traced_calls(action: Action, base: Path, work: Path) -> dict[str, list[int]]
     crash_harness._fresh_copy(base, run_dir)
     log = work / "trace.log"
     argv = ["strace", "-f", "-qq", "-y", "-e", f"trace={','.join(SYSCALLS)}", "-o", str(log)]
-    result = _run([*argv, "--", *_command(action, run_dir)], work / "data")
+    result = _run([*argv, "--", *_command(action, run_dir)], _fresh_data(work))
     if result.returncode != 0:
         raise RuntimeError(f"{action.name} failed undisturbed: {result.stderr}")
     prefix = str(run_dir.resolve())
@@ -243,7 +252,7 @@ def inject_once(path: Path_, base: Path, work: Path, syscall: str, n: int) -> Fa
     crash_harness._fresh_copy(base, run_dir)
     before = store_content(run_dir / STORE)
     argv = ["strace", "-f", "-qq", "-o", "/dev/null", f"--inject={syscall}:error=EIO:when={n}"]
-    result = _run([*argv, "--", *_command(path.action, run_dir)], work / "data")
+    result = _run([*argv, "--", *_command(path.action, run_dir)], _fresh_data(work))
     return judge(path, run_dir, before, result, f"{syscall} EIO at call {n}")
 
 
@@ -341,7 +350,7 @@ def full_disk_once(path: Path_, base: Path, work: Path, free: int) -> Failure | 
         shutil.copytree(base, run_dir)
         before = store_content(run_dir / STORE)
         fill_to(disk, free)
-        result = _run(_command(path.action, run_dir), work / "data")
+        result = _run(_command(path.action, run_dir), _fresh_data(work))
         (disk / "filler").unlink(missing_ok=True)  # room for the checks' own reads
         return judge(path, run_dir, before, result, f"disk with {free} bytes free")
 

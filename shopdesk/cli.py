@@ -165,7 +165,7 @@ def _dispatch(argv: list[str] | None) -> int:
             if args.smoke_test:
                 from shopdesk.smoke import run_smoke_test
 
-                return run_smoke_test()
+                return run_smoke_test(args.lang)
             from shopdesk.ui.app import run_app
 
             return run_app(db=args.db, demo=args.demo, lang=args.lang)

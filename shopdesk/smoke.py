@@ -28,16 +28,22 @@ from shopdesk import __version__, paths
 # A fixed "now" just after the sample export was taken (2024-06-20 10:30 China time),
 # so its clocks are running, not long lapsed.
 SAMPLE_NOW = datetime(2024, 6, 20, 3, 0, 0, tzinfo=UTC)
+# The orders view's name in each language: the window really speaks the one asked for.
+WINDOW_WORD_FOR_ORDERS = {"zh-CN": "订单", "zh-TW": "訂單", "en": "Orders"}
+QT_WORD_FOR_CANCEL = {"zh-CN": "取消", "zh-TW": "取消", "en": "Cancel"}  # Qt's own dialogs
 
 
-def run_smoke_test() -> int:
+def run_smoke_test(lang: str | None = None) -> int:
+    """`lang` (`--lang`): the window's language, zh-CN unless asked."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     started = time.perf_counter()
-    print(f"ShopDesk {__version__} smoke test ({'frozen' if paths.is_frozen() else 'source'})")
+    lang = lang or "zh-CN"
+    mode = "frozen" if paths.is_frozen() else "source"
+    print(f"ShopDesk {__version__} smoke test ({mode}, {lang})")
     try:
         with tempfile.TemporaryDirectory(prefix="shopdesk-smoke-") as folder:
             os.environ["SHOPDESK_DATA_DIR"] = str(Path(folder) / "data")
-            _run_steps(Path(folder))
+            _run_steps(Path(folder), lang)
     except Exception:
         traceback.print_exc()
         print("smoke test failed", file=sys.stderr)
@@ -47,12 +53,12 @@ def run_smoke_test() -> int:
     return 0
 
 
-def _run_steps(folder: Path) -> None:
+def _run_steps(folder: Path, lang: str) -> None:
     from shopdesk.ui.app import make_application
 
     # One QApplication for the whole run: the evidence renderer would otherwise make a
     # QGuiApplication, on which no window can open.
-    state: dict = {"folder": folder, "app": make_application("zh-CN")}
+    state: dict = {"folder": folder, "app": make_application(lang), "lang": lang}
     steps: list[tuple[str, Callable[[dict], str]]] = [
         ("resources", _resources),
         ("store", _store),
@@ -73,9 +79,11 @@ def _run_steps(folder: Path) -> None:
 
 
 def _resources(state: dict) -> str:
+    from shopdesk.ui import i18n
+
     folder = paths.resources_dir()
     needed = [paths.font_path(), paths.resource("icons", "shopdesk.png")]
-    needed += [paths.resource("i18n", f"{lang}.json") for lang in ("zh-TW", "en")]
+    needed += [i18n.compiled_catalogue(lang) for lang in i18n.TRANSLATED]
     missing = [str(p) for p in needed if not p.is_file()]
     assert not missing, f"resources missing: {', '.join(missing)}"
     kinds = sorted(p.name for p in folder.iterdir() if p.is_dir())
@@ -300,7 +308,8 @@ def _window(state: dict) -> str:
     app = state["app"]
     # Qt's own dialogs in Chinese: the bundle must carry qtbase_zh_CN.qm (build.spec)
     cancel = QCoreApplication.translate("QPlatformTheme", "Cancel")
-    assert cancel == "取消", f"Qt's Chinese translations are not loaded (Cancel reads {cancel!r})"
+    wanted = QT_WORD_FOR_CANCEL[state["lang"]]
+    assert cancel == wanted, f"Qt's own translations are not loaded (Cancel reads {cancel!r})"
     with Store.open(state["folder"] / "demo.db") as store:
         made = build_demo(store, now_utc(), orders=60)
         assert made["cases"] > 0, "the demo store has no cases"
@@ -312,12 +321,15 @@ def _window(state: dict) -> str:
         window.show_case(store.list_cases()[0].id)
         app.processEvents()
         assert not window.grab().isNull(), "the main window did not paint"
+        orders = window.nav.item(window.view_keys().index("orders")).text()
+        expected = WINDOW_WORD_FOR_ORDERS[state["lang"]]
+        assert orders == expected, f"the window reads {orders!r}, not {expected!r}"
         views = len(window.view_keys())
         window.close()
         # Gone before its store closes: its timers must not poll a closed store.
         window.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     return (
-        f"demo store ({made['orders']} orders, {made['cases']} cases), {views} views painted, "
-        "Qt dialogs in Chinese"
+        f"demo store ({made['orders']} orders, {made['cases']} cases), {views} views painted"
+        f" ({state['lang']}: {orders}, Qt's Cancel: {cancel})"
     )

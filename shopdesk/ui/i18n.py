@@ -1,17 +1,28 @@
 """Languages. Source strings in tr() are Simplified Chinese (the first language); zh-TW
-and en come from flat JSON files in resources/i18n (source -> translation), served to Qt
-through a QTranslator, so every widget's tr() works as usual."""
+and en are Qt Linguist catalogues: resources/i18n/shopdesk_<lang>.ts, made by
+pyside6-lupdate from shopdesk/ui and compiled to .qm by pyside6-lrelease (scripts/setup,
+build.spec). The window loads the compiled .qm through a QTranslator, so every widget's
+tr() works as usual, with contexts and %n plurals."""
 
 from __future__ import annotations
 
-import json
+import shutil
+import struct
+import subprocess
+import sys
+from pathlib import Path
 
 from PySide6.QtCore import QLocale, QTranslator
 
 from shopdesk import paths
 
 LANGUAGES = ("zh-CN", "zh-TW", "en")
+TRANSLATED = ("zh-TW", "en")  # zh-CN is the source language: no catalogue
 _current = "zh-CN"
+
+
+class CatalogueMissing(RuntimeError):
+    """No compiled catalogue for a language, and none could be built."""
 
 
 def current_language() -> str:
@@ -35,32 +46,126 @@ def language_for_locale(name: str, bcp47: str = "") -> str:
     return "en"
 
 
-def load_table(language: str) -> dict[str, str]:
-    if language == "zh-CN":
-        return {}
-    path = paths.resource("i18n", f"{language}.json")
-    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+def ts_path(language: str) -> Path:
+    return paths.resource("i18n", f"shopdesk_{language.replace('-', '_')}.ts")
 
 
-class JsonTranslator(QTranslator):
+def qm_path(language: str) -> Path:
+    return ts_path(language).with_suffix(".qm")
+
+
+def lrelease_command() -> list[str]:
+    """PySide6's own lrelease (the binary its pyside6-lrelease wrapper runs)."""
+    import PySide6
+
+    binary = shutil.which("lrelease", path=str(Path(PySide6.__file__).parent))
+    return [binary or str(Path(sys.executable).parent / "pyside6-lrelease")]
+
+
+def compile_catalogue(language: str) -> Path:
+    """Build the .qm of `language` from its .ts with lrelease; returns the .qm."""
+    ts, qm = ts_path(language), qm_path(language)
+    try:
+        done = subprocess.run(
+            [*lrelease_command(), "-silent", str(ts), "-qm", str(qm)],
+            capture_output=True,
+            text=True,
+        )
+    except OSError as exc:
+        raise CatalogueMissing(
+            f"无法编译界面翻译 {ts}：找不到 lrelease（{exc}）。请先运行 scripts/setup。"
+        ) from exc
+    if done.returncode != 0 or not qm.is_file():
+        raise CatalogueMissing(
+            f"无法编译界面翻译 {ts}：{(done.stderr or done.stdout).strip()}。请先运行 scripts/setup。"
+        )
+    return qm
+
+
+def compiled_catalogue(language: str) -> Path:
+    """The .qm to load. A source checkout builds it on the fly when it is missing or
+    older than its .ts (a fresh clone, a pull that changed the .ts), so a seller never
+    sees stale or missing translations; the frozen build ships only the .qm."""
+    ts, qm = ts_path(language), qm_path(language)
+    if paths.is_frozen() or not ts.is_file():
+        if not qm.is_file():
+            raise CatalogueMissing(f"缺少界面翻译文件：{qm}")
+        return qm
+    if not qm.is_file() or qm.stat().st_mtime < ts.stat().st_mtime:
+        compile_catalogue(language)
+    return qm
+
+
+def _qm_source_contexts(data: bytes) -> dict[tuple[str, str], str]:
+    """(source text, disambiguation) -> the context lrelease stored it under, read from
+    the .qm's message records (tags as in Qt's qtranslator.cpp)."""
+    found: dict[tuple[str, str], str] = {}
+    pos = 16  # magic
+    messages = b""
+    while pos + 5 <= len(data):
+        tag, length = data[pos], struct.unpack(">I", data[pos + 1 : pos + 5])[0]
+        if tag == 0x69:  # Messages
+            messages = data[pos + 5 : pos + 5 + length]
+        pos += 5 + length
+    pos, fields = 0, {}
+    while pos < len(messages):
+        tag = messages[pos]
+        pos += 1
+        if tag == 1:  # end of one message
+            if "source" in fields:
+                key = (fields["source"], fields.get("comment", ""))
+                found.setdefault(key, fields.get("context", ""))
+            fields = {}
+            continue
+        length = struct.unpack(">I", messages[pos : pos + 4])[0]
+        value = messages[pos + 4 : pos + 4 + length]
+        pos += 4 + length
+        if tag == 6:
+            fields["source"] = value.decode("utf-8")
+        elif tag == 7:
+            fields["context"] = value.decode("utf-8")
+        elif tag == 8:
+            fields["comment"] = value.decode("utf-8")
+    return found
+
+
+class CatalogueTranslator(QTranslator):
+    """A QTranslator on the compiled catalogue. A lookup first takes the context the
+    caller asks for (the class of self.tr(), the first argument of translate()); where
+    lupdate filed the string under another one (a module's tr() helper, window.tr() in a
+    function: lupdate names them "" or "window"), it takes the catalogue's own context
+    for that source text."""
+
     def __init__(self, language: str):
         super().__init__()
         self.language = language
-        self.table = load_table(language)
+        qm = compiled_catalogue(language)
+        if not self.load(str(qm)):
+            raise CatalogueMissing(f"无法读取界面翻译文件：{qm}")
+        self._contexts = _qm_source_contexts(qm.read_bytes())
 
     def translate(self, context, source_text, disambiguation=None, n=-1):
+        text = super().translate(context, source_text, disambiguation, n)
+        if text:
+            return text
+        stored = self._contexts.get((source_text, disambiguation or ""))
+        if stored is not None and stored != context:
+            text = super().translate(stored, source_text, disambiguation, n)
         # None (a null QString) lets Qt fall back to the source text; "" would blank it.
-        return self.table.get(source_text)
-
-    def isEmpty(self) -> bool:
-        return not self.table
+        return text or None
 
 
-def install(app, language: str | None) -> JsonTranslator:
+def install(app, language: str | None) -> QTranslator | None:
     """Install the translator for `language` (None: the system's) on the application."""
     global _current
     _current = language if language in LANGUAGES else system_language()
-    translator = JsonTranslator(_current)
+    previous = getattr(app, "_shopdesk_translator", None)
+    if previous is not None:
+        app.removeTranslator(previous)
+        app._shopdesk_translator = None
+    if _current not in TRANSLATED:
+        return None
+    translator = CatalogueTranslator(_current)
     app.installTranslator(translator)
     app._shopdesk_translator = translator  # keep it alive as long as the app
     return translator

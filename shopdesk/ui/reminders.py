@@ -101,17 +101,18 @@ def status_line(summary: DueSummary, now: datetime, language: str) -> tuple[str,
     """The status bar's text and whether it tells of overdue deadlines: "2 项已超时 —
     已超时 2时 · 卖家处理退货申请 · 售后 #9；18 项即将到期", or with nothing overdue
     "18 项时限即将到期 — 剩余 5时26分 · 卖家发货 · 订单 …"."""
+    # A module function: the application lends its tr() (lupdate reads it as a %n plural).
     if summary.overdue:
-        text = tr("%1 项已超时").replace("%1", str(summary.overdue))
+        text = QCoreApplication.instance().tr("%n 项已超时", "", summary.overdue)
         if summary.first_overdue is not None:
             text += f" — {_deadline_line(summary.first_overdue, now, language)}"
         if summary.upcoming:
-            text += ("；" if language.startswith("zh") else "; ") + tr("%1 项即将到期").replace(
-                "%1", str(summary.upcoming)
+            text += ("；" if language.startswith("zh") else "; ") + QCoreApplication.instance().tr(
+                "%n 项即将到期", "", summary.upcoming
             )
         return text, True
     if summary.upcoming:
-        text = tr("%1 项时限即将到期").replace("%1", str(summary.upcoming))
+        text = QCoreApplication.instance().tr("%n 项时限即将到期", "", summary.upcoming)
         if summary.first_upcoming is not None:
             text += f" — {_deadline_line(summary.first_upcoming, now, language)}"
         return text, False
@@ -155,9 +156,9 @@ class ReminderService(QObject):
         if missed:
             lines = [f"{d.title_in(current_language())} · {_subject(d)}" for d in missed[:5]]
             if len(missed) > 5:
-                lines.append(tr("……共 %1 项").replace("%1", str(len(missed))))
+                lines.append(self.tr("……共 %n 项", "", len(missed)))
             self.notifier.notify(
-                tr("ShopDesk 关闭期间有 %1 项时限已到").replace("%1", str(len(missed))),
+                self.tr("ShopDesk 关闭期间有 %n 项时限已到", "", len(missed)),
                 "\n".join(lines),
                 urgent=True,
             )
@@ -176,9 +177,9 @@ class ReminderService(QObject):
                 f"{r.deadline.title_in(language)} · {_subject(r.deadline)}"
                 for r in due[:GROUP_ABOVE]
             ]
-            lines.append(tr("……共 %1 项").replace("%1", str(len(due))))
+            lines.append(self.tr("……共 %n 项", "", len(due)))
             self.notifier.notify(
-                tr("%1 项时限即将到期").replace("%1", str(len(due))),
+                self.tr("%n 项时限即将到期", "", len(due)),
                 "\n".join(lines),
                 urgent=any(r.lead_hours <= 4 for r in due),
             )

@@ -188,9 +188,9 @@ class ReplyPanel(QWidget):
         self.counter.setStyleSheet("color: #c0392b;" if over else "")
         if gaps:
             self.gaps_label.setText(
-                tr("还有 %1 处待填：%2（填好后才能复制）")
-                .replace("%1", str(len(gaps)))
-                .replace("%2", "、".join(dict.fromkeys(gaps)))
+                self.tr("还有 %n 处待填：%1（填好后才能复制）", "", len(gaps)).replace(
+                    "%1", "、".join(dict.fromkeys(gaps))
+                )
             )
             self.gaps_label.setStyleSheet("color: #b7791f;")
         elif over:

@@ -91,7 +91,7 @@ def export_to(window, kind: str, out: Path) -> BackgroundJob:
     job = BackgroundJob(work, window)
     job.succeeded.connect(
         lambda result: window.statusBar().showMessage(
-            window.tr("已导出 %1 行到 %2").replace("%1", str(result.rows)).replace("%2", str(out)),
+            window.tr("已导出 %n 行到 %1", "", result.rows).replace("%1", str(out)),
             10000,
         )
     )

@@ -349,7 +349,9 @@ class TemplatesView(QWidget):
             saved = self.import_file(Path(path))
             if saved:
                 QMessageBox.information(
-                    self, tr("导入模板"), tr("导入了 %1 个模板").replace("%1", str(len(saved)))
+                    self,
+                    tr("导入模板"),
+                    self.tr("导入了 %n 个模板", "", len(saved)),
                 )
 
     def choose_export(self) -> None:

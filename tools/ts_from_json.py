@@ -59,6 +59,15 @@ PLURALS = {
 }
 
 
+# Where one source text means different things in different contexts (the flat tables
+# could not tell them apart): (language, context, source) -> translation.
+IN_CONTEXT = {
+    # the module helpers' 订单 is one order (a case's order, the 待办 subject of an order
+    # row); the navigation's 订单 (MainWindow) is the Orders view
+    ("en", "", "订单"): "Order",
+}
+
+
 def renamed(text: str, placeholders: dict[str, str]) -> str:
     """Swap placeholders all at once (%1 -> %n and %2 -> %1 must not chain)."""
     out, i = [], 0
@@ -86,7 +95,21 @@ def fill(ts: Path, language: str, table: dict[str, str]) -> list[str]:
     """Write the translations into `ts`; returns the sources left untranslated."""
     tree = ET.parse(ts)
     missing = []
-    for message in tree.getroot().iter("message"):
+    for context in tree.getroot().iter("context"):
+        missing += _fill_context(context, language, table)
+    ET.indent(tree, space="    ")
+    with ts.open("wb") as out:
+        out.write(b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n')
+        tree.write(out, encoding="utf-8", xml_declaration=False)
+        out.write(b"\n")
+    lupdate(ts, language)  # back into lupdate's own layout
+    return missing
+
+
+def _fill_context(context: ET.Element, language: str, table: dict[str, str]) -> list[str]:
+    name = context.findtext("name") or ""
+    missing = []
+    for message in context.iter("message"):
         source = message.findtext("source") or ""
         translation = message.find("translation")
         if message.get("numerus") == "yes":
@@ -99,18 +122,14 @@ def fill(ts: Path, language: str, table: dict[str, str]) -> list[str]:
             translation.text = None
             for form in forms:
                 ET.SubElement(translation, "numerusform").text = form
+        elif (language, name, source) in IN_CONTEXT:
+            translation.text = IN_CONTEXT[language, name, source]
         elif source in table and table[source]:
             translation.text = table[source]
         else:
             missing.append(source)
             continue
         translation.attrib.pop("type", None)
-    ET.indent(tree, space="    ")
-    with ts.open("wb") as out:
-        out.write(b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n')
-        tree.write(out, encoding="utf-8", xml_declaration=False)
-        out.write(b"\n")
-    lupdate(ts, language)  # back into lupdate's own layout
     return missing
 
 

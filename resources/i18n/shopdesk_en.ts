@@ -25,7 +25,7 @@
     </message>
     <message>
         <source>订单</source>
-        <translation>Orders</translation>
+        <translation>Order</translation>
     </message>
     <message>
         <source>买家</source>

@@ -114,7 +114,9 @@ def _qm_source_contexts(data: bytes) -> dict[tuple[str, str], str]:
         if tag == 1:  # end of one message
             if "source" in fields:
                 key = (fields["source"], fields.get("comment", ""))
-                found.setdefault(key, fields.get("context", ""))
+                context = fields.get("context", "")
+                if context == "" or key not in found:  # "": where the tr() helpers land
+                    found[key] = context
             fields = {}
             continue
         length = struct.unpack(">I", messages[pos : pos + 4])[0]

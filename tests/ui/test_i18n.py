@@ -70,6 +70,9 @@ def test_english_window_reads_english(qtbot, demo_store, qapp):
         assert window.menuBar().actions()[0].text() == "&File"
         # a module's tr() helper: lupdate files it under no context, the view asks "OrdersView"
         assert QCoreApplication.translate("OrdersView", "订单号") == "Order no."
+        # one source, two meanings: the Orders view, and the 待办 subject of one order
+        assert QCoreApplication.translate("MainWindow", "订单") == "Orders"
+        assert QCoreApplication.translate("DueView", "订单") == "Order"
     finally:
         qapp.removeTranslator(translator)
 

@@ -56,6 +56,14 @@ PLURALS = {
         "Exported %n row to %1",
         "Exported %n rows to %1",
     ),
+    "%n 行": ("%1 行", {"%1": "%n"}, "%n line", "%n lines"),
+    "正在导入 %n 个文件…": (
+        "正在导入 %1 个文件…",
+        {"%1": "%n"},
+        "Importing %n file…",
+        "Importing %n files…",
+    ),
+    "%n 字": ("%1 字", {"%1": "%n"}, "%n character", "%n characters"),
 }
 
 

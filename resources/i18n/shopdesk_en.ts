@@ -458,9 +458,12 @@
         <source>%1 / %2 字</source>
         <translation>%1 / %2 characters</translation>
     </message>
-    <message>
-        <source>%1 字</source>
-        <translation>%1 characters</translation>
+    <message numerus="yes">
+        <source>%n 字</source>
+        <translation>
+            <numerusform>%n character</numerusform>
+            <numerusform>%n characters</numerusform>
+        </translation>
     </message>
     <message>
         <source>复制到剪贴板</source>
@@ -1018,9 +1021,12 @@ The current data is saved as a backup first.</translation>
         <source>上一次导入还在进行，请稍候。</source>
         <translation>The previous import is still running, please wait.</translation>
     </message>
-    <message>
-        <source>正在导入 %1 个文件…</source>
-        <translation>Importing %1 file(s)…</translation>
+    <message numerus="yes">
+        <source>正在导入 %n 个文件…</source>
+        <translation>
+            <numerusform>Importing %n file…</numerusform>
+            <numerusform>Importing %n files…</numerusform>
+        </translation>
     </message>
     <message>
         <source>取消</source>
@@ -1289,9 +1295,12 @@ The current data is saved as a backup first.</translation>
         <source>页面上没有倒计时：按规则估算</source>
         <translation>No countdown on the page: estimated from the rules</translation>
     </message>
-    <message>
-        <source>%1 行</source>
-        <translation>%1 lines</translation>
+    <message numerus="yes">
+        <source>%n 行</source>
+        <translation>
+            <numerusform>%n line</numerusform>
+            <numerusform>%n lines</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -455,9 +455,11 @@
         <source>%1 / %2 字</source>
         <translation>%1 / %2 字</translation>
     </message>
-    <message>
-        <source>%1 字</source>
-        <translation>%1 字</translation>
+    <message numerus="yes">
+        <source>%n 字</source>
+        <translation>
+            <numerusform>%n 字</numerusform>
+        </translation>
     </message>
     <message>
         <source>复制到剪贴板</source>
@@ -1015,9 +1017,11 @@
         <source>上一次导入还在进行，请稍候。</source>
         <translation>上一次匯入還在進行，請稍候。</translation>
     </message>
-    <message>
-        <source>正在导入 %1 个文件…</source>
-        <translation>正在匯入 %1 個檔案…</translation>
+    <message numerus="yes">
+        <source>正在导入 %n 个文件…</source>
+        <translation>
+            <numerusform>正在匯入 %n 個檔案…</numerusform>
+        </translation>
     </message>
     <message>
         <source>取消</source>
@@ -1286,9 +1290,11 @@
         <source>页面上没有倒计时：按规则估算</source>
         <translation>頁面上沒有倒數計時：按規則估算</translation>
     </message>
-    <message>
-        <source>%1 行</source>
-        <translation>%1 行</translation>
+    <message numerus="yes">
+        <source>%n 行</source>
+        <translation>
+            <numerusform>%n 行</numerusform>
+        </translation>
     </message>
 </context>
 <context>

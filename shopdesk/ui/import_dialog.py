@@ -287,7 +287,7 @@ class ImportController(QObject):
             return False
         worker = ImportWorker(self.store_path, files, self)
         progress = QProgressDialog(
-            self.tr("正在导入 %1 个文件…").replace("%1", str(len(files))),
+            self.tr("正在导入 %n 个文件…", "", len(files)),
             self.tr("取消"),
             0,
             1000,

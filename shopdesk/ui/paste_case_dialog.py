@@ -99,7 +99,7 @@ class PasteCaseDialog(QDialog):
             "deadline": local_time(to_text(deadline)) + self.tr("（平台显示）")
             if deadline
             else self.tr("页面上没有倒计时：按规则估算"),
-            "ignored": self.tr("%1 行").replace("%1", str(len(pasted.ignored))),
+            "ignored": self.tr("%n 行", "", len(pasted.ignored)),
         }
         for key, value in shown.items():
             self.fields[key].setText(value)

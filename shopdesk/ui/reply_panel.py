@@ -66,7 +66,7 @@ def limit_text(template: Template | None, text: str) -> str:
         return tr("%1 / %2 字节").replace("%1", str(size)).replace("%2", str(template.limit_bytes))
     if template is not None and template.limit_chars is not None:
         return tr("%1 / %2 字").replace("%1", str(chars)).replace("%2", str(template.limit_chars))
-    return tr("%1 字").replace("%1", str(chars))
+    return QCoreApplication.instance().tr("%n 字", "", chars)  # lupdate: a %n plural
 
 
 class ReplyPanel(QWidget):

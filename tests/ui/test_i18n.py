@@ -147,3 +147,16 @@ def test_the_smoke_test_opens_the_window_in_english():
     lines = result.stdout.splitlines()
     assert result.returncode == 0 and lines[-1] == "ok", result.stdout + result.stderr
     assert any(line.startswith("window:") and "(en: Orders)" in line for line in lines)
+
+
+def test_the_reply_counter_says_character_for_one_and_characters_for_more(qapp):
+    from shopdesk.ui.reply_panel import limit_text
+
+    translator = i18n.CatalogueTranslator("en")
+    qapp.installTranslator(translator)
+    try:
+        assert limit_text(None, "好") == "1 character"
+        assert limit_text(None, "好的") == "2 characters"
+    finally:
+        qapp.removeTranslator(translator)
+    assert limit_text(None, "好的") == "2 字"

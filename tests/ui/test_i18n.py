@@ -119,6 +119,16 @@ def test_a_catalogue_that_cannot_be_built_says_so_in_chinese(tmp_path, monkeypat
         i18n.CatalogueTranslator("en")
 
 
+def test_the_frozen_build_never_compiles_and_names_a_missing_catalogue(tmp_path, monkeypatch):
+    (tmp_path / "i18n").mkdir()
+    shutil.copy(i18n.ts_path("en"), tmp_path / "i18n")  # even with its .ts beside it
+    monkeypatch.setattr(paths, "resources_dir", lambda: tmp_path)
+    monkeypatch.setattr(paths, "is_frozen", lambda: True)
+    with pytest.raises(i18n.CatalogueMissing, match="缺少界面翻译文件.*shopdesk_en.qm"):
+        i18n.CatalogueTranslator("en")
+    assert not i18n.qm_path("en").exists()
+
+
 @pytest.mark.parametrize(
     ("name", "bcp47", "language"),
     [

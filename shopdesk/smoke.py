@@ -309,7 +309,10 @@ def _window(state: dict) -> str:
     # Qt's own dialogs in Chinese: the bundle must carry qtbase_zh_CN.qm (build.spec)
     cancel = QCoreApplication.translate("QPlatformTheme", "Cancel")
     wanted = QT_WORD_FOR_CANCEL[state["lang"]]
-    assert cancel == wanted, f"Qt's own translations are not loaded (Cancel reads {cancel!r})"
+    qt_language = "Chinese" if state["lang"].startswith("zh") else "English"
+    assert cancel == wanted, (
+        f"Qt's {qt_language} translations are not loaded (Cancel reads {cancel!r})"
+    )
     with Store.open(state["folder"] / "demo.db") as store:
         made = build_demo(store, now_utc(), orders=60)
         assert made["cases"] > 0, "the demo store has no cases"
@@ -330,6 +333,6 @@ def _window(state: dict) -> str:
         window.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     return (
-        f"demo store ({made['orders']} orders, {made['cases']} cases), {views} views painted"
-        f" ({state['lang']}: {orders}, Qt's Cancel: {cancel})"
+        f"demo store ({made['orders']} orders, {made['cases']} cases), {views} views painted, "
+        f"Qt dialogs in {qt_language} ({state['lang']}: {orders}, {cancel})"
     )

@@ -398,6 +398,14 @@
         <translation>Order %1</translation>
     </message>
     <message>
+        <source>修改发货信息…</source>
+        <translation>Change shipping details…</translation>
+    </message>
+    <message>
+        <source>标记发货…</source>
+        <translation>Mark shipped…</translation>
+    </message>
+    <message>
         <source>订单状态</source>
         <translation>Order status</translation>
     </message>
@@ -492,6 +500,10 @@
     <message>
         <source>已填写完整，可以复制</source>
         <translation>Complete: ready to copy</translation>
+    </message>
+    <message>
+        <source>已复制回复（%1 字），可以粘贴给买家了</source>
+        <translation>Reply copied (%1 characters): paste it to the buyer</translation>
     </message>
     <message>
         <source>订单…</source>
@@ -692,22 +704,38 @@
         <translation>Backed up to %1</translation>
     </message>
     <message>
+        <source>用备份替换当前的店铺数据？
+
+将被替换：%1
+（现有订单 %2 个、售后单 %3 个）
+
+备份：%4
+备份时间：%5（%6备份）
+（其中订单 %7 个、售后单 %8 个）
+
+当前数据会先另存为一个“恢复前”备份，恢复后也可以再换回来。</source>
+        <translation>Replace the shop&apos;s current data with a backup?
+
+To be replaced: %1
+(now %2 orders, %3 cases)
+
+Backup: %4
+Taken: %5 (%6 backup)
+(holds %7 orders, %8 cases)
+
+The current data is saved as a &quot;before restore&quot; backup first, so you can switch back.</translation>
+    </message>
+    <message>
         <source>恢复备份</source>
         <translation>Restore a backup</translation>
     </message>
     <message>
-        <source>用这个备份替换当前的店铺数据？
-%1
-
-当前数据会先另存为一个备份。</source>
-        <translation>Replace the current shop data with this backup?
-%1
-
-The current data is saved as a backup first.</translation>
-    </message>
-    <message>
         <source>正在恢复…</source>
         <translation>Restoring…</translation>
+    </message>
+    <message>
+        <source>恢复</source>
+        <translation>Restore</translation>
     </message>
     <message>
         <source>已恢复。</source>
@@ -894,6 +922,22 @@ The current data is saved as a backup first.</translation>
         <translation>estimate</translation>
     </message>
     <message>
+        <source>详情</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>暂停：%1</source>
+        <translation>Paused: %1</translation>
+    </message>
+    <message>
+        <source>截止 %1 · 超时后：%2</source>
+        <translation>Due %1 · then: %2</translation>
+    </message>
+    <message>
+        <source>收起</source>
+        <translation>Less</translation>
+    </message>
+    <message>
         <source>已暂停</source>
         <translation>Paused</translation>
     </message>
@@ -919,6 +963,41 @@ The current data is saved as a backup first.</translation>
     <message>
         <source>已复制到剪贴板，可直接粘贴到聊天窗口或邮件。</source>
         <translation>Copied to the clipboard: paste it into a chat or an email.</translation>
+    </message>
+</context>
+<context>
+    <name>DueEmptyState</name>
+    <message>
+        <source>导入平台导出文件…</source>
+        <translation>Import platform exports…</translation>
+    </message>
+    <message>
+        <source>新增订单…</source>
+        <translation>New order…</translation>
+    </message>
+    <message>
+        <source>没有符合搜索的时限</source>
+        <translation>No deadline matches the search</translation>
+    </message>
+    <message>
+        <source>换个关键词，或清空搜索框。</source>
+        <translation>Try other words, or clear the search box.</translation>
+    </message>
+    <message>
+        <source>还没有订单</source>
+        <translation>No orders yet</translation>
+    </message>
+    <message>
+        <source>从千牛/卖家中心导出订单报表和退款，导入后这里按先到期排好要做的事（Ctrl+I，也可以把文件拖到窗口上）；其他渠道的订单可以手动新增（Ctrl+N）。</source>
+        <translation>Export the order report and refunds from Qianniu / the seller centre and import them: what to do shows here, soonest first (Ctrl+I, or drop the files on the window). Orders from other channels can be added by hand (Ctrl+N).</translation>
+    </message>
+    <message>
+        <source>现在没有要你处理的时限</source>
+        <translation>Nothing for you to do right now</translation>
+    </message>
+    <message>
+        <source>未发货的订单和进行中的售后单会出现在这里。有新的售后，导入最新的退款导出，或在订单上新建售后单（Ctrl+Shift+N）。</source>
+        <translation>Unshipped orders and open after-sales cases show here. For a new case, import the latest refund export, or open one on its order (Ctrl+Shift+N).</translation>
     </message>
 </context>
 <context>
@@ -1103,6 +1182,26 @@ The current data is saved as a backup first.</translation>
         <translation>Cases</translation>
     </message>
     <message>
+        <source>选择订单</source>
+        <translation>Choose an order</translation>
+    </message>
+    <message>
+        <source>新建售后单…</source>
+        <translation>New case…</translation>
+    </message>
+    <message>
+        <source>标记发货…</source>
+        <translation>Mark shipped…</translation>
+    </message>
+    <message>
+        <source>已新建售后单 #%1</source>
+        <translation>After-sales case #%1 created</translation>
+    </message>
+    <message>
+        <source>订单 %1 已标记发货（%2 %3）</source>
+        <translation>Order %1 marked shipped (%2 %3)</translation>
+    </message>
+    <message>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
@@ -1125,6 +1224,14 @@ The current data is saved as a backup first.</translation>
     <message>
         <source>编辑所选订单…</source>
         <translation>Edit selected order…</translation>
+    </message>
+    <message>
+        <source>为所选订单新建售后单…</source>
+        <translation>New after-sales case for the selected order…</translation>
+    </message>
+    <message>
+        <source>标记所选订单已发货…</source>
+        <translation>Mark the selected order shipped…</translation>
     </message>
     <message>
         <source>设置(&amp;S)</source>
@@ -1170,6 +1277,33 @@ The current data is saved as a backup first.</translation>
     </message>
 </context>
 <context>
+    <name>NewCaseDialog</name>
+    <message>
+        <source>新建售后单</source>
+        <translation>Open the case</translation>
+    </message>
+    <message>
+        <source>买家填写的原因，如 不想要了、质量问题（可不填）</source>
+        <translation>The buyer&apos;s reason, e.g. changed mind, quality problem (optional)</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>开始时间</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>开始时间：买家申请、投诉或评价的时间（北京时间），平台时限从这时算起。</source>
+        <translation>Started: when the buyer applied, complained or rated (Beijing time); the platform&apos;s clocks count from then.</translation>
+    </message>
+</context>
+<context>
     <name>OrderForm</name>
     <message>
         <source>编辑订单</source>
@@ -1194,6 +1328,18 @@ The current data is saved as a backup first.</translation>
 </context>
 <context>
     <name>OrderPanel</name>
+    <message>
+        <source>新建售后单…</source>
+        <translation>New case…</translation>
+    </message>
+    <message>
+        <source>为这个订单新建售后单（Ctrl+Shift+N）</source>
+        <translation>New after-sales case for this order (Ctrl+Shift+N)</translation>
+    </message>
+    <message>
+        <source>标记发货…</source>
+        <translation>Mark shipped…</translation>
+    </message>
     <message>
         <source>宝贝</source>
         <translation>Items</translation>
@@ -1338,6 +1484,29 @@ The current data is saved as a backup first.</translation>
     </message>
 </context>
 <context>
+    <name>ShipDialog</name>
+    <message>
+        <source>标记发货</source>
+        <translation>Mark shipped</translation>
+    </message>
+    <message>
+        <source>快递单上的运单号</source>
+        <translation>The tracking number on the waybill</translation>
+    </message>
+    <message>
+        <source>快递公司</source>
+        <translation>Courier</translation>
+    </message>
+    <message>
+        <source>运单号</source>
+        <translation>Tracking no.</translation>
+    </message>
+    <message>
+        <source>发货时间</source>
+        <translation>Shipped</translation>
+    </message>
+</context>
+<context>
     <name>ShopDialog</name>
     <message>
         <source>店铺设置</source>
@@ -1466,6 +1635,92 @@ The current data is saved as a backup first.</translation>
     <message>
         <source>看不懂这个时间，请按 2026-11-29 10:00:00 的格式填写</source>
         <translation>Cannot read this time; write it as 2026-11-29 10:00:00</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>欢迎使用 ShopDesk</source>
+        <translation>Welcome to ShopDesk</translation>
+    </message>
+    <message>
+        <source>先告诉 ShopDesk 你的店铺：回复模板会用到店铺名称、退货地址和客服签名。都可以先跳过，以后在“设置 → 店铺设置”里填写。</source>
+        <translation>First tell ShopDesk about your shop: reply templates use its name, return address and signature. You can skip this and fill it in later under Settings → Shop settings.</translation>
+    </message>
+    <message>
+        <source>如 小满家居旗舰店</source>
+        <translation>e.g. Xiaoman Home flagship store</translation>
+    </message>
+    <message>
+        <source>收件人、电话、地址（买家退货寄到这里）</source>
+        <translation>Name, phone, address (where buyers send returns)</translation>
+    </message>
+    <message>
+        <source>如 小满家居 客服小满</source>
+        <translation>e.g. Xiaoman Home, support: Xiaoman</translation>
+    </message>
+    <message>
+        <source>店铺名称</source>
+        <translation>Shop name</translation>
+    </message>
+    <message>
+        <source>平台</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>退货地址</source>
+        <translation>Return address</translation>
+    </message>
+    <message>
+        <source>客服签名</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <source>保存并开始</source>
+        <translation>Save and start</translation>
+    </message>
+    <message>
+        <source>跳过，以后再填</source>
+        <translation>Skip for now</translation>
+    </message>
+    <message>
+        <source>然后从这里开始</source>
+        <translation>Then start here</translation>
+    </message>
+    <message>
+        <source>导入平台导出文件…</source>
+        <translation>Import platform exports…</translation>
+    </message>
+    <message>
+        <source>千牛/卖家中心导出的订单报表、宝贝报表和退款导出（Ctrl+I，也可以拖到窗口上）</source>
+        <translation>The order report, item report and refund export from Qianniu / the seller centre (Ctrl+I, or drop them on the window)</translation>
+    </message>
+    <message>
+        <source>先看看演示店铺</source>
+        <translation>Look at the demo shop</translation>
+    </message>
+    <message>
+        <source>在另一个窗口打开演示店铺，你的店铺数据不受影响</source>
+        <translation>Opens the demo shop in a window of its own; your shop&apos;s data stays as it is</translation>
+    </message>
+    <message>
+        <source>店铺名称：请填写，或点“跳过，以后再填”。</source>
+        <translation>Shop name: fill it in, or click &quot;Skip for now&quot;.</translation>
+    </message>
+    <message>
+        <source>演示店铺正在另一个窗口中打开…</source>
+        <translation>The demo shop is opening in another window…</translation>
+    </message>
+    <message>
+        <source>没能打开演示店铺，请在命令行运行 shopdesk --demo。</source>
+        <translation>Could not open the demo shop; run shopdesk --demo on the command line.</translation>
+    </message>
+</context>
+<context>
+    <name>_OrderJobDialog</name>
+    <message>
+        <source>订单 %1 · %2</source>
+        <translation>Order %1 · %2</translation>
     </message>
 </context>
 <context>

@@ -398,6 +398,14 @@
         <translation>訂單 %1</translation>
     </message>
     <message>
+        <source>修改发货信息…</source>
+        <translation>修改發貨資訊…</translation>
+    </message>
+    <message>
+        <source>标记发货…</source>
+        <translation>標記發貨…</translation>
+    </message>
+    <message>
         <source>订单状态</source>
         <translation>訂單狀態</translation>
     </message>
@@ -488,6 +496,10 @@
     <message>
         <source>已填写完整，可以复制</source>
         <translation>已填寫完整，可以複製</translation>
+    </message>
+    <message>
+        <source>已复制回复（%1 字），可以粘贴给买家了</source>
+        <translation>已複製回覆（%1 字），可以貼給買家了</translation>
     </message>
     <message>
         <source>订单…</source>
@@ -688,22 +700,38 @@
         <translation>已備份到 %1</translation>
     </message>
     <message>
+        <source>用备份替换当前的店铺数据？
+
+将被替换：%1
+（现有订单 %2 个、售后单 %3 个）
+
+备份：%4
+备份时间：%5（%6备份）
+（其中订单 %7 个、售后单 %8 个）
+
+当前数据会先另存为一个“恢复前”备份，恢复后也可以再换回来。</source>
+        <translation>用備份取代目前的店鋪資料？
+
+將被取代：%1
+（現有訂單 %2 個、售後單 %3 個）
+
+備份：%4
+備份時間：%5（%6備份）
+（其中訂單 %7 個、售後單 %8 個）
+
+目前資料會先另存為一個「還原前」備份，還原後也可以再換回來。</translation>
+    </message>
+    <message>
         <source>恢复备份</source>
         <translation>還原備份</translation>
     </message>
     <message>
-        <source>用这个备份替换当前的店铺数据？
-%1
-
-当前数据会先另存为一个备份。</source>
-        <translation>用這個備份取代目前的店鋪資料？
-%1
-
-目前的資料會先另存為一個備份。</translation>
-    </message>
-    <message>
         <source>正在恢复…</source>
         <translation>正在還原…</translation>
+    </message>
+    <message>
+        <source>恢复</source>
+        <translation>還原</translation>
     </message>
     <message>
         <source>已恢复。</source>
@@ -890,6 +918,22 @@
         <translation>估算</translation>
     </message>
     <message>
+        <source>详情</source>
+        <translation>詳情</translation>
+    </message>
+    <message>
+        <source>暂停：%1</source>
+        <translation>暫停：%1</translation>
+    </message>
+    <message>
+        <source>截止 %1 · 超时后：%2</source>
+        <translation>截止 %1 · 逾時後：%2</translation>
+    </message>
+    <message>
+        <source>收起</source>
+        <translation>收起</translation>
+    </message>
+    <message>
         <source>已暂停</source>
         <translation>已暫停</translation>
     </message>
@@ -915,6 +959,41 @@
     <message>
         <source>已复制到剪贴板，可直接粘贴到聊天窗口或邮件。</source>
         <translation>已複製到剪貼簿，可直接貼到聊天視窗或郵件。</translation>
+    </message>
+</context>
+<context>
+    <name>DueEmptyState</name>
+    <message>
+        <source>导入平台导出文件…</source>
+        <translation>匯入平台匯出檔案…</translation>
+    </message>
+    <message>
+        <source>新增订单…</source>
+        <translation>新增訂單…</translation>
+    </message>
+    <message>
+        <source>没有符合搜索的时限</source>
+        <translation>沒有符合搜尋的時限</translation>
+    </message>
+    <message>
+        <source>换个关键词，或清空搜索框。</source>
+        <translation>換個關鍵字，或清空搜尋框。</translation>
+    </message>
+    <message>
+        <source>还没有订单</source>
+        <translation>還沒有訂單</translation>
+    </message>
+    <message>
+        <source>从千牛/卖家中心导出订单报表和退款，导入后这里按先到期排好要做的事（Ctrl+I，也可以把文件拖到窗口上）；其他渠道的订单可以手动新增（Ctrl+N）。</source>
+        <translation>從千牛/賣家中心匯出訂單報表和退款，匯入後這裡按先到期排好要做的事（Ctrl+I，也可以把檔案拖到視窗上）；其他通路的訂單可以手動新增（Ctrl+N）。</translation>
+    </message>
+    <message>
+        <source>现在没有要你处理的时限</source>
+        <translation>現在沒有要你處理的時限</translation>
+    </message>
+    <message>
+        <source>未发货的订单和进行中的售后单会出现在这里。有新的售后，导入最新的退款导出，或在订单上新建售后单（Ctrl+Shift+N）。</source>
+        <translation>未發貨的訂單和進行中的售後單會出現在這裡。有新的售後，匯入最新的退款匯出，或在訂單上新建售後單（Ctrl+Shift+N）。</translation>
     </message>
 </context>
 <context>
@@ -1098,6 +1177,26 @@
         <translation>售後</translation>
     </message>
     <message>
+        <source>选择订单</source>
+        <translation>選擇訂單</translation>
+    </message>
+    <message>
+        <source>新建售后单…</source>
+        <translation>新建售後單…</translation>
+    </message>
+    <message>
+        <source>标记发货…</source>
+        <translation>標記發貨…</translation>
+    </message>
+    <message>
+        <source>已新建售后单 #%1</source>
+        <translation>已新建售後單 #%1</translation>
+    </message>
+    <message>
+        <source>订单 %1 已标记发货（%2 %3）</source>
+        <translation>訂單 %1 已標記發貨（%2 %3）</translation>
+    </message>
+    <message>
         <source>文件(&amp;F)</source>
         <translation>檔案(&amp;F)</translation>
     </message>
@@ -1120,6 +1219,14 @@
     <message>
         <source>编辑所选订单…</source>
         <translation>編輯所選訂單…</translation>
+    </message>
+    <message>
+        <source>为所选订单新建售后单…</source>
+        <translation>為所選訂單新建售後單…</translation>
+    </message>
+    <message>
+        <source>标记所选订单已发货…</source>
+        <translation>標記所選訂單已發貨…</translation>
     </message>
     <message>
         <source>设置(&amp;S)</source>
@@ -1165,6 +1272,33 @@
     </message>
 </context>
 <context>
+    <name>NewCaseDialog</name>
+    <message>
+        <source>新建售后单</source>
+        <translation>新建售後單</translation>
+    </message>
+    <message>
+        <source>买家填写的原因，如 不想要了、质量问题（可不填）</source>
+        <translation>買家填寫的原因，如 不想要了、品質問題（可不填）</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <source>开始时间</source>
+        <translation>開始時間</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>开始时间：买家申请、投诉或评价的时间（北京时间），平台时限从这时算起。</source>
+        <translation>開始時間：買家申請、投訴或評價的時間（北京時間），平台時限從這時算起。</translation>
+    </message>
+</context>
+<context>
     <name>OrderForm</name>
     <message>
         <source>编辑订单</source>
@@ -1189,6 +1323,18 @@
 </context>
 <context>
     <name>OrderPanel</name>
+    <message>
+        <source>新建售后单…</source>
+        <translation>新建售後單…</translation>
+    </message>
+    <message>
+        <source>为这个订单新建售后单（Ctrl+Shift+N）</source>
+        <translation>為這個訂單新建售後單（Ctrl+Shift+N）</translation>
+    </message>
+    <message>
+        <source>标记发货…</source>
+        <translation>標記發貨…</translation>
+    </message>
     <message>
         <source>宝贝</source>
         <translation>寶貝</translation>
@@ -1328,6 +1474,29 @@
     </message>
 </context>
 <context>
+    <name>ShipDialog</name>
+    <message>
+        <source>标记发货</source>
+        <translation>標記發貨</translation>
+    </message>
+    <message>
+        <source>快递单上的运单号</source>
+        <translation>快遞單上的運單號</translation>
+    </message>
+    <message>
+        <source>快递公司</source>
+        <translation>快遞公司</translation>
+    </message>
+    <message>
+        <source>运单号</source>
+        <translation>運單號</translation>
+    </message>
+    <message>
+        <source>发货时间</source>
+        <translation>發貨時間</translation>
+    </message>
+</context>
+<context>
     <name>ShopDialog</name>
     <message>
         <source>店铺设置</source>
@@ -1455,6 +1624,92 @@
     <message>
         <source>看不懂这个时间，请按 2026-11-29 10:00:00 的格式填写</source>
         <translation>看不懂這個時間，請按 2026-11-29 10:00:00 的格式填寫</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>欢迎使用 ShopDesk</source>
+        <translation>歡迎使用 ShopDesk</translation>
+    </message>
+    <message>
+        <source>先告诉 ShopDesk 你的店铺：回复模板会用到店铺名称、退货地址和客服签名。都可以先跳过，以后在“设置 → 店铺设置”里填写。</source>
+        <translation>先告訴 ShopDesk 你的店鋪：回覆範本會用到店鋪名稱、退貨地址和客服簽名。都可以先略過，以後在「設定 → 店鋪設定」裡填寫。</translation>
+    </message>
+    <message>
+        <source>如 小满家居旗舰店</source>
+        <translation>如 小滿家居旗艦店</translation>
+    </message>
+    <message>
+        <source>收件人、电话、地址（买家退货寄到这里）</source>
+        <translation>收件人、電話、地址（買家退貨寄到這裡）</translation>
+    </message>
+    <message>
+        <source>如 小满家居 客服小满</source>
+        <translation>如 小滿家居 客服小滿</translation>
+    </message>
+    <message>
+        <source>店铺名称</source>
+        <translation>店鋪名稱</translation>
+    </message>
+    <message>
+        <source>平台</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>退货地址</source>
+        <translation>退貨地址</translation>
+    </message>
+    <message>
+        <source>客服签名</source>
+        <translation>客服簽名</translation>
+    </message>
+    <message>
+        <source>保存并开始</source>
+        <translation>儲存並開始</translation>
+    </message>
+    <message>
+        <source>跳过，以后再填</source>
+        <translation>略過，以後再填</translation>
+    </message>
+    <message>
+        <source>然后从这里开始</source>
+        <translation>然後從這裡開始</translation>
+    </message>
+    <message>
+        <source>导入平台导出文件…</source>
+        <translation>匯入平台匯出檔案…</translation>
+    </message>
+    <message>
+        <source>千牛/卖家中心导出的订单报表、宝贝报表和退款导出（Ctrl+I，也可以拖到窗口上）</source>
+        <translation>千牛/賣家中心匯出的訂單報表、寶貝報表和退款匯出（Ctrl+I，也可以拖到視窗上）</translation>
+    </message>
+    <message>
+        <source>先看看演示店铺</source>
+        <translation>先看看示範店鋪</translation>
+    </message>
+    <message>
+        <source>在另一个窗口打开演示店铺，你的店铺数据不受影响</source>
+        <translation>在另一個視窗開啟示範店鋪，你的店鋪資料不受影響</translation>
+    </message>
+    <message>
+        <source>店铺名称：请填写，或点“跳过，以后再填”。</source>
+        <translation>店鋪名稱：請填寫，或點「略過，以後再填」。</translation>
+    </message>
+    <message>
+        <source>演示店铺正在另一个窗口中打开…</source>
+        <translation>示範店鋪正在另一個視窗中開啟…</translation>
+    </message>
+    <message>
+        <source>没能打开演示店铺，请在命令行运行 shopdesk --demo。</source>
+        <translation>沒能開啟示範店鋪，請在命令列執行 shopdesk --demo。</translation>
+    </message>
+</context>
+<context>
+    <name>_OrderJobDialog</name>
+    <message>
+        <source>订单 %1 · %2</source>
+        <translation>訂單 %1 · %2</translation>
     </message>
 </context>
 <context>

@@ -162,17 +162,15 @@ class CatalogueTranslator(QTranslator):
         return text or None
 
 
-def install(app, language: str | None) -> QTranslator | None:
-    """Install the translator for `language` (None: the system's) on the application."""
+def install(app, language: str | None) -> QTranslator:
+    """Install the translator for `language` (None: the system's) on the application;
+    zh-CN, the source language, gets an empty one."""
     global _current
     _current = language if language in LANGUAGES else system_language()
     previous = getattr(app, "_shopdesk_translator", None)
     if previous is not None:
         app.removeTranslator(previous)
-        app._shopdesk_translator = None
-    if _current not in TRANSLATED:
-        return None
-    translator = CatalogueTranslator(_current)
+    translator = CatalogueTranslator(_current) if _current in TRANSLATED else QTranslator()
     app.installTranslator(translator)
     app._shopdesk_translator = translator  # keep it alive as long as the app
     return translator

@@ -156,7 +156,7 @@ def test_the_smoke_test_opens_the_window_in_english():
     )
     lines = result.stdout.splitlines()
     assert result.returncode == 0 and lines[-1] == "ok", result.stdout + result.stderr
-    assert any(line.startswith("window:") and "(en: Orders)" in line for line in lines)
+    assert any(line.startswith("window:") and "(en: Orders, Cancel)" in line for line in lines)
 
 
 def test_the_reply_counter_says_character_for_one_and_characters_for_more(qapp):

@@ -418,6 +418,10 @@
         <translation>Ordered</translation>
     </message>
     <message>
+        <source>签收时间</source>
+        <translation>Signed for at</translation>
+    </message>
+    <message>
         <source>买家留言</source>
         <translation>Buyer&apos;s message</translation>
     </message>
@@ -943,6 +947,21 @@ The current data is saved as a &quot;before restore&quot; backup first, so you c
     </message>
 </context>
 <context>
+    <name>DeliveredDialog</name>
+    <message>
+        <source>买家签收</source>
+        <translation>Signed for by the buyer</translation>
+    </message>
+    <message>
+        <source>签收时间</source>
+        <translation>Signed for at</translation>
+    </message>
+    <message>
+        <source>按物流记录填写（北京时间）。七天无理由退货从签收次日算起，不再按交易成功估算。</source>
+        <translation>As the courier tracking shows (China time). The 7-day no-reason return counts from the next day instead of being estimated from the transaction success.</translation>
+    </message>
+</context>
+<context>
     <name>DiagnosticsDialog</name>
     <message>
         <source>诊断信息</source>
@@ -1198,6 +1217,10 @@ The current data is saved as a &quot;before restore&quot; backup first, so you c
         <translation>After-sales case #%1 created</translation>
     </message>
     <message>
+        <source>订单 %1 已记录签收</source>
+        <translation>Order %1: signed for</translation>
+    </message>
+    <message>
         <source>订单 %1 已标记发货（%2 %3）</source>
         <translation>Order %1 marked shipped (%2 %3)</translation>
     </message>
@@ -1339,6 +1362,14 @@ The current data is saved as a &quot;before restore&quot; backup first, so you c
     <message>
         <source>标记发货…</source>
         <translation>Mark shipped…</translation>
+    </message>
+    <message>
+        <source>买家签收…</source>
+        <translation>Signed for…</translation>
+    </message>
+    <message>
+        <source>记录签收时间：七天无理由退货从签收次日算起</source>
+        <translation>Record when the buyer signed: the 7-day no-reason return counts from the next day</translation>
     </message>
     <message>
         <source>宝贝</source>
@@ -1812,6 +1843,24 @@ The file was not changed. Restore the latest backup with File → Backup / Resto
     <message>
         <source>已自动备份店铺数据</source>
         <translation>The shop data was backed up automatically</translation>
+    </message>
+    <message>
+        <source>只读</source>
+        <translation>Read-only</translation>
+    </message>
+    <message>
+        <source>店铺数据文件是只读的（只读磁盘或没有写入权限）：可以查看、导出和备份，修改不能保存。</source>
+        <translation>The store file is read-only (a read-only disk or no write permission): you can view, export and back up; changes cannot be saved.</translation>
+    </message>
+    <message>
+        <source>店铺数据文件旁边的 -wal 文件不属于它（可能是复制备份时留下的），没有使用，已改名保留为：
+%1
+
+店铺数据没有受影响。</source>
+        <translation>The -wal file beside the store file does not belong to it (perhaps left over from copying a backup). It was not used and was kept under a new name:
+%1
+
+The store&apos;s data is not affected.</translation>
     </message>
 </context>
 </TS>

@@ -418,6 +418,10 @@
         <translation>下單時間</translation>
     </message>
     <message>
+        <source>签收时间</source>
+        <translation>簽收時間</translation>
+    </message>
+    <message>
         <source>买家留言</source>
         <translation>買家留言</translation>
     </message>
@@ -939,6 +943,21 @@
     </message>
 </context>
 <context>
+    <name>DeliveredDialog</name>
+    <message>
+        <source>买家签收</source>
+        <translation>買家簽收</translation>
+    </message>
+    <message>
+        <source>签收时间</source>
+        <translation>簽收時間</translation>
+    </message>
+    <message>
+        <source>按物流记录填写（北京时间）。七天无理由退货从签收次日算起，不再按交易成功估算。</source>
+        <translation>按物流記錄填寫（北京時間）。七天無理由退貨從簽收次日算起，不再按交易成功估算。</translation>
+    </message>
+</context>
+<context>
     <name>DiagnosticsDialog</name>
     <message>
         <source>诊断信息</source>
@@ -1193,6 +1212,10 @@
         <translation>已新建售後單 #%1</translation>
     </message>
     <message>
+        <source>订单 %1 已记录签收</source>
+        <translation>訂單 %1 已記錄簽收</translation>
+    </message>
+    <message>
         <source>订单 %1 已标记发货（%2 %3）</source>
         <translation>訂單 %1 已標記發貨（%2 %3）</translation>
     </message>
@@ -1334,6 +1357,14 @@
     <message>
         <source>标记发货…</source>
         <translation>標記發貨…</translation>
+    </message>
+    <message>
+        <source>买家签收…</source>
+        <translation>買家簽收…</translation>
+    </message>
+    <message>
+        <source>记录签收时间：七天无理由退货从签收次日算起</source>
+        <translation>記錄簽收時間：七天無理由退貨從簽收次日算起</translation>
     </message>
     <message>
         <source>宝贝</source>
@@ -1800,6 +1831,24 @@ shopdesk restore &quot;%1&quot; --db &quot;%2&quot;</translation>
     <message>
         <source>已自动备份店铺数据</source>
         <translation>已自動備份店鋪資料</translation>
+    </message>
+    <message>
+        <source>只读</source>
+        <translation>唯讀</translation>
+    </message>
+    <message>
+        <source>店铺数据文件是只读的（只读磁盘或没有写入权限）：可以查看、导出和备份，修改不能保存。</source>
+        <translation>店鋪資料檔是唯讀的（唯讀磁碟或沒有寫入權限）：可以檢視、匯出和備份，修改無法儲存。</translation>
+    </message>
+    <message>
+        <source>店铺数据文件旁边的 -wal 文件不属于它（可能是复制备份时留下的），没有使用，已改名保留为：
+%1
+
+店铺数据没有受影响。</source>
+        <translation>店鋪資料檔旁邊的 -wal 檔不屬於它（可能是複製備份時留下的），沒有使用，已改名保留為：
+%1
+
+店鋪資料沒有受影響。</translation>
     </message>
 </context>
 </TS>

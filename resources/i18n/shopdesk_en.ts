@@ -661,6 +661,378 @@
         <source>回复</source>
         <translation>Reply</translation>
     </message>
+    <message>
+        <source>已退款</source>
+        <translation>Refunded</translation>
+    </message>
+    <message>
+        <source>这些售后单实际退给买家的钱（含退运费；不是申请的金额）</source>
+        <translation>Money actually refunded to buyers in these cases (postage included; not the amounts asked for)</translation>
+    </message>
+    <message>
+        <source>补偿</source>
+        <translation>Compensation</translation>
+    </message>
+    <message>
+        <source>给买家的补偿（如补偿运费）</source>
+        <translation>Compensation paid to the buyer (e.g. postage)</translation>
+    </message>
+    <message>
+        <source>追回</source>
+        <translation>Recovered</translation>
+    </message>
+    <message>
+        <source>收回的钱：快递理赔、运费险赔付</source>
+        <translation>Money recovered: courier claims, shipping insurance</translation>
+    </message>
+    <message>
+        <source>净损失</source>
+        <translation>Net cost</translation>
+    </message>
+    <message>
+        <source>付出的钱（退款、补偿、补发成本）减去收回的钱</source>
+        <translation>Money paid out (refunds, compensation, reshipments) minus money recovered</translation>
+    </message>
+    <message>
+        <source>{period}内申请的售后单（按申请时间算期间；其他店铺订单的售后不算）</source>
+        <translation>Cases opened in {period} (by the day they were opened; cases on another shop&apos;s orders are not counted)</translation>
+    </message>
+    <message>
+        <source>较上期</source>
+        <translation>vs previous</translation>
+    </message>
+    <message>
+        <source>售后单数比上一段同样长的期间多（+）或少（-）；括号里是每百件售后的变化</source>
+        <translation>Cases more (+) or fewer (-) than in the previous period of the same length; in brackets the change of cases per 100 units</translation>
+    </message>
+    <message>
+        <source>主要原因</source>
+        <translation>Leading causes</translation>
+    </message>
+    <message>
+        <source>这些售后单最多的原因（单数）</source>
+        <translation>The most frequent causes of these cases (count)</translation>
+    </message>
+    <message>
+        <source>商品</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>商品标题</source>
+        <translation>Product title</translation>
+    </message>
+    <message>
+        <source>商家编码</source>
+        <translation>Merchant code</translation>
+    </message>
+    <message>
+        <source>导出表里的商家编码；没有编码时用标题</source>
+        <translation>The merchant code of the export; the title where there is none</translation>
+    </message>
+    <message>
+        <source>售出件数</source>
+        <translation>Units sold</translation>
+    </message>
+    <message>
+        <source>{period}内付款的订单里这个商品的购买数量（之后退款或关闭的也算，每个订单行算一次）</source>
+        <translation>Quantity of this product in orders paid in {period} (refunded or closed later included; each order line once)</translation>
+    </message>
+    <message>
+        <source>售后单</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <source>；一单涉及几个商品就算在每个商品下</source>
+        <translation>; a case counts under every product it concerns</translation>
+    </message>
+    <message>
+        <source>每百件售后</source>
+        <translation>Per 100 units</translation>
+    </message>
+    <message>
+        <source>售后单数 ÷ 售出件数 × 100</source>
+        <translation>Cases ÷ units sold × 100</translation>
+    </message>
+    <message>
+        <source>订单的快递公司</source>
+        <translation>The order&apos;s courier</translation>
+    </message>
+    <message>
+        <source>包裹数</source>
+        <translation>Parcels</translation>
+    </message>
+    <message>
+        <source>{period}内付款、由这家快递发出的订单数</source>
+        <translation>Orders paid in {period} and shipped with this courier</translation>
+    </message>
+    <message>
+        <source>快递责任售后</source>
+        <translation>Courier&apos;s cases</translation>
+    </message>
+    <message>
+        <source>；只算原因是快递（丢件、慢、错派、服务差）的</source>
+        <translation>; only cases the courier caused (lost, slow, misrouted, poor service)</translation>
+    </message>
+    <message>
+        <source>每百个包裹</source>
+        <translation>Per 100 parcels</translation>
+    </message>
+    <message>
+        <source>快递责任售后 ÷ 包裹数 × 100</source>
+        <translation>Courier&apos;s cases ÷ parcels × 100</translation>
+    </message>
+    <message>
+        <source>责任方</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <source>卖家判断的原因；没有判断时按平台给的退款原因</source>
+        <translation>The cause the seller judged; else the one the platform&apos;s refund reason gives</translation>
+    </message>
+    <message>
+        <source>占比</source>
+        <translation>Share</translation>
+    </message>
+    <message>
+        <source>占这段时间全部售后单的比例</source>
+        <translation>Share of all cases of the period</translation>
+    </message>
+    <message>
+        <source>所选期间</source>
+        <translation>the chosen period</translation>
+    </message>
+    <message>
+        <source>平台介入的售后单的原因</source>
+        <translation>Cause of the cases the platform intervened in</translation>
+    </message>
+    <message>
+        <source>平台介入</source>
+        <translation>Platform intervened</translation>
+    </message>
+    <message>
+        <source>{period}内申请、小二介入过的售后单</source>
+        <translation>Cases opened in {period} in which the platform intervened</translation>
+    </message>
+    <message>
+        <source>胜</source>
+        <translation>Won</translation>
+    </message>
+    <message>
+        <source>平台判卖家胜</source>
+        <translation>Ruled for the seller</translation>
+    </message>
+    <message>
+        <source>负</source>
+        <translation>Lost</translation>
+    </message>
+    <message>
+        <source>平台判买家胜</source>
+        <translation>Ruled for the buyer</translation>
+    </message>
+    <message>
+        <source>分担</source>
+        <translation>Split</translation>
+    </message>
+    <message>
+        <source>平台判双方分担</source>
+        <translation>Ruled split</translation>
+    </message>
+    <message>
+        <source>未判定</source>
+        <translation>Not ruled</translation>
+    </message>
+    <message>
+        <source>还没有记录处理结果</source>
+        <translation>No outcome recorded yet</translation>
+    </message>
+    <message>
+        <source>保住的钱</source>
+        <translation>Money kept</translation>
+    </message>
+    <message>
+        <source>判卖家胜的售后单：买家申请的退款减去实际退款</source>
+        <translation>Cases ruled for the seller: refund asked for minus refund paid</translation>
+    </message>
+    <message>
+        <source>售后单编号（双击打开）</source>
+        <translation>Case number (double-click to open)</translation>
+    </message>
+    <message>
+        <source>买家申请的时间</source>
+        <translation>When the buyer opened it</translation>
+    </message>
+    <message>
+        <source>售后类型</source>
+        <translation>Kind of case</translation>
+    </message>
+    <message>
+        <source>现在的状态</source>
+        <translation>Current state</translation>
+    </message>
+    <message>
+        <source>付出的钱减去收回的钱</source>
+        <translation>Money paid out minus money recovered</translation>
+    </message>
+    <message>
+        <source>每百件</source>
+        <translation>Per 100 units</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>共 %1 个售后单（双击打开）</source>
+        <translation>%1 cases (double-click to open)</translation>
+    </message>
+    <message>
+        <source>本周</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <source>本月</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>最近 30 天</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <source>最近 90 天</source>
+        <translation>Last 90 days</translation>
+    </message>
+    <message>
+        <source>自定义</source>
+        <translation>Custom</translation>
+    </message>
+    <message>
+        <source>统计期间（北京时间，含首尾两天）</source>
+        <translation>Period (China time, both days included)</translation>
+    </message>
+    <message>
+        <source>只看这个平台的订单和售后</source>
+        <translation>Only orders and cases of this platform</translation>
+    </message>
+    <message>
+        <source>只看这个店铺的订单和售后（其他店铺订单上的售后不算）</source>
+        <translation>Only orders and cases of this shop (cases on other shops&apos; orders are not counted)</translation>
+    </message>
+    <message>
+        <source>产品改进单…</source>
+        <translation>Improvement sheet…</translation>
+    </message>
+    <message>
+        <source>为选中的商品写出产品改进单（xlsx 或 PDF）</source>
+        <translation>Write the product improvement sheet of the selected product (xlsx or PDF)</translation>
+    </message>
+    <message>
+        <source>期间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>平台</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>店铺</source>
+        <translation>Shop</translation>
+    </message>
+    <message>
+        <source>每周售后单数（柱）和每百件售后（线）</source>
+        <translation>Cases per week (bars) and cases per 100 units (line)</translation>
+    </message>
+    <message>
+        <source>申诉</source>
+        <translation>Appeals</translation>
+    </message>
+    <message>
+        <source>服务</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>全部平台</source>
+        <translation>All platforms</translation>
+    </message>
+    <message>
+        <source>全部店铺</source>
+        <translation>All shops</translation>
+    </message>
+    <message>
+        <source>%1：售后 %2 单，售出 %3 件，每百件 %4 单。双击任一行查看它的售后单。</source>
+        <translation>%1: %2 cases, %3 units sold, %4 cases per 100 units. Double-click a row to see its cases.</translation>
+    </message>
+    <message>
+        <source>产品预警：%1 最近 7 天每百件 %2 单（90 天 %3），%4 单，主要原因：%5</source>
+        <translation>Product alert: %1 had %2 cases per 100 units in the last 7 days (90 days: %3), %4 cases, mostly: %5</translation>
+    </message>
+    <message>
+        <source>分析</source>
+        <translation>Insights</translation>
+    </message>
+    <message>
+        <source>%1 的售后单（%2）</source>
+        <translation>Cases of %1 (%2)</translation>
+    </message>
+    <message>
+        <source>平台介入的售后单</source>
+        <translation>Cases the platform intervened in</translation>
+    </message>
+    <message>
+        <source>保存产品改进单</source>
+        <translation>Save the product improvement sheet</translation>
+    </message>
+    <message>
+        <source>产品改进单</source>
+        <translation>Product improvement sheet</translation>
+    </message>
+    <message>
+        <source>期间内申请的售后单：%1</source>
+        <translation>Cases opened in the period: %1</translation>
+    </message>
+    <message>
+        <source>首次回复（买家第一次发问到卖家第一次回应；时间线和导入的聊天）：中位数 %1，90% 在 %2 以内（%3 单有回复）</source>
+        <translation>First reply (the buyer&apos;s first ask to the seller&apos;s first answer; timeline and imported chats): median %1, 90% within %2 (%3 cases answered)</translation>
+    </message>
+    <message>
+        <source>分钟</source>
+        <translation>min</translation>
+    </message>
+    <message>
+        <source>处理完结（申请到结束）：中位数 %1，90% 在 %2 以内（%3 单已结束）</source>
+        <translation>Resolution (opened to finished): median %1, 90% within %2 (%3 cases finished)</translation>
+    </message>
+    <message>
+        <source>小时</source>
+        <translation>h</translation>
+    </message>
+    <message>
+        <source>回复超时：%1 单中 %2 单的首次回复晚于店铺回复时限或至今未回复（%3）</source>
+        <translation>Reply clock ran out: in %2 of %1 cases the first reply came after the shop&apos;s reply target or has not come (%3)</translation>
+    </message>
+    <message>
+        <source>产品预警&#x3000;%1：最近 7 天每百件 %2 单（90 天 %3），%4 单，主要原因：%5</source>
+        <translation>Product alert&#x3000;%1: %2 cases per 100 units in the last 7 days (90 days: %3), %4 cases, mostly: %5</translation>
+    </message>
+    <message>
+        <source>最近 7 天的售后率（每百件售出）超过 90 天的两倍、且至少 5 单的商品。双击查看它的售后单。</source>
+        <translation>Products whose after-sales rate (per 100 units sold) over the last 7 days is more than twice their 90-day rate, with at least 5 cases. Double-click to see their cases.</translation>
+    </message>
+    <message>
+        <source>已损坏（内容与 SHA-256 不符）</source>
+        <translation>Damaged (content does not match its SHA-256)</translation>
+    </message>
+    <message>
+        <source>文件不见了</source>
+        <translation>File missing</translation>
+    </message>
+    <message>
+        <source>无法读取</source>
+        <translation>Cannot be read</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -913,6 +1285,112 @@ The current data is saved as a &quot;before restore&quot; backup first, so you c
     <message>
         <source>售后单 #%1 · %2</source>
         <translation>Case #%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>CheckResultDialog</name>
+    <message>
+        <source>检查数据</source>
+        <translation>Check Data</translation>
+    </message>
+    <message>
+        <source>售后单</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <source>订单号</source>
+        <translation>Order no.</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>（未使用）</source>
+        <translation>(unused)</translation>
+    </message>
+    <message>
+        <source>（原文件名不详）</source>
+        <translation>(original name unknown)</translation>
+    </message>
+    <message>
+        <source>打开所选售后单</source>
+        <translation>Open selected case</translation>
+    </message>
+    <message>
+        <source>复制报告</source>
+        <translation>Copy report</translation>
+    </message>
+    <message>
+        <source>✓ 店铺数据和全部证据文件都完好</source>
+        <translation>✓ The shop data and every evidence file are sound</translation>
+    </message>
+    <message>
+        <source>⚠ 发现 %1 个问题</source>
+        <translation>⚠ %1 problems found</translation>
+    </message>
+    <message>
+        <source>店铺数据：已损坏（数据库完整性检查未通过）</source>
+        <translation>Shop data: damaged (database integrity check failed)</translation>
+    </message>
+    <message>
+        <source>店铺数据：完好（数据库完整性检查通过）</source>
+        <translation>Shop data: sound (database integrity check passed)</translation>
+    </message>
+    <message>
+        <source>数据之间的引用：%1 处指向不存在的数据</source>
+        <translation>References: %1 point at data that does not exist</translation>
+    </message>
+    <message>
+        <source>证据文件：检查了 %1 个，%2 个有问题</source>
+        <translation>Evidence files: %1 checked, %2 with problems</translation>
+    </message>
+    <message>
+        <source>受影响的售后单：%1</source>
+        <translation>Cases affected: %1</translation>
+    </message>
+    <message>
+        <source>修复证据文件：在售后单的“证据”里把原文件再添加一次，损坏的副本会被替换；双击一行打开它的售后单。</source>
+        <translation>To repair an evidence file, add the original file again under the case&apos;s Evidence: the damaged copy is replaced. Double-click a row to open its case.</translation>
+    </message>
+    <message>
+        <source>店铺数据有损坏：请通过“文件 → 备份 / 恢复…”从最近的备份恢复（恢复前会先另存一份当前数据）。</source>
+        <translation>The shop data is damaged: restore the latest backup with File → Backup / Restore… (the current data is saved first).</translation>
+    </message>
+    <message>
+        <source>没有发现任何问题，文件未做任何改动。</source>
+        <translation>No problems found; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>已复制</source>
+        <translation>Copied</translation>
+    </message>
+</context>
+<context>
+    <name>CheckRun</name>
+    <message>
+        <source>正在检查店铺数据和证据文件…</source>
+        <translation>Checking the shop data and evidence files…</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>检查数据</source>
+        <translation>Check Data</translation>
+    </message>
+    <message>
+        <source>正在检查证据文件 %1 / %2…</source>
+        <translation>Checking evidence file %1 / %2…</translation>
+    </message>
+    <message>
+        <source>检查已取消</source>
+        <translation>Check cancelled</translation>
     </message>
 </context>
 <context>
@@ -1213,6 +1691,14 @@ The current data is saved as a &quot;before restore&quot; backup first, so you c
         <translation>Mark shipped…</translation>
     </message>
     <message>
+        <source>判断原因</source>
+        <translation>Judge the cause</translation>
+    </message>
+    <message>
+        <source>售后单 #%1 的原因：%2</source>
+        <translation>Case #%1: cause %2</translation>
+    </message>
+    <message>
         <source>已新建售后单 #%1</source>
         <translation>After-sales case #%1 created</translation>
     </message>
@@ -1231,6 +1717,10 @@ The current data is saved as a &quot;before restore&quot; backup first, so you c
     <message>
         <source>打开店铺数据…</source>
         <translation>Open store…</translation>
+    </message>
+    <message>
+        <source>检查数据…</source>
+        <translation>Check Data…</translation>
     </message>
     <message>
         <source>退出</source>
@@ -1297,6 +1787,10 @@ The current data is saved as a &quot;before restore&quot; backup first, so you c
     <message>
         <source>模板</source>
         <translation>Templates</translation>
+    </message>
+    <message>
+        <source>分析</source>
+        <translation>Insights</translation>
     </message>
 </context>
 <context>
@@ -1654,6 +2148,18 @@ The current data is saved as a &quot;before restore&quot; backup first, so you c
     <message>
         <source>时间线</source>
         <translation>Timeline</translation>
+    </message>
+    <message>
+        <source>（待判断）</source>
+        <translation> (to judge)</translation>
+    </message>
+    <message>
+        <source>未记录</source>
+        <translation>not recorded</translation>
+    </message>
+    <message>
+        <source>原因：%1 · 已退款 %2 · 补偿 %3 · 收回 %4 · 净损失 %5 · 结果：%6</source>
+        <translation>Cause: %1 · refunded %2 · compensation %3 · recovered %4 · net cost %5 · outcome: %6</translation>
     </message>
     <message>
         <source>（已撤销）</source>

@@ -657,6 +657,378 @@
         <source>回复</source>
         <translation>回覆</translation>
     </message>
+    <message>
+        <source>已退款</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <source>这些售后单实际退给买家的钱（含退运费；不是申请的金额）</source>
+        <translation>這些售後單實際退給買家的錢（含退運費；不是申請的金額）</translation>
+    </message>
+    <message>
+        <source>补偿</source>
+        <translation>補償</translation>
+    </message>
+    <message>
+        <source>给买家的补偿（如补偿运费）</source>
+        <translation>給買家的補償（如補償運費）</translation>
+    </message>
+    <message>
+        <source>追回</source>
+        <translation>追回</translation>
+    </message>
+    <message>
+        <source>收回的钱：快递理赔、运费险赔付</source>
+        <translation>收回的錢：快遞理賠、運費險賠付</translation>
+    </message>
+    <message>
+        <source>净损失</source>
+        <translation>淨損失</translation>
+    </message>
+    <message>
+        <source>付出的钱（退款、补偿、补发成本）减去收回的钱</source>
+        <translation>付出的錢（退款、補償、補發成本）減去收回的錢</translation>
+    </message>
+    <message>
+        <source>{period}内申请的售后单（按申请时间算期间；其他店铺订单的售后不算）</source>
+        <translation>{period}內申請的售後單（按申請時間算期間；其他店鋪訂單的售後不算）</translation>
+    </message>
+    <message>
+        <source>较上期</source>
+        <translation>較上期</translation>
+    </message>
+    <message>
+        <source>售后单数比上一段同样长的期间多（+）或少（-）；括号里是每百件售后的变化</source>
+        <translation>售後單數比上一段同樣長的期間多（+）或少（-）；括號裡是每百件售後的變化</translation>
+    </message>
+    <message>
+        <source>主要原因</source>
+        <translation>主要原因</translation>
+    </message>
+    <message>
+        <source>这些售后单最多的原因（单数）</source>
+        <translation>這些售後單最多的原因（單數）</translation>
+    </message>
+    <message>
+        <source>商品</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>商品标题</source>
+        <translation>商品標題</translation>
+    </message>
+    <message>
+        <source>商家编码</source>
+        <translation>商家編碼</translation>
+    </message>
+    <message>
+        <source>导出表里的商家编码；没有编码时用标题</source>
+        <translation>導出表裡的商家編碼；沒有編碼時用標題</translation>
+    </message>
+    <message>
+        <source>售出件数</source>
+        <translation>售出件數</translation>
+    </message>
+    <message>
+        <source>{period}内付款的订单里这个商品的购买数量（之后退款或关闭的也算，每个订单行算一次）</source>
+        <translation>{period}內付款的訂單裡這個商品的購買數量（之後退款或關閉的也算，每個訂單行算一次）</translation>
+    </message>
+    <message>
+        <source>售后单</source>
+        <translation>售後單</translation>
+    </message>
+    <message>
+        <source>；一单涉及几个商品就算在每个商品下</source>
+        <translation>；一單涉及幾個商品就算在每個商品下</translation>
+    </message>
+    <message>
+        <source>每百件售后</source>
+        <translation>每百件售後</translation>
+    </message>
+    <message>
+        <source>售后单数 ÷ 售出件数 × 100</source>
+        <translation>售後單數 ÷ 售出件數 × 100</translation>
+    </message>
+    <message>
+        <source>订单的快递公司</source>
+        <translation>訂單的快遞公司</translation>
+    </message>
+    <message>
+        <source>包裹数</source>
+        <translation>包裹數</translation>
+    </message>
+    <message>
+        <source>{period}内付款、由这家快递发出的订单数</source>
+        <translation>{period}內付款、由這家快遞發出的訂單數</translation>
+    </message>
+    <message>
+        <source>快递责任售后</source>
+        <translation>快遞責任售後</translation>
+    </message>
+    <message>
+        <source>；只算原因是快递（丢件、慢、错派、服务差）的</source>
+        <translation>；只算原因是快遞（丟件、慢、錯派、服務差）的</translation>
+    </message>
+    <message>
+        <source>每百个包裹</source>
+        <translation>每百個包裹</translation>
+    </message>
+    <message>
+        <source>快递责任售后 ÷ 包裹数 × 100</source>
+        <translation>快遞責任售後 ÷ 包裹數 × 100</translation>
+    </message>
+    <message>
+        <source>责任方</source>
+        <translation>責任方</translation>
+    </message>
+    <message>
+        <source>卖家判断的原因；没有判断时按平台给的退款原因</source>
+        <translation>賣家判斷的原因；沒有判斷時按平台給的退款原因</translation>
+    </message>
+    <message>
+        <source>占比</source>
+        <translation>佔比</translation>
+    </message>
+    <message>
+        <source>占这段时间全部售后单的比例</source>
+        <translation>佔這段時間全部售後單的比例</translation>
+    </message>
+    <message>
+        <source>所选期间</source>
+        <translation>所選期間</translation>
+    </message>
+    <message>
+        <source>平台介入的售后单的原因</source>
+        <translation>平台介入的售後單的原因</translation>
+    </message>
+    <message>
+        <source>平台介入</source>
+        <translation>平台介入</translation>
+    </message>
+    <message>
+        <source>{period}内申请、小二介入过的售后单</source>
+        <translation>{period}內申請、小二介入過的售後單</translation>
+    </message>
+    <message>
+        <source>胜</source>
+        <translation>勝</translation>
+    </message>
+    <message>
+        <source>平台判卖家胜</source>
+        <translation>平台判賣家勝</translation>
+    </message>
+    <message>
+        <source>负</source>
+        <translation>負</translation>
+    </message>
+    <message>
+        <source>平台判买家胜</source>
+        <translation>平台判買家勝</translation>
+    </message>
+    <message>
+        <source>分担</source>
+        <translation>分擔</translation>
+    </message>
+    <message>
+        <source>平台判双方分担</source>
+        <translation>平台判雙方分擔</translation>
+    </message>
+    <message>
+        <source>未判定</source>
+        <translation>未判定</translation>
+    </message>
+    <message>
+        <source>还没有记录处理结果</source>
+        <translation>還沒有記錄處理結果</translation>
+    </message>
+    <message>
+        <source>保住的钱</source>
+        <translation>保住的錢</translation>
+    </message>
+    <message>
+        <source>判卖家胜的售后单：买家申请的退款减去实际退款</source>
+        <translation>判賣家勝的售後單：買家申請的退款減去實際退款</translation>
+    </message>
+    <message>
+        <source>售后单编号（双击打开）</source>
+        <translation>售後單編號（雙擊打開）</translation>
+    </message>
+    <message>
+        <source>买家申请的时间</source>
+        <translation>買家申請的時間</translation>
+    </message>
+    <message>
+        <source>售后类型</source>
+        <translation>售後類型</translation>
+    </message>
+    <message>
+        <source>现在的状态</source>
+        <translation>現在的狀態</translation>
+    </message>
+    <message>
+        <source>付出的钱减去收回的钱</source>
+        <translation>付出的錢減去收回的錢</translation>
+    </message>
+    <message>
+        <source>每百件</source>
+        <translation>每百件</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <source>共 %1 个售后单（双击打开）</source>
+        <translation>共 %1 個售後單（雙擊打開）</translation>
+    </message>
+    <message>
+        <source>本周</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <source>本月</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>最近 30 天</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>最近 90 天</source>
+        <translation>最近 90 天</translation>
+    </message>
+    <message>
+        <source>自定义</source>
+        <translation>自定義</translation>
+    </message>
+    <message>
+        <source>统计期间（北京时间，含首尾两天）</source>
+        <translation>統計期間（北京時間，含首尾兩天）</translation>
+    </message>
+    <message>
+        <source>只看这个平台的订单和售后</source>
+        <translation>只看這個平台的訂單和售後</translation>
+    </message>
+    <message>
+        <source>只看这个店铺的订单和售后（其他店铺订单上的售后不算）</source>
+        <translation>只看這個店鋪的訂單和售後（其他店鋪訂單上的售後不算）</translation>
+    </message>
+    <message>
+        <source>产品改进单…</source>
+        <translation>產品改進單…</translation>
+    </message>
+    <message>
+        <source>为选中的商品写出产品改进单（xlsx 或 PDF）</source>
+        <translation>為選中的商品寫出產品改進單（xlsx 或 PDF）</translation>
+    </message>
+    <message>
+        <source>期间</source>
+        <translation>期間</translation>
+    </message>
+    <message>
+        <source>至</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>平台</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>店铺</source>
+        <translation>店鋪</translation>
+    </message>
+    <message>
+        <source>每周售后单数（柱）和每百件售后（线）</source>
+        <translation>每週售後單數（柱）和每百件售後（線）</translation>
+    </message>
+    <message>
+        <source>申诉</source>
+        <translation>申訴</translation>
+    </message>
+    <message>
+        <source>服务</source>
+        <translation>服務</translation>
+    </message>
+    <message>
+        <source>全部平台</source>
+        <translation>全部平台</translation>
+    </message>
+    <message>
+        <source>全部店铺</source>
+        <translation>全部店鋪</translation>
+    </message>
+    <message>
+        <source>%1：售后 %2 单，售出 %3 件，每百件 %4 单。双击任一行查看它的售后单。</source>
+        <translation>%1：售後 %2 單，售出 %3 件，每百件 %4 單。雙擊任一行查看它的售後單。</translation>
+    </message>
+    <message>
+        <source>产品预警：%1 最近 7 天每百件 %2 单（90 天 %3），%4 单，主要原因：%5</source>
+        <translation>產品預警：%1 最近 7 天每百件 %2 單（90 天 %3），%4 單，主要原因：%5</translation>
+    </message>
+    <message>
+        <source>分析</source>
+        <translation>分析</translation>
+    </message>
+    <message>
+        <source>%1 的售后单（%2）</source>
+        <translation>%1 的售後單（%2）</translation>
+    </message>
+    <message>
+        <source>平台介入的售后单</source>
+        <translation>平台介入的售後單</translation>
+    </message>
+    <message>
+        <source>保存产品改进单</source>
+        <translation>保存產品改進單</translation>
+    </message>
+    <message>
+        <source>产品改进单</source>
+        <translation>產品改進單</translation>
+    </message>
+    <message>
+        <source>期间内申请的售后单：%1</source>
+        <translation>期間內申請的售後單：%1</translation>
+    </message>
+    <message>
+        <source>首次回复（买家第一次发问到卖家第一次回应；时间线和导入的聊天）：中位数 %1，90% 在 %2 以内（%3 单有回复）</source>
+        <translation>首次回覆（買家第一次發問到賣家第一次回應；時間線和導入的聊天）：中位數 %1，90% 在 %2 以內（%3 單有回覆）</translation>
+    </message>
+    <message>
+        <source>分钟</source>
+        <translation>分鐘</translation>
+    </message>
+    <message>
+        <source>处理完结（申请到结束）：中位数 %1，90% 在 %2 以内（%3 单已结束）</source>
+        <translation>處理完結（申請到結束）：中位數 %1，90% 在 %2 以內（%3 單已結束）</translation>
+    </message>
+    <message>
+        <source>小时</source>
+        <translation>小時</translation>
+    </message>
+    <message>
+        <source>回复超时：%1 单中 %2 单的首次回复晚于店铺回复时限或至今未回复（%3）</source>
+        <translation>回覆超時：%1 單中 %2 單的首次回覆晚於店鋪回覆時限或至今未回覆（%3）</translation>
+    </message>
+    <message>
+        <source>产品预警&#x3000;%1：最近 7 天每百件 %2 单（90 天 %3），%4 单，主要原因：%5</source>
+        <translation>產品預警&#x3000;%1：最近 7 天每百件 %2 單（90 天 %3），%4 單，主要原因：%5</translation>
+    </message>
+    <message>
+        <source>最近 7 天的售后率（每百件售出）超过 90 天的两倍、且至少 5 单的商品。双击查看它的售后单。</source>
+        <translation>最近 7 天的售後率（每百件售出）超過 90 天的兩倍、且至少 5 單的商品。雙擊查看它的售後單。</translation>
+    </message>
+    <message>
+        <source>已损坏（内容与 SHA-256 不符）</source>
+        <translation>已損壞（內容與 SHA-256 不符）</translation>
+    </message>
+    <message>
+        <source>文件不见了</source>
+        <translation>檔案不見了</translation>
+    </message>
+    <message>
+        <source>无法读取</source>
+        <translation>無法讀取</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -909,6 +1281,112 @@
     <message>
         <source>售后单 #%1 · %2</source>
         <translation>售後單 #%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>CheckResultDialog</name>
+    <message>
+        <source>检查数据</source>
+        <translation>檢查資料</translation>
+    </message>
+    <message>
+        <source>售后单</source>
+        <translation>售後單</translation>
+    </message>
+    <message>
+        <source>订单号</source>
+        <translation>訂單號</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>檔案</translation>
+    </message>
+    <message>
+        <source>问题</source>
+        <translation>問題</translation>
+    </message>
+    <message>
+        <source>（未使用）</source>
+        <translation>（未使用）</translation>
+    </message>
+    <message>
+        <source>（原文件名不详）</source>
+        <translation>（原檔名不詳）</translation>
+    </message>
+    <message>
+        <source>打开所选售后单</source>
+        <translation>開啟所選售後單</translation>
+    </message>
+    <message>
+        <source>复制报告</source>
+        <translation>複製報告</translation>
+    </message>
+    <message>
+        <source>✓ 店铺数据和全部证据文件都完好</source>
+        <translation>✓ 店鋪資料和全部證據檔案都完好</translation>
+    </message>
+    <message>
+        <source>⚠ 发现 %1 个问题</source>
+        <translation>⚠ 發現 %1 個問題</translation>
+    </message>
+    <message>
+        <source>店铺数据：已损坏（数据库完整性检查未通过）</source>
+        <translation>店鋪資料：已損壞（資料庫完整性檢查未通過）</translation>
+    </message>
+    <message>
+        <source>店铺数据：完好（数据库完整性检查通过）</source>
+        <translation>店鋪資料：完好（資料庫完整性檢查通過）</translation>
+    </message>
+    <message>
+        <source>数据之间的引用：%1 处指向不存在的数据</source>
+        <translation>資料之間的參照：%1 處指向不存在的資料</translation>
+    </message>
+    <message>
+        <source>证据文件：检查了 %1 个，%2 个有问题</source>
+        <translation>證據檔案：檢查了 %1 個，%2 個有問題</translation>
+    </message>
+    <message>
+        <source>受影响的售后单：%1</source>
+        <translation>受影響的售後單：%1</translation>
+    </message>
+    <message>
+        <source>修复证据文件：在售后单的“证据”里把原文件再添加一次，损坏的副本会被替换；双击一行打开它的售后单。</source>
+        <translation>修復證據檔案：在售後單的「證據」裡把原檔案再加入一次，損壞的副本會被替換；按兩下一列開啟它的售後單。</translation>
+    </message>
+    <message>
+        <source>店铺数据有损坏：请通过“文件 → 备份 / 恢复…”从最近的备份恢复（恢复前会先另存一份当前数据）。</source>
+        <translation>店鋪資料有損壞：請透過「檔案 → 備份 / 還原…」從最近的備份還原（還原前會先另存一份目前的資料）。</translation>
+    </message>
+    <message>
+        <source>没有发现任何问题，文件未做任何改动。</source>
+        <translation>沒有發現任何問題，檔案未做任何改動。</translation>
+    </message>
+    <message>
+        <source>已复制</source>
+        <translation>已複製</translation>
+    </message>
+</context>
+<context>
+    <name>CheckRun</name>
+    <message>
+        <source>正在检查店铺数据和证据文件…</source>
+        <translation>正在檢查店鋪資料和證據檔案…</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>检查数据</source>
+        <translation>檢查資料</translation>
+    </message>
+    <message>
+        <source>正在检查证据文件 %1 / %2…</source>
+        <translation>正在檢查證據檔案 %1 / %2…</translation>
+    </message>
+    <message>
+        <source>检查已取消</source>
+        <translation>檢查已取消</translation>
     </message>
 </context>
 <context>
@@ -1208,6 +1686,14 @@
         <translation>標記發貨…</translation>
     </message>
     <message>
+        <source>判断原因</source>
+        <translation>判斷原因</translation>
+    </message>
+    <message>
+        <source>售后单 #%1 的原因：%2</source>
+        <translation>售後單 #%1 的原因：%2</translation>
+    </message>
+    <message>
         <source>已新建售后单 #%1</source>
         <translation>已新建售後單 #%1</translation>
     </message>
@@ -1226,6 +1712,10 @@
     <message>
         <source>打开店铺数据…</source>
         <translation>開啟店鋪資料…</translation>
+    </message>
+    <message>
+        <source>检查数据…</source>
+        <translation>檢查資料…</translation>
     </message>
     <message>
         <source>退出</source>
@@ -1292,6 +1782,10 @@
     <message>
         <source>模板</source>
         <translation>範本</translation>
+    </message>
+    <message>
+        <source>分析</source>
+        <translation>分析</translation>
     </message>
 </context>
 <context>
@@ -1643,6 +2137,18 @@
     <message>
         <source>时间线</source>
         <translation>時間線</translation>
+    </message>
+    <message>
+        <source>（待判断）</source>
+        <translation>（待判斷）</translation>
+    </message>
+    <message>
+        <source>未记录</source>
+        <translation>未記錄</translation>
+    </message>
+    <message>
+        <source>原因：%1 · 已退款 %2 · 补偿 %3 · 收回 %4 · 净损失 %5 · 结果：%6</source>
+        <translation>原因：%1 · 已退款 %2 · 補償 %3 · 收回 %4 · 淨損失 %5 · 結果：%6</translation>
     </message>
     <message>
         <source>（已撤销）</source>

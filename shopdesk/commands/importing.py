@@ -12,6 +12,7 @@ from shopdesk.core.output_paths import refuse_store_source
 from shopdesk.core.timeutil import now_utc
 
 KIND_TITLES = {"orders": "订单报表", "order_lines": "宝贝报表", "refunds": "退款管理导出"}
+PDD_KIND_TITLES = {"orders": "拼多多订单导出", "refunds": "拼多多售后导出"}
 
 
 def register(subparsers, common) -> None:
@@ -22,6 +23,11 @@ def register(subparsers, common) -> None:
         description="一次导入的所有文件要么全部导入，要么（有文件无法使用时）一条也不导入。",
     )
     parser.add_argument("files", nargs="+", metavar="FILE", help="平台导出的文件")
+    parser.add_argument(
+        "--shop",
+        metavar="NAME",
+        help="导入到这个店铺（默认：该平台唯一的店铺，没有时按文件新建；有多个时必须指定）",
+    )
     parser.set_defaults(run=run_import)
 
 
@@ -29,7 +35,7 @@ def report_text(report: ImportReport) -> str:
     lines = []
     for file in report.files:
         lines.append(
-            f"{Path(file.path).name}：{KIND_TITLES.get(file.kind, file.kind)}，读取 {file.rows} 行，"
+            f"{Path(file.path).name}：{_title(file)}，读取 {file.rows} 行，"
             f"新增 {file.added}，更新 {file.updated}，未变 {file.unchanged}，"
             f"跳过 {len(file.skipped)} 行，重复行已合并 {file.merged} 行"
         )
@@ -38,13 +44,23 @@ def report_text(report: ImportReport) -> str:
             column = f" {problem.column}" if problem.column else ""
             value = f"“{problem.value}”" if problem.value else ""
             lines.append(f"  {where}{column}{value}：{problem.reason}")
+        for problem in file.cleared:
+            lines.append(
+                f"  第 {problem.row} 行 {problem.column}“{problem.value}”：{problem.reason}"
+            )
     return "\n".join(lines)
+
+
+def _title(file) -> str:
+    if file.platform == "pdd":
+        return PDD_KIND_TITLES.get(file.kind, file.kind)
+    return KIND_TITLES.get(file.kind, file.kind)
 
 
 def run_import(args: Namespace) -> int:
     for file in args.files:
         refuse_store_source(input_file(file), store_path(args))
     with open_store(args, create=True) as store:
-        report = import_files(store, args.files, now=now_utc())
+        report = import_files(store, args.files, now=now_utc(), shop=args.shop)
     emit(args, report.as_dict(), report_text(report))
     return 0

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from shopdesk.core.case_states import FACT_EVENTS
+from shopdesk.core.errors import InputError
 from shopdesk.core.importers import (
     ExportFile,
     ExportKind,
@@ -42,7 +43,7 @@ BUYER_CACHE = 20_000
 PROGRESS_STEPS = 1000  # progress units per file
 INDEX_SHARE = 4  # the search index, built at the end, is about a fifth of the work
 
-ORDER_TIMES = ("created_at", "paid_at", "shipped_at", "confirmed_at")
+ORDER_TIMES = ("created_at", "paid_at", "shipped_at", "confirmed_at", "ship_by_at")
 ORDER_FIELDS = (
     "buyer_nick",
     "status",
@@ -101,6 +102,7 @@ _insert_values = itemgetter(*INSERT_ORDER_COLUMNS)
 # The seller's own entries that move nothing (notes, replies, cause, money, inspection,
 # outcome): a later export is still news after them.
 _STATE_NEUTRAL = {EventKind.NOTE.value, EventKind.REPLIED.value} | {k.value for k in FACT_EVENTS}
+NEW_SHOP_NAMES = {Platform.TAOBAO.value: "我的店铺", "pdd": "拼多多店铺"}
 KIND_ORDER = {ExportKind.ORDERS: 0, ExportKind.ORDER_LINES: 1, ExportKind.REFUNDS: 2}
 
 
@@ -112,6 +114,7 @@ class ImportCancelled(Exception):
 class FileReport:
     path: str
     kind: str
+    platform: str = Platform.TAOBAO.value
     rows: int = 0
     added: int = 0
     updated: int = 0
@@ -121,10 +124,13 @@ class FileReport:
     # the same item line again): folded into that record, counted here.
     # rows == added + updated + unchanged + len(skipped) + merged
     merged: int = 0
+    # cells left empty (a tracking number Excel rounded); their rows are imported
+    cleared: list[Problem] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "path": self.path,
+            "platform": self.platform,
             "kind": self.kind,
             "rows": self.rows,
             "added": self.added,
@@ -132,6 +138,7 @@ class FileReport:
             "unchanged": self.unchanged,
             "skipped": [problem.as_dict() for problem in self.skipped],
             "merged": self.merged,
+            "cleared": [problem.as_dict() for problem in self.cleared],
         }
 
 
@@ -194,7 +201,7 @@ class Importer:
         store,
         *,
         now: datetime,
-        platform: str = Platform.TAOBAO.value,
+        shop: str | None = None,
         on_progress: Callable[[int, int], None] | None = None,
         cancelled: Callable[[], bool] | None = None,
     ) -> None:
@@ -202,7 +209,11 @@ class Importer:
         self.db = store.db
         self.conn = store.db.conn
         self.now = to_text(now)
-        self.platform = platform
+        self.shop = (shop or "").strip() or None  # --shop NAME: every file goes there
+        self.platform = Platform.TAOBAO.value  # of the file being applied
+        self._file_name = ""
+        # per platform: what the bookkeeping below needs (switched with the file)
+        self._per_platform: dict[str, tuple[dict, dict, dict, bool]] = {}
         self.on_progress = on_progress or (lambda done, total: None)
         self.cancelled = cancelled or (lambda: False)
         self._shops: dict[str, int] = {}
@@ -220,13 +231,32 @@ class Importer:
 
     def _begin(self) -> None:
         """Read, inside the transaction, what the id bookkeeping starts from."""
-        found = self.conn.execute(
-            "SELECT 1 FROM orders WHERE platform = ? LIMIT 1", [self.platform]
-        ).fetchone()
-        self._had_orders = found is not None
         next_id = self.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM orders").fetchone()[0]
         self._next_id = next_id
         self._first_created = next_id  # ids from here on are orders this import created
+
+    def _use_platform(self, platform: str) -> None:
+        """Switch the per-platform bookkeeping (shops, buyers, orders created) to the file's
+        platform; the first time, look whether the store had its orders before."""
+        if self._per_platform:
+            self._per_platform[self.platform] = (
+                self._shops,
+                self._buyers,
+                self._created,
+                self._had_orders,
+            )
+        self.platform = platform
+        if platform in self._per_platform:
+            self._shops, self._buyers, self._created, self._had_orders = self._per_platform[
+                platform
+            ]
+            return
+        found = self.conn.execute(
+            "SELECT 1 FROM orders WHERE platform = ? LIMIT 1", [platform]
+        ).fetchone()
+        self._shops, self._buyers, self._created = {}, {}, {}
+        self._had_orders = found is not None
+        self._per_platform[platform] = (self._shops, self._buyers, self._created, found is not None)
 
     # -- the run ----------------------------------------------------------------------
 
@@ -235,7 +265,10 @@ class Importer:
         try:
             for path in paths:
                 exports.append(open_export(path))
-            reports = [FileReport(str(export.path), export.kind.value) for export in exports]
+            reports = [
+                FileReport(str(export.path), export.kind.value, export.platform)
+                for export in exports
+            ]
             order = sorted(
                 range(len(exports)),
                 key=lambda i: (KIND_ORDER[exports[i].kind], exports[i].exported_at or self.now, i),
@@ -250,6 +283,7 @@ class Importer:
                     self._apply(export, reports[index], step * PROGRESS_STEPS, total)
                     reports[index].rows = export.rows
                     reports[index].skipped = list(export.problems)
+                    reports[index].cleared = list(export.cleared)
                     if self.cancelled():
                         raise ImportCancelled()
             self.on_progress(total, total)
@@ -259,6 +293,8 @@ class Importer:
                 export.close()
 
     def _apply(self, export: ExportFile, report: FileReport, base: int, total: int) -> None:
+        self._use_platform(export.platform)
+        self._file_name = export.name
         stamp = export.exported_at or self.now
         self._made_at = export.exported_at or _file_time(export.path, self.now)
         tally = _Tally()
@@ -278,27 +314,40 @@ class Importer:
     # -- shops, buyers, orders found or created ---------------------------------------
 
     def _shop_id(self, name: str) -> int:
+        """The shop a record goes to: --shop NAME; else the shop the file names, if the
+        store has it; else the platform's only shop; else a new one (named as the file
+        says, else after the platform). Several shops and no way to choose: InputError."""
         if name in self._shops:
             return self._shops[name]
-        if name:
+        wanted = self.shop or name
+        row = None
+        if wanted:
             row = self.conn.execute(
-                "SELECT id FROM shops WHERE platform = ? AND name = ? ORDER BY id LIMIT 1",
-                [self.platform, name],
+                "SELECT id, name FROM shops WHERE platform = ? AND name = ? ORDER BY id LIMIT 1",
+                [self.platform, wanted],
             ).fetchone()
-        else:
-            row = self.conn.execute(
-                "SELECT id FROM shops WHERE platform = ? ORDER BY id LIMIT 1", [self.platform]
-            ).fetchone()
+        if row is None and not self.shop:
+            shops = self.conn.execute(
+                "SELECT id, name FROM shops WHERE platform = ? ORDER BY id", [self.platform]
+            ).fetchall()
+            if len(shops) == 1:
+                row = shops[0]
+            elif len(shops) > 1 and not name:
+                label = Platform(self.platform).label()
+                names = "、".join(shop_name for _, shop_name in shops[:5])
+                raise InputError(
+                    f"{self._file_name}：已有 {len(shops)} 个{label}店铺（{names}），"
+                    "不知道导入到哪一个：请用 --shop 店铺名 指定"
+                )
         if row is None:
+            new_name = wanted or NEW_SHOP_NAMES.get(self.platform, "我的店铺")
             cursor = self.conn.execute(
                 "INSERT INTO shops (name, platform, created_at) VALUES (?, ?, ?)",
-                [name or "我的店铺", self.platform, self.now],
+                [new_name, self.platform, self.now],
             )
-            shop_id = cursor.lastrowid
-        else:
-            shop_id = row[0]
-        self._shops[name] = shop_id
-        return shop_id
+            row = (cursor.lastrowid, new_name)
+        self._shops[name] = row[0]
+        return row[0]
 
     def _buyer_ids(self, nicks: set[str]) -> None:
         if len(self._buyers) > BUYER_CACHE:  # keep memory flat on big imports
@@ -413,6 +462,9 @@ class Importer:
                 "source = 'import', updated_at = ? WHERE id = ?",
                 [(*(row[name] for name in names), self.now, row["id"]) for row in updates],
             )
+        lines = [record.line for record in chunk if record.line is not None]
+        if lines:  # one row per item line: each row also is a line of its order
+            self._lines_chunk(lines, stamp, _Tally())
 
     def _new_order(self, record: ParsedOrder, stamp: str) -> dict[str, Any]:
         row = dict(ORDER_DEFAULTS)
@@ -727,14 +779,12 @@ def import_files(
     paths: Sequence[Path | str],
     *,
     now: datetime,
-    platform: str = Platform.TAOBAO.value,
+    shop: str | None = None,
     on_progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> ImportReport:
     """Import export files into `store` in one transaction. InputError (nothing imported)
     when a file cannot be used at all; ImportCancelled (nothing imported) on cancel."""
-    importer = Importer(
-        store, now=now, platform=platform, on_progress=on_progress, cancelled=cancelled
-    )
+    importer = Importer(store, now=now, shop=shop, on_progress=on_progress, cancelled=cancelled)
     with disk_errors(store.path):  # a full or read-only disk: DiskError, nothing imported
         return importer.run(paths)

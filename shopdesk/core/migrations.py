@@ -382,5 +382,12 @@ def case_facts(db: Database) -> None:
     )
 
 
+@migrations(name="0007_pdd_ship_by_at")
+def pdd_ship_by_at(db: Database) -> None:
+    """The ship-by deadline an export gives for an order (Pinduoduo's 承诺发货时间, which
+    the platform computes): the ship clock counts down to it instead of an estimate."""
+    db.execute("ALTER TABLE orders ADD COLUMN ship_by_at TEXT")
+
+
 def known_names() -> set[str]:
     return {m.name for m in migrations._migrations}

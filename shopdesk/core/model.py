@@ -45,6 +45,7 @@ class Labeled(StrEnum):
 class Platform(Labeled):
     TAOBAO = "taobao", "淘宝/天猫", "淘寶/天貓", "Taobao/Tmall"
     JD = "jd", "京东", "京東", "JD"
+    PDD = "pdd", "拼多多", "拼多多", "Pinduoduo"
     WECHAT = "wechat", "微信小店", "微信小店", "WeChat shop"
     OTHER = "other", "其他渠道", "其他渠道", "Other channel"
 
@@ -310,6 +311,7 @@ class Order:
     shipped_at: str | None = None
     confirmed_at: str | None = None
     delivered_at: str | None = None  # 签收: the seller's entry or an export's column
+    ship_by_at: str | None = None  # the platform's own ship-by deadline (PDD 承诺发货时间)
     closed_reason: str = ""
     courier: str = ""
     tracking_no: str = ""

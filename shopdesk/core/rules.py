@@ -682,7 +682,24 @@ def order_deadlines(
                 start_estimated=start_estimated,
             )
         )
-    return _without_fallbacks([d for d in found if d is not None])
+    found = _without_fallbacks([d for d in found if d is not None])
+    if order.ship_by_at and state == OrderState.PAID.value:
+        found = _with_platform_ship_by(found, from_text(order.ship_by_at))
+    return found
+
+
+SHIP_RULE_ID = "ship.deadline"
+
+
+def _with_platform_ship_by(found: list[Deadline], due: datetime) -> list[Deadline]:
+    """The ship clock counts down to the ship-by time the platform's export gives (PDD's
+    承诺发货时间) instead of the rule's estimate, unless it is paused by a case."""
+    return [
+        replace(d, due_at=due, basis="platform", confidence="high")
+        if d.rule_id == SHIP_RULE_ID and (d.due_at is not None or d.unknown_length)
+        else d
+        for d in found
+    ]
 
 
 def _without_fallbacks(found: list[Deadline]) -> list[Deadline]:

@@ -15,7 +15,8 @@ from datetime import datetime
 from pathlib import Path
 
 from shopdesk.core.errors import InputError
-from shopdesk.core.importers.layouts import ExportKind, Layout, guess_kind, read_layout
+from shopdesk.core.importers.layouts import SUPPORTED, ExportKind, Layout, guess_kind, read_layout
+from shopdesk.core.importers.pdd import PddOrderParser, PddRefundParser
 from shopdesk.core.importers.records import (
     ParsedLine,
     ParsedOrder,
@@ -77,6 +78,8 @@ class ExportFile:
         self.encoding = self.source.encoding
         self.exported_at = export_stamp(self.path.name)
         self.problems: list[Problem] = []
+        # cells left empty (a mangled tracking number), their rows imported
+        self.cleared: list[Problem] = []
         self.rows = 0
         self._raw = self.source.rows()
         self.layout = self._find_header()
@@ -84,6 +87,10 @@ class ExportFile:
     @property
     def kind(self) -> ExportKind:
         return self.layout.kind
+
+    @property
+    def platform(self) -> str:
+        return self.layout.platform
 
     @property
     def name(self) -> str:
@@ -105,9 +112,7 @@ class ExportFile:
                 return read_layout(raw.values, self.name)
         self.close()
         if seen:
-            raise InputError(
-                f"{self.name}：不是 ShopDesk 认识的导出文件（需要淘宝订单报表、宝贝报表或退款管理导出）"
-            )
+            raise InputError(f"{self.name}：不是 ShopDesk 认识的导出文件（需要{SUPPORTED}）")
         raise InputError(f"{self.name}：文件是空的（或只有空白）：请重新导出")
 
     def _problem(self, raw: RawRow, column: str, value: object, reason: str) -> None:
@@ -151,7 +156,9 @@ class ExportFile:
         row was left out (the file is not usable: nothing of it is imported)."""
         kind = self.layout.kind
         layout = self.layout
-        if kind is ExportKind.ORDERS:
+        if layout.platform == "pdd":
+            parse = PddOrderParser(layout) if kind is ExportKind.ORDERS else PddRefundParser(layout)
+        elif kind is ExportKind.ORDERS:
             parse = OrderParser(layout)
         elif kind is ExportKind.ORDER_LINES:
             parse = LineParser(layout)
@@ -168,9 +175,16 @@ class ExportFile:
                 if not self._fits(raw):
                     continue
                 try:
-                    yield parse(raw.number, raw.values)
+                    record = parse(raw.number, raw.values)
                 except RowError as error:
                     self._problem(raw, error.column, error.value, error.reason)
+                    continue
+                if type(record) is ParsedOrder and record.notes:
+                    self.cleared.extend(
+                        Problem(self.name, raw.number, note.column, note.value, note.reason)
+                        for note in record.notes
+                    )
+                yield record
         finally:
             self.close()
         if self.rows == 0:

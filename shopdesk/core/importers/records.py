@@ -20,6 +20,15 @@ class Problem:
 
 
 @dataclass(frozen=True)
+class Note:
+    """A cell left empty on import (a mangled non-key number), the rest of its row kept."""
+
+    column: str
+    value: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class ParsedOrder:
     row: int
     order_no: str
@@ -28,6 +37,8 @@ class ParsedOrder:
     values: dict[str, object]  # order columns the layout carries (None: empty time)
     precision: dict[str, str] = field(default_factory=dict)  # time field -> 's' | 'm' | 'd'
     shop_name: str = ""
+    line: ParsedLine | None = None  # exports with one row per item line (Pinduoduo)
+    notes: tuple[Note, ...] = ()
 
 
 @dataclass(frozen=True)

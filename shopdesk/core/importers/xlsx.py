@@ -32,6 +32,9 @@ XLSX_MAX_MEMBERS = 10_000
 XLSX_MAX_RATIO = 200
 XLSX_RATIO_FLOOR = 10 * 1024 * 1024
 XLSX_MAX_COLUMNS = 16_384  # Excel's own limit (XFD)
+# Sheets that hold the data where a workbook has several (Pinduoduo's after-sales export:
+# 售后信息); otherwise the first sheet.
+DATA_SHEETS = ("售后信息",)
 XLSX_MAX_CELLS = 60_000_000  # cells of all rows, as laid out (a 100,000-row, 71-column sheet: 7.1M)
 
 MISMATCH = "{name}：Excel 文件读到一半出错（内容与它声明的大小不符，或已损坏）：请重新导出"
@@ -142,7 +145,7 @@ def xlsx_rows(path: Path, on_progress: Callable[[int, int], None]) -> Iterator[t
     try:
         if not book.worksheets:
             raise InputError(f"{name}：Excel 文件里没有工作表")
-        sheet = book.worksheets[0]
+        sheet = next((ws for ws in book.worksheets if ws.title in DATA_SHEETS), book.worksheets[0])
         archive = book._archive
         total = archive.getinfo(sheet._worksheet_path).file_size
         cells_seen = 0

@@ -1,0 +1,341 @@
+"""Pinduoduo (拼多多) rows -> records: the order export (one row per SKU) and the
+after-sales export. What the status words mean is data: resources/platforms/pdd/."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from datetime import datetime
+from functools import cache
+
+from shopdesk.core.importers.cells import (
+    CellError,
+    clean_text,
+    clean_tracking_no,
+    normalize_status,
+    parse_fen,
+    parse_int,
+    parse_order_no,
+    parse_time,
+)
+from shopdesk.core.importers.layouts import Layout
+from shopdesk.core.importers.records import (
+    Note,
+    ParsedLine,
+    ParsedOrder,
+    ParsedRefund,
+    PlatformEvent,
+)
+from shopdesk.core.importers.taobao import RowError
+from shopdesk.core.model import CaseKind, CaseState, EventKind
+from shopdesk.core.timeutil import china_to_text
+from shopdesk.paths import resource
+
+_ORDER_NO = re.compile(r"^(\d{6})-\d{10,20}$")
+_SCIENTIFIC = re.compile(r"^[+-]?\d+(\.\d+)?[eE][+-]?\d+$")
+
+UNKNOWN_ORDER_STATUS = (
+    "ShopDesk 不认识这个拼多多订单状态（应是“待发货”“已发货，待收货”等）："
+    "可能放错了列，或平台有了新状态，请检查这一格"
+)
+UNKNOWN_AFTER_SALES_STATUS = (
+    "ShopDesk 不认识这个拼多多售后状态（应是“退款成功”“买家申请退款，待商家处理”等）："
+    "可能放错了列，或平台有了新状态，请检查这一格"
+)
+MANGLED_TRACKING = (
+    "快递单号被 Excel 存成了科学计数法，末尾几位已丢失：这一格未导入（订单其余内容已导入），"
+    "请用平台导出的原始文件补上"
+)
+
+
+@cache
+def status_words() -> dict[str, dict[str, str]]:
+    with resource("platforms", "pdd", "states.toml").open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def parse_pdd_order_no(value: object) -> str:
+    """`240613-861787953171000`: the creation date (yymmdd), a hyphen, then digits."""
+    text = clean_text(value)
+    if not text:
+        raise CellError("订单号是空的：这一行无法对应到订单，请检查这一格")
+    if _SCIENTIFIC.match(text) or isinstance(value, float):
+        raise CellError(
+            "订单号变成了科学计数法（Excel 打开后另存造成），原来的位数已丢失：请用平台导出的原始文件"
+        )
+    if not _ORDER_NO.match(text):
+        raise CellError(
+            "订单号应是“240613-861787953171000”这样的格式（6 位日期、短横线、数字）：请检查这一格"
+        )
+    return text
+
+
+def _day_of(order_no: str) -> str | None:
+    """The creation day the order number starts with, as UTC text of that China midnight."""
+    digits = order_no[:6]
+    try:
+        day = datetime(2000 + int(digits[:2]), int(digits[2:4]), int(digits[4:6]))
+    except ValueError:
+        return None
+    return china_to_text(day)
+
+
+def order_state(status: str) -> str | None:
+    words = status_words()["order_status"]
+    if status in words:
+        return words[status]
+    for word, state in (
+        ("退款成功", "closed"),
+        ("取消", "closed"),
+        ("已签收", "success"),
+        ("已收货", "success"),
+        ("已发货", "shipped"),
+        ("待发货", "paid"),
+        ("待支付", "unpaid"),
+    ):
+        if word in status:
+            return state
+    return None
+
+
+class PddOrderParser:
+    """Order export rows: each is an order (its amounts repeated on every SKU row) and one
+    SKU line of it. Positions count per order in file order."""
+
+    def __init__(self, layout: Layout) -> None:
+        self.layout = layout
+        self._positions: dict[str, int] = {}
+
+    def _cell(self, values: list[object], field: str) -> object:
+        position = self.layout.index.get(field)
+        if position is None or position >= len(values):
+            return None
+        return values[position]
+
+    def _text(self, values: list[object], field: str) -> str:
+        return clean_text(self._cell(values, field))
+
+    def __call__(self, number: int, values: list[object]) -> ParsedOrder:
+        field = "order_no"
+        out: dict[str, object] = {}
+        precision: dict[str, str] = {}
+        try:
+            order_no = parse_pdd_order_no(self._cell(values, "order_no"))
+            field = "status"
+            status = normalize_status(self._text(values, "status"))
+            state = order_state(status)
+            if state is None:
+                raise CellError(UNKNOWN_ORDER_STATUS)
+            for field in ("paid_fen", "goods_fen", "postage_fen"):
+                out[field] = parse_fen(self._cell(values, field))
+            times: dict[str, str | None] = {}
+            for field in ("paid_time", "formed_at", "ship_by_at", "shipped_at", "confirmed_at"):
+                at, exactness = parse_time(self._cell(values, field))
+                times[field] = at
+                if exactness:
+                    precision[field] = exactness
+            field = "quantity"
+            quantity = parse_int(self._cell(values, "quantity")) if self.layout.has(field) else 1
+        except CellError as error:
+            name = self.layout.column_name(field) if self.layout.has(field) else field
+            raise RowError(name, self._text(values, field), str(error)) from None
+        notes: list[Note] = []
+        tracking = self._tracking(values, notes)
+        paid_at = times["paid_time"] or times["formed_at"]
+        created_at = times["formed_at"] or times["paid_time"]
+        moved = {"paid_at": "paid_time" if times["paid_time"] else "formed_at"}
+        if created_at is None:
+            created_at = _day_of(order_no)
+            precision["created_at"] = "d"
+        else:
+            precision["created_at"] = precision.get(
+                "formed_at" if times["formed_at"] else "paid_time", "s"
+            )
+        if paid_at is not None:
+            precision["paid_at"] = precision.get(moved["paid_at"], "s")
+        for name in ("paid_time", "formed_at"):
+            precision.pop(name, None)
+        title = self._text(values, "title")
+        address = "".join(
+            self._text(values, name) for name in ("province", "city", "district", "street")
+        ) + self._text(values, "address")
+        values_out: dict[str, object] = {
+            "created_at": created_at,
+            "paid_at": paid_at,
+            "shipped_at": times["shipped_at"],
+            "confirmed_at": times["confirmed_at"],
+            "ship_by_at": times["ship_by_at"],
+            "item_titles": title,
+            "item_count": quantity,
+            "tracking_no": tracking,
+            "courier": self._text(values, "courier"),
+            "buyer_message": self._text(values, "buyer_message"),
+            "seller_note": self._text(values, "seller_note"),
+            "receiver_name": self._text(values, "receiver_name"),
+            "receiver_address": address,
+            "receiver_phone": self._text(values, "mobile"),
+        }
+        has = self.layout.has
+        if has("goods_fen") and has("postage_fen"):
+            out["total_fen"] = out["goods_fen"] + out["postage_fen"]
+        sources = {
+            "paid_at": ("paid_time", "formed_at"),
+            "item_titles": ("title",),
+            "item_count": ("quantity",),
+            "receiver_address": ("province", "address"),
+            "receiver_phone": ("mobile",),
+        }
+        for name, value in values_out.items():
+            if any(has(source) for source in sources.get(name, (name,))) or name == "created_at":
+                out[name] = value
+        for name in ("goods_fen", "postage_fen"):
+            if not has(name):
+                out.pop(name)
+        goods = out.get("goods_fen", out["paid_fen"])
+        position = self._positions.get(order_no, 0) + 1
+        self._positions[order_no] = position
+        line = ParsedLine(
+            row=number,
+            order_no=order_no,
+            position=position,
+            sub_order_no=None,
+            title=title,
+            price_fen=goods // quantity if quantity > 1 else goods,
+            quantity=quantity,
+            sku_props=self._text(values, "sku_props"),
+            outer_code=self._text(values, "outer_code"),
+            status=status,
+        )
+        return ParsedOrder(
+            row=number,
+            order_no=order_no,
+            status=status,
+            state=state,
+            values=out,
+            precision=precision,
+            line=line,
+            notes=tuple(notes),
+        )
+
+    def _tracking(self, values: list[object], notes: list[Note]) -> str:
+        raw = self._cell(values, "tracking_no")
+        text = clean_tracking_no(raw)
+        if _SCIENTIFIC.match(text) or (isinstance(raw, float) and abs(raw) >= 1e15):
+            notes.append(Note(self.layout.column_name("tracking_no"), text, MANGLED_TRACKING))
+            return ""
+        return text
+
+
+def after_sales_state(status: str) -> CaseState | None:
+    words = status_words()["after_sales_status"]
+    if status in words:
+        return CaseState(words[status])
+    for word, state in (
+        ("退款成功", CaseState.REFUNDED),
+        ("撤销", CaseState.WITHDRAWN),
+        ("关闭", CaseState.CLOSED),
+        ("失败", CaseState.CLOSED),
+        ("平台处理", CaseState.INTERVENTION),
+        ("驳回", CaseState.REFUSED),
+        ("待买家发货", CaseState.AWAITING_RETURN),
+        ("待用户发货", CaseState.AWAITING_RETURN),
+        ("用户已发货", CaseState.RETURN_IN_TRANSIT),
+        ("退款中", CaseState.AWAITING_REFUND),
+        ("待商家处理", CaseState.AWAITING_SELLER),
+    ):
+        if word in status:
+            return state
+    return None
+
+
+def _case_kind(refund_type: str, shipping_stage: str) -> CaseKind:
+    if "退货" in refund_type:
+        return CaseKind.RETURN_REFUND
+    if "换货" in refund_type:
+        return CaseKind.EXCHANGE
+    if "补寄" in refund_type:
+        return CaseKind.RESHIP
+    if "已发货" in shipping_stage:
+        return CaseKind.REFUND_SHIPPED
+    return CaseKind.REFUND_UNSHIPPED
+
+
+class PddRefundParser:
+    """After-sales rows, keyed by 售后编号 and joined to orders on 订单编号."""
+
+    def __init__(self, layout: Layout) -> None:
+        self.layout = layout
+
+    def _cell(self, values: list[object], field: str) -> object:
+        position = self.layout.index.get(field)
+        if position is None or position >= len(values):
+            return None
+        return values[position]
+
+    def _text(self, values: list[object], field: str) -> str:
+        return clean_text(self._cell(values, field))
+
+    def __call__(self, number: int, values: list[object]) -> ParsedRefund:
+        field = "refund_no"
+        try:
+            refund_no = parse_order_no(self._cell(values, "refund_no"))
+            field = "order_no"
+            order_no = parse_pdd_order_no(self._cell(values, "order_no"))
+            field = "status"
+            status = normalize_status(self._text(values, "status"))
+            state = after_sales_state(status)
+            if state is None:
+                raise CellError(UNKNOWN_AFTER_SALES_STATUS)
+            field = "refund_fen"
+            refund_fen = parse_fen(self._cell(values, "refund_fen"))
+            field = "paid_fen"
+            paid_fen = parse_fen(self._cell(values, field)) if self.layout.has(field) else None
+            field = "applied_at"
+            opened_at = parse_time(self._cell(values, field))[0]
+            if opened_at is None:
+                raise CellError(
+                    "申请时间是空的：每个售后单都有申请时间，这一行可能不完整，请重新导出"
+                )
+            field = "finished_at"
+            finished_at = parse_time(self._cell(values, field))[0]
+        except CellError as error:
+            name = self.layout.column_name(field) if self.layout.has(field) else field
+            raise RowError(name, self._text(values, field), str(error)) from None
+        refund_type = self._text(values, "refund_type")
+        kind = _case_kind(refund_type, self._text(values, "shipping_stage"))
+        if "极速" in refund_type or "极速" in status:
+            # 极速退款: the platform refunded at once; no step and no clock is the seller's.
+            state = CaseState.REFUNDED if "成功" in status else CaseState.CLOSED
+        reason = self._text(values, "reason")
+        events = [PlatformEvent(EventKind.OPENED.value, opened_at, reason)]
+        if state in (CaseState.AWAITING_RETURN, CaseState.RETURN_IN_TRANSIT):
+            events.append(PlatformEvent(EventKind.SELLER_AGREED.value, None))
+        if state is CaseState.RETURN_IN_TRANSIT:
+            tracking = clean_tracking_no(self._cell(values, "return_tracking"))
+            events.append(PlatformEvent(EventKind.BUYER_SHIPPED_RETURN.value, None, tracking))
+        if state is CaseState.REFUSED:
+            events.append(PlatformEvent(EventKind.SELLER_REFUSED.value, None))
+        if state is CaseState.INTERVENTION:
+            events.append(PlatformEvent(EventKind.PLATFORM_INTERVENED.value, None, status))
+        if state is CaseState.REFUNDED:
+            events.append(PlatformEvent(EventKind.REFUNDED.value, finished_at, status))
+        elif state is CaseState.CLOSED:
+            events.append(PlatformEvent(EventKind.CLOSED.value, finished_at, status))
+        elif state is CaseState.WITHDRAWN:
+            events.append(PlatformEvent(EventKind.WITHDRAWN.value, finished_at, status))
+        return ParsedRefund(
+            row=number,
+            order_no=order_no,
+            refund_no=refund_no,
+            kind=kind.value,
+            state=state.value,
+            platform_status=status,
+            refund_fen=refund_fen,
+            opened_at=opened_at,
+            closed_at=finished_at if not state.is_open else None,
+            platform_deadline=None,  # the export carries no deadline column
+            reason=reason,
+            title=self._text(values, "title"),
+            paid_fen=paid_fen,
+            events=tuple(events),
+        )

@@ -374,18 +374,19 @@ def test_missing_required_columns_are_named(tmp_path: Path) -> None:
     expect_input_error(path, "缺少必需的列：订单状态、买家实际支付金额")
 
 
-def test_another_platforms_export_is_refused(tmp_path: Path) -> None:
-    header = [
-        "商品",
-        "订单号",
-        "订单状态",
-        "商品数量(件)",
-        "支付时间",
-        "用户实付金额(元)",
-        "快递单号",
-    ]
-    row = {"商品": "马克杯", "订单号": "240618-123456789", "订单状态": "待发货"}
-    expect_input_error(write_rows(tmp_path / "pdd.csv", header, [row]), "不是 ShopDesk 认识的")
+def test_another_platforms_export_is_refused_naming_what_it_looks_like(tmp_path: Path) -> None:
+    # JD's order export shares 订单号 and 订单状态 with Pinduoduo's: the whole header decides
+    header = ["订单号", "商品ID", "商品名称", "订购数量", "支付方式", "下单时间", "京东价"]
+    header += ["订单金额", "结算金额", "应付金额", "订单状态", "下单帐号", "付款确认时间"]
+    row = {"订单号": "291184764662", "订单状态": "等待出库"}
+    expect_input_error(write_rows(tmp_path / "jd.csv", header, [row]), "这像是京东订单导出")
+
+
+def test_a_file_of_no_known_platform_is_refused(tmp_path: Path) -> None:
+    header = ["编号", "名称", "金额", "备注"]
+    expect_input_error(
+        write_rows(tmp_path / "x.csv", header, [{"编号": "1"}]), "不是 ShopDesk 认识的"
+    )
 
 
 def test_a_refund_before_shipping_is_not_taken_for_one_after(tmp_path: Path) -> None:

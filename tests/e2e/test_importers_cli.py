@@ -45,8 +45,10 @@ def test_import_json_shape_then_orders_and_cases(tmp_path: Path) -> None:
     assert list(document) == ["files"]
     first, second, third = document["files"]
     assert set(first) == {
-        "path", "kind", "rows", "added", "updated", "unchanged", "skipped", "merged"
+        "path", "platform", "kind", "rows", "added", "updated", "unchanged", "skipped",
+        "merged", "cleared",
     }  # fmt: skip
+    assert {file["platform"] for file in document["files"]} == {"taobao"}
     assert (first["kind"], first["rows"], first["added"]) == ("orders", 2, 1)
     assert first["skipped"] == [
         {

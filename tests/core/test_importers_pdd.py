@@ -1,0 +1,301 @@
+"""Pinduoduo exports as PDD and Excel write them (shared/domain/platforms/pdd.md): the
+order CSV in each encoding and template, its tab quirk, status words, SKU rows and
+re-saves; the after-sales workbook; shops; the ship-by deadline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from shopdesk.core.deadlines_repo import deadlines_for_order
+from shopdesk.core.errors import InputError
+from shopdesk.core.import_repo import import_files
+from shopdesk.core.importers import open_export
+from shopdesk.core.store import Store
+from shopdesk.core.timeutil import from_text
+from tests.importers_fixtures import order, write_orders
+from tests.pdd_fixtures import (
+    PDD_2023,
+    PDD_CUSTOM,
+    PDD_OLD,
+    pdd_order,
+    pdd_refund,
+    shipped,
+    write_pdd_orders,
+    write_pdd_orders_xlsx,
+    write_pdd_refunds,
+)
+
+NO = "240613-861787953171000"
+NO_SENT = "240612-113355779900112"
+EXPORT = "7a23c0d4e5f60718293a4b5c6d7eb781orders_export2024-06-15-10-09-23.csv"
+
+
+def only_order(store: Store):
+    (found,) = store.list_orders()
+    return found
+
+
+def test_the_2023_layout_is_read_by_header_name_with_its_tabs(
+    store: Store, tmp_path: Path, now
+) -> None:
+    path = write_pdd_orders(tmp_path / EXPORT, [pdd_order(NO)])
+    assert path.read_bytes()[:3] != b"\xef\xbb\xbf"  # plain UTF-8, no BOM
+    assert '"17.2\t"' in path.read_text(encoding="utf-8")  # money ends in a tab
+    report = import_files(store, [path], now=now)
+    (file,) = report.files
+    assert (file.platform, file.kind, file.rows, file.added) == ("pdd", "orders", 1, 1)
+    found = only_order(store)
+    assert found.platform == "pdd"
+    assert found.order_no == NO
+    assert found.status == "待发货"
+    assert found.state == "paid"
+    assert found.paid_fen == 1720  # 用户实付金额, not 商家实收金额 (20.2)
+    assert found.paid_at == "2024-06-13T02:21:07Z"  # 支付时间, China time
+    assert found.ship_by_at == "2024-06-15T02:21:09Z"  # 承诺发货时间
+    assert found.tracking_no == ""  # a bare "\t"
+    assert found.item_titles == "陶瓷马克杯 大容量 带盖勺"
+    assert found.lines == 1
+    (sku,) = store.order_lines(found.id)
+    assert (sku.sku_props, sku.outer_code, sku.quantity) == ("白色,400ml", "MUG-400-W", 1)
+
+
+@pytest.mark.parametrize("variant", ["bom", "gb18030"])
+def test_a_bom_or_gb18030_file_reads_the_same(
+    store: Store, tmp_path: Path, now, variant: str
+) -> None:
+    rows = [pdd_order(NO, 商家备注="周一发顺丰")]
+    path = write_pdd_orders(
+        tmp_path / EXPORT, rows, bom=variant == "bom", excel=variant == "gb18030"
+    )
+    if variant == "gb18030":
+        with pytest.raises(UnicodeDecodeError):
+            path.read_bytes().decode("utf-8")
+    assert open_export(path).platform == "pdd"
+    import_files(store, [path], now=now)
+    found = only_order(store)
+    assert (found.order_no, found.status, found.paid_fen) == (NO, "待发货", 1720)
+    assert found.seller_note == "周一发顺丰"
+
+
+def test_older_template_with_sku_code_and_group_time(store: Store, tmp_path: Path, now) -> None:
+    row = pdd_order(NO, 收货人="王小明", 手机="13800001234", 详细地址="文一西路 88 号", 支付时间="")
+    import_files(store, [write_pdd_orders(tmp_path / EXPORT, [row], PDD_OLD)], now=now)
+    found = only_order(store)
+    assert found.receiver_name == "王小明"
+    assert found.receiver_address == "浙江省杭州市西湖区文新街道文一西路 88 号"
+    assert found.paid_at == "2024-06-13T02:21:09Z"  # 支付时间 empty: 拼单成功时间
+    (sku,) = store.order_lines(found.id)
+    assert sku.outer_code == "MUG-400-W"  # 商家编码-SKU维度
+
+
+def test_a_custom_template_with_only_the_deal_time(store: Store, tmp_path: Path, now) -> None:
+    path = write_pdd_orders(tmp_path / EXPORT, [pdd_order(NO)], PDD_CUSTOM)
+    import_files(store, [path], now=now)
+    found = only_order(store)
+    assert found.paid_at == "2024-06-13T02:21:09Z"  # 订单成交时间 stands in for 支付时间
+    assert found.paid_fen == 1720
+    assert found.ship_by_at == "2024-06-15T02:21:09Z"
+
+
+OLD_AND_NEW_WORDS = {
+    "待支付": "unpaid",
+    "待发货": "paid",
+    "已发货，待签收": "shipped",
+    "已发货，待收货": "shipped",
+    "已签收": "success",
+    "已收货": "success",
+    "未发货，退款成功": "closed",
+    "已发货，退款成功": "closed",
+    "已签收，退款成功": "closed",
+    "已收货，退款成功": "closed",
+    "未成交，退款成功": "closed",
+    "已取消": "closed",
+    "已取消，退款成功": "closed",
+}
+
+
+def test_older_and_newer_status_words_are_kept_verbatim(store: Store, tmp_path: Path, now) -> None:
+    rows = [
+        pdd_order(f"240613-{index:015d}", 订单状态=word)
+        for index, word in enumerate(OLD_AND_NEW_WORDS, 1)
+    ]
+    rows.append(pdd_order("240613-999999999999999", 订单状态="拼团中的新状态"))
+    report = import_files(store, [write_pdd_orders(tmp_path / EXPORT, rows)], now=now)
+    found = {o.status: o.state for o in store.list_orders()}
+    assert found == OLD_AND_NEW_WORDS
+    (skipped,) = report.files[0].skipped
+    assert (skipped.row, skipped.column, skipped.value) == (15, "订单状态", "拼团中的新状态")
+    assert "不认识这个拼多多订单状态" in skipped.reason
+
+
+def test_a_second_sku_row_is_kept_an_identical_repeat_merged(
+    store: Store, tmp_path: Path, now
+) -> None:
+    first = pdd_order(NO)
+    second = pdd_order(NO, 商品规格="蓝色,400ml", 样式ID="1871385314710")
+    report = import_files(
+        store, [write_pdd_orders(tmp_path / EXPORT, [first, second, first])], now=now
+    )
+    (file,) = report.files
+    assert (file.rows, file.added, file.merged, len(file.skipped)) == (3, 1, 2, 0)
+    found = only_order(store)
+    assert found.lines == 2
+    assert [line.sku_props for line in store.order_lines(found.id)] == [
+        "白色,400ml",
+        "蓝色,400ml",
+    ]
+
+
+def test_excel_resave_slash_dates_and_mangled_numbers(store: Store, tmp_path: Path, now) -> None:
+    original = [pdd_order(NO), shipped(pdd_order(NO_SENT))]
+    import_files(store, [write_pdd_orders(tmp_path / EXPORT, original)], now=now)
+    resaved = write_pdd_orders(
+        tmp_path / "orders_export-resaved.csv",
+        [*original, pdd_order("240610-224466880011223")],
+        excel=True,
+        typed={(1, "快递单号"): "7.73299E+14", (2, "订单号"): "2.40610E+20"},
+    )
+    assert "2024/6/13 10:21" in resaved.read_bytes().decode("gb18030")
+    report = import_files(store, [resaved], now=now)
+    (file,) = report.files
+    # the mangled order number: skipped and reported, never stored rounded
+    (skipped,) = file.skipped
+    assert (skipped.row, skipped.column, skipped.value) == (4, "订单号", "2.40610E+20")
+    assert "科学计数法" in skipped.reason
+    assert {o.order_no for o in store.list_orders()} == {NO, NO_SENT}
+    # the mangled tracking number: left out and reported, the stored one kept
+    (cleared,) = file.cleared
+    assert (cleared.row, cleared.column, cleared.value) == (3, "快递单号", "7.73299E+14")
+    assert store.find_order("pdd", NO_SENT).tracking_no == "73529461803521"
+    # minutes never replace the known seconds
+    assert store.find_order("pdd", NO).paid_at == "2024-06-13T02:21:07Z"
+
+
+def test_a_mangled_tracking_number_is_never_stored_on_a_new_order(
+    store: Store, tmp_path: Path, now
+) -> None:
+    path = write_pdd_orders(
+        tmp_path / EXPORT, [shipped(pdd_order(NO))], excel=True,
+        typed={(0, "快递单号"): "7.73299E+14"},
+    )  # fmt: skip
+    report = import_files(store, [path], now=now)
+    assert only_order(store).tracking_no == ""
+    assert len(report.files[0].cleared) == 1
+    assert report.files[0].added == 1
+
+
+def test_the_order_export_resaved_as_xlsx(store: Store, tmp_path: Path, now) -> None:
+    path = write_pdd_orders_xlsx(tmp_path / "orders_export.xlsx", [shipped(pdd_order(NO))])
+    import_files(store, [path], now=now)
+    found = only_order(store)
+    assert (found.order_no, found.paid_fen, found.tracking_no) == (NO, 1720, "73529461803521")
+
+
+def test_after_sales_workbook_states_and_kinds(store: Store, tmp_path: Path, now) -> None:
+    orders = write_pdd_orders(tmp_path / EXPORT, [pdd_order(NO), shipped(pdd_order(NO_SENT))])
+    refunds = write_pdd_refunds(
+        tmp_path / "f7e9050c0488_20240615235138.xlsx",
+        [
+            pdd_refund(NO, "20240614000000001", 订单状态="未发货"),
+            pdd_refund(
+                NO_SENT,
+                "20240614000000002",
+                售后状态="用户已发货，待商家处理",
+                退款类型="退货退款",
+                退款金额=10.5,
+            ),
+            pdd_refund(
+                NO_SENT,
+                "20240614000000003",
+                售后状态="退款成功",
+                退款类型="极速退款",
+                同意退款时间="2024-06-14 20:11:40",
+            ),
+            pdd_refund(NO_SENT, "20240614000000004", 售后状态="平台处理中"),
+            pdd_refund(NO_SENT, 2.02406e16),  # typed over in Excel: digits lost
+        ],
+    )  # the data sits on the second sheet, 售后信息
+    report = import_files(store, [orders, refunds], now=now)
+    refunds_report = report.files[1]
+    assert (refunds_report.platform, refunds_report.kind) == ("pdd", "refunds")
+    assert (refunds_report.rows, refunds_report.added) == (5, 4)
+    (skipped,) = refunds_report.skipped
+    assert (skipped.row, skipped.column) == (6, "售后编号")
+    cases = {case.platform_refund_no: case for case in store.list_cases()}
+    asked, returned, speedy, joined = (cases[f"2024061400000000{i}"] for i in range(1, 5))
+    assert (asked.platform, asked.order_no) == ("pdd", NO)
+    assert (asked.kind, asked.state) == ("refund_unshipped", "awaiting_seller")
+    assert asked.platform_status == "买家申请退款，待商家处理"
+    assert asked.reason == "不想要了"
+    assert (returned.kind, returned.state, returned.refund_fen) == (
+        "return_refund",
+        "return_in_transit",
+        1050,
+    )
+    assert (speedy.state, speedy.platform_status) == ("refunded", "退款成功")  # closed
+    assert joined.state == "intervention"
+    assert {c.platform_refund_no for c in store.list_cases(open_only=True)} == {
+        "20240614000000001",
+        "20240614000000002",
+        "20240614000000004",
+    }
+
+
+def test_reimport_adds_nothing_and_taobao_with_pdd_in_one_import(
+    store: Store, tmp_path: Path, now
+) -> None:
+    files = [
+        write_pdd_orders(tmp_path / EXPORT, [pdd_order(NO), pdd_order(NO, 商品规格="蓝色")]),
+        write_pdd_refunds(tmp_path / "after_20240615235138.xlsx", [pdd_refund(NO)]),
+        write_orders(tmp_path / "ExportOrderList202406201030.csv", [order("3901234567890120")]),
+    ]
+    first = import_files(store, files, now=now)
+    assert [(f.platform, f.kind, f.added) for f in first.files] == [
+        ("pdd", "orders", 1),
+        ("pdd", "refunds", 1),
+        ("taobao", "orders", 1),
+    ]
+    again = import_files(store, files, now=now)
+    assert [f.added + f.updated for f in again.files] == [0, 0, 0]
+    assert sorted(o.platform for o in store.list_orders()) == ["pdd", "taobao"]
+    assert store.find_order("pdd", NO).lines == 2
+
+
+def test_shops_by_flag_only_shop_or_new_one(store: Store, tmp_path: Path, now) -> None:
+    path = write_pdd_orders(tmp_path / EXPORT, [pdd_order(NO)])
+    import_files(store, [path], now=now)
+    shops = store.db.execute("SELECT name, platform FROM shops").fetchall()
+    assert shops == [("拼多多店铺", "pdd")]  # none yet: a new one named for the platform
+    other = write_pdd_orders(tmp_path / "b_orders_export.csv", [pdd_order(NO_SENT)])
+    import_files(store, [other], now=now)  # the only PDD shop
+    assert store.db.execute("SELECT count(*) FROM shops").fetchone()[0] == 1
+    third = write_pdd_orders(tmp_path / "c_orders_export.csv", [pdd_order("240601-1" + "0" * 14)])
+    import_files(store, [third], now=now, shop="第二家拼多多")
+    assert store.db.execute("SELECT count(*) FROM shops").fetchone()[0] == 2
+    fourth = write_pdd_orders(tmp_path / "d_orders_export.csv", [pdd_order("240601-2" + "0" * 14)])
+    with pytest.raises(InputError, match="已有 2 个拼多多店铺.*--shop"):
+        import_files(store, [fourth], now=now)
+    assert store.find_order("pdd", "240601-2" + "0" * 14) is None  # nothing imported
+
+
+def test_ship_by_deadline_is_the_platform_basis_for_an_unshipped_order(
+    store: Store, tmp_path: Path, now
+) -> None:
+    path = write_pdd_orders(tmp_path / EXPORT, [pdd_order(NO), shipped(pdd_order(NO_SENT))])
+    import_files(store, [path], now=now)
+    at = from_text("2024-06-14T04:00:00Z")
+    (ship,) = deadlines_for_order(store, store.find_order("pdd", NO), at)
+    assert (ship.rule_id, ship.basis) == ("ship.deadline", "platform")
+    assert ship.due_at == from_text("2024-06-15T02:21:09Z")
+    assert deadlines_for_order(store, store.find_order("pdd", NO_SENT), at) == []
+
+
+def test_detection_scores_the_whole_header() -> None:
+    from shopdesk.core.importers.layouts import guess_spec
+
+    spec = guess_spec(PDD_2023)
+    assert (spec.platform, spec.kind) == ("pdd", "orders")
+    spec = guess_spec(["售后编号", "订单编号", "售后状态", "退款类型", "退款金额", "申请时间"])
+    assert (spec.platform, spec.kind) == ("pdd", "refunds")  # 订单编号 is Taobao's name too

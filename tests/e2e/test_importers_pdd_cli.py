@@ -1,0 +1,86 @@
+"""`shopdesk import` / `orders` / `cases` / `due` on Pinduoduo files beside Taobao ones, as
+a seller's script runs them (the real process)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.e2e.test_importers_cli import shopdesk
+from tests.importers_fixtures import order, write_orders
+from tests.pdd_fixtures import pdd_order, pdd_refund, shipped, write_pdd_orders, write_pdd_refunds
+
+NO = "240613-861787953171000"
+NO_SENT = "240612-113355779900112"
+TAOBAO_NO = "3901234567890120"
+
+
+def day_files(tmp_path: Path) -> list[str]:
+    return [
+        str(
+            write_pdd_orders(
+                tmp_path / "7a23c0d4e5f60718293a4b5c6d7eb781orders_export2024-06-15-10-09-23.csv",
+                [pdd_order(NO), shipped(pdd_order(NO_SENT), "YT1111 YT2222")],
+                bom=True,
+            )
+        ),
+        str(write_pdd_refunds(tmp_path / "f7e9_20240615235138.xlsx", [pdd_refund(NO)])),
+        str(write_orders(tmp_path / "ExportOrderList202406201030.csv", [order(TAOBAO_NO)])),
+    ]
+
+
+def test_pdd_and_taobao_in_one_import_then_listed(tmp_path: Path) -> None:
+    db = str(tmp_path / "s.db")
+    files = day_files(tmp_path)
+    result = shopdesk("import", *files, "--db", db, "--json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)["files"]
+    assert [(f["platform"], f["kind"], f["rows"], f["added"]) for f in report] == [
+        ("pdd", "orders", 2, 2),
+        ("pdd", "refunds", 1, 1),
+        ("taobao", "orders", 1, 1),
+    ]
+    again = json.loads(shopdesk("import", *files, "--db", db, "--json").stdout)["files"]
+    assert [f["added"] for f in again] == [0, 0, 0]
+
+    listed = json.loads(shopdesk("orders", "--db", db, "--json", "--platform", "pdd").stdout)
+    by_no = {o["order_no"]: o for o in listed}
+    assert set(by_no) == {NO, NO_SENT}
+    waiting = by_no[NO]
+    assert (waiting["platform"], waiting["status"], waiting["paid_fen"]) == ("pdd", "待发货", 1720)
+    assert waiting["paid_at"] == "2024-06-13T10:21:07+08:00"
+    assert (waiting["lines"], waiting["tracking_no"]) == (1, None)
+    assert by_no[NO_SENT]["tracking_no"] == "YT1111"  # the first waybill
+    everything = json.loads(shopdesk("orders", "--db", db, "--json").stdout)
+    assert {o["platform"] for o in everything} == {"pdd", "taobao"}
+    shop = json.loads(shopdesk("orders", "--db", db, "--json", "--shop", "拼多多店铺").stdout)
+    assert {o["order_no"] for o in shop} == {NO, NO_SENT}
+
+    (case,) = json.loads(shopdesk("cases", "--db", db, "--json").stdout)
+    assert (case["platform"], case["order_no"], case["refund_fen"]) == ("pdd", NO, 1720)
+    assert case["platform_status"] == "买家申请退款，待商家处理"
+    assert case["platform_reason"] == "不想要了"
+
+    due = json.loads(
+        shopdesk("due", "--db", db, "--json", "--now", "2024-06-14T12:00:00+08:00").stdout
+    )
+    ship = [d for d in due if d["order_no"] == NO and d["subject"] == "order"]
+    assert [(d["rule"], d["basis"], d["due_at"]) for d in ship] == [
+        ("ship.deadline", "platform", "2024-06-15T10:21:09+08:00")
+    ]
+    assert not [d for d in due if d["order_no"] == NO_SENT]
+
+
+def test_several_shops_of_a_platform_need_shop(tmp_path: Path) -> None:
+    db = str(tmp_path / "s.db")
+    first = write_pdd_orders(tmp_path / "a_orders_export.csv", [pdd_order(NO)])
+    assert shopdesk("import", str(first), "--db", db, "--shop", "一店").returncode == 0
+    second = write_pdd_orders(tmp_path / "b_orders_export.csv", [pdd_order(NO_SENT)])
+    assert shopdesk("import", str(second), "--db", db, "--shop", "二店").returncode == 0
+    third = write_pdd_orders(tmp_path / "c_orders_export.csv", [pdd_order("240601-1" + "0" * 14)])
+    result = shopdesk("import", str(third), "--db", db)
+    assert result.returncode == 2
+    assert "--shop" in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    listed = json.loads(shopdesk("orders", "--db", db, "--json", "--shop", "二店").stdout)
+    assert [o["order_no"] for o in listed] == [NO_SENT]

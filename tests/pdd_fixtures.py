@@ -10,8 +10,14 @@ import csv
 import io
 from pathlib import Path
 
+
+def columns(header: str) -> list[str]:
+    """A header as the platform writes it (one comma-separated line) -> its names."""
+    return header.split(",")
+
+
 # The 2023 layout: 82 columns, in order (pasted from a real export).
-PDD_2023 = (
+PDD_2023 = columns(
     "商品,订单号,订单状态,商品数量(件),是否审核中,支付时间,承诺发货时间,承诺送达时间,发货时间,"
     "确认收货时间,商品id,商品规格,样式ID,商品一级类目,商品二级类目,商品三级类目,商品四级类目,"
     "商家编码-规格维度,商家编码-商品维度,商家备注,买家留言,售后状态,消费者资料,订单成交时间,"
@@ -23,23 +29,23 @@ PDD_2023 = (
     "门店自定义编码,关联货品编码,货品名称,货品类型,子货品,仓库名称,仓库所在地址,海淘清关订单号,"
     "支付ID,支付方式,保税仓,是否直播间成交,是否直播间引导成交,预约配送时间,是否节能补贴,是否分期,"
     "分期期数,手续费承担方,是否无痕发货,订单来源,是否社区团购,小区送达情况,分期方式"
-).split(",")
+)
 assert len(PDD_2023) == 82
 
 # An older (2019–22) default template: 商家编码-SKU维度, 拼单成功时间 / 订单确认时间, the
 # receiver's name, phone and address, 身份证 columns; no 订单成交时间.
-PDD_OLD = (
+PDD_OLD = columns(
     "商品,订单号,订单状态,商品数量(件),支付时间,拼单成功时间,订单确认时间,承诺发货时间,发货时间,"
     "确认收货时间,商品id,商品规格,样式ID,商家编码-SKU维度,商家编码-商品维度,商家备注,买家留言,"
     "售后状态,商品总价(元),邮费(元),店铺优惠折扣(元),平台优惠折扣(元),用户实付金额(元),"
     "商家实收金额(元),收货人,手机,省,市,区,街道,详细地址,快递单号,快递公司,身份证姓名,身份证号码"
-).split(",")
+)
 
 # A seller's own 自定义报表: few columns, in their order, 订单成交时间 instead of 支付时间.
-PDD_CUSTOM = (
+PDD_CUSTOM = columns(
     "订单号,商品,商品规格,商品数量(件),订单状态,订单成交时间,承诺发货时间,用户实付金额(元),"
     "商家实收金额(元),快递单号,快递公司,售后状态"
-).split(",")
+)
 
 # Cells PDD writes with a tab at the end (numbers and ids); the rest plain.
 TABBED = {
@@ -191,10 +197,10 @@ def write_pdd_orders_xlsx(path: Path, rows: list[dict[str, object]], header=PDD_
     return path
 
 
-AFTER_SALES = (
+AFTER_SALES = columns(
     "售后编号,订单编号,商品ID,商品名称,sku信息,申请时间,售后状态,退款类型,订单状态,交易金额,"
     "退款金额,退款原因,同意退款时间,发货运单号,退货运单号,商家备注"
-).split(",")
+)
 
 
 def pdd_refund(

@@ -11,7 +11,7 @@ rows become cases with platform events; the platform's status and deadline win.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import islice
@@ -201,7 +201,7 @@ class Importer:
         store,
         *,
         now: datetime,
-        shop: str | None = None,
+        shop: str | Mapping[str, str] | None = None,
         on_progress: Callable[[int, int], None] | None = None,
         cancelled: Callable[[], bool] | None = None,
     ) -> None:
@@ -209,7 +209,9 @@ class Importer:
         self.db = store.db
         self.conn = store.db.conn
         self.now = to_text(now)
-        self.shop = (shop or "").strip() or None  # --shop NAME: every file goes there
+        # --shop NAME: every file goes there; {platform: name}: the files of that platform
+        self._shop_choice = shop
+        self.shop: str | None = None
         self.platform = Platform.TAOBAO.value  # of the file being applied
         self._file_name = ""
         # per platform: what the bookkeeping below needs (switched with the file)
@@ -246,6 +248,9 @@ class Importer:
                 self._had_orders,
             )
         self.platform = platform
+        choice = self._shop_choice
+        chosen = choice.get(platform) if isinstance(choice, Mapping) else choice
+        self.shop = (chosen or "").strip() or None
         if platform in self._per_platform:
             self._shops, self._buyers, self._created, self._had_orders = self._per_platform[
                 platform
@@ -779,12 +784,13 @@ def import_files(
     paths: Sequence[Path | str],
     *,
     now: datetime,
-    shop: str | None = None,
+    shop: str | Mapping[str, str] | None = None,
     on_progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> ImportReport:
     """Import export files into `store` in one transaction. InputError (nothing imported)
-    when a file cannot be used at all; ImportCancelled (nothing imported) on cancel."""
+    when a file cannot be used at all; ImportCancelled (nothing imported) on cancel.
+    `shop`: the shop's name for every file, or per platform ({"pdd": "小满拼多多店"})."""
     importer = Importer(store, now=now, shop=shop, on_progress=on_progress, cancelled=cancelled)
     with disk_errors(store.path):  # a full or read-only disk: DiskError, nothing imported
         return importer.run(paths)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QMessageBox,
     QProgressDialog,
@@ -39,7 +40,8 @@ from PySide6.QtWidgets import (
 
 from shopdesk.core.errors import ShopDeskError
 from shopdesk.core.import_repo import FileReport, ImportCancelled, ImportReport, import_files
-from shopdesk.core.importers import Problem
+from shopdesk.core.importers import Problem, open_export
+from shopdesk.core.model import Platform
 from shopdesk.core.store import Store
 from shopdesk.core.timeutil import now_utc
 from shopdesk.ui import file_dialogs
@@ -58,10 +60,17 @@ class ImportWorker(QThread):
     failed = Signal(str)
     was_cancelled = Signal()
 
-    def __init__(self, store_path: Path, files: Sequence[str], parent: QObject | None = None):
+    def __init__(
+        self,
+        store_path: Path,
+        files: Sequence[str],
+        parent: QObject | None = None,
+        shops: dict[str, str] | None = None,
+    ):
         super().__init__(parent)
         self.store_path = Path(store_path)
         self.files = [str(path) for path in files]
+        self.shops = dict(shops or {})
         self._cancel = threading.Event()
 
     def cancel(self) -> None:
@@ -74,6 +83,7 @@ class ImportWorker(QThread):
                     store,
                     self.files,
                     now=now_utc(),
+                    shop=self.shops,
                     on_progress=lambda done, total: self.progress.emit(done, total),
                     cancelled=self._cancel.is_set,
                 )
@@ -215,6 +225,8 @@ class ImportReportDialog(QDialog):
     def _summary_line(self, file: FileReport) -> str:
         """Every row read, accounted for: added + updated + unchanged + skipped + merged."""
         kind = self.tr(KIND_TITLES.get(file.kind, file.kind))
+        if file.platform != Platform.TAOBAO.value:
+            kind = f"{Platform(file.platform).label()}{kind}"
         line = (
             self.tr("%1（%2）：读取 %3 行，新增 %4，更新 %5，未变 %6，跳过 %7 行")
             .replace("%1", Path(file.path).name)
@@ -285,7 +297,10 @@ class ImportController(QObject):
                 self.window, self.tr("导入"), self.tr("上一次导入还在进行，请稍候。")
             )
             return False
-        worker = ImportWorker(self.store_path, files, self)
+        shops = self._first_shops(files)
+        if shops is None:
+            return False
+        worker = ImportWorker(self.store_path, files, self, shops)
         progress = QProgressDialog(
             self.tr("正在导入 %n 个文件…", "", len(files)),
             self.tr("取消"),
@@ -309,6 +324,37 @@ class ImportController(QObject):
         self.progress = progress
         worker.start()
         return True
+
+    def _first_shops(self, files: Sequence[str]) -> dict[str, str] | None:
+        """Ask once, for a platform whose files come in for the first time, which shop they
+        belong to (the shop it creates is then the platform's only one: never asked again).
+        Taobao's order report names its shop itself. None: the seller cancelled."""
+        store = getattr(self.window, "store", None)
+        if store is None:
+            return {}
+        shops: dict[str, str] = {}
+        for platform in platforms_of(files):
+            if platform == Platform.TAOBAO.value or platform in shops:
+                continue
+            if store.db.execute("SELECT 1 FROM shops WHERE platform = ?", [platform]).fetchone():
+                continue
+            name = self.ask_shop_name(platform)
+            if name is None:
+                return None
+            shops[platform] = name
+        return shops
+
+    def ask_shop_name(self, platform: str) -> str | None:
+        label = Platform(platform).label()
+        name, ok = QInputDialog.getText(
+            self.window,
+            self.tr("新平台的店铺"),
+            self.tr("第一次导入%1的文件：这些订单属于哪个店铺？（以后自动导入到这个店铺）").replace(
+                "%1", label
+            ),
+            text=self.tr("%1店铺").replace("%1", label),
+        )
+        return (name.strip() or None) if ok else None
 
     def cancel(self) -> None:
         if self.worker is not None:
@@ -384,6 +430,20 @@ def dropped_files(mime) -> list[str]:
     if mime is None or not mime.hasUrls():
         return []
     return [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
+
+
+def platforms_of(files: Sequence[str]) -> list[str]:
+    """The platform of each file ShopDesk recognises, in order (a file it cannot read is
+    left to the import itself, which reports it)."""
+    found = []
+    for path in files:
+        try:
+            export = open_export(path)
+        except ShopDeskError:
+            continue
+        export.close()
+        found.append(export.platform)
+    return found
 
 
 def install(window) -> ImportController:

@@ -185,3 +185,45 @@ def test_the_chosen_skipped_row_shows_its_whole_reason(qtbot, store: Store, tmp_
     assert dialog.detail.text().endswith("请用平台导出的原始文件")
     dialog.table.selectRow(1)
     assert "第 4 行 买家实际支付金额“abc”：金额不是数字" in dialog.detail.text()
+
+
+def test_a_new_platform_asks_its_shop_once(qtbot, store: Store, tmp_path: Path) -> None:
+    from tests.pdd_fixtures import pdd_order, write_pdd_orders
+
+    window = make_window(qtbot, store)
+    controller = window.import_controller
+    controller.show_reports = False
+    asked: list[str] = []
+
+    def answer(platform: str) -> str:
+        asked.append(platform)
+        return "小满拼多多店"
+
+    controller.ask_shop_name = answer
+    first = write_pdd_orders(tmp_path / "a_orders_export.csv", [pdd_order()])
+    with qtbot.waitSignal(controller.finished, timeout=20000):
+        assert controller.start([str(first)])
+    assert asked == ["pdd"]
+    shops = store.db.execute("SELECT name FROM shops WHERE platform = 'pdd'").fetchall()
+    assert shops == [("小满拼多多店",)]
+    second = write_pdd_orders(
+        tmp_path / "b_orders_export.csv", [pdd_order("240612-113355779900112")]
+    )
+    with qtbot.waitSignal(controller.finished, timeout=20000):
+        assert controller.start([str(second)])
+    assert asked == ["pdd"]  # remembered: the shop it made is the platform's only one
+    assert {o.order_no for o in store.list_orders()} == {
+        "240613-861787953171000",
+        "240612-113355779900112",
+    }
+
+
+def test_cancelling_the_shop_question_imports_nothing(qtbot, store: Store, tmp_path: Path) -> None:
+    from tests.pdd_fixtures import pdd_order, write_pdd_orders
+
+    window = make_window(qtbot, store)
+    controller = window.import_controller
+    controller.ask_shop_name = lambda platform: None
+    path = write_pdd_orders(tmp_path / "a_orders_export.csv", [pdd_order()])
+    assert not controller.start([str(path)])
+    assert store.list_orders() == []

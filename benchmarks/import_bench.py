@@ -1,9 +1,12 @@
-"""Import benchmark: a generated Taobao export (GBK order report + item report) imported
-into a fresh store, against the limit measured in the same run: raw sqlite3 `executemany`
-of the same already-parsed rows in one transaction.
+"""Import benchmark: generated exports of each platform (Taobao: GBK order report + item
+report; Pinduoduo: the UTF-8 order export, one row per SKU, tab-ended cells) imported into
+a fresh store, against the limit measured in the same run: raw sqlite3 `executemany` of
+the same already-parsed rows in one transaction.
 
-    python benchmarks/import_bench.py              # 100,000 orders, fastest of 3 runs
-    python benchmarks/import_bench.py --orders 20000 --repeat 1 --profile
+    python benchmarks/import_bench.py              # each platform: 100,000 orders, fastest of 3
+    python benchmarks/import_bench.py --platform pdd --orders 20000 --repeat 1 --profile
+
+Each platform runs in its own process, so its peak memory is its own.
 
 Prints a table: rows/s of both, their ratio, and peak RSS of the import (measured before
 the baseline, which holds every parsed row in memory)."""
@@ -196,6 +199,60 @@ def generate(folder: Path, count: int, seed: int = 7) -> tuple[Path, Path, int]:
     return orders_path, lines_path, line_total
 
 
+PDD_SKUS = [
+    ("北欧风陶瓷马克杯 大容量带盖", "奶白色,400ml", "MUG-400-W", 2220),
+    ("加厚珊瑚绒毛毯 午睡毯", "雾霾蓝,150x200cm", "BLK-150", 5990),
+    ("不锈钢保温饭盒 三层", "薄荷绿", "BOX-3", 3990),
+    ("竹纤维洗碗布 10片装", "混色", "CLOTH-10", 990),
+]
+PDD_STATUSES = ["已签收"] * 5 + ["已发货，待收货"] * 2 + ["待发货", "已收货", "未发货，退款成功"]
+
+
+def generate_pdd(folder: Path, count: int, seed: int = 7) -> tuple[list[Path], int]:
+    """The PDD order export (2023 layout, UTF-8, tab quirk), row by row; returns the file
+    and its number of SKU rows (the lines)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+    from pdd_fixtures import PDD_2023
+
+    rng = random.Random(seed)
+    path = folder / "7a23c0d4e5f60718293a4b5c6d7eb781orders_export2026-11-28-09-00-00.csv"
+    at = {name: i for i, name in enumerate(PDD_2023)}
+    start = datetime(2026, 8, 1, 9, 0, 0)
+    rows = 0
+    with path.open("w", encoding="utf-8", newline="") as out:
+        out.write(",".join(f'"{h}"' for h in PDD_2023) + "\n")
+        for index in range(count):
+            formed = start + timedelta(seconds=index * 60 + rng.randrange(50))
+            order_no = f"{formed:%y%m%d}-{861787953171000 + index * 7919:015d}"
+            status = rng.choice(PDD_STATUSES)
+            for title, spec, code, price in rng.sample(PDD_SKUS, rng.choice((1, 1, 1, 2))):
+                cells = ["\t"] * len(PDD_2023)
+                cells[at["商品"]] = title
+                cells[at["订单号"]] = order_no
+                cells[at["订单状态"]] = status
+                cells[at["商品数量(件)"]] = "1\t"
+                cells[at["支付时间"]] = f"{formed:%Y-%m-%d %H:%M:%S}"
+                cells[at["订单成交时间"]] = f"{formed + timedelta(seconds=2):%Y-%m-%d %H:%M:%S}"
+                cells[at["承诺发货时间"]] = f"{formed + timedelta(hours=48):%Y-%m-%d %H:%M:%S}"
+                cells[at["商品id"]] = f"{512345678901 + rng.randrange(4)}\t"
+                cells[at["商品规格"]] = spec
+                cells[at["样式ID"]] = f"{1871385314709 + rng.randrange(40)}\t"
+                cells[at["商家编码-规格维度"]] = code
+                cells[at["售后状态"]] = "无售后或售后取消"
+                cells[at["商品总价(元)"]] = f"{price / 100:g}\t"
+                cells[at["邮费(元)"]] = "0\t"
+                cells[at["用户实付金额(元)"]] = f"{(price - 200) / 100:g}\t"
+                cells[at["商家实收金额(元)"]] = f"{price / 100:g}\t"
+                if status != "待发货":
+                    cells[at["快递单号"]] = f"7352{rng.randrange(10**10):010d}\t"
+                    cells[at["快递公司"]] = "中通快递"
+                    cells[at["发货时间"]] = f"{formed + timedelta(hours=20):%Y-%m-%d %H:%M:%S}"
+                cells[at["省"]], cells[at["市"]], cells[at["区"]] = rng.choice(CITIES).split()
+                out.write(",".join(f'"{c}"' for c in cells) + "\n")
+                rows += 1
+    return [path], rows
+
+
 def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -228,11 +285,23 @@ def run_raw(db: Path, files: list[Path]) -> float:
     """The limit: the same rows, parsed beforehand, inserted with executemany in one
     transaction into the same schema (same pragmas as the Store), the search index
     built in one pass at the end (the cheapest way SQLite offers, as the import does)."""
-    orders: list[ParsedOrder] = [r for r in open_export(files[0]).records()]
-    lines: list[ParsedLine] = [r for r in open_export(files[1]).records()]
+    records = [r for path in files for r in open_export(path).records()]
+    platform = open_export(files[0]).platform
+    seen: set[str] = set()
+    orders: list[ParsedOrder] = []
+    lines: list[ParsedLine] = []
+    for record in records:
+        if isinstance(record, ParsedLine):
+            lines.append(record)
+            continue
+        if record.line is not None:  # one row per SKU: the order once, every line
+            lines.append(record.line)
+        if record.order_no not in seen:
+            seen.add(record.order_no)
+            orders.append(record)
     with Store.open(db) as store:  # schema and pragmas as a real store
         store.db.execute(
-            "INSERT INTO shops (name, platform, created_at) VALUES ('s', 'taobao', '')"
+            "INSERT INTO shops (name, platform, created_at) VALUES ('s', ?, '')", [platform]
         )
     conn = sqlite3.connect(db, isolation_level=None)
     conn.execute("PRAGMA journal_mode = WAL")
@@ -243,7 +312,7 @@ def run_raw(db: Path, files: list[Path]) -> float:
     order_rows = [
         (
             1,
-            "taobao",
+            platform,
             o.order_no,
             *(
                 o.status if n == "status" else o.state if n == "state" else o.values.get(n, 0)
@@ -296,16 +365,33 @@ def main() -> int:
         "--repeat", type=int, default=3, help="runs of each, the fastest counts (default 3)"
     )
     parser.add_argument("--profile", action="store_true", help="profile the import (cProfile)")
+    parser.add_argument(
+        "--platform", choices=("all", "taobao", "pdd"), default="all", help="default: each"
+    )
     args = parser.parse_args()
+    if args.platform == "all":  # each in its own process: peak memory is its own
+        import subprocess
+
+        for platform in ("taobao", "pdd"):
+            command = [sys.executable, __file__, "--platform", platform]
+            command += ["--orders", str(args.orders), "--repeat", str(args.repeat)]
+            if subprocess.run(command + (["--profile"] if args.profile else [])).returncode:
+                return 1
+        return 0
     assert migrations  # the schema comes from the same migrations as the app
     rounds = range(max(1, args.repeat))
     with tempfile.TemporaryDirectory(prefix="shopdesk-bench-") as tmp:
         folder = Path(tmp)
         began = time.perf_counter()
-        orders_path, lines_path, line_count = generate(folder, args.orders)
-        files = [orders_path, lines_path]
+        if args.platform == "pdd":
+            files, line_count = generate_pdd(folder, args.orders)
+            what = "Pinduoduo UTF-8 CSV, one row per SKU"
+        else:
+            orders_path, lines_path, line_count = generate(folder, args.orders)
+            files = [orders_path, lines_path]
+            what = "Taobao GBK CSV, orders + item report"
         generated = time.perf_counter() - began
-        size_mb = (orders_path.stat().st_size + lines_path.stat().st_size) / 2**20
+        size_mb = sum(path.stat().st_size for path in files) / 2**20
         rss_before = peak_rss_mb()
         # Every import before the baseline, which holds all parsed rows in memory.
         import_s = min(run_import(folder / f"import{i}.db", files, args.profile) for i in rounds)
@@ -315,7 +401,7 @@ def main() -> int:
         rss_raw = peak_rss_mb()
     rows = args.orders + line_count
     print(
-        f"\n{args.orders:,} orders + {line_count:,} lines, GBK CSV {size_mb:.1f} MB "
+        f"\n{args.platform}: {args.orders:,} orders + {line_count:,} lines, {what} {size_mb:.1f} MB "
         f"(generated in {generated:.1f} s); fastest of {len(rounds)} runs each, "
         f"{os.cpu_count()} cores\n"
     )

@@ -490,7 +490,7 @@ _DUE_CASES = f"""
 """
 _DUE_ORDERS = """
     SELECT -o.id, 'order', NULL, o.id, o.order_no, o.platform, o.buyer_nick, o.item_titles,
-           NULL, o.state, o.next_due_at, o.next_due_party, o.next_due_rule, NULL
+           NULL, o.state, o.next_due_at, o.next_due_party, o.next_due_rule, o.ship_by_at
     FROM orders o WHERE o.next_due_at IS NOT NULL AND {where}
 """
 

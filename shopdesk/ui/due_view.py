@@ -80,6 +80,7 @@ def due_columns(store: Store) -> list[Column]:
             tr("事项"), lambda r: repo.rule_title(r["platform"], r["next_due_rule"], language())
         ),
         Column(tr("对象"), _what),
+        Column(tr("平台"), lambda r: label_platform(r["platform"])),
         Column(tr("订单号"), lambda r: r["order_no"]),
         Column(tr("买家"), lambda r: r["buyer_nick"]),
         Column(
@@ -91,6 +92,8 @@ def due_columns(store: Store) -> list[Column]:
     ]
 
 
+# The platforms with built-in rule files, as the summary line names them.
+RULE_PLATFORMS = ("taobao", "pdd", "jd", "wechat")
 MAX_COLUMN_WIDTH = 170  # longer texts are elided; the tooltip and detail pane have them
 
 
@@ -110,7 +113,7 @@ def _column_samples(language: str) -> dict[str, tuple[list[str], bool]]:
     ]
     titles = [
         rule.title_in(language)
-        for platform in ("taobao", "jd", "wechat")
+        for platform in RULE_PLATFORMS
         for version in repo.active_ruleset(platform).versions
         for rule in version.rules.values()
         if rule.party != Party.BUYER.value
@@ -122,7 +125,8 @@ def _column_samples(language: str) -> dict[str, tuple[list[str], bool]]:
         tr("剩余时间"): (countdowns, True),
         tr("事项"): (titles, False),
         tr("对象"): ([*subjects, tr("订单")], False),
-        tr("订单号"): (["8" * 19], False),
+        tr("平台"): ([label_platform(p) for p in RULE_PLATFORMS], False),
+        tr("订单号"): (["8" * 19, "888888-888888888888888"], False),
         tr("买家"): (["买" * 7], False),
         tr("需处理方"): ([p.label(language) for p in Party], False),
         tr("截止时间"): ([local_time("2026-12-31T15:59:00Z")], False),
@@ -222,7 +226,7 @@ class DueView(QWidget):
         return repo.count_due(self.store, Party.SELLER.value)
 
     def _update_summary(self) -> None:
-        info = [repo.rules_info(p) for p in ("taobao", "jd", "wechat")]
+        info = [repo.rules_info(p) for p in RULE_PLATFORMS]
         stamp = "；".join(f"{label_platform(i.platform)} {i.as_of}" for i in info)
         self.summary.setText(self.tr("规则截至：%1").replace("%1", stamp))
         self.last_seller_count = self.seller_count()

@@ -118,7 +118,9 @@ class DeadlineCard(QWidget):
 
     def update_countdown(self) -> None:
         if self.deadline.due_at is None:
-            self.countdown.setText(self.tr("已暂停"))
+            # no published length (and no platform deadline entered): nothing to count
+            paused = not self.deadline.unknown_length
+            self.countdown.setText(self.tr("已暂停") if paused else self.tr("无估计"))
             return
         shown = countdown(self.deadline.due_at, ui_now(), current_language())
         self.countdown.setText(shown.text)

@@ -299,3 +299,17 @@ def test_detection_scores_the_whole_header() -> None:
     assert (spec.platform, spec.kind) == ("pdd", "orders")
     spec = guess_spec(["售后编号", "订单编号", "售后状态", "退款类型", "退款金额", "申请时间"])
     assert (spec.platform, spec.kind) == ("pdd", "refunds")  # 订单编号 is Taobao's name too
+
+
+def test_the_due_list_marks_the_ship_by_time_as_the_platforms(
+    store: Store, tmp_path: Path, now
+) -> None:
+    from shopdesk.core.deadlines_repo import due_page, refresh_due
+
+    path = write_pdd_orders(tmp_path / EXPORT, [pdd_order(NO)])
+    import_files(store, [path], now=now)
+    order_id = store.find_order("pdd", NO).id
+    refresh_due(store, [order_id], now=from_text("2024-06-14T04:00:00Z"))
+    (row,) = due_page(store, 0, 10)
+    assert (row["platform"], row["next_due_rule"]) == ("pdd", "ship.deadline")
+    assert row["platform_deadline"] == row["next_due_at"] == "2024-06-15T02:21:09Z"

@@ -494,16 +494,20 @@ class Importer:
     # -- order lines ------------------------------------------------------------------
 
     def _lines_chunk(self, chunk: list[ParsedLine], stamp: str, tally: _Tally) -> None:
-        hints: dict[str, dict[str, Any]] = {}
-        for record in chunk:
-            if record.order_no not in hints:
-                state = order_state(record.status)
-                hints[record.order_no] = {
-                    "status": record.status,
-                    "state": (state.value if state else "paid"),
-                    "item_titles": record.title,
-                }
-        order_ids = self._order_ids(hints)
+        created = self._created
+        if all(record.order_no in created for record in chunk):  # lines of orders just read
+            order_ids = {record.order_no: created[record.order_no] for record in chunk}
+        else:
+            hints: dict[str, dict[str, Any]] = {}
+            for record in chunk:
+                if record.order_no not in hints:
+                    state = order_state(record.status)
+                    hints[record.order_no] = {
+                        "status": record.status,
+                        "state": (state.value if state else "paid"),
+                        "item_titles": record.title,
+                    }
+            order_ids = self._order_ids(hints)
         groups: dict[int, list[dict[str, Any]]] = {order_id: [] for order_id in order_ids.values()}
         first_created = self._first_created
         ids = [i for i in groups if i < first_created or i in self._with_lines]

@@ -155,10 +155,11 @@ class PddOrderParser:
             for field, position in self.money:
                 out[field] = parse_fen(values[position])
             for field, position in self.times:
-                if position is None:
+                cell = values[position] if position is not None else "\t"
+                if cell == "\t" or cell == "":  # PDD's empty cell: a bare tab
                     times[field] = None
                     continue
-                at, exactness = parse_time(values[position])
+                at, exactness = parse_time(cell)
                 times[field] = at
                 if exactness:
                     precision[field] = exactness
@@ -167,7 +168,8 @@ class PddOrderParser:
         except CellError as error:
             raise self._error(values, field, str(error)) from None
         for name, position in self.texts:
-            out[name] = clean_text(values[position])
+            cell = values[position]
+            out[name] = "" if cell == "\t" else clean_text(cell)
         if self.address:
             out["receiver_address"] = "".join(clean_text(values[i]) for i in self.address)
         notes: list[Note] = []

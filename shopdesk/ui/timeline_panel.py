@@ -92,6 +92,8 @@ class DeadlineCard(QWidget):
         self.update_countdown()
 
     def _summary(self, deadline, language: str) -> str:
+        if deadline.due_at is None and deadline.unknown_length:
+            return deadline.no_due_reason(language)  # nothing is paused: no length is known
         if deadline.due_at is None:
             return self.tr("暂停：%1").replace("%1", deadline.no_due_reason(language))
         return (

@@ -227,3 +227,24 @@ def test_cancelling_the_shop_question_imports_nothing(qtbot, store: Store, tmp_p
     path = write_pdd_orders(tmp_path / "a_orders_export.csv", [pdd_order()])
     assert not controller.start([str(path)])
     assert store.list_orders() == []
+
+
+def test_a_pdd_case_clock_without_a_known_length_says_so(qtbot, store: Store, tmp_path) -> None:
+    from datetime import datetime
+
+    from shopdesk.core.deadlines_repo import deadlines_for_case
+    from shopdesk.core.import_repo import import_files
+    from shopdesk.core.timeutil import CHINA
+    from shopdesk.ui.timeline_panel import DeadlineCard
+    from tests.pdd_fixtures import pdd_refund, write_pdd_refunds
+
+    at = datetime(2024, 6, 15, 12, 0, tzinfo=CHINA)
+    refunds = write_pdd_refunds(tmp_path / "after_20240615110000.xlsx", [pdd_refund()])
+    import_files(store, [refunds], now=at)
+    (case,) = store.list_cases()
+    (clock,) = deadlines_for_case(store, case, at)
+    card = DeadlineCard(clock)
+    qtbot.addWidget(card)
+    assert card.countdown.text() == "无估计"  # not 已暂停: nothing waits to resume
+    assert "暂停" not in card.detail.text()
+    assert "平台未公布时长" in card.detail.text()

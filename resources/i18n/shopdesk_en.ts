@@ -1423,6 +1423,10 @@ The current data is saved as a &quot;before restore&quot; backup first, so you c
         <source>已暂停</source>
         <translation>Paused</translation>
     </message>
+    <message>
+        <source>无估计</source>
+        <translation>No estimate</translation>
+    </message>
 </context>
 <context>
     <name>DeliveredDialog</name>
@@ -1607,6 +1611,18 @@ The current data is saved as a &quot;before restore&quot; backup first, so you c
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>新平台的店铺</source>
+        <translation>Shop for a new platform</translation>
+    </message>
+    <message>
+        <source>第一次导入%1的文件：这些订单属于哪个店铺？（以后自动导入到这个店铺）</source>
+        <translation>First %1 files: which shop do these orders belong to? (Later imports go to this shop.)</translation>
+    </message>
+    <message>
+        <source>%1店铺</source>
+        <translation>%1 shop</translation>
     </message>
     <message>
         <source>无法导入</source>

@@ -1419,6 +1419,10 @@
         <source>已暂停</source>
         <translation>已暫停</translation>
     </message>
+    <message>
+        <source>无估计</source>
+        <translation>無估計</translation>
+    </message>
 </context>
 <context>
     <name>DeliveredDialog</name>
@@ -1602,6 +1606,18 @@
     <message>
         <source>取消</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>新平台的店铺</source>
+        <translation>新平台的店鋪</translation>
+    </message>
+    <message>
+        <source>第一次导入%1的文件：这些订单属于哪个店铺？（以后自动导入到这个店铺）</source>
+        <translation>第一次匯入%1的檔案：這些訂單屬於哪個店鋪？（以後自動匯入到這個店鋪）</translation>
+    </message>
+    <message>
+        <source>%1店铺</source>
+        <translation>%1店鋪</translation>
     </message>
     <message>
         <source>无法导入</source>

@@ -78,10 +78,7 @@ def mark_shipped(
         raise InputError(
             f"订单 {order.order_no} 的状态是“{order.status or order.state}”，不能再标记发货。"
         )
-    if shipped_at > now + _CLOCK_SLACK:
-        raise InputError(f"发货时间：{_china(shipped_at)} 还没到。")
-    if order.paid_at and shipped_at < from_text(order.paid_at):
-        raise InputError(f"发货时间：不能早于付款时间 {_china(from_text(order.paid_at))}。")
+    _check_step_time("发货时间", shipped_at, now, order.paid_at, "付款时间")
     with store.transaction():
         store.db.execute(
             "UPDATE orders SET state = ?, status = ?, shipped_at = ?, courier = ?, "
@@ -100,6 +97,16 @@ def mark_shipped(
     return store.get_order(order_id)
 
 
+def _check_step_time(
+    field: str, at: datetime, now: datetime, after: str | None, after_field: str
+) -> None:
+    """A step of the order happened: not in the future, not before the step before it."""
+    if at > now + _CLOCK_SLACK:
+        raise InputError(f"{field}：{_china(at)} 还没到。")
+    if after and at < from_text(after):
+        raise InputError(f"{field}：不能早于{after_field} {_china(from_text(after))}。")
+
+
 def mark_delivered(
     store: Store, order_id: int, delivered_at: datetime, now: datetime | None = None
 ) -> Order:
@@ -112,10 +119,7 @@ def mark_delivered(
         raise InputError(
             f"订单 {order.order_no} 的状态是“{order.status or order.state}”：发货后才有签收时间。"
         )
-    if delivered_at > now + _CLOCK_SLACK:
-        raise InputError(f"签收时间：{_china(delivered_at)} 还没到。")
-    if order.shipped_at and delivered_at < from_text(order.shipped_at):
-        raise InputError(f"签收时间：不能早于发货时间 {_china(from_text(order.shipped_at))}。")
+    _check_step_time("签收时间", delivered_at, now, order.shipped_at, "发货时间")
     with store.transaction():
         store.db.execute(
             "UPDATE orders SET delivered_at = ?, updated_at = ? WHERE id = ?",

@@ -271,3 +271,32 @@ def test_undoing_a_step_brings_back_the_platforms_deadline(db):
     )
     bases = [(d["basis"], d["due_at"]) for d in undone["deadlines"]]
     assert ("platform", "2026-11-29T07:06:00+08:00") in bases, bases
+
+
+def test_jd_clocks_through_the_command_line(store):
+    # A JD order: the refusal opens the buyer's 15-day window; JD's request for evidence
+    # starts the 4-business-hour clock (09:00-18:00), intervention alone does not.
+    store.save_order(
+        {"platform": "jd", "order_no": "291184764662", "buyer_nick": "jd_pin",
+         "state": "shipped", "paid_at": "2026-11-20T02:00:00Z", "shipped_at": "2026-11-21T02:00:00Z"}
+    )  # fmt: skip
+    store.close()
+    db = str(store.path)
+    added = json.loads(
+        shopdesk("case", "add", "291184764662", "--platform", "jd", "--kind", "return_refund",
+                 "--at", "2026-11-25T10:00", "--db", db, "--json").stdout
+    )  # fmt: skip
+    case_id = str(added["id"])
+    shopdesk("case", "event", case_id, "seller_refused", "--at", "2026-11-25T12:00", "--db", db)
+    [window] = [d for d in _due(db, "2026-11-26T09:00") if d["case_id"] == added["id"]]
+    assert window["rule"] == "intervention.window"
+    assert window["due_at"] == "2026-12-10T12:00:00+08:00" and window["party"] == "buyer"
+    shopdesk(
+        "case", "event", case_id, "platform_intervened", "--at", "2026-11-26T10:00", "--db", db
+    )
+    rules = {d["rule"] for d in _due(db, "2026-11-26T11:00") if d["case_id"] == added["id"]}
+    assert rules == {"dispute.respond"}  # no evidence clock until JD asks
+    shopdesk("case", "event", case_id, "evidence_requested", "--at", "2026-11-26T16:30", "--db", db)
+    due = {d["rule"]: d for d in _due(db, "2026-11-26T17:00") if d["case_id"] == added["id"]}
+    assert due["intervention.evidence"]["due_at"] == "2026-11-27T11:30:00+08:00"
+    assert due["intervention.evidence"]["basis"] == "estimate"

@@ -24,6 +24,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from shopdesk import __version__, paths
+from shopdesk.platforms import registry
 
 # A fixed "now" just after the sample export was taken (2024-06-20 10:30 China time),
 # so its clocks are running, not long lapsed.
@@ -190,7 +191,7 @@ def _checked_package(package: Path) -> str:
     return f"{package.name}: {len(files)} files ({len(images)} images, {len(pdfs)} PDF), verified"
 
 
-PROFILE = "taobao-refund"
+PROFILE = registry.default_profile()
 
 
 def _exhibit_files(state: dict) -> tuple:

@@ -20,9 +20,10 @@ from shopdesk.core.deadlines_repo import (
     undo_last,
 )
 from shopdesk.core.labels import label, refuse_newer_case
-from shopdesk.core.model import CaseKind, EventKind, Party, Platform
+from shopdesk.core.model import CaseKind, EventKind, Party
 from shopdesk.core.rules import Deadline
 from shopdesk.core.timeutil import as_china, now_utc, to_text
+from shopdesk.platforms import registry
 
 
 def register(subparsers, common) -> None:
@@ -31,9 +32,7 @@ def register(subparsers, common) -> None:
 
     add = actions.add_parser("add", parents=[common], help="为订单新建售后单")
     add.add_argument("order_no", metavar="ORDER_NO")
-    add.add_argument(
-        "--platform", default=Platform.TAOBAO.value, choices=[p.value for p in Platform]
-    )
+    add.add_argument("--platform", default=registry.default_id(), choices=registry.ids())
     add.add_argument("--kind", required=True, metavar="KIND", help=_ids(CaseKind))
     add.add_argument("--at", metavar="TIME", help="买家申请时间（默认：现在）")
     add.add_argument("--reason", default="", metavar="TEXT", help="申请原因")

@@ -10,9 +10,7 @@ from shopdesk.commands.common import emit, open_store, store_path
 from shopdesk.core.import_repo import ImportReport, import_files
 from shopdesk.core.output_paths import refuse_store_source
 from shopdesk.core.timeutil import now_utc
-
-KIND_TITLES = {"orders": "订单报表", "order_lines": "宝贝报表", "refunds": "退款管理导出"}
-PDD_KIND_TITLES = {"orders": "拼多多订单导出", "refunds": "拼多多售后导出"}
+from shopdesk.platforms import registry
 
 
 def register(subparsers, common) -> None:
@@ -52,9 +50,7 @@ def report_text(report: ImportReport) -> str:
 
 
 def _title(file) -> str:
-    if file.platform == "pdd":
-        return PDD_KIND_TITLES.get(file.kind, file.kind)
-    return KIND_TITLES.get(file.kind, file.kind)
+    return registry.export_title(file.platform, file.kind)
 
 
 def run_import(args: Namespace) -> int:

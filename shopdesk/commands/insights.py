@@ -10,6 +10,7 @@ from pathlib import Path
 from shopdesk.commands.common import CommandError, emit, open_store, yuan
 from shopdesk.core import insights
 from shopdesk.core.insights import DIMENSIONS, Period, Scope
+from shopdesk.platforms import registry
 
 DEFAULT_DAYS = 30
 _DIMENSION_NAMES = {
@@ -25,7 +26,9 @@ def _period_options(parser) -> None:
         "--from", dest="start", metavar="DATE", help="开始日期（北京时间），如 2026-11-01"
     )
     parser.add_argument("--to", dest="end", metavar="DATE", help="结束日期（含当天），默认今天")
-    parser.add_argument("--platform", metavar="P", help="只看这个平台的订单，如 taobao")
+    parser.add_argument(
+        "--platform", metavar="P", help=f"只看这个平台的订单（{'、'.join(registry.ids())}）"
+    )
     parser.add_argument("--shop", metavar="S", help="只看这个店铺的订单（编号或店名）")
 
 
@@ -72,7 +75,7 @@ def period_of(args: Namespace) -> Period:
 def scope_of(store, args: Namespace) -> Scope:
     platform = (args.platform or "").strip() or None
     if platform is not None:
-        from shopdesk.core.model import Platform
+        from shopdesk.platforms.registry import Platform
 
         try:
             platform = Platform.parse(platform).value

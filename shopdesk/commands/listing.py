@@ -8,8 +8,9 @@ from argparse import Namespace
 from shopdesk.commands.arguments import count
 from shopdesk.commands.common import emit, open_store, yuan
 from shopdesk.core.labels import label
-from shopdesk.core.model import CaseKind, CaseState, Cause, Platform
+from shopdesk.core.model import CaseKind, CaseState, Cause
 from shopdesk.core.timeutil import as_china
+from shopdesk.platforms.registry import Platform
 
 
 def register(subparsers, common) -> None:

@@ -11,9 +11,9 @@ from shopdesk.commands.common import emit, open_store
 from shopdesk.commands.deadlines import _time, deadline_document
 from shopdesk.commands.listing import order_document
 from shopdesk.core.deadlines_repo import deadlines_for_order
-from shopdesk.core.model import Platform
 from shopdesk.core.order_jobs import mark_delivered, mark_shipped
 from shopdesk.core.timeutil import as_china, now_utc
+from shopdesk.platforms.registry import Platform
 
 
 def register(subparsers, common) -> None:

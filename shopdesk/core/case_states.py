@@ -10,7 +10,15 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 from shopdesk.core.errors import MoveNotAllowedError
-from shopdesk.core.model import Case, CaseKind, CaseState, EventKind, Order, OrderState
+from shopdesk.core.model import (
+    CLOSED_CASE_STATES,
+    Case,
+    CaseKind,
+    CaseState,
+    EventKind,
+    Order,
+    OrderState,
+)
 from shopdesk.core.timeutil import from_text
 
 E = EventKind
@@ -25,7 +33,7 @@ _REFUND_KINDS = {
     CaseKind.RESHIP.value,
     CaseKind.REJECTED_DELIVERY.value,
 }
-_TERMINAL = {S.REFUNDED, S.CLOSED, S.WITHDRAWN}
+_TERMINAL = {S(state) for state in CLOSED_CASE_STATES}
 
 # Events that never change the state.
 # The seller's judgement and bookkeeping (core/case_facts.py records them).

@@ -21,6 +21,7 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 
 from shopdesk.core.timeutil import china_to_text
+from shopdesk.platforms import registry
 
 STATUS_LINES = frozenset({"已读", "未读", "发送中"})
 WEB_PLACEHOLDER = "请在客户端查看原始聊天记录，网页版无法展示"
@@ -37,7 +38,6 @@ _SYSTEM_PATTERNS = (
     re.compile(r"^以上为历史消息$"),
 )
 _PRICE = re.compile(r"^[¥￥]\s*\d+(?:\.\d{1,2})?$")
-_ITEM_URL = re.compile(r"^https?://\S*(?:item\.taobao\.com|detail\.tmall\.com|\.tb\.cn)\S*$")
 _INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060"), None)
 
 
@@ -133,12 +133,17 @@ def _message(sender: str, at: str, content: list[str], shop_names: tuple[str, ..
     return ChatMessage(sender, at, "\n".join(lines).strip(), is_seller=seller)
 
 
+def _is_item_link(line: str) -> bool:
+    """A link to an item page of any platform (each platform names its own)."""
+    return any(link.match(line) for link in registry.item_links())
+
+
 def _is_card(lines: list[str]) -> bool:
     """A product card copies as its title, its price and the item's address."""
     return (
         len(lines) <= 4
         and any(_PRICE.match(x) for x in lines)
-        and any(_ITEM_URL.match(x) for x in lines)
+        and any(_is_item_link(x) for x in lines)
     )
 
 

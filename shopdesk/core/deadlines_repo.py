@@ -26,7 +26,7 @@ from shopdesk.core.case_states import (
 from shopdesk.core.errors import InputError
 from shopdesk.core.evidence_repo import case_chat_messages
 from shopdesk.core.labels import newer_version_id
-from shopdesk.core.model import Case, CaseState, Event, EventKind, Order, Party
+from shopdesk.core.model import CLOSED_CASE_SQL, Case, CaseState, Event, EventKind, Order, Party
 from shopdesk.core.reply_clock import REPLY_RULE_ID, contacts, reply_deadline, reply_target
 from shopdesk.core.rules import (
     PLATFORM_RULE_ID,
@@ -41,8 +41,9 @@ from shopdesk.core.rules import (
 from shopdesk.core.search_repo import match_ids
 from shopdesk.core.store import Store
 from shopdesk.core.timeutil import now_text, now_utc, to_text
+from shopdesk.platforms.registry import rule_files
 
-_OPEN_CASE = "state NOT IN ('refunded', 'closed', 'withdrawn')"
+_OPEN_CASE = f"state NOT IN {CLOSED_CASE_SQL}"
 _CHUNK = 500
 
 Progress = Callable[[int, int], None]
@@ -575,8 +576,7 @@ def rules_stamp() -> str:
     file changes (an update of ShopDesk, a file the seller loads), so every open clock
     is computed again once."""
     digest = hashlib.sha256()
-    for path in sorted(paths.resource("rules").glob("*.toml")):
-        platform = path.stem
+    for platform, path in rule_files():
         ruleset = active_ruleset(platform)
         source = Path(ruleset.path) if ruleset.path else path
         digest.update(platform.encode())

@@ -22,8 +22,10 @@ from shopdesk.core.model import (
 )
 from shopdesk.core.store import Store
 from shopdesk.core.timeutil import from_text, to_text
+from shopdesk.platforms import registry
 
 SHOP_NAME = "小满家居生活馆"
+DEMO_PLATFORM = registry.default_id()  # the demo shop is on the first platform listed
 RETURN_ADDRESS = "浙江省 杭州市 余杭区 仓前街道 文一西路 1888 号 3 号仓 小满家居 收 13800001111"
 
 PRODUCTS = [
@@ -160,9 +162,9 @@ def _state_if_allowed(kind: CaseKind, events: tuple[EventKind, ...]) -> CaseStat
     """Where `events` (after `opened`) leave a case of `kind` on a demo order, or None if
     the platform does not allow one of them."""
     reason = REASONS[kind][0]
-    case = Case(0, 0, "", "taobao", kind.value, CaseState.AWAITING_SELLER.value, reason=reason)
+    case = Case(0, 0, "", DEMO_PLATFORM, kind.value, CaseState.AWAITING_SELLER.value, reason=reason)
     order_state = order_state_for(kind)
-    order = Order(0, 0, "taobao", "", "", STATUS_TEXT[order_state], order_state.value)
+    order = Order(0, 0, DEMO_PLATFORM, "", "", STATUS_TEXT[order_state], order_state.value)
     timeline = [Event(0, 0, E.OPENED.value, to_text(_STAGE_START))]
     for n, event in enumerate(events, start=1):
         try:
@@ -178,7 +180,7 @@ def build_demo(store: Store, now: datetime, orders: int = 300, seed: int = 7) ->
     rng = random.Random(seed)
     made = {"orders": 0, "cases": 0}
     with store.transaction():
-        shop = store.add_shop(SHOP_NAME, "taobao", RETURN_ADDRESS, 48, "小满家居 客服小满")
+        shop = store.add_shop(SHOP_NAME, DEMO_PLATFORM, RETURN_ADDRESS, 48, "小满家居 客服小满")
         created = []
         for n in range(orders):
             created.append(_add_order(store, shop.id, rng, now, n))
@@ -226,7 +228,7 @@ def _add_order(store: Store, shop_id: int, rng: random.Random, now: datetime, n:
     order_no = str(3000000000000000000 + n * 7919 + 1234567)
     values = {
         "shop_id": shop_id,
-        "platform": "taobao",
+        "platform": DEMO_PLATFORM,
         "order_no": order_no,
         "buyer_nick": rng.choice(NICKS),
         "status": STATUS_TEXT[state],
@@ -332,7 +334,7 @@ def _finish_case(store, rng, order_id, paid, kind, reason, cause, words) -> bool
     if kind is CaseKind.RETURN_REFUND:
         steps = [E.SELLER_AGREED, E.BUYER_SHIPPED_RETURN, E.SELLER_RECEIVED_RETURN, E.REFUNDED]
     opened = paid + timedelta(days=rng.uniform(2, 6))
-    probe = Case(0, order_id, "", "taobao", kind.value, CaseState.AWAITING_SELLER.value)
+    probe = Case(0, order_id, "", DEMO_PLATFORM, kind.value, CaseState.AWAITING_SELLER.value)
     timeline = [Event(0, 0, E.OPENED.value, to_text(opened))]
     at = opened
     for n, step in enumerate(steps, start=1):

@@ -30,7 +30,6 @@ from shopdesk.core.model import (
     Cause,
     Outcome,
     Party,
-    Platform,
     Responsibility,
 )
 from shopdesk.core.output_paths import refuse_store_target
@@ -38,6 +37,7 @@ from shopdesk.core.safeio import atomic_write, sweep_temp_files
 from shopdesk.core.safety_repo import count_rows, iter_cases, iter_orders
 from shopdesk.core.store import Store
 from shopdesk.core.timeutil import CHINA, from_text
+from shopdesk.platforms.registry import Platform
 
 KINDS = ("orders", "cases", "due")
 FORMATS = ("csv", "xlsx")

@@ -31,12 +31,12 @@ from shopdesk.core.importers import (
     open_export,
 )
 from shopdesk.core.importers.cells import PRECISION_RANK
-from shopdesk.core.importers.taobao import order_state
-from shopdesk.core.model import CaseState, EventKind, Platform
+from shopdesk.core.model import CaseState, EventKind
 from shopdesk.core.reasons import read_reason
 from shopdesk.core.safeio import disk_errors
 from shopdesk.core.search_repo import index_in_bulk
 from shopdesk.core.timeutil import CHINA, from_text, to_text
+from shopdesk.platforms import registry
 
 CHUNK = 500
 BUYER_CACHE = 20_000
@@ -102,7 +102,6 @@ _insert_values = itemgetter(*INSERT_ORDER_COLUMNS)
 # The seller's own entries that move nothing (notes, replies, cause, money, inspection,
 # outcome): a later export is still news after them.
 _STATE_NEUTRAL = {EventKind.NOTE.value, EventKind.REPLIED.value} | {k.value for k in FACT_EVENTS}
-NEW_SHOP_NAMES = {Platform.TAOBAO.value: "我的店铺", "pdd": "拼多多店铺"}
 KIND_ORDER = {ExportKind.ORDERS: 0, ExportKind.ORDER_LINES: 1, ExportKind.REFUNDS: 2}
 
 
@@ -114,7 +113,7 @@ class ImportCancelled(Exception):
 class FileReport:
     path: str
     kind: str
-    platform: str = Platform.TAOBAO.value
+    platform: str = field(default_factory=registry.default_id)
     rows: int = 0
     added: int = 0
     updated: int = 0
@@ -212,7 +211,7 @@ class Importer:
         # --shop NAME: every file goes there; {platform: name}: the files of that platform
         self._shop_choice = shop
         self.shop: str | None = None
-        self.platform = Platform.TAOBAO.value  # of the file being applied
+        self.platform = registry.default_id()  # of the file being applied
         self._file_name = ""
         # per platform: what the bookkeeping below needs (switched with the file)
         self._per_platform: dict[str, tuple[dict, dict, dict, bool]] = {}
@@ -338,14 +337,14 @@ class Importer:
             if len(shops) == 1:
                 row = shops[0]
             elif len(shops) > 1 and not name:
-                label = Platform(self.platform).label()
+                label = registry.label(self.platform)
                 names = "、".join(shop_name for _, shop_name in shops[:5])
                 raise InputError(
                     f"{self._file_name}：已有 {len(shops)} 个{label}店铺（{names}），"
                     "不知道导入到哪一个：请用 --shop 店铺名 指定"
                 )
         if row is None:
-            new_name = wanted or NEW_SHOP_NAMES.get(self.platform, "我的店铺")
+            new_name = wanted or registry.get(self.platform).new_shop_name
             cursor = self.conn.execute(
                 "INSERT INTO shops (name, platform, created_at) VALUES (?, ?, ?)",
                 [new_name, self.platform, self.now],
@@ -501,10 +500,10 @@ class Importer:
             hints: dict[str, dict[str, Any]] = {}
             for record in chunk:
                 if record.order_no not in hints:
-                    state = order_state(record.status)
+                    state = registry.get(self.platform).order_state(record.status)
                     hints[record.order_no] = {
                         "status": record.status,
-                        "state": (state.value if state else "paid"),
+                        "state": state or "paid",
                         "item_titles": record.title,
                     }
             order_ids = self._order_ids(hints)
@@ -794,7 +793,7 @@ def import_files(
 ) -> ImportReport:
     """Import export files into `store` in one transaction. InputError (nothing imported)
     when a file cannot be used at all; ImportCancelled (nothing imported) on cancel.
-    `shop`: the shop's name for every file, or per platform ({"pdd": "小满拼多多店"})."""
+    `shop`: the shop's name for every file, or per platform ({平台 id: 店铺名})."""
     importer = Importer(store, now=now, shop=shop, on_progress=on_progress, cancelled=cancelled)
     with disk_errors(store.path):  # a full or read-only disk: DiskError, nothing imported
         return importer.run(paths)

@@ -42,14 +42,6 @@ class Labeled(StrEnum):
         return "、".join(f"{m.value}（{m.label()}）" for m in cls)
 
 
-class Platform(Labeled):
-    TAOBAO = "taobao", "淘宝/天猫", "淘寶/天貓", "Taobao/Tmall"
-    JD = "jd", "京东", "京東", "JD"
-    PDD = "pdd", "拼多多", "拼多多", "Pinduoduo"
-    WECHAT = "wechat", "微信小店", "微信小店", "WeChat shop"
-    OTHER = "other", "其他渠道", "其他渠道", "Other channel"
-
-
 class OrderState(Labeled):
     """ShopDesk's reading of the platform's order status text (which is kept as is)."""
 
@@ -233,7 +225,12 @@ class CaseState(Labeled):
 
     @property
     def is_open(self) -> bool:
-        return self not in (CaseState.REFUNDED, CaseState.CLOSED, CaseState.WITHDRAWN)
+        return self.value not in CLOSED_CASE_STATES
+
+
+# The states a case ends in: the one definition (SQL filters use CLOSED_CASE_SQL).
+CLOSED_CASE_STATES = (CaseState.REFUNDED.value, CaseState.CLOSED.value, CaseState.WITHDRAWN.value)
+CLOSED_CASE_SQL = "(" + ", ".join(f"'{state}'" for state in CLOSED_CASE_STATES) + ")"
 
 
 class Party(Labeled):

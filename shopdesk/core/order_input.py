@@ -9,6 +9,7 @@ from decimal import Decimal, InvalidOperation
 from shopdesk.core.errors import InputError
 from shopdesk.core.model import OrderState
 from shopdesk.core.timeutil import china_to_text
+from shopdesk.platforms import registry
 
 _ORDER_NO = re.compile(r"^[0-9A-Za-z_-]{4,40}$")
 
@@ -53,7 +54,7 @@ def check_order_form(values: dict[str, str]) -> dict:
     if state is not OrderState.UNPAID and not paid_at:
         raise InputError("付款时间：已付款的订单需要付款时间。")
     return {
-        "platform": values.get("platform", "other") or "other",
+        "platform": values.get("platform") or registry.manual_id(),
         "order_no": order_no,
         "buyer_nick": values.get("buyer_nick", "").strip(),
         "receiver_name": values.get("receiver_name", "").strip(),

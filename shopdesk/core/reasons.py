@@ -10,9 +10,9 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 
-from shopdesk import paths
 from shopdesk.core.errors import InputError
 from shopdesk.core.model import Cause
+from shopdesk.platforms import registry
 
 
 @dataclass(frozen=True)
@@ -47,8 +47,9 @@ def parse_reasons(data: dict, where: str) -> tuple[ReasonRule, ...]:
 
 @lru_cache(maxsize=8)
 def reason_rules(platform: str) -> tuple[ReasonRule, ...]:
-    path = paths.resource("reasons", f"{platform}.toml")
-    if not path.exists():
+    found = registry.find(platform)
+    path = found.data_file("reasons.toml") if found else None
+    if path is None:
         return ()
     return parse_reasons(tomllib.loads(path.read_text(encoding="utf-8")), str(path))
 

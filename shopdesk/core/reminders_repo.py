@@ -17,6 +17,7 @@ from shopdesk.core.deadlines_repo import (
     due_filter,
     select,
 )
+from shopdesk.core.model import CLOSED_CASE_SQL
 from shopdesk.core.rules import Deadline
 from shopdesk.core.store import Store
 from shopdesk.core.timeutil import from_text, to_text
@@ -24,7 +25,7 @@ from shopdesk.core.timeutil import from_text, to_text
 DEFAULT_LEAD_HOURS = (24, 4, 1)
 LEAD_SETTING = "reminders.lead_hours"
 LAST_SEEN_SETTING = "reminders.last_seen"
-_OPEN_CASE = "state NOT IN ('refunded', 'closed', 'withdrawn')"
+_OPEN_CASE = f"state NOT IN {CLOSED_CASE_SQL}"
 
 
 @dataclass(frozen=True)

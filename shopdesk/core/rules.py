@@ -17,12 +17,12 @@ from datetime import datetime, time, timedelta
 from functools import lru_cache
 from pathlib import Path
 
-from shopdesk import paths
 from shopdesk.core.case_states import derive_state, effective_events
 from shopdesk.core.errors import InputError
 from shopdesk.core.model import Case, CaseState, Cause, EventKind, Order, OrderState, Party
 from shopdesk.core.timeutil import CHINA, as_china, from_text
 from shopdesk.core.workdays import add_working_days
+from shopdesk.platforms import registry
 
 CONFIDENCES = ("high", "medium-high", "medium", "low-medium", "low")
 # What a rule's source is, and the highest confidence such a source can carry: only a
@@ -381,8 +381,9 @@ def load_ruleset(path: Path | str) -> RuleSet:
 @lru_cache(maxsize=8)
 def builtin_ruleset(platform: str) -> RuleSet:
     """The rule set shipped with ShopDesk (an empty one for a platform without rules)."""
-    path = paths.resource("rules", f"{platform}.toml")
-    if not path.exists():
+    found = registry.find(platform)
+    path = found.data_file("rules.toml") if found else None
+    if path is None:
         return RuleSet(platform=platform, as_of="", versions=(_EMPTY_VERSION,))
     return load_ruleset(path)
 

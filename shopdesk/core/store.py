@@ -35,9 +35,10 @@ from shopdesk.core.errors import (
     StoreLockedError,
 )
 from shopdesk.core.migrations import known_names, migrations
-from shopdesk.core.model import Case, Event, EventKind, Order, OrderLine, Platform, Shop
+from shopdesk.core.model import CLOSED_CASE_SQL, Case, Event, EventKind, Order, OrderLine, Shop
 from shopdesk.core.search_repo import count_sql, match_ids, recent_ids
 from shopdesk.core.timeutil import now_text
+from shopdesk.platforms.registry import default_id
 
 log = logging.getLogger("shopdesk")
 
@@ -604,7 +605,7 @@ class Store:
     def add_shop(
         self,
         name: str,
-        platform: str = Platform.TAOBAO.value,
+        platform: str | None = None,
         return_address: str = "",
         promised_ship_hours: int = 48,
         signature: str = "",
@@ -612,7 +613,14 @@ class Store:
         cursor = self.db.execute(
             "INSERT INTO shops (name, platform, return_address, promised_ship_hours, "
             "signature, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-            [name, platform, return_address, promised_ship_hours, signature, now_text()],
+            [
+                name,
+                platform or default_id(),
+                return_address,
+                promised_ship_hours,
+                signature,
+                now_text(),
+            ],
         )
         return self.get_shop(cursor.lastrowid)
 
@@ -625,10 +633,13 @@ class Store:
     def list_shops(self) -> list[Shop]:
         return [_build(Shop, r) for r in self.db.query("SELECT * FROM shops ORDER BY id")]
 
-    def default_shop(self, platform: str = Platform.TAOBAO.value) -> Shop:
+    def default_shop(self, platform: str | None = None) -> Shop:
         """The first shop of the platform, created with a default name if there is none."""
         rows = list(
-            self.db.query("SELECT * FROM shops WHERE platform = ? ORDER BY id LIMIT 1", [platform])
+            self.db.query(
+                "SELECT * FROM shops WHERE platform = ? ORDER BY id LIMIT 1",
+                [platform or default_id()],
+            )
         )
         if rows:
             return _build(Shop, rows[0])
@@ -649,7 +660,7 @@ class Store:
     def save_order(self, values: dict[str, Any]) -> Order:
         """Insert or update one order by (platform, order_no): the hand-entered form's path."""
         values = dict(values)
-        values.setdefault("shop_id", self.default_shop(values.get("platform", "taobao")).id)
+        values.setdefault("shop_id", self.default_shop(values.get("platform")).id)
         values["updated_at"] = now_text()
         names = [k for k in values if k not in ("id", "lines", "next_due_at")]
         placeholders = ", ".join("?" for _ in names)
@@ -786,7 +797,7 @@ class Store:
         if order_id is not None:
             where, params = "c.order_id = ?", [order_id]
         if open_only:
-            where += " AND c.state NOT IN ('refunded', 'closed', 'withdrawn')"
+            where += f" AND c.state NOT IN {CLOSED_CASE_SQL}"
         return self._case_query(where + " ORDER BY c.id", params)
 
     def update_case(self, case_id: int, **changes: Any) -> Case:
@@ -864,7 +875,7 @@ class Store:
             # All minus the finished: IN seeks the state index, NOT IN tests every row.
             "open_cases": one(
                 "SELECT (SELECT count(*) FROM cases) - (SELECT count(*) FROM cases "
-                "WHERE state IN ('refunded','closed','withdrawn'))"
+                f"WHERE state IN {CLOSED_CASE_SQL})"
             ).fetchone()[0],
         }
 
@@ -938,7 +949,7 @@ class Store:
     def _case_filter(self, search: str | None, open_only: bool) -> tuple[str, list]:
         where, params = "1", []
         if open_only:
-            where = "c.state NOT IN ('refunded', 'closed', 'withdrawn')"
+            where = f"c.state NOT IN {CLOSED_CASE_SQL}"
         if search:
             ids, params = match_ids("case", search)
             where += f" AND c.id IN ({ids})"
@@ -951,7 +962,7 @@ class Store:
         if open_only and not search:  # IN seeks the state index, NOT IN tests every row
             return self.db.execute(
                 "SELECT (SELECT count(*) FROM cases) - (SELECT count(*) FROM cases "
-                "WHERE state IN ('refunded', 'closed', 'withdrawn'))"
+                f"WHERE state IN {CLOSED_CASE_SQL})"
             ).fetchone()[0]
         where, params = self._case_filter(search, open_only)
         # Every case has its order (NOT NULL foreign key): no join needed to count.

@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from shopdesk.core.model import Case, CaseKind, EvidenceKind, Order, Platform, Shop
+from shopdesk.core.model import Case, CaseKind, EvidenceKind, Order, Shop
 from shopdesk.core.timeutil import CHINA, from_text
+from shopdesk.platforms.registry import Platform
 
 ITEM_TITLE_CHARS = 24  # Taobao titles run to 60 keyword-stuffed characters; keep the start
 _TITLE_SPLIT = re.compile(r"[\n;；|，]")  # exports join several titles with these

@@ -9,6 +9,7 @@ from pathlib import Path
 from shopdesk.core.chatlog import ChatMessage
 from shopdesk.core.evidence_checklist import reading_rank
 from shopdesk.evidence.profiles import Profile
+from shopdesk.platforms import registry
 
 
 @dataclass(frozen=True)
@@ -23,7 +24,7 @@ class CaseFacts:
     case_id: int
     order_no: str
     shop_name: str = ""
-    platform: str = "taobao"
+    platform: str = field(default_factory=registry.default_id)
     case_kind: str = ""  # CaseKind id
     case_state: str = ""  # CaseState id
     buyer_nick: str = ""

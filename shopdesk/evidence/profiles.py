@@ -12,6 +12,7 @@ from pathlib import Path
 
 from shopdesk import paths
 from shopdesk.core.errors import InputError, NotFoundError
+from shopdesk.platforms import registry
 
 IMAGE_FORMATS = ("jpg", "png", "gif")
 
@@ -61,8 +62,22 @@ class Profile:
         }
 
 
-def bundled_dir() -> Path:
-    return paths.resource("profiles")
+def bundled_dirs() -> list[Path]:
+    """The shared profiles (resources/profiles), then each platform's own."""
+    folders = [paths.resource("profiles")]
+    for spec in registry.platforms().values():
+        folder = spec.profiles_dir()
+        if folder is not None:
+            folders.append(folder)
+    return folders
+
+
+def _bundled(profile_id: str) -> Path | None:
+    for folder in bundled_dirs():
+        path = folder / f"{profile_id}.toml"
+        if path.exists():
+            return path
+    return None
 
 
 def user_dir() -> Path:
@@ -133,7 +148,7 @@ def _read(path: Path) -> Profile:
 def load_profiles(user_folder: Path | None = None) -> dict[str, Profile]:
     """Every profile by id: the bundled ones, overridden by the seller's copies."""
     found: dict[str, Profile] = {}
-    folders = [bundled_dir(), user_folder if user_folder is not None else user_dir()]
+    folders = [*bundled_dirs(), user_folder if user_folder is not None else user_dir()]
     for folder in folders:
         if folder.is_dir():
             for path in sorted(folder.glob("*.toml")):
@@ -154,8 +169,8 @@ def copy_for_editing(profile_id: str, user_folder: Path | None = None) -> Path:
     folder = user_folder if user_folder is not None else user_dir()
     target = folder / f"{profile_id}.toml"
     if not target.exists():
-        source = bundled_dir() / f"{profile_id}.toml"
-        if not source.exists():
+        source = _bundled(profile_id)
+        if source is None:
             raise NotFoundError(f"没有内置的目的地配置“{profile_id}”")
         folder.mkdir(parents=True, exist_ok=True)
         target.write_bytes(source.read_bytes())

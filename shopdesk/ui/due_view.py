@@ -26,10 +26,12 @@ from PySide6.QtWidgets import (
 from shopdesk.core import deadlines_repo as repo
 from shopdesk.core.countdown import countdown
 from shopdesk.core.errors import ShopDeskError
-from shopdesk.core.model import CaseKind, Party, Platform
+from shopdesk.core.model import CaseKind, Party
 from shopdesk.core.reminders_repo import lead_hours, set_lead_hours
 from shopdesk.core.rules import explain
 from shopdesk.core.store import Store
+from shopdesk.platforms import registry
+from shopdesk.platforms.registry import Platform
 from shopdesk.ui import file_dialogs
 from shopdesk.ui.countdown import (
     CountdownTicker,
@@ -92,8 +94,6 @@ def due_columns(store: Store) -> list[Column]:
     ]
 
 
-# The platforms with built-in rule files, as the summary line names them.
-RULE_PLATFORMS = ("taobao", "pdd", "jd", "wechat")
 MAX_COLUMN_WIDTH = 170  # longer texts are elided; the tooltip and detail pane have them
 
 
@@ -113,7 +113,7 @@ def _column_samples(language: str) -> dict[str, tuple[list[str], bool]]:
     ]
     titles = [
         rule.title_in(language)
-        for platform in RULE_PLATFORMS
+        for platform, _ in registry.rule_files()
         for version in repo.active_ruleset(platform).versions
         for rule in version.rules.values()
         if rule.party != Party.BUYER.value
@@ -125,7 +125,7 @@ def _column_samples(language: str) -> dict[str, tuple[list[str], bool]]:
         tr("剩余时间"): (countdowns, True),
         tr("事项"): (titles, False),
         tr("对象"): ([*subjects, tr("订单")], False),
-        tr("平台"): ([label_platform(p) for p in RULE_PLATFORMS], False),
+        tr("平台"): ([label_platform(p) for p, _ in registry.rule_files()], False),
         tr("订单号"): (["8" * 19, "888888-888888888888888"], False),
         tr("买家"): (["买" * 7], False),
         tr("需处理方"): ([p.label(language) for p in Party], False),
@@ -226,7 +226,7 @@ class DueView(QWidget):
         return repo.count_due(self.store, Party.SELLER.value)
 
     def _update_summary(self) -> None:
-        info = [repo.rules_info(p) for p in RULE_PLATFORMS]
+        info = [repo.rules_info(p) for p, _ in registry.rule_files()]
         stamp = "；".join(f"{label_platform(i.platform)} {i.as_of}" for i in info)
         self.summary.setText(self.tr("规则截至：%1").replace("%1", stamp))
         self.last_seller_count = self.seller_count()

@@ -56,13 +56,13 @@ from shopdesk.evidence.chatrender import china_time
 from shopdesk.evidence.from_store import PackResult, default_statement, pack_case
 from shopdesk.evidence.package import PackCancelled, images_for
 from shopdesk.evidence.profiles import Profile, load_profiles
+from shopdesk.platforms import registry
 from shopdesk.ui import file_dialogs
 from shopdesk.ui.case_panel import register_section
 from shopdesk.ui.format import label
 from shopdesk.ui.layout_fit import let_shrink
 
 THUMB = 72
-DEFAULT_PROFILE = "taobao-refund"
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".bmp", ".webp", ".tif", ".tiff"}
 VIDEO_SUFFIXES = {".mp4", ".mov", ".avi", ".m4v", ".3gp"}
 
@@ -223,7 +223,7 @@ class EvidencePanel(QWidget):
         self.profiles = load_profiles()
         for profile in self.profiles.values():
             self.profile.addItem(profile.name(), profile.id)
-        self.profile.setCurrentIndex(max(0, self.profile.findData(DEFAULT_PROFILE)))
+        self.profile.setCurrentIndex(max(0, self.profile.findData(registry.default_profile())))
         self.profile.currentIndexChanged.connect(lambda: self._refresh_statement(self.case_id))
         self.profile.currentIndexChanged.connect(self.update_budget)
         self.mask = QCheckBox(tr("遮盖买家电话和地址"))

@@ -41,9 +41,9 @@ from PySide6.QtWidgets import (
 from shopdesk.core.errors import ShopDeskError
 from shopdesk.core.import_repo import FileReport, ImportCancelled, ImportReport, import_files
 from shopdesk.core.importers import Problem, open_export
-from shopdesk.core.model import Platform
 from shopdesk.core.store import Store
 from shopdesk.core.timeutil import now_utc
+from shopdesk.platforms import registry
 from shopdesk.ui import file_dialogs
 from shopdesk.ui.main_window import register_window_hook
 
@@ -225,8 +225,7 @@ class ImportReportDialog(QDialog):
     def _summary_line(self, file: FileReport) -> str:
         """Every row read, accounted for: added + updated + unchanged + skipped + merged."""
         kind = self.tr(KIND_TITLES.get(file.kind, file.kind))
-        if file.platform != Platform.TAOBAO.value:
-            kind = f"{Platform(file.platform).label()}{kind}"
+        kind = f"{registry.label(file.platform)}{kind}"
         line = (
             self.tr("%1（%2）：读取 %3 行，新增 %4，更新 %5，未变 %6，跳过 %7 行")
             .replace("%1", Path(file.path).name)
@@ -328,13 +327,13 @@ class ImportController(QObject):
     def _first_shops(self, files: Sequence[str]) -> dict[str, str] | None:
         """Ask once, for a platform whose files come in for the first time, which shop they
         belong to (the shop it creates is then the platform's only one: never asked again).
-        Taobao's order report names its shop itself. None: the seller cancelled."""
+        A platform whose order export names its shop (Taobao's) is not asked for. None: the seller cancelled."""
         store = getattr(self.window, "store", None)
         if store is None:
             return {}
         shops: dict[str, str] = {}
         for platform in platforms_of(files):
-            if platform == Platform.TAOBAO.value or platform in shops:
+            if registry.get(platform).file_names_shop or platform in shops:
                 continue
             if store.db.execute("SELECT 1 FROM shops WHERE platform = ?", [platform]).fetchone():
                 continue
@@ -345,7 +344,7 @@ class ImportController(QObject):
         return shops
 
     def ask_shop_name(self, platform: str) -> str | None:
-        label = Platform(platform).label()
+        label = registry.label(platform)
         name, ok = QInputDialog.getText(
             self.window,
             self.tr("新平台的店铺"),

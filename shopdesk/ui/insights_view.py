@@ -31,9 +31,10 @@ from PySide6.QtWidgets import (
 from shopdesk.core import insights
 from shopdesk.core.errors import ShopDeskError
 from shopdesk.core.insights import Period, Scope
-from shopdesk.core.model import CaseKind, CaseState, Platform
+from shopdesk.core.model import CaseKind, CaseState
 from shopdesk.core.store import Store
 from shopdesk.evidence.charts import Bar, Point, paint_bars, paint_trend
+from shopdesk.platforms.registry import Platform
 from shopdesk.ui.format import label, local_time
 from shopdesk.ui.i18n import current_language
 from shopdesk.ui.insights_models import (

@@ -14,10 +14,12 @@ from PySide6.QtWidgets import (
 )
 
 from shopdesk.core.errors import InputError
-from shopdesk.core.model import Order, OrderState, Platform
+from shopdesk.core.model import Order, OrderState
 from shopdesk.core.order_input import check_order_form
 from shopdesk.core.store import Store
 from shopdesk.core.timeutil import CHINA, from_text
+from shopdesk.platforms import registry
+from shopdesk.platforms.registry import Platform
 from shopdesk.ui.i18n import current_language
 
 TEXT_FIELDS = [
@@ -75,7 +77,7 @@ class OrderForm(QDialog):
         if order:
             self._fill(order)
         else:
-            self.platform.setCurrentIndex(self.platform.findData(Platform.OTHER.value))
+            self.platform.setCurrentIndex(self.platform.findData(registry.manual_id()))
             self.state.setCurrentIndex(self.state.findData(OrderState.PAID.value))
 
     def _fill(self, order: Order) -> None:

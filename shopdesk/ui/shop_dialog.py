@@ -16,9 +16,10 @@ from PySide6.QtWidgets import (
 )
 
 from shopdesk.core.errors import ShopDeskError
-from shopdesk.core.model import Platform, Shop
+from shopdesk.core.model import Shop
 from shopdesk.core.reply_clock import reply_target, set_reply_target
 from shopdesk.core.store import Store
+from shopdesk.platforms.registry import Platform
 from shopdesk.ui.i18n import current_language
 
 SHIP_PROMISES = [

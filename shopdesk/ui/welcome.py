@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from shopdesk import paths
-from shopdesk.core.model import Platform
 from shopdesk.core.store import Store
+from shopdesk.platforms.registry import Platform
 from shopdesk.ui.i18n import current_language
 
 WELCOME_DONE = "welcome_done"  # store setting: the seller saved or skipped the page

@@ -15,9 +15,9 @@ from shopdesk.core.importers.cells import (
     parse_time,
 )
 from shopdesk.core.importers.source import detect_encoding
-from shopdesk.core.importers.taobao import intervened, order_state
 from shopdesk.core.model import OrderState
 from shopdesk.core.timeutil import china_to_text
+from shopdesk.platforms.taobao.parse import intervened, order_state
 
 
 def test_excel_text_formula_is_unwrapped() -> None:

@@ -293,7 +293,7 @@ def test_ship_by_deadline_is_the_platform_basis_for_an_unshipped_order(
 
 
 def test_detection_scores_the_whole_header() -> None:
-    from shopdesk.core.importers.layouts import guess_spec
+    from shopdesk.platforms.detect import guess_spec
 
     spec = guess_spec(PDD_2023)
     assert (spec.platform, spec.kind) == ("pdd", "orders")

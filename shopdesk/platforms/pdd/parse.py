@@ -1,5 +1,5 @@
 """Pinduoduo (拼多多) rows -> records: the order export (one row per SKU) and the
-after-sales export. What the status words mean is data: resources/platforms/pdd/."""
+after-sales export. What the status words mean is data: states.toml beside this file."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import re
 import tomllib
 from datetime import datetime
 from functools import cache
+from pathlib import Path
 
 from shopdesk.core.importers.cells import (
     CellError,
@@ -26,10 +27,9 @@ from shopdesk.core.importers.records import (
     ParsedRefund,
     PlatformEvent,
 )
-from shopdesk.core.importers.taobao import RowError
+from shopdesk.core.importers.rows import RowError
 from shopdesk.core.model import CaseKind, CaseState, EventKind
 from shopdesk.core.timeutil import china_to_text
-from shopdesk.paths import resource
 
 _ORDER_NO = re.compile(r"^(\d{6})-\d{10,20}$")
 _SCIENTIFIC = re.compile(r"^[+-]?\d+(\.\d+)?[eE][+-]?\d+$")
@@ -50,7 +50,7 @@ MANGLED_TRACKING = (
 
 @cache
 def status_words() -> dict[str, dict[str, str]]:
-    with resource("platforms", "pdd", "states.toml").open("rb") as handle:
+    with (Path(__file__).parent / "states.toml").open("rb") as handle:
         return tomllib.load(handle)
 
 

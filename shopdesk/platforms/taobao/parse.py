@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from shopdesk.core.importers.cells import (
     CellError,
     clean_text,
@@ -17,43 +15,8 @@ from shopdesk.core.importers.cells import (
 )
 from shopdesk.core.importers.layouts import Layout
 from shopdesk.core.importers.records import ParsedLine, ParsedOrder, ParsedRefund, PlatformEvent
+from shopdesk.core.importers.rows import Row, RowError
 from shopdesk.core.model import CaseKind, CaseState, EventKind, OrderState
-
-
-class RowError(Exception):
-    """A row that cannot be imported: the column, the value and the reason."""
-
-    def __init__(self, column: str, value: object, reason: str) -> None:
-        super().__init__(reason)
-        self.column = column
-        self.value = "" if value is None else str(value)
-        self.reason = reason
-
-
-class Row:
-    """One data row seen through its layout."""
-
-    def __init__(self, layout: Layout, number: int, values: list[object]) -> None:
-        self.layout = layout
-        self.number = number
-        self.values = values
-
-    def raw(self, field: str) -> object:
-        position = self.layout.index.get(field)
-        if position is None or position >= len(self.values):
-            return None
-        return self.values[position]
-
-    def text(self, field: str) -> str:
-        return clean_text(self.raw(field))
-
-    def parsed(self, field: str, parse: Callable[[object], object]):
-        value = self.raw(field)
-        try:
-            return parse(value)
-        except CellError as error:
-            raise RowError(self.layout.column_name(field), clean_text(value), str(error)) from None
-
 
 UNKNOWN_ORDER_STATUS = (
     "ShopDesk 不认识这个订单状态（应是“交易成功”“卖家已发货，等待买家确认”等）："

@@ -1,0 +1,201 @@
+"""Platform exports -> parsed records and a list of problems. No SQL here.
+
+export = open_export(path)          # InputError if the file cannot be used at all
+for record in export.records():     # ParsedOrder | ParsedLine | ParsedRefund
+    ...
+export.problems                     # rows skipped, with file, row, column, value, reason
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+from shopdesk.core.errors import InputError
+from shopdesk.core.importers.layouts import ExportKind, Layout
+from shopdesk.core.importers.records import (
+    ParsedLine,
+    ParsedOrder,
+    ParsedRefund,
+    PlatformEvent,
+    Problem,
+)
+from shopdesk.core.importers.rows import RowError
+from shopdesk.core.importers.source import ExportSource, RawRow
+from shopdesk.core.timeutil import china_to_text
+from shopdesk.platforms.detect import guess_kind, read_layout, supported
+from shopdesk.platforms.registry import get as platform
+
+__all__ = [
+    "ExportFile",
+    "ExportKind",
+    "ParsedLine",
+    "ParsedOrder",
+    "ParsedRefund",
+    "PlatformEvent",
+    "Problem",
+    "export_stamp",
+    "open_export",
+]
+
+HEADER_SEARCH_ROWS = 5
+_STAMP = re.compile(r"(20\d\d)(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)?")
+Record = ParsedOrder | ParsedLine | ParsedRefund
+
+
+def export_stamp(file_name: str) -> str | None:
+    """The export time in a platform file name (`ExportOrderList202406181420.csv`), as
+    UTC text; None when the name carries none."""
+    match = _STAMP.search(file_name)
+    if not match:
+        return None
+    parts = [int(part) for part in match.groups(default="0")]
+    try:
+        return china_to_text(datetime(*parts))
+    except ValueError:
+        return None
+
+
+def _blank(values: list[object]) -> bool:
+    if values and type(values[0]) is str and values[0].strip():
+        return False
+    return all(value is None or str(value).strip() == "" for value in values)
+
+
+def _joined(values: list[object]) -> str:
+    return ",".join("" if value is None else str(value) for value in values)[:80]
+
+
+class ExportFile:
+    """An export opened and recognised: `kind`, `layout`, `encoding`, `exported_at`; its
+    records are streamed by `records()`, which fills `problems` and counts `rows`."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        self.source = ExportSource(self.path)
+        self.encoding = self.source.encoding
+        self.exported_at = export_stamp(self.path.name)
+        self.problems: list[Problem] = []
+        # cells left empty (a mangled tracking number), their rows imported
+        self.cleared: list[Problem] = []
+        self.rows = 0
+        self._raw = self.source.rows()
+        self.layout = self._find_header()
+
+    @property
+    def kind(self) -> ExportKind:
+        return self.layout.kind
+
+    @property
+    def platform(self) -> str:
+        return self.layout.platform
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    def progress(self) -> tuple[int, int]:
+        return self.source.progress()
+
+    def close(self) -> None:
+        self._raw.close()
+
+    def _find_header(self) -> Layout:
+        seen = 0
+        for raw in self._raw:
+            if _blank(raw.values):
+                continue
+            seen += 1
+            if guess_kind(raw.values) is not None or seen >= HEADER_SEARCH_ROWS:
+                return read_layout(raw.values, self.name)
+        self.close()
+        if seen:
+            raise InputError(f"{self.name}：不是 ShopDesk 认识的导出文件（需要{supported()}）")
+        raise InputError(f"{self.name}：文件是空的（或只有空白）：请重新导出")
+
+    def _problem(self, raw: RawRow, column: str, value: object, reason: str) -> None:
+        text = "" if value is None else str(value)
+        self.problems.append(Problem(self.name, raw.number, column, text, reason))
+
+    def _fits(self, raw: RawRow) -> bool:
+        """Whether a row has the header's columns. In a workbook a missing trailing cell
+        is an empty one (writers omit them); in a CSV a row is short only when the file
+        stops in it (its last line) or when something broke it."""
+        width = self.layout.width
+        values = raw.values
+        if len(values) < width and self.source.is_xlsx:
+            values.extend([None] * (width - len(values)))
+        elif raw.cut or (raw.unterminated and len(values) < width):
+            self._problem(raw, "", _joined(values), CUT_OFF)
+            return False
+        elif len(values) < width:
+            missing = width - len(values)
+            self._problem(
+                raw,
+                "",
+                _joined(values),
+                f"这一行比表头少 {missing} 列（表头 {width} 列，这一行 {len(values)} 列），"
+                "可能被其他软件改动过或文件不完整：请重新导出",
+            )
+            return False
+        if len(values) > width and not _blank(values[width:]):
+            self._problem(
+                raw,
+                "",
+                _joined(values[width:]),
+                f"这一行比表头多出有内容的列（表头 {width} 列），各列可能已错位：请重新导出",
+            )
+            return False
+        return True
+
+    def records(self) -> Iterator[Record]:
+        """Parsed records in file order. Rows that cannot be trusted are left out and listed
+        in `problems`. InputError if the file holds no data row at all, or when every data
+        row was left out (the file is not usable: nothing of it is imported)."""
+        parse = platform(self.layout.platform).parser(self.layout)
+        try:
+            for raw in self._raw:
+                if _blank(raw.values):
+                    continue
+                self.rows += 1
+                if not self._fits(raw):
+                    continue
+                try:
+                    record = parse(raw.number, raw.values)
+                except RowError as error:
+                    self._problem(raw, error.column, error.value, error.reason)
+                    continue
+                if type(record) is ParsedOrder and record.notes:
+                    self.cleared.extend(
+                        Problem(self.name, raw.number, note.column, note.value, note.reason)
+                        for note in record.notes
+                    )
+                yield record
+        finally:
+            self.close()
+        if self.rows == 0:
+            raise InputError(f"{self.name}：只有表头，没有数据行：请确认导出时选择了时间范围")
+        if len(self.problems) == self.rows:
+            raise InputError(all_skipped_message(self.name, self.problems))
+
+
+CUT_OFF = "文件在这一行中途结束，可能下载不完整：请重新导出"
+
+
+def all_skipped_message(name: str, problems: list[Problem]) -> str:
+    """One line for a file none of whose rows can be imported: its most common reason."""
+    reasons = Counter((problem.column, problem.reason) for problem in problems).most_common(1)
+    (column, reason), count = reasons[0]
+    where = f"“{column}”列" if column else ""
+    return (
+        f"{name}：{len(problems)} 行数据全部无法导入，本次导入未做任何改动。最常见的原因"
+        f"（{count} 行）：{where}{reason}"
+    )
+
+
+def open_export(path: Path | str) -> ExportFile:
+    """Open and recognise an export file (InputError if it is not one ShopDesk can use)."""
+    return ExportFile(path)

@@ -1,0 +1,106 @@
+"""The platforms ShopDesk knows, in the order they are listed to sellers. Adding one is its
+package under shopdesk/platforms/ and one name in REGISTERED (docs/ARCHITECTURE.md)."""
+
+from __future__ import annotations
+
+import importlib
+import re
+from functools import cache
+from pathlib import Path
+
+from shopdesk.core.errors import InputError
+from shopdesk.core.importers.layouts import LayoutSpec
+from shopdesk.core.model import Labeled
+from shopdesk.platforms.spec import PlatformSpec
+
+REGISTERED = ("taobao", "pdd", "jd", "douyin", "wechat", "other")
+
+
+@cache
+def platforms() -> dict[str, PlatformSpec]:
+    found = {}
+    for name in REGISTERED:
+        spec = importlib.import_module(f"shopdesk.platforms.{name}").SPEC
+        found[spec.id] = spec
+    return found
+
+
+def ids() -> list[str]:
+    return list(platforms())
+
+
+def default_id() -> str:
+    """The platform a shop or case is on when nothing says otherwise: the first listed."""
+    return REGISTERED[0]
+
+
+def get(platform_id: str) -> PlatformSpec:
+    """The platform with this id; InputError naming the known ones otherwise."""
+    found = platforms().get(platform_id)
+    if found is None:
+        known = "、".join(f"{spec.id}（{spec.label()}）" for spec in platforms().values())
+        raise InputError(f"不认识平台“{platform_id}”，可用：{known}")
+    return found
+
+
+def find(platform_id: str | None) -> PlatformSpec | None:
+    return platforms().get(platform_id or "")
+
+
+def default_profile(platform_id: str | None = None) -> str | None:
+    """The evidence destination a case on this platform starts with (the default
+    platform's when it has none of its own)."""
+    found = find(platform_id) or get(default_id())
+    return found.default_profile or get(default_id()).default_profile
+
+
+def manual_id() -> str:
+    """The pseudo-platform of orders typed in by the seller (其他渠道)."""
+    return next(spec.id for spec in platforms().values() if spec.manual)
+
+
+def label(platform_id: str | None, language: str = "zh-CN") -> str:
+    """The platform's name for people; an id this version does not know as itself."""
+    found = find(platform_id)
+    return found.label(language) if found else (platform_id or "")
+
+
+def rule_files() -> list[tuple[str, Path]]:
+    """(platform id, its built-in rules.toml) for every platform that has clocks."""
+    found = []
+    for spec in platforms().values():
+        path = spec.data_file("rules.toml")
+        if path is not None:
+            found.append((spec.id, path))
+    return found
+
+
+@cache
+def item_links() -> tuple[re.Pattern[str], ...]:
+    return tuple(spec.item_links for spec in platforms().values() if spec.item_links)
+
+
+def export_title(platform_id: str, kind: str) -> str:
+    """The name of a platform's export of this kind: 淘宝订单报表, 拼多多售后导出 ..."""
+    for layout in all_layouts():
+        if layout.platform == platform_id and layout.kind == kind:
+            return layout.title
+    return f"{label(platform_id)}{kind}"
+
+
+@cache
+def all_layouts() -> tuple[LayoutSpec, ...]:
+    return tuple(layout for spec in platforms().values() for layout in spec.layouts)
+
+
+@cache
+def platform_enum() -> type[Labeled]:
+    """The platforms as a Labeled enum (for choosers and `Labeled.parse`)."""
+    members = [
+        (spec.id.upper(), (spec.id, spec.names["zh-CN"], spec.names["zh-TW"], spec.names["en"]))
+        for spec in platforms().values()
+    ]
+    return Labeled("Platform", members)
+
+
+Platform = platform_enum()

@@ -1,0 +1,57 @@
+"""What a platform tells the rest of ShopDesk about itself (one PlatformSpec per package)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from shopdesk.core.importers.layouts import Layout, LayoutSpec
+
+RowParser = Callable[[int, list[object]], object]
+
+
+def _no_state(status: str) -> str | None:
+    return None
+
+
+@dataclass(frozen=True)
+class PlatformSpec:
+    """`folder` holds the platform's data files: rules.toml (its clocks), reasons.toml
+    (its refund reasons read as causes), states.toml (status words), profiles/*.toml (its
+    evidence destinations). Those it has not are simply absent."""
+
+    id: str
+    names: dict[str, str]  # zh-CN, zh-TW, en
+    folder: Path | None = None
+    layouts: tuple[LayoutSpec, ...] = ()
+    # layout -> a parser of (row number, cells) -> ParsedOrder | ParsedLine | ParsedRefund
+    parser: Callable[[Layout], RowParser] | None = None
+    # the OrderState id an order status text means (for an order known only from a line)
+    order_state: Callable[[str], str | None] = _no_state
+    new_shop_name: str = "我的店铺"
+    # links to the platform's item pages in chat logs (kept, not masked)
+    item_links: re.Pattern[str] | None = None
+    # the evidence destination the case panel starts with
+    default_profile: str | None = None
+    manual: bool = False  # orders typed in by the seller, no exports
+    file_names_shop: bool = False  # its order export says which shop (no need to ask)
+    extra: dict[str, object] = field(default_factory=dict)
+
+    def label(self, language: str = "zh-CN") -> str:
+        return self.names.get(language) or self.names["zh-CN"]
+
+    def data_file(self, name: str) -> Path | None:
+        """The platform's data file `name` (rules.toml, reasons.toml ...), None if it has
+        none."""
+        if self.folder is None:
+            return None
+        path = self.folder / name
+        return path if path.exists() else None
+
+    def profiles_dir(self) -> Path | None:
+        if self.folder is None:
+            return None
+        path = self.folder / "profiles"
+        return path if path.is_dir() else None

@@ -1,0 +1,43 @@
+"""Taobao / Tmall (淘宝/天猫): the order report, the item report, the refund export."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from shopdesk.core.importers.layouts import ExportKind, Layout
+from shopdesk.core.importers.rows import Row
+from shopdesk.platforms.spec import PlatformSpec, RowParser
+from shopdesk.platforms.taobao.layouts import LAYOUTS
+from shopdesk.platforms.taobao.parse import LineParser, OrderParser, order_state, parse_refund
+
+
+def _parser(layout: Layout) -> RowParser:
+    if layout.kind is ExportKind.ORDERS:
+        return OrderParser(layout)
+    if layout.kind is ExportKind.ORDER_LINES:
+        return LineParser(layout)
+
+    def parse(number: int, values: list[object]):
+        return parse_refund(Row(layout, number, values))
+
+    return parse
+
+
+def _order_state(status: str) -> str | None:
+    state = order_state(status)
+    return state.value if state else None
+
+
+SPEC = PlatformSpec(
+    id="taobao",
+    names={"zh-CN": "淘宝/天猫", "zh-TW": "淘寶/天貓", "en": "Taobao/Tmall"},
+    folder=Path(__file__).parent,
+    layouts=LAYOUTS,
+    parser=_parser,
+    order_state=_order_state,
+    new_shop_name="我的店铺",
+    item_links=re.compile(r"^https?://\S*(?:item\.taobao\.com|detail\.tmall\.com|\.tb\.cn)\S*$"),
+    default_profile="taobao-refund",
+    file_names_shop=True,
+)

@@ -165,7 +165,9 @@ def _dispatch(argv: list[str] | None) -> int:
             if args.smoke_test:
                 from shopdesk.smoke import run_smoke_test
 
-                return run_smoke_test(args.lang)
+                # build_parser() above imported every COMMAND_MODULES entry (hidden
+                # imports of the frozen app): the smoke test runs two of them
+                return run_smoke_test(args.lang, (main, COMMAND_MODULES))
             from shopdesk.ui.app import run_app
 
             return run_app(db=args.db, demo=args.demo, lang=args.lang)

@@ -19,12 +19,15 @@ import sys
 import tempfile
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
 from shopdesk import __version__, paths
 from shopdesk.platforms import registry
+
+# the command line's entry (argv -> exit code) and its sub-command modules
+CommandLine = tuple[Callable[[list[str]], int], Sequence[str]]
 
 # A fixed "now" just after the sample export was taken (2024-06-20 10:30 China time),
 # so its clocks are running, not long lapsed.
@@ -34,8 +37,10 @@ WINDOW_WORD_FOR_ORDERS = {"zh-CN": "订单", "zh-TW": "訂單", "en": "Orders"}
 QT_WORD_FOR_CANCEL = {"zh-CN": "取消", "zh-TW": "取消", "en": "Cancel"}  # Qt's own dialogs
 
 
-def run_smoke_test(lang: str | None = None) -> int:
-    """`lang` (`--lang`): the window's language, zh-CN unless asked."""
+def run_smoke_test(lang: str | None = None, cli: CommandLine | None = None) -> int:
+    """`lang` (`--lang`): the window's language, zh-CN unless asked. `cli`: the command
+    line's entry and its sub-command modules, handed in by cli.py (which imports this
+    module, never the other way round)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     started = time.perf_counter()
     lang = lang or "zh-CN"
@@ -44,7 +49,7 @@ def run_smoke_test(lang: str | None = None) -> int:
     try:
         with tempfile.TemporaryDirectory(prefix="shopdesk-smoke-") as folder:
             os.environ["SHOPDESK_DATA_DIR"] = str(Path(folder) / "data")
-            _run_steps(Path(folder), lang)
+            _run_steps(Path(folder), lang, cli)
     except Exception:
         traceback.print_exc()
         print("smoke test failed", file=sys.stderr)
@@ -54,12 +59,12 @@ def run_smoke_test(lang: str | None = None) -> int:
     return 0
 
 
-def _run_steps(folder: Path, lang: str) -> None:
+def _run_steps(folder: Path, lang: str, cli: CommandLine | None) -> None:
     from shopdesk.ui.app import make_application
 
     # One QApplication for the whole run: the evidence renderer would otherwise make a
     # QGuiApplication, on which no window can open.
-    state: dict = {"folder": folder, "app": make_application(lang), "lang": lang}
+    state: dict = {"folder": folder, "app": make_application(lang), "lang": lang, "cli": cli}
     steps: list[tuple[str, Callable[[dict], str]]] = [
         ("resources", _resources),
         ("store", _store),
@@ -282,9 +287,9 @@ def _check_pdf(path: Path) -> None:
 
 def _cli(state: dict) -> str:
     """Every sub-command module is in the build, and the CLI answers in JSON."""
-    from shopdesk.cli import COMMAND_MODULES, build_parser, main
-
-    build_parser()  # imports every COMMAND_MODULES entry (hidden imports in the frozen app)
+    cli: CommandLine | None = state["cli"]
+    assert cli is not None, "the command line was not handed in: run `shopdesk --smoke-test`"
+    main, command_modules = cli
     db = str(state["store"].path)
     answers = []
     for argv in (["cases", "--db", db, "--json"], ["orders", "--db", db, "--json"]):
@@ -294,7 +299,7 @@ def _cli(state: dict) -> str:
         assert code == 0, f"shopdesk {' '.join(argv)} exited {code}"
         answers.append(json.loads(out.getvalue()))
     assert all(answers), f"empty JSON answers: {answers}"
-    return f"{len(COMMAND_MODULES)} command modules; cases/orders --json answered"
+    return f"{len(command_modules)} command modules; cases/orders --json answered"
 
 
 def _window(state: dict) -> str:

@@ -20,6 +20,7 @@ from shopdesk.core import chatlog, input_budget
 from shopdesk.core.errors import DiskError, InputError, NotFoundError
 from shopdesk.core.exif_time import capture_time
 from shopdesk.core.model import Evidence, EvidenceKind
+from shopdesk.core.safeio import fsync_dir
 from shopdesk.core.store import Store
 from shopdesk.core.timeutil import now_text, to_text
 
@@ -54,16 +55,6 @@ def sniff_mime(head: bytes, file_name: str) -> str:
         return "image/heic" if brand in (b"heic", b"heix", b"mif1") else "video/mp4"
     guessed, _ = mimetypes.guess_type(file_name)
     return guessed or "application/octet-stream"
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name == "nt":  # Windows cannot open a directory to fsync it
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 class _SourceChanged(Exception):
@@ -123,7 +114,7 @@ def _settle(store: Store, part: Path, sha256: str) -> Path:
         return target
     target.parent.mkdir(parents=True, exist_ok=True)
     os.replace(part, target)
-    _fsync_dir(target.parent)
+    fsync_dir(target.parent)
     return target
 
 

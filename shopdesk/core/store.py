@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import sqlite_utils.db
 from sqlite_utils import Database
 
 from shopdesk.core import search_text, store_checks, store_files
@@ -645,14 +646,20 @@ class Store:
             return _build(Shop, rows[0])
         return self.add_shop("我的店铺", platform)
 
+    def _update(self, table: str, row_id: int, changes: dict[str, Any], what: str) -> None:
+        """sqlite-utils' update of one row by id, its not-found in the seller's words."""
+        try:
+            self.db[table].update(row_id, changes)
+        except sqlite_utils.db.NotFoundError:
+            raise NotFoundError(f"没有编号为 {row_id} 的{what}。") from None
+
     def update_shop(self, shop_id: int, **changes: Any) -> Shop:
         allowed = {"name", "platform", "return_address", "promised_ship_hours", "signature"}
         unknown = set(changes) - allowed
         if unknown:
             raise ValueError(f"unknown shop fields: {sorted(unknown)}")
         if changes:
-            sets = ", ".join(f"{k} = ?" for k in changes)
-            self.db.execute(f"UPDATE shops SET {sets} WHERE id = ?", [*changes.values(), shop_id])
+            self._update("shops", shop_id, changes, "店铺")
         return self.get_shop(shop_id)
 
     # -- orders -----------------------------------------------------------------------
@@ -661,6 +668,8 @@ class Store:
         """Insert or update one order by (platform, order_no): the hand-entered form's path."""
         values = dict(values)
         values.setdefault("shop_id", self.default_shop(values.get("platform")).id)
+        # keyed by (platform, order_no), not by id: an upsert that keeps the row's id (and
+        # so its lines, cases and evidence), which sqlite-utils' upsert (by pk) cannot do
         values["updated_at"] = now_text()
         names = [k for k in values if k not in ("id", "lines", "next_due_at")]
         placeholders = ", ".join("?" for _ in names)
@@ -734,12 +743,8 @@ class Store:
             [order_id],
         ).fetchone()[0]
         row = {"order_id": order_id, "position": position, "title": title, **values}
-        cursor = self.db.execute(
-            f"INSERT INTO order_lines ({', '.join(row)}) VALUES ({', '.join('?' for _ in row)})",
-            list(row.values()),
-        )
-        rows = self.db.query("SELECT * FROM order_lines WHERE id = ?", [cursor.lastrowid])
-        return _build(OrderLine, next(iter(rows)))
+        line_id = self.db["order_lines"].insert(row).last_pk
+        return _build(OrderLine, self.db["order_lines"].get(line_id))
 
     # -- cases ------------------------------------------------------------------------
 
@@ -820,8 +825,7 @@ class Store:
             raise ValueError(f"unknown case fields: {sorted(unknown)}")
         if changes:
             changes["updated_at"] = now_text()
-            sets = ", ".join(f"{k} = ?" for k in changes)
-            self.db.execute(f"UPDATE cases SET {sets} WHERE id = ?", [*changes.values(), case_id])
+            self._update("cases", case_id, changes, "售后单")
         return self.get_case(case_id)
 
     # -- timeline ---------------------------------------------------------------------

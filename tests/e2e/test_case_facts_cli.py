@@ -4,27 +4,15 @@ from __future__ import annotations
 
 import csv
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import openpyxl
 import pytest
 
+from tests.e2e.conftest import shopdesk
 from tests.importers_fixtures import refund, write_refunds_xlsx
 
 NO_A = "3515313147329357900"
-
-
-def shopdesk(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "shopdesk", *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        stdin=subprocess.DEVNULL,
-    )
 
 
 @pytest.fixture

@@ -6,25 +6,15 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import subprocess
-import sys
 
 import pytest
 
+from tests.e2e.conftest import shopdesk
 from tests.safety_support import snapshot
 from tests.verify_heal_support import damage_page, rot_evidence
 
 PHOTO = b"\xff\xd8\xff\xe0" + b"opened parcel " * 50
 PHOTO_SHA = hashlib.sha256(PHOTO).hexdigest()
-
-
-def shopdesk(*args):
-    return subprocess.run(
-        [sys.executable, "-m", "shopdesk", *map(str, args)],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
 
 
 def one_chinese_line(result) -> bool:

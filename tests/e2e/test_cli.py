@@ -2,20 +2,14 @@ import json
 import os
 import subprocess
 import sys
+from functools import partial
 
 import pytest
 
+from tests.e2e.conftest import shopdesk as run_cli
 
-def shopdesk(*args, check=True):
-    result = subprocess.run(
-        [sys.executable, "-m", "shopdesk", *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
-    if check:
-        assert result.returncode == 0, result.stderr
-    return result
+# these tests expect every run to succeed unless they say check=False
+shopdesk = partial(run_cli, check=True)
 
 
 def test_demo_then_cases_as_json(tmp_path):

@@ -6,26 +6,20 @@ import json
 import os
 import subprocess
 import sys
+from functools import partial
 from pathlib import Path
 
 import pytest
+
+from tests.e2e.conftest import shopdesk as run_cli
+
+# these tests expect every run to succeed unless they say check=False
+shopdesk = partial(run_cli, check=True)
 
 CHAT = (
     "小鹿乱撞1992 2026-11-20 10:01:02\n你好，我电话 13925130165\n\n"
     "小满家居生活馆:小美 2026-11-20 10:01:30\n亲，已经为您登记\n已读\n"
 )
-
-
-def shopdesk(*args, check=True):
-    result = subprocess.run(
-        [sys.executable, "-m", "shopdesk", *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
-    if check:
-        assert result.returncode == 0, result.stderr
-    return result
 
 
 @pytest.fixture

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
+from tests.e2e.conftest import shopdesk
 from tests.importers_fixtures import (
     line,
     order,
@@ -19,15 +17,6 @@ from tests.importers_fixtures import (
 
 NO_A = "3515313147329357900"
 NO_B = "3515313147329357921"
-
-
-def shopdesk(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "shopdesk", *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
 
 
 def test_import_json_shape_then_orders_and_cases(tmp_path: Path) -> None:

@@ -4,15 +4,13 @@ the alerts, and exit 2 with one Chinese line for input to fix."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 
 import openpyxl
 import pytest
 
 from shopdesk.core.store import Store
 from shopdesk.core.timeutil import now_utc
+from tests.e2e.conftest import shopdesk
 from tests.insights_store import CLOTH, MUG, TISSUE, build_alert_store, build_known_store
 
 KEYS = {
@@ -27,16 +25,6 @@ KEYS = {
     "net_cost_fen",
 }
 NOVEMBER = ["--from", "2026-11-01", "--to", "2026-11-30"]
-
-
-def shopdesk(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "shopdesk", *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        stdin=subprocess.DEVNULL,
-    )
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,5 @@
 import json
-import os
-import subprocess
-import sys
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -9,18 +7,10 @@ import pytest
 from shopdesk.core.deadlines_repo import due_page
 from shopdesk.core.rules import builtin_ruleset
 from shopdesk.core.timeutil import now_utc
+from tests.e2e.conftest import shopdesk as run_cli
 
-
-def shopdesk(*args, check=True):
-    result = subprocess.run(
-        [sys.executable, "-m", "shopdesk", *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
-    if check:
-        assert result.returncode == 0, result.stderr
-    return result
+# these tests expect every run to succeed unless they say check=False
+shopdesk = partial(run_cli, check=True)
 
 
 @pytest.fixture

@@ -3,18 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 
-
-def shopdesk(*args):
-    return subprocess.run(
-        [sys.executable, "-m", "shopdesk", *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
+from tests.e2e.conftest import shopdesk
 
 
 def test_list_render_import_export(tmp_path, demo_template):

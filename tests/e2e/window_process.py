@@ -11,23 +11,8 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def env() -> dict:
-    return {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
-
-
-def shopdesk(*args: str, timeout: float = 120) -> subprocess.CompletedProcess:
-    """One command-line run, to its end."""
-    return subprocess.run(
-        [sys.executable, "-m", "shopdesk", *args],
-        cwd=ROOT,
-        env=env(),
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
+from tests.e2e.conftest import ROOT, shopdesk  # noqa: F401  (the tests' one CLI runner)
+from tests.e2e.conftest import cli_env as env
 
 
 def start_window(db: Path) -> subprocess.Popen:

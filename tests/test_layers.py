@@ -66,7 +66,7 @@ def test_only_the_platforms_package_names_a_platform(path):
 
 
 @pytest.mark.parametrize(
-    "path", _modules("core", "platforms"), ids=lambda p: str(p.relative_to(PACKAGE))
+    "path", _modules("core", "platforms", "services"), ids=lambda p: str(p.relative_to(PACKAGE))
 )
 def test_core_and_platforms_never_import_qt_or_the_front_ends(path):
     imports = _imports(path)
@@ -116,7 +116,7 @@ def test_the_closed_case_states_are_defined_once():
     assert not copies, f"the closed states are written out again in {copies}"
 
 
-@pytest.mark.parametrize("folder", ["core", "platforms"])
+@pytest.mark.parametrize("folder", ["core", "platforms", "services"])
 def test_core_and_platforms_load_without_pyside6(folder):
     """What they import at run time too (an import inside a function counts)."""
     modules = sorted(

@@ -47,7 +47,7 @@ def open_store(args: Namespace, *, create: bool = False, up_to_date: bool = Fals
             f"“{path.name}”旁边的 -wal 文件不属于它，没有使用，已改名保留为“{store.set_aside_wal.name}”。"
         )
     if up_to_date and not store.read_only:  # a read-only store lists what it has
-        from shopdesk.core.deadlines_repo import bring_up_to_date
+        from shopdesk.services.clocks import bring_up_to_date
 
         bring_up_to_date(store)
     return store

@@ -9,21 +9,17 @@ from shopdesk.commands.arguments import hours, record_id, user_time
 from shopdesk.commands.case_facts import register_case_facts
 from shopdesk.commands.common import CommandError, emit, open_store
 from shopdesk.commands.listing import case_document
-from shopdesk.core.case_facts import apply_reason
 from shopdesk.core.countdown import countdown
 from shopdesk.core.deadlines_repo import (
-    add_case_event,
     deadlines_for_case,
     open_deadlines,
-    refresh_due,
-    set_platform_deadline,
-    undo_last,
 )
 from shopdesk.core.labels import label, refuse_newer_case
 from shopdesk.core.model import CaseKind, EventKind, Party
 from shopdesk.core.rules import Deadline
 from shopdesk.core.timeutil import as_china, now_utc, to_text
 from shopdesk.platforms import registry
+from shopdesk.services import cases
 
 
 def register(subparsers, common) -> None:
@@ -137,10 +133,7 @@ def run_case_add(args: Namespace) -> int:
     now = max(at, now_utc())
     with open_store(args) as store:
         order = store.order_by_no(args.order_no, args.platform)
-        with store.transaction():  # the case, its cause and its cached clock, or nothing
-            case = store.add_case(order.id, kind.value, to_text(at), reason=args.reason)
-            apply_reason(store, case.id, order.platform, args.reason)
-            refresh_due(store, case_ids=[case.id], now=now)
+        case, _ = cases.open_case(store, order.id, kind.value, at, reason=args.reason, now=now)
         document = _case_output(store, case.id, now)
     emit(args, document, _case_text(document))
     return 0
@@ -153,9 +146,9 @@ def run_case_event(args: Namespace) -> int:
     with open_store(args) as store:
         refuse_newer_case(store, args.case_id)
         if kind == EventKind.CORRECTION:
-            event = undo_last(store, args.case_id, now=now)
+            event, _ = cases.undo_last_step(store, args.case_id, now=now)
         else:
-            event = add_case_event(store, args.case_id, kind.value, at, args.note, now=now)
+            event, _ = cases.record_step(store, args.case_id, kind.value, at, args.note, now=now)
         document = _case_output(store, args.case_id, now)
         document["event"] = {
             "id": event.id,
@@ -173,7 +166,7 @@ def run_case_deadline(args: Namespace) -> int:
     now = now_utc()
     with open_store(args) as store:
         refuse_newer_case(store, args.case_id)
-        set_platform_deadline(store, args.case_id, due, now=now)
+        cases.set_platform_deadline(store, args.case_id, due, now=now)
         document = _case_output(store, args.case_id, now)
     emit(args, document, _case_text(document))
     return 0

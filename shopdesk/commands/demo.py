@@ -6,9 +6,9 @@ from argparse import Namespace
 
 from shopdesk.commands.arguments import count
 from shopdesk.commands.common import CommandError, emit, open_store
-from shopdesk.core.deadlines_repo import bring_up_to_date
 from shopdesk.core.demo import build_demo
 from shopdesk.core.timeutil import now_utc
+from shopdesk.services.clocks import bring_up_to_date
 
 DEMO_MAX_ORDERS = 100_000  # a demo, not a benchmark store (benchmarks/ makes those)
 

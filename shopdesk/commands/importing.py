@@ -7,10 +7,11 @@ from pathlib import Path
 
 from shopdesk.commands.arguments import input_file
 from shopdesk.commands.common import emit, open_store, store_path
-from shopdesk.core.import_repo import ImportReport, import_files
+from shopdesk.core.import_repo import ImportReport
 from shopdesk.core.output_paths import refuse_store_source
 from shopdesk.core.timeutil import now_utc
 from shopdesk.platforms import registry
+from shopdesk.services.imports import import_exports
 
 
 def register(subparsers, common) -> None:
@@ -57,6 +58,6 @@ def run_import(args: Namespace) -> int:
     for file in args.files:
         refuse_store_source(input_file(file), store_path(args))
     with open_store(args, create=True) as store:
-        report = import_files(store, args.files, now=now_utc(), shop=args.shop)
+        report, _ = import_exports(store, args.files, now=now_utc(), shop=args.shop)
     emit(args, report.as_dict(), report_text(report))
     return 0

@@ -1,5 +1,5 @@
-"""Jobs a seller does on one order by hand: open an after-sales case for it, mark it
-shipped, note when the buyer signed for it. The window and the command line both go
+"""Jobs a seller does on one order by hand: mark it shipped, note when the buyer signed
+for it, check when a case on it may start (services.cases.open_case opens it). The window and the command line both go
 through here, so they agree."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 
 from shopdesk.core.deadlines_repo import refresh_due
 from shopdesk.core.errors import InputError
-from shopdesk.core.model import Case, CaseKind, Order, OrderState
+from shopdesk.core.model import Order, OrderState
 from shopdesk.core.store import Store
 from shopdesk.core.timeutil import CHINA, from_text, now_utc, to_text
 
@@ -20,24 +20,6 @@ _TRACKING_NO = re.compile(r"^[0-9A-Za-z-]{6,40}$")
 
 def _china(instant: datetime) -> str:
     return instant.astimezone(CHINA).strftime("%Y-%m-%d %H:%M")
-
-
-def open_case(
-    store: Store,
-    order_id: int,
-    kind: str,
-    opened_at: datetime,
-    *,
-    reason: str = "",
-    now: datetime | None = None,
-) -> Case:
-    """A new case of `kind` for the order, started at `opened_at`, its clocks computed:
-    what `shopdesk case add` writes (the same two store calls, in the same order)."""
-    kind = CaseKind.parse(kind).value
-    now = max(opened_at, now or now_utc())
-    case = store.add_case(order_id, kind, to_text(opened_at), reason=reason.strip())
-    refresh_due(store, case_ids=[case.id], now=now)
-    return store.get_case(case.id)
 
 
 def check_case_start(order: Order, opened_at: datetime, now: datetime) -> None:

@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
 
 from shopdesk.core.errors import ShopDeskError
 from shopdesk.core.model import Case, CaseKind, Order, OrderState
-from shopdesk.core.order_jobs import check_case_start, mark_delivered, mark_shipped, open_case
+from shopdesk.core.order_jobs import check_case_start, mark_delivered, mark_shipped
 from shopdesk.core.store import Store
 from shopdesk.core.timeutil import CHINA, from_text, now_utc
+from shopdesk.services import cases
 from shopdesk.ui.i18n import current_language
 
 # The couriers a Taobao seller picks most; any other can be typed in.
@@ -129,7 +130,7 @@ class NewCaseDialog(_OrderJobDialog):
         at = china_time(self.opened_at)
         now = now_utc()
         check_case_start(self.order, at, now)
-        self.created = open_case(
+        self.created, _ = cases.open_case(
             self.store,
             self.order.id,
             self.kind.currentData(),

@@ -1,0 +1,76 @@
+"""A case's steps as the seller takes them, from the window or the command line: open one,
+record a step, undo the last, copy the platform's deadline. Each writes, brings the case's
+clocks up to date in the same transaction, and says what changed."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from shopdesk.core import deadlines_repo
+from shopdesk.core.case_facts import apply_reason
+from shopdesk.core.errors import InputError
+from shopdesk.core.model import Case, CaseKind, Event
+from shopdesk.core.store import Store
+from shopdesk.core.timeutil import now_utc, to_text
+from shopdesk.services.changes import Changes
+
+
+def _changed(case: Case) -> Changes:
+    # a case's clocks pause its order's, so the order's row changes with it
+    return Changes.of(cases=[case.id], orders=[case.order_id])
+
+
+def open_case(
+    store: Store,
+    order_id: int,
+    kind: str,
+    opened_at: datetime,
+    *,
+    reason: str = "",
+    now: datetime | None = None,
+) -> tuple[Case, Changes]:
+    """A new after-sales case of `kind` (an id or its Chinese name) on an order, started at
+    `opened_at`: the case, the cause its platform's reason words point to, and its
+    clocks, in one transaction (all or nothing)."""
+    try:
+        kind = CaseKind.parse(kind).value
+    except ValueError as error:
+        raise InputError(f"售后类型：{error}") from None
+    now = max(opened_at, now or now_utc())
+    reason = reason.strip()
+    with store.transaction():
+        case = store.add_case(order_id, kind, to_text(opened_at), reason=reason)
+        apply_reason(store, case.id, case.platform, reason)
+        deadlines_repo.refresh_due(store, case_ids=[case.id], now=now)
+    case = store.get_case(case.id)
+    return case, _changed(case)
+
+
+def record_step(
+    store: Store,
+    case_id: int,
+    kind: str,
+    at: datetime | None = None,
+    note: str = "",
+    *,
+    now: datetime | None = None,
+) -> tuple[Event, Changes]:
+    """A step on the case's timeline (checked against the case's flow)."""
+    event = deadlines_repo.add_case_event(store, case_id, kind, at, note, now=now)
+    return event, _changed(store.get_case(case_id))
+
+
+def undo_last_step(
+    store: Store, case_id: int, *, now: datetime | None = None
+) -> tuple[Event, Changes]:
+    """The last step taken back (a correction on the timeline; nothing is deleted)."""
+    event = deadlines_repo.undo_last(store, case_id, now=now)
+    return event, _changed(store.get_case(case_id))
+
+
+def set_platform_deadline(
+    store: Store, case_id: int, due: datetime | None, *, now: datetime | None = None
+) -> tuple[Case, Changes]:
+    """The deadline the platform shows for the case's current step (None: clear it)."""
+    case = deadlines_repo.set_platform_deadline(store, case_id, due, now=now)
+    return case, _changed(case)

@@ -1,4 +1,4 @@
-"""A platform's refund-reason words -> a cause (resources/reasons/<platform>.toml).
+"""A platform's refund-reason words -> a cause (shopdesk/platforms/<id>/reasons.toml).
 
 The export's own words stay on the case beside the cause; a reason that needs the
 seller's judgement (包装/商品破损: was the parcel intact?) gives a provisional cause and

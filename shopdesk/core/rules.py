@@ -1,6 +1,6 @@
 """Platform clocks as data, and the engine that counts them.
 
-A rule set file (resources/rules/<platform>.toml) holds versions by `effective_from`;
+A rule set file (shopdesk/platforms/<id>/rules.toml) holds versions by `effective_from`;
 each version lists the rules that changed. The engine is pure: given an order or a case
 with its events, a rule set and `now`, it returns the open deadlines. The rule version in
 force when a clock starts governs that clock; days are 24-hour periods from the starting

@@ -1,4 +1,5 @@
-"""Destination profiles: what a package must fit (resources/profiles/*.toml).
+"""Destination profiles: what a package must fit (resources/profiles/*.toml, and each
+platform's own in shopdesk/platforms/<id>/profiles/).
 
 A profile in the seller's data folder (`<data>/profiles/<id>.toml`) overrides the bundled
 one of the same id, so a seller can change a limit the platform moved without an update.

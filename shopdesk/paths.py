@@ -32,8 +32,13 @@ def data_dir() -> Path:
     it, which tests and portable installs use."""
     override = os.environ.get("SHOPDESK_DATA_DIR")
     path = Path(override) if override else _platform_data_dir()
-    path.mkdir(parents=True, exist_ok=True)
+    if path not in _made:  # asked for per rule set look-up: one mkdir per folder, not per row
+        path.mkdir(parents=True, exist_ok=True)
+        _made.add(path)
     return path
+
+
+_made: set[Path] = set()
 
 
 @functools.cache

@@ -15,7 +15,6 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from shopdesk import paths
 from shopdesk.core.case_facts import cached_columns, derive_facts
 from shopdesk.core.case_states import (
     check_move,
@@ -32,11 +31,16 @@ from shopdesk.core.rules import (
     PLATFORM_RULE_ID,
     Deadline,
     RuleSet,
-    builtin_ruleset,
     case_deadlines,
     current_deadline,
-    load_ruleset,
     order_deadlines,
+)
+from shopdesk.core.rulesets import (  # noqa: F401
+    RulesInfo,
+    active_ruleset,
+    keep_loaded_file,
+    loaded_rules_dir,
+    rules_info,
 )
 from shopdesk.core.search_repo import match_ids
 from shopdesk.core.store import Store
@@ -50,46 +54,6 @@ Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 
 
-# ---------------------------------------------------------------- rule sets in force
-
-
-def loaded_rules_dir() -> Path:
-    """Where rule set files the seller loaded are kept (the data folder)."""
-    return paths.data_dir() / "rules"
-
-
-_cache: dict[str, tuple[float, RuleSet]] = {}
-
-
-def active_ruleset(platform: str) -> RuleSet:
-    """The seller's loaded rule set for `platform` when it is at least as recent as the
-    one ShopDesk ships with, else the built-in one."""
-    builtin = builtin_ruleset(platform)
-    loaded = loaded_rules_dir() / f"{platform}.toml"
-    if not loaded.exists():
-        return builtin
-    stamp = loaded.stat().st_mtime
-    cached = _cache.get(platform)
-    if cached is None or cached[0] != stamp:
-        cached = (stamp, load_ruleset(loaded))
-        _cache[platform] = cached
-    return cached[1] if cached[1].as_of >= builtin.as_of else builtin
-
-
-@dataclass(frozen=True)
-class RulesInfo:
-    platform: str
-    as_of: str  # the "rules as of" date shown to the seller
-    loaded_file: bool  # True: a file the seller loaded; False: built in
-    path: str
-
-
-def rules_info(platform: str) -> RulesInfo:
-    ruleset = active_ruleset(platform)
-    loaded = ruleset is not builtin_ruleset(platform)
-    return RulesInfo(platform, ruleset.as_of, loaded, ruleset.path)
-
-
 def load_rules_file(
     store: Store,
     path: Path | str,
@@ -99,13 +63,7 @@ def load_rules_file(
 ) -> RuleSet:
     """Check a rule set file, keep a copy in the data folder and recompute every open
     case and order at once. InputError (nothing kept) for a file that does not load."""
-    ruleset = load_ruleset(path)
-    target = loaded_rules_dir() / f"{ruleset.platform}.toml"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = target.with_suffix(".toml.new")
-    staging.write_text(Path(path).read_text(encoding="utf-8"), encoding="utf-8")
-    staging.replace(target)
-    _cache.pop(ruleset.platform, None)
+    ruleset = keep_loaded_file(path)
     recompute_all(store, now, on_progress, cancelled)
     return active_ruleset(ruleset.platform)
 

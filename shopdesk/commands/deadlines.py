@@ -3,12 +3,14 @@ command line and every open platform clock. TIME is ISO-8601, China time without
 
 from __future__ import annotations
 
+import json
 from argparse import Namespace
 
 from shopdesk.commands.arguments import hours, record_id, user_time
 from shopdesk.commands.case_facts import register_case_facts
 from shopdesk.commands.common import CommandError, emit, open_store
 from shopdesk.commands.listing import case_document
+from shopdesk.commands.scope import add_scope_arguments, shop_ids
 from shopdesk.core.countdown import countdown
 from shopdesk.core.deadlines_repo import (
     deadlines_for_case,
@@ -28,7 +30,9 @@ def register(subparsers, common) -> None:
 
     add = actions.add_parser("add", parents=[common], help="为订单新建售后单")
     add.add_argument("order_no", metavar="ORDER_NO")
-    add.add_argument("--platform", default=registry.default_id(), choices=registry.ids())
+    add.add_argument(
+        "--platform", choices=registry.ids(), help="订单号在多个平台都有时指明是哪个平台的"
+    )
     add.add_argument("--kind", required=True, metavar="KIND", help=_ids(CaseKind))
     add.add_argument("--at", metavar="TIME", help="买家申请时间（默认：现在）")
     add.add_argument("--reason", default="", metavar="TEXT", help="申请原因")
@@ -58,6 +62,7 @@ def register(subparsers, common) -> None:
         dest="waiting",
         help="也列出暂停中和时长未知的时限（due_at 为 null，附原因）",
     )
+    add_scope_arguments(due, "时限")
     due.set_defaults(run=run_due)
 
 
@@ -172,10 +177,31 @@ def run_case_deadline(args: Namespace) -> int:
     return 0
 
 
+def _in_scope(store, found: list[Deadline], args: Namespace) -> list[Deadline]:
+    """The deadlines of --platform and --shop's orders (and of their cases)."""
+    if args.platform:
+        found = [d for d in found if d.platform == args.platform]
+    shops = shop_ids(store, args)
+    if shops is None or not found:
+        return found
+    orders = sorted({d.order_id for d in found})
+    marks = ", ".join("?" for _ in shops)
+    kept = {
+        row[0]
+        for row in store.db.execute(
+            f"SELECT id FROM orders WHERE shop_id IN ({marks}) AND id IN "
+            "(SELECT value FROM json_each(?))",
+            [*sorted(shops), json.dumps(orders)],
+        )
+    }
+    return [d for d in found if d.order_id in kept]
+
+
 def run_due(args: Namespace) -> int:
     now = _time(args.now, "--now", happened=False)
     with open_store(args) as store:
         found = open_deadlines(store, now, args.party, args.within, waiting=args.waiting)
+        found = _in_scope(store, found, args)
     documents = [deadline_document(d, now) for d in found]
     lines = [
         f"{d['countdown']:<12} {label(Party, d['party'])}  {d['title']}  "

@@ -7,21 +7,21 @@ from argparse import Namespace
 
 from shopdesk.commands.arguments import count
 from shopdesk.commands.common import emit, open_store, yuan
+from shopdesk.commands.scope import add_scope_arguments, shop_ids
 from shopdesk.core.labels import label
 from shopdesk.core.model import CaseKind, CaseState, Cause
 from shopdesk.core.timeutil import as_china
-from shopdesk.platforms.registry import Platform
 
 
 def register(subparsers, common) -> None:
     orders = subparsers.add_parser("orders", parents=[common], help="列出订单")
     orders.add_argument("--search", metavar="TEXT", help="按订单号、买家、收货人、宝贝、运单号搜索")
     orders.add_argument("--limit", type=count(), metavar="N", help="最多列出 N 个")
-    orders.add_argument("--platform", choices=list(Platform), help="只列出这个平台的订单")
-    orders.add_argument("--shop", metavar="NAME", help="只列出这个店铺的订单")
+    add_scope_arguments(orders, "订单")
     orders.set_defaults(run=run_orders)
     cases = subparsers.add_parser("cases", parents=[common], help="列出售后单")
     cases.add_argument("--open", action="store_true", help="只列出未结束的售后单")
+    add_scope_arguments(cases, "售后单")
     cases.set_defaults(run=run_cases)
 
 
@@ -81,15 +81,12 @@ def case_document(case) -> dict:
 
 def run_orders(args: Namespace) -> int:
     with open_store(args, up_to_date=True) as store:
-        orders = store.list_orders(search=args.search, limit=None if filtered(args) else args.limit)
-        if filtered(args):
-            shops = shop_ids(store, args.shop)
-            orders = [
-                o
-                for o in orders
-                if (not args.platform or o.platform == args.platform)
-                and (shops is None or o.shop_id in shops)
-            ][: args.limit]
+        orders = store.list_orders(
+            search=args.search,
+            limit=args.limit,
+            platform=args.platform,
+            shop_ids=shop_ids(store, args),
+        )
         lines = [
             f"{o.order_no}  {o.buyer_nick}  {o.status}  ¥{yuan(o.paid_fen)}  {o.item_titles}"
             for o in orders
@@ -98,19 +95,11 @@ def run_orders(args: Namespace) -> int:
     return 0
 
 
-def filtered(args: Namespace) -> bool:
-    return bool(args.platform or args.shop)
-
-
-def shop_ids(store, name: str | None) -> set[int] | None:
-    if not name:
-        return None
-    return {row[0] for row in store.db.execute("SELECT id FROM shops WHERE name = ?", [name])}
-
-
 def run_cases(args: Namespace) -> int:
     with open_store(args, up_to_date=True) as store:
-        cases = store.list_cases(open_only=args.open)
+        cases = store.list_cases(
+            open_only=args.open, platform=args.platform, shop_ids=shop_ids(store, args)
+        )
         lines = [
             f"#{c.id}  {c.order_no}  {label(CaseKind, c.kind)}  {label(CaseState, c.state)}"
             for c in cases

@@ -14,7 +14,7 @@ import secrets
 import sqlite3
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import fields
 from datetime import UTC, datetime
@@ -355,6 +355,19 @@ def _connect_new(path: Path) -> sqlite3.Connection:
 
 def _new_store_id() -> int:
     return secrets.randbelow(2**31 - 1) + 1
+
+
+def _scoped(
+    where: str, params: list, alias: str, platform: str | None, shop_ids: Iterable[int] | None
+) -> tuple[str, list]:
+    """`where` narrowed to one platform and/or some shops (of the orders table `alias`)."""
+    if platform:
+        where, params = f"({where}) AND {alias}platform = ?", [*params, platform]
+    if shop_ids is not None:
+        shops = sorted(set(shop_ids)) or [0]
+        marks = ", ".join("?" for _ in shops)
+        where, params = f"({where}) AND {alias}shop_id IN ({marks})", [*params, *shops]
+    return where, params
 
 
 class StoreConnection(sqlite3.Connection):
@@ -714,9 +727,16 @@ class Store:
         return found[0]
 
     def list_orders(
-        self, search: str | None = None, limit: int | None = None, offset: int = 0
+        self,
+        search: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+        *,
+        platform: str | None = None,
+        shop_ids: Iterable[int] | None = None,
     ) -> list[Order]:
         where, params = self._order_filter(search)
+        where, params = _scoped(where, params, "", platform, shop_ids)
         sql = f"{where} ORDER BY coalesce(paid_at, created_at) DESC, id DESC"
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
@@ -797,12 +817,20 @@ class Store:
             raise NotFoundError(f"没有编号为 {case_id} 的售后单。")
         return found[0]
 
-    def list_cases(self, order_id: int | None = None, open_only: bool = False) -> list[Case]:
+    def list_cases(
+        self,
+        order_id: int | None = None,
+        open_only: bool = False,
+        *,
+        platform: str | None = None,
+        shop_ids: Iterable[int] | None = None,
+    ) -> list[Case]:
         where, params = "1", []
         if order_id is not None:
             where, params = "c.order_id = ?", [order_id]
         if open_only:
             where += f" AND c.state NOT IN {CLOSED_CASE_SQL}"
+        where, params = _scoped(where, params, "o.", platform, shop_ids)
         return self._case_query(where + " ORDER BY c.id", params)
 
     def update_case(self, case_id: int, **changes: Any) -> Case:

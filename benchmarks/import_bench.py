@@ -282,6 +282,9 @@ def generate_jd(folder: Path, count: int, seed: int = 7) -> tuple[list[Path], in
             goods = sum(price for _, _, _, price in skus)
             name = rng.choice(SURNAMES) + rng.choice(GIVEN)
             address = rng.choice(CITIES).replace("省", "").replace(" ", "")
+            address += f"文一路{rng.randrange(1, 300)}号"  # the order's: repeated on its rows
+            nick = f"jd_{rng.randrange(10**8):08d}"
+            phone = f"1{rng.randrange(3, 9)}{rng.randrange(10**9):09d}"
             for sku, (title, spec, code, price) in enumerate(skus):
                 cells = [""] * len(JD_48)
                 cells[at["订单号"]] = order_no
@@ -296,12 +299,10 @@ def generate_jd(folder: Path, count: int, seed: int = 7) -> tuple[list[Path], in
                 cells[at["余额支付"]] = cells[at["运费金额"]] = "0.00"
                 cells[at["订单状态"]] = status
                 cells[at["订单类型"]] = "销售订单"
-                cells[at["下单帐号"]] = f"jd_{rng.randrange(10**8):08d}"
+                cells[at["下单帐号"]] = nick
                 cells[at["客户姓名"]] = _jd_quoted(name)
-                cells[at["客户地址"]] = _jd_quoted(f"{address}文一路{rng.randrange(1, 300)}号")
-                cells[at["联系电话"]] = _jd_quoted(
-                    f"1{rng.randrange(3, 9)}{rng.randrange(10**9):09d}"
-                )
+                cells[at["客户地址"]] = _jd_quoted(address)
+                cells[at["联系电话"]] = _jd_quoted(phone)
                 cells[at["付款确认时间"]] = f"{placed + timedelta(seconds=30):%Y-%m-%d %H:%M:%S}"
                 if status == "完成":
                     cells[at["订单完成时间"]] = f"{placed + timedelta(days=4):%Y-%m-%d %H:%M:%S}"

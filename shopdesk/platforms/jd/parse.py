@@ -41,6 +41,7 @@ MANGLED_NUMBER = (
     "这一格的数字被 Excel 存成了科学计数法，末尾几位已丢失：这一格未导入（订单其余内容已导入），"
     "请用京东导出的原始文件补上"
 )
+SHARED_TUPLES = 50_000
 # export time field -> stored order field
 STORED_TIMES = {"created_at": "created_at", "paid_time": "paid_at", "finished_at": "confirmed_at"}
 SPLIT_PARENT = "这是京东拆分前的原订单（已拆分为 {children}），由拆分后的订单代替，不另算一个订单"
@@ -136,9 +137,11 @@ class JdOrderParser:
         # the cells an order repeats on each of its rows, and what they were read as
         self.order_cells = [i for i in sorted(set(index.values())) if i not in self._line_cells()]
         self._last: tuple[list[object], _Order] | None = None
-        # order_no -> (line keys seen, titles, item count): the order as read so far
-        self._orders: dict[str, tuple[set, list[str], int]] = {}
-        self._positions: dict[str, int] = {}
+        # order_no -> (rows read, line keys seen, titles, item count): the order so far,
+        # in tuples (100,000 orders stay small in memory)
+        self._orders: dict[str, tuple[int, tuple, tuple[str, ...], int]] = {}
+        # one copy of each SKU key and title tuple: a shop sells few products
+        self._shared: dict[tuple, tuple] = {}
 
     def _line_cells(self) -> set[int]:
         index = self.layout.index
@@ -171,12 +174,10 @@ class JdOrderParser:
         order_no = order.order_no
         title = _text(values[self.title]) if self.title is not None else ""
         sku_id = numbers.get("sku_id") or None
-        titles, count = self._gather(order_no, (sku_id, title), title, quantity)
+        position, titles, count = self._gather(order_no, (sku_id, title), title, quantity)
         out = dict(order.values)
         out["item_titles"] = "，".join(titles)
         out["item_count"] = count
-        position = self._positions.get(order_no, 0) + 1
-        self._positions[order_no] = position
         line = ParsedLine(
             row=number,
             order_no=order_no,
@@ -259,15 +260,25 @@ class JdOrderParser:
 
     def _gather(
         self, order_no: str, key: tuple, title: str, quantity: int
-    ) -> tuple[list[str], int]:
-        seen, titles, count = self._orders.get(order_no) or (set(), [], 0)
+    ) -> tuple[int, tuple[str, ...], int]:
+        """This row's position in its order, and the order's titles and item count so far."""
+        rows, seen, titles, count = self._orders.get(order_no) or (0, (), (), 0)
         if key not in seen:  # an identical repeated row adds nothing
-            seen.add(key)
+            seen = self._share((*seen, key))
             if title and title not in titles:
-                titles.append(title)
+                titles = self._share((*titles, title))
             count += quantity
-        self._orders[order_no] = (seen, titles, count)
-        return titles, count
+        self._orders[order_no] = (rows + 1, seen, titles, count)
+        return rows + 1, titles, count
+
+    def _share(self, value: tuple) -> tuple:
+        shared = self._shared
+        found = shared.get(value)
+        if found is None:
+            if len(shared) >= SHARED_TUPLES:  # many distinct products: no saving to be had
+                return value
+            found = shared[value] = value
+        return found
 
     def _outer_code(self, numbers: dict[str, str], notes: list[Note]) -> str | None:
         """The seller's code of the SKU: 商家SKUID, else 货号; None when the one it would

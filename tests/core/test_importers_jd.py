@@ -264,6 +264,16 @@ def test_excel_mangled_non_key_numbers_are_left_empty_and_reported(
     assert line.outer_code == ""  # never the rounded barcode
 
 
+def test_a_phone_excel_rounded_keeps_the_stored_one(store: Store, tmp_path: Path, now) -> None:
+    import_files(store, [write_jd_orders(tmp_path / EXPORT, [jd_order(NO)])], now=now)
+    typed = {(0, "联系电话"): "1.37671E+10"}
+    path = write_jd_orders(tmp_path / "resaved.csv", [jd_order(NO)], excel=True, typed=typed)
+    report = import_files(store, [path], now=now)
+    (cleared,) = report.files[0].cleared
+    assert (cleared.row, cleared.column, cleared.value) == (2, "联系电话", "1.37671E+10")
+    assert only_order(store).receiver_phone == "13767111772"
+
+
 def test_a_waybill_column_a_seller_adds_gives_the_first_tracking_number(
     store: Store, tmp_path: Path, now
 ) -> None:

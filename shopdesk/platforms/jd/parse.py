@@ -115,7 +115,6 @@ class JdOrderParser:
     TEXTS = {  # stored field -> export field
         "buyer_nick": "buyer_nick",
         "receiver_name": "receiver_name",
-        "receiver_phone": "phone",
         "receiver_address": "receiver_address",
         "buyer_message": "buyer_message",
         "seller_note": "seller_note",
@@ -131,6 +130,7 @@ class JdOrderParser:
         self.texts = [(name, index[field]) for name, field in self.TEXTS.items() if field in index]
         self.numbers = [(name, index[name]) for name in self.LINE_NUMBERS if name in index]
         self.tracking = index.get("tracking_no")
+        self.phone = index.get("phone")
         self.quantity = index.get("quantity")
         self.title = index.get("title")
         self.price = index.get("price_fen")
@@ -231,6 +231,8 @@ class JdOrderParser:
             raise self._error(values, field, str(error)) from None
         out: dict[str, object] = {name: _text(values[i]) for name, i in self.texts}
         notes: list[Note] = []
+        if self.phone is not None:  # a phone Excel rounded is no phone
+            out["receiver_phone"] = self._number(values[self.phone], "phone", notes)
         if self.tracking is not None:
             out["tracking_no"] = self._number(values[self.tracking], "tracking_no", notes)
         paid_at = times.get("paid_time")
@@ -293,7 +295,7 @@ class JdOrderParser:
         return ""
 
     def _number(self, raw: object, name: str, notes: list[Note]) -> str:
-        """A non-key number (商品ID, 商家SKUID, 货号, a waybill): left empty and reported
+        """A non-key number (商品ID, 商家SKUID, 货号, a waybill, a phone): left empty and reported
         when Excel turned it into scientific notation or a rounded number."""
         if type(raw) is str:
             text = raw.strip()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.e2e.test_importers_cli import shopdesk
+from tests.e2e.conftest import shopdesk
 from tests.importers_fixtures import order, write_orders
 from tests.jd_fixtures import JD_40, JD_48, jd_order, second_sku, split_parent, write_jd_orders
 from tests.pdd_fixtures import pdd_order, write_pdd_orders

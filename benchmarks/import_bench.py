@@ -1,5 +1,6 @@
 """Import benchmark: generated exports of each platform (Taobao: GBK order report + item
-report; Pinduoduo: the UTF-8 order export, one row per SKU, tab-ended cells) imported into
+report; Pinduoduo: the UTF-8 order export, one row per SKU, tab-ended cells; JD: the GBK
+48-column order export, one row per SKU, free text quoted) imported into
 a fresh store, against the limit measured in the same run: raw sqlite3 `executemany` of
 the same already-parsed rows in one transaction.
 
@@ -253,6 +254,66 @@ def generate_pdd(folder: Path, count: int, seed: int = 7) -> tuple[list[Path], i
     return [path], rows
 
 
+JD_STATUSES = ["完成"] * 5 + ["等待确认收货"] * 2 + ["等待出库", "(锁定)等待出库", "已取消"]
+
+
+def _jd_quoted(text: str) -> str:
+    return f'"{text}"' if text else ""
+
+
+def generate_jd(folder: Path, count: int, seed: int = 7) -> tuple[list[Path], int]:
+    """The JD order export (2021, 48 columns, GBK, CRLF, free text quoted, the rest bare),
+    row by row; returns the file and its number of SKU rows (the lines)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+    from jd_fixtures import JD_48
+
+    rng = random.Random(seed)
+    path = folder / "jd-orders-20261128.csv"
+    at = {name.strip(): i for i, name in enumerate(JD_48)}
+    start = datetime(2026, 8, 1, 9, 0, 0)
+    rows = 0
+    with path.open("w", encoding="gbk", newline="") as out:
+        out.write(",".join(JD_48) + "\r\n")
+        for index in range(count):
+            placed = start + timedelta(seconds=index * 60 + rng.randrange(50))
+            order_no = f"{291184764662 + index * 7919}"
+            status = rng.choice(JD_STATUSES)
+            skus = rng.sample(PDD_SKUS, rng.choice((1, 1, 1, 2)))
+            goods = sum(price for _, _, _, price in skus)
+            name = rng.choice(SURNAMES) + rng.choice(GIVEN)
+            address = rng.choice(CITIES).replace("省", "").replace(" ", "")
+            address += f"文一路{rng.randrange(1, 300)}号"  # the order's: repeated on its rows
+            nick = f"jd_{rng.randrange(10**8):08d}"
+            phone = f"1{rng.randrange(3, 9)}{rng.randrange(10**9):09d}"
+            for sku, (title, spec, code, price) in enumerate(skus):
+                cells = [""] * len(JD_48)
+                cells[at["订单号"]] = order_no
+                cells[at["商品ID"]] = f"{100012345678 + PDD_SKUS.index((title, spec, code, price))}"
+                cells[at["商品名称"]] = _jd_quoted(f"{title} {spec}")
+                cells[at["订购数量"]] = "1"
+                cells[at["支付方式"]] = "在线支付"
+                cells[at["下单时间"]] = f"{placed:%Y-%m-%d %H:%M:%S}"
+                cells[at["京东价"]] = f"{price / 100:.2f}"
+                cells[at["订单金额"]] = f"{goods / 100:.2f}"
+                cells[at["结算金额"]] = cells[at["应付金额"]] = f"{(goods - 200) / 100:.2f}"
+                cells[at["余额支付"]] = cells[at["运费金额"]] = "0.00"
+                cells[at["订单状态"]] = status
+                cells[at["订单类型"]] = "销售订单"
+                cells[at["下单帐号"]] = nick
+                cells[at["客户姓名"]] = _jd_quoted(name)
+                cells[at["客户地址"]] = _jd_quoted(address)
+                cells[at["联系电话"]] = _jd_quoted(phone)
+                cells[at["付款确认时间"]] = f"{placed + timedelta(seconds=30):%Y-%m-%d %H:%M:%S}"
+                if status == "完成":
+                    cells[at["订单完成时间"]] = f"{placed + timedelta(days=4):%Y-%m-%d %H:%M:%S}"
+                cells[at["订单来源"]] = "移动端订单"
+                cells[at["订单渠道"]] = "暂无来源"
+                cells[at["商家SKUID"]] = code if sku == 0 else f"{code}-B"
+                out.write(",".join(cells) + "\r\n")
+                rows += 1
+    return [path], rows
+
+
 def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -366,13 +427,13 @@ def main() -> int:
     )
     parser.add_argument("--profile", action="store_true", help="profile the import (cProfile)")
     parser.add_argument(
-        "--platform", choices=("all", "taobao", "pdd"), default="all", help="default: each"
+        "--platform", choices=("all", "taobao", "pdd", "jd"), default="all", help="default: each"
     )
     args = parser.parse_args()
     if args.platform == "all":  # each in its own process: peak memory is its own
         import subprocess
 
-        for platform in ("taobao", "pdd"):
+        for platform in ("taobao", "pdd", "jd"):
             command = [sys.executable, __file__, "--platform", platform]
             command += ["--orders", str(args.orders), "--repeat", str(args.repeat)]
             if subprocess.run(command + (["--profile"] if args.profile else [])).returncode:
@@ -386,6 +447,9 @@ def main() -> int:
         if args.platform == "pdd":
             files, line_count = generate_pdd(folder, args.orders)
             what = "Pinduoduo UTF-8 CSV, one row per SKU"
+        elif args.platform == "jd":
+            files, line_count = generate_jd(folder, args.orders)
+            what = "JD GBK CSV (48 columns), one row per SKU"
         else:
             orders_path, lines_path, line_count = generate(folder, args.orders)
             files = [orders_path, lines_path]

@@ -18,7 +18,7 @@ def register(subparsers, common) -> None:
     parser = subparsers.add_parser(
         "import",
         parents=[common],
-        help="导入淘宝订单报表、宝贝报表、退款管理导出（CSV 或 xlsx）",
+        help="导入平台的订单、宝贝、退款/售后导出文件（CSV 或 xlsx）",
         description="一次导入的所有文件要么全部导入，要么（有文件无法使用时）一条也不导入。",
     )
     parser.add_argument("files", nargs="+", metavar="FILE", help="平台导出的文件")

@@ -155,6 +155,20 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
+def _record_chunks(records: Iterable, size: int) -> Iterator[list]:
+    """Chunks of about `size` records that never cut between the rows of one order (an
+    export with one row per SKU): each chunk sees the whole order, so a re-import
+    compares whole orders."""
+    chunk: list = []
+    for record in records:
+        if len(chunk) >= size and record.order_no != chunk[-1].order_no:
+            yield chunk
+            chunk = []
+        chunk.append(record)
+    if chunk:
+        yield chunk
+
+
 def _marks(count: int) -> str:
     return ", ".join("?" * count)
 
@@ -185,6 +199,11 @@ class _Tally:
         self.merged += 1
         if before == "unchanged" and outcome == "updated":
             self.state[key] = outcome
+
+    def upgrade(self, key: object) -> None:
+        """A record noted unchanged turned out changed (its order's later rows)."""
+        if self.state.get(key) == "unchanged":
+            self.state[key] = "updated"
 
     def fill(self, report: FileReport) -> None:
         for outcome in self.state.values():
@@ -229,6 +248,7 @@ class Importer:
         self._next_id = 0
         self._first_created = 0
         self._made_at = ""  # when the file being applied was exported (best guess)
+        self._export: ExportFile | None = None  # the file being applied
 
     def _begin(self) -> None:
         """Read, inside the transaction, what the id bookkeeping starts from."""
@@ -286,7 +306,8 @@ class Importer:
                     export = exports[index]
                     self._apply(export, reports[index], step * PROGRESS_STEPS, total)
                     reports[index].rows = export.rows
-                    reports[index].skipped = list(export.problems)
+                    # in row order: a split parent is found when its chunk is applied
+                    reports[index].skipped = sorted(export.problems, key=_row_of)
                     reports[index].cleared = list(export.cleared)
                     if self.cancelled():
                         raise ImportCancelled()
@@ -307,7 +328,8 @@ class Importer:
             ExportKind.ORDER_LINES: self._lines_chunk,
             ExportKind.REFUNDS: self._refunds_chunk,
         }[export.kind]
-        for chunk in _chunks(export.records(), CHUNK):
+        self._export = export
+        for chunk in _record_chunks(export.records(), CHUNK):
             if self.cancelled():
                 raise ImportCancelled()
             handler(chunk, stamp, tally)
@@ -428,6 +450,7 @@ class Importer:
     def _orders_chunk(self, chunk: list[ParsedOrder], stamp: str, tally: _Tally) -> None:
         stored = self._load_orders(record.order_no for record in chunk)
         originals = {no: dict(row) for no, row in stored.items()}
+        chunk = self._without_split_parents(chunk, stored)
         fresh: dict[str, dict[str, Any]] = {}
         for record in chunk:
             row = stored.get(record.order_no) or fresh.get(record.order_no)
@@ -439,9 +462,10 @@ class Importer:
             if record.order_no in fresh:
                 tally.note(row["id"], "added")
                 continue
-            before = originals[record.order_no]
-            changed = any(row[name] != before[name] for name in ORDER_FIELDS)
-            tally.note(row["id"], "updated" if changed else "unchanged")
+            tally.note(row["id"], "unchanged")
+        for no, row in stored.items():  # whole orders compared: an SKU row is a part
+            if any(row[name] != originals[no][name] for name in ORDER_FIELDS):
+                tally.upgrade(row["id"])
         self._buyer_ids({row["buyer_nick"] for row in [*fresh.values(), *stored.values()]})
         for row in fresh.values():
             row["buyer_id"] = self._buyers.get(row["buyer_nick"])
@@ -466,9 +490,36 @@ class Importer:
                 "source = 'import', updated_at = ? WHERE id = ?",
                 [(*(row[name] for name in names), self.now, row["id"]) for row in updates],
             )
-        lines = [record.line for record in chunk if record.line is not None]
+        lines = [
+            record.line for record in chunk if record.line is not None and not record.replaced_by
+        ]
         if lines:  # one row per item line: each row also is a line of its order
             self._lines_chunk(lines, stamp, _Tally())
+
+    def _without_split_parents(
+        self, chunk: list[ParsedOrder], stored: dict[str, dict[str, Any]]
+    ) -> list[ParsedOrder]:
+        """A parent the platform split is no order beside its children: skipped and
+        reported, unless the store has it from before the split (then it is closed with
+        the platform's words, so nothing runs on it)."""
+        if not any(record.replaced_by for record in chunk):
+            return chunk
+        kept = []
+        for record in chunk:
+            if record.replaced_by and record.order_no not in stored:
+                assert self._export is not None
+                self._export.problems.append(
+                    Problem(
+                        self._file_name,
+                        record.row,
+                        self._export.layout.column_name("status"),
+                        record.status,
+                        record.replaced_reason,
+                    )
+                )
+                continue
+            kept.append(record)
+        return kept
 
     def _new_order(self, record: ParsedOrder, stamp: str) -> dict[str, Any]:
         row = dict(ORDER_DEFAULTS)
@@ -528,6 +579,8 @@ class Importer:
             row = _match_line(lines, record)
             incoming = {name: getattr(record, name) for name in LINE_FIELDS}
             if row is None:
+                if incoming["outer_code"] is None:  # a cell left empty on import
+                    incoming["outer_code"] = ""
                 taken = {line["position"] for line in lines}
                 position = record.position
                 if position in taken:
@@ -537,8 +590,9 @@ class Importer:
                 inserts.append(row)
                 tally.note(_line_key(row), "added")
                 continue
-            if incoming["sub_order_no"] is None:
-                incoming["sub_order_no"] = row["sub_order_no"]
+            for name in ("sub_order_no", "outer_code"):  # None: not known, keep what is
+                if incoming[name] is None:
+                    incoming[name] = row[name]
             row.update(incoming)
             if row["id"] is None:  # a line this import added: this row repeats it
                 tally.note(_line_key(row), "added")
@@ -707,6 +761,10 @@ class Importer:
             "VALUES (?, ?, ?, ?, 'platform', ?, ?)",
             [case_id, kind, at, note, json.dumps({"export_stamp": stamp}), self.now],
         )
+
+
+def _row_of(problem: Problem) -> int:
+    return problem.row or 0
 
 
 def _file_time(path: Path, now: str) -> str:

@@ -35,6 +35,7 @@ def guess_kind(header: list[object]) -> ExportKind | None:
 def read_layout(header: list[object], file_name: str) -> Layout:
     """The layout of a header row; InputError naming what is wrong otherwise."""
     names = [normalize_header(value) for value in header]
+    declared = len(names)
     while names and names[-1] == "":
         names.pop()
     spec = guess_spec(names)
@@ -60,4 +61,4 @@ def read_layout(header: list[object], file_name: str) -> Layout:
             f"{file_name}：{spec.title}缺少必需的列：{'、'.join(missing)}"
             "（表头可能被改过）：请用平台导出的原始文件"
         )
-    return Layout(spec.kind, index, names, spec.platform, spec.title)
+    return Layout(spec.kind, index, names, spec.platform, spec.title, declared)

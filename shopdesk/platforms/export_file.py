@@ -141,12 +141,13 @@ class ExportFile:
                 "可能被其他软件改动过或文件不完整：请重新导出",
             )
             return False
-        if len(values) > width and not _blank(values[width:]):
+        declared = max(width, self.layout.declared_width)
+        if len(values) > width and not _blank(values[declared:]):
             self._problem(
                 raw,
                 "",
-                _joined(values[width:]),
-                f"这一行比表头多出有内容的列（表头 {width} 列），各列可能已错位：请重新导出",
+                _joined(values[declared:]),
+                f"这一行比表头多出有内容的列（表头 {declared} 列），各列可能已错位：请重新导出",
             )
             return False
         return True

@@ -375,11 +375,13 @@ def test_missing_required_columns_are_named(tmp_path: Path) -> None:
 
 
 def test_another_platforms_export_is_refused_naming_what_it_looks_like(tmp_path: Path) -> None:
-    # JD's order export shares 订单号 and 订单状态 with Pinduoduo's: the whole header decides
-    header = ["订单号", "商品ID", "商品名称", "订购数量", "支付方式", "下单时间", "京东价"]
-    header += ["订单金额", "结算金额", "应付金额", "订单状态", "下单帐号", "付款确认时间"]
-    row = {"订单号": "291184764662", "订单状态": "等待出库"}
-    expect_input_error(write_rows(tmp_path / "jd.csv", header, [row]), "这像是京东订单导出")
+    # JD's after-sales export shares 订单号 with JD's and Pinduoduo's order exports and
+    # 商品编号 with others: the whole header decides (no verbatim header of it is known)
+    header = ["服务单号", "申请单号", "申请时间", "订单号", "商品编号", "商品名称", "客户期望"]
+    header += ["审核时间", "审核结果", "处理结果", "客户姓名", "取件方式"]
+    row = {"服务单号": "1234567890", "订单号": "291184764662"}
+    path = write_rows(tmp_path / "jd.csv", header, [row])
+    expect_input_error(path, "这像是京东售后服务单导出")
 
 
 def test_a_file_of_no_known_platform_is_refused(tmp_path: Path) -> None:

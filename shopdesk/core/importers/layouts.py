@@ -48,6 +48,9 @@ class Layout:
     names: list[str]
     platform: str
     title: str = ""
+    # columns of the header including blank-named ones at its end (JD's 2021 layout has
+    # unnamed trailing columns): content under them is not a misaligned row
+    declared_width: int = 0
 
     @property
     def width(self) -> int:

@@ -37,8 +37,12 @@ class ParsedOrder:
     values: dict[str, object]  # order columns the layout carries (None: empty time)
     precision: dict[str, str] = field(default_factory=dict)  # time field -> 's' | 'm' | 'd'
     shop_name: str = ""
-    line: ParsedLine | None = None  # exports with one row per item line (Pinduoduo)
+    line: ParsedLine | None = None  # exports with one row per item line (Pinduoduo, JD)
     notes: tuple[Note, ...] = ()
+    # A parent the platform split into these orders (JD's `(删除)等待出库`): not an order
+    # of its own beside them; `replaced_reason` says so in the import report.
+    replaced_by: tuple[str, ...] = ()
+    replaced_reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -51,7 +55,7 @@ class ParsedLine:
     price_fen: int
     quantity: int
     sku_props: str = ""
-    outer_code: str = ""
+    outer_code: str | None = ""  # None: the cell was left empty (mangled), keep the stored
     status: str = ""
 
 

@@ -1,10 +1,12 @@
-"""JD (京东 POP): its clocks; its exports are known by sight so far."""
+"""JD (京东 POP): its order export (one row per SKU) and its clocks; its 售后服务单
+export is known by sight only."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from shopdesk.platforms.jd.layouts import LAYOUTS
+from shopdesk.platforms.jd.parse import JdOrderParser, order_state
 from shopdesk.platforms.spec import PlatformSpec
 
 SPEC = PlatformSpec(
@@ -12,5 +14,7 @@ SPEC = PlatformSpec(
     names={"zh-CN": "京东", "zh-TW": "京東", "en": "JD"},
     folder=Path(__file__).parent,
     layouts=LAYOUTS,
+    parser=JdOrderParser,  # the only importable layout: the order export
+    order_state=order_state,
     new_shop_name="京东店铺",
 )

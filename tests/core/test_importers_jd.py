@@ -1,0 +1,385 @@
+"""JD POP (京东) order exports as JD and Excel write them (shared/domain/platforms/jd.md):
+GBK CSV in the 40- and 48-column layouts, one row per SKU with the order's amounts
+repeated, status words and their (锁定)/(删除) forms, split orders, tabs, Excel re-saves
+and .xlsx copies; what the buyer paid; shops; JD beside Taobao and Pinduoduo."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from shopdesk.core.deadlines_repo import deadlines_for_order
+from shopdesk.core.errors import InputError
+from shopdesk.core.import_repo import import_files
+from shopdesk.core.importers import open_export
+from shopdesk.core.store import Store
+from shopdesk.platforms.detect import guess_spec
+from tests.importers_fixtures import order, write_orders
+from tests.jd_fixtures import (
+    JD_40,
+    JD_48,
+    JD_XLSX_SUBSET,
+    excel_number,
+    jd_order,
+    second_sku,
+    split_parent,
+    write_jd_orders,
+    write_jd_orders_xlsx,
+)
+from tests.pdd_fixtures import pdd_order, write_pdd_orders
+
+NO = "11729384072"  # 11 digits, as in 2015–18
+NEW_NO = "291184764662"  # 12 digits, as since 2023
+EXPORT = "jd-orders.csv"
+
+
+def only_order(store: Store):
+    (found,) = store.list_orders()
+    return found
+
+
+@pytest.mark.parametrize("header", [JD_40, JD_48], ids=["40-columns", "48-columns"])
+def test_both_layouts_read_by_header_name(
+    store: Store, tmp_path: Path, now, header: list[str]
+) -> None:
+    row = jd_order(NO, 商家备注="发顺丰", 订单备注="请周末送")
+    path = write_jd_orders(tmp_path / EXPORT, [row], header)
+    raw = path.read_bytes()
+    assert raw[:3] != b"\xef\xbb\xbf" and b"\r\n" in raw  # GBK, no BOM, CRLF
+    with pytest.raises(UnicodeDecodeError):
+        raw.decode("utf-8")
+    report = import_files(store, [path], now=now)
+    (file,) = report.files
+    assert (file.platform, file.kind, file.rows, file.added) == ("jd", "orders", 1, 1)
+    found = only_order(store)
+    assert (found.platform, found.order_no, found.status, found.state) == (
+        "jd",
+        NO,
+        "等待出库",
+        "paid",
+    )
+    # 应付金额, not 订单金额 (1097.00) nor 结算金额 (which equals it here)
+    assert found.paid_fen == 93245
+    assert found.paid_at == "2024-06-13T02:21:40Z"  # 付款确认时间, China time
+    assert found.created_at == "2024-06-13T02:21:07Z"  # 下单时间
+    assert found.total_fen == 109700  # 订单金额 + 运费金额 0.00
+    assert found.seller_note == "发顺丰"  # column 22 of 40, column 28 of 48
+    assert found.buyer_message == "请周末送"
+    assert found.buyer_nick == "rds3199358"  # 下单帐号, the buyer's JD pin
+    assert (found.receiver_name, found.receiver_phone) == ("王冬阳", "13767111772")
+    assert found.receiver_address == "江西南昌市青山湖区昌东工业区恒源科技园1栋"
+    assert found.tracking_no == ""  # no JD layout has a waybill column
+    (sku,) = store.order_lines(found.id)
+    assert (sku.title, sku.price_fen, sku.quantity) == (
+        "小满家居 北欧风陶瓷马克杯 400ml 奶白色",
+        75800,  # 京东价, the unit price
+        1,
+    )
+    assert (sku.sub_order_no, sku.outer_code) == ("1953814331", "MUG-400-W")  # `商家SKUID `
+
+
+def test_the_amount_paid_differs_from_the_settled_one(store: Store, tmp_path: Path, now) -> None:
+    row = jd_order(NO, 订单金额="1097.00", 结算金额="1010.00", 余额支付="0.00", 应付金额="932.45")
+    import_files(store, [write_jd_orders(tmp_path / EXPORT, [row])], now=now)
+    assert only_order(store).paid_fen == 93245  # what the buyer pays, never 结算金额
+
+
+def test_an_order_not_yet_confirmed_paid_has_paid_nothing(
+    store: Store, tmp_path: Path, now
+) -> None:
+    row = jd_order(NO, 订单状态="等待付款", 付款确认时间="")
+    import_files(store, [write_jd_orders(tmp_path / EXPORT, [row])], now=now)
+    found = only_order(store)
+    assert (found.status, found.state) == ("等待付款", "unpaid")
+    assert (found.paid_fen, found.paid_at) == (0, None)  # 应付金额 932.45 is still owed
+    assert found.created_at == "2024-06-13T02:21:07Z"
+
+
+def test_one_row_per_sku_the_order_once_an_identical_repeat_merged(
+    store: Store, tmp_path: Path, now
+) -> None:
+    first = jd_order(NO, 订购数量="2")
+    second = second_sku(first, 订购数量="1")
+    report = import_files(
+        store, [write_jd_orders(tmp_path / EXPORT, [first, second, first])], now=now
+    )
+    (file,) = report.files
+    assert (file.rows, file.added, file.merged, len(file.skipped)) == (3, 1, 2, 0)
+    found = only_order(store)
+    assert found.paid_fen == 93245  # repeated on every row, counted once
+    assert (found.lines, found.item_count) == (2, 3)
+    assert (
+        found.item_titles
+        == "小满家居 北欧风陶瓷马克杯 400ml 奶白色，小满家居 不锈钢保温饭盒 三层 薄荷绿"
+    )
+    lines = store.order_lines(found.id)
+    assert [(li.sub_order_no, li.quantity, li.price_fen) for li in lines] == [
+        ("1953814331", 2, 75800),
+        ("1953814332", 1, 33900),
+    ]
+
+
+JD_WORDS = {
+    "等待付款": "unpaid",
+    "等待出库": "paid",
+    "(锁定)等待出库": "paid",
+    "锁定": "paid",
+    "等待确认收货": "shipped",
+    "完成": "success",
+    "已取消": "closed",
+    "(删除)等待确认收货": "closed",
+    "(删除)等待付款": "closed",
+    "(删除)等待出库": "closed",  # deleted, not split: no 订单拆分为 in 商家备注
+    "(锁定)等待确认收货": "shipped",
+}
+
+
+def test_status_words_and_their_locked_and_deleted_forms_kept_verbatim(
+    store: Store, tmp_path: Path, now
+) -> None:
+    rows = [jd_order(f"{11729384100 + i}", 订单状态=word) for i, word in enumerate(JD_WORDS)]
+    rows.append(jd_order("11729384999", 订单状态="等待商家处理新状态"))
+    report = import_files(store, [write_jd_orders(tmp_path / EXPORT, rows)], now=now)
+    assert {o.status: o.state for o in store.list_orders()} == JD_WORDS
+    (skipped,) = report.files[0].skipped
+    assert (skipped.row, skipped.column, skipped.value) == (13, "订单状态", "等待商家处理新状态")
+    assert "不认识这个京东订单状态" in skipped.reason
+
+
+def test_a_split_parent_is_not_an_order_beside_its_children(
+    store: Store, tmp_path: Path, now
+) -> None:
+    children = ("11729439936", "11749907506")
+    rows = [
+        split_parent(NO, children),
+        second_sku(split_parent(NO, children)),
+        jd_order(children[0], 应付金额="620.00"),
+        jd_order(children[1], 订单状态="等待确认收货", 应付金额="312.45"),
+    ]
+    report = import_files(store, [write_jd_orders(tmp_path / EXPORT, rows)], now=now)
+    (file,) = report.files
+    assert (file.rows, file.added, len(file.skipped)) == (4, 2, 2)
+    assert [(p.row, p.column, p.value) for p in file.skipped] == [
+        (2, "订单状态", "(删除)等待出库"),
+        (3, "订单状态", "(删除)等待出库"),
+    ]
+    assert "已拆分为 11729439936、11749907506" in file.skipped[0].reason
+    assert {o.order_no: o.paid_fen for o in store.list_orders()} == {
+        children[0]: 62000,
+        children[1]: 31245,
+    }
+
+
+def test_an_order_imported_before_its_split_is_closed_by_it(
+    store: Store, tmp_path: Path, now
+) -> None:
+    import_files(store, [write_jd_orders(tmp_path / "morning.csv", [jd_order(NO)])], now=now)
+    later = write_jd_orders(
+        tmp_path / "evening.csv",
+        [split_parent(NO, ("11729439936", "11749907506")), jd_order("11729439936")],
+    )
+    report = import_files(store, [later], now=now)
+    assert (report.files[0].updated, report.files[0].added) == (1, 1)
+    parent = store.find_order("jd", NO)
+    assert (parent.status, parent.state) == ("(删除)等待出库", "closed")
+    assert parent.lines == 1  # its SKU rows are the children's now, not added to it
+
+
+def test_tabs_and_spaces_around_cells_are_stripped(store: Store, tmp_path: Path, now) -> None:
+    typed = {
+        (0, "订单号"): f"{NO}\t",
+        (0, "订购数量"): "2\t",
+        (0, "应付金额"): "932.45\t",
+        (0, "订单状态"): "等待确认收货\t",
+        (0, "下单时间"): "2024-06-13 10:21:07\t",
+        (0, "商品ID"): " 1953814331\t",
+    }
+    path = write_jd_orders(tmp_path / EXPORT, [jd_order(NO)], typed=typed)
+    import_files(store, [path], now=now)
+    found = only_order(store)
+    assert (found.order_no, found.status, found.paid_fen) == (NO, "等待确认收货", 93245)
+    assert found.created_at == "2024-06-13T02:21:07Z"
+    (sku,) = store.order_lines(found.id)
+    assert (sku.quantity, sku.sub_order_no) == (2, "1953814331")
+
+
+def test_a_masked_phone_is_kept_as_jd_wrote_it(store: Store, tmp_path: Path, now) -> None:
+    path = write_jd_orders(tmp_path / EXPORT, [jd_order(NO, 联系电话="1******6198")])
+    import_files(store, [path], now=now)
+    assert only_order(store).receiver_phone == "1******6198"
+
+
+def test_excel_resave_slash_dates_trimmed_amounts_and_a_mangled_order_number(
+    store: Store, tmp_path: Path, now
+) -> None:
+    import_files(store, [write_jd_orders(tmp_path / EXPORT, [jd_order(NO)])], now=now)
+    rows = [jd_order(NO), jd_order(NEW_NO, 应付金额="58.80"), jd_order("11729384073")]
+    resaved = write_jd_orders(tmp_path / "resaved.csv", rows, excel=True)
+    text = resaved.read_bytes().decode("gbk")
+    assert "2024/6/13 10:21," in text and ",758," in text and "2.91185E+11" in text
+    assert excel_number(NEW_NO) == "2.91185E+11"
+    report = import_files(store, [resaved], now=now)
+    (file,) = report.files
+    # the 12-digit number Excel rounded: skipped and reported, never stored rounded
+    (skipped,) = file.skipped
+    assert (skipped.row, skipped.column, skipped.value) == (3, "订单号", "2.91185E+11")
+    assert "科学计数法" in skipped.reason
+    assert {o.order_no for o in store.list_orders()} == {NO, "11729384073"}
+    assert (file.added, file.unchanged) == (1, 1)
+    # minutes never replace the known seconds; 758 is 758.00
+    assert store.find_order("jd", NO).paid_at == "2024-06-13T02:21:40Z"
+    new = store.find_order("jd", "11729384073")
+    assert (new.paid_at, new.paid_fen) == ("2024-06-13T02:21:00Z", 93245)
+    assert store.order_lines(new.id)[0].price_fen == 75800
+
+
+def test_excel_mangled_non_key_numbers_are_left_empty_and_reported(
+    store: Store, tmp_path: Path, now
+) -> None:
+    original = jd_order(NO, 货号="6901234567892", 商家SKUID="", 商品ID="100012345678")
+    import_files(store, [write_jd_orders(tmp_path / EXPORT, [original])], now=now)
+    resaved = write_jd_orders(
+        tmp_path / "resaved.csv", [original, jd_order("11729384073", 货号="6901234567892")],
+        excel=True,
+    )  # fmt: skip
+    report = import_files(store, [resaved], now=now)
+    (file,) = report.files
+    assert file.skipped == []
+    assert sorted((c.row, c.column, c.value) for c in file.cleared) == [
+        (2, "商品ID", "1.00012E+11"),
+        (2, "货号", "6.90123E+12"),
+        (3, "货号", "6.90123E+12"),
+    ]
+    assert "科学计数法" in file.cleared[0].reason
+    kept = store.order_lines(store.find_order("jd", NO).id)
+    assert [(li.sub_order_no, li.outer_code) for li in kept] == [("100012345678", "6901234567892")]
+    new = store.order_lines(store.find_order("jd", "11729384073").id)
+    assert [li.outer_code for li in new] == ["MUG-400-W"]  # 商家SKUID; the barcode dropped
+    cleared_new = jd_order("11729384074", 货号="6901234567892", 商家SKUID="")
+    again = write_jd_orders(tmp_path / "new.csv", [cleared_new], excel=True)
+    import_files(store, [again], now=now)
+    (line,) = store.order_lines(store.find_order("jd", "11729384074").id)
+    assert line.outer_code == ""  # never the rounded barcode
+
+
+def test_a_phone_excel_rounded_keeps_the_stored_one(store: Store, tmp_path: Path, now) -> None:
+    import_files(store, [write_jd_orders(tmp_path / EXPORT, [jd_order(NO)])], now=now)
+    typed = {(0, "联系电话"): "1.37671E+10"}
+    path = write_jd_orders(tmp_path / "resaved.csv", [jd_order(NO)], excel=True, typed=typed)
+    report = import_files(store, [path], now=now)
+    (cleared,) = report.files[0].cleared
+    assert (cleared.row, cleared.column, cleared.value) == (2, "联系电话", "1.37671E+10")
+    assert only_order(store).receiver_phone == "13767111772"
+
+
+def test_a_waybill_column_a_seller_adds_gives_the_first_tracking_number(
+    store: Store, tmp_path: Path, now
+) -> None:
+    header = [*JD_40, "快递公司", "快递单号"]
+    rows = [
+        jd_order(NO, 订单状态="等待确认收货", 快递公司="圆通快递"),
+        jd_order("11729384073", 订单状态="等待确认收货"),
+    ]
+    typed = {(0, "快递单号"): '"600068596612015883\t"', (1, "快递单号"): "6.00069E+17"}
+    path = write_jd_orders(tmp_path / EXPORT, rows, header, typed=typed)
+    report = import_files(store, [path], now=now)
+    assert store.find_order("jd", NO).tracking_no == "600068596612015883"
+    assert store.find_order("jd", NO).courier == "圆通快递"
+    assert store.find_order("jd", "11729384073").tracking_no == ""
+    (cleared,) = report.files[0].cleared
+    assert (cleared.row, cleared.column) == (3, "快递单号")
+
+
+def test_unnamed_trailing_columns_with_content_are_ignored(
+    store: Store, tmp_path: Path, now
+) -> None:
+    header = [*JD_48[:46], "", ""]
+    rows = [jd_order(NO)]
+    typed = {(0, ""): "x"}
+    path = write_jd_orders(tmp_path / EXPORT, rows, header, typed=typed)
+    assert path.read_bytes().decode("gbk").splitlines()[1].endswith(",x,x")
+    report = import_files(store, [path], now=now)
+    assert (report.files[0].added, report.files[0].skipped) == (1, [])
+
+
+def test_an_xlsx_copy_with_numbers_and_date_cells(store: Store, tmp_path: Path, now) -> None:
+    rows = [jd_order(NEW_NO), second_sku(jd_order(NEW_NO))]
+    path = write_jd_orders_xlsx(tmp_path / "jd-orders.xlsx", rows, JD_48)
+    import_files(store, [path], now=now)
+    found = only_order(store)
+    assert (found.order_no, found.paid_fen, found.lines) == (NEW_NO, 93245, 2)
+    assert found.paid_at == "2024-06-13T02:21:40Z"
+    assert [li.sub_order_no for li in store.order_lines(found.id)] == ["1953814331", "1953814332"]
+
+
+def test_a_copy_without_the_amount_to_pay_is_refused_naming_it(
+    store: Store, tmp_path: Path, now
+) -> None:
+    path = write_jd_orders_xlsx(tmp_path / "file1.xlsx", [jd_order(NO)], JD_XLSX_SUBSET)
+    with pytest.raises(InputError, match="file1.xlsx：京东订单导出缺少必需的列：应付金额"):
+        import_files(store, [path], now=now)
+    assert store.list_orders() == []
+
+
+def test_every_row_mangled_refuses_the_file(store: Store, tmp_path: Path, now) -> None:
+    rows = [jd_order(NEW_NO), jd_order("291184764663")]
+    path = write_jd_orders(tmp_path / EXPORT, rows, excel=True)
+    with pytest.raises(InputError, match="2 行数据全部无法导入.*科学计数法"):
+        import_files(store, [path], now=now)
+    assert store.list_orders() == []
+
+
+def test_reimport_adds_nothing_and_jd_with_taobao_and_pdd_in_one_import(
+    store: Store, tmp_path: Path, now
+) -> None:
+    files = [
+        write_jd_orders(tmp_path / EXPORT, [jd_order(NO), second_sku(jd_order(NO))], JD_48),
+        write_pdd_orders(tmp_path / "a_orders_export2024-06-15.csv", [pdd_order()]),
+        write_orders(tmp_path / "ExportOrderList202406201030.csv", [order("3901234567890120")]),
+    ]
+    first = import_files(store, files, now=now)
+    assert [(f.platform, f.kind, f.added) for f in first.files] == [
+        ("jd", "orders", 1),
+        ("pdd", "orders", 1),
+        ("taobao", "orders", 1),
+    ]
+    again = import_files(store, files, now=now)
+    assert [(f.added, f.updated) for f in again.files] == [(0, 0)] * 3
+    assert sorted(o.platform for o in store.list_orders()) == ["jd", "pdd", "taobao"]
+    assert store.find_order("jd", NO).lines == 2
+    shops = store.db.execute("SELECT name, platform FROM shops ORDER BY id").fetchall()
+    assert ("京东店铺", "jd") in shops  # a new JD shop, named for the platform
+
+
+def test_a_later_export_updates_the_status(store: Store, tmp_path: Path, now) -> None:
+    import_files(store, [write_jd_orders(tmp_path / "a.csv", [jd_order(NO)])], now=now)
+    done = jd_order(NO, 订单状态="完成", 订单完成时间="2024-06-18 09:00:00")
+    report = import_files(store, [write_jd_orders(tmp_path / "b.csv", [done])], now=now)
+    assert report.files[0].updated == 1
+    found = only_order(store)
+    assert (found.status, found.state) == ("完成", "success")
+    assert found.confirmed_at == "2024-06-18T01:00:00Z"
+
+
+def test_detection_scores_the_whole_header_and_names_the_after_sales_export(
+    tmp_path: Path,
+) -> None:
+    spec = guess_spec(JD_40)
+    assert (spec.platform, spec.kind) == ("jd", "orders")  # 订单号 is Pinduoduo's too
+    assert open_export(write_jd_orders(tmp_path / EXPORT, [jd_order()])).platform == "jd"
+    after_sales = ["服务单号", "申请单号", "订单号", "商品编号", "客户期望", "审核结果", "取件方式"]
+    path = tmp_path / "jd-after-sales.csv"
+    path.write_bytes((",".join(after_sales) + "\r\n1,2,3,4,5,6,7\r\n").encode("gbk"))
+    with pytest.raises(InputError, match="这像是京东售后服务单导出"):
+        open_export(path)
+
+
+def test_no_clock_is_invented_for_a_jd_order(store: Store, tmp_path: Path, now) -> None:
+    # JD's ship-by and auto-confirm durations are not found in its rules: no estimate
+    rows = [jd_order(NO), jd_order("11729384073", 订单状态="等待确认收货")]
+    import_files(store, [write_jd_orders(tmp_path / EXPORT, rows)], now=now)
+    at = datetime(2024, 6, 14, tzinfo=UTC)
+    for found in store.list_orders():
+        assert deadlines_for_order(store, found, at) == []

@@ -539,6 +539,8 @@ class Importer:
                 continue
             if incoming["sub_order_no"] is None:
                 incoming["sub_order_no"] = row["sub_order_no"]
+            for name in record.kept:  # a cell Excel mangled: what is stored stays
+                incoming[name] = row[name]
             row.update(incoming)
             if row["id"] is None:  # a line this import added: this row repeats it
                 tally.note(_line_key(row), "added")

@@ -53,6 +53,7 @@ class ParsedLine:
     sku_props: str = ""
     outer_code: str = ""
     status: str = ""
+    kept: tuple[str, ...] = ()  # fields whose cell was mangled: the stored value stays
 
 
 @dataclass(frozen=True)
@@ -80,3 +81,4 @@ class ParsedRefund:
     buyer_nick: str = ""
     paid_fen: int | None = None
     events: tuple[PlatformEvent, ...] = ()
+    notes: tuple[Note, ...] = ()  # cells left empty (a mangled return waybill)

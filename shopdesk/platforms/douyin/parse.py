@@ -90,7 +90,8 @@ def _key(value: object) -> str:
 
 
 def _mangled(text: str, raw: object = None) -> bool:
-    return bool(_SCIENTIFIC.match(text)) or (isinstance(raw, float) and abs(raw) >= 1e11)
+    """Scientific notation, or a workbook number too long to be exact (16 digits or more)."""
+    return bool(_SCIENTIFIC.match(text)) or (isinstance(raw, float) and abs(raw) >= 1e15)
 
 
 def parse_express(text: str) -> tuple[list[str], list[str], list[str]]:

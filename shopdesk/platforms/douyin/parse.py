@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections import OrderedDict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -78,14 +78,24 @@ def status_words() -> dict[str, dict[str, str]]:
 
 def _text(value: object) -> str:
     """A cell's text, `-` (抖店's empty) as empty; the tab 抖店 puts before ids is trimmed."""
+    if type(value) is str:
+        text = value.strip()
+        if text == EMPTY:
+            return ""
+        if not text or (text[0] not in "='" and text.isprintable()):
+            return text  # the common cell: nothing else to undo
     text = clean_text(value)
     return "" if text == EMPTY else text
 
 
 def _key(value: object) -> str:
     """A 主订单编号 / 子订单编号 / 售后单号: digits only, never a number Excel rounded."""
-    if isinstance(value, str) and _SCIENTIFIC.match(value.strip()):
-        raise CellError(MANGLED_KEY)
+    if type(value) is str:
+        text = value.strip()
+        if text.isdigit() and text.isascii() and not text.endswith("000"):
+            return text  # the common cell (a number Excel cut to 15 digits ends in zeros)
+        if _SCIENTIFIC.match(text):
+            raise CellError(MANGLED_KEY)
     return parse_order_no(value)
 
 
@@ -126,7 +136,7 @@ def order_state(status: str) -> str | None:
 _PROGRESS = {"unpaid": 0, "paid": 1, "shipped": 2, "success": 3}
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _SubOrder:
     """What a 子订单 row adds to its 主订单."""
 
@@ -136,6 +146,7 @@ class _SubOrder:
     gift: bool
     paid_fen: int
     payable_fen: int
+    unit_price_fen: int
     postage_fen: int
     quantity: int
     title: str
@@ -149,7 +160,10 @@ class _SubOrder:
     couriers: tuple[str, ...]
     texts: dict[str, str]
     precision: dict[str, str]
-    line: ParsedLine
+    sub_order_no: str
+    sku_props: str
+    outer_code: str
+    kept: tuple[str, ...]
     notes: tuple[Note, ...]
 
 
@@ -231,7 +245,11 @@ class DouyinOrderParser:
             field = "unit_price"
             unit_price = parse_fen(_text(self._cell(values, field)))
             for field, position in self.times:
-                at, exactness = parse_time(_text(values[position]))
+                text = _text(values[position])
+                if not text:
+                    times[field] = None
+                    continue
+                at, exactness = parse_time(text)
                 times[field] = at
                 if at is not None and exactness:
                     precision[field] = exactness
@@ -265,19 +283,6 @@ class DouyinOrderParser:
         gift = GIFT_CANCELLED in cancel_reason or (
             payable == 0 and (unit_price == 0 or "赠品" in title)
         )
-        line = ParsedLine(
-            row=number,
-            order_no=order_no,
-            position=0,  # set when the 主订单 is handed out
-            sub_order_no=sub_no,
-            title=title,
-            price_fen=unit_price,
-            quantity=quantity,
-            sku_props=_text(self._cell(values, "sku_props")),
-            outer_code=outer_code,
-            status=status,
-            kept=kept,
-        )
         sub = _SubOrder(
             record_row=number,
             status=status,
@@ -285,6 +290,7 @@ class DouyinOrderParser:
             gift=gift,
             paid_fen=max(payable - discount, 0),
             payable_fen=payable,
+            unit_price_fen=unit_price,
             postage_fen=postage,
             quantity=quantity,
             title=title,
@@ -298,7 +304,10 @@ class DouyinOrderParser:
             couriers=tuple(couriers),
             texts=texts,
             precision=precision,
-            line=line,
+            sub_order_no=sub_no,
+            sku_props=_text(self._cell(values, "sku_props")),
+            outer_code=outer_code,
+            kept=kept,
             notes=tuple(notes),
         )
         out: list[ParsedOrder] = []
@@ -328,8 +337,21 @@ class DouyinOrderParser:
         values, precision = self._order_values(subs, state)
         positions = {sub_no: position for position, sub_no in enumerate(self._subs, 1)}
         records = []
+        order_no = self._current
         for sub in rows:
-            line = replace(sub.line, position=positions[sub.line.sub_order_no or ""])
+            line = ParsedLine(
+                sub.record_row,
+                order_no,
+                positions[sub.sub_order_no],
+                sub.sub_order_no,
+                sub.title,
+                sub.unit_price_fen,
+                sub.quantity,
+                sub.sku_props,
+                sub.outer_code,
+                sub.status,
+                sub.kept,
+            )
             records.append(
                 ParsedOrder(
                     row=sub.record_row,

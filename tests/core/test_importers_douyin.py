@@ -539,3 +539,34 @@ def test_open_export_names_the_platform_and_kind(tmp_path: Path) -> None:
         "utf-8-sig",
     )
     export.close()
+
+
+@pytest.mark.parametrize("header", [LAYOUT_A, LAYOUT_B], ids=["74 columns", "75 columns"])
+@pytest.mark.parametrize(
+    "row",
+    [
+        douyin_line(NO),
+        shipped(douyin_line(NO), ("SF0220481613112", "顺丰速运")),
+        {**shipped(douyin_line(NO)), "订单状态": "已完成", "订单完成时间": "2026-11-28 09:00:00"},
+        douyin_line(NO, 订单状态="已关闭", 取消原因="买家申请退款", 订单提交时间="-"),
+    ],
+    ids=["waiting", "shipped", "finished", "closed"],
+)
+def test_a_one_item_order_gets_the_values_a_longer_one_would(
+    tmp_path: Path, header: list[str], row: dict
+) -> None:
+    """One 子订单 takes a short way to its order's values: the same as the same 子订单 read
+    as two would give, but for the amounts, which add up."""
+    from shopdesk.core.importers.douyin import DouyinOrderParser
+
+    export = open_export(write_douyin_orders(tmp_path / EXPORT, [row], header))
+    parser = DouyinOrderParser(export.layout)
+    parser(2, next(export._raw).values)
+    export.close()
+    (sub,) = parser._subs.values()
+    (record,) = parser.finish()
+    single, single_precision = parser._single_values(sub, record.state)
+    double, double_precision = parser._order_values([sub, sub], record.state)
+    for name in ("paid_fen", "total_fen", "postage_fen", "item_count"):
+        assert double.pop(name) == 2 * single.pop(name), name
+    assert (single, single_precision) == (double, double_precision)

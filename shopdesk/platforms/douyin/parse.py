@@ -369,6 +369,8 @@ class DouyinOrderParser:
     def _order_values(
         self, subs: list[_SubOrder], state: str
     ) -> tuple[dict[str, object], dict[str, str]]:
+        if len(subs) == 1:
+            return self._single_values(subs[0], state)
         index = self.index
         first = subs[0]
         out: dict[str, object] = dict(first.texts)
@@ -425,6 +427,48 @@ class DouyinOrderParser:
             couriers = dict.fromkeys(c for sub in subs for c in sub.couriers)
             out["tracking_no"] = ",".join(waybills)
             out["courier"] = ",".join(couriers)
+        return out, precision
+
+    def _single_values(
+        self, sub: _SubOrder, state: str
+    ) -> tuple[dict[str, object], dict[str, str]]:
+        """The values of a 主订单 of one 子订单 (most are): the same as `_order_values`
+        gives, without the comparing."""
+        index = self.index
+        out: dict[str, object] = dict(sub.texts)
+        exact = sub.precision
+        precision = {}
+        created = sub.created_at or sub.paid_at
+        out["created_at"] = created
+        if created is not None:
+            precision["created_at"] = exact.get(
+                "created_at" if sub.created_at else "paid_time", "s"
+            )
+        for name, key, at, present in (
+            ("paid_at", "paid_time", sub.paid_at, "paid_time" in index),
+            ("ship_by_at", "ship_by_at", sub.ship_by_at, "ship_by_at" in index),
+            ("shipped_at", "shipped_at", sub.shipped_at, "shipped_at" in index),
+            ("confirmed_at", "finished_at", sub.finished_at, "finished_at" in index),
+        ):
+            if not present:
+                continue
+            if name == "confirmed_at" and state != "success":
+                at = None
+            out[name] = at
+            if at is not None:
+                precision[name] = exact.get(key, "s")
+        out["paid_fen"] = sub.paid_fen
+        out["total_fen"] = sub.payable_fen
+        if "postage" in index:
+            out["postage_fen"] = sub.postage_fen
+        out["item_count"] = sub.quantity
+        out["item_titles"] = sub.title
+        if "cancel_reason" in index:
+            closed = state == "closed" and not sub.gift
+            out["closed_reason"] = sub.cancel_reason if closed else ""
+        if "express" in index:
+            out["tracking_no"] = ",".join(sub.waybills)
+            out["courier"] = ",".join(sub.couriers)
         return out, precision
 
 

@@ -192,7 +192,6 @@ class ExportFile:
         if len(self.problems) == self.rows:
             raise InputError(all_skipped_message(self.name, self.problems))
 
-
     def _clear(self, record: ParsedOrder | ParsedRefund) -> None:
         """Cells left empty in an imported record (a waybill Excel rounded), reported."""
         self.cleared.extend(

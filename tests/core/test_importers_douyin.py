@@ -13,10 +13,10 @@ import pytest
 from shopdesk.core.deadlines_repo import deadlines_for_case, deadlines_for_order
 from shopdesk.core.errors import InputError
 from shopdesk.core.import_repo import import_files
-from shopdesk.core.importers import export_stamp, open_export
-from shopdesk.core.importers.layouts import guess_spec
 from shopdesk.core.store import Store
 from shopdesk.core.timeutil import from_text
+from shopdesk.platforms.detect import guess_spec
+from shopdesk.platforms.export_file import export_stamp, open_export
 from tests.douyin_fixtures import (
     AFTER_SALES,
     LAYOUT_A,
@@ -557,7 +557,7 @@ def test_a_one_item_order_gets_the_values_a_longer_one_would(
 ) -> None:
     """One 子订单 takes a short way to its order's values: the same as the same 子订单 read
     as two would give, but for the amounts, which add up."""
-    from shopdesk.core.importers.douyin import DouyinOrderParser
+    from shopdesk.platforms.douyin.parse import DouyinOrderParser
 
     export = open_export(write_douyin_orders(tmp_path / EXPORT, [row], header))
     parser = DouyinOrderParser(export.layout)

@@ -570,3 +570,51 @@ def test_a_one_item_order_gets_the_values_a_longer_one_would(
     for name in ("paid_fen", "total_fen", "postage_fen", "item_count"):
         assert double.pop(name) == 2 * single.pop(name), name
     assert (single, single_precision) == (double, double_precision)
+
+
+@pytest.mark.parametrize(
+    ("status", "state"),
+    [
+        ("待商家同意", "awaiting_seller"),  # the API's words, as a newer export may write them
+        ("待商家二次同意", "return_in_transit"),
+        ("商家一次拒绝", "refused"),
+        ("商家二次拒绝", "refused"),
+        ("售后成功", "refunded"),
+        ("换货成功", "closed"),
+        ("售后失败", "closed"),
+        ("已全额退款", "refunded"),
+    ],
+)
+def test_after_sales_status_words_of_the_platform(
+    store: Store, tmp_path: Path, now, status: str, state: str
+) -> None:
+    rows = [douyin_after_sale(售后类型="退货退款", 售后状态=status)]
+    import_files(store, [after_sales_file(tmp_path, rows)], now=now)
+    (case,) = store.list_cases()
+    assert (case.platform_status, case.state) == (status, state)
+
+
+def test_an_unknown_after_sales_status_or_a_repeated_row(store: Store, tmp_path: Path, now) -> None:
+    rows = [
+        douyin_after_sale("7318945612387450001"),
+        douyin_after_sale("7318945612387450001"),  # the same 售后单 twice: folded
+        douyin_after_sale("7318945612387450002", 售后状态="新的状态"),
+    ]
+    report = import_files(store, [after_sales_file(tmp_path, rows)], now=now)
+    (file,) = report.files
+    assert (file.rows, file.added, file.merged) == (3, 1, 1)
+    (skipped,) = file.skipped
+    assert (skipped.row, skipped.column, skipped.value) == (4, "售后状态", "新的状态")
+    assert "不认识这个抖店售后状态" in skipped.reason
+
+
+def test_after_sales_amounts_as_numbers(store: Store, tmp_path: Path, now) -> None:
+    """Amounts typed into the workbook are number cells; 退支付优惠 is still a deduction."""
+    path = after_sales_file(
+        tmp_path,
+        [douyin_after_sale()],
+        excel=True,
+        typed={(0, "退商品金额（元）"): 36.9, (0, "退支付优惠（元）"): -1.5},
+    )
+    import_files(store, [path], now=now)
+    assert store.list_cases()[0].refund_fen == 3540

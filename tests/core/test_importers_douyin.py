@@ -618,3 +618,32 @@ def test_after_sales_amounts_as_numbers(store: Store, tmp_path: Path, now) -> No
     )
     import_files(store, [path], now=now)
     assert store.list_cases()[0].refund_fen == 3540
+
+
+def test_express_info_variants() -> None:
+    from shopdesk.platforms.douyin.parse import parse_express
+
+    text = (
+        "JDVA12345678901-1-1-京东快递,保温饭盒-3788410999938351944,1;"  # a hyphen in the waybill
+        "1234567890123-EMS,保温饭盒-3788410999938351944,1；"  # a full-width semicolon
+        "YT8812345678901,保温饭盒-3788410999938351944,1;"  # no courier
+        "7.70292E+14-申通快递,保温饭盒-3788410999938351944,1;"  # rounded by Excel
+    )
+    assert parse_express(text) == (
+        ["JDVA12345678901-1-1", "1234567890123", "YT8812345678901"],
+        ["京东快递", "EMS", "申通快递"],
+        ["7.70292E+14"],
+    )
+    assert parse_express("-") == ([], [], [])
+
+
+@pytest.mark.parametrize(
+    ("word", "state"),
+    [("部分发货", "shipped"), ("已关闭（超时未支付）", "closed"), ("待付款", "unpaid")],
+)
+def test_a_new_status_wording_is_read_by_its_words_and_kept(
+    store: Store, tmp_path: Path, now, word: str, state: str
+) -> None:
+    path = write_douyin_orders(tmp_path / EXPORT, [douyin_line(NO, 订单状态=word)])
+    import_files(store, [path], now=now)
+    assert (only_order(store).status, only_order(store).state) == (word, state)

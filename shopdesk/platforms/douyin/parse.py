@@ -110,11 +110,14 @@ def parse_express(text: str) -> tuple[list[str], list[str], list[str]]:
     waybills: list[str] = []
     couriers: list[str] = []
     mangled: list[str] = []
-    for parcel in text.split(";"):
+    for parcel in text.replace("；", ";").split(";"):
         head = parcel.strip().split(",", 1)[0].strip()
         if not head or head == EMPTY:
             continue
-        waybill, _, courier = head.partition("-")
+        # the courier's name has no hyphen; a waybill may (JD's `JDVA…-1-1`)
+        waybill, dash, courier = head.rpartition("-")
+        if not dash or not courier.strip() or courier.strip().isdigit():
+            waybill, courier = head, ""
         waybill, courier = waybill.strip(), courier.strip()
         if _mangled(waybill):
             mangled.append(waybill)
@@ -129,6 +132,19 @@ def order_state(status: str) -> str | None:
     words = status_words()["order_status"]
     if status in words:
         return words[status]
+    for word, state in (  # a wording not seen yet, read by its words
+        ("关闭", "closed"),
+        ("取消", "closed"),
+        ("完成", "success"),
+        ("已发货", "shipped"),
+        ("部分发货", "shipped"),
+        ("待发货", "paid"),
+        ("备货", "paid"),
+        ("待支付", "unpaid"),
+        ("待付款", "unpaid"),
+    ):
+        if word in status:
+            return state
     return None
 
 

@@ -647,3 +647,20 @@ def test_a_new_status_wording_is_read_by_its_words_and_kept(
     path = write_douyin_orders(tmp_path / EXPORT, [douyin_line(NO, 订单状态=word)])
     import_files(store, [path], now=now)
     assert (only_order(store).status, only_order(store).state) == (word, state)
+
+
+def test_a_main_order_s_row_far_from_the_others_is_skipped_and_named(
+    store: Store, tmp_path: Path, now, monkeypatch
+) -> None:
+    """Rows of one 主订单 are folded while the parser still holds it (10,000 orders); a row
+    further away cannot be folded in, and is reported rather than overwriting the order."""
+    from shopdesk.platforms.douyin import parse
+
+    monkeypatch.setattr(parse, "DONE_WINDOW", 1)
+    other = "6917546239482029999"
+    rows = [douyin_line(TWO, SUB_1), douyin_line(NO), douyin_line(other), blanket()]
+    report = import_files(store, [write_douyin_orders(tmp_path / EXPORT, rows)], now=now)
+    (skipped,) = report.files[0].skipped
+    assert (skipped.row, skipped.column, skipped.value) == (5, "主订单编号", TWO)
+    assert "相隔太远" in skipped.reason
+    assert store.find_order("douyin", TWO).paid_fen == 3540  # the first row's, never half-summed

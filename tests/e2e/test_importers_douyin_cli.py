@@ -16,7 +16,7 @@ from tests.douyin_fixtures import (
     write_douyin_after_sales,
     write_douyin_orders,
 )
-from tests.e2e.test_importers_cli import shopdesk
+from tests.e2e.conftest import shopdesk
 from tests.importers_fixtures import order, write_orders
 from tests.pdd_fixtures import pdd_order, write_pdd_orders
 

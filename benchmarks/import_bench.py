@@ -1,6 +1,7 @@
 """Import benchmark: generated exports of each platform (Taobao: GBK order report + item
 report; Pinduoduo: the UTF-8 order export, one row per SKU, tab-ended cells; JD: the GBK
-48-column order export, one row per SKU, free text quoted) imported into
+48-column order export, one row per SKU, free text quoted; Douyin: the UTF-8-with-BOM
+order export, one row per 子订单, tab-prefixed ids) imported into
 a fresh store, against the limit measured in the same run: raw sqlite3 `executemany` of
 the same already-parsed rows in one transaction.
 
@@ -314,6 +315,77 @@ def generate_jd(folder: Path, count: int, seed: int = 7) -> tuple[list[Path], in
     return [path], rows
 
 
+DOUYIN_SKUS = [
+    ("北欧风陶瓷马克杯 大容量带盖", "MUG-400-W", 3990, 3690),
+    ("加厚珊瑚绒毛毯 午睡毯", "BLK-150", 8900, 8000),
+    ("不锈钢保温饭盒 三层", "BOX-3", 5990, 5490),
+    ("竹纤维洗碗布 10片装", "CLOTH-10", 1290, 1190),
+]
+DOUYIN_STATUSES = ["已完成"] * 5 + ["已发货"] * 3 + ["待发货", "已关闭"]
+DOUYIN_COURIERS = ["申通快递", "顺丰速运", "圆通速递", "中通快递"]
+
+
+def generate_douyin(folder: Path, count: int, seed: int = 7) -> tuple[list[Path], int]:
+    """The Douyin order export (75-column layout B, UTF-8 with BOM, one row per 子订单,
+    ids written "\t…", `-` for empty cells, 快递信息), row by row; returns the file and
+    its number of 子订单 rows (the lines)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+    from douyin_fixtures import LAYOUT_B
+
+    rng = random.Random(seed)
+    path = folder / "1795826400_3edeb47b86bdb5b9.csv"
+    at = {name: i for i, name in enumerate(LAYOUT_B)}
+    start = datetime(2026, 8, 1, 9, 0, 0)
+    rows = 0
+    with path.open("w", encoding="utf-8-sig", newline="") as out:
+        out.write(",".join(f'"{h}"' for h in LAYOUT_B) + "\n")
+        for index in range(count):
+            submitted = start + timedelta(seconds=index * 60 + rng.randrange(50))
+            order_no = f"{6917546239482019245 + index * 7919}"
+            status = rng.choice(DOUYIN_STATUSES)
+            skus = rng.sample(DOUYIN_SKUS, rng.choice((1, 1, 1, 2)))
+            for position, (title, code, price, payable) in enumerate(skus):
+                cells = ["-"] * len(LAYOUT_B)
+                sub_no = order_no if len(skus) == 1 else f"{int(order_no) + position + 1}"
+                cells[at["主订单编号"]] = f"\t{order_no}"
+                cells[at["子订单编号"]] = f"\t{sub_no}"
+                cells[at["支付方式"]] = "抖音支付"
+                cells[at["选购商品"]] = title
+                cells[at["商品ID"]] = f"\t{3788410999938351943 + rng.randrange(4)}"
+                cells[at["商家编码"]] = f"\t{code}"
+                cells[at["商品数量"]] = "1"
+                cells[at["商品金额"]] = f"{price / 100:.2f}"
+                cells[at["订单提交时间"]] = f"{submitted:%Y-%m-%d %H:%M:%S}"
+                paid = submitted + timedelta(seconds=8)
+                cells[at["支付完成时间"]] = f"{paid:%Y-%m-%d %H:%M:%S}"
+                cells[at["承诺发货时间"]] = f"{paid + timedelta(hours=48):%Y-%m-%d %H:%M:%S}"
+                cells[at["订单状态"]] = status
+                cells[at["订单应付金额"]] = f"{payable / 100:.2f}"
+                cells[at["运费"]] = "0.00"
+                cells[at["商家优惠"]] = f"店铺满减-{(price - payable) / 100:.2f}"
+                cells[at["支付优惠"]] = "1.50"
+                cells[at["收件人"]] = f"{rng.choice(SURNAMES)}**"
+                cells[at["收件人手机号"]] = f"\t1********{rng.randrange(100):02d}"
+                cells[at["省"]], cells[at["市"]], cells[at["区"]] = rng.choice(CITIES).split()
+                cells[at["详细地址"]] = "文一西路****号"
+                if status in ("已发货", "已完成"):
+                    shipped = paid + timedelta(hours=20)
+                    cells[at["发货时间"]] = f"{shipped:%Y-%m-%d %H:%M:%S}"
+                    waybill = f"7702{rng.randrange(10**11):011d}"
+                    cells[at["快递信息"]] = (
+                        f"\t{waybill}-{rng.choice(DOUYIN_COURIERS)},{title}-3788410999938351943,1;"
+                    )
+                if status == "已完成":
+                    done = paid + timedelta(days=6)
+                    cells[at["订单完成时间"]] = f"{done:%Y-%m-%d %H:%M:%S}"
+                if status == "已关闭":
+                    cells[at["取消原因"]] = "买家申请退款"
+                    cells[at["售后状态"]] = "同意退款，退款成功"
+                out.write(",".join(f'"{c}"' for c in cells) + "\n")
+                rows += 1
+    return [path], rows
+
+
 def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -427,13 +499,16 @@ def main() -> int:
     )
     parser.add_argument("--profile", action="store_true", help="profile the import (cProfile)")
     parser.add_argument(
-        "--platform", choices=("all", "taobao", "pdd", "jd"), default="all", help="default: each"
+        "--platform",
+        choices=("all", "taobao", "pdd", "jd", "douyin"),
+        default="all",
+        help="default: each",
     )
     args = parser.parse_args()
     if args.platform == "all":  # each in its own process: peak memory is its own
         import subprocess
 
-        for platform in ("taobao", "pdd", "jd"):
+        for platform in ("taobao", "pdd", "jd", "douyin"):
             command = [sys.executable, __file__, "--platform", platform]
             command += ["--orders", str(args.orders), "--repeat", str(args.repeat)]
             if subprocess.run(command + (["--profile"] if args.profile else [])).returncode:
@@ -450,6 +525,9 @@ def main() -> int:
         elif args.platform == "jd":
             files, line_count = generate_jd(folder, args.orders)
             what = "JD GBK CSV (48 columns), one row per SKU"
+        elif args.platform == "douyin":
+            files, line_count = generate_douyin(folder, args.orders)
+            what = "Douyin UTF-8 BOM CSV (75 columns), one row per 子订单"
         else:
             orders_path, lines_path, line_count = generate(folder, args.orders)
             files = [orders_path, lines_path]

@@ -593,6 +593,8 @@ class Importer:
             for name in ("sub_order_no", "outer_code"):  # None: not known, keep what is
                 if incoming[name] is None:
                     incoming[name] = row[name]
+            for name in record.kept:  # a cell Excel mangled: what is stored stays
+                incoming[name] = row[name]
             row.update(incoming)
             if row["id"] is None:  # a line this import added: this row repeats it
                 tally.note(_line_key(row), "added")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from shopdesk.core.errors import InputError
@@ -25,7 +25,7 @@ from shopdesk.core.importers.records import (
 )
 from shopdesk.core.importers.rows import RowError
 from shopdesk.core.importers.source import ExportSource, RawRow
-from shopdesk.core.timeutil import china_to_text
+from shopdesk.core.timeutil import china_to_text, to_text
 from shopdesk.platforms.detect import guess_kind, read_layout, supported
 from shopdesk.platforms.registry import get as platform
 
@@ -43,13 +43,19 @@ __all__ = [
 
 HEADER_SEARCH_ROWS = 5
 _STAMP = re.compile(r"(20\d\d)(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)?")
+_DASHED = re.compile(r"(20\d\d)-(\d\d)-(\d\d)-(\d\d)-(\d\d)-(\d\d)")
+_EPOCH = re.compile(r"^(1[5-9]\d{8})_")  # unix seconds, then a token
 Record = ParsedOrder | ParsedLine | ParsedRefund
 
 
 def export_stamp(file_name: str) -> str | None:
-    """The export time in a platform file name (`ExportOrderList202406181420.csv`), as
-    UTC text; None when the name carries none."""
-    match = _STAMP.search(file_name)
+    """The export time in a platform file name, as UTC text: China time written out
+    (`ExportOrderList202406181420.csv`, `售后单导出-2026-11-28-09-30-00.xlsx`) or unix
+    seconds before a token (`1795826400_3edeb47b86bdb5b9.csv`); None when it carries none."""
+    epoch = _EPOCH.match(file_name)
+    if epoch:
+        return to_text(datetime.fromtimestamp(int(epoch.group(1)), tz=UTC))
+    match = _DASHED.search(file_name) or _STAMP.search(file_name)
     if not match:
         return None
     parts = [int(part) for part in match.groups(default="0")]
@@ -157,6 +163,9 @@ class ExportFile:
         in `problems`. InputError if the file holds no data row at all, or when every data
         row was left out (the file is not usable: nothing of it is imported)."""
         parse = platform(self.layout.platform).parser(self.layout)
+        # A grouped parser (Douyin's: one 主订单 from several rows) returns the records it
+        # has completed, none or several, and the rest from finish().
+        grouped = getattr(parse, "grouped", False)
         try:
             for raw in self._raw:
                 if _blank(raw.values):
@@ -169,18 +178,33 @@ class ExportFile:
                 except RowError as error:
                     self._problem(raw, error.column, error.value, error.reason)
                     continue
-                if type(record) is ParsedOrder and record.notes:
-                    self.cleared.extend(
-                        Problem(self.name, raw.number, note.column, note.value, note.reason)
-                        for note in record.notes
-                    )
+                if grouped:
+                    yield from self._noted(record)
+                    continue
+                if type(record) is not ParsedLine and record.notes:
+                    self._clear(record)
                 yield record
+            if grouped:
+                yield from self._noted(parse.finish())
         finally:
             self.close()
         if self.rows == 0:
             raise InputError(f"{self.name}：只有表头，没有数据行：请确认导出时选择了时间范围")
         if len(self.problems) == self.rows:
             raise InputError(all_skipped_message(self.name, self.problems))
+
+    def _clear(self, record: ParsedOrder | ParsedRefund) -> None:
+        """Cells left empty in an imported record (a waybill Excel rounded), reported."""
+        self.cleared.extend(
+            Problem(self.name, record.row, note.column, note.value, note.reason)
+            for note in record.notes
+        )
+
+    def _noted(self, records: list[ParsedOrder]) -> list[ParsedOrder]:
+        for record in records:
+            if record.notes:
+                self._clear(record)
+        return records
 
 
 CUT_OFF = "文件在这一行中途结束，可能下载不完整：请重新导出"

@@ -226,8 +226,13 @@ class DueView(QWidget):
         return repo.count_due(self.store, Party.SELLER.value)
 
     def _update_summary(self) -> None:
-        info = [repo.rules_info(p) for p, _ in registry.rule_files()]
-        stamp = "；".join(f"{label_platform(i.platform)} {i.as_of}" for i in info)
+        # one date for the platforms whose rules are of the same day: the line stays short
+        # enough for a 1280-pixel window however many platforms have rules
+        by_date: dict[str, list[str]] = {}
+        for platform, _ in registry.rule_files():
+            info = repo.rules_info(platform)
+            by_date.setdefault(info.as_of, []).append(label_platform(info.platform))
+        stamp = "；".join(f"{day} {' · '.join(names)}" for day, names in by_date.items())
         self.summary.setText(self.tr("规则截至：%1").replace("%1", stamp))
         self.last_seller_count = self.seller_count()
         self.counts_changed.emit(self.last_seller_count)

@@ -57,6 +57,7 @@ class ParsedLine:
     sku_props: str = ""
     outer_code: str | None = ""  # None: the cell was left empty (mangled), keep the stored
     status: str = ""
+    kept: tuple[str, ...] = ()  # fields whose cell was mangled: the stored value stays
 
 
 @dataclass(frozen=True)
@@ -84,3 +85,4 @@ class ParsedRefund:
     buyer_nick: str = ""
     paid_fen: int | None = None
     events: tuple[PlatformEvent, ...] = ()
+    notes: tuple[Note, ...] = ()  # cells left empty (a mangled return waybill)

@@ -1,0 +1,643 @@
+"""Douyin shop (抖店) rows -> records: the order export (one row per 子订单) and the 售后
+export. Facts: shared/domain/platforms/douyin.md. What the status words mean is data:
+states.toml beside this file.
+
+A 主订单's values come from all its 子订单 rows (paid = the sum of 订单应付金额 - 支付优惠,
+the status from the statuses of its 子订单), so the order parser holds the rows of one
+主订单 (the export writes them together) and hands them out when the next one begins."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import OrderedDict
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from shopdesk.core.importers.cells import (
+    CellError,
+    clean_text,
+    normalize_status,
+    parse_fen,
+    parse_int,
+    parse_order_no,
+    parse_time,
+)
+from shopdesk.core.importers.layouts import Layout
+from shopdesk.core.importers.records import (
+    Note,
+    ParsedLine,
+    ParsedOrder,
+    ParsedRefund,
+    PlatformEvent,
+)
+from shopdesk.core.importers.rows import RowError
+from shopdesk.core.model import CaseKind, CaseState, EventKind
+
+_SCIENTIFIC = re.compile(r"^[+-]?\d+(\.\d+)?[eE][+-]?\d+$")
+EMPTY = "-"  # 抖店's empty cell
+DONE_WINDOW = 10_000  # 主订单 kept after they are handed out (rows of one come together)
+
+UNKNOWN_ORDER_STATUS = (
+    "ShopDesk 不认识这个抖店订单状态（应是“待发货”“已发货”“已完成”“已关闭”）："
+    "可能放错了列，或平台有了新状态，请检查这一格"
+)
+UNKNOWN_AFTER_SALES_STATUS = (
+    "ShopDesk 不认识这个抖店售后状态（应是“待商家处理”“同意退款，退款成功”“售后关闭”等）："
+    "可能放错了列，或平台有了新状态，请检查这一格"
+)
+MANGLED_KEY = (
+    "编号变成了科学计数法（Excel 打开后另存造成），原来的位数已丢失，这一行无法对应到订单："
+    "请用抖店导出的原始文件，不要在 Excel 中另存"
+)
+MANGLED_WAYBILL = (
+    "快递信息里的运单号被 Excel 存成了科学计数法，末尾几位已丢失：这个运单号未导入"
+    "（订单其余内容已导入），请用抖店导出的原始文件补上"
+)
+MANGLED_CODE = (
+    "商家编码被 Excel 存成了科学计数法，末尾几位已丢失：这一格未导入（已有的编码保留），"
+    "请用抖店导出的原始文件补上"
+)
+MANGLED_RETURN_WAYBILL = (
+    "退货物流单号被 Excel 存成了科学计数法，末尾几位已丢失：这一格未导入（售后单其余内容已导入）"
+)
+FAR_APART = (
+    "这个主订单的子订单行与它前面的行相隔太远（文件可能被排序或拼接过），无法合并成一个订单："
+    "这一行未导入，请用抖店导出的原始文件"
+)
+NEGATIVE_REFUND = "退商品金额小于退支付优惠，退款金额不可能是负数：请检查这两格"
+GIFT_CANCELLED = "赠品"  # 取消原因 `主品订单售后完成，未发货赠品订单取消`
+
+
+@cache
+def status_words() -> dict[str, dict[str, str]]:
+    with (Path(__file__).parent / "states.toml").open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def _text(value: object) -> str:
+    """A cell's text, `-` (抖店's empty) as empty; the tab 抖店 puts before ids is trimmed."""
+    if type(value) is str:
+        text = value.strip()
+        if text == EMPTY:
+            return ""
+        if not text or (text[0] not in "='" and text.isprintable()):
+            return text  # the common cell: nothing else to undo
+    text = clean_text(value)
+    return "" if text == EMPTY else text
+
+
+def _key(value: object) -> str:
+    """A 主订单编号 / 子订单编号 / 售后单号: digits only, never a number Excel rounded."""
+    if type(value) is str:
+        text = value.strip()
+        if text.isdigit() and text.isascii() and not text.endswith("000"):
+            return text  # the common cell (a number Excel cut to 15 digits ends in zeros)
+        if _SCIENTIFIC.match(text):
+            raise CellError(MANGLED_KEY)
+    return parse_order_no(value)
+
+
+def _mangled(text: str, raw: object = None) -> bool:
+    """Scientific notation, or a workbook number too long to be exact (16 digits or more)."""
+    return bool(_SCIENTIFIC.match(text)) or (isinstance(raw, float) and abs(raw) >= 1e15)
+
+
+def parse_express(text: str) -> tuple[list[str], list[str], list[str]]:
+    """快递信息 `运单号-快递公司,商品名称-商品ID,数量;` (parcels joined by `;`) -> the
+    waybills and couriers (each once, in order) and the waybills Excel mangled."""
+    waybills: list[str] = []
+    couriers: list[str] = []
+    mangled: list[str] = []
+    for parcel in text.replace("；", ";").split(";"):
+        head = parcel.strip().split(",", 1)[0].strip()
+        if not head or head == EMPTY:
+            continue
+        # the courier's name has no hyphen; a waybill may (JD's `JDVA…-1-1`)
+        waybill, dash, courier = head.rpartition("-")
+        if not dash or not courier.strip() or courier.strip().isdigit():
+            waybill, courier = head, ""
+        waybill, courier = waybill.strip(), courier.strip()
+        if _mangled(waybill):
+            mangled.append(waybill)
+        elif waybill and waybill not in waybills:
+            waybills.append(waybill)
+        if courier and courier not in couriers:
+            couriers.append(courier)
+    return waybills, couriers, mangled
+
+
+def order_state(status: str) -> str | None:
+    words = status_words()["order_status"]
+    if status in words:
+        return words[status]
+    for word, state in (  # a wording not seen yet, read by its words
+        ("关闭", "closed"),
+        ("取消", "closed"),
+        ("完成", "success"),
+        ("已发货", "shipped"),
+        ("部分发货", "shipped"),
+        ("待发货", "paid"),
+        ("备货", "paid"),
+        ("待支付", "unpaid"),
+        ("待付款", "unpaid"),
+    ):
+        if word in status:
+            return state
+    return None
+
+
+# How far a 子订单 has got: the 主订单 shows its most advanced one (待发货 < 已发货 < 已完成).
+_PROGRESS = {"unpaid": 0, "paid": 1, "shipped": 2, "success": 3}
+
+
+@dataclass(slots=True)
+class _SubOrder:
+    """What a 子订单 row adds to its 主订单."""
+
+    record_row: int
+    status: str
+    state: str
+    gift: bool
+    paid_fen: int
+    payable_fen: int
+    unit_price_fen: int
+    postage_fen: int
+    quantity: int
+    title: str
+    created_at: str | None
+    paid_at: str | None
+    ship_by_at: str | None
+    shipped_at: str | None
+    finished_at: str | None
+    cancel_reason: str
+    waybills: tuple[str, ...]
+    couriers: tuple[str, ...]
+    texts: dict[str, str]
+    precision: dict[str, str]
+    sub_order_no: str
+    sku_props: str
+    outer_code: str
+    kept: tuple[str, ...]
+    notes: tuple[Note, ...]
+
+
+def order_status(subs: list[_SubOrder]) -> tuple[str, str]:
+    """The 主订单's status word and state: 已关闭 only when every 子订单 that is not a gift
+    is closed, else the most advanced status of its open 子订单 (a gift's does not count)."""
+    counted = [sub for sub in subs if not sub.gift] or subs
+    open_subs = [sub for sub in counted if sub.state != "closed"]
+    if not open_subs:
+        return counted[0].status, "closed"
+    best = max(open_subs, key=lambda sub: _PROGRESS.get(sub.state, 0))
+    return best.status, best.state
+
+
+class DouyinOrderParser:
+    """Order export rows -> one ParsedOrder per row (each with its 子订单 as the line),
+    handed out when its 主订单 is complete: every record of a 主订单 carries the order's
+    values worked out from all its rows. `grouped`: the reader calls `finish()` at the end."""
+
+    grouped = True
+    TIMES = ("created_at", "paid_time", "ship_by_at", "shipped_at", "finished_at")
+    TEXTS = {  # stored field -> export field
+        "buyer_message": "buyer_message",
+        "seller_note": "seller_note",
+        "receiver_name": "receiver_name",
+        "receiver_phone": "mobile",
+    }
+
+    def __init__(self, layout: Layout) -> None:
+        self.layout = layout
+        index = layout.index
+        self.index = index
+        self.times = [(name, index[name]) for name in self.TIMES if name in index]
+        self.texts = [(name, index[field]) for name, field in self.TEXTS.items() if field in index]
+        self.address = [
+            index[name]
+            for name in ("province", "city", "district", "street", "address")
+            if name in index
+        ]
+        self._current: str | None = None
+        self._subs: dict[str, _SubOrder] = {}  # the current 主订单's 子订单, by number
+        self._rows: list[_SubOrder] = []  # its rows not handed out yet, repeats included
+        # The 主订单 handed out last, should more of their rows come later in the file (a
+        # repeated row, two exports pasted together); older ones are only remembered.
+        self._done: OrderedDict[str, dict[str, _SubOrder]] = OrderedDict()
+        self._forgotten: set[str] = set()
+
+    def _cell(self, values: list[object], field: str) -> object:
+        position = self.index.get(field)
+        return values[position] if position is not None else None
+
+    def _error(self, values: list[object], field: str, reason: str) -> RowError:
+        position = self.index.get(field)
+        if position is None:
+            return RowError(field, "", reason)
+        return RowError(self.layout.names[position], clean_text(values[position]), reason)
+
+    def __call__(self, number: int, values: list[object]) -> list[ParsedOrder]:
+        field = "order_no"
+        times: dict[str, str | None] = {}
+        precision: dict[str, str] = {}
+        try:
+            order_no = _key(values[self.index["order_no"]])
+            if order_no != self._current and order_no in self._forgotten:
+                raise CellError(FAR_APART)
+            field = "sub_order_no"
+            sub_no = _key(values[self.index["sub_order_no"]])
+            field = "status"
+            status = normalize_status(_text(values[self.index["status"]]))
+            state = order_state(status)
+            if state is None:
+                raise CellError(UNKNOWN_ORDER_STATUS)
+            field = "payable"
+            payable = parse_fen(_text(values[self.index["payable"]]))
+            field = "pay_discount"
+            discount = parse_fen(_text(self._cell(values, field)))
+            field = "postage"
+            postage = parse_fen(_text(self._cell(values, field)))
+            field = "unit_price"
+            unit_price = parse_fen(_text(self._cell(values, field)))
+            for field, position in self.times:
+                text = _text(values[position])
+                if not text:
+                    times[field] = None
+                    continue
+                at, exactness = parse_time(text)
+                times[field] = at
+                if at is not None and exactness:
+                    precision[field] = exactness
+            field = "quantity"
+            cell = self._cell(values, field)
+            quantity = parse_int(_text(cell)) if cell is not None else 1
+        except CellError as error:
+            raise self._error(values, field, str(error)) from None
+        notes: list[Note] = []
+        title = _text(self._cell(values, "title"))
+        cancel_reason = _text(self._cell(values, "cancel_reason"))
+        waybills: list[str] = []
+        couriers: list[str] = []
+        if "express" in self.index:
+            waybills, couriers, mangled = parse_express(_text(values[self.index["express"]]))
+            name = self.layout.column_name("express")
+            notes.extend(Note(name, waybill, MANGLED_WAYBILL) for waybill in mangled)
+        code_raw = self._cell(values, "outer_code")
+        outer_code = _text(code_raw)
+        kept: tuple[str, ...] = ()
+        if outer_code and _mangled(outer_code, code_raw):
+            notes.append(Note(self.layout.column_name("outer_code"), outer_code, MANGLED_CODE))
+            outer_code, kept = "", ("outer_code",)
+        if not outer_code and not kept:
+            spu = _text(self._cell(values, "spu_code"))
+            outer_code = "" if _mangled(spu) else spu
+        texts = {name: _text(values[position]) for name, position in self.texts}
+        if self.address:
+            texts["receiver_address"] = "".join(_text(values[i]) for i in self.address)
+        # A gift line: cancelled because its main item's after-sale completed, or free.
+        gift = GIFT_CANCELLED in cancel_reason or (
+            payable == 0 and (unit_price == 0 or "赠品" in title)
+        )
+        sub = _SubOrder(
+            record_row=number,
+            status=status,
+            state=state,
+            gift=gift,
+            paid_fen=max(payable - discount, 0),
+            payable_fen=payable,
+            unit_price_fen=unit_price,
+            postage_fen=postage,
+            quantity=quantity,
+            title=title,
+            created_at=times.get("created_at"),
+            paid_at=times.get("paid_time"),
+            ship_by_at=times.get("ship_by_at"),
+            shipped_at=times.get("shipped_at"),
+            finished_at=times.get("finished_at"),
+            cancel_reason=cancel_reason,
+            waybills=tuple(waybills),
+            couriers=tuple(couriers),
+            texts=texts,
+            precision=precision,
+            sub_order_no=sub_no,
+            sku_props=_text(self._cell(values, "sku_props")),
+            outer_code=outer_code,
+            kept=kept,
+            notes=tuple(notes),
+        )
+        out: list[ParsedOrder] = []
+        if order_no != self._current:
+            out = self._hand_out()
+            self._current = order_no
+            self._subs = self._done.pop(order_no, {})  # a 主订单 seen earlier in the file
+        self._subs[sub_no] = sub  # a repeated 子订单 row replaces the first
+        self._rows.append(sub)
+        return out
+
+    def finish(self) -> list[ParsedOrder]:
+        out = self._hand_out()
+        self._current = None
+        return out
+
+    def _hand_out(self) -> list[ParsedOrder]:
+        """The records of the 主订单 read so far: one per row, all with its values."""
+        if self._current is None:
+            return []
+        rows, self._rows = self._rows, []
+        subs = list(self._subs.values())
+        self._done[self._current] = self._subs
+        if len(self._done) > DONE_WINDOW:
+            self._forgotten.add(self._done.popitem(last=False)[0])
+        status, state = order_status(subs)
+        values, precision = self._order_values(subs, state)
+        positions = {sub_no: position for position, sub_no in enumerate(self._subs, 1)}
+        records = []
+        order_no = self._current
+        for sub in rows:
+            line = ParsedLine(
+                sub.record_row,
+                order_no,
+                positions[sub.sub_order_no],
+                sub.sub_order_no,
+                sub.title,
+                sub.unit_price_fen,
+                sub.quantity,
+                sub.sku_props,
+                sub.outer_code,
+                sub.status,
+                sub.kept,
+            )
+            records.append(
+                ParsedOrder(
+                    row=sub.record_row,
+                    order_no=self._current,
+                    status=status,
+                    state=state,
+                    values=values,
+                    precision=precision,
+                    line=line,
+                    notes=sub.notes,
+                )
+            )
+        return records
+
+    def _order_values(
+        self, subs: list[_SubOrder], state: str
+    ) -> tuple[dict[str, object], dict[str, str]]:
+        if len(subs) == 1:
+            return self._single_values(subs[0], state)
+        index = self.index
+        first = subs[0]
+        out: dict[str, object] = dict(first.texts)
+        precision: dict[str, str] = {}
+
+        def earliest(name: str, found: list[tuple[str, str]]) -> None:
+            if found:
+                at, exactness = min(found)
+                out[name] = at
+                precision[name] = exactness
+
+        def times(attribute: str, key: str, among: list[_SubOrder]) -> list[tuple[str, str]]:
+            return [
+                (getattr(sub, attribute), sub.precision.get(key, "s"))
+                for sub in among
+                if getattr(sub, attribute)
+            ]
+
+        earliest("created_at", times("created_at", "created_at", subs))
+        if "paid_time" in index:
+            out["paid_at"] = None
+            earliest("paid_at", times("paid_at", "paid_time", subs))
+        if "created_at" not in out:
+            out["created_at"] = out.get("paid_at")
+            if "paid_at" in precision:
+                precision["created_at"] = precision["paid_at"]
+        if "ship_by_at" in index:
+            # the promise of what is still to ship (else the order's first)
+            waiting = [sub for sub in subs if sub.state == "paid"] or subs
+            out["ship_by_at"] = None
+            earliest("ship_by_at", times("ship_by_at", "ship_by_at", waiting))
+        if "shipped_at" in index:
+            out["shipped_at"] = None
+            earliest("shipped_at", times("shipped_at", "shipped_at", subs))
+        if "finished_at" in index:
+            out["confirmed_at"] = None
+            if state == "success":
+                done = times("finished_at", "finished_at", subs)
+                if done:
+                    at, exactness = max(done)
+                    out["confirmed_at"] = at
+                    precision["confirmed_at"] = exactness
+        out["paid_fen"] = sum(sub.paid_fen for sub in subs)
+        out["total_fen"] = sum(sub.payable_fen for sub in subs)
+        if "postage" in index:
+            out["postage_fen"] = sum(sub.postage_fen for sub in subs)
+        out["item_count"] = sum(sub.quantity for sub in subs)
+        out["item_titles"] = "，".join(dict.fromkeys(sub.title for sub in subs if sub.title))
+        if "cancel_reason" in index:
+            reasons = [sub.cancel_reason for sub in subs if sub.cancel_reason and not sub.gift]
+            out["closed_reason"] = reasons[0] if state == "closed" and reasons else ""
+        if "express" in index:
+            waybills = dict.fromkeys(w for sub in subs for w in sub.waybills)
+            couriers = dict.fromkeys(c for sub in subs for c in sub.couriers)
+            out["tracking_no"] = ",".join(waybills)
+            out["courier"] = ",".join(couriers)
+        return out, precision
+
+    def _single_values(
+        self, sub: _SubOrder, state: str
+    ) -> tuple[dict[str, object], dict[str, str]]:
+        """The values of a 主订单 of one 子订单 (most are): the same as `_order_values`
+        gives, without the comparing."""
+        index = self.index
+        out: dict[str, object] = dict(sub.texts)
+        exact = sub.precision
+        precision = {}
+        created = sub.created_at or sub.paid_at
+        out["created_at"] = created
+        if created is not None:
+            precision["created_at"] = exact.get(
+                "created_at" if sub.created_at else "paid_time", "s"
+            )
+        for name, key, at, present in (
+            ("paid_at", "paid_time", sub.paid_at, "paid_time" in index),
+            ("ship_by_at", "ship_by_at", sub.ship_by_at, "ship_by_at" in index),
+            ("shipped_at", "shipped_at", sub.shipped_at, "shipped_at" in index),
+            ("confirmed_at", "finished_at", sub.finished_at, "finished_at" in index),
+        ):
+            if not present:
+                continue
+            if name == "confirmed_at" and state != "success":
+                at = None
+            out[name] = at
+            if at is not None:
+                precision[name] = exact.get(key, "s")
+        out["paid_fen"] = sub.paid_fen
+        out["total_fen"] = sub.payable_fen
+        if "postage" in index:
+            out["postage_fen"] = sub.postage_fen
+        out["item_count"] = sub.quantity
+        out["item_titles"] = sub.title
+        if "cancel_reason" in index:
+            closed = state == "closed" and not sub.gift
+            out["closed_reason"] = sub.cancel_reason if closed else ""
+        if "express" in index:
+            out["tracking_no"] = ",".join(sub.waybills)
+            out["courier"] = ",".join(sub.couriers)
+        return out, precision
+
+
+def after_sales_state(status: str) -> CaseState | None:
+    words = status_words()["after_sales_status"]
+    if status in words:
+        return CaseState(words[status])
+    for word, state in (
+        ("退款成功", CaseState.REFUNDED),
+        ("换货成功", CaseState.CLOSED),
+        ("售后成功", CaseState.REFUNDED),
+        ("撤销", CaseState.WITHDRAWN),
+        ("关闭", CaseState.CLOSED),
+        ("失败", CaseState.CLOSED),
+        ("拒绝", CaseState.REFUSED),
+        ("仲裁", CaseState.INTERVENTION),
+        ("介入", CaseState.INTERVENTION),
+        ("待买家退货", CaseState.AWAITING_RETURN),
+        ("待商家收货", CaseState.RETURN_IN_TRANSIT),
+        ("退款中", CaseState.AWAITING_REFUND),
+        ("待商家", CaseState.AWAITING_SELLER),
+    ):
+        if word in status:
+            return state
+    return None
+
+
+def case_kind(after_sale_type: str, ship_stage: str) -> CaseKind:
+    """售后类型 未发货退款 / 已发货退款 / 退货退款 / 换货 (2022: 未发货仅退款 / 已发货仅退款)."""
+    kinds = status_words()["after_sale_type"]
+    if after_sale_type in kinds:
+        return CaseKind(kinds[after_sale_type])
+    if "换货" in after_sale_type:
+        return CaseKind.EXCHANGE
+    if "退货" in after_sale_type:
+        return CaseKind.RETURN_REFUND
+    if "补寄" in after_sale_type or "补发" in after_sale_type:
+        return CaseKind.RESHIP
+    if "未发货" in after_sale_type or "未发货" in ship_stage:
+        return CaseKind.REFUND_UNSHIPPED
+    return CaseKind.REFUND_SHIPPED
+
+
+def parse_discount(value: object) -> int:
+    """退支付优惠 is written as a deduction (`-1.50`): its size in fen."""
+    text = _text(value)
+    return parse_fen(text[1:] if text.startswith("-") else text)
+
+
+class DouyinRefundParser:
+    """售后 rows, keyed by 售后单号 and joined to orders on 订单号 (= 主订单编号); 商品单号
+    (= 子订单编号) is checked like a key. 自动处理截止时间 of an open row is the platform's
+    deadline of the case's current step."""
+
+    def __init__(self, layout: Layout) -> None:
+        self.layout = layout
+
+    def _cell(self, values: list[object], field: str) -> object:
+        position = self.layout.index.get(field)
+        if position is None or position >= len(values):
+            return None
+        return values[position]
+
+    def _t(self, values: list[object], field: str) -> str:
+        return _text(self._cell(values, field))
+
+    def _time(self, values: list[object], field: str) -> str | None:
+        return parse_time(_text(self._cell(values, field)))[0]
+
+    def __call__(self, number: int, values: list[object]) -> ParsedRefund:
+        field = "refund_no"
+        try:
+            refund_no = _key(self._cell(values, field))
+            field = "order_no"
+            order_no = _key(self._cell(values, field))
+            field = "sub_order_no"
+            if self.layout.has(field):
+                _key(self._cell(values, field))
+            field = "status"
+            status = normalize_status(self._t(values, field))
+            state = after_sales_state(status)
+            if state is None:
+                raise CellError(UNKNOWN_AFTER_SALES_STATUS)
+            field = "refund_goods"
+            goods = parse_fen(self._t(values, field))
+            field = "refund_discount"
+            discount = parse_discount(self._cell(values, field))
+            if discount > goods:
+                raise CellError(NEGATIVE_REFUND)
+            field = "payable"
+            paid_fen = None
+            if self.layout.has(field):
+                paid_fen = parse_fen(self._t(values, field))
+                field = "pay_discount"
+                paid_fen = max(paid_fen - parse_discount(self._cell(values, field)), 0)
+            field = "applied_at"
+            opened_at = self._time(values, field)
+            if opened_at is None:
+                raise CellError(
+                    "售后申请时间是空的：每个售后单都有申请时间，这一行可能不完整，请重新导出"
+                )
+            field = "deadline"
+            deadline = self._time(values, field)
+            finished_at = None
+            for field in ("finished_at", "refunded_at", "closed_at"):
+                finished_at = finished_at or self._time(values, field)
+            field = "agreed_at"
+            agreed_at = self._time(values, field)
+        except CellError as error:
+            name = self.layout.column_name(field) if self.layout.has(field) else field
+            raise RowError(name, self._t(values, field), str(error)) from None
+        kind = case_kind(self._t(values, "refund_type"), self._t(values, "ship_stage"))
+        if self._t(values, "speedy") == "是" and not state.is_open:
+            # 极速退款: the platform refunded at once; no step and no clock is the seller's.
+            state = CaseState.REFUNDED if "成功" in status else CaseState.CLOSED
+        notes: list[Note] = []
+        tracking = self._t(values, "return_tracking")
+        raw_tracking = self._cell(values, "return_tracking")
+        if tracking and _mangled(tracking, raw_tracking):
+            name = self.layout.column_name("return_tracking")
+            notes.append(Note(name, tracking, MANGLED_RETURN_WAYBILL))
+            tracking = ""
+        reason = self._t(values, "reason")
+        events = [PlatformEvent(EventKind.OPENED.value, opened_at, reason)]
+        if state in (CaseState.AWAITING_RETURN, CaseState.RETURN_IN_TRANSIT):
+            events.append(PlatformEvent(EventKind.SELLER_AGREED.value, agreed_at))
+        if state is CaseState.RETURN_IN_TRANSIT:
+            events.append(PlatformEvent(EventKind.BUYER_SHIPPED_RETURN.value, None, tracking))
+        if state is CaseState.REFUSED:
+            events.append(PlatformEvent(EventKind.SELLER_REFUSED.value, None))
+        if state is CaseState.INTERVENTION:
+            events.append(PlatformEvent(EventKind.PLATFORM_INTERVENED.value, None, status))
+        if state is CaseState.REFUNDED:
+            events.append(PlatformEvent(EventKind.REFUNDED.value, finished_at, status))
+        elif state is CaseState.CLOSED:
+            events.append(PlatformEvent(EventKind.CLOSED.value, finished_at, status))
+        elif state is CaseState.WITHDRAWN:
+            events.append(PlatformEvent(EventKind.WITHDRAWN.value, finished_at, status))
+        return ParsedRefund(
+            row=number,
+            order_no=order_no,
+            refund_no=refund_no,
+            kind=kind.value,
+            state=state.value,
+            platform_status=status,
+            refund_fen=goods - discount,
+            opened_at=opened_at,
+            closed_at=finished_at if not state.is_open else None,
+            platform_deadline=deadline if state.is_open else None,
+            reason=reason,
+            description=self._t(values, "description"),
+            title=self._t(values, "title"),
+            paid_fen=paid_fen,
+            events=tuple(events),
+            notes=tuple(notes),
+        )

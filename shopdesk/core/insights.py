@@ -171,7 +171,9 @@ def rate(cases: int, units: int | None) -> float | None:
 # ---------------------------------------------------------------- SQL pieces
 
 
-def _cases_sql(period: Period, scope: Scope, courier: bool = False) -> tuple[str, list]:
+def _cases_sql(
+    period: Period, scope: Scope, courier: bool = False, orders: Sequence[int] | None = None
+) -> tuple[str, list]:
     """The cases opened in the period on orders in scope, oldest first; with `courier`
     only those the cause puts on the courier, with their order's courier. Every case has
     its order, so without a shop, platform or courier the orders are not read (a third
@@ -188,6 +190,9 @@ def _cases_sql(period: Period, scope: Scope, courier: bool = False) -> tuple[str
     source = "cases c JOIN orders o ON o.id = c.order_id" if with_order else "cases c"
     if courier:
         where += " AND c.responsibility = 'courier'"
+    if orders is not None:  # one product's orders (its sheet)
+        where += " AND c.order_id IN (SELECT value FROM json_each(?))"
+        params = [*params, json.dumps(list(orders))]
     return (
         f"SELECT {columns} FROM {source} WHERE c.opened_at >= ? AND c.opened_at < ?{where} "
         "ORDER BY c.opened_at, c.id",
@@ -199,7 +204,9 @@ def _cases_sql(period: Period, scope: Scope, courier: bool = False) -> tuple[str
 CASE_ID, CAUSE, OPENED_AT, PRODUCT = 0, 2, 9, 11
 
 
-def _concerned(store: Store, period: Period, scope: Scope) -> list[tuple]:
+def _concerned(
+    store: Store, period: Period, scope: Scope, orders: Sequence[int] | None = None
+) -> list[tuple]:
     """(case columns..., product key, title) once per product a case concerns: the lines
     its latest kept return inspection names, else the lines of the item its refund names
     where the order has that item, else every line of its order. Worked out here rather
@@ -218,7 +225,7 @@ def _concerned(store: Store, period: Period, scope: Scope) -> list[tuple]:
             named[case_id] = {int(line["line"]) for line in lines}
         except (ValueError, TypeError, KeyError, AttributeError):
             continue  # a damaged entry: the case counts as if it had none
-    cases, params = _cases_sql(period, scope)
+    cases, params = _cases_sql(period, scope, orders=orders)
     found = []
     rows = store.db.execute(
         f"SELECT pc.*, l.position, {PRODUCT_KEY}, l.title FROM ({cases}) pc "
@@ -287,7 +294,9 @@ def _unit_ranges(period: Period) -> list[tuple[str, str, str]]:
     return [(level, first.isoformat(), last.isoformat()) for level, first, last in runs]
 
 
-def _units_sql(period: Period, scope: Scope, columns: str, extra: str = "") -> tuple[str, list]:
+def _units_sql(
+    period: Period, scope: Scope, columns: str, extra: str = "", value: str | None = None
+) -> tuple[str, list]:
     """product_units rows of the period (kept by triggers: schema step 0008)."""
     where, params = scope.where("u")
     parts, values = [], []
@@ -296,18 +305,24 @@ def _units_sql(period: Period, scope: Scope, columns: str, extra: str = "") -> t
             f"SELECT {columns} FROM product_units u WHERE u.level = ? "
             f"AND u.bucket >= ? AND u.bucket <= ?{where}{extra}"
         )
-        values += [level, first, last, *params]
+        values += [level, first, last, *params, *([] if value is None else [value])]
     return " UNION ALL ".join(parts), values
 
 
 def _units(
-    store: Store, period: Period, scope: Scope, dimension: str
+    store: Store, period: Period, scope: Scope, dimension: str, product: str | None = None
 ) -> tuple[dict[str, int], dict[str, str]]:
     """Units sold (or parcels) per key, and each product key's title."""
     start, after = period.bounds()
     where, params = scope.where()
     if dimension == "product":
-        rows, values = _units_sql(period, scope, "u.product, u.units, u.lines, u.title")
+        rows, values = _units_sql(
+            period,
+            scope,
+            "u.product, u.units, u.lines, u.title",
+            "" if product is None else " AND u.product = ?",
+            product,
+        )
         sql = (
             f"SELECT product, sum(units), min(title) FROM ({rows}) "
             "GROUP BY product HAVING sum(lines) > 0"
@@ -332,11 +347,13 @@ _MONEY_SUMS = (
 )
 
 
-def _grouped(store: Store, period: Period, scope: Scope, dimension: str) -> list[tuple]:
+def _grouped(
+    store: Store, period: Period, scope: Scope, dimension: str, orders=None
+) -> list[tuple]:
     """(key, cause, cases, refund, compensation, recovered, net, title) per key and cause."""
     if dimension == "product":
         sums: dict[tuple[str, str], list] = {}
-        for row in _concerned(store, period, scope):
+        for row in _concerned(store, period, scope, orders):
             key = (row[PRODUCT], row[CAUSE])
             t = sums.get(key)
             if t is None:
@@ -385,6 +402,7 @@ def breakdown(
     *,
     language: str = "zh-CN",
     with_previous: bool = True,
+    product: str | None = None,
 ) -> list[Row]:
     """One row per product / cause / responsibility / courier, most cases first (then the
     biggest net cost); products sold without any case are listed too, with 0 cases."""
@@ -392,10 +410,12 @@ def breakdown(
         names = "、".join(DIMENSIONS)
         raise InputError(f"不能按“{dimension}”分析：可以按 {names}")
     has_units = dimension in ("product", "courier")
-    units, titles = _units(store, period, scope, dimension) if has_units else ({}, {})
+    # one product (its sheet): only its orders' cases are read
+    orders = _orders_of(store, product) if product is not None else None
+    units, titles = _units(store, period, scope, dimension, product) if has_units else ({}, {})
     tally: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
     causes: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for key, cause, n, *money, title in _grouped(store, period, scope, dimension):
+    for key, cause, n, *money, title in _grouped(store, period, scope, dimension, orders):
         t = tally[key]
         t[0] += n
         for i, fen in enumerate(money, start=1):
@@ -404,12 +424,14 @@ def breakdown(
         if title and key not in titles:
             titles[key] = title
     keys = set(tally) | set(units)
+    if product is not None:
+        keys &= {product}
     previous: dict[str, tuple[int, int | None]] = {}
     if with_previous:
         before = period.previous()
-        old_units = _units(store, before, scope, dimension)[0] if has_units else {}
+        old_units = _units(store, before, scope, dimension, product)[0] if has_units else {}
         old_counts: dict[str, int] = defaultdict(int)
-        for row in _grouped(store, before, scope, dimension):
+        for row in _grouped(store, before, scope, dimension, orders):
             old_counts[row[0]] += row[2]
         previous = {
             k: (old_counts.get(k, 0), old_units.get(k, 0) if has_units else None) for k in keys
@@ -472,7 +494,11 @@ class Week:
 
 
 def weekly_trend(
-    store: Store, period: Period, scope: Scope = Scope(), product: str | None = None
+    store: Store,
+    period: Period,
+    scope: Scope = Scope(),
+    product: str | None = None,
+    orders: Sequence[int] | None = None,
 ) -> list[Week]:
     """Cases and rate per week (weeks start on Monday, cut to the period), of one product
     or of the whole shop (every case once; every unit sold)."""
@@ -486,7 +512,8 @@ def weekly_trend(
     if product is not None:
         units_sql += " AND u.product = ?"
         unit_params.append(product)
-        opened = [r[OPENED_AT] for r in _concerned(store, period, scope) if r[PRODUCT] == product]
+        concerned = _concerned(store, period, scope, orders)
+        opened = [r[OPENED_AT] for r in concerned if r[PRODUCT] == product]
     else:
         sql, case_params = _cases_sql(period, scope)
         opened = [r[OPENED_AT] for r in store.db.execute(sql, case_params).fetchall()]
@@ -752,12 +779,24 @@ class ProductDetail:
 def product_detail(
     store: Store, product: str, period: Period, scope: Scope = Scope()
 ) -> ProductDetail:
-    rows = [r for r in breakdown(store, "product", period, scope) if r.key == product]
+    rows = breakdown(store, "product", period, scope, product=product)
     if not rows:
         raise InputError(f"在 {period.describe()} 没有商品“{product}”的销量或售后")
-    ids = case_ids(store, "product", product, period, scope)
-    trend = weekly_trend(store, period, scope, product)
+    orders = _orders_of(store, product)
+    concerned = _concerned(store, period, scope, orders)
+    ids = sorted({r[CASE_ID] for r in concerned if r[PRODUCT] == product})
+    trend = weekly_trend(store, period, scope, product, orders)
     return ProductDetail(rows[0], period, tuple(ids), tuple(trend))
+
+
+def _orders_of(store: Store, product: str) -> list[int]:
+    """The orders with a line of this product (one pass over the lines)."""
+    return [
+        order_id
+        for (order_id,) in store.db.execute(
+            f"SELECT DISTINCT l.order_id FROM order_lines l WHERE {PRODUCT_KEY} = ?", [product]
+        ).fetchall()
+    ]
 
 
 def buyer_words(store: Store, case_id: int) -> dict:

@@ -403,15 +403,18 @@ def breakdown(
     language: str = "zh-CN",
     with_previous: bool = True,
     product: str | None = None,
+    orders: Sequence[int] | None = None,
 ) -> list[Row]:
     """One row per product / cause / responsibility / courier, most cases first (then the
-    biggest net cost); products sold without any case are listed too, with 0 cases."""
+    biggest net cost); products sold without any case are listed too, with 0 cases.
+    With `product`, that product's row only (`orders`: its orders, when known)."""
     if dimension not in DIMENSIONS:
         names = "、".join(DIMENSIONS)
         raise InputError(f"不能按“{dimension}”分析：可以按 {names}")
     has_units = dimension in ("product", "courier")
     # one product (its sheet): only its orders' cases are read
-    orders = _orders_of(store, product) if product is not None else None
+    if product is not None and orders is None:
+        orders = _orders_of(store, product)
     units, titles = _units(store, period, scope, dimension, product) if has_units else ({}, {})
     tally: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
     causes: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
@@ -779,10 +782,10 @@ class ProductDetail:
 def product_detail(
     store: Store, product: str, period: Period, scope: Scope = Scope()
 ) -> ProductDetail:
-    rows = breakdown(store, "product", period, scope, product=product)
+    orders = _orders_of(store, product)
+    rows = breakdown(store, "product", period, scope, product=product, orders=orders)
     if not rows:
         raise InputError(f"在 {period.describe()} 没有商品“{product}”的销量或售后")
-    orders = _orders_of(store, product)
     concerned = _concerned(store, period, scope, orders)
     ids = sorted({r[CASE_ID] for r in concerned if r[PRODUCT] == product})
     trend = weekly_trend(store, period, scope, product, orders)

@@ -27,8 +27,6 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from itertools import groupby
-from operator import itemgetter
 
 from shopdesk.core.errors import InputError
 from shopdesk.core.model import Cause, Event, EventKind, Outcome, Responsibility
@@ -232,8 +230,10 @@ def _concerned(
         "JOIN order_lines l ON l.order_id = pc.order_id",
         params,
     ).fetchall()  # in one call: row by row, the store's error typing costs a third
-    for case_id, group in groupby(rows, key=itemgetter(0)):  # a case's lines come together
-        lines = list(group)
+    by_case: dict[int, list[tuple]] = {}
+    for row in rows:
+        by_case.setdefault(row[0], []).append(row)
+    for case_id, lines in by_case.items():
         positions = named.get(case_id)
         item = lines[0][10]
         if positions is not None:
@@ -272,25 +272,29 @@ def _unit_ranges(period: Period) -> list[tuple[str, str, str]]:
     """The period as the fewest product_units rows: (level, first bucket, last bucket)
     runs of whole days, weeks and months covering it exactly (by dynamic programming
     from its last day back)."""
-    best: dict[date, tuple[float, list[tuple[str, date]]]] = {
-        period.end + timedelta(days=1): (0.0, [])
-    }
+    after = period.end + timedelta(days=1)
+    # best[day]: (rows from `day` to the end, the level of the bucket starting on `day`)
+    best: dict[date, tuple[float, str]] = {after: (0.0, "")}
     day = period.end
     while day >= period.start:
         choices = []
         for level, rows in _BUCKET_ROWS.items():
             bucket = _bucket_at(level, day)
             if bucket and bucket[1] <= period.end:
-                cost, rest = best[bucket[1] + timedelta(days=1)]
-                choices.append((cost + rows, [(level, day), *rest]))
-        best[day] = min(choices, key=lambda c: c[0])
+                choices.append((best[bucket[1] + timedelta(days=1)][0] + rows, level))
+        best[day] = min(choices)
         day -= timedelta(days=1)
     runs: list[list] = []
-    for level, first in best[period.start][1]:
+    day = period.start
+    while day < after:
+        level = best[day][1]
         if runs and runs[-1][0] == level:
-            runs[-1][2] = first
+            runs[-1][2] = day
         else:
-            runs.append([level, first, first])
+            runs.append([level, day, day])
+        bucket = _bucket_at(level, day)
+        assert bucket is not None
+        day = bucket[1] + timedelta(days=1)
     return [(level, first.isoformat(), last.isoformat()) for level, first, last in runs]
 
 

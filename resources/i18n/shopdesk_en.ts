@@ -974,6 +974,10 @@
         <translation>Insights</translation>
     </message>
     <message>
+        <source>正在计算服务时间…</source>
+        <translation>Working out service times…</translation>
+    </message>
+    <message>
         <source>%1 的售后单（%2）</source>
         <translation>Cases of %1 (%2)</translation>
     </message>
@@ -988,6 +992,14 @@
     <message>
         <source>产品改进单</source>
         <translation>Product improvement sheet</translation>
+    </message>
+    <message>
+        <source>服务时间没有算出：%1</source>
+        <translation>Service times could not be worked out: %1</translation>
+    </message>
+    <message>
+        <source>服务时间没有算出（内部错误，已记入日志）。请稍后切换期间重试。</source>
+        <translation>Service times could not be worked out (an internal error, written to the log). Switch the period to try again.</translation>
     </message>
     <message>
         <source>期间内申请的售后单：%1</source>

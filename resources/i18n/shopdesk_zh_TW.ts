@@ -970,6 +970,10 @@
         <translation>分析</translation>
     </message>
     <message>
+        <source>正在计算服务时间…</source>
+        <translation>正在計算服務時間…</translation>
+    </message>
+    <message>
         <source>%1 的售后单（%2）</source>
         <translation>%1 的售後單（%2）</translation>
     </message>
@@ -984,6 +988,14 @@
     <message>
         <source>产品改进单</source>
         <translation>產品改進單</translation>
+    </message>
+    <message>
+        <source>服务时间没有算出：%1</source>
+        <translation>服務時間沒有算出：%1</translation>
+    </message>
+    <message>
+        <source>服务时间没有算出（内部错误，已记入日志）。请稍后切换期间重试。</source>
+        <translation>服務時間沒有算出（內部錯誤，已記入日誌）。請稍後切換期間重試。</translation>
     </message>
     <message>
         <source>期间内申请的售后单：%1</source>

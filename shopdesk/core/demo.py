@@ -17,8 +17,10 @@ from shopdesk.core.model import (
     Cause,
     Event,
     EventKind,
+    MoneyKind,
     Order,
     OrderState,
+    Outcome,
 )
 from shopdesk.core.store import Store
 from shopdesk.core.timeutil import from_text, to_text
@@ -286,8 +288,32 @@ def _add_case(store, rng, now, order_id, paid, kind, stage_events, state) -> Non
     for event in stage_events:
         at = min(now - timedelta(minutes=5), at + timedelta(hours=rng.uniform(1, 20)))
         store.add_event(case.id, event.value, to_text(at))
+    _book_busy_week(store, case.id, order, kind, stage_events, at)
     if not state.is_open:
         store.update_case(case.id, closed_at=to_text(at))
+
+
+_ENDED_AS = {
+    E.REFUNDED: Outcome.AGREED_REFUND,
+    E.WITHDRAWN: Outcome.WITHDRAWN,
+    E.RESHIPPED: Outcome.RESHIPPED,
+    E.CLOSED: Outcome.REFUSED_ACCEPTED,
+}
+
+
+def _book_busy_week(store, case_id, order: Order, kind: CaseKind, events, at: datetime) -> None:
+    """The money and outcome a seller would have entered by now on this week's cases
+    (money while the case was open: a minute before its last step)."""
+    before = at - timedelta(minutes=1)
+    if kind is CaseKind.RESHIP and E.RESHIPPED in events:
+        _money(store, case_id, MoneyKind.RESHIP_COST, 1800, before, "补发一件的成本和运费")
+    if kind is CaseKind.BAD_REVIEW and E.REPLIED in events:
+        _money(store, case_id, MoneyKind.COMPENSATION, 500, before, "致歉红包")
+    if kind is CaseKind.REJECTED_DELIVERY and events and E.PLATFORM_INTERVENED not in events:
+        claim = min(order.paid_fen, 3000)
+        _money(store, case_id, MoneyKind.COURIER_CLAIM, claim, before, "破损理赔")
+    if events and events[-1] in _ENDED_AS:
+        _outcome(store, case_id, _ENDED_AS[events[-1]], at)
 
 
 _HISTORY_KINDS = {
@@ -357,5 +383,40 @@ def _finish_case(store, rng, order_id, paid, kind, reason, cause, words) -> bool
     )
     for event in timeline[1:]:
         store.add_event(case.id, event.kind, event.at)
+    _book_history(store, rng, case.id, order, cause, from_text(timeline[-1].at))
     store.update_case(case.id, closed_at=timeline[-1].at)
     return True
+
+
+def _money(store: Store, case_id: int, kind: MoneyKind, fen: int, at: datetime, note="") -> None:
+    """A money entry on the timeline, as 原因与费用 writes one (the case row's cached sums
+    follow in build_demo's refresh)."""
+    direction = "out" if kind.out else "in"
+    data = {"kind": kind.value, "fen": fen, "direction": direction}
+    store.add_event(case_id, E.MONEY.value, to_text(at), note=note, data=data)
+
+
+def _outcome(store: Store, case_id: int, outcome: Outcome, at: datetime, ruling="") -> None:
+    data = {"outcome": outcome.value, "ruling": ruling}
+    store.add_event(case_id, E.OUTCOME.value, to_text(at), data=data)
+
+
+def _book_history(store, rng, case_id: int, order: Order, cause: Cause, ended) -> None:
+    """What a case cost and how it ended (the refund itself counts from the platform's
+    退款成功): a defect's return postage is the seller's, and half of them get an apology
+    payment; about two lost parcels in three are paid back by the courier. Money is
+    entered while the case is open (a minute before its last step), as the window allows."""
+    before = ended - timedelta(minutes=1)
+    if cause is Cause.SELLER_DEFECT:
+        postage, why = MoneyKind.POSTAGE_REFUND, "质量问题，退货运费由卖家承担"
+        _money(store, case_id, postage, 1000, before, why)
+        if rng.random() < 0.5:
+            paid = rng.choice((500, 1000))
+            _money(store, case_id, MoneyKind.COMPENSATION, paid, before, "致歉补偿")
+        _outcome(store, case_id, Outcome.AGREED_REFUND, ended)
+    elif cause is Cause.COURIER_LOST and rng.random() < 0.65:
+        claim = min(order.paid_fen, rng.choice((3000, 5000, order.paid_fen)))
+        _money(store, case_id, MoneyKind.COURIER_CLAIM, claim, before, "快递丢件理赔到账")
+        _outcome(store, case_id, Outcome.COURIER_PAID, ended)
+    else:
+        _outcome(store, case_id, Outcome.AGREED_REFUND, ended)

@@ -650,6 +650,7 @@ class Importer:
             "refund_fen": record.refund_fen,
             "reason": record.reason,
             "description": record.description,
+            "item_title": record.title,  # the refunded item: insights count it there
             "platform_status": record.platform_status,
             "platform_deadline": record.platform_deadline,
             "opened_at": record.opened_at,

@@ -164,8 +164,43 @@ def summary_rows(sheet: Sheet) -> list[tuple[str, object]]:
     ]
 
 
+THUMB_PX = 160  # the long side of a photo's thumbnail in the xlsx
+
+
+def _photos(ws, photos: tuple[Photo, ...], table) -> None:
+    """One row per photo with its thumbnail beside its caption (as the PDF shows them)."""
+    from openpyxl.drawing.image import Image
+
+    # Thumbnails are made with Qt, as for the PDF (openpyxl would need Pillow to read one).
+    from shopdesk.evidence.thumbnails import thumbnail
+
+    class Picture(Image):
+        """openpyxl's Image from JPEG bytes we made, without Pillow."""
+
+        def __init__(self, jpeg: bytes, width: int, height: int):
+            self.ref, self._jpeg = None, jpeg
+            self.width, self.height, self.format = width, height, "jpeg"
+
+        def _data(self) -> bytes:
+            return self._jpeg
+
+    table(ws, ["售后单", "说明", "文件名", "照片"], [
+        (f"#{p.case_id}", p.caption, p.file_name, "") for p in photos
+    ])  # fmt: skip
+    ws.column_dimensions["D"].width = THUMB_PX / 7 + 2  # a column unit is about 7 pixels
+    for row, photo in enumerate(photos, start=2):
+        made = thumbnail(photo.path, THUMB_PX)
+        if made is None:
+            ws.cell(row, 4, "（文件缺失或无法读取）")
+            continue
+        picture = Picture(made.jpeg, made.width, made.height)
+        ws.add_image(picture, f"D{row}")
+        ws.row_dimensions[row].height = made.height * 0.75 + 4  # points, not pixels
+
+
 def write_xlsx(sheet: Sheet, path: Path) -> None:
-    """Sheets 概况 / 原因 / 买家原话 / 售后单 / 趋势 / 照片, written in one go."""
+    """Sheets 概况 / 原因 / 买家原话 / 售后单 / 趋势 / 照片 (with thumbnails), written in
+    one go."""
     import io
 
     from openpyxl import Workbook
@@ -208,9 +243,7 @@ def write_xlsx(sheet: Sheet, path: Path) -> None:
     table(book.create_sheet("趋势"), ["周（起）", "售后单数", "售出件数", "每百件售后"], [
         (f"{w.start:%Y-%m-%d}", w.cases, w.units, w.rate_per_100) for w in sheet.trend
     ])  # fmt: skip
-    table(book.create_sheet("照片"), ["售后单", "说明", "文件名"], [
-        (f"#{p.case_id}", p.caption, p.file_name) for p in sheet.photos
-    ])  # fmt: skip
+    _photos(book.create_sheet("照片"), sheet.photos, table)
     buffer = io.BytesIO()
     book.save(buffer)
     with atomic_write(path) as handle:

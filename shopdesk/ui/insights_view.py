@@ -4,6 +4,7 @@ row drills down to its cases (double-click); a product row gives its 产品改�
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 from pathlib import Path
 
@@ -35,6 +36,7 @@ from shopdesk.core.model import CaseKind, CaseState
 from shopdesk.core.store import Store
 from shopdesk.evidence.charts import Bar, Point, paint_bars, paint_trend
 from shopdesk.platforms.registry import Platform
+from shopdesk.ui.background import BackgroundJob
 from shopdesk.ui.format import label, local_time
 from shopdesk.ui.i18n import current_language
 from shopdesk.ui.insights_models import (
@@ -47,6 +49,8 @@ from shopdesk.ui.insights_models import (
 )
 from shopdesk.ui.main_window import register_window_hook
 from shopdesk.ui.product_alerts import ProductAlerts
+
+log = logging.getLogger(__name__)
 
 CHART_ROWS = 15  # bars in a view's chart (the table lists every row)
 
@@ -177,6 +181,7 @@ class CasesDialog(QDialog):
 
 class InsightsView(QWidget):
     selected_case = Signal(int)
+    service_shown = Signal()  # the 服务 tab's figures arrived from their worker
 
     PERIODS = ("this_week", "this_month", "last_30", "last_90", "custom")
 
@@ -268,6 +273,8 @@ class InsightsView(QWidget):
         self._alerted: frozenset = frozenset()
         self._loading = False
         self._stale = True
+        self._service_asked = 0
+        self.service_job: BackgroundJob | None = None
         self.refresh()
 
     # -- period and scope -------------------------------------------------------------
@@ -418,12 +425,35 @@ class InsightsView(QWidget):
                 )
                 self.appeals_table.resizeColumnsToContents()
             if widget is self.service_label:
-                self.service_label.setText(
-                    _service_text(insights.service(self.store, period, scope))
-                )
+                self._compute_service(period, scope)
         except ShopDeskError as exc:
             QMessageBox.warning(self, tr("分析"), str(exc))
         self._update_buttons()
+
+    def _compute_service(self, period: Period, scope: Scope) -> BackgroundJob:
+        """Service times read every case's timeline and chats: seconds at a big shop, so
+        on a worker thread with its own Store (a connection never crosses threads); only
+        the latest request's answer is shown."""
+        self._service_asked += 1
+        asked = self._service_asked
+        self.service_label.setText(tr("正在计算服务时间…"))
+        path = Path(self.store.path)
+
+        def work():
+            with Store.open(path) as store:
+                return insights.service(store, period, scope)
+
+        job = BackgroundJob(work, self)
+        job.succeeded.connect(lambda found: self._show_service(asked, _service_text(found)))
+        job.failed.connect(lambda exc: self._show_service(asked, _service_failure(exc)))
+        self.service_job = job
+        job.start()
+        return job
+
+    def _show_service(self, asked: int, text: str) -> None:
+        if asked == self._service_asked:  # an older period's answer arriving late is dropped
+            self.service_label.setText(text)
+            self.service_shown.emit()
 
     def _update_buttons(self) -> None:
         product = self.breakdowns["product"]
@@ -506,6 +536,13 @@ class InsightsView(QWidget):
                 write_sheet_pdf(sheet, path if path.lower().endswith(".pdf") else path + ".pdf")
         except ShopDeskError as exc:
             QMessageBox.warning(self, tr("产品改进单"), str(exc))
+
+
+def _service_failure(exc: BaseException) -> str:
+    if isinstance(exc, ShopDeskError):
+        return tr("服务时间没有算出：%1").replace("%1", str(exc))
+    log.error("service figures failed", exc_info=exc)
+    return tr("服务时间没有算出（内部错误，已记入日志）。请稍后切换期间重试。")
 
 
 def _service_text(found) -> str:

@@ -76,3 +76,39 @@ def test_a_product_without_sales_or_cases_is_refused(store):
     build_known_store(store)
     with pytest.raises(InputError, match="没有商品"):
         gather_sheet(store, "NO-SUCH", NOVEMBER)
+
+
+def test_xlsx_shows_each_defect_photo_as_a_thumbnail_beside_its_caption(sheet, tmp_path):
+    import re
+    import zipfile
+
+    from PySide6.QtGui import QColor, QImage
+
+    out = tmp_path / "改进单.xlsx"
+    write_xlsx(sheet, out)
+    book = openpyxl.load_workbook(out)
+    photos = list(book["照片"].iter_rows(min_row=2, values_only=True))
+    assert [row[:3] for row in photos] == [
+        ("#" + str(sheet.photos[0].case_id), "杯口裂缝", "裂缝.png")
+    ]
+    with zipfile.ZipFile(out) as archive:
+        media = [n for n in archive.namelist() if n.startswith("xl/media/")]
+        assert len(media) == 1
+        image = QImage.fromData(archive.read(media[0]))
+        drawing = archive.read("xl/drawings/drawing1.xml").decode()
+        sheet_of_drawing = archive.read("xl/worksheets/_rels/sheet6.xml.rels").decode()
+    assert (image.width(), image.height()) == (40, 30)  # a small photo is not blown up
+    red = QColor(image.pixel(20, 15))
+    assert abs(red.red() - 200) < 12 and abs(red.green() - 60) < 12  # the photo itself
+    # anchored in column D (index 3) of the photo's row (index 1), on the 照片 sheet
+    assert re.search(r"<from><col>3</col>.*?<row>1</row>", drawing)
+    assert "drawing1.xml" in sheet_of_drawing
+    assert book.sheetnames[5] == "照片"
+
+
+def test_a_missing_photo_file_is_named_in_the_xlsx_not_a_crash(sheet, tmp_path):
+    sheet.photos[0].path.unlink()
+    out = tmp_path / "改进单.xlsx"
+    write_xlsx(sheet, out)
+    rows = list(openpyxl.load_workbook(out)["照片"].iter_rows(min_row=2, values_only=True))
+    assert rows[0][3] == "（文件缺失或无法读取）"

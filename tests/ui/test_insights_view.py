@@ -70,7 +70,7 @@ def test_tooltips_say_what_each_figure_counts_and_the_period(view):
     assert "实际退" in cell_tip
 
 
-def test_other_tabs_show_causes_couriers_appeals_and_service(view):
+def test_other_tabs_show_causes_couriers_appeals_and_service(view, qtbot):
     view.tabs.setCurrentIndex(1)
     causes = view.breakdowns["cause"].model
     assert [row[0] for row in _cells(causes)][:1] == ["商品质量问题"]
@@ -84,9 +84,39 @@ def test_other_tabs_show_causes_couriers_appeals_and_service(view):
     view.tabs.setCurrentIndex(4)
     appeals = _cells(view.appeals_model)
     assert ["快递丢件", "1", "1", "0", "0", "0", "¥10.00"] in appeals
-    view.tabs.setCurrentIndex(5)
+    with qtbot.waitSignal(view.service_shown, timeout=10_000):
+        view.tabs.setCurrentIndex(5)
     assert "中位数 105 分钟" in view.service_label.text()
     assert "5 单中 2 单" in view.service_label.text()
+
+
+def test_service_times_are_worked_out_off_the_window_thread(view, qtbot, monkeypatch):
+    """At a big shop they read every case's timeline: the window keeps answering."""
+    import threading
+
+    from shopdesk.core import insights
+
+    seen = []
+    real = insights.service
+
+    def recording(store, period, scope, now=None):
+        seen.append((threading.current_thread(), store is view.store))
+        return real(store, period, scope, now)
+
+    monkeypatch.setattr(insights, "service", recording)
+    with qtbot.waitSignal(view.service_shown, timeout=10_000):
+        view.tabs.setCurrentIndex(5)
+        assert view.service_label.text() == "正在计算服务时间…"  # shown while it works
+    assert seen == [(seen[0][0], False)] and seen[0][0] is not threading.main_thread()
+    assert "5 单中 2 单" in view.service_label.text()
+
+
+def test_a_late_answer_for_an_older_period_is_not_shown(view, qtbot):
+    view.tabs.setCurrentIndex(5)
+    with qtbot.waitSignal(view.service_shown, timeout=10_000):
+        view.set_period(date(2026, 10, 1), date(2026, 10, 31))  # asked again before it came
+    # shop A in October: C7 only (November's 5 cases came first and were dropped)
+    assert "期间内申请的售后单：1\n" in view.service_label.text()
 
 
 def test_models_pass_the_model_tester(view, qtmodeltester):

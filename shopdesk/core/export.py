@@ -142,13 +142,13 @@ def _table(store: Store, kind: str, now: datetime) -> tuple[list[str], Iterable[
     if kind == "due":
         rows = due_rows(store, now)
         return DUE_HEADER, rows, len(rows)
-    raise InputError(f"不能导出“{kind}”：只能导出 {'、'.join(KINDS)}。")
+    raise InputError("export.unknown_kind", kind=kind, kinds=list(KINDS))
 
 
 def format_for(path: Path, wanted: str | None) -> str:
     fmt = (wanted or Path(path).suffix.lstrip(".")).lower()
     if fmt not in FORMATS:
-        raise InputError(f"不支持的导出格式“{fmt or Path(path).name}”：请用 csv 或 xlsx。")
+        raise InputError("export.unknown_format", format=fmt or Path(path).name)
     return fmt
 
 
@@ -158,9 +158,9 @@ def check_target(out: str | Path, store_path: Path, fmt: str | None = None) -> t
     out = refuse_store_target(out, store_path)
     fmt = format_for(out, fmt)
     if out.is_dir():
-        raise InputError(f"“{out}”是文件夹，请给出要保存的文件名。")
+        raise InputError("export.is_folder", path=out)
     if not out.parent.is_dir():
-        raise InputError(f"文件夹“{out.parent}”不存在。")
+        raise InputError("export.no_folder", path=out.parent)
     return out, fmt
 
 
@@ -183,7 +183,7 @@ def export(
         done = 0
         for row in source:
             if cancelled and done % 500 == 0 and cancelled():
-                raise ExportCancelled("导出已取消，没有写入文件。")
+                raise ExportCancelled("export.cancelled")
             done += 1
             if on_progress and done % 500 == 0:
                 on_progress(done, total)

@@ -52,9 +52,10 @@ def case_from_paste(store: Store, text: str, now: datetime | None = None) -> Pas
             order = store.save_order(
                 {
                     "platform": platform,
-                    "order_no": pasted.order_no or f"退款{pasted.refund_no}",
+                    "order_no": pasted.order_no
+                    or text("case.pasted_order_no", "zh-CN", refund_no=pasted.refund_no),
                     "buyer_nick": pasted.buyer,
-                    "status": "（订单尚未导入）",
+                    "status": text("case.order_not_imported", "zh-CN"),
                     "state": OrderState.SHIPPED.value
                     if pasted.kind != CaseKind.REFUND_UNSHIPPED.value
                     else OrderState.PAID.value,

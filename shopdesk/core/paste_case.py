@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from shopdesk.core import messages
 from shopdesk.core.case_facts import apply_reason
 from shopdesk.core.deadlines_repo import refresh_due, set_platform_deadline
 from shopdesk.core.model import Case, CaseKind, OrderState
@@ -53,9 +54,9 @@ def case_from_paste(store: Store, text: str, now: datetime | None = None) -> Pas
                 {
                     "platform": platform,
                     "order_no": pasted.order_no
-                    or text("case.pasted_order_no", "zh-CN", refund_no=pasted.refund_no),
+                    or messages.text("case.pasted_order_no", "zh-CN", refund_no=pasted.refund_no),
                     "buyer_nick": pasted.buyer,
-                    "status": text("case.order_not_imported", "zh-CN"),
+                    "status": messages.text("case.order_not_imported", "zh-CN"),
                     "state": OrderState.SHIPPED.value
                     if pasted.kind != CaseKind.REFUND_UNSHIPPED.value
                     else OrderState.PAID.value,

@@ -191,7 +191,7 @@ def all_skipped_message(name: str, problems: list[Problem]) -> Message:
     (column, reason), count = reasons[0]
     where = Message("import.in_column", column=column) if column else ""
     return Message(
-        "import.all_skipped", file=name, rows=len(problems), count=count, where=where, reason=reason
+        "import.all_skipped", file=name, rows=len(problems), n=count, where=where, reason=reason
     )
 
 

@@ -102,10 +102,13 @@ def _render(key: str, params: Mapping[str, Any], lang: str) -> str:
 
 def say(value: Any, lang: str | None = None) -> Any:
     """`value` in `lang` (default: the current language): a Message or an error carrying
-    one is rendered from its key; a list or tuple item by item; anything else unchanged
-    (plain text, numbers, a file's own column names)."""
+    one is rendered from its key, a domain word (a case kind, a state) by its name; a list
+    or tuple item by item; anything else unchanged (plain text, numbers, a file's own
+    column names)."""
     if isinstance(value, Message):
         return value.render(lang)
+    if isinstance(getattr(value, "names", None), dict) and hasattr(value, "label"):
+        return value.label(lang or _current)  # a domain word (core.model.Labeled)
     message = getattr(value, "message", None)
     if isinstance(value, BaseException):
         return message.render(lang) if isinstance(message, Message) else str(value)

@@ -31,6 +31,7 @@ CONVERTED = [
     "core/countdown.py",
     "core/errors.py",
     "core/evidence_repo.py",
+    "core/export.py",
     "core/importers/cells.py",
     "core/importers/rows.py",
     "core/importers/source.py",

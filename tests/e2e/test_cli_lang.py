@@ -88,3 +88,18 @@ def test_an_import_report_in_english_names_the_skipped_rows_reason(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "2 rows read, 1 added" in result.stdout
     assert "row 3" in result.stdout and "not a date and time ShopDesk can read" in result.stdout
+
+
+def test_an_export_in_english_has_english_titles_and_the_same_columns(tmp_path):
+    db = _demo(tmp_path)
+    chinese, english = tmp_path / "zh.csv", tmp_path / "en.csv"
+    assert shopdesk("export", "cases", "--out", str(chinese), "--db", db).returncode == 0
+    assert (
+        shopdesk("--lang", "en", "export", "cases", "--out", str(english), "--db", db).returncode
+        == 0
+    )
+    zh_header = chinese.read_text(encoding="utf-8-sig").splitlines()[0].split(",")
+    en_header = english.read_text(encoding="utf-8-sig").splitlines()[0].split(",")
+    assert zh_header[:3] == ["售后单", "订单号", "平台"]
+    assert en_header[:3] == ["Case", "Order no.", "Platform"]
+    assert len(zh_header) == len(en_header)

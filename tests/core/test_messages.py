@@ -26,6 +26,7 @@ CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")  # Chinese characters, not pun
 # modules are converted.
 CONVERTED = [
     "core/backup.py",
+    "core/case_facts.py",
     "core/case_states.py",
     "core/check.py",
     "core/countdown.py",
@@ -64,7 +65,8 @@ CONVERTED = [
 READ_FROM_FILES = {
     "core/importers/cells.py": {"元", "件", "是", "需要"},  # 109.00元, 2件, 是否: 是/需要
     "core/importers/xlsx.py": {"售后信息"},  # the sheet name of an after-sales workbook
-    "core/order_input.py": {"元"},  # 158.8元 typed as the platforms write it
+    "core/order_input.py": {"元"},
+    "core/case_facts.py": {"元"},  # 5元  # 158.8元 typed as the platforms write it
     "core/case_states.py": {"无理由", "無理由"},  # words of the buyer's reason
 }
 

@@ -625,12 +625,13 @@ class Store:
             return _build(Shop, rows[0])
         return self.add_shop(text("store.default_shop"), platform)
 
-    def _update(self, table: str, row_id: int, changes: dict[str, Any], what: str) -> None:
-        """sqlite-utils' update of one row by id, its not-found in the seller's words."""
+    def _update(self, table: str, row_id: int, changes: dict[str, Any], not_found: str) -> None:
+        """sqlite-utils' update of one row by id, its not-found in the seller's words
+        (`not_found`: the catalogue key of that message)."""
         try:
             self.db[table].update(row_id, changes)
         except sqlite_utils.db.NotFoundError:
-            raise NotFoundError(f"没有编号为 {row_id} 的{what}。") from None
+            raise NotFoundError(not_found, id=row_id) from None
 
     def update_shop(self, shop_id: int, **changes: Any) -> Shop:
         allowed = {"name", "platform", "return_address", "promised_ship_hours", "signature"}
@@ -638,7 +639,7 @@ class Store:
         if unknown:
             raise ValueError(f"unknown shop fields: {sorted(unknown)}")
         if changes:
-            self._update("shops", shop_id, changes, "店铺")
+            self._update("shops", shop_id, changes, "store.no_shop")
         return self.get_shop(shop_id)
 
     # -- orders -----------------------------------------------------------------------
@@ -804,7 +805,7 @@ class Store:
             raise ValueError(f"unknown case fields: {sorted(unknown)}")
         if changes:
             changes["updated_at"] = now_text()
-            self._update("cases", case_id, changes, "售后单")
+            self._update("cases", case_id, changes, "store.no_case")
         return self.get_case(case_id)
 
     # -- timeline ---------------------------------------------------------------------

@@ -19,7 +19,9 @@ from pathlib import Path
 from shopdesk import __version__
 from shopdesk.commands.common import CommandError, fail
 from shopdesk.commands.zh_argparse import chinese_messages
+from shopdesk.core import messages
 from shopdesk.core.errors import ShopDeskError
+from shopdesk.core.messages import Message, say
 from shopdesk.core.os_errors import REASONS, reason
 from shopdesk.core.safeio import disk_errors
 from shopdesk.core.winsafe import reader_gone
@@ -122,7 +124,7 @@ def path_problem(exc: OSError) -> str | None:
     """One line for an OSError about a path the seller named; None for anything else."""
     if exc.errno not in REASONS or exc.filename is None:
         return None
-    return f"无法使用“{exc.filename}”：{reason(exc)}。"
+    return Message("cli.path_problem", path=exc.filename, reason=reason(exc))
 
 
 def check_db_path(db: str | None) -> None:
@@ -136,13 +138,11 @@ def check_db_path(db: str | None) -> None:
     except FileNotFoundError:
         return  # a new store (demo, import) or a typo: the command says which
     except OSError as exc:
-        raise CommandError(f"--db “{db}”不能用作店铺数据文件：{reason(exc)}。") from None
+        raise CommandError("cli.db_unusable", db=db, reason=reason(exc)) from None
     except ValueError:  # a NUL in the name
-        raise CommandError(f"--db “{db}”不能用作店铺数据文件：名称无效。") from None
+        raise CommandError("cli.db_unusable", db=db, reason=Message("os.einval")) from None
     if path.is_dir():
-        raise CommandError(
-            f"--db “{db}”是文件夹，请给出店铺数据文件（如 {path / 'shopdesk.db'}）。"
-        )
+        raise CommandError("cli.db_is_folder", db=db, example=path / "shopdesk.db")
 
 
 def _discard_stdout() -> None:
@@ -159,6 +159,9 @@ def _dispatch(argv: list[str] | None) -> int:
     with chinese_messages():
         parser = build_parser()
         args = parser.parse_args(argv)
+    # --lang, else the store's setting (read when a command opens it), else zh-CN; never
+    # the terminal's locale: a seller's scripts must not change language with it.
+    messages.set_language(args.lang)
     try:
         check_db_path(args.db)
         if args.command is None:
@@ -171,13 +174,13 @@ def _dispatch(argv: list[str] | None) -> int:
             from shopdesk.ui.app import run_app
 
             return run_app(db=args.db, demo=args.demo, lang=args.lang)
-        with disk_errors(getattr(args, "db", None) or "店铺数据"):  # disk full / read-only
+        with disk_errors(getattr(args, "db", None) or messages.text("store.default_name")):
             return args.run(args) or 0
     except CommandError as exc:
-        print(f"shopdesk: {exc}", file=sys.stderr)
+        print(f"shopdesk: {say(exc)}", file=sys.stderr)
         return exc.code
     except ShopDeskError as exc:
-        print(f"shopdesk: {exc}", file=sys.stderr)
+        print(f"shopdesk: {say(exc)}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
@@ -185,5 +188,5 @@ def _dispatch(argv: list[str] | None) -> int:
         problem = path_problem(exc)
         if problem is None:
             raise
-        print(f"shopdesk: {problem}", file=sys.stderr)
+        print(f"shopdesk: {say(problem)}", file=sys.stderr)
         return 2

@@ -13,6 +13,7 @@ _session_home = tempfile.mkdtemp(prefix="shopdesk-tests-")
 os.environ["XDG_CONFIG_HOME"] = os.path.join(_session_home, "config")
 os.environ["SHOPDESK_DATA_DIR"] = os.path.join(_session_home, "data")
 
+from shopdesk.core import messages  # noqa: E402
 from shopdesk.core.demo import build_demo  # noqa: E402
 from shopdesk.core.store import Store  # noqa: E402
 
@@ -25,6 +26,14 @@ def data_dir(tmp_path, monkeypatch):
     folder = tmp_path / "data"
     monkeypatch.setenv("SHOPDESK_DATA_DIR", str(folder))
     return folder
+
+
+@pytest.fixture(autouse=True)
+def core_language():
+    """The core speaks zh-CN in every test unless the test sets another language (a window
+    in English, `--lang en` in process): reset after it."""
+    yield
+    messages.set_language(None)
 
 
 @pytest.fixture

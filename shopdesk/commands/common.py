@@ -10,14 +10,20 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from shopdesk import paths
+from shopdesk.core import messages
+from shopdesk.core.messages import Message, is_key, say
 from shopdesk.core.store import Store, path_exists
 
 
 class CommandError(Exception):
-    """A reason for the user, printed as one line on stderr with its exit code."""
+    """A reason for the user, printed as one line on stderr with its exit code: plain
+    text, or a catalogue key and its parameters (printed in the command line's language)."""
 
-    def __init__(self, message: str, code: int = 2):
+    def __init__(self, message: str, code: int = 2, **params: Any):
+        if params or is_key(message):
+            message = message if isinstance(message, Message) else Message(message, **params)
         super().__init__(message)
+        self.message = message
         self.code = code
 
 
@@ -37,15 +43,12 @@ def open_store(args: Namespace, *, create: bool = False, up_to_date: bool = Fals
     does, for commands that list them."""
     path = store_path(args)
     if args.db and not create and not path_exists(path):
-        raise CommandError(
-            f"找不到店铺数据文件“{path}”：请检查 --db 的路径"
-            "（新建店铺用 shopdesk demo 或 shopdesk import）。"
-        )
+        raise CommandError("cli.no_store", path=path)
     store = Store.open(path, on_wait=_status_line)
+    if getattr(args, "lang", None) is None:  # no --lang: the store's setting, else zh-CN
+        messages.set_language(store.get_setting(messages.STORE_SETTING))
     if store.set_aside_wal is not None:
-        _status_line(
-            f"“{path.name}”旁边的 -wal 文件不属于它，没有使用，已改名保留为“{store.set_aside_wal.name}”。"
-        )
+        _status_line(Message("cli.wal_set_aside", store=path.name, kept=store.set_aside_wal.name))
     if up_to_date and not store.read_only:  # a read-only store lists what it has
         from shopdesk.services.clocks import bring_up_to_date
 
@@ -55,7 +58,7 @@ def open_store(args: Namespace, *, create: bool = False, up_to_date: bool = Fals
 
 def _status_line(text: str) -> None:
     """Why the command waits (or what it set aside), on stderr: stdout stays the result."""
-    print(f"shopdesk: {text}", file=sys.stderr, flush=True)
+    print(f"shopdesk: {say(text)}", file=sys.stderr, flush=True)
 
 
 def emit(args: Namespace, document: Any, text: str | None = None) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 from shopdesk.commands.arguments import input_file
 from shopdesk.commands.common import emit, open_store, store_path
 from shopdesk.core.import_repo import ImportReport
+from shopdesk.core.messages import text
 from shopdesk.core.output_paths import refuse_store_source
 from shopdesk.core.timeutil import now_utc
 from shopdesk.platforms import registry
@@ -31,21 +32,34 @@ def register(subparsers, common) -> None:
 
 
 def report_text(report: ImportReport) -> str:
+    """The report in the command line's language (the rows' own columns and values as the
+    file writes them)."""
     lines = []
     for file in report.files:
         lines.append(
-            f"{Path(file.path).name}：{_title(file)}，读取 {file.rows} 行，"
-            f"新增 {file.added}，更新 {file.updated}，未变 {file.unchanged}，"
-            f"跳过 {len(file.skipped)} 行，重复行已合并 {file.merged} 行"
+            text(
+                "cli.import.file",
+                file=Path(file.path).name,
+                title=_title(file),
+                rows=file.rows,
+                added=file.added,
+                updated=file.updated,
+                unchanged=file.unchanged,
+                skipped=len(file.skipped),
+                merged=file.merged,
+            )
         )
-        for problem in file.skipped:
-            where = f"第 {problem.row} 行" if problem.row is not None else ""
-            column = f" {problem.column}" if problem.column else ""
-            value = f"“{problem.value}”" if problem.value else ""
-            lines.append(f"  {where}{column}{value}：{problem.reason}")
-        for problem in file.cleared:
+        for problem in [*file.skipped, *file.cleared]:
             lines.append(
-                f"  第 {problem.row} 行 {problem.column}“{problem.value}”：{problem.reason}"
+                text(
+                    "cli.import.problem",
+                    where=text("cli.import.row", row=problem.row)
+                    if problem.row is not None
+                    else "",
+                    column=f" {problem.column}" if problem.column else "",
+                    value=f"“{problem.value}”" if problem.value else "",
+                    reason=problem.reason,
+                )
             )
     return "\n".join(lines)
 

@@ -9,6 +9,7 @@ from shopdesk.commands.arguments import count
 from shopdesk.commands.common import emit, open_store, yuan
 from shopdesk.commands.scope import add_scope_arguments, shop_ids
 from shopdesk.core.labels import label
+from shopdesk.core.messages import text
 from shopdesk.core.model import CaseKind, CaseState, Cause
 from shopdesk.core.timeutil import as_china
 
@@ -91,7 +92,7 @@ def run_orders(args: Namespace) -> int:
             f"{o.order_no}  {o.buyer_nick}  {o.status}  ¥{yuan(o.paid_fen)}  {o.item_titles}"
             for o in orders
         ]
-        emit(args, [order_document(o) for o in orders], "\n".join(lines) or "（没有订单）")
+        emit(args, [order_document(o) for o in orders], "\n".join(lines) or text("cli.no_orders"))
     return 0
 
 
@@ -104,5 +105,5 @@ def run_cases(args: Namespace) -> int:
             f"#{c.id}  {c.order_no}  {label(CaseKind, c.kind)}  {label(CaseState, c.state)}"
             for c in cases
         ]
-        emit(args, [case_document(c) for c in cases], "\n".join(lines) or "（没有售后单）")
+        emit(args, [case_document(c) for c in cases], "\n".join(lines) or text("cli.no_cases"))
     return 0

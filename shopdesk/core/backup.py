@@ -31,6 +31,7 @@ from pathlib import Path
 from shopdesk import paths
 from shopdesk.core.check import describe_file, evidence_names, hash_file, integrity_problems
 from shopdesk.core.errors import DamagedStoreError, InputError, ShopDeskError
+from shopdesk.core.messages import Message
 from shopdesk.core.safeio import (
     TEMP_PREFIX,
     disk_errors,
@@ -183,15 +184,10 @@ def _copy_database(source: Path, target: Path) -> None:
     fsync_file(target)
 
 
-def _damaged_text(store_path: Path, problem: str) -> str:
-    text = (
-        f"店铺数据“{store_path}”有损坏（{problem}），这次备份没有保存，已有的备份都原样保留。"
-        "请从备份恢复"
-    )
+def _damaged_text(store_path: Path, problem: str) -> Message:
     backups = list_backups(default_backup_dir(store_path))
-    if backups:
-        text += f"（最近的备份：{backups[0].path}）"
-    return text + "，或运行 shopdesk check 查看详情。"
+    newest = Message("backup.newest", path=backups[0].path) if backups else ""
+    return Message("backup.store_damaged", path=store_path, problem=problem, newest=newest)
 
 
 def _verify_evidence(files: list[Path], folder: Path, names: dict) -> list[str]:
@@ -254,7 +250,7 @@ def make_backup(
     if kind not in KINDS:
         raise ValueError(f"unknown backup kind {kind!r}")
     if not store_path.is_file():
-        raise InputError(f"没有找到店铺数据文件“{store_path}”，无法备份。")
+        raise InputError("backup.no_store", path=store_path)
     check_file(store_path)
     folder = Path(to) if to else default_backup_dir(store_path)
     with disk_errors(folder):
@@ -302,7 +298,7 @@ def _build_backup(
 
     def stop_if_cancelled() -> None:
         if cancelled and cancelled():
-            raise BackupCancelled("备份已取消，没有留下任何文件。")
+            raise BackupCancelled("backup.cancelled")
 
     _copy_database(store_path, work / DB_NAME)
     damage = integrity_problems(work / DB_NAME)
@@ -322,11 +318,11 @@ def _build_backup(
             on_progress(done, len(files))
     bad_files = _verify_evidence(files, work / FILES_NAME, evidence_names(work / DB_NAME))
     if bad_files and kind != "before-restore":
+        others = len(bad_files) - 1
         raise DamagedStoreError(
-            f"证据文件{bad_files[0]}已损坏（内容与 SHA-256 不符）"
-            + (f"，另有 {len(bad_files) - 1} 个" if len(bad_files) > 1 else "")
-            + "，这次备份没有保存，已有的备份都原样保留。把原文件再添加一次即可修复"
-            "（shopdesk check 列出受影响的售后单）。"
+            "backup.evidence_damaged",
+            file=bad_files[0],
+            others=Message("backup.evidence_others", n=others) if others else "",
         )
     manifest = {
         "format": 1,
@@ -354,7 +350,7 @@ def backup_database_path(backup: Path) -> Path:
     if backup.is_dir():
         backup = backup / DB_NAME
     if not backup.is_file():
-        raise InputError(f"“{backup}” 不是 ShopDesk 备份（找不到 {DB_NAME}）。")
+        raise InputError("backup.not_a_backup", path=backup, db=DB_NAME)
     return backup
 
 
@@ -382,10 +378,7 @@ def verify_backup(backup: Path) -> Path:
     check_file(db_path)
     damage = integrity_problems(db_path)
     if damage:
-        raise InputError(
-            f"备份“{folder}”的数据文件已损坏（{'; '.join(damage[:3])}），"
-            "没有恢复任何数据；请选择另一个备份。"
-        )
+        raise InputError("backup.restore_damaged", folder=folder, damage="; ".join(damage[:3]))
     listed = _manifest_files(folder)
     names = evidence_names(db_path)
     files = _evidence_files(folder / FILES_NAME)
@@ -393,15 +386,11 @@ def verify_backup(backup: Path) -> Path:
     missing = [sha for sha in listed if sha not in present]
     if missing:
         raise InputError(
-            f"备份“{folder}”缺少证据文件{describe_file(missing[0], names)}，"
-            "没有恢复任何数据；请选择另一个备份。"
+            "backup.restore_missing", folder=folder, file=describe_file(missing[0], names)
         )
     bad = _verify_evidence(files, folder / FILES_NAME, names)
     if bad:
-        raise InputError(
-            f"备份“{folder}”中的证据文件{bad[0]}已损坏（内容与 SHA-256 不符），"
-            "没有恢复任何数据；请选择另一个备份。"
-        )
+        raise InputError("backup.restore_evidence_damaged", folder=folder, file=bad[0])
     return db_path
 
 
@@ -414,13 +403,9 @@ def _manifest_files(folder: Path) -> list[str]:
     try:
         listed = json.loads(manifest.read_text(encoding="utf-8")).get("evidence_sha256", [])
     except (OSError, ValueError, AttributeError):
-        raise InputError(
-            f"备份“{folder}”的清单 {MANIFEST_NAME} 已损坏，没有恢复任何数据；请选择另一个备份。"
-        ) from None
+        raise InputError("backup.manifest_damaged", folder=folder, manifest=MANIFEST_NAME) from None
     if not isinstance(listed, list) or not all(isinstance(x, str) for x in listed):
-        raise InputError(
-            f"备份“{folder}”的清单 {MANIFEST_NAME} 已损坏，没有恢复任何数据；请选择另一个备份。"
-        )
+        raise InputError("backup.manifest_damaged", folder=folder, manifest=MANIFEST_NAME)
     return listed
 
 

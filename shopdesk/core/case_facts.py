@@ -17,6 +17,7 @@ from decimal import Decimal, InvalidOperation
 
 from shopdesk.core.case_states import effective_events
 from shopdesk.core.errors import InputError
+from shopdesk.core.messages import Message
 from shopdesk.core.model import (
     Case,
     CaseKind,
@@ -198,25 +199,25 @@ def parse_fen(text: str) -> int:
     try:
         value = Decimal(cleaned)
     except InvalidOperation:
-        raise InputError(f"金额“{text}”看不懂：请写成 5 或 5.00（单位：元）") from None
+        raise InputError("facts.amount_unreadable", text=text) from None
     if not value.is_finite():
-        raise InputError(f"金额“{text}”看不懂：请写成 5 或 5.00（单位：元）")
+        raise InputError("facts.amount_unreadable", text=text)
     if value < 0:
-        raise InputError(f"金额不能是负数（“{text}”）：收回的钱请记为收入（--in）")
+        raise InputError("facts.amount_negative", text=text)
     if value == 0:
-        raise InputError("金额是 0：没有要记的钱")
+        raise InputError("facts.amount_zero")
     if value != value.quantize(Decimal("0.01")):
-        raise InputError(f"金额“{text}”超过两位小数：请精确到分")
+        raise InputError("facts.amount_too_precise", text=text)
     fen = int(value * 100)
     if fen > MAX_FEN:
-        raise InputError(f"金额“{text}”大于 100 万元，不像一笔售后款：请检查")
+        raise InputError("facts.amount_huge", text=text)
     return fen
 
 
 def _text(value: str, what: str) -> str:
     value = (value or "").strip()
     if len(value) > MAX_TEXT:
-        raise InputError(f"{what}太长（{len(value)} 字），最多 {MAX_TEXT} 字")
+        raise InputError("facts.too_long", what=what, length=len(value), limit=MAX_TEXT)
     return value
 
 
@@ -224,7 +225,7 @@ def _parse(enum, text: str, what: str):
     try:
         return enum.parse(str(text))
     except ValueError as error:
-        raise InputError(f"{what}：{error}") from None
+        raise InputError("facts.bad_value", what=what, error=str(error)) from None
 
 
 # ---------------------------------------------------------------- recording
@@ -259,7 +260,7 @@ def _record(
                 case.id,
                 EventKind.CORRECTION.value,
                 to_text(at),
-                note="更正金额",
+                note=str(Message("facts.correction_note")),
                 retracts=retracts,
             )
         event = store.add_event(case.id, kind.value, to_text(at), note=note, data=data)
@@ -278,11 +279,15 @@ def set_cause(
     """The seller's judgement of the cause (and, if not the cause's own, who is
     responsible). A re-import never overwrites it."""
     case = store.get_case(case_id)
-    chosen = _parse(Cause, cause, "原因")
+    chosen = _parse(Cause, cause, Message("field.cause"))
     data: dict = {"cause": chosen.value}
     if responsibility:
-        data["responsibility"] = _parse(Responsibility, responsibility, "责任方").value
-    return _record(store, case, EventKind.CAUSE_SET, data, _text(note, "备注"), at or now_utc())
+        data["responsibility"] = _parse(
+            Responsibility, responsibility, Message("field.responsibility")
+        ).value
+    return _record(
+        store, case, EventKind.CAUSE_SET, data, _text(note, Message("field.note")), at or now_utc()
+    )
 
 
 def add_money(
@@ -300,26 +305,23 @@ def add_money(
     (courier claim, 运费险); `incoming` overrides the kind's usual direction. A finished
     case takes money only as a correction of an entry it has (`replaces`)."""
     case = store.get_case(case_id)
-    money_kind = _parse(MoneyKind, kind, "款项类型")
+    money_kind = _parse(MoneyKind, kind, Message("field.money_kind"))
     fen = parse_fen(amount)
     out = money_kind.out if incoming is None else not incoming
     events = store.events(case_id)
     if replaces is not None:
         current = {e.id for e in effective_events(events) if e.kind == EventKind.MONEY.value}
         if replaces not in current:
-            raise InputError(f"售后单 #{case_id} 没有编号为 {replaces} 的有效记账，无法更正")
+            raise InputError("facts.no_such_entry", id=case_id, entry=replaces)
     elif not CaseState.parse(case.state).is_open:
-        raise InputError(
-            f"售后单 #{case_id} 已结束（{CaseState.parse(case.state).label()}）："
-            "只能更正已有的记账（--replaces 记账编号）"
-        )
+        raise InputError("facts.finished", id=case_id, state=CaseState.parse(case.state))
     data = {"kind": money_kind.value, "fen": fen, "direction": "out" if out else "in"}
     return _record(
         store,
         case,
         EventKind.MONEY,
         data,
-        _text(note, "备注"),
+        _text(note, Message("field.note")),
         at or now_utc(),
         retracts=replaces,
     )
@@ -343,29 +345,35 @@ def record_inspection(
     seller has judged the cause already)."""
     case = store.get_case(case_id)
     if case.kind not in _RETURN_KINDS:
-        raise InputError(f"「{CaseKind.parse(case.kind).label()}」没有退货，不能验收")
+        raise InputError("facts.no_return", kind=CaseKind.parse(case.kind))
     kept = effective_events(store.events(case_id))
     if not any(e.kind == EventKind.SELLER_RECEIVED_RETURN.value for e in kept):
-        raise InputError(f"售后单 #{case_id} 还没有记录“已收到退货”：收到后再验收")
+        raise InputError("facts.return_not_received", id=case_id)
     if not lines:
-        raise InputError("请至少填写一行：第几件商品、完好几件、次品几件")
+        raise InputError("facts.no_lines")
     quantities = {line.position: line.quantity for line in store.order_lines(case.order_id)}
     recorded = []
     for position, good, bad, restock in lines:
         if quantities and position not in quantities:
-            known = "、".join(str(p) for p in sorted(quantities))
-            raise InputError(f"订单 {case.order_no} 没有第 {position} 件商品（有：{known}）")
+            raise InputError(
+                "facts.no_such_line",
+                order_no=case.order_no,
+                position=position,
+                known=[str(p) for p in sorted(quantities)],
+            )
         if good < 0 or bad < 0 or good + bad == 0:
-            raise InputError(f"第 {position} 件商品：完好和次品的件数不能为负，也不能都是 0")
+            raise InputError("facts.line_counts", position=position)
         limit = quantities.get(position)
         if limit is not None and good + bad > limit:
-            raise InputError(f"第 {position} 件商品：退回 {good + bad} 件，多于订单里的 {limit} 件")
+            raise InputError("facts.line_too_many", position=position, back=good + bad, limit=limit)
         recorded.append({"line": position, "good": good, "bad": bad, "restock": bool(restock)})
     defective = any(line["bad"] > 0 for line in recorded)
     data: dict = {"lines": recorded}
     if defective:
         data["cause"] = Cause.SELLER_DEFECT.value
-    event = _record(store, case, EventKind.INSPECTED, data, _text(note, "备注"), at or now_utc())
+    event = _record(
+        store, case, EventKind.INSPECTED, data, _text(note, Message("field.note")), at or now_utc()
+    )
     return Inspection(event, defective)
 
 
@@ -379,6 +387,8 @@ def set_outcome(
 ) -> Event:
     """How the case ended (the ruling's text may be pasted)."""
     case = store.get_case(case_id)
-    chosen = _parse(Outcome, outcome, "处理结果")
-    data = {"outcome": chosen.value, "ruling": _text(ruling, "判定内容")}
-    return _record(store, case, EventKind.OUTCOME, data, _text(note, "备注"), at or now_utc())
+    chosen = _parse(Outcome, outcome, Message("field.outcome"))
+    data = {"outcome": chosen.value, "ruling": _text(ruling, Message("field.ruling"))}
+    return _record(
+        store, case, EventKind.OUTCOME, data, _text(note, Message("field.note")), at or now_utc()
+    )

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 from shopdesk.core.errors import MoveNotAllowedError
+from shopdesk.core.messages import Message
 from shopdesk.core.model import (
     CLOSED_CASE_STATES,
     Case,
@@ -168,9 +169,9 @@ def _refusal_blocked(case: Case, order: Order | None) -> str | None:
     if case.kind == CaseKind.REFUND_UNSHIPPED.value or (
         order is not None and order.state in (OrderState.PAID.value, OrderState.UNPAID.value)
     ):
-        return "订单尚未发货，平台不允许拒绝仅退款申请"
+        return Message("case.move.refuse_unshipped")
     if "无理由" in case.reason or "無理由" in case.reason:
-        return "七天无理由退货，平台不允许卖家拒绝"
+        return Message("case.move.refuse_no_reason_return")
     return None
 
 
@@ -209,13 +210,13 @@ def _move_problem(
     if event in (E.BUYER_SHIPPED_RETURN, E.SELLER_RECEIVED_RETURN) and case.kind not in (
         _RETURN_KINDS | {CaseKind.REJECTED_DELIVERY.value}
     ):
-        return f"「{CaseKind.parse(case.kind).label()}」没有退货环节"
+        return Message("case.move.no_return_step", kind=CaseKind.parse(case.kind))
     if event == E.RESHIPPED and case.kind not in (CaseKind.RESHIP.value, CaseKind.EXCHANGE.value):
-        return f"「{CaseKind.parse(case.kind).label()}」不能补发"
+        return Message("case.move.no_reship", kind=CaseKind.parse(case.kind))
     if event not in _NEXT[state]:
         if state in _TERMINAL:
-            return f"售后已结束（{state.label()}），只能添加备注"
-        return f"当前状态「{state.label()}」下不能「{event.label()}」"
+            return Message("case.move.finished", state=state)
+        return Message("case.move.not_now", state=state, event=event)
     return None
 
 
@@ -232,22 +233,19 @@ def check_move(
     recorded now."""
     kind = EventKind.parse(event) if isinstance(event, str) else event
     if kind in FACT_EVENTS:
-        raise MoveNotAllowedError(
-            f"「{kind.label()}」不是平台上的一步：请用 shopdesk case cause / money / inspect / "
-            "outcome 记录"
-        )
+        raise MoveNotAllowedError("case.move.not_a_platform_step", event=kind)
     kept = effective_events(events, now)
     if kind == E.CORRECTION:
         ids = {e.id for e in kept}
         if retracts is None or retracts not in ids:
-            raise MoveNotAllowedError("更正只能撤回时间线上仍然有效的一条记录")
+            raise MoveNotAllowedError("case.move.correction_needs_event")
         return
     if kind == E.OPENED:
         if kept:
-            raise MoveNotAllowedError("售后单已经有申请记录，不能再次申请")
+            raise MoveNotAllowedError("case.move.already_opened")
         return
     if not kept and kind != E.NOTE:
-        raise MoveNotAllowedError("售后单还没有买家申请记录")
+        raise MoveNotAllowedError("case.move.not_opened")
     if kind == E.NOTE:
         return
     problem = _move_problem(case, state or derive_state(case, events, now), kind, order)

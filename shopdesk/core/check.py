@@ -18,6 +18,7 @@ from pathlib import Path
 
 from shopdesk import paths
 from shopdesk.core.errors import InputError, NotAStoreError, ShopDeskError
+from shopdesk.core.messages import Message
 from shopdesk.core.safeio import is_temp_name
 from shopdesk.core.store import APPLICATION_ID
 
@@ -29,9 +30,9 @@ CHANGED = "changed"
 MISSING = "missing"
 UNREADABLE = "unreadable"
 PROBLEM_TEXT = {
-    CHANGED: "已损坏（内容与 SHA-256 不符）",
-    MISSING: "文件不见了",
-    UNREADABLE: "无法读取",
+    CHANGED: Message("check.changed"),
+    MISSING: Message("check.missing"),
+    UNREADABLE: Message("check.unreadable"),
 }
 
 Progress = Callable[[int, int], None]
@@ -122,18 +123,18 @@ def check_store(
     not raised."""
     db_path = Path(db_path).expanduser()
     if db_path.is_dir():
-        raise InputError(f"“{db_path}”是一个文件夹，不是店铺数据文件：请给出 .db 文件的路径。")
+        raise InputError("check.is_folder", path=db_path)
     if not db_path.is_file():
-        raise InputError(f"找不到店铺数据文件“{db_path}”：请检查路径。")
+        raise InputError("check.not_found", path=db_path)
     store_problems: list[str] = []
     fk_problems: list[str] = []
     rows: list[tuple] = []
     if db_path.stat().st_size == 0:
-        store_problems.append("数据文件是空的（0 字节）：可能被中断的写入清空了，请从备份恢复。")
+        store_problems.append(Message("check.zero_bytes"))
     else:
         store_problems, fk_problems, rows = _check_database(db_path)
     if cancelled and cancelled():
-        raise CheckCancelled("检查已取消。")
+        raise CheckCancelled("check.cancelled")
     checked, evidence_problems = _check_evidence(
         paths.evidence_dir(db_path), rows, on_progress, cancelled
     )
@@ -144,7 +145,7 @@ def _check_database(db_path: Path) -> tuple[list[str], list[str], list[tuple]]:
     try:
         conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
     except sqlite3.Error as exc:
-        return [f"无法打开数据文件（{exc}）"], [], []
+        return [Message("check.cannot_open", reason=str(exc))], [], []
     try:
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
@@ -152,9 +153,9 @@ def _check_database(db_path: Path) -> tuple[list[str], list[str], list[tuple]]:
                 r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
             }
         except sqlite3.DatabaseError as exc:
-            return [f"不是可读的 SQLite 数据库，或文件头已损坏（{exc}）"], [], []
+            return [Message("check.not_sqlite", reason=str(exc))], [], []
         if app_id != APPLICATION_ID and tables:
-            raise NotAStoreError(f"“{db_path}” 是其他程序的数据库，不是 ShopDesk 店铺数据。")
+            raise NotAStoreError("check.other_program", path=db_path)
         store_problems = _integrity(conn)
         fk_problems = _foreign_keys(conn)
         rows: list[tuple] = []
@@ -166,7 +167,7 @@ def _check_database(db_path: Path) -> tuple[list[str], list[str], list[tuple]]:
                     "LEFT JOIN orders o ON o.id = c.order_id ORDER BY e.id"
                 ).fetchall()
             except sqlite3.DatabaseError as exc:
-                store_problems.append(f"无法读取证据列表（{exc}）")
+                store_problems.append(Message("check.evidence_list", reason=str(exc)))
         return store_problems, fk_problems, rows
     finally:
         conn.close()
@@ -176,7 +177,7 @@ def _integrity(conn: sqlite3.Connection) -> list[str]:
     try:
         lines = [r[0] for r in conn.execute(f"PRAGMA integrity_check({_MAX_STORE_PROBLEMS})")]
     except sqlite3.DatabaseError as exc:
-        return [f"SQLite 读到损坏的页（{exc}）"]
+        return [Message("check.damaged_page", reason=str(exc))]
     return [] if lines == ["ok"] else lines
 
 
@@ -185,7 +186,7 @@ def integrity_problems(db_path: Path) -> list[str]:
     try:
         conn = sqlite3.connect(f"{Path(db_path).resolve().as_uri()}?mode=ro", uri=True, timeout=30)
     except sqlite3.Error as exc:
-        return [f"无法打开数据文件（{exc}）"]
+        return [Message("check.cannot_open", reason=str(exc))]
     try:
         return _integrity(conn)
     finally:
@@ -212,7 +213,7 @@ def describe_file(sha256: str, names: dict[str, tuple[str, int | None]]) -> str:
     """“开箱.jpg”（售后单 #13，SHA-256 …） or, for a file the store does not name, its hash."""
     if sha256 in names:
         name, case_id = names[sha256]
-        return f"“{name}”（售后单 #{case_id}，SHA-256 {sha256}）"
+        return Message("check.evidence_file", name=name, case_id=case_id, sha256=sha256)
     return f"SHA-256 {sha256}"
 
 
@@ -220,9 +221,10 @@ def _foreign_keys(conn: sqlite3.Connection) -> list[str]:
     try:
         found = conn.execute("PRAGMA foreign_key_check").fetchmany(_MAX_STORE_PROBLEMS)
     except sqlite3.DatabaseError as exc:
-        return [f"外键检查失败（{exc}）"]
+        return [Message("check.foreign_keys_failed", reason=str(exc))]
     return [
-        f"表 {table} 第 {rowid} 行指向 {parent} 中不存在的一行" for table, rowid, parent, _ in found
+        Message("check.dangling_row", table=table, rowid=rowid, parent=parent)
+        for table, rowid, parent, _ in found
     ]
 
 
@@ -250,7 +252,7 @@ def _check_evidence(
     verdict: dict[str, tuple[str, str] | None] = {}  # sha -> (problem, path) or None
     for done, sha in enumerate(wanted, start=1):
         if cancelled and cancelled():
-            raise CheckCancelled("检查已取消。")
+            raise CheckCancelled("check.cancelled")
         path = on_disk.get(sha) or folder / sha[:2] / sha
         if sha not in on_disk:
             verdict[sha] = (MISSING, str(path))

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+from shopdesk.core.messages import LANGUAGES, text
+
 HOUR = timedelta(hours=1)
 MINUTE = timedelta(minutes=1)
 DAY = timedelta(days=1)
@@ -29,11 +31,9 @@ class Urgency(StrEnum):
     OVERDUE = "overdue"
 
 
-_WORDS = {
-    "zh-CN": ("剩余 {}", "已超时 {}", "{}天", "{}时", "{}分"),
-    "zh-TW": ("剩餘 {}", "已逾時 {}", "{}天", "{}時", "{}分"),
-    "en": ("{} left", "{} overdue", "{}d ", "{}h ", "{}m"),
-}
+def _word(key: str, language: str, **params) -> str:
+    """A countdown word (剩余 {span}, {n}天, ...) from the catalogue (resources/messages)."""
+    return text(f"countdown.{key}", language, **params)
 
 
 @dataclass(frozen=True)
@@ -48,34 +48,50 @@ def _ceil_units(span: timedelta, unit: timedelta) -> int:
 
 
 def countdown(due_at: datetime, now: datetime, language: str = "zh-CN") -> Countdown:
-    left_word, over_word, d_word, h_word, m_word = _WORDS.get(language, _WORDS["zh-CN"])
+    language = language if language in LANGUAGES else "zh-CN"
+
+    def left_word(span: str) -> str:
+        return _word("left", language, span=span)
+
+    def over_word(span: str) -> str:
+        return _word("overdue", language, span=span)
+
+    def d_word(n: int) -> str:
+        return _word("days", language, n=n)
+
+    def h_word(n: int) -> str:
+        return _word("hours", language, n=n)
+
+    def m_word(n: int) -> str:
+        return _word("minutes", language, n=n)
+
     remaining = due_at - now
     if remaining > DAY:
         hours = _ceil_units(remaining, HOUR) - 1  # r in (H h, H+1 h] shows H
-        text = left_word.format((d_word.format(hours // 24) + h_word.format(hours % 24)).strip())
+        text = left_word((d_word(hours // 24) + h_word(hours % 24)).strip())
         changes_at = due_at - hours * HOUR
         return Countdown(text, Urgency.NORMAL, changes_at)
     if remaining > timedelta(0):
         minutes = _ceil_units(remaining, MINUTE) - 1
         hours, mins = divmod(minutes, 60)
-        body = (h_word.format(hours) if hours else "") + m_word.format(mins)
+        body = (h_word(hours) if hours else "") + m_word(mins)
         urgency = Urgency.RED if remaining <= RED_WITHIN else Urgency.AMBER
         changes_at = due_at - minutes * MINUTE
-        return Countdown(left_word.format(body.strip()), urgency, changes_at)
+        return Countdown(left_word(body.strip()), urgency, changes_at)
     overdue = now - due_at  # shows whole units already passed
     if overdue >= DAY:
         hours = overdue // HOUR
-        body = d_word.format(hours // 24) + h_word.format(hours % 24)
+        body = d_word(hours // 24) + h_word(hours % 24)
         changes_at = due_at + (hours + 1) * HOUR
     elif overdue >= HOUR:
         hours = overdue // HOUR
-        body = h_word.format(hours)
+        body = h_word(hours)
         changes_at = due_at + (hours + 1) * HOUR
     else:
         mins = overdue // MINUTE
-        body = m_word.format(mins)
+        body = m_word(mins)
         changes_at = due_at + (mins + 1) * MINUTE
-    return Countdown(over_word.format(body.strip()), Urgency.OVERDUE, changes_at)
+    return Countdown(over_word(body.strip()), Urgency.OVERDUE, changes_at)
 
 
 def countdown_text(due_at: datetime, now: datetime, language: str = "zh-CN") -> str:

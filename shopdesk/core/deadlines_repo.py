@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from shopdesk.core import messages
 from shopdesk.core.case_facts import cached_columns, derive_facts
 from shopdesk.core.case_states import (
     check_move,
@@ -407,13 +408,13 @@ def undo_last(store: Store, case_id: int, now: datetime | None = None) -> Event:
     now = now or now_utc()
     last = undoable_event(store.events(case_id), now)
     if last is None:
-        raise InputError("时间线上没有可以撤销的记录")
+        raise InputError("case.nothing_to_undo")
     return add_case_event(
         store,
         case_id,
         EventKind.CORRECTION.value,
         now,
-        note=f"撤销：{EventKind.parse(last.kind).label()}",
+        note=messages.text("case.undo_note", "zh-CN", step=EventKind.parse(last.kind).label()),
         retracts=last.id,
         now=now,
     )
@@ -516,10 +517,11 @@ def rule_title(platform: str, rule_id: str | None, language: str = "zh-CN") -> s
     """A rule's title in `language` (the newest version's wording)."""
     if not rule_id:
         return ""
+    language = language if language in messages.LANGUAGES else "zh-CN"
     if rule_id == PLATFORM_RULE_ID:
-        return {"zh-TW": "平台截止時間", "en": "Platform deadline"}.get(language, "平台截止时间")
+        return messages.text("clock.platform_deadline", language)
     if rule_id == REPLY_RULE_ID:
-        return {"zh-TW": "回覆買家", "en": "Reply to the buyer"}.get(language, "回复买家")
+        return messages.text("clock.reply_title", language)
     for version in reversed(active_ruleset(platform).versions):
         if rule_id in version.rules:
             return version.rules[rule_id].title_in(language)

@@ -2,11 +2,37 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from shopdesk.core.messages import Message, is_key, say
+
 
 class ShopDeskError(Exception):
-    """Base of the errors shown to the seller as a clear message (and CLI exit 2)."""
+    """Base of the errors shown to the seller as a clear message (and CLI exit 2).
+
+    Raised with a catalogue key and its parameters (`InputError("import.header_only",
+    file=name)`), or with a Message; `str()` is the zh-CN text, `text()` the front end's
+    language. Plain text is still taken (shown as it is in every language)."""
 
     exit_code = 2
+
+    def __init__(self, message: str = "", /, **params: Any) -> None:
+        if params or (isinstance(message, str) and is_key(message)):
+            message = message if isinstance(message, Message) else Message(message, **params)
+        self.message = message
+        super().__init__(message)
+
+    @property
+    def key(self) -> str | None:
+        return self.message.key if isinstance(self.message, Message) else None
+
+    @property
+    def params(self) -> dict[str, Any]:
+        return self.message.params if isinstance(self.message, Message) else {}
+
+    def text(self, language: str | None = None) -> str:
+        """The message in `language` (default: the language the core speaks now)."""
+        return say(self.message, language)
 
 
 class NotAStoreError(ShopDeskError):

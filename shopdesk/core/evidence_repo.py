@@ -19,6 +19,7 @@ from shopdesk import paths
 from shopdesk.core import chatlog, input_budget
 from shopdesk.core.errors import DiskError, InputError, NotFoundError
 from shopdesk.core.exif_time import capture_time
+from shopdesk.core.messages import Message
 from shopdesk.core.model import Evidence, EvidenceKind
 from shopdesk.core.safeio import fsync_dir
 from shopdesk.core.store import Store
@@ -127,7 +128,7 @@ def _store_content(store: Store, chunks: Iterable[bytes]) -> tuple[str, int, byt
             _settle(store, part, sha256)
         return sha256, size, head
     except OSError as exc:
-        raise DiskError(f"无法保存证据文件（{exc.strerror or exc}）；没有写入半个文件") from None
+        raise DiskError("evidence.cannot_store", reason=exc.strerror or exc) from None
     finally:
         if part is not None:
             part.unlink(missing_ok=True)
@@ -219,13 +220,13 @@ def add_file(
         sha256, size, head = _store_content(store, _source_chunks(source))
     except _SourceUnreadable as exc:
         error = exc.args[0]
-        raise InputError(f"{source}：无法读取（{error.strerror or error}）") from None
-    except _SourceChanged:
         raise InputError(
-            f"{source}：文件在添加过程中被改动了，没有保存。请等文件保存完毕后重新添加。"
+            "evidence.unreadable", file=source, reason=error.strerror or error
         ) from None
+    except _SourceChanged:
+        raise InputError("evidence.changed_while_added", file=source) from None
     if size == 0:
-        raise InputError(f"{source}：文件是空的")
+        raise InputError("evidence.empty_file", file=source)
     mime = sniff_mime(head, source.name)
     stored = stored_path(store, sha256)
     if captured_at is None and mime == "image/jpeg":
@@ -253,7 +254,7 @@ def add_bytes(
     """Attach content that has no file of its own (an image pasted from the clipboard)."""
     kind = _check_kind(kind)
     if not data:
-        raise InputError(f"{file_name}：内容是空的")
+        raise InputError("evidence.empty_content", file=file_name)
     store.get_case(case_id)  # before any byte is stored
     sha256, _, _ = _store_content(store, [data])
     mime = sniff_mime(data[:64], file_name)
@@ -267,7 +268,7 @@ def add_chat(
     store: Store,
     case_id: int,
     raw: bytes,
-    file_name: str = "聊天记录.txt",
+    file_name: str = str(Message("evidence.chat_file_name")),
     *,
     caption: str = "",
     shop_names: tuple[str, ...] = (),
@@ -277,7 +278,7 @@ def add_chat(
     its parsed messages; every message is picked until the seller unpicks some."""
     messages = _parse_chat_within_budget(raw, file_name, shop_names)
     if not messages:
-        raise InputError(f"{file_name}：没有找到任何消息")
+        raise InputError("evidence.no_messages", file=file_name)
     last = max((m.at for m in messages if m.at), default=None)
     data = {"messages": chatlog.to_data(messages), "picked": list(range(len(messages)))}
     return add_bytes(
@@ -286,7 +287,7 @@ def add_chat(
         raw,
         file_name,
         EvidenceKind.CHAT.value,
-        caption=caption or f"聊天记录（{len(messages)} 条）",
+        caption=caption or str(Message("evidence.chat_caption", n=len(messages))),
         captured_at=last,
         now=now,
         extra=data,
@@ -309,7 +310,7 @@ def _parse_chat_within_budget(raw: bytes, file_name: str, shop_names: tuple[str,
 def get_evidence(store: Store, evidence_id: int) -> Evidence:
     rows = list(store.db.query(f"SELECT {_COLUMNS} FROM evidence WHERE id = ?", [evidence_id]))
     if not rows:
-        raise NotFoundError(f"没有编号为 {evidence_id} 的证据。")
+        raise NotFoundError("evidence.not_found", id=evidence_id)
     return Evidence(**rows[0])
 
 
@@ -323,7 +324,7 @@ def list_evidence(store: Store, case_id: int) -> list[Evidence]:
 def evidence_data(store: Store, evidence_id: int) -> dict:
     row = store.db.execute("SELECT data FROM evidence WHERE id = ?", [evidence_id]).fetchone()
     if row is None:
-        raise NotFoundError(f"没有编号为 {evidence_id} 的证据。")
+        raise NotFoundError("evidence.not_found", id=evidence_id)
     return json.loads(row[0] or "{}")
 
 
@@ -358,7 +359,7 @@ def pick_messages(store: Store, evidence_id: int, picked: list[int]) -> None:
     count = len(data.get("messages", []))
     bad = [i for i in picked if not 0 <= i < count]
     if bad:
-        raise InputError(f"没有第 {bad[0] + 1} 条消息（共 {count} 条）")
+        raise InputError("evidence.no_such_message", number=bad[0] + 1, count=count)
     data["picked"] = sorted(set(picked))
     store.db.execute(
         "UPDATE evidence SET data = ? WHERE id = ?",
@@ -394,7 +395,7 @@ def check_stored(store: Store, item: Evidence) -> Path:
     """The stored file of an item; InputError when it is gone or was changed on disk."""
     path = stored_path(store, item.sha256)
     if not path.is_file():
-        raise InputError(f"{item.file_name}：存储的文件不见了（{path}），请重新添加")
+        raise InputError("evidence.stored_file_gone", file=item.file_name, path=path)
     if _hash_path(path) != item.sha256:
-        raise InputError(f"{item.file_name}：存储的文件已被改动（SHA-256 不符），请重新添加")
+        raise InputError("evidence.stored_file_changed", file=item.file_name)
     return path

@@ -22,6 +22,7 @@ from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
+from shopdesk.core import messages
 from shopdesk.core.errors import InputError, ShopDeskError
 from shopdesk.core.labels import label
 from shopdesk.core.model import (
@@ -76,19 +77,39 @@ def _label(enum, value: str) -> str:
     return label(enum, value) if value else ""
 
 
-ORDER_HEADER = [
-    "订单号", "平台", "买家", "状态", "宝贝", "件数", "实付(元)", "退款(元)", "付款时间",
-    "发货时间", "快递公司", "运单号", "收货人", "买家留言", "卖家备注", "下一时限",
-]  # fmt: skip
-CASE_HEADER = [
-    "售后单", "订单号", "平台", "买家", "宝贝", "类型", "状态", "原因分类", "退款(元)",
-    "申请原因", "说明", "平台状态", "平台截止", "申请时间", "结束时间", "下一时限", "备注",
-    "原因来源", "责任方", "处理结果", "已退款(元)", "补偿(元)", "收回(元)", "净损失(元)",
-]  # fmt: skip
-_CAUSE_SOURCES = {"platform": "平台原因", "seller": "卖家判断", "inspection": "验货"}
-DUE_HEADER = [
-    "截止时间", "剩余(小时)", "谁处理", "事项", "订单号", "售后单", "平台", "依据", "超时后果",
-]  # fmt: skip
+# Column ids; their titles come from the catalogue (export.column.<id>) in the front end's
+# language, the zh-CN ones by default.
+ORDER_COLUMNS = (
+    "order_no", "platform", "buyer", "status", "items", "item_count", "paid", "refund",
+    "paid_at", "shipped_at", "courier", "tracking_no", "receiver", "buyer_message",
+    "seller_note", "next_due",
+)  # fmt: skip
+CASE_COLUMNS = (
+    "case", "order_no", "platform", "buyer", "items", "kind", "state", "cause", "refund",
+    "reason", "description", "platform_status", "platform_deadline", "opened_at",
+    "closed_at", "next_due", "note", "cause_source", "responsibility", "outcome",
+    "refunded", "compensation", "recovered", "net_cost",
+)  # fmt: skip
+DUE_COLUMNS = (
+    "due_at", "hours_left", "party", "title", "order_no", "case", "platform", "basis",
+    "on_timeout",
+)  # fmt: skip
+CAUSE_SOURCES = ("platform", "seller", "inspection")
+
+
+def header(columns: Iterable[str], language: str | None = None) -> list[str]:
+    return [messages.text(f"export.column.{column}", language) for column in columns]
+
+
+ORDER_HEADER = header(ORDER_COLUMNS, "zh-CN")
+CASE_HEADER = header(CASE_COLUMNS, "zh-CN")
+DUE_HEADER = header(DUE_COLUMNS, "zh-CN")
+
+
+def _cause_source(source: str | None) -> str:
+    if source in CAUSE_SOURCES:
+        return messages.text(f"export.cause_source.{source}")
+    return source or ""
 
 
 def order_rows(store: Store) -> Iterator[list]:
@@ -109,7 +130,7 @@ def case_rows(store: Store) -> Iterator[list]:
             _label(Cause, c["cause"]), _yuan(c["refund_fen"]), c["reason"], c["description"],
             c["platform_status"], _time(c["platform_deadline"]), _time(c["opened_at"]),
             _time(c["closed_at"]), _time(c["next_due_at"]), c["note"],
-            _CAUSE_SOURCES.get(c["cause_source"], c["cause_source"]),
+            _cause_source(c["cause_source"]),
             _label(Responsibility, c["responsibility"]) if c["responsibility"] else "",
             _label(Outcome, c["outcome"]) if c["outcome"] else "",
             _yuan(c["money_refund_fen"]), _yuan(c["money_compensation_fen"]),
@@ -121,14 +142,16 @@ def due_rows(store: Store, now: datetime) -> list[list]:
     from shopdesk.core.deadlines_repo import open_deadlines
 
     rows = []
+    language = messages.language()
     for d in open_deadlines(store, now):
         hours = round((d.due_at - now).total_seconds() / 3600, 1) if d.due_at else ""
         rows.append(
             [
                 d.due_at.astimezone(CHINA).strftime("%Y-%m-%d %H:%M:%S") if d.due_at else "",
-                hours, _label(Party, d.party), d.title_in(), d.order_no, d.case_id or "",
-                _label(Platform, d.platform), "平台" if d.basis == "platform" else "估算",
-                d.on_timeout_in(),
+                hours, _label(Party, d.party), d.title_in(language), d.order_no,
+                d.case_id or "", _label(Platform, d.platform),
+                messages.text(f"export.basis.{'platform' if d.basis == 'platform' else 'estimate'}"),
+                d.on_timeout_in(language),
             ]
         )  # fmt: skip
     return rows
@@ -136,19 +159,19 @@ def due_rows(store: Store, now: datetime) -> list[list]:
 
 def _table(store: Store, kind: str, now: datetime) -> tuple[list[str], Iterable[list], int]:
     if kind == "orders":
-        return ORDER_HEADER, order_rows(store), count_rows(store, "orders")
+        return header(ORDER_COLUMNS), order_rows(store), count_rows(store, "orders")
     if kind == "cases":
-        return CASE_HEADER, case_rows(store), count_rows(store, "cases")
+        return header(CASE_COLUMNS), case_rows(store), count_rows(store, "cases")
     if kind == "due":
         rows = due_rows(store, now)
-        return DUE_HEADER, rows, len(rows)
-    raise InputError(f"不能导出“{kind}”：只能导出 {'、'.join(KINDS)}。")
+        return header(DUE_COLUMNS), rows, len(rows)
+    raise InputError("export.unknown_kind", kind=kind, kinds=list(KINDS))
 
 
 def format_for(path: Path, wanted: str | None) -> str:
     fmt = (wanted or Path(path).suffix.lstrip(".")).lower()
     if fmt not in FORMATS:
-        raise InputError(f"不支持的导出格式“{fmt or Path(path).name}”：请用 csv 或 xlsx。")
+        raise InputError("export.unknown_format", format=fmt or Path(path).name)
     return fmt
 
 
@@ -158,9 +181,9 @@ def check_target(out: str | Path, store_path: Path, fmt: str | None = None) -> t
     out = refuse_store_target(out, store_path)
     fmt = format_for(out, fmt)
     if out.is_dir():
-        raise InputError(f"“{out}”是文件夹，请给出要保存的文件名。")
+        raise InputError("export.is_folder", path=out)
     if not out.parent.is_dir():
-        raise InputError(f"文件夹“{out.parent}”不存在。")
+        raise InputError("export.no_folder", path=out.parent)
     return out, fmt
 
 
@@ -183,7 +206,7 @@ def export(
         done = 0
         for row in source:
             if cancelled and done % 500 == 0 and cancelled():
-                raise ExportCancelled("导出已取消，没有写入文件。")
+                raise ExportCancelled("export.cancelled")
             done += 1
             if on_progress and done % 500 == 0:
                 on_progress(done, total)
@@ -236,7 +259,7 @@ def _write_xlsx(out: Path, kind: str, header: list[str], rows: Iterable[list]) -
     from openpyxl.cell import WriteOnlyCell
 
     book = Workbook(write_only=True)
-    sheet = book.create_sheet({"orders": "订单", "cases": "售后", "due": "待办"}[kind])
+    sheet = book.create_sheet(messages.text(f"export.sheet.{kind}"))
     sheet.append(header)
     count = 0
     try:

@@ -19,6 +19,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
+from shopdesk.core import messages
 from shopdesk.core.case_states import FACT_EVENTS
 from shopdesk.core.errors import InputError
 from shopdesk.core.importers import (
@@ -359,11 +360,12 @@ class Importer:
             if len(shops) == 1:
                 row = shops[0]
             elif len(shops) > 1 and not name:
-                label = registry.label(self.platform)
-                names = "、".join(shop_name for _, shop_name in shops[:5])
                 raise InputError(
-                    f"{self._file_name}：已有 {len(shops)} 个{label}店铺（{names}），"
-                    "不知道导入到哪一个：请用 --shop 店铺名 指定"
+                    "import.which_shop",
+                    file=self._file_name,
+                    count=len(shops),
+                    platform=registry.label(self.platform),
+                    names=[shop_name for _, shop_name in shops[:5]],
                 )
         if row is None:
             new_name = wanted or registry.get(self.platform).new_shop_name
@@ -694,8 +696,12 @@ class Importer:
                 case_id,
                 EventKind.NOTE.value,
                 stamp,
-                f"平台状态为“{record.platform_status}”，与本地记录（"
-                f"{CaseState(before['state']).label()}）不一致，以平台为准",
+                messages.text(
+                    "case.platform_state_differs",
+                    "zh-CN",
+                    status=record.platform_status,
+                    local=CaseState(before["state"]).label(),
+                ),
                 stamp,
             )
             added += 1
@@ -746,7 +752,7 @@ class Importer:
                 if event.kind in known.get("kinds", ()):
                     continue  # the export does not say when; it is already on the timeline
                 at = stamp
-                note = event.note or "导出时已是此状态（平台未给出具体时间）"
+                note = event.note or messages.text("case.state_without_time", "zh-CN")
             else:
                 if (event.kind, event.at) in known.get("pairs", ()):
                     continue

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from shopdesk.core.errors import InputError
+from shopdesk.core.messages import Message
 
 EVIDENCE_MAX_BYTES = 2 * 1024**3  # a packing video of a few minutes fits
 CHAT_MAX_BYTES = 8 * 1024**2  # a copied conversation; a year of one buyer is well under
@@ -24,14 +25,14 @@ def size_text(size: int) -> str:
     for unit, factor in (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024)):
         if size >= factor:
             return f"{size / factor:.1f} {unit}"
-    return f"{size} 字节"
+    return Message("evidence.bytes", n=size)
 
 
 def _refuse_kind(path: Path, mode: int) -> None:
     if stat.S_ISDIR(mode):
-        raise InputError(f"{path}：是文件夹，不是文件")
+        raise InputError("evidence.is_folder", path=path)
     if not stat.S_ISREG(mode):
-        raise InputError(f"{path}：不是普通文件（设备、管道或套接字），不能作为证据读取")
+        raise InputError("evidence.not_regular", path=path)
 
 
 def check_evidence_file(path: str | Path, limit: int = EVIDENCE_MAX_BYTES) -> int:
@@ -41,13 +42,13 @@ def check_evidence_file(path: str | Path, limit: int = EVIDENCE_MAX_BYTES) -> in
     try:
         info = os.stat(path)
     except FileNotFoundError:
-        raise InputError(f"{path}：文件不存在") from None
+        raise InputError("evidence.missing", path=path) from None
     except OSError as exc:
-        raise InputError(f"{path}：无法读取（{exc.strerror or exc}）") from None
+        raise InputError("evidence.unreadable", file=path, reason=exc.strerror or exc) from None
     _refuse_kind(path, info.st_mode)
     if info.st_size > limit:
         raise InputError(
-            f"{path}：文件有 {size_text(info.st_size)}，超过证据文件的上限 {size_text(limit)}"
+            "evidence.too_big", path=path, size=size_text(info.st_size), limit=size_text(limit)
         )
     return info.st_size
 
@@ -60,17 +61,17 @@ def read_chat_file(path: str | Path) -> bytes:
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
-        raise InputError(f"{path}：文件不存在") from None
+        raise InputError("evidence.missing", path=path) from None
     except IsADirectoryError:
-        raise InputError(f"{path}：是文件夹，不是文件") from None
+        raise InputError("evidence.is_folder", path=path) from None
     except OSError as exc:
-        raise InputError(f"{path}：无法读取（{exc.strerror or exc}）") from None
+        raise InputError("evidence.unreadable", file=path, reason=exc.strerror or exc) from None
     with os.fdopen(fd, "rb") as handle:
         _refuse_kind(path, os.fstat(fd).st_mode)
         try:
             return read_chat_stream(handle, str(path))
         except OSError as exc:
-            raise InputError(f"{path}：无法读取（{exc.strerror or exc}）") from None
+            raise InputError("evidence.unreadable", file=path, reason=exc.strerror or exc) from None
 
 
 def read_chat_stream(stream: BinaryIO, name: str) -> bytes:
@@ -82,23 +83,14 @@ def read_chat_stream(stream: BinaryIO, name: str) -> bytes:
 
 def check_chat_bytes(raw: bytes, name: str) -> None:
     if len(raw) > CHAT_MAX_BYTES:
-        raise InputError(
-            f"{name}：聊天记录超过 {size_text(CHAT_MAX_BYTES)} 的上限，"
-            "请只复制这笔订单相关的那段对话"
-        )
+        raise InputError("evidence.chat_too_big", file=name, limit=size_text(CHAT_MAX_BYTES))
 
 
 def check_chat_text(text: str, name: str) -> None:
     if len(text) > CHAT_MAX_CHARS:
-        raise InputError(
-            f"{name}：聊天记录有 {len(text):,} 个字符，超过 {CHAT_MAX_CHARS:,} 个字符的上限，"
-            "请只复制这笔订单相关的那段对话"
-        )
+        raise InputError("evidence.chat_too_long", file=name, chars=len(text), limit=CHAT_MAX_CHARS)
 
 
 def check_chat_messages(count: int, name: str) -> None:
     if count > CHAT_MAX_MESSAGES:
-        raise InputError(
-            f"{name}：聊天记录有 {count:,} 条消息，超过 {CHAT_MAX_MESSAGES:,} 条的上限，"
-            "请只复制这笔订单相关的那段对话"
-        )
+        raise InputError("evidence.chat_too_many", file=name, count=count, limit=CHAT_MAX_MESSAGES)

@@ -5,24 +5,25 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from shopdesk.core import messages
 from shopdesk.core.errors import InputError
 from shopdesk.core.model import CaseKind, CaseState, EventKind, Labeled
-
-UNKNOWN_PREFIX = "未知类型（新版本）: "
 
 
 def is_known(enum: type[Labeled], value: str | None) -> bool:
     return value in enum._value2member_map_
 
 
-def label(enum: type[Labeled], value: str | None, language: str = "zh-CN") -> str:
-    """The member's name in `language`; an id this version does not know as
-    `未知类型（新版本）: <id>`; an empty value as empty text."""
+def label(enum: type[Labeled], value: str | None, language: str | None = None) -> str:
+    """The member's name in `language` (default: the front end's, as set in
+    core.messages); an id this version does not know as `未知类型（新版本）: <id>`; an
+    empty value as empty text."""
     if not value:
         return ""
+    language = language or messages.language()
     if is_known(enum, value):
         return enum(value).label(language)
-    return UNKNOWN_PREFIX + str(value)
+    return messages.text("word.unknown_newer", language, id=value)
 
 
 def newer_version_id(case, events: Iterable = ()) -> str | None:
@@ -42,6 +43,4 @@ def refuse_newer_case(store, case_id: int) -> None:
     know that version's rules."""
     found = newer_version_id(store.get_case(case_id), store.events(case_id))
     if found:
-        raise InputError(
-            f"售后单 #{case_id} 由新版本 ShopDesk 写入（{found}）：请用新版本处理；这个版本不修改它。"
-        )
+        raise InputError("word.newer_case", id=case_id, found=found)

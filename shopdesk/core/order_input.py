@@ -7,6 +7,7 @@ from datetime import datetime
 from decimal import Decimal, InvalidOperation
 
 from shopdesk.core.errors import InputError
+from shopdesk.core.messages import Message
 from shopdesk.core.model import OrderState
 from shopdesk.core.timeutil import china_to_text
 from shopdesk.platforms import registry
@@ -22,9 +23,9 @@ def parse_yuan(text: str, field: str) -> int:
     try:
         value = Decimal(cleaned)
     except InvalidOperation:
-        raise InputError(f"{field}：“{text}”不是金额。") from None
+        raise InputError("order.not_money", field=field, text=text) from None
     if value < 0 or value.as_tuple().exponent < -2:
-        raise InputError(f"{field}：“{text}”不是有效金额（最多两位小数，不能为负）。")
+        raise InputError("order.bad_money", field=field, text=text)
     return int(value * 100)
 
 
@@ -38,21 +39,21 @@ def parse_china_time(text: str, field: str) -> str | None:
             return china_to_text(datetime.strptime(text, pattern))
         except ValueError:
             continue
-    raise InputError(f"{field}：“{text}”不是时间（格式如 2026-11-28 14:20）。")
+    raise InputError("order.not_a_time", field=field, text=text)
 
 
 def check_order_form(values: dict[str, str]) -> dict:
     """The form's text fields -> the store's order values, or InputError naming the field."""
     order_no = values.get("order_no", "").strip()
     if not _ORDER_NO.match(order_no):
-        raise InputError("订单号：只能是 4-40 位字母、数字、下划线或横线。")
+        raise InputError("order.bad_order_no")
     state = OrderState.parse(values.get("state", OrderState.PAID.value))
-    paid_at = parse_china_time(values.get("paid_at", ""), "付款时间")
-    shipped_at = parse_china_time(values.get("shipped_at", ""), "发货时间")
+    paid_at = parse_china_time(values.get("paid_at", ""), Message("field.paid_at"))
+    shipped_at = parse_china_time(values.get("shipped_at", ""), Message("field.shipped_at"))
     if shipped_at and paid_at and shipped_at < paid_at:
-        raise InputError("发货时间：不能早于付款时间。")
+        raise InputError("order.shipped_before_paid")
     if state is not OrderState.UNPAID and not paid_at:
-        raise InputError("付款时间：已付款的订单需要付款时间。")
+        raise InputError("order.paid_needs_time")
     return {
         "platform": values.get("platform") or registry.manual_id(),
         "order_no": order_no,
@@ -61,7 +62,7 @@ def check_order_form(values: dict[str, str]) -> dict:
         "receiver_phone": values.get("receiver_phone", "").strip(),
         "receiver_address": values.get("receiver_address", "").strip(),
         "item_titles": values.get("item_titles", "").strip(),
-        "paid_fen": parse_yuan(values.get("paid", ""), "实付金额"),
+        "paid_fen": parse_yuan(values.get("paid", ""), Message("field.paid")),
         "state": state.value,
         "status": state.label("zh-CN"),
         "paid_at": paid_at,

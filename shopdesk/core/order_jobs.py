@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 
 from shopdesk.core.deadlines_repo import refresh_due
 from shopdesk.core.errors import InputError
+from shopdesk.core.messages import Message
 from shopdesk.core.model import Order, OrderState
 from shopdesk.core.store import Store
 from shopdesk.core.timeutil import CHINA, from_text, now_utc, to_text
@@ -25,11 +26,11 @@ def _china(instant: datetime) -> str:
 def check_case_start(order: Order, opened_at: datetime, now: datetime) -> None:
     """A start time the window accepts: not in the future, not before the order."""
     if opened_at > now + _CLOCK_SLACK:
-        raise InputError(f"开始时间：{_china(opened_at)} 还没到，请填写买家实际申请的时间。")
+        raise InputError("order.start_in_future", at=_china(opened_at))
     placed = order.created_at or order.paid_at
     if placed and opened_at < from_text(placed):
         raise InputError(
-            f"开始时间：不能早于下单时间 {_china(from_text(placed))}（订单 {order.order_no}）。"
+            "order.start_before_order", placed=_china(from_text(placed)), order_no=order.order_no
         )
 
 
@@ -49,18 +50,18 @@ def mark_shipped(
     tracking_no = tracking_no.strip()
     courier = courier.strip()
     if not courier:
-        raise InputError("快递公司：请填写（如 中通快递）。")
+        raise InputError("order.no_courier")
     if not _TRACKING_NO.match(tracking_no):
-        raise InputError(
-            f"运单号：“{tracking_no}”不像运单号（6-40 位字母、数字或横线）。"
-            if tracking_no
-            else "运单号：请填写快递单上的运单号。"
-        )
+        if tracking_no:
+            raise InputError("order.bad_tracking_no", tracking_no=tracking_no)
+        raise InputError("order.no_tracking_no")
     if order.state not in (OrderState.PAID.value, OrderState.SHIPPED.value):
         raise InputError(
-            f"订单 {order.order_no} 的状态是“{order.status or order.state}”，不能再标记发货。"
+            "order.cannot_ship", order_no=order.order_no, status=order.status or order.state
         )
-    _check_step_time("发货时间", shipped_at, now, order.paid_at, "付款时间")
+    _check_step_time(
+        Message("field.shipped_at"), shipped_at, now, order.paid_at, Message("field.paid_at")
+    )
     with store.transaction():
         store.db.execute(
             "UPDATE orders SET state = ?, status = ?, shipped_at = ?, courier = ?, "
@@ -84,9 +85,14 @@ def _check_step_time(
 ) -> None:
     """A step of the order happened: not in the future, not before the step before it."""
     if at > now + _CLOCK_SLACK:
-        raise InputError(f"{field}：{_china(at)} 还没到。")
+        raise InputError("order.step_in_future", field=field, at=_china(at))
     if after and at < from_text(after):
-        raise InputError(f"{field}：不能早于{after_field} {_china(from_text(after))}。")
+        raise InputError(
+            "order.step_before",
+            field=field,
+            after_field=after_field,
+            after=_china(from_text(after)),
+        )
 
 
 def mark_delivered(
@@ -99,9 +105,15 @@ def mark_delivered(
     order = store.get_order(order_id)
     if order.state not in (OrderState.SHIPPED.value, OrderState.SUCCESS.value):
         raise InputError(
-            f"订单 {order.order_no} 的状态是“{order.status or order.state}”：发货后才有签收时间。"
+            "order.not_shipped_yet", order_no=order.order_no, status=order.status or order.state
         )
-    _check_step_time("签收时间", delivered_at, now, order.shipped_at, "发货时间")
+    _check_step_time(
+        Message("field.delivered_at"),
+        delivered_at,
+        now,
+        order.shipped_at,
+        Message("field.shipped_at"),
+    )
     with store.transaction():
         store.db.execute(
             "UPDATE orders SET delivered_at = ?, updated_at = ? WHERE id = ?",

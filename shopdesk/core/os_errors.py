@@ -5,31 +5,33 @@ from __future__ import annotations
 
 import errno
 
+from shopdesk.core.messages import Message
+
 REASONS = {
-    errno.ENOENT: "文件或文件夹不存在",
-    errno.ENOTDIR: "路径中的某一级是文件，不是文件夹",
-    errno.EISDIR: "这是文件夹，不是文件",
-    errno.ENAMETOOLONG: "名称太长，文件系统不允许这么长的文件名",
-    errno.ELOOP: "符号链接绕成了圈",
-    errno.EACCES: "没有权限",
-    errno.EPERM: "没有权限",
-    errno.EROFS: "所在的磁盘是只读的",
-    errno.ENOSPC: "磁盘空间不足",
-    errno.EINVAL: "名称无效",
-    errno.ENXIO: "不是普通文件（设备或管道）",
-    errno.EEXIST: "已经存在",
-    errno.EBUSY: "正被其他程序使用",
-    errno.EMFILE: "打开的文件太多",
-    errno.EIO: "磁盘读写出错",
-    errno.EXDEV: "不能跨磁盘移动",
-    errno.ENOTEMPTY: "文件夹不是空的",
-    getattr(errno, "EDQUOT", errno.ENOSPC): "磁盘配额已用完",
+    errno.ENOENT: Message("os.enoent"),
+    errno.ENOTDIR: Message("os.enotdir"),
+    errno.EISDIR: Message("os.eisdir"),
+    errno.ENAMETOOLONG: Message("os.enametoolong"),
+    errno.ELOOP: Message("os.eloop"),
+    errno.EACCES: Message("os.eacces"),
+    errno.EPERM: Message("os.eacces"),
+    errno.EROFS: Message("os.erofs"),
+    errno.ENOSPC: Message("os.enospc"),
+    errno.EINVAL: Message("os.einval"),
+    errno.ENXIO: Message("os.enxio"),
+    errno.EEXIST: Message("os.eexist"),
+    errno.EBUSY: Message("os.ebusy"),
+    errno.EMFILE: Message("os.emfile"),
+    errno.EIO: Message("os.eio"),
+    errno.EXDEV: Message("os.exdev"),
+    errno.ENOTEMPTY: Message("os.enotempty"),
+    getattr(errno, "EDQUOT", errno.ENOSPC): Message("os.edquot"),
 }
 
 
-def reason(exc: OSError) -> str:
-    """The reason of `exc` in Chinese (with its error number when it is a rare one)."""
+def reason(exc: OSError) -> Message:
+    """The reason of `exc` in the seller's words (with its error number when it is a rare one)."""
     known = REASONS.get(exc.errno)
     if known:
         return known
-    return f"系统错误（编号 {exc.errno}）" if exc.errno else "系统错误"
+    return Message("os.numbered", errno=exc.errno) if exc.errno else Message("os.other")

@@ -18,6 +18,7 @@ import stat
 from pathlib import Path
 
 from shopdesk.core.errors import InputError
+from shopdesk.core.messages import Message
 
 SIDE_FILES = ("-wal", "-shm", "-journal")
 
@@ -64,9 +65,10 @@ def _is_special(path: Path) -> bool:
 
 def _store_files(store: Path) -> list[tuple[Path, str]]:
     store = Path(store)
-    found = [(store, "店铺数据文件本身")]
+    found = [(store, Message("store.part.itself"))]
     found += [
-        (store.with_name(store.name + side), f"店铺数据文件的 {side} 文件") for side in SIDE_FILES
+        (store.with_name(store.name + side), Message("store.part.side_file", side=side))
+        for side in SIDE_FILES
     ]
     return found
 
@@ -76,14 +78,14 @@ def _store_folders(store: Path) -> list[tuple[Path, str]]:
     from shopdesk.core.backup import default_backup_dir
 
     return [
-        (paths.evidence_dir(store), "店铺的证据文件夹"),
-        (default_backup_dir(store), "店铺的备份文件夹"),
+        (paths.evidence_dir(store), Message("store.part.evidence")),
+        (default_backup_dir(store), Message("store.part.backups")),
     ]
 
 
-def _refusal(path: str | Path, store: Path, what: str, role: str) -> InputError:
-    advice = "请换一个文件名或文件夹；什么都没有写入。" if role == "写入" else ""
-    return InputError(f"不能{role}“{path}”：它是{what}（店铺“{Path(store).name}”）。{advice}")
+def _refusal(path: str | Path, store: Path, what: Message, role: str) -> InputError:
+    """role: "write" or "read"."""
+    return InputError(f"store.refuse_{role}", path=path, what=what, store=Path(store).name)
 
 
 def refuse_store_target(
@@ -95,15 +97,16 @@ def refuse_store_target(
     shown = target  # as the seller typed it
     target, store = Path(target).expanduser(), Path(store).expanduser()
     if _is_special(target):  # replacing /dev/null or a pipe with a file is never wanted
-        raise InputError(f"不能写入“{shown}”：它不是普通文件或文件夹（设备、管道或套接字）。")
+        raise InputError("store.not_regular_output", path=shown)
     for protected, what in _store_files(store):
         if same_file(target, protected):
-            raise _refusal(shown, store, what, "写入")
+            raise _refusal(shown, store, what, "write")
     for protected, what in _store_folders(store):
-        if backups_root_ok and what.endswith("备份文件夹") and same_file(target, protected):
+        is_backups = what.key == "store.part.backups"
+        if backups_root_ok and is_backups and same_file(target, protected):
             continue
         if is_within(target, protected):
-            raise _refusal(shown, store, what + "或其中的文件", "写入")
+            raise _refusal(shown, store, Message("store.part.or_inside", what=what), "write")
     return target
 
 
@@ -114,5 +117,5 @@ def refuse_store_source(source: str | Path, store: str | Path) -> Path:
     source, store = Path(source).expanduser(), Path(store).expanduser()
     for protected, what in _store_files(store):
         if same_file(source, protected):
-            raise _refusal(shown, store, what, "读取")
+            raise _refusal(shown, store, what, "read")
     return source

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from shopdesk.core import messages
 from shopdesk.core.case_facts import apply_reason
 from shopdesk.core.deadlines_repo import refresh_due, set_platform_deadline
 from shopdesk.core.model import Case, CaseKind, OrderState
@@ -52,9 +53,10 @@ def case_from_paste(store: Store, text: str, now: datetime | None = None) -> Pas
             order = store.save_order(
                 {
                     "platform": platform,
-                    "order_no": pasted.order_no or f"退款{pasted.refund_no}",
+                    "order_no": pasted.order_no
+                    or messages.text("case.pasted_order_no", "zh-CN", refund_no=pasted.refund_no),
                     "buyer_nick": pasted.buyer,
-                    "status": "（订单尚未导入）",
+                    "status": messages.text("case.order_not_imported", "zh-CN"),
                     "state": OrderState.SHIPPED.value
                     if pasted.kind != CaseKind.REFUND_UNSHIPPED.value
                     else OrderState.PAID.value,

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
+from shopdesk.core import messages
 from shopdesk.core.case_states import effective_events
 from shopdesk.core.errors import InputError
 from shopdesk.core.model import EventKind, Party
@@ -46,16 +47,18 @@ class ReplyTarget:
 
     def describe(self) -> str:
         first, last = self.hours
-        return f"{self.minutes} 分钟（{first:%H:%M}-{last:%H:%M} 计时）"
+        return messages.Message(
+            "reply.describe", minutes=self.minutes, first=f"{first:%H:%M}", last=f"{last:%H:%M}"
+        )
 
 
 def parse_hours(text: str) -> tuple[time, time]:
     try:
         first, last = (time.fromisoformat(part.strip()) for part in str(text).split("-"))
     except ValueError:
-        raise InputError(f"营业时间“{text}”看不懂：请写成 09:00-23:00") from None
+        raise InputError("reply.hours_unreadable", hours=text) from None
     if first >= last:
-        raise InputError(f"营业时间“{text}”结束得比开始早")
+        raise InputError("reply.hours_backwards", hours=text)
     return first, last
 
 
@@ -71,7 +74,7 @@ def reply_target(store) -> ReplyTarget:
 
 def set_reply_target(store, minutes: int, hours: str = DEFAULT_HOURS) -> ReplyTarget:
     if not 1 <= int(minutes) <= 24 * 60:
-        raise InputError("回复时限请填 1 到 1440 分钟")
+        raise InputError("reply.minutes_range")
     parse_hours(hours)
     store.set_setting(TARGET_SETTING, int(minutes))
     store.set_setting(HOURS_SETTING, hours)
@@ -137,7 +140,7 @@ def reply_deadline(case, found: Sequence[Contact], target: ReplyTarget):
     if since is None:
         return None
     due = target.due(since)
-    title = {"zh-CN": "回复买家", "zh-TW": "回覆買家", "en": "Reply to the buyer"}
+    title = messages.names("clock.reply_title")
     return Deadline(
         rule_id=REPLY_RULE_ID,
         subject="case",
@@ -151,13 +154,9 @@ def reply_deadline(case, found: Sequence[Contact], target: ReplyTarget):
         started_by="buyer_message",
         started_at=since,
         paused=(),
-        source=f"店铺回复时限：{target.describe()}（设置 → 店铺设置）",
+        source=messages.text("reply.source", "zh-CN", target=target.describe()),
         confidence="high",
-        on_timeout={
-            "zh-CN": "超过店铺的回复时限，买家可能投诉或给差评",
-            "zh-TW": "超過店鋪的回覆時限，買家可能投訴或給差評",
-            "en": "Past the shop's reply target: the buyer may complain or rate badly",
-        },
+        on_timeout=messages.names("reply.on_timeout"),
         title=title,
         rule_version="",
         estimate_due_at=due,

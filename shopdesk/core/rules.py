@@ -17,6 +17,7 @@ from datetime import datetime, time, timedelta
 from functools import lru_cache
 from pathlib import Path
 
+from shopdesk.core import messages
 from shopdesk.core.case_states import derive_state, effective_events
 from shopdesk.core.errors import InputError
 from shopdesk.core.model import Case, CaseState, Cause, EventKind, Order, OrderState, Party
@@ -172,12 +173,12 @@ class Deadline:
         if self.due_at is not None:
             return ""
         if self.unknown_length:
-            return _NO_DUE[language if language in _NO_DUE else "zh-CN"]["unknown"]
+            return messages.text("clock.no_due.unknown", _known(language))
         note = self.pause_note or {}
         return (
             note.get(language)
             or note.get("zh-CN")
-            or _NO_DUE.get(language, _NO_DUE["zh-CN"])["paused"]
+            or messages.text("clock.no_due.paused", _known(language))
         )
 
     def title_in(self, language: str = "zh-CN") -> str:
@@ -203,6 +204,10 @@ def _china_instant(text: str, where: str) -> datetime:
     return value
 
 
+def _known(language: str) -> str:
+    return language if language in messages.LANGUAGES else "zh-CN"
+
+
 def _window(text: str, where: str) -> tuple[time, time]:
     try:
         first, last = (time.fromisoformat(part.strip()) for part in text.split("-"))
@@ -211,16 +216,6 @@ def _window(text: str, where: str) -> tuple[time, time]:
     if first >= last:
         raise InputError(f"{where}: window '{text}' ends before it starts")
     return first, last
-
-
-_NO_DUE = {
-    "zh-CN": {"paused": "计时暂停中", "unknown": "平台未公布时长，以平台页面显示为准"},
-    "zh-TW": {"paused": "計時暫停中", "unknown": "平台未公布時長，以平台頁面顯示為準"},
-    "en": {
-        "paused": "The clock is paused",
-        "unknown": "No published length: as the platform shows",
-    },
-}
 
 
 def _rule(raw: dict, version: str, effective_from: datetime, where: str) -> Rule:
@@ -788,8 +783,8 @@ def _apply_platform_deadline(
         if state in (CaseState.AWAITING_RETURN, CaseState.REFUSED)
         else Party.SELLER.value
     )
-    title = {"zh-CN": "平台截止时间", "zh-TW": "平台截止時間", "en": "Platform deadline"}
-    timeout = {"zh-CN": "以平台页面为准", "zh-TW": "以平台頁面為準", "en": "As the platform shows"}
+    title = messages.names("clock.platform_deadline")
+    timeout = messages.names("clock.as_platform_shows")
     return [
         *found,
         Deadline(
@@ -805,7 +800,7 @@ def _apply_platform_deadline(
             started_by=started[1],
             started_at=started[0],
             paused=(),
-            source="平台显示的超时时间",
+            source=messages.text("clock.platform_source", "zh-CN"),
             confidence="high",
             on_timeout=timeout,
             title=title,
@@ -823,100 +818,22 @@ def current_deadline(deadlines: Sequence[Deadline]) -> Deadline | None:
 
 # ---------------------------------------------------------------- explanation
 
-_LABELS = {
-    "zh-CN": {
-        "zone": "（时间为北京时间）",
-        "rule": "规则",
-        "version": "版本",
-        "start": "开始",
-        "paused": "暂停",
-        "until": "至",
-        "ongoing": "至今",
-        "due": "截止",
-        "platform": "平台显示",
-        "estimate": "估算",
-        "timeout": "超时后果",
-        "source": "来源",
-        "confidence": "可信度",
-        "party": "需处理方",
-        "start_estimated": "（开始时间为估算：不知道签收时间，按交易成功计）",
-        "calendar_estimated": "（工作日按周一至周五估算：节假日安排尚未公布）",
-        "no_due": "无截止时间",
-    },
-    "zh-TW": {
-        "zone": "（時間為北京時間）",
-        "rule": "規則",
-        "version": "版本",
-        "start": "開始",
-        "paused": "暫停",
-        "until": "至",
-        "ongoing": "至今",
-        "due": "截止",
-        "platform": "平台顯示",
-        "estimate": "估算",
-        "timeout": "逾時後果",
-        "source": "來源",
-        "confidence": "可信度",
-        "party": "需處理方",
-        "start_estimated": "（開始時間為估算：不知道簽收時間，按交易成功計）",
-        "calendar_estimated": "（工作日按週一至週五估算：節假日安排尚未公布）",
-        "no_due": "無截止時間",
-    },
-    "en": {
-        "zone": "(times in China time)",
-        "rule": "Rule",
-        "version": "version",
-        "start": "Started",
-        "paused": "Paused",
-        "until": "until",
-        "ongoing": "now",
-        "due": "Due",
-        "platform": "shown by the platform",
-        "estimate": "estimate",
-        "timeout": "On timeout",
-        "source": "Source",
-        "confidence": "Confidence",
-        "party": "Who acts",
-        "start_estimated": " (start estimated: delivery time unknown, counted from success)",
-        "calendar_estimated": " (working days estimated Mon-Fri: holidays not yet published)",
-        "no_due": "No due time",
-    },
-}
-_CONFIDENCE_NAMES = {
-    "zh-CN": {
-        "high": "高",
-        "medium-high": "中高",
-        "medium": "中",
-        "low-medium": "中低",
-        "low": "低",
-    },
-    "zh-TW": {
-        "high": "高",
-        "medium-high": "中高",
-        "medium": "中",
-        "low-medium": "中低",
-        "low": "低",
-    },
-}
-
-
-_SOURCE_KIND_NAMES = {
-    "rule_article": {"zh-CN": "平台规则条文", "zh-TW": "平台規則條文", "en": "rule article"},
-    "regulation": {"zh-CN": "法规", "zh-TW": "法規", "en": "regulation"},
-    "official_api": {"zh-CN": "官方接口文档", "zh-TW": "官方介面文件", "en": "official API docs"},
-    "help_page": {"zh-CN": "平台帮助页面", "zh-TW": "平台說明頁面", "en": "help page"},
-    "compilation": {"zh-CN": "第三方汇编", "zh-TW": "第三方彙編", "en": "third-party compilation"},
-    "seed": {"zh-CN": "售后 FAQ", "zh-TW": "售後 FAQ", "en": "after-sales FAQ"},
-    "observed": {"zh-CN": "导出中观察", "zh-TW": "匯出中觀察", "en": "observed in exports"},
-    "shop_setting": {"zh-CN": "店铺设置", "zh-TW": "店鋪設定", "en": "shop setting"},
-}
+_EXPLAIN_WORDS = (
+    "zone", "rule", "version", "start", "paused", "until", "ongoing", "due", "platform",
+    "estimate", "timeout", "source", "confidence", "party", "start_estimated",
+    "calendar_estimated", "no_due",
+)  # fmt: skip
+_CONFIDENCES = ("high", "medium-high", "medium", "low-medium", "low")
+_SOURCE_KINDS = (
+    "rule_article", "regulation", "official_api", "help_page", "compilation", "seed",
+    "observed", "shop_setting",
+)  # fmt: skip
 
 
 def _source_kind_name(kind: str, language: str) -> str:
-    names = _SOURCE_KIND_NAMES.get(kind)
-    if not names:
+    if kind not in _SOURCE_KINDS:
         return ""
-    name = names.get(language) or names["zh-CN"]
+    name = messages.text(f"word.source_kind.{kind}", language)
     return f" ({name})" if language == "en" else f"（{name}）"
 
 
@@ -924,16 +841,12 @@ def _china(instant: datetime) -> str:
     return as_china(instant.isoformat())[:16].replace("T", " ")
 
 
+_CLOCK_EVENTS = ("order.paid", "order.shipped", "order.success", "order.delivered", "buyer_message")
+
+
 def _event_name(name: str, language: str) -> str:
-    names = {
-        "order.paid": {"zh-CN": "买家付款", "zh-TW": "買家付款", "en": "Paid"},
-        "order.shipped": {"zh-CN": "卖家发货", "zh-TW": "賣家發貨", "en": "Shipped"},
-        "order.success": {"zh-CN": "交易成功", "zh-TW": "交易成功", "en": "Transaction success"},
-        "order.delivered": {"zh-CN": "买家签收", "zh-TW": "買家簽收", "en": "Signed for"},
-        "buyer_message": {"zh-CN": "买家留言", "zh-TW": "買家留言", "en": "Buyer's message"},
-    }
-    if name in names:
-        return names[name].get(language, names[name]["zh-CN"])
+    if name in _CLOCK_EVENTS:
+        return messages.text(f"word.clock_event.{name.replace('.', '_')}", language)
     try:
         return EventKind.parse(name.removeprefix("case.")).label(language)
     except ValueError:
@@ -951,8 +864,9 @@ def explain(deadline: Deadline, language: str = "zh-CN", computer_time: bool = F
             return _china(instant)
         return instant.astimezone().strftime("%Y-%m-%d %H:%M")
 
-    w = _LABELS.get(language, _LABELS["zh-CN"])
-    c = "：" if language.startswith("zh") or language not in _LABELS else ": "
+    language = language if language in messages.LANGUAGES else "zh-CN"
+    w = {word: messages.text(f"explain.{word}", language) for word in _EXPLAIN_WORDS}
+    c = "：" if language.startswith("zh") else ": "
     # The seller reads the rule's title and version; its id is for the CLI's JSON.
     wide = c == "："
     version = f"{w['version']} {deadline.rule_version}" if deadline.rule_version else ""
@@ -973,7 +887,11 @@ def explain(deadline: Deadline, language: str = "zh-CN", computer_time: bool = F
         lines.append(f"{w['no_due']}{c}{deadline.no_due_reason(language)}")
     if deadline.basis == "platform" and deadline.estimate_due_at is not None:
         lines.append(f"{w['estimate']}{c}{_local(deadline.estimate_due_at)}")
-    confidence = _CONFIDENCE_NAMES.get(language, {}).get(deadline.confidence)
+    confidence = (
+        messages.text(f"explain.confidence_level.{deadline.confidence.replace('-', '_')}", language)
+        if deadline.confidence in _CONFIDENCES
+        else None
+    )
     lines += [
         f"{w['timeout']}{c}{deadline.on_timeout_in(language)}",
         f"{w['source']}{c}{deadline.source}{_source_kind_name(deadline.source_kind, language)}",
@@ -983,15 +901,8 @@ def explain(deadline: Deadline, language: str = "zh-CN", computer_time: bool = F
     return "\n".join(lines)
 
 
-_COMPUTER_ZONE = {
-    "zh-CN": "（时间为本机时间）",
-    "zh-TW": "（時間為本機時間）",
-    "en": "(times in this computer's time zone)",
-}
-
-
 def _computer_zone_label(instant: datetime, language: str) -> str | None:
     """None when the computer keeps China time (the usual label then holds)."""
     if instant.astimezone().utcoffset() == instant.astimezone(CHINA).utcoffset():
         return None
-    return _COMPUTER_ZONE.get(language, _COMPUTER_ZONE["zh-CN"])
+    return messages.text("explain.computer_zone", language)

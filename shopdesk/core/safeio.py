@@ -33,29 +33,17 @@ def disk_error(exc: BaseException, target: Path | str) -> DiskError | None:
     "cannot write here", else None (a bug, to be logged)."""
     if isinstance(exc, OSError):
         if exc.errno in _DISK_FULL:
-            return DiskError(
-                f"磁盘空间不足，无法写入“{target}”。请清理磁盘后重试；已有数据未受影响。"
-            )
+            return DiskError("disk.full", path=target)
         if exc.errno in _IO_FAILED:
-            return DiskError(
-                f"磁盘读写出错，无法写入“{target}”（{exc.strerror or exc}）。"
-                "请检查磁盘或换一个文件夹后重试；已有数据未受影响。"
-            )
+            return DiskError("disk.io_failed", path=target, reason=exc.strerror or exc)
         if exc.errno in _READ_ONLY:
-            return DiskError(
-                f"无法写入“{target}”：文件夹是只读的或没有写入权限。"
-                "请换一个文件夹或检查权限；已有数据未受影响。"
-            )
+            return DiskError("disk.folder_read_only", path=target)
     if isinstance(exc, sqlite3.OperationalError):
         text = str(exc).lower()
         if "disk is full" in text or "disk i/o error" in text:
-            return DiskError(
-                f"磁盘空间不足或磁盘出错，无法写入“{target}”。请清理磁盘后重试；已有数据未受影响。"
-            )
+            return DiskError("disk.full_or_failed", path=target)
         if "readonly" in text or "read-only" in text:
-            return DiskError(
-                f"无法写入“{target}”：文件或文件夹是只读的。请检查权限；已有数据未受影响。"
-            )
+            return DiskError("disk.read_only", path=target)
     return None
 
 

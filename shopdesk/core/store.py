@@ -35,6 +35,7 @@ from shopdesk.core.errors import (
     ShopDeskError,
     StoreLockedError,
 )
+from shopdesk.core.messages import Message, text
 from shopdesk.core.migrations import known_names, migrations
 from shopdesk.core.model import CLOSED_CASE_SQL, Case, Event, EventKind, Order, OrderLine, Shop
 from shopdesk.core.search_repo import count_sql, match_ids, recent_ids
@@ -108,9 +109,9 @@ def set_aside_damaged(path: Path) -> Path | None:
 
 def _refuse_unusable_path(path: Path) -> None:
     if path.is_dir():
-        raise NotAStoreError(f"“{path}” 是一个文件夹，不是 ShopDesk 店铺数据文件。")
+        raise NotAStoreError("store.is_folder", path=path)
     if path.stat().st_size == 0:
-        raise EmptyStoreError(damage_text(path, "文件是空的（0 字节），可能是崩溃或复制中断造成的"))
+        raise EmptyStoreError(damage_text(path, Message("store.zero_bytes")))
 
 
 def newest_good_backup(path: Path) -> Path | None:
@@ -123,14 +124,14 @@ def newest_good_backup(path: Path) -> Path | None:
     return None
 
 
-def damage_text(path: Path, detail: str) -> str:
+def damage_text(path: Path, detail: str) -> Message:
     """One message for a damaged store: what is wrong, that nothing was changed, and the
     restore to run (the newest good backup named)."""
-    text = f"“{path}” 已损坏（{detail}）。文件未做任何改动。"
+    damage = Message("store.damaged", path=path, detail=detail)
     backup = newest_good_backup(path)
     if backup is None:
-        return text + "没有找到可用的备份：请找回之前复制的店铺数据文件。"
-    return text + f'请从最近的完好备份恢复：shopdesk restore "{backup}" --db "{path}"'
+        return Message("store.damaged_no_backup", damage=damage)
+    return Message("store.damaged_restore", damage=damage, backup=backup, path=path)
 
 
 def _connect(path: Path, read_only: bool) -> StoreConnection:
@@ -147,7 +148,9 @@ def _sqlite_connect(path: Path, uri: str) -> StoreConnection:
             uri, uri=True, factory=StoreConnection, timeout=BUSY_SECONDS, check_same_thread=True
         )
     except sqlite3.Error as exc:
-        raise typed_error(exc, path) or NotAStoreError(f"无法打开“{path}”：{exc}") from exc
+        raise typed_error(exc, path) or NotAStoreError(
+            "store.cannot_open", path=path, reason=str(exc)
+        ) from exc
 
 
 def connect_read_only(path: Path) -> StoreConnection:
@@ -183,14 +186,11 @@ def _inspect(conn: sqlite3.Connection, path: Path) -> int:
         code = getattr(exc.__cause__, "sqlite_errorcode", 0) & 0xFF
         if code != sqlite3.SQLITE_NOTADB:
             raise  # a store whose first pages are damaged: restore a backup
-        raise NotAStoreError(  # 'file is not a database': junk behind a SQLite name
-            f"“{path}” 不是 ShopDesk 店铺数据文件（也不是可读的 SQLite 数据库），文件未做任何改动。"
-        ) from exc
+        # 'file is not a database': junk behind a SQLite name
+        raise NotAStoreError("store.not_sqlite_readable", path=path) from exc
     ours = app_id == APPLICATION_ID
     if not ours and (app_id != 0 or tables or store_id != 0):
-        raise NotAStoreError(
-            f"“{path}” 是其他程序的数据库，不是 ShopDesk 店铺数据，文件未做任何改动。"
-        )
+        raise NotAStoreError("store.other_program", path=path)
     if "_sqlite_migrations" in tables:
         applied = {
             r[0]
@@ -200,10 +200,7 @@ def _inspect(conn: sqlite3.Connection, path: Path) -> int:
         }
         unknown = applied - known_names()
         if unknown:
-            raise NewerStoreError(
-                f"“{path}” 由更新版本的 ShopDesk 写入（{', '.join(sorted(unknown))}）。"
-                "请升级 ShopDesk 后再打开；文件未做任何改动。"
-            )
+            raise NewerStoreError("store.newer", path=path, steps=", ".join(sorted(unknown)))
     return store_id
 
 
@@ -266,9 +263,7 @@ def _set_aside_foreign_wal(path: Path) -> Path | None:
     of the way (kept) rather than replayed into the store."""
     header = store_files.read_header(path)
     if header is None:
-        raise NotAStoreError(
-            f"“{path}” 不是 ShopDesk 店铺数据文件（也不是 SQLite 数据库），文件未做任何改动。"
-        )
+        raise NotAStoreError("store.not_sqlite", path=path)
     reason = store_files.foreign_wal(path, header)
     if reason is None:
         return None
@@ -295,9 +290,7 @@ def path_exists(path: Path) -> bool:
     try:
         return path.exists()
     except OSError as exc:
-        raise NotAStoreError(
-            f"无法使用店铺数据文件路径“{path}”（{exc.strerror or exc}）。"
-        ) from exc
+        raise NotAStoreError("store.unusable_path", path=path, reason=exc.strerror or exc) from exc
 
 
 def _create(path: Path) -> None:
@@ -308,7 +301,7 @@ def _create(path: Path) -> None:
 
     blocking = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
     if blocking is not None:
-        raise NotAStoreError(f"无法新建店铺数据文件“{path}”：“{blocking}”是一个文件，不是文件夹。")
+        raise NotAStoreError("store.parent_is_file", path=path, blocking=blocking)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         _create_at(path, temp_path_for(path), fsync_file, fsync_dir)
@@ -316,9 +309,7 @@ def _create(path: Path) -> None:
         mapped = disk_error(exc, path)
         if mapped is not None:
             raise mapped from exc
-        raise NotAStoreError(
-            f"无法在“{path}”新建店铺数据文件（{exc.strerror or exc}）：请检查路径。"
-        ) from exc
+        raise NotAStoreError("store.cannot_create", path=path, reason=exc.strerror or exc) from exc
 
 
 def _create_at(path: Path, temp: Path, fsync_file, fsync_dir) -> None:
@@ -375,7 +366,7 @@ class StoreConnection(sqlite3.Connection):
     damaged, read-only (by SQLite's error code, not its message text), whether raised
     when a statement starts or while its rows are read."""
 
-    store_path: Path = Path("店铺数据")
+    store_path: Path = Path(text("store.default_name", "zh-CN"))
 
     def cursor(self, factory=None):
         cursor = super().cursor(factory or StoreCursor)
@@ -393,7 +384,7 @@ class StoreConnection(sqlite3.Connection):
 
 
 class StoreCursor(sqlite3.Cursor):
-    store_path: Path = Path("店铺数据")
+    store_path: Path = Path(text("store.default_name", "zh-CN"))
 
     def __next__(self):
         return _typed(self.store_path, super().__next__, ())
@@ -426,18 +417,12 @@ def typed_error(exc: sqlite3.Error, path: Path) -> ShopDeskError | None:
         return None
     primary = code & 0xFF
     if primary in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
-        error: ShopDeskError = StoreLockedError(
-            f"另一个 ShopDesk（窗口或命令行）正在写入“{path}”，等了 {BUSY_SECONDS:g} 秒仍未完成。"
-            "这一步没有做任何改动，请稍后再试。"
-        )
+        error: ShopDeskError = StoreLockedError("store.locked", path=path, seconds=BUSY_SECONDS)
     elif primary in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
         store_checks.forget(path)
         error = DamagedStoreError(damage_text(path, str(exc)))
     elif primary == sqlite3.SQLITE_READONLY:
-        error = ReadOnlyStoreError(
-            f"“{path}”是只读的（只读磁盘或没有写入权限）：可以查看、导出和备份，但不能保存修改。"
-            "没有做任何改动。"
-        )
+        error = ReadOnlyStoreError("store.read_only", path=path)
     else:
         return None
     return error
@@ -508,10 +493,7 @@ class Store:
         db.execute("PRAGMA foreign_keys = ON")
         if self.read_only:
             if migrations.pending(db):
-                raise ReadOnlyStoreError(
-                    f"“{self.path}”是只读的，而它需要升级数据格式才能打开："
-                    "请把它复制到可以写入的文件夹后再打开。文件未做任何改动。"
-                )
+                raise ReadOnlyStoreError("store.read_only_needs_upgrade", path=self.path)
             return
         db.execute("PRAGMA synchronous = FULL")
         if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
@@ -587,10 +569,7 @@ class Store:
             except StoreLockedError:
                 pass
             if self.on_wait is not None:
-                self.on_wait(
-                    f"正在等待：另一个 ShopDesk（窗口或命令行）正在写入“{self.path.name}”，"
-                    f"最多等 {BUSY_SECONDS:g} 秒…"
-                )
+                self.on_wait(Message("store.waiting", file=self.path.name, seconds=BUSY_SECONDS))
             conn.execute(f"PRAGMA busy_timeout = {int(BUSY_SECONDS * 1000)}")
             write()
         finally:
@@ -641,7 +620,7 @@ class Store:
     def get_shop(self, shop_id: int) -> Shop:
         rows = list(self.db.query("SELECT * FROM shops WHERE id = ?", [shop_id]))
         if not rows:
-            raise NotFoundError(f"没有编号为 {shop_id} 的店铺。")
+            raise NotFoundError("store.no_shop", id=shop_id)
         return _build(Shop, rows[0])
 
     def list_shops(self) -> list[Shop]:
@@ -657,14 +636,15 @@ class Store:
         )
         if rows:
             return _build(Shop, rows[0])
-        return self.add_shop("我的店铺", platform)
+        return self.add_shop(text("store.default_shop"), platform)
 
-    def _update(self, table: str, row_id: int, changes: dict[str, Any], what: str) -> None:
-        """sqlite-utils' update of one row by id, its not-found in the seller's words."""
+    def _update(self, table: str, row_id: int, changes: dict[str, Any], not_found: str) -> None:
+        """sqlite-utils' update of one row by id, its not-found in the seller's words
+        (`not_found`: the catalogue key of that message)."""
         try:
             self.db[table].update(row_id, changes)
         except sqlite_utils.db.NotFoundError:
-            raise NotFoundError(f"没有编号为 {row_id} 的{what}。") from None
+            raise NotFoundError(not_found, id=row_id) from None
 
     def update_shop(self, shop_id: int, **changes: Any) -> Shop:
         allowed = {"name", "platform", "return_address", "promised_ship_hours", "signature"}
@@ -672,7 +652,7 @@ class Store:
         if unknown:
             raise ValueError(f"unknown shop fields: {sorted(unknown)}")
         if changes:
-            self._update("shops", shop_id, changes, "店铺")
+            self._update("shops", shop_id, changes, "store.no_shop")
         return self.get_shop(shop_id)
 
     # -- orders -----------------------------------------------------------------------
@@ -708,7 +688,7 @@ class Store:
     def get_order(self, order_id: int) -> Order:
         found = self._order_query("id = ?", [order_id])
         if not found:
-            raise NotFoundError(f"没有编号为 {order_id} 的订单。")
+            raise NotFoundError("store.no_order", id=order_id)
         return found[0]
 
     def find_order(self, platform: str, order_no: str) -> Order | None:
@@ -721,9 +701,9 @@ class Store:
         else:
             found = self._order_query("order_no = ?", [order_no])
         if not found:
-            raise NotFoundError(f"没有订单号为 {order_no} 的订单。")
+            raise NotFoundError("store.no_order_no", order_no=order_no)
         if len(found) > 1:
-            raise NotFoundError(f"订单号 {order_no} 在多个平台都有，请用 --platform 指明。")
+            raise NotFoundError("store.order_no_on_platforms", order_no=order_no)
         return found[0]
 
     def list_orders(
@@ -814,7 +794,7 @@ class Store:
     def get_case(self, case_id: int) -> Case:
         found = self._case_query("c.id = ?", [case_id])
         if not found:
-            raise NotFoundError(f"没有编号为 {case_id} 的售后单。")
+            raise NotFoundError("store.no_case", id=case_id)
         return found[0]
 
     def list_cases(
@@ -853,7 +833,7 @@ class Store:
             raise ValueError(f"unknown case fields: {sorted(unknown)}")
         if changes:
             changes["updated_at"] = now_text()
-            self._update("cases", case_id, changes, "售后单")
+            self._update("cases", case_id, changes, "store.no_case")
         return self.get_case(case_id)
 
     # -- timeline ---------------------------------------------------------------------
@@ -888,7 +868,7 @@ class Store:
     def get_event(self, event_id: int) -> Event:
         rows = list(self.db.query("SELECT * FROM case_events WHERE id = ?", [event_id]))
         if not rows:
-            raise NotFoundError(f"没有编号为 {event_id} 的事件。")
+            raise NotFoundError("store.no_event", id=event_id)
         return _build(Event, rows[0])
 
     def events(self, case_id: int) -> list[Event]:

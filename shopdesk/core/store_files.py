@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from shopdesk.core.messages import Message
+
 SQLITE_MAGIC = b"SQLite format 3\x00"
 HEADER_SIZE = 100
 _WAL_MAGICS = {0x377F0682: "<", 0x377F0683: ">"}  # the checksum's byte order
@@ -156,14 +158,14 @@ def foreign_wal(store: Path, header: Header) -> str | None:
 def foreign_wal_reason(header: Header, wal: WalSummary) -> str | None:
     """Why the WAL cannot belong to the database with `header`, or None."""
     if wal.page_size != header.page_size:
-        return f"页大小不同（{wal.page_size} / {header.page_size}）"
+        return Message("store.wal.page_size", wal=wal.page_size, store=header.page_size)
     if not header.wal_mode:
-        return "数据文件不是 WAL 模式（例如一份备份被复制到了这里）"
+        return Message("store.wal.not_wal_mode")
     for page_one in wal.page_one_headers:
         if page_one.application_id != header.application_id:
-            return "属于另一个程序的数据库"
+            return Message("store.wal.other_program")
         if header.user_version and page_one.user_version != header.user_version:
-            return "属于另一个店铺数据文件"
+            return Message("store.wal.other_store")
     return None
 
 

@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import datetime
 from functools import lru_cache
 
-from shopdesk.core import evidence_repo
+from shopdesk.core import evidence_repo, messages
 from shopdesk.core.deadlines_repo import deadlines_for_case
 from shopdesk.core.errors import InputError, NotFoundError
 from shopdesk.core.evidence_checklist import numbered
@@ -32,11 +32,6 @@ from shopdesk.core.templates import (
 from shopdesk.core.timeutil import now_text, now_utc, to_text
 
 OWN_PREFIX = "own-"
-_REPLIED_NOTE = {
-    "zh-CN": "使用模板「{title}」回复",
-    "zh-TW": "使用範本「{title}」回覆",
-    "en": "Replied with template “{title}”",
-}
 
 
 @lru_cache(maxsize=1)
@@ -88,7 +83,7 @@ def get_template(store: Store, template_id: str) -> Template:
             return template
     rows = list(store.db.query("SELECT * FROM templates WHERE id = ?", [template_id]))
     if not rows:
-        raise NotFoundError(f"没有编号为 {template_id} 的模板。")
+        raise NotFoundError("template.not_found", id=template_id)
     return _from_row(rows[0])
 
 
@@ -102,7 +97,7 @@ def _new_id(store: Store) -> str:
 
 def _check(template: Template) -> None:
     if not any(text.body.strip() for text in template.texts.values()):
-        raise InputError("模板内容不能为空。")
+        raise InputError("template.empty")
 
 
 def add_template(
@@ -131,7 +126,7 @@ def add_template(
 def save_template(store: Store, template: Template) -> Template:
     """Insert or replace a seller's template (never a built-in)."""
     if template.builtin or template.id in {t.id for t in builtin_templates()}:
-        raise InputError(f"内置模板 {template.id} 不能修改，请先复制一份再改。")
+        raise InputError("template.builtin_unchangeable", id=template.id)
     _check(template)
     stamp = now_text()
     row = _row(template)
@@ -180,11 +175,11 @@ def duplicate_template(store: Store, template_id: str) -> Template:
 
 def delete_template(store: Store, template_id: str) -> None:
     if template_id in {t.id for t in builtin_templates()}:
-        raise InputError(f"内置模板 {template_id} 不能删除。")
+        raise InputError("template.builtin_undeletable", id=template_id)
     with store.transaction():
         cursor = store.db.execute("DELETE FROM templates WHERE id = ?", [template_id])
         if cursor.rowcount == 0:
-            raise NotFoundError(f"没有编号为 {template_id} 的模板。")
+            raise NotFoundError("template.not_found", id=template_id)
         store.db.execute("DELETE FROM template_usage WHERE template_id = ?", [template_id])
 
 
@@ -243,8 +238,10 @@ def record_copy(
     template = get_template(store, template_id)
     store.get_case(case_id)  # NotFoundError for a wrong case id
     at = at or now_text()
-    note = _REPLIED_NOTE.get(language, _REPLIED_NOTE["zh-CN"]).format(
-        title=template.title(language)
+    note = messages.text(
+        "template.replied_note",
+        language if language in messages.LANGUAGES else "zh-CN",
+        title=template.title(language),
     )
     with store.transaction():
         store.db.execute(

@@ -73,10 +73,7 @@ def replace_file(
             if not _held_open(exc):
                 raise
             if delay is None:
-                raise DiskError(
-                    f"无法写入“{target}”：它正被其他程序（如 Excel 或 WPS）打开。"
-                    "请关闭它后重试；原来的文件未被改动。"
-                ) from exc
+                raise DiskError("disk.held_open", path=target) from exc
             sleep(delay)
 
 

@@ -9,9 +9,9 @@ from shopdesk.core.importers.layouts import ExportKind, Layout, LayoutSpec, norm
 from shopdesk.platforms.registry import all_layouts
 
 
-def supported() -> str:
-    """The exports ShopDesk imports, for messages: `淘宝订单报表、…，拼多多订单导出、…`."""
-    return "、".join(spec.title for spec in all_layouts() if spec.importable)
+def supported_titles() -> list[str]:
+    """The titles of the exports ShopDesk imports (a message joins them in its language)."""
+    return [spec.title for spec in all_layouts() if spec.importable]
 
 
 def _score(spec: LayoutSpec, names: set[str]) -> tuple[int, int]:
@@ -40,11 +40,13 @@ def read_layout(header: list[object], file_name: str) -> Layout:
         names.pop()
     spec = guess_spec(names)
     if spec is None:
-        raise InputError(f"{file_name}：不是 ShopDesk 认识的导出文件（需要{supported()}）")
+        raise InputError("import.not_an_export", file=file_name, supported=supported_titles())
     if not spec.importable:
         raise InputError(
-            f"{file_name}：这像是{spec.title}，ShopDesk 暂时还不能导入这个平台的文件"
-            f"（目前支持{supported()}）"
+            "import.platform_not_yet",
+            file=file_name,
+            title=spec.title,
+            supported=supported_titles(),
         )
     positions: dict[str, int] = {}
     for position, name in enumerate(names):
@@ -58,7 +60,6 @@ def read_layout(header: list[object], file_name: str) -> Layout:
     missing = [spec.columns[field][0] for field in spec.required if field not in index]
     if missing:
         raise InputError(
-            f"{file_name}：{spec.title}缺少必需的列：{'、'.join(missing)}"
-            "（表头可能被改过）：请用平台导出的原始文件"
+            "import.missing_columns", file=file_name, title=spec.title, columns=missing
         )
     return Layout(spec.kind, index, names, spec.platform, spec.title, declared)

@@ -25,8 +25,9 @@ from shopdesk.core.importers.records import (
 )
 from shopdesk.core.importers.rows import RowError
 from shopdesk.core.importers.source import ExportSource, RawRow
+from shopdesk.core.messages import Message
 from shopdesk.core.timeutil import china_to_text, to_text
-from shopdesk.platforms.detect import guess_kind, read_layout, supported
+from shopdesk.platforms.detect import guess_kind, read_layout, supported_titles
 from shopdesk.platforms.registry import get as platform
 
 __all__ = [
@@ -119,8 +120,8 @@ class ExportFile:
                 return read_layout(raw.values, self.name)
         self.close()
         if seen:
-            raise InputError(f"{self.name}：不是 ShopDesk 认识的导出文件（需要{supported()}）")
-        raise InputError(f"{self.name}：文件是空的（或只有空白）：请重新导出")
+            raise InputError("import.not_an_export", file=self.name, supported=supported_titles())
+        raise InputError("import.empty_file", file=self.name)
 
     def _problem(self, raw: RawRow, column: str, value: object, reason: str) -> None:
         text = "" if value is None else str(value)
@@ -143,8 +144,7 @@ class ExportFile:
                 raw,
                 "",
                 _joined(values),
-                f"这一行比表头少 {missing} 列（表头 {width} 列，这一行 {len(values)} 列），"
-                "可能被其他软件改动过或文件不完整：请重新导出",
+                Message("import.row_short", missing=missing, width=width, have=len(values)),
             )
             return False
         declared = max(width, self.layout.declared_width)
@@ -153,7 +153,7 @@ class ExportFile:
                 raw,
                 "",
                 _joined(values[declared:]),
-                f"这一行比表头多出有内容的列（表头 {declared} 列），各列可能已错位：请重新导出",
+                Message("import.row_long", width=declared),
             )
             return False
         return True
@@ -189,7 +189,7 @@ class ExportFile:
         finally:
             self.close()
         if self.rows == 0:
-            raise InputError(f"{self.name}：只有表头，没有数据行：请确认导出时选择了时间范围")
+            raise InputError("import.header_only", file=self.name)
         if len(self.problems) == self.rows:
             raise InputError(all_skipped_message(self.name, self.problems))
 
@@ -207,17 +207,16 @@ class ExportFile:
         return records
 
 
-CUT_OFF = "文件在这一行中途结束，可能下载不完整：请重新导出"
+CUT_OFF = Message("import.cut_off")
 
 
-def all_skipped_message(name: str, problems: list[Problem]) -> str:
+def all_skipped_message(name: str, problems: list[Problem]) -> Message:
     """One line for a file none of whose rows can be imported: its most common reason."""
     reasons = Counter((problem.column, problem.reason) for problem in problems).most_common(1)
     (column, reason), count = reasons[0]
-    where = f"“{column}”列" if column else ""
-    return (
-        f"{name}：{len(problems)} 行数据全部无法导入，本次导入未做任何改动。最常见的原因"
-        f"（{count} 行）：{where}{reason}"
+    where = Message("import.in_column", column=column) if column else ""
+    return Message(
+        "import.all_skipped", file=name, rows=len(problems), n=count, where=where, reason=reason
     )
 
 

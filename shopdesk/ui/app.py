@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from shopdesk import __version__, paths
 from shopdesk.core.demo import build_demo
 from shopdesk.core.errors import ShopDeskError
+from shopdesk.core.messages import say
 from shopdesk.core.store import Store
 from shopdesk.core.timeutil import now_utc
 from shopdesk.crash_log import write_crash_log
@@ -91,7 +92,7 @@ def run_app(db: str | None = None, demo: bool = False, lang: str | None = None) 
         if not path.exists():  # made whole first: the window's lock is keyed by the file
             Store.open(path).close()
     except ShopDeskError as exc:
-        QMessageBox.critical(None, "ShopDesk", str(exc))
+        QMessageBox.critical(None, "ShopDesk", say(exc))
         return 2
     if single_instance.bring_forward_running(path):
         return 0  # the window already open on this store came forward
@@ -104,7 +105,7 @@ def run_app(db: str | None = None, demo: bool = False, lang: str | None = None) 
         store = open_store(path, demo)
     except ShopDeskError as exc:
         lock.release()
-        QMessageBox.critical(None, "ShopDesk", str(exc))  # a damaged one names its backup
+        QMessageBox.critical(None, "ShopDesk", say(exc))  # a damaged one names its backup
         return 2
     import shopdesk.ui.areas  # noqa: F401  (every area's views, menus and tabs)
     from shopdesk.ui.main_window import MainWindow

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from shopdesk.core import case_facts
 from shopdesk.core.case_states import effective_events
 from shopdesk.core.errors import ShopDeskError
+from shopdesk.core.messages import say
 from shopdesk.core.model import (
     CaseKind,
     CaseState,
@@ -310,7 +311,7 @@ class CaseFactsPanel(QWidget):
 
     def _failed(self, error: ShopDeskError) -> None:
         self.message.setStyleSheet(_ERROR)
-        self.message.setText(str(error))
+        self.message.setText(say(error))
 
     def record_cause(self) -> None:
         try:

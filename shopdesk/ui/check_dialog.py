@@ -33,6 +33,7 @@ from shopdesk.core.check import (
     check_store,
 )
 from shopdesk.core.errors import ShopDeskError
+from shopdesk.core.messages import say
 from shopdesk.ui.background import BackgroundJob
 
 log = logging.getLogger("shopdesk")
@@ -105,7 +106,7 @@ class CheckRun(QObject):
             return
         if not isinstance(exc, ShopDeskError):
             log.error("check failed", exc_info=exc)
-        QMessageBox.warning(self.window_, self.tr("检查数据"), str(exc))
+        QMessageBox.warning(self.window_, self.tr("检查数据"), say(exc))
 
 
 def start_check(window) -> CheckRun:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from shopdesk.core import deadlines_repo as repo
 from shopdesk.core.countdown import countdown
 from shopdesk.core.errors import ShopDeskError
+from shopdesk.core.messages import say
 from shopdesk.core.model import CaseKind, Party
 from shopdesk.core.reminders_repo import lead_hours, set_lead_hours
 from shopdesk.core.rules import explain
@@ -446,7 +447,7 @@ def load_rules_dialog(window) -> None:
     try:
         ruleset = repo.load_rules_file(window.store, path, ui_now())
     except ShopDeskError as exc:
-        QMessageBox.warning(window, tr("无法载入规则文件"), str(exc))
+        QMessageBox.warning(window, tr("无法载入规则文件"), say(exc))
         return
     window.store.set_setting(repo.RULES_STAMP_SETTING, repo.rules_stamp())
     window.refresh()

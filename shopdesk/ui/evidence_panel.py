@@ -49,6 +49,7 @@ from shopdesk.core import chatlog, evidence_repo
 from shopdesk.core.errors import NotFoundError, ShopDeskError
 from shopdesk.core.evidence_checklist import checklist, missing
 from shopdesk.core.input_budget import read_chat_file
+from shopdesk.core.messages import say
 from shopdesk.core.model import EvidenceKind
 from shopdesk.core.store import Store
 from shopdesk.core.timeutil import now_utc
@@ -152,7 +153,7 @@ class PackWorker(QThread):
             self.failed.emit("")
             return
         except ShopDeskError as exc:
-            self.failed.emit(str(exc))
+            self.failed.emit(say(exc))
             return
         self.done.emit(result)
 
@@ -474,7 +475,7 @@ class EvidencePanel(QWidget):
                 else:
                     added.append(evidence_repo.add_file(self.store, self.case_id, path, chosen))
             except (ShopDeskError, OSError) as exc:
-                self._error(str(exc))
+                self._error(say(exc))
         self._after_change()
         return added
 
@@ -557,7 +558,7 @@ class EvidencePanel(QWidget):
             elif clipboard.text().strip():
                 added = self._add_chat_bytes(clipboard.text().encode("utf-8"), "粘贴的聊天记录.txt")
         except ShopDeskError as exc:
-            self._error(str(exc))
+            self._error(say(exc))
         self._after_change()
         return added
 

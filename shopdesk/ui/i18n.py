@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QLocale, QTranslator
 
 from shopdesk import paths
+from shopdesk.core import messages
 
 LANGUAGES = ("zh-CN", "zh-TW", "en")
 TRANSLATED = ("zh-TW", "en")  # zh-CN is the source language: no catalogue
@@ -167,6 +168,7 @@ def install(app, language: str | None) -> QTranslator:
     zh-CN, the source language, gets an empty one."""
     global _current
     _current = language if language in LANGUAGES else system_language()
+    messages.set_language(_current)  # the core's errors and reasons speak the window's language
     previous = getattr(app, "_shopdesk_translator", None)
     if previous is not None:
         app.removeTranslator(previous)

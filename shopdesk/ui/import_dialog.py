@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from shopdesk.core.errors import ShopDeskError
 from shopdesk.core.import_repo import FileReport, ImportCancelled, ImportReport, import_files
 from shopdesk.core.importers import Problem, open_export
+from shopdesk.core.messages import say
 from shopdesk.core.store import Store
 from shopdesk.core.timeutil import now_utc
 from shopdesk.platforms import registry
@@ -90,7 +91,7 @@ class ImportWorker(QThread):
         except ImportCancelled:
             self.was_cancelled.emit()
         except ShopDeskError as error:
-            self.failed.emit(str(error))
+            self.failed.emit(say(error))
         else:
             self.succeeded.emit(report)
 
@@ -122,7 +123,7 @@ class SkippedRowsModel(QAbstractTableModel):
             "" if problem.row is None else str(problem.row),
             problem.column,
             problem.value,
-            problem.reason,
+            say(problem.reason),
         )
         return values[column]
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from shopdesk.core import case_facts
 from shopdesk.core.errors import NotFoundError, ShopDeskError
+from shopdesk.core.messages import say
 from shopdesk.core.model import Cause
 from shopdesk.core.store import Store
 from shopdesk.ui import check_dialog
@@ -276,7 +277,7 @@ class MainWindow(QMainWindow):
         try:
             case_facts.set_cause(self.store, case_id, cause)
         except ShopDeskError as error:
-            QMessageBox.warning(self, self.tr("判断原因"), str(error))
+            QMessageBox.warning(self, self.tr("判断原因"), say(error))
             return
         self.refresh()
         if self.case_panel.case_id == case_id:
@@ -397,7 +398,7 @@ class MainWindow(QMainWindow):
         try:
             Store.open(path).close()
         except ShopDeskError as exc:
-            QMessageBox.warning(self, self.tr("无法打开"), str(exc))
+            QMessageBox.warning(self, self.tr("无法打开"), say(exc))
             return
         QSettings().setValue("last_store", path)
         QMessageBox.information(

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from shopdesk.core.errors import InputError
+from shopdesk.core.messages import say
 from shopdesk.core.model import Order, OrderState
 from shopdesk.core.order_input import check_order_form
 from shopdesk.core.store import Store
@@ -105,7 +106,7 @@ class OrderForm(QDialog):
         try:
             values = check_order_form(self.values())
         except InputError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(say(exc))
             return
         self.saved = self.store.save_order(values)
         self.accept()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from shopdesk.core.errors import ShopDeskError
+from shopdesk.core.messages import say
 from shopdesk.core.model import Case, CaseKind, Order, OrderState
 from shopdesk.core.order_jobs import check_case_start, mark_delivered, mark_shipped
 from shopdesk.core.store import Store
@@ -93,7 +94,7 @@ class _OrderJobDialog(QDialog):
         try:
             self.write()
         except ShopDeskError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(say(exc))
             return
         self.accept()
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from shopdesk.core.errors import ShopDeskError
+from shopdesk.core.messages import say
 from shopdesk.core.model import CaseKind, Cause
 from shopdesk.core.paste_case import case_from_paste
 from shopdesk.core.qianniu_paste import parse_paste
@@ -84,7 +85,7 @@ class PasteCaseDialog(QDialog):
         try:
             pasted = parse_paste(text)
         except ShopDeskError as error:
-            self.problem.setText(str(error))
+            self.problem.setText(say(error))
             self.ok.setEnabled(False)
             return
         self.problem.clear()
@@ -110,7 +111,7 @@ class PasteCaseDialog(QDialog):
         try:
             result = case_from_paste(self.store, self.text.toPlainText())
         except ShopDeskError as error:
-            self.problem.setText(str(error))
+            self.problem.setText(say(error))
             return
         self.created.emit(result.case.id)
         self.accept()

@@ -34,6 +34,7 @@ from shopdesk.core.backup import (
 )
 from shopdesk.core.errors import DamagedStoreError, ShopDeskError
 from shopdesk.core.export import export
+from shopdesk.core.messages import say
 from shopdesk.core.store import Store
 from shopdesk.core.timeutil import now_utc
 from shopdesk.ui import file_dialogs
@@ -104,12 +105,12 @@ def export_to(window, kind: str, out: Path) -> BackgroundJob:
 def _show_failure(parent, title: str, exc: BaseException) -> None:
     if not isinstance(exc, ShopDeskError):
         log.error("%s failed", title, exc_info=exc)
-    QMessageBox.warning(parent, title, str(exc))
+    QMessageBox.warning(parent, title, say(exc))
 
 
 def open_failure_text(path: Path, exc: ShopDeskError) -> str:
     """Why the store did not open, and for a damaged one, the backup to restore."""
-    text = str(exc)
+    text = say(exc)
     if isinstance(exc, DamagedStoreError):
         backups = list_backups(default_backup_dir(path))
         if backups:
@@ -248,7 +249,7 @@ class BackupDialog(QDialog):
         self.reload()
 
     def _failed(self, exc: BaseException) -> None:
-        self._done(str(exc))
+        self._done(say(exc))
         _show_failure(self, self.tr("备份 / 恢复"), exc)
 
     def back_up_now(self) -> BackgroundJob:

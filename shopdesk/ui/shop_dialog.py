@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from shopdesk.core.errors import ShopDeskError
+from shopdesk.core.messages import say
 from shopdesk.core.model import Shop
 from shopdesk.core.reply_clock import reply_target, set_reply_target
 from shopdesk.core.store import Store
@@ -86,7 +87,7 @@ class ShopDialog(QDialog):
                 self.store, self.reply_minutes.value(), self.service_hours.text().strip()
             )
         except ShopDeskError as error:
-            self.error.setText(str(error))
+            self.error.setText(say(error))
             return
         self.shop = self.store.update_shop(
             self.shop.id,

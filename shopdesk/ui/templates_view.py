@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from shopdesk.core import os_errors, template_io, templates_repo
 from shopdesk.core.errors import ShopDeskError
+from shopdesk.core.messages import say
 from shopdesk.core.model import LANGUAGES, CareStep, CaseKind, ReplyStage
 from shopdesk.core.output_paths import refuse_store_target
 from shopdesk.core.store import Store
@@ -268,7 +269,7 @@ class TemplatesView(QWidget):
         try:
             return action()
         except ShopDeskError as error:
-            QMessageBox.warning(self, tr("模板"), str(error))
+            QMessageBox.warning(self, tr("模板"), say(error))
             return None
 
     def new_template(self) -> Template | None:
@@ -331,10 +332,12 @@ class TemplatesView(QWidget):
             refuse_store_target(path, self.store.path)  # never over the store itself
             template_io.save_file(Path(path), chosen)
         except ShopDeskError as error:
-            QMessageBox.warning(self, tr("导出"), str(error))
+            QMessageBox.warning(self, tr("导出"), say(error))
             return 0
         except OSError as error:
-            QMessageBox.warning(self, tr("导出"), f"{Path(path).name}：{os_errors.reason(error)}")
+            QMessageBox.warning(
+                self, tr("导出"), f"{Path(path).name}：{say(os_errors.reason(error))}"
+            )
             return 0
         return len(chosen)
 

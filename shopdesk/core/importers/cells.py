@@ -7,11 +7,17 @@ import re
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
+from shopdesk.core.messages import Message
 from shopdesk.core.timeutil import china_to_text
 
 
 class CellError(ValueError):
     """A cell whose value cannot be trusted; the message is the reason shown to the seller."""
+
+    @property
+    def reason(self) -> str:
+        """The reason as raised (a Message keeps its key for the front end's language)."""
+        return self.args[0] if self.args else ""
 
 
 class UnreadableCell:
@@ -84,40 +90,34 @@ def parse_order_no(value: object) -> str:
     has dropped digits: such a number is never imported."""
     if isinstance(value, float):
         if not value.is_integer() or abs(value) >= 1e15:
-            raise CellError(
-                "编号被 Excel 存成了数字，已丢失末尾几位：请用平台导出的原始文件，不要在 Excel 中另存"
-            )
+            raise CellError(Message("import.cell.number_as_float"))
         value = int(value)
     if type(value) is UnreadableCell:
         raise CellError(value.reason)
     as_text = isinstance(value, str) and value.lstrip().startswith('="')  # Excel text: exact
     text = clean_text(value)
     if not text:
-        raise CellError("编号是空的：这一行无法对应到订单，请检查这一格")
+        raise CellError(Message("import.cell.number_empty"))
     if _SCIENTIFIC.match(text):
-        raise CellError(
-            "编号变成了科学计数法（Excel 打开后另存造成），原来的位数已丢失：请用平台导出的原始文件"
-        )
+        raise CellError(Message("import.cell.number_scientific"))
     if text.endswith(".0") and _DIGITS.match(text[:-2]):
         text = text[:-2]
     if not _DIGITS.match(text):
-        raise CellError("编号里有数字以外的字符：可能放错了列或被改动过，请检查这一格")
+        raise CellError(Message("import.cell.number_not_digits"))
     if (
         not as_text
         and len(text) > 15
         and set(text[15:]) == {"0"}
         and len(text) - len(text.rstrip("0")) >= 3
     ):
-        raise CellError(
-            "编号第 15 位之后全是 0，像是被 Excel 截断过，无法确定原编号：请用平台导出的原始文件"
-        )
+        raise CellError(Message("import.cell.number_truncated"))
     return text
 
 
-NOT_MONEY = "金额不是数字：应写成 158.80 这样的数（可带“元”），请检查这一格"
-TOO_PRECISE = "金额超过两位小数（不是以分为单位的金额）：请检查这一格"
-NEGATIVE_MONEY = "金额是负数，平台导出的金额不会是负数：请检查这一格"
-HUGE_MONEY = "金额超过 1 亿元，不合常理（可能放错了列或被改动过）：请检查这一格"
+NOT_MONEY = Message("import.cell.not_money")
+TOO_PRECISE = Message("import.cell.too_precise")
+NEGATIVE_MONEY = Message("import.cell.negative_money")
+HUGE_MONEY = Message("import.cell.huge_money")
 
 
 def parse_fen(value: object) -> int:
@@ -197,10 +197,10 @@ def parse_int(value: object) -> int:
         if text == "":
             return 0
         if not _DIGITS.match(text):
-            raise CellError("数量不是整数：应写成 1、2 这样的数，请检查这一格")
+            raise CellError(Message("import.cell.not_integer"))
         number = int(text)
     if not 0 <= number <= MAX_QUANTITY:
-        raise CellError("数量超过 100 万件或小于 0，不合常理：请检查这一格")
+        raise CellError(Message("import.cell.quantity_out_of_range"))
     return number
 
 
@@ -222,23 +222,23 @@ def parse_time(value: object) -> tuple[str | None, str]:
             return fast, "s"
     match = _TIME.match(text)
     if not match:
-        raise CellError("不是可识别的日期时间：应写成 2024-06-18 14:20:31 这样的格式，请检查这一格")
+        raise CellError(Message("import.cell.not_a_time"))
     year, month, day, hour, minute, second = match.groups()
     try:
         moment = datetime(
             int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0)
         )
     except ValueError:
-        raise CellError("日历上没有这个日期或时刻（如 2 月 30 日、25 点）：请检查这一格") from None
+        raise CellError(Message("import.cell.no_such_date")) from None
     precision = "s" if second is not None else ("m" if minute is not None else "d")
     return china_to_text(_time_in_world(moment)), precision
 
 
 def _time_in_world(moment: datetime) -> datetime:
     if moment < EARLIEST_TIME:
-        raise CellError("时间早于 2003 年（淘宝开业之前），不可能是真实记录：请检查这一格")
+        raise CellError(Message("import.cell.too_early"))
     if moment > LATEST_TIME:
-        raise CellError("时间在两年以后，不可能是真实记录（可能年份写错了）：请检查这一格")
+        raise CellError(Message("import.cell.too_late"))
     return moment
 
 

@@ -41,4 +41,6 @@ class Row:
         try:
             return parse(value)
         except CellError as error:
-            raise RowError(self.layout.column_name(field), clean_text(value), str(error)) from None
+            raise RowError(
+                self.layout.column_name(field), clean_text(value), error.reason
+            ) from None

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import IO, NamedTuple
 
 from shopdesk.core.errors import InputError
+from shopdesk.core.messages import Message
 
 SNIFF_BYTES = 64 * 1024
 # Budgets checked before the work: a 100,000-order report is about 60 MB; a line holds one
@@ -22,12 +23,12 @@ CSV_MAX_BYTES = 1024 * 1024 * 1024
 CSV_MAX_LINE = 4 * 1024 * 1024
 CSV_FIELD_LIMIT = 131_072
 _OPEN_ERRORS = {
-    errno.ENOENT: "找不到这个文件（可能已被移动或删除）",
-    errno.EACCES: "没有读取这个文件的权限",
-    errno.EPERM: "没有读取这个文件的权限",
-    errno.EISDIR: "这是一个文件夹，不是文件",
-    errno.ELOOP: "这是一个循环的快捷方式（链接），指不到文件",
-    errno.ENAMETOOLONG: "文件名或路径太长",
+    errno.ENOENT: "import.open.not_found",
+    errno.EACCES: "import.open.no_permission",
+    errno.EPERM: "import.open.no_permission",
+    errno.EISDIR: "import.open.a_folder",
+    errno.ELOOP: "import.open.link_loop",
+    errno.ENAMETOOLONG: "import.open.name_too_long",
 }
 
 
@@ -66,10 +67,7 @@ class _CountingReader(io.RawIOBase):
         data = self._raw.read(len(buffer))
         if b"\x00" in data:
             at = self.consumed + data.index(b"\x00")
-            raise InputError(
-                f"{self._name}：从第 {at:,} 字节起是空字节（0x00），文件已损坏或没有下载完整："
-                "请重新导出"
-            )
+            raise InputError("import.nul_bytes", file=self._name, at=at)
         buffer[: len(data)] = data
         self.consumed += len(data)
         return len(data)
@@ -88,27 +86,27 @@ class ExportSource:
         try:
             info = path.stat()
             if not stat.S_ISREG(info.st_mode):
-                kind = "文件夹" if stat.S_ISDIR(info.st_mode) else "设备或管道"
-                raise InputError(f"{path.name}：这是{kind}，不是普通文件，请选择导出的文件")
+                kind = "folder" if stat.S_ISDIR(info.st_mode) else "device"
+                raise InputError(f"import.open.{kind}", file=path.name)
             self.size = info.st_size
             with path.open("rb") as handle:
                 head = handle.read(SNIFF_BYTES)
         except OSError as error:
-            why = _OPEN_ERRORS.get(error.errno or 0, "无法读取文件（磁盘或权限问题）")
-            raise InputError(f"{path.name}：{why}") from None
+            why = Message(_OPEN_ERRORS.get(error.errno or 0, "import.open.unreadable"))
+            raise InputError("import.open.failed", file=path.name, reason=why) from None
         if not head.strip():
-            raise InputError(f"{path.name}：文件是空的（或只有空白）：请重新导出")
+            raise InputError("import.empty_file", file=path.name)
         self.is_xlsx = head.startswith(b"PK\x03\x04")
         if self.is_xlsx:
             self.encoding = "xlsx"
         elif b"\x00" in head or head.startswith((b"\xd0\xcf\x11\xe0", b"%PDF")):
-            raise InputError(
-                f"{path.name}：不是文本表格文件（二进制内容），请选择平台导出的 CSV 或 xlsx"
-            )
+            raise InputError("import.binary", file=path.name)
         elif self.size > CSV_MAX_BYTES:
             raise InputError(
-                f"{path.name}：文件有 {self.size // (1024 * 1024)} MB，超过 "
-                f"{CSV_MAX_BYTES // (1024 * 1024)} MB，不像平台的导出文件：请分几次导出"
+                "import.csv_too_big",
+                file=path.name,
+                mb=self.size // (1024 * 1024),
+                limit=CSV_MAX_BYTES // (1024 * 1024),
             )
         else:
             self.encoding = detect_encoding(head)
@@ -140,8 +138,7 @@ class ExportSource:
                 line_count[0] += 1
                 if len(line) == CSV_MAX_LINE and not line.endswith(("\n", "\r")):
                     raise InputError(
-                        f"{name}：第 {line_count[0]} 行超过 {CSV_MAX_LINE:,} 个字符，"
-                        "不是正常的导出文件（可能已损坏）：请重新导出"
+                        "import.line_too_long", file=name, line=line_count[0], limit=CSV_MAX_LINE
                     )
                 last_line[0] = line
                 yield line
@@ -161,9 +158,7 @@ class ExportSource:
                     number, list(pending), cut=_looks_cut(last_line[0]), unterminated=not ended
                 )
         except UnicodeDecodeError:
-            raise InputError(
-                f"{name}：文件编码无法识别（既不是 UTF-8 也不是 GBK），可能已损坏：请重新导出"
-            ) from None
+            raise InputError("import.encoding", file=name) from None
         except csv.Error as error:
             raise InputError(_csv_error(name, line_count[0], error)) from None
         finally:
@@ -181,13 +176,10 @@ class ExportSource:
             yield RawRow(number, values)
 
 
-def _csv_error(name: str, line: int, error: csv.Error) -> str:
+def _csv_error(name: str, line: int, error: csv.Error) -> Message:
     if "field larger than field limit" in str(error):
-        return (
-            f"{name}：第 {line} 行有一格超过 {CSV_FIELD_LIMIT:,} 个字符（可能引号没有配对），"
-            "不是正常的导出文件：请重新导出"
-        )
-    return f"{name}：第 {line} 行的 CSV 格式损坏（引号或分隔符不成对）：请重新导出"
+        return Message("import.csv_field_too_long", file=name, line=line, limit=CSV_FIELD_LIMIT)
+    return Message("import.csv_broken", file=name, line=line)
 
 
 def _looks_cut(last_line: str) -> bool:

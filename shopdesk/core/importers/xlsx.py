@@ -21,6 +21,7 @@ from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
 
 from shopdesk.core.errors import InputError
 from shopdesk.core.importers.cells import UnreadableCell
+from shopdesk.core.messages import Message
 
 XLSX_MAX_BYTES = 256 * 1024 * 1024  # the file itself
 XLSX_MAX_UNCOMPRESSED = 1024 * 1024 * 1024  # all members together, as declared
@@ -37,8 +38,8 @@ XLSX_MAX_COLUMNS = 16_384  # Excel's own limit (XFD)
 DATA_SHEETS = ("售后信息",)
 XLSX_MAX_CELLS = 60_000_000  # cells of all rows, as laid out (a 100,000-row, 71-column sheet: 7.1M)
 
-MISMATCH = "{name}：Excel 文件读到一半出错（内容与它声明的大小不符，或已损坏）：请重新导出"
-NO_RESULT = "这一格是公式，但文件里没有保存计算结果：请在 Excel 中打开后另存，或重新导出"
+MISMATCH = "import.xlsx.mismatch"
+NO_RESULT = Message("import.xlsx.formula_without_result")
 
 
 class _SheetParser(WorkSheetParser):
@@ -53,9 +54,7 @@ class _SheetParser(WorkSheetParser):
                 cell["value"] = UnreadableCell("=" + (formula.text or ""), NO_RESULT)
         elif cell["data_type"] == "e":
             text = str(cell["value"])
-            cell["value"] = UnreadableCell(
-                text, f"这一格是 Excel 的错误值 {text}（公式出错）：请在 Excel 中改正后重新保存"
-            )
+            cell["value"] = UnreadableCell(text, Message("import.xlsx.error_value", value=text))
         return cell
 
 
@@ -83,41 +82,45 @@ def check_zip(path: Path) -> None:
     size = path.stat().st_size
     if size > XLSX_MAX_BYTES:
         raise InputError(
-            f"{name}：Excel 文件有 {size // (1024 * 1024)} MB，超过 "
-            f"{XLSX_MAX_BYTES // (1024 * 1024)} MB，不像平台的导出文件：请重新导出"
+            "import.xlsx.too_big",
+            file=name,
+            mb=size // (1024 * 1024),
+            limit=XLSX_MAX_BYTES // (1024 * 1024),
         )
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
             if len(infos) > XLSX_MAX_MEMBERS:
-                raise InputError(f"{name}：Excel 文件内含 {len(infos)} 个部件，不是正常的工作簿")
+                raise InputError("import.xlsx.too_many_parts", file=name, parts=len(infos))
             total = 0
             for info in infos:
                 total += info.file_size
                 if total > XLSX_MAX_UNCOMPRESSED:
                     raise InputError(
-                        f"{name}：Excel 文件解压后超过 "
-                        f"{XLSX_MAX_UNCOMPRESSED // (1024 * 1024)} MB（{info.filename} 声明有 "
-                        f"{info.file_size // (1024 * 1024)} MB），不像平台的导出文件，已拒绝"
+                        "import.xlsx.unpacks_too_big",
+                        file=name,
+                        limit=XLSX_MAX_UNCOMPRESSED // (1024 * 1024),
+                        part=info.filename,
+                        mb=info.file_size // (1024 * 1024),
                     )
                 if info.compress_size > size:
-                    raise InputError(f"{name}：Excel 文件声明的内容比文件本身还大，文件已损坏")
+                    raise InputError("import.xlsx.bigger_than_file", file=name)
                 ratio = info.file_size / max(info.compress_size, 1)
                 if info.file_size > XLSX_RATIO_FLOOR and ratio > XLSX_MAX_RATIO:
-                    raise InputError(
-                        f"{name}：Excel 文件内容异常（压缩比 {ratio:.0f} 倍，像是“压缩炸弹”），已拒绝"
-                    )
+                    raise InputError("import.xlsx.zip_bomb", file=name, ratio=ratio)
                 held = not info.filename.startswith("xl/worksheets/")
                 if held and info.file_size > XLSX_MAX_HELD:
                     raise InputError(
-                        f"{name}：Excel 文件的 {info.filename} 解压后过大"
-                        f"（{info.file_size // (1024 * 1024)} MB，上限 "
-                        f"{XLSX_MAX_HELD // (1024 * 1024)} MB），已拒绝：请分几次导出"
+                        "import.xlsx.part_too_big",
+                        file=name,
+                        part=info.filename,
+                        mb=info.file_size // (1024 * 1024),
+                        limit=XLSX_MAX_HELD // (1024 * 1024),
                     )
             if "xl/workbook.xml" not in archive.namelist():
-                raise InputError(f"{name}：这是压缩包，不是 Excel 工作簿（xlsx）")
+                raise InputError("import.xlsx.not_a_workbook", file=name)
     except (zipfile.BadZipFile, EOFError):
-        raise InputError(f"{name}：Excel 文件不完整或已损坏（可能下载中断）：请重新导出") from None
+        raise InputError("import.xlsx.incomplete", file=name) from None
 
 
 def xlsx_rows(path: Path, on_progress: Callable[[int, int], None]) -> Iterator[tuple[int, list]]:
@@ -133,18 +136,16 @@ def xlsx_rows(path: Path, on_progress: Callable[[int, int], None]) -> Iterator[t
             book = openpyxl.load_workbook(handle, read_only=True, data_only=True)
     except (zipfile.BadZipFile, EOFError):
         handle.close()
-        raise InputError(MISMATCH.format(name=name)) from None
+        raise InputError(MISMATCH, file=name) from None
     except MemoryError:
         handle.close()
-        raise InputError(f"{name}：Excel 文件内容太多，内存不够用：请分几次导出") from None
+        raise InputError("import.xlsx.out_of_memory", file=name) from None
     except Exception:  # openpyxl raises many kinds for a damaged file
         handle.close()
-        raise InputError(
-            f"{name}：Excel 文件无法打开（已损坏，或不是 xlsx 格式）：请重新导出"
-        ) from None
+        raise InputError("import.xlsx.cannot_open", file=name) from None
     try:
         if not book.worksheets:
-            raise InputError(f"{name}：Excel 文件里没有工作表")
+            raise InputError("import.xlsx.no_sheet", file=name)
         sheet = next((ws for ws in book.worksheets if ws.title in DATA_SHEETS), book.worksheets[0])
         archive = book._archive
         total = archive.getinfo(sheet._worksheet_path).file_size
@@ -169,25 +170,25 @@ def xlsx_rows(path: Path, on_progress: Callable[[int, int], None]) -> Iterator[t
                         width = max(cell["column"] for cell in cells)
                         if width > XLSX_MAX_COLUMNS:
                             raise InputError(
-                                f"{name}：第 {number} 行有第 {width} 列，超出 Excel 的 "
-                                f"{XLSX_MAX_COLUMNS} 列，文件已损坏"
+                                "import.xlsx.too_wide",
+                                file=name,
+                                row=number,
+                                width=width,
+                                limit=XLSX_MAX_COLUMNS,
                             )
                         cells_seen += width
                         if cells_seen > XLSX_MAX_CELLS:
                             raise InputError(
-                                f"{name}：工作表超过 {XLSX_MAX_CELLS:,} 个单元格，"
-                                "不像平台的导出文件：请分几次导出"
+                                "import.xlsx.too_many_cells", file=name, limit=XLSX_MAX_CELLS
                             )
                         values: list[object] = [None] * width
                         for cell in cells:
                             values[cell["column"] - 1] = cell["value"]
                         yield number, values
                 except (zipfile.BadZipFile, EOFError, ParseError):
-                    raise InputError(MISMATCH.format(name=name)) from None
+                    raise InputError(MISMATCH, file=name) from None
                 except (KeyError, IndexError, ValueError, TypeError, SyntaxError):
-                    raise InputError(
-                        f"{name}：Excel 工作表的内容无法识别（已损坏或被改动过）：请重新导出"
-                    ) from None
+                    raise InputError("import.xlsx.unreadable_sheet", file=name) from None
     finally:
         book.close()
         handle.close()

@@ -166,7 +166,7 @@ class PddOrderParser:
             field = "quantity"
             quantity = parse_int(values[self.quantity]) if self.quantity is not None else 1
         except CellError as error:
-            raise self._error(values, field, str(error)) from None
+            raise self._error(values, field, error.reason) from None
         for name, position in self.texts:
             cell = values[position]
             out[name] = "" if cell == "\t" else clean_text(cell)
@@ -305,7 +305,7 @@ class PddRefundParser:
             finished_at = parse_time(self._cell(values, field))[0]
         except CellError as error:
             name = self.layout.column_name(field) if self.layout.has(field) else field
-            raise RowError(name, self._text(values, field), str(error)) from None
+            raise RowError(name, self._text(values, field), error.reason) from None
         refund_type = self._text(values, "refund_type")
         kind = _case_kind(refund_type, self._text(values, "shipping_stage"))
         if "极速" in refund_type or "极速" in status:

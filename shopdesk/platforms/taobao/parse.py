@@ -114,7 +114,7 @@ class OrderParser:
                 name = "item_count"
                 out["item_count"] = parse_int(values[position])
         except CellError as error:
-            raise self._error(values, name, str(error)) from None
+            raise self._error(values, name, error.reason) from None
         position = self.optional["tracking_no"]
         if position is not None:
             out["tracking_no"] = clean_tracking_no(values[position])
@@ -169,7 +169,7 @@ class LineParser:
             quantity = parse_int(values[position])
         except CellError as error:
             raise RowError(
-                self.layout.names[position], clean_text(values[position]), str(error)
+                self.layout.names[position], clean_text(values[position]), error.reason
             ) from None
         outer_code = clean_text(values[self.code]) if self.code is not None else ""
         if outer_code.lower() == "null":

@@ -5,7 +5,6 @@ row drills down to its cases (double-click); a product row gives its 产品改�
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, QRectF, Qt, Signal
 from PySide6.QtGui import QPainter
@@ -45,8 +44,6 @@ from shopdesk.ui.insights_models import (
     breakdown_figures,
     case_figures,
 )
-from shopdesk.ui.main_window import register_window_hook
-from shopdesk.ui.product_alerts import ProductAlerts
 
 CHART_ROWS = 15  # bars in a view's chart (the table lists every row)
 
@@ -532,18 +529,3 @@ def _service_text(found) -> str:
             .replace("%3", share),
         ]
     )
-
-
-def _install(window) -> None:
-    view = InsightsView(window.store)
-    window.add_view("insights", QCoreApplication.translate("MainWindow", "分析"), view)
-    # 产品预警 rows at the top of 待办 (the window's only; never in `due --json`).
-    strip = ProductAlerts(Path(window.store.path))
-    window.view("due").layout().insertWidget(1, strip)
-    strip.open_product.connect(lambda key: (window.show_view("insights"), view.show_product(key)))
-    strip.found.connect(view.set_alerts)
-    window.store_changed.connect(strip.refresh)
-    strip.refresh()
-
-
-register_window_hook(_install)

@@ -372,5 +372,3 @@ class CaseFactsPanel(QWidget):
             self._failed(error)
             return
         self._done(self.tr("已记录结果"))
-
-

@@ -681,4 +681,3 @@ class EvidencePanel(QWidget):
         """Shown in the panel (not a modal box): the seller can keep adding."""
         self.result.setStyleSheet("color: #b00;")
         self.result.setText(self.tr("无法添加证据：") + message)
-

@@ -331,7 +331,9 @@ class ImportController(QObject):
             self.report_dialog.open()
 
     def _on_failure(self, error: BaseException) -> None:
-        message = str(error) if isinstance(error, ShopDeskError) else self.tr("导入时出现意外错误。")
+        message = (
+            str(error) if isinstance(error, ShopDeskError) else self.tr("导入时出现意外错误。")
+        )
         if self.show_reports:
             box = QMessageBox(
                 QMessageBox.Icon.Warning,

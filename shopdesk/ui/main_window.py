@@ -227,7 +227,9 @@ class MainWindow(QMainWindow):
         )
         panel.tabs.setCurrentIndex(0)
         self.case_facts_panel = CaseFactsPanel(store)
-        panel.add_section(QCoreApplication.translate("CasePanel", "原因与费用"), self.case_facts_panel)
+        panel.add_section(
+            QCoreApplication.translate("CasePanel", "原因与费用"), self.case_facts_panel
+        )
         self.evidence_panel = EvidencePanel(store)
         panel.add_section(QCoreApplication.translate("CasePanel", "证据"), self.evidence_panel)
         self.reply_panel = ReplyPanel(store)
@@ -243,9 +245,7 @@ class MainWindow(QMainWindow):
         self.paste_case_action = paste_case_dialog.add_action(self, self._case_pasted)
         self.templates_view = TemplatesView(self.store)
         self.add_view("templates", self.tr("模板"), self.templates_view)
-        self.templates_view.changed.connect(
-            lambda: self.apply_changes(Changes.of(templates=True))
-        )
+        self.templates_view.changed.connect(lambda: self.apply_changes(Changes.of(templates=True)))
         self.insights_view = InsightsView(self.store)
         self.add_view("insights", self.tr("分析"), self.insights_view)
         strip = self.product_alerts = ProductAlerts(Path(self.store.path))

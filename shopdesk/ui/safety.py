@@ -254,9 +254,7 @@ class BackupDialog(QDialog):
         self._busy(self.tr("正在备份…"))
         self.job = runner().run(
             lambda _context: make_backup(path, now_utc()),
-            on_success=lambda folder: self._done(
-                self.tr("已备份到 %1").replace("%1", str(folder))
-            ),
+            on_success=lambda folder: self._done(self.tr("已备份到 %1").replace("%1", str(folder))),
             on_failure=self._failed,
             name="backup",
         )

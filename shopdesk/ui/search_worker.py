@@ -64,7 +64,12 @@ class SearchWorker(QObject):
         if not self._stopped:
             self._start(
                 lambda context: self._source.page(
-                    context.store(), 0, request.limit, request.text, request.sort, request.descending
+                    context.store(),
+                    0,
+                    request.limit,
+                    request.text,
+                    request.sort,
+                    request.descending,
                 ),
                 lambda rows: self._page_read(request, rows),
                 request,

@@ -62,9 +62,7 @@ def changes_since(store: Store, marks: Marks) -> tuple[Changes, Marks]:
     one = store.db.execute
     orders = {r[0] for r in one("SELECT id FROM orders WHERE updated_at >= ?", [since])}
     cases = {r[0] for r in one("SELECT id FROM cases WHERE updated_at >= ?", [since])}
-    cases |= {
-        r[0] for r in one("SELECT case_id FROM case_events WHERE created_at >= ?", [since])
-    }
+    cases |= {r[0] for r in one("SELECT case_id FROM case_events WHERE created_at >= ?", [since])}
     evidence = {r[0] for r in one("SELECT case_id FROM evidence WHERE added_at >= ?", [since])}
     removed = now.evidence[0] < marks.evidence[0] + len(
         {r[0] for r in one("SELECT id FROM evidence WHERE added_at >= ?", [since])}

@@ -119,6 +119,7 @@ class Task(QObject):
         self.result: Any = None
         self.error: BaseException | None = None
         self.outcome = ""  # "success" | "failure" | "cancelled" once finished
+        self.ran_on = ""  # the worker thread's name, once started
         self._cancel = threading.Event()
         self._done = threading.Event()
         self._lock = threading.Lock()  # guards the running job's connection
@@ -167,6 +168,7 @@ class Task(QObject):
             self._progress_sent.emit(done, total)
 
     def _run(self) -> None:
+        self.ran_on = threading.current_thread().name
         context = TaskContext(self)
         try:
             if self._cancel.is_set():
@@ -261,7 +263,8 @@ class TaskRunner(QObject):
         cancel_errors: tuple[type[BaseException], ...] = (),
         name: str = "",
     ) -> Task:
-        """Queue `work(context)`; it starts on the next free worker thread.
+        """Queue `work(context)`; it starts on the next turn of the event loop, on the
+        next free worker thread.
         `cancel_errors`: the core's own cancel exceptions (ImportCancelled ...), which
         mean on_cancelled, not on_failure."""
         task = Task(work, store_path, progress, parent, cancel_errors, name or work.__name__)
@@ -282,7 +285,9 @@ class TaskRunner(QObject):
         task.finished.connect(lambda: self._tasks.discard(task))
         if self._stopped:
             task.cancel()
-        self._submit(task)
+        # On the event loop's next turn: whoever got the task back connects first, and a
+        # Cancel in this turn (a test, a seller faster than the loop) comes before any work.
+        QTimer.singleShot(0, self, lambda: self._submit(task))
         return task
 
     def running(self) -> list[Task]:

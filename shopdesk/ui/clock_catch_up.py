@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QLabel, QStatusBar
 
 from shopdesk.core import deadlines_repo as repo
 from shopdesk.core.store import Store
+from shopdesk.services import clocks
+from shopdesk.services.changes import Changes
 from shopdesk.ui.countdown import ui_now
 from shopdesk.ui.tasks import Task, TaskContext, TaskRunner
 
@@ -54,7 +56,7 @@ class ClockCatchUp(QObject):
     refreshes the views that show clocks). Interrupted (the window closed, Cancel), the
     job leaves its marks unset and the next one starts over."""
 
-    finished_in_background = Signal()
+    finished_in_background = Signal(object)  # the Changes of services.clocks
 
     def __init__(
         self,
@@ -115,12 +117,13 @@ class ClockCatchUp(QObject):
         self.task.finished.connect(self._finished)
 
     def _finished(self) -> None:
-        self.task = None
-        self.finished_in_background.emit()
+        task, self.task = self.task, None
+        if task is not None and task.outcome == "success":
+            self.finished_in_background.emit(task.result)
 
 
-def _recompute(context: TaskContext) -> int:
-    return repo.bring_up_to_date(
+def _recompute(context: TaskContext) -> Changes:
+    return clocks.bring_up_to_date(
         context.store(), ui_now(), on_progress=context.progress, cancelled=context.cancelled
     )
 

@@ -36,10 +36,12 @@ from PySide6.QtWidgets import (
 )
 
 from shopdesk.core.errors import ShopDeskError
-from shopdesk.core.import_repo import FileReport, ImportCancelled, ImportReport, import_files
+from shopdesk.core.import_repo import FileReport, ImportCancelled, ImportReport
 from shopdesk.core.importers import Problem, open_export
 from shopdesk.core.timeutil import now_utc
 from shopdesk.platforms import registry
+from shopdesk.services.changes import Changes
+from shopdesk.services.imports import import_exports
 from shopdesk.ui import file_dialogs
 from shopdesk.ui.tasks import ProgressSpec, Task, TaskContext, TaskRunner, runner
 
@@ -47,13 +49,14 @@ VALUE_COLUMN_WIDTH = 200
 
 
 def import_work(files: Sequence[str], shops: dict[str, str]):
-    """The import as a runner job: one transaction on the job's own Store; the runner's
-    Cancel makes `cancelled` true and the core rolls the transaction back."""
+    """The import as a runner job: services.imports on the job's own Store, in one
+    transaction; the runner's Cancel makes `cancelled` true and it is rolled back.
+    Returns the report and the service's Changes."""
     files = [str(path) for path in files]
     shops = dict(shops)
 
-    def work(context: TaskContext) -> ImportReport:
-        return import_files(
+    def work(context: TaskContext) -> tuple[ImportReport, Changes]:
+        return import_exports(
             context.store(),
             files,
             now=now_utc(),
@@ -231,9 +234,10 @@ class ImportReportDialog(QDialog):
 
 class ImportController(QObject):
     """Runs imports for a window: one at a time, with the delayed progress dialog and the
-    report; emits `imported(report)` when the store changed."""
+    report; emits `imported(report)` and `changed(Changes)` once the import is in."""
 
     imported = Signal(object)
+    changed = Signal(object)  # the import service's Changes
     finished = Signal()
 
     def __init__(self, window: QWidget, store_path: Path, tasks: TaskRunner | None = None):
@@ -324,8 +328,10 @@ class ImportController(QObject):
         if self.task is not None:
             self.task.cancel()
 
-    def _on_success(self, report: ImportReport) -> None:
+    def _on_success(self, result: tuple[ImportReport, Changes]) -> None:
+        report, changes = result
         self.imported.emit(report)
+        self.changed.emit(changes)
         if self.show_reports:
             self.report_dialog = ImportReportDialog(report, self.window)
             self.report_dialog.open()

@@ -33,7 +33,7 @@ from shopdesk.core import case_facts
 from shopdesk.core.errors import NotFoundError, ShopDeskError
 from shopdesk.core.model import Cause
 from shopdesk.core.store import Store
-from shopdesk.services.changes import ALL, Changes
+from shopdesk.services.changes import Changes
 from shopdesk.ui import check_dialog, dispatch, import_dialog, paste_case_dialog
 from shopdesk.ui.case_facts_panel import CaseFactsPanel
 from shopdesk.ui.case_panel import CasePanel
@@ -185,9 +185,7 @@ class MainWindow(QMainWindow):
         """待办, countdown columns in 订单 and 售后, reminders and the tray, the rules menu."""
         store = self.store
         self.clocks = ClockCatchUp(store, self.tasks, self.first_paint, self.statusBar(), self)
-        self.clocks.finished_in_background.connect(
-            lambda: self.apply_changes(Changes.of(orders=ALL, cases=ALL))
-        )
+        self.clocks.finished_in_background.connect(self.apply_changes)
         self.destroyed.connect(self.clocks.cancel)
         self.clocks.bring_up_to_date()
         due = self.due_view = DueView(store, catch_up=self.clocks.bring_up_to_date)
@@ -239,9 +237,7 @@ class MainWindow(QMainWindow):
         """File -> 导入 and drag-and-drop, 粘贴千牛退款详情, 模板, 分析 (after 模板: a view's
         place in the list is its Ctrl+number) and the 产品预警 rows atop 待办."""
         self.import_controller, self.import_action = import_dialog.install(self, self.tasks)
-        self.import_controller.imported.connect(
-            lambda _report: self.apply_changes(Changes.of(orders=ALL, cases=ALL))
-        )
+        self.import_controller.changed.connect(self.apply_changes)
         self.paste_case_action = paste_case_dialog.add_action(self, self._case_pasted)
         self.templates_view = TemplatesView(self.store)
         self.add_view("templates", self.tr("模板"), self.templates_view)

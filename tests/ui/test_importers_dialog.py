@@ -133,7 +133,7 @@ def test_cancel_during_a_long_import_leaves_the_store_unchanged(
     controller = window.import_controller
     controller.show_reports = False
     written: list[int] = []
-    real = import_dialog.import_files
+    real = import_dialog.import_exports
 
     def import_then_cancel(target, files, **kw):
         """The seller presses 取消 once the first chunk of rows is in the transaction."""
@@ -147,7 +147,7 @@ def test_cancel_during_a_long_import_leaves_the_store_unchanged(
 
         return real(target, files, on_progress=progress, **kw)
 
-    monkeypatch.setattr(import_dialog, "import_files", import_then_cancel)
+    monkeypatch.setattr(import_dialog, "import_exports", import_then_cancel)
     with qtbot.waitSignal(controller.finished, timeout=60000):
         assert controller.start([str(long_export(tmp_path))])
     assert written and written[0] > len(before)  # rows were written, then rolled back
@@ -169,14 +169,14 @@ def test_the_progress_dialog_waits_half_a_second_and_its_cancel_stops_the_import
     controller.show_reports = False
     started = []
     release = __import__("threading").Event()
-    real = import_dialog.import_files
+    real = import_dialog.import_exports
 
     def held(target, files, **kw):  # an import that is still running when the dialog shows
         started.append(1)
         release.wait(30)
         return real(target, files, **kw)
 
-    monkeypatch.setattr(import_dialog, "import_files", held)
+    monkeypatch.setattr(import_dialog, "import_exports", held)
     assert controller.start([str(long_export(tmp_path, 10))])
     dialog, delay = controller.progress, controller.task.delay
     assert dialog is not None and not dialog.isVisible()  # not at once: a quick one never flashes

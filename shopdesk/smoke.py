@@ -305,7 +305,6 @@ def _cli(state: dict) -> str:
 def _window(state: dict) -> str:
     from PySide6.QtCore import QCoreApplication, QEvent
 
-    import shopdesk.ui.areas  # noqa: F401  (the same window the app shows)
     from shopdesk.core.demo import build_demo
     from shopdesk.core.store import Store
     from shopdesk.core.timeutil import now_utc

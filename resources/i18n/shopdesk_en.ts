@@ -4,10 +4,6 @@
 <context>
     <name></name>
     <message>
-        <source>原因与费用</source>
-        <translation>Cause &amp; money</translation>
-    </message>
-    <message>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
@@ -148,14 +144,6 @@
     <message>
         <source>正在计算平台时限…</source>
         <translation>Computing platform deadlines…</translation>
-    </message>
-    <message>
-        <source>待办</source>
-        <translation>To do</translation>
-    </message>
-    <message>
-        <source>进度</source>
-        <translation>Progress</translation>
     </message>
     <message>
         <source>载入平台规则文件…</source>
@@ -340,10 +328,6 @@
     <message>
         <source>先去补充</source>
         <translation>Add evidence first</translation>
-    </message>
-    <message>
-        <source>证据</source>
-        <translation>Evidence</translation>
     </message>
     <message>
         <source>宝贝明细</source>
@@ -656,10 +640,6 @@
     <message>
         <source>导出模板</source>
         <translation>Export templates</translation>
-    </message>
-    <message>
-        <source>回复</source>
-        <translation>Reply</translation>
     </message>
     <message>
         <source>已退款</source>
@@ -1298,6 +1278,18 @@ The current data is saved as a &quot;before restore&quot; backup first, so you c
         <source>售后单 #%1 · %2</source>
         <translation>Case #%1 · %2</translation>
     </message>
+    <message>
+        <source>原因与费用</source>
+        <translation>Cause &amp; money</translation>
+    </message>
+    <message>
+        <source>证据</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>回复</source>
+        <translation>Reply</translation>
+    </message>
 </context>
 <context>
     <name>CheckResultDialog</name>
@@ -1531,6 +1523,14 @@ The current data is saved as a &quot;before restore&quot; backup first, so you c
         <source>规则截至：%1</source>
         <translation>Rules as of: %1</translation>
     </message>
+    <message>
+        <source>待办</source>
+        <translation>To do</translation>
+    </message>
+    <message>
+        <source>进度</source>
+        <translation>Progress</translation>
+    </message>
 </context>
 <context>
     <name>EvidencePanel</name>
@@ -1587,6 +1587,10 @@ The current data is saved as a &quot;before restore&quot; backup first, so you c
         <translation>Package built: %1 (%2 images to upload)</translation>
     </message>
     <message>
+        <source>生成证据包时出现意外错误，未留下任何文件。</source>
+        <translation>An unexpected error stopped the evidence package; no file was left behind.</translation>
+    </message>
+    <message>
         <source>已取消，未留下任何文件</source>
         <translation>Cancelled; nothing was left behind</translation>
     </message>
@@ -1635,6 +1639,10 @@ The current data is saved as a &quot;before restore&quot; backup first, so you c
     <message>
         <source>%1店铺</source>
         <translation>%1 shop</translation>
+    </message>
+    <message>
+        <source>导入时出现意外错误。</source>
+        <translation>An unexpected error stopped the import.</translation>
     </message>
     <message>
         <source>无法导入</source>
@@ -2123,6 +2131,13 @@ The current data is saved as a &quot;before restore&quot; backup first, so you c
     <message>
         <source>原因</source>
         <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>TaskRunner</name>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>

@@ -4,10 +4,6 @@
 <context>
     <name></name>
     <message>
-        <source>原因与费用</source>
-        <translation>原因與費用</translation>
-    </message>
-    <message>
         <source>类型</source>
         <translation>類型</translation>
     </message>
@@ -148,14 +144,6 @@
     <message>
         <source>正在计算平台时限…</source>
         <translation>正在計算平台時限…</translation>
-    </message>
-    <message>
-        <source>待办</source>
-        <translation>待辦</translation>
-    </message>
-    <message>
-        <source>进度</source>
-        <translation>進度</translation>
     </message>
     <message>
         <source>载入平台规则文件…</source>
@@ -340,10 +328,6 @@
     <message>
         <source>先去补充</source>
         <translation>先去補充</translation>
-    </message>
-    <message>
-        <source>证据</source>
-        <translation>證據</translation>
     </message>
     <message>
         <source>宝贝明细</source>
@@ -652,10 +636,6 @@
     <message>
         <source>导出模板</source>
         <translation>匯出範本</translation>
-    </message>
-    <message>
-        <source>回复</source>
-        <translation>回覆</translation>
     </message>
     <message>
         <source>已退款</source>
@@ -1294,6 +1274,18 @@
         <source>售后单 #%1 · %2</source>
         <translation>售後單 #%1 · %2</translation>
     </message>
+    <message>
+        <source>原因与费用</source>
+        <translation>原因與費用</translation>
+    </message>
+    <message>
+        <source>证据</source>
+        <translation>證據</translation>
+    </message>
+    <message>
+        <source>回复</source>
+        <translation>回覆</translation>
+    </message>
 </context>
 <context>
     <name>CheckResultDialog</name>
@@ -1527,6 +1519,14 @@
         <source>规则截至：%1</source>
         <translation>規則截至：%1</translation>
     </message>
+    <message>
+        <source>待办</source>
+        <translation>待辦</translation>
+    </message>
+    <message>
+        <source>进度</source>
+        <translation>進度</translation>
+    </message>
 </context>
 <context>
     <name>EvidencePanel</name>
@@ -1583,6 +1583,10 @@
         <translation>證據包已產生：%1（%2 張上傳圖片）</translation>
     </message>
     <message>
+        <source>生成证据包时出现意外错误，未留下任何文件。</source>
+        <translation>生成證據包時出現意外錯誤，未留下任何檔案。</translation>
+    </message>
+    <message>
         <source>已取消，未留下任何文件</source>
         <translation>已取消，未留下任何檔案</translation>
     </message>
@@ -1630,6 +1634,10 @@
     <message>
         <source>%1店铺</source>
         <translation>%1店鋪</translation>
+    </message>
+    <message>
+        <source>导入时出现意外错误。</source>
+        <translation>匯入時出現意外錯誤。</translation>
     </message>
     <message>
         <source>无法导入</source>
@@ -2113,6 +2121,13 @@
     <message>
         <source>原因</source>
         <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>TaskRunner</name>
+    <message>
+        <source>取消</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>

@@ -107,7 +107,6 @@ def run_app(db: str | None = None, demo: bool = False, lang: str | None = None) 
         lock.release()
         QMessageBox.critical(None, "ShopDesk", say(exc))  # a damaged one names its backup
         return 2
-    import shopdesk.ui.areas  # noqa: F401  (every area's views, menus and tabs)
     from shopdesk.ui.main_window import MainWindow
 
     window = MainWindow(store)

@@ -5,7 +5,7 @@ A case that has just ended without an outcome asks for it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TR_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -41,7 +41,6 @@ from shopdesk.core.model import (
     Responsibility,
 )
 from shopdesk.core.store import Store
-from shopdesk.ui.case_panel import register_section
 from shopdesk.ui.format import label, local_time, money
 from shopdesk.ui.i18n import current_language
 from shopdesk.ui.layout_fit import let_shrink
@@ -374,6 +373,3 @@ class CaseFactsPanel(QWidget):
             self._failed(error)
             return
         self._done(self.tr("已记录结果"))
-
-
-register_section(QT_TR_NOOP("原因与费用"), CaseFactsPanel)

@@ -1,15 +1,12 @@
 """The detail panel for an after-sales case: the order's facts and the case's timeline,
-plus the sections other areas add (replies, evidence) as tabs.
+plus the sections the main window adds (progress, replies, evidence) as tabs.
 
-A section is registered with `register_section(title, factory)`; the factory gets the
-store and returns a widget with `show_case(case_id)` and, optionally, a `changed` signal
-that tells the window the case was written to."""
+A section is added with `add_section(title, widget)`: a widget with `show_case(case_id)`
+and, optionally, a `changed` signal that tells the window the case was written to."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -24,14 +21,6 @@ from shopdesk.core.store import Store
 from shopdesk.ui.facts import FactsBlock
 from shopdesk.ui.format import label, local_time, money
 from shopdesk.ui.layout_fit import let_shrink
-
-SectionFactory = Callable[[Store, QWidget], QWidget]
-_sections: list[tuple[str, SectionFactory]] = []
-
-
-def register_section(title: str, factory: SectionFactory) -> None:
-    """Add a tab to every case panel made from now on (title: a zh-CN source string)."""
-    _sections.append((title, factory))
 
 
 class CaseOverview(QWidget):
@@ -90,17 +79,18 @@ class CasePanel(QWidget):
         self.tabs = QTabWidget()
         self.sections: list[QWidget] = [CaseOverview(store)]
         self.tabs.addTab(self._scrolled(self.sections[0]), self.tr("概况"))
-        for title, factory in _sections:
-            section = factory(store, self)
-            if hasattr(section, "changed"):
-                section.changed.connect(self._section_changed)
-            self.sections.append(section)
-            self.tabs.addTab(
-                self._scrolled(section), QCoreApplication.translate("CasePanel", title)
-            )
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.tabs, 1)
+
+    def add_section(self, title: str, section: QWidget, position: int | None = None) -> None:
+        """A tab (`title` already translated) at `position` (the end by default); its
+        `changed` signal, if any, re-shows the case and tells the window."""
+        if hasattr(section, "changed"):
+            section.changed.connect(self._section_changed)
+        index = self.tabs.count() if position is None else position
+        self.sections.append(section)
+        self.tabs.insertTab(index, self._scrolled(section), title)
 
     @staticmethod
     def _scrolled(widget: QWidget) -> QScrollArea:

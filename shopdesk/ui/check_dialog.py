@@ -5,7 +5,6 @@ Cancel stops, then the result in a dialog that names the cases a problem touches
 from __future__ import annotations
 
 import logging
-import threading
 
 from PySide6.QtCore import QT_TR_NOOP, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPlainTextEdit,
-    QProgressDialog,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -34,7 +32,7 @@ from shopdesk.core.check import (
 )
 from shopdesk.core.errors import ShopDeskError
 from shopdesk.core.messages import say
-from shopdesk.ui.background import BackgroundJob
+from shopdesk.ui.tasks import ProgressSpec, Task, runner
 
 log = logging.getLogger("shopdesk")
 
@@ -57,53 +55,53 @@ class CheckRun(QObject):
         self.window_ = window
         self.report: CheckReport | None = None
         self.result_dialog: CheckResultDialog | None = None
-        self._stop = threading.Event()
-        self.progress = QProgressDialog(
-            self.tr("正在检查店铺数据和证据文件…"), self.tr("取消"), 0, 0, window
-        )
-        self.progress.setWindowTitle(self.tr("检查数据"))
-        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.progress.setMinimumDuration(500)  # a quick check never flashes a dialog
-        self.progress.setAutoReset(False)
-        self.progress.canceled.connect(self._stop.set)
-        self.progressed.connect(self._show_progress)
         path = window.store.path
-        self.job = BackgroundJob(
-            lambda: check_store(
-                path, on_progress=self._report_progress, cancelled=self._stop.is_set
+        self.job: Task = runner().run(
+            lambda context: check_store(
+                path, on_progress=self._reporter(context), cancelled=context.cancelled
             ),
-            self,
+            on_success=self._finished,
+            on_failure=self._failed,
+            on_cancelled=self._cancelled,
+            on_progress=self._show_progress,
+            progress=ProgressSpec(
+                self.tr("检查数据"), self.tr("正在检查店铺数据和证据文件…"), self.tr("取消")
+            ),
+            parent=window,
+            cancel_errors=(CheckCancelled,),
+            name="check",
         )
-        self.job.succeeded.connect(self._finished)
-        self.job.failed.connect(self._failed)
-        self.job.start()
+        self.progress = self.job.dialog
 
     def cancel(self) -> None:
-        self._stop.set()
+        self.job.cancel()
 
-    def _report_progress(self, done: int, total: int) -> None:  # on the worker thread
-        if done == total or done % max(1, total // _PROGRESS_STEPS) == 0:
-            self.progressed.emit(done, total)
+    @staticmethod
+    def _reporter(context):
+        def report(done: int, total: int) -> None:  # on the worker thread
+            if done == total or done % max(1, total // _PROGRESS_STEPS) == 0:
+                context.progress(done, total)
+
+        return report
 
     def _show_progress(self, done: int, total: int) -> None:
-        self.progress.setMaximum(total)
-        self.progress.setValue(done)
-        self.progress.setLabelText(
+        self.progressed.emit(done, total)
+        if self.job.dialog is None:
+            return
+        self.job.dialog.setLabelText(
             self.tr("正在检查证据文件 %1 / %2…").replace("%1", str(done)).replace("%2", str(total))
         )
 
     def _finished(self, report: CheckReport) -> None:
-        self.progress.close()
         self.report = report
         self.result_dialog = CheckResultDialog(self.window_, report)
         self.result_dialog.open()
         self.done.emit(report)
 
+    def _cancelled(self) -> None:
+        self.window_.statusBar().showMessage(self.tr("检查已取消"), 5000)
+
     def _failed(self, exc: BaseException) -> None:
-        self.progress.close()
-        if isinstance(exc, CheckCancelled):
-            self.window_.statusBar().showMessage(self.tr("检查已取消"), 5000)
-            return
         if not isinstance(exc, ShopDeskError):
             log.error("check failed", exc_info=exc)
         QMessageBox.warning(self.window_, self.tr("检查数据"), say(exc))

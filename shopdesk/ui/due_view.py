@@ -1,21 +1,17 @@
 """待办: every open deadline across orders and cases, soonest first, with who must act;
-by default the ones the seller must act on (a filter shows all). And `install_deadlines`,
-which the main window calls once: the 待办 view, countdown columns in the orders and
-cases views, the case panel's 进度 tab, reminders and the tray, the rules menu."""
+by default the ones the seller must act on (a filter shows all)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
-from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
-    QMessageBox,
     QStackedWidget,
     QStyle,
     QTableView,
@@ -25,18 +21,13 @@ from PySide6.QtWidgets import (
 
 from shopdesk.core import deadlines_repo as repo
 from shopdesk.core.countdown import countdown
-from shopdesk.core.errors import ShopDeskError
-from shopdesk.core.messages import say
 from shopdesk.core.model import CaseKind, Party
-from shopdesk.core.reminders_repo import lead_hours, set_lead_hours
 from shopdesk.core.rules import explain
 from shopdesk.core.store import Store
 from shopdesk.platforms import registry
 from shopdesk.platforms.registry import Platform
-from shopdesk.ui import file_dialogs
 from shopdesk.ui.countdown import (
     CountdownTicker,
-    add_countdown_column,
     countdown_column,
     ui_now,
 )
@@ -157,9 +148,12 @@ class DueView(QWidget):
     selected_case = Signal(int)
     counts_changed = Signal(int)  # how many deadlines the seller must act on
 
-    def __init__(self, store: Store, parent=None):
+    def __init__(self, store: Store, catch_up: Callable[[], object] | None = None, parent=None):
+        """`catch_up`: brings the cached clocks up to date before the rows are re-read
+        (the window's sends big catch-ups to the task runner); by default at once."""
         super().__init__(parent)
         self.store = store
+        self._catch_up = catch_up or (lambda: repo.catch_up(store, ui_now()))
         self.party = Party.SELLER.value
         self.filter = QComboBox()
         self.filter.addItem(self.tr("需要我处理的"), Party.SELLER.value)
@@ -214,14 +208,9 @@ class DueView(QWidget):
     def refresh(self) -> None:
         """After the store changed (an import, an event, another process): recompute
         what was written and what came due, re-read the rows."""
-        self.catch_up()
+        self._catch_up()
         self.records.refresh()
         self._update_summary()
-
-    def catch_up(self) -> None:
-        """Bring the cached clocks up to date (the window replaces this with one that
-        sends big catch-ups to a background thread)."""
-        repo.catch_up(self.store, ui_now())
 
     def seller_count(self) -> int:
         return repo.count_due(self.store, Party.SELLER.value)
@@ -255,228 +244,3 @@ def _ticker(records: RecordTable) -> CountdownTicker:
     ticker = CountdownTicker(records.table, 0, records)
     ticker.restart()
     return ticker
-
-
-# ---------------------------------------------------------------- wiring into the window
-
-
-BACKGROUND_ABOVE = 5000  # rows: recompute in a background thread above this
-_running: set = set()  # workers alive until they finish, whatever happens to the window
-
-
-class RecomputeWorker(QThread):
-    """Brings the clocks up to date on its own Store (a connection never crosses
-    threads), as deadlines_repo.bring_up_to_date decides: every open one when the rule
-    sets changed, else what changed or came due. The window stays usable and refreshes
-    when it is done. Interrupted (the window closed), it leaves its marks unset and
-    starts over next time."""
-
-    progress = Signal(int, int)
-
-    def __init__(self, store_path: Path, parent=None):
-        super().__init__(parent)
-        self.store_path = Path(store_path)
-
-    def run(self) -> None:
-        with Store.open(self.store_path) as store:
-            repo.bring_up_to_date(
-                store,
-                ui_now(),
-                on_progress=self.progress.emit,
-                cancelled=self.isInterruptionRequested,
-            )
-
-
-class _FirstPaint(QObject):
-    """Notes the window's first paint and then runs what waited for it: a big recompute
-    or the reminders' first check compete with the window for Python's one interpreter
-    lock, and the seller should see the window first."""
-
-    def __init__(self, window):
-        super().__init__(window)
-        self.painted = False
-        self.waiting: list = []
-        window.installEventFilter(self)
-
-    def then(self, work) -> None:
-        if self.painted:
-            work()
-        else:
-            self.waiting.append(work)
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.Paint and not self.painted:
-            self.painted = True
-            watched.removeEventFilter(self)
-            for work in self.waiting:
-                QTimer.singleShot(0, work)  # once this paint is done
-            self.waiting.clear()
-        return False
-
-
-def bring_up_to_date(window) -> RecomputeWorker | None:
-    """Bring the store's cached clocks up to date: everything when the rule sets changed
-    since it was last computed (first start, an update, a loaded file), else what was
-    written or came due. Little work is done at once; much goes to a background thread
-    (one at a time; returned), which refreshes the window when it is done."""
-    if window.store.read_only:
-        return None  # a store on a read-only disk shows its clocks as last saved
-    running = getattr(window, "recompute_worker", None)
-    if running is not None and not running.isFinished():
-        return running  # it will refresh the window when done
-    store = window.store
-    now = ui_now()
-    everything = repo.rules_changed(store)
-    pending = None if everything else repo.pending_catch_up(store, now)
-    size = repo.recompute_size_bound(store) if pending is None else pending.size
-    if size <= BACKGROUND_ABOVE:
-        if pending is None:
-            repo.bring_up_to_date(store, now)
-        else:
-            repo.catch_up(store, now, pending=pending)  # the rows just found, not asked again
-        window.recompute_worker = None
-        return None
-    worker = RecomputeWorker(store.path)
-    _running.add(worker)
-    worker.finished.connect(lambda: _running.discard(worker))
-    app = QCoreApplication.instance()
-    app.aboutToQuit.connect(worker.requestInterruption)
-    app.aboutToQuit.connect(worker.wait)
-    label = _RecomputeLabel(tr("正在计算平台时限…"))
-    window.statusBar().addPermanentWidget(label)
-    # A bound slot of the label: Qt disconnects it when the label is gone.
-    worker.progress.connect(label.show_progress)
-    worker.finished.connect(label.deleteLater)
-    worker.finished.connect(window.refresh)
-    window.destroyed.connect(worker.requestInterruption)
-    window.recompute_worker = worker
-    window.first_paint.then(worker.start)
-    return worker
-
-
-def install_deadlines(window, notifier=None, with_tray: bool = True) -> None:
-    """Add the deadline features to the main window (called once from its __init__)."""
-    from shopdesk.ui.reminders import (
-        CloseToTray,
-        DueStatusLine,
-        ReminderService,
-        StatusBarNotifier,
-        TrayNotifier,
-        make_tray,
-    )
-    from shopdesk.ui.timeline_panel import TimelinePanel
-
-    store = window.store
-    window.first_paint = _FirstPaint(window)
-    window.recompute_worker = None
-    bring_up_to_date(window)
-
-    due = DueView(store)
-    due.catch_up = lambda: bring_up_to_date(window)
-    window.due_view = due
-    window.add_view("due", tr("待办"), due, position=0)
-    due.counts_changed.connect(lambda n: window.set_view_badge("due", n))
-    due.counts_changed.emit(due.last_seller_count)
-    due.empty.import_requested.connect(lambda: window.import_controller.choose_files())
-    due.empty.add_order_requested.connect(window.add_order)
-
-    explain_it = lambda row: explain_row(store, row)  # noqa: E731
-    window.orders_countdown = add_countdown_column(window.orders_view, explain_it)
-    window.cases_countdown = add_countdown_column(window.cases_view, explain_it)
-
-    panel = TimelinePanel(store)
-    window.timeline_panel = panel
-    case_panel = window.case_panel
-    case_panel.sections.insert(1, panel)
-    case_panel.tabs.insertTab(0, case_panel._scrolled(panel), tr("进度"))
-    case_panel.tabs.setCurrentIndex(0)
-    panel.changed.connect(case_panel._section_changed)
-
-    tray = make_tray(window) if with_tray else None
-    window.tray = tray
-    if notifier is None:
-        notifier = TrayNotifier(tray) if tray is not None else StatusBarNotifier(window)
-    window.close_to_tray = CloseToTray(window, tray)
-    if tray is not None:
-        tray.quit_action.triggered.connect(window.close_to_tray.quit)
-    window.reminders = ReminderService(store, notifier, window)
-    window.due_status = DueStatusLine()
-    window.due_status.hide()
-    window.statusBar().addPermanentWidget(window.due_status)
-    window.reminders.status.connect(window.due_status.show_status)
-    due.counts_changed.connect(lambda _n: window.reminders.update_status())
-    window.first_paint.then(window.reminders.start)
-
-    _add_menu(window)
-
-
-def _add_menu(window) -> None:
-    from PySide6.QtGui import QAction
-
-    from shopdesk.ui.reminders import (
-        close_to_tray,
-        set_close_to_tray,
-        set_start_with_system,
-        starts_with_system,
-    )
-
-    menu = window.menu("settings")
-    menu.addSeparator()
-    load = QAction(tr("载入平台规则文件…"), window)
-    load.triggered.connect(lambda: load_rules_dialog(window))
-    menu.addAction(load)
-    leads = QAction(tr("提醒时间…"), window)
-    leads.triggered.connect(lambda: edit_lead_hours(window))
-    menu.addAction(leads)
-    tray = QAction(tr("关闭窗口时保留在托盘"), window, checkable=True)
-    tray.setChecked(close_to_tray())
-    tray.toggled.connect(set_close_to_tray)
-    menu.addAction(tray)
-    start = QAction(tr("开机时启动 ShopDesk"), window, checkable=True)
-    start.setChecked(starts_with_system())
-    start.toggled.connect(set_start_with_system)
-    menu.addAction(start)
-
-
-def load_rules_dialog(window) -> None:
-    path, _ = file_dialogs.get_open_file_name(
-        file_dialogs.RULES, window, tr("载入平台规则文件"), tr("规则文件 (*.toml)")
-    )
-    if not path:
-        return
-    try:
-        ruleset = repo.load_rules_file(window.store, path, ui_now())
-    except ShopDeskError as exc:
-        QMessageBox.warning(window, tr("无法载入规则文件"), say(exc))
-        return
-    window.store.set_setting(repo.RULES_STAMP_SETTING, repo.rules_stamp())
-    window.refresh()
-    QMessageBox.information(
-        window,
-        tr("规则已更新"),
-        tr("%1 规则截至 %2，已重新计算所有进行中的售后单。")
-        .replace("%1", label_platform(ruleset.platform))
-        .replace("%2", ruleset.as_of),
-    )
-
-
-def edit_lead_hours(window) -> None:
-    current = ", ".join(f"{h:g}" for h in lead_hours(window.store))
-    text, ok = QInputDialog.getText(
-        window, tr("提醒时间"), tr("到期前多少小时提醒（用逗号分隔）："), text=current
-    )
-    if not ok:
-        return
-    try:
-        hours = [float(part) for part in text.replace("，", ",").split(",") if part.strip()]
-    except ValueError:
-        QMessageBox.warning(window, tr("提醒时间"), tr("请填写数字，例如 24, 4, 1"))
-        return
-    set_lead_hours(window.store, hours)
-
-
-class _RecomputeLabel(QLabel):
-    def show_progress(self, done: int, total: int) -> None:
-        self.setText(
-            tr("正在计算平台时限… %1/%2").replace("%1", str(done)).replace("%2", str(total))
-        )

@@ -8,13 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QT_TR_NOOP,
     QBuffer,
     QCoreApplication,
     QIODevice,
     QSize,
     Qt,
-    QThread,
     Signal,
 )
 from PySide6.QtGui import (
@@ -59,9 +57,9 @@ from shopdesk.evidence.package import PackCancelled, images_for
 from shopdesk.evidence.profiles import Profile, load_profiles
 from shopdesk.platforms import registry
 from shopdesk.ui import file_dialogs
-from shopdesk.ui.case_panel import register_section
 from shopdesk.ui.format import label
 from shopdesk.ui.layout_fit import let_shrink
+from shopdesk.ui.tasks import Task, TaskContext, runner
 
 THUMB = 72
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".bmp", ".webp", ".tif", ".tiff"}
@@ -124,40 +122,6 @@ def _framed(image: QImage) -> QIcon:
     return QIcon(QPixmap.fromImage(framed))
 
 
-class PackWorker(QThread):
-    """Packages a case off the GUI thread; it opens its own Store (connections never
-    cross threads). Emits progress, then done(result) or failed(message)."""
-
-    progress = Signal(int, int)
-    done = Signal(object)
-    failed = Signal(str)
-
-    def __init__(self, store_path: Path, case_id: int, profile: Profile, out_dir: Path, **options):
-        super().__init__()
-        self.args = (store_path, case_id, profile, out_dir)
-        self.options = options
-        self._cancel = False
-
-    def cancel(self) -> None:
-        self._cancel = True
-
-    def run(self) -> None:
-        try:
-            result = pack_case(
-                *self.args,
-                **self.options,
-                on_progress=self.progress.emit,
-                cancelled=lambda: self._cancel,
-            )
-        except PackCancelled:
-            self.failed.emit("")
-            return
-        except ShopDeskError as exc:
-            self.failed.emit(say(exc))
-            return
-        self.done.emit(result)
-
-
 class EvidencePanel(QWidget):
     changed = Signal()
     package_built = Signal(object)  # PackResult (package None when it did not fit)
@@ -167,7 +131,7 @@ class EvidencePanel(QWidget):
         super().__init__(parent)
         self.store = store
         self.case_id: int | None = None
-        self.worker: PackWorker | None = None
+        self.worker: Task | None = None  # the packaging job while it runs
         self._icons: dict[str, QIcon] = {}
         self._loading = False
         self._default_text = ""  # the statement as last prefilled
@@ -642,27 +606,36 @@ class EvidencePanel(QWidget):
         if folder:
             self.build(Path(folder))
 
-    def build(self, out_dir: Path) -> PackWorker:
-        """Start packaging on a worker thread; progress and Cancel show in the panel."""
-        self.worker = PackWorker(
-            self.store.path,
-            self.case_id,
-            self.selected_profile(),
-            out_dir,
-            mask=self.mask.isChecked(),
-            as_zip=self.as_zip.isChecked(),
-            statement=self.statement.toPlainText(),
-        )
-        self.worker.progress.connect(self._progress)
-        self.worker.done.connect(self._built)
-        self.worker.failed.connect(self._failed)
-        self.worker.finished.connect(self._worker_finished)
+    def build(self, out_dir: Path) -> Task:
+        """Package on the task runner (its own Store on a worker thread); progress and
+        Cancel show in the panel. Cancelled, it leaves no file behind."""
+        args = (self.store.path, self.case_id, self.selected_profile(), out_dir)
+        options = {
+            "mask": self.mask.isChecked(),
+            "as_zip": self.as_zip.isChecked(),
+            "statement": self.statement.toPlainText(),
+        }
+
+        def work(context: TaskContext) -> PackResult:
+            return pack_case(
+                *args, **options, on_progress=context.progress, cancelled=context.cancelled
+            )
+
         self.build_button.setEnabled(False)
         self.cancel_button.setVisible(True)
         self.progress.setVisible(True)
         self.progress.setRange(0, 0)
         self.result.setText(self.tr("正在生成证据包…"))
-        self.worker.start()
+        self.worker = runner().run(
+            work,
+            on_success=self._built,
+            on_failure=self._failed,
+            on_cancelled=lambda: self._failed(None),
+            on_progress=self._progress,
+            cancel_errors=(PackCancelled,),
+            name="pack",
+        )
+        self.worker.finished.connect(self._worker_finished)
         return self.worker
 
     def cancel(self) -> None:
@@ -688,7 +661,14 @@ class EvidencePanel(QWidget):
             )
         self.package_built.emit(result)
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, error: BaseException | None) -> None:
+        """error None: the seller cancelled."""
+        if error is None:
+            message = ""
+        elif isinstance(error, ShopDeskError):
+            message = say(error)
+        else:
+            message = self.tr("生成证据包时出现意外错误，未留下任何文件。")
         self.result.setText(message or self.tr("已取消，未留下任何文件"))
         self.package_failed.emit(message)
 
@@ -696,14 +676,9 @@ class EvidencePanel(QWidget):
         self.build_button.setEnabled(True)
         self.cancel_button.setVisible(False)
         self.progress.setVisible(False)
-        if self.worker is not None:
-            self.worker.deleteLater()
-            self.worker = None
+        self.worker = None
 
     def _error(self, message: str) -> None:
         """Shown in the panel (not a modal box): the seller can keep adding."""
         self.result.setStyleSheet("color: #b00;")
         self.result.setText(self.tr("无法添加证据：") + message)
-
-
-register_section(QT_TR_NOOP("证据"), EvidencePanel)

@@ -1,13 +1,12 @@
 """Importing platform exports from the window: File -> 导入… or files dropped on the window.
 
-The import runs on a worker thread with its own Store (a connection never crosses
-threads); a progress dialog appears after ~0.5 s and its Cancel really stops the work
-(the transaction is rolled back). Then a report dialog shows the counts per file and the
+The import is a job of the window's task runner (ui/tasks.py): its own Store on a worker
+thread, a progress dialog after 0.5 s whose Cancel really stops the work (the one
+transaction is rolled back). Then a report dialog shows the counts per file and the
 skipped rows in a table the seller can copy."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -18,7 +17,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     Qt,
-    QThread,
     Signal,
 )
 from PySide6.QtGui import QAction, QKeySequence
@@ -31,7 +29,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMessageBox,
-    QProgressDialog,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -39,61 +36,37 @@ from PySide6.QtWidgets import (
 )
 
 from shopdesk.core.errors import ShopDeskError
-from shopdesk.core.import_repo import FileReport, ImportCancelled, ImportReport, import_files
+from shopdesk.core.import_repo import FileReport, ImportCancelled, ImportReport
 from shopdesk.core.importers import Problem, open_export
 from shopdesk.core.messages import say
-from shopdesk.core.store import Store
 from shopdesk.core.timeutil import now_utc
 from shopdesk.platforms import registry
+from shopdesk.services.changes import Changes
+from shopdesk.services.imports import import_exports
 from shopdesk.ui import file_dialogs
-from shopdesk.ui.main_window import register_window_hook
+from shopdesk.ui.tasks import ProgressSpec, Task, TaskContext, TaskRunner, runner
 
-PROGRESS_DELAY_MS = 500
 VALUE_COLUMN_WIDTH = 200
 
 
-class ImportWorker(QThread):
-    """Runs one import on its own Store. Emits progress(done, total), then exactly one of
-    succeeded(report), failed(message) or was_cancelled()."""
+def import_work(files: Sequence[str], shops: dict[str, str]):
+    """The import as a runner job: services.imports on the job's own Store, in one
+    transaction; the runner's Cancel makes `cancelled` true and it is rolled back.
+    Returns the report and the service's Changes."""
+    files = [str(path) for path in files]
+    shops = dict(shops)
 
-    progress = Signal(int, int)
-    succeeded = Signal(object)
-    failed = Signal(str)
-    was_cancelled = Signal()
+    def work(context: TaskContext) -> tuple[ImportReport, Changes]:
+        return import_exports(
+            context.store(),
+            files,
+            now=now_utc(),
+            shop=shops,
+            on_progress=context.progress,
+            cancelled=context.cancelled,
+        )
 
-    def __init__(
-        self,
-        store_path: Path,
-        files: Sequence[str],
-        parent: QObject | None = None,
-        shops: dict[str, str] | None = None,
-    ):
-        super().__init__(parent)
-        self.store_path = Path(store_path)
-        self.files = [str(path) for path in files]
-        self.shops = dict(shops or {})
-        self._cancel = threading.Event()
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    def run(self) -> None:
-        try:
-            with Store.open(self.store_path) as store:
-                report = import_files(
-                    store,
-                    self.files,
-                    now=now_utc(),
-                    shop=self.shops,
-                    on_progress=lambda done, total: self.progress.emit(done, total),
-                    cancelled=self._cancel.is_set,
-                )
-        except ImportCancelled:
-            self.was_cancelled.emit()
-        except ShopDeskError as error:
-            self.failed.emit(say(error))
-        else:
-            self.succeeded.emit(report)
+    return work
 
 
 class SkippedRowsModel(QAbstractTableModel):
@@ -262,24 +235,25 @@ class ImportReportDialog(QDialog):
 
 class ImportController(QObject):
     """Runs imports for a window: one at a time, with the delayed progress dialog and the
-    report; emits `imported(report)` when the store changed."""
+    report; emits `imported(report)` and `changed(Changes)` once the import is in."""
 
     imported = Signal(object)
+    changed = Signal(object)  # the import service's Changes
     finished = Signal()
 
-    def __init__(self, window: QWidget, store_path: Path):
+    def __init__(self, window: QWidget, store_path: Path, tasks: TaskRunner | None = None):
         super().__init__(window)
         self.window = window
         self.store_path = Path(store_path)
-        self.worker: ImportWorker | None = None
-        self.progress: QProgressDialog | None = None
+        self.tasks = tasks or runner()
+        self.task: Task | None = None
         self.report_dialog: ImportReportDialog | None = None
         self.failure_box: QMessageBox | None = None
         self.show_reports = True
 
     @property
     def busy(self) -> bool:
-        return self.worker is not None
+        return self.task is not None
 
     def choose_files(self) -> None:
         files, _ = file_dialogs.get_open_file_names(
@@ -300,29 +274,19 @@ class ImportController(QObject):
         shops = self._first_shops(files)
         if shops is None:
             return False
-        worker = ImportWorker(self.store_path, files, self, shops)
-        progress = QProgressDialog(
-            self.tr("正在导入 %n 个文件…", "", len(files)),
-            self.tr("取消"),
-            0,
-            1000,
-            self.window,
+        self.task = self.tasks.run(
+            import_work(files, shops),
+            store_path=self.store_path,
+            on_success=self._on_success,
+            on_failure=self._on_failure,
+            progress=ProgressSpec(
+                self.tr("导入"), self.tr("正在导入 %n 个文件…", "", len(files)), self.tr("取消")
+            ),
+            parent=self.window,
+            cancel_errors=(ImportCancelled,),
+            name="import",
         )
-        progress.setWindowTitle(self.tr("导入"))
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(PROGRESS_DELAY_MS)
-        progress.setAutoClose(False)
-        progress.setAutoReset(False)
-        progress.setValue(0)
-        progress.canceled.connect(worker.cancel)
-        worker.progress.connect(self._on_progress)
-        worker.succeeded.connect(self._on_success)
-        worker.failed.connect(self._on_failure)
-        worker.was_cancelled.connect(self._on_cancelled)
-        worker.finished.connect(self._on_finished)
-        self.worker = worker
-        self.progress = progress
-        worker.start()
+        self.task.finished.connect(self._on_finished)
         return True
 
     def _first_shops(self, files: Sequence[str]) -> dict[str, str] | None:
@@ -356,23 +320,27 @@ class ImportController(QObject):
         )
         return (name.strip() or None) if ok else None
 
+    @property
+    def progress(self):
+        """The progress dialog while an import runs (shown after 0.5 s)."""
+        return self.task.dialog if self.task is not None else None
+
     def cancel(self) -> None:
-        if self.worker is not None:
-            self.worker.cancel()
+        if self.task is not None:
+            self.task.cancel()
 
-    def _on_progress(self, done: int, total: int) -> None:
-        if self.progress is not None and total:
-            self.progress.setValue(int(1000 * done / total))
-
-    def _on_success(self, report: ImportReport) -> None:
-        self._close_progress()
+    def _on_success(self, result: tuple[ImportReport, Changes]) -> None:
+        report, changes = result
         self.imported.emit(report)
+        self.changed.emit(changes)
         if self.show_reports:
             self.report_dialog = ImportReportDialog(report, self.window)
             self.report_dialog.open()
 
-    def _on_failure(self, message: str) -> None:
-        self._close_progress()
+    def _on_failure(self, error: BaseException) -> None:
+        message = (
+            say(error) if isinstance(error, ShopDeskError) else self.tr("导入时出现意外错误。")
+        )
         if self.show_reports:
             box = QMessageBox(
                 QMessageBox.Icon.Warning,
@@ -386,22 +354,9 @@ class ImportController(QObject):
             self.failure_box = box
             box.open()
 
-    def _on_cancelled(self) -> None:
-        self._close_progress()
-
     def _on_finished(self) -> None:
-        worker = self.worker
-        self.worker = None
-        if worker is not None:
-            worker.deleteLater()
+        self.task = None
         self.finished.emit()
-
-    def _close_progress(self) -> None:
-        if self.progress is not None:
-            self.progress.reset()
-            self.progress.hide()
-            self.progress.deleteLater()
-            self.progress = None
 
 
 class _DropFilter(QObject):
@@ -446,9 +401,10 @@ def platforms_of(files: Sequence[str]) -> list[str]:
     return found
 
 
-def install(window) -> ImportController:
-    """Hook for the main window: File -> 导入…, drag-and-drop, refresh after an import."""
-    controller = ImportController(window, window.store.path)
+def install(window, tasks: TaskRunner | None = None) -> tuple[ImportController, QAction]:
+    """File -> 导入… (Ctrl+I) and drag-and-drop on the window; the window keeps the
+    controller and connects its `imported` to its own refresh."""
+    controller = ImportController(window, window.store.path, tasks)
     action = QAction(window.tr("导入平台导出文件…"), window)
     action.setShortcut(QKeySequence("Ctrl+I"))
     action.triggered.connect(controller.choose_files)
@@ -457,10 +413,4 @@ def install(window) -> ImportController:
     file_menu.insertAction(first, action)
     window.setAcceptDrops(True)
     window.installEventFilter(_DropFilter(controller))
-    controller.imported.connect(lambda _report: window.refresh())
-    window.import_controller = controller
-    window.import_action = action
-    return controller
-
-
-register_window_hook(install)
+    return controller, action

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import logging
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, QRectF, Qt, Signal
 from PySide6.QtGui import QPainter
@@ -32,11 +31,11 @@ from PySide6.QtWidgets import (
 from shopdesk.core import insights
 from shopdesk.core.errors import ShopDeskError
 from shopdesk.core.insights import Period, Scope
+from shopdesk.core.messages import say
 from shopdesk.core.model import CaseKind, CaseState
 from shopdesk.core.store import Store
 from shopdesk.evidence.charts import Bar, Point, paint_bars, paint_trend
 from shopdesk.platforms.registry import Platform
-from shopdesk.ui.background import BackgroundJob
 from shopdesk.ui.format import label, local_time
 from shopdesk.ui.i18n import current_language
 from shopdesk.ui.insights_models import (
@@ -47,8 +46,7 @@ from shopdesk.ui.insights_models import (
     breakdown_figures,
     case_figures,
 )
-from shopdesk.ui.main_window import register_window_hook
-from shopdesk.ui.product_alerts import ProductAlerts
+from shopdesk.ui.tasks import Task, runner
 
 log = logging.getLogger(__name__)
 
@@ -274,7 +272,7 @@ class InsightsView(QWidget):
         self._loading = False
         self._stale = True
         self._service_asked = 0
-        self.service_job: BackgroundJob | None = None
+        self.service_job: Task | None = None
         self.refresh()
 
     # -- period and scope -------------------------------------------------------------
@@ -427,27 +425,28 @@ class InsightsView(QWidget):
             if widget is self.service_label:
                 self._compute_service(period, scope)
         except ShopDeskError as exc:
-            QMessageBox.warning(self, tr("分析"), str(exc))
+            QMessageBox.warning(self, tr("分析"), say(exc))
         self._update_buttons()
 
-    def _compute_service(self, period: Period, scope: Scope) -> BackgroundJob:
+    def _compute_service(self, period: Period, scope: Scope) -> Task:
         """Service times read every case's timeline and chats: seconds at a big shop, so
-        on a worker thread with its own Store (a connection never crosses threads); only
-        the latest request's answer is shown."""
+        on the window's task runner with its own Store (a connection never crosses
+        threads); only the latest request's answer is shown."""
         self._service_asked += 1
         asked = self._service_asked
         self.service_label.setText(tr("正在计算服务时间…"))
-        path = Path(self.store.path)
 
-        def work():
-            with Store.open(path) as store:
-                return insights.service(store, period, scope)
+        def work(context):
+            return insights.service(context.store(), period, scope)
 
-        job = BackgroundJob(work, self)
-        job.succeeded.connect(lambda found: self._show_service(asked, _service_text(found)))
-        job.failed.connect(lambda exc: self._show_service(asked, _service_failure(exc)))
+        job = runner().run(
+            work,
+            store_path=self.store.path,
+            on_success=lambda found: self._show_service(asked, _service_text(found)),
+            on_failure=lambda exc: self._show_service(asked, _service_failure(exc)),
+            name="insights-service",
+        )
         self.service_job = job
-        job.start()
         return job
 
     def _show_service(self, asked: int, text: str) -> None:
@@ -535,12 +534,12 @@ class InsightsView(QWidget):
 
                 write_sheet_pdf(sheet, path if path.lower().endswith(".pdf") else path + ".pdf")
         except ShopDeskError as exc:
-            QMessageBox.warning(self, tr("产品改进单"), str(exc))
+            QMessageBox.warning(self, tr("产品改进单"), say(exc))
 
 
 def _service_failure(exc: BaseException) -> str:
     if isinstance(exc, ShopDeskError):
-        return tr("服务时间没有算出：%1").replace("%1", str(exc))
+        return tr("服务时间没有算出：%1").replace("%1", say(exc))
     log.error("service figures failed", exc_info=exc)
     return tr("服务时间没有算出（内部错误，已记入日志）。请稍后切换期间重试。")
 
@@ -569,18 +568,3 @@ def _service_text(found) -> str:
             .replace("%3", share),
         ]
     )
-
-
-def _install(window) -> None:
-    view = InsightsView(window.store)
-    window.add_view("insights", QCoreApplication.translate("MainWindow", "分析"), view)
-    # 产品预警 rows at the top of 待办 (the window's only; never in `due --json`).
-    strip = ProductAlerts(Path(window.store.path))
-    window.view("due").layout().insertWidget(1, strip)
-    strip.open_product.connect(lambda key: (window.show_view("insights"), view.show_product(key)))
-    strip.found.connect(view.set_alerts)
-    window.store_changed.connect(strip.refresh)
-    strip.refresh()
-
-
-register_window_hook(_install)

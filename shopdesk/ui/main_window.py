@@ -1,15 +1,18 @@
-"""The main window: views on the left (待办 · 订单 · 售后 · 模板), the table with its search
-box in the middle, the selected order or case on the right.
+"""The main window: views on the left (待办 · 订单 · 售后 · 模板 · 分析), the table with its
+search box in the middle, the selected order or case on the right.
 
-Other areas add a view with `add_view(key, title, widget)` (the widget has `refresh()`
-and `set_search(text)`, and may emit `selected_order(int)` / `selected_case(int)`) and
-menu actions through `menu(name)`."""
+Everything the window shows is wired here, explicitly (no hooks run at import): each
+view is made, added with `add_view(key, title, widget)` and told through the change
+dispatcher which changes it shows (`_listen`). After an action the window applies the
+`Changes` it made (`apply_changes`); writes by another process arrive the same way
+(store_watch.ExternalWrites, on SQLite's data_version). Long jobs run on the one task
+runner (ui/tasks.py)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -31,33 +34,59 @@ from shopdesk.core.errors import NotFoundError, ShopDeskError
 from shopdesk.core.messages import say
 from shopdesk.core.model import Cause
 from shopdesk.core.store import Store
-from shopdesk.ui import check_dialog
+from shopdesk.services.changes import Changes
+from shopdesk.ui import check_dialog, dispatch, import_dialog, paste_case_dialog
+from shopdesk.ui.case_facts_panel import CaseFactsPanel
 from shopdesk.ui.case_panel import CasePanel
 from shopdesk.ui.cases_view import CasesView
-from shopdesk.ui.due_view import install_deadlines
+from shopdesk.ui.clock_catch_up import ClockCatchUp, FirstPaint
+from shopdesk.ui.countdown import add_countdown_column
+from shopdesk.ui.dispatch import ChangeDispatcher
+from shopdesk.ui.due_view import DueView, explain_row
+from shopdesk.ui.evidence_panel import EvidencePanel
 from shopdesk.ui.help_menu import install_help_menu
 from shopdesk.ui.i18n import current_language
+from shopdesk.ui.insights_view import InsightsView
 from shopdesk.ui.order_form import OrderForm
 from shopdesk.ui.order_jobs import DeliveredDialog, NewCaseDialog, ShipDialog
 from shopdesk.ui.order_panel import OrderPanel
 from shopdesk.ui.orders_view import OrdersView
+from shopdesk.ui.product_alerts import ProductAlerts
+from shopdesk.ui.reminders import (
+    CloseToTray,
+    DueStatusLine,
+    ReminderService,
+    StatusBarNotifier,
+    TrayNotifier,
+    make_tray,
+)
+from shopdesk.ui.reply_panel import ReplyPanel
+from shopdesk.ui.rules_menu import add_rules_menu
 from shopdesk.ui.shop_dialog import ShopDialog
+from shopdesk.ui.store_watch import ExternalWrites
+from shopdesk.ui.tasks import TaskRunner, runner
+from shopdesk.ui.templates_view import TemplatesView
+from shopdesk.ui.timeline_panel import TimelinePanel
 from shopdesk.ui.welcome import WelcomePage, needs_welcome
-
-# Hooks other areas register at import time: each gets the window once it is built.
-_window_hooks: list = []
-
-
-def register_window_hook(hook) -> None:
-    _window_hooks.append(hook)
 
 
 class MainWindow(QMainWindow):
-    store_changed = Signal()  # the store was written (by us or by another process)
+    changes_applied = Signal(object)  # Changes, once the views showing them refreshed
 
-    def __init__(self, store: Store, parent=None):
+    def __init__(
+        self,
+        store: Store,
+        parent=None,
+        *,
+        tasks: TaskRunner | None = None,
+        notifier=None,
+        with_tray: bool = True,
+    ):
         super().__init__(parent)
         self.store = store
+        self.tasks = tasks or runner()
+        self.dispatcher = ChangeDispatcher(self)
+        self.dispatcher.applied.connect(self.changes_applied)
         first_start = needs_welcome(store)  # before anything makes a default shop
         self.setWindowTitle(self.tr("ShopDesk 售后工作台"))
         self.resize(1280, 760)
@@ -130,7 +159,7 @@ class MainWindow(QMainWindow):
         cases_table = self.cases_view.table
         cases_table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         cases_table.customContextMenuRequested.connect(self._cases_context_menu)
-        self.case_panel.changed.connect(lambda _id: self.refresh())
+        self.case_panel.changed.connect(self._case_written)
 
         self._search_timer = QTimer(self, singleShot=True, interval=150)
         self._search_timer.timeout.connect(self._apply_search)
@@ -138,18 +167,157 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._switch_view)
 
         self._build_menus()
-        # Another process (the CLI, a second window) may write: notice and refresh.
-        self._data_version = store.data_version()
-        self._watch = QTimer(self, interval=2000)
-        self._watch.timeout.connect(self._check_external_changes)
-        self._watch.start()
-
-        install_deadlines(self)
-        for hook in _window_hooks:
-            hook(self)
+        self.first_paint = FirstPaint(self)
+        self._add_deadlines(notifier, with_tray)
+        self._add_case_sections()
+        self._add_areas()
+        self._listen()
+        # Another process (the command line, a second window) may write: its Changes.
+        self.external_writes = ExternalWrites(store, self)
+        self.external_writes.changed.connect(self.apply_changes)
+        self.external_writes.start()
         self.nav.setCurrentRow(0)
         self.update_status()
         self._restore_geometry()
+
+    # -- wiring (once, from __init__) ---------------------------------------------------
+
+    def _add_deadlines(self, notifier, with_tray: bool) -> None:
+        """待办, countdown columns in 订单 and 售后, reminders and the tray, the rules menu."""
+        store = self.store
+        self.clocks = ClockCatchUp(store, self.tasks, self.first_paint, self.statusBar(), self)
+        self.clocks.finished_in_background.connect(self.apply_changes)
+        self.destroyed.connect(self.clocks.cancel)
+        self.clocks.bring_up_to_date()
+        due = self.due_view = DueView(store, catch_up=self.clocks.bring_up_to_date)
+        self.add_view("due", QCoreApplication.translate("DueView", "待办"), due, position=0)
+        due.counts_changed.connect(lambda n: self.set_view_badge("due", n))
+        due.counts_changed.emit(due.last_seller_count)
+        due.empty.import_requested.connect(lambda: self.import_controller.choose_files())
+        due.empty.add_order_requested.connect(self.add_order)
+
+        def explain(row):
+            return explain_row(store, row)
+
+        self.orders_countdown = add_countdown_column(self.orders_view, explain)
+        self.cases_countdown = add_countdown_column(self.cases_view, explain)
+
+        self.tray = make_tray(self) if with_tray else None
+        if notifier is None:
+            notifier = TrayNotifier(self.tray) if self.tray is not None else StatusBarNotifier(self)
+        self.close_to_tray = CloseToTray(self, self.tray)
+        if self.tray is not None:
+            self.tray.quit_action.triggered.connect(self.close_to_tray.quit)
+        self.reminders = ReminderService(store, notifier, self)
+        self.due_status = DueStatusLine()
+        self.due_status.hide()
+        self.statusBar().addPermanentWidget(self.due_status)
+        self.reminders.status.connect(self.due_status.show_status)
+        due.counts_changed.connect(lambda _n: self.reminders.update_status())
+        self.first_paint.then(self.reminders.start)
+        add_rules_menu(self, self.menu("settings"))
+
+    def _add_case_sections(self) -> None:
+        """The case panel's tabs: 进度 first (and shown), 概况, 原因与费用, 证据, 回复."""
+        panel, store = self.case_panel, self.store
+        self.timeline_panel = TimelinePanel(store)
+        panel.add_section(
+            QCoreApplication.translate("DueView", "进度"), self.timeline_panel, position=0
+        )
+        panel.tabs.setCurrentIndex(0)
+        self.case_facts_panel = CaseFactsPanel(store)
+        panel.add_section(
+            QCoreApplication.translate("CasePanel", "原因与费用"), self.case_facts_panel
+        )
+        self.evidence_panel = EvidencePanel(store)
+        panel.add_section(QCoreApplication.translate("CasePanel", "证据"), self.evidence_panel)
+        self.reply_panel = ReplyPanel(store)
+        panel.add_section(QCoreApplication.translate("CasePanel", "回复"), self.reply_panel)
+
+    def _add_areas(self) -> None:
+        """File -> 导入 and drag-and-drop, 粘贴千牛退款详情, 模板, 分析 (after 模板: a view's
+        place in the list is its Ctrl+number) and the 产品预警 rows atop 待办."""
+        self.import_controller, self.import_action = import_dialog.install(self, self.tasks)
+        self.import_controller.changed.connect(self.apply_changes)
+        self.paste_case_action = paste_case_dialog.add_action(self, self._case_pasted)
+        self.templates_view = TemplatesView(self.store)
+        self.add_view("templates", self.tr("模板"), self.templates_view)
+        self.templates_view.changed.connect(lambda: self.apply_changes(Changes.of(templates=True)))
+        self.insights_view = InsightsView(self.store)
+        self.add_view("insights", self.tr("分析"), self.insights_view)
+        strip = self.product_alerts = ProductAlerts(Path(self.store.path))
+        self.due_view.layout().insertWidget(1, strip)
+        strip.open_product.connect(
+            lambda key: (self.show_view("insights"), self.insights_view.show_product(key))
+        )
+        strip.found.connect(self.insights_view.set_alerts)
+        strip.refresh()
+
+    def _listen(self) -> None:
+        """Who refreshes on which changes: only the views that show them."""
+        listen = self.dispatcher.listen
+        listen("orders", dispatch.shows_orders, lambda _c: self.orders_view.refresh())
+        listen("cases", dispatch.shows_cases, lambda _c: self.cases_view.refresh())
+        listen("due", dispatch.shows_deadlines, lambda _c: self.due_view.refresh())
+        listen("templates", dispatch.shows_templates, lambda _c: self.templates_view.refresh())
+        listen("insights", dispatch.shows_deadlines, lambda _c: self.insights_view.refresh())
+        listen("product_alerts", dispatch.shows_cases, lambda _c: self.product_alerts.refresh())
+        listen("order_panel", self._shows_order_on_the_right, self._reshow_order)
+        listen("case_panel", self._shows_case_on_the_right, self._reshow_case)
+        listen("status", dispatch.shows_counts, lambda _c: self.update_status())
+
+    # -- changes ------------------------------------------------------------------------
+
+    def apply_changes(self, changes: Changes, *, written_by: str = "") -> list[str]:
+        """The store changed (an action here, a job, another process): refresh the views
+        that show what changed. `written_by`: a listener that already shows it (the case
+        panel re-shows itself after its own write). Returns the refreshed names."""
+        if not changes.any():
+            return []
+        if self.welcome is not None and self.store.counts()["orders"]:
+            self.leave_welcome()  # an import (or the command line) brought data
+            return ["welcome"]
+        refreshed = self.dispatcher.apply(changes, skip=written_by)
+        self.external_writes.settle()  # our own jobs' writes are not someone else's
+        return refreshed
+
+    def _case_written(self, case_id: int) -> None:
+        """A section of the case panel wrote to its case (an event, evidence, a cause)."""
+        order_id = self.store.get_case(case_id).order_id
+        changes = Changes.of(cases=[case_id], orders=[order_id], evidence=[case_id])
+        self.apply_changes(changes, written_by="case_panel")
+
+    def _case_pasted(self, case_id: int) -> None:
+        order_id = self.store.get_case(case_id).order_id
+        self.apply_changes(Changes.of(cases=[case_id], orders=[order_id]))
+        self.open_case(case_id)
+
+    def _shows_order_on_the_right(self, changes: Changes) -> bool:
+        return self.detail.currentWidget() is self.order_panel and changes.touches_order(
+            self.order_panel.order_id
+        )
+
+    def _shows_case_on_the_right(self, changes: Changes) -> bool:
+        return self.detail.currentWidget() is self.case_panel and changes.touches_case(
+            self.case_panel.case_id
+        )
+
+    def _reshow_order(self, _changes: Changes) -> None:
+        try:
+            self.order_panel.show_order(self.order_panel.order_id)
+        except NotFoundError:
+            self._clear_detail()
+
+    def _reshow_case(self, _changes: Changes) -> None:
+        try:
+            self.case_panel.show_case(self.case_panel.case_id)
+        except NotFoundError:
+            self._clear_detail()
+
+    def _clear_detail(self) -> None:
+        self.order_panel.order_id = None
+        self.case_panel.case_id = None
+        self.detail.setCurrentIndex(0)
 
     # -- views ------------------------------------------------------------------------
 
@@ -279,9 +447,7 @@ class MainWindow(QMainWindow):
         except ShopDeskError as error:
             QMessageBox.warning(self, self.tr("判断原因"), say(error))
             return
-        self.refresh()
-        if self.case_panel.case_id == case_id:
-            self.show_case(case_id)
+        self.apply_changes(Changes.of(cases=[case_id]))  # the panel too, if it shows it
         self.statusBar().showMessage(
             self.tr("售后单 #%1 的原因：%2")
             .replace("%1", str(case_id))
@@ -300,7 +466,7 @@ class MainWindow(QMainWindow):
         if case is None:
             return
         self.search.clear()  # a search could hide the new case from the list
-        self.refresh()
+        self.apply_changes(Changes.of(cases=[case.id], orders=[case.order_id]))
         self.show_view("cases")
         self.cases_view.select_id(case.id)
         self.show_case(case.id)
@@ -322,7 +488,7 @@ class MainWindow(QMainWindow):
     def _order_delivered(self, order) -> None:
         if order is None:
             return
-        self.refresh()
+        self.apply_changes(Changes.of(orders=[order.id]))
         self.show_order(order.id)
         self.statusBar().showMessage(
             self.tr("订单 %1 已记录签收").replace("%1", order.order_no), 8000
@@ -331,7 +497,7 @@ class MainWindow(QMainWindow):
     def _order_shipped(self, order) -> None:
         if order is None:
             return
-        self.refresh()
+        self.apply_changes(Changes.of(orders=[order.id]))
         self.show_order(order.id)
         self.statusBar().showMessage(
             self.tr("订单 %1 已标记发货（%2 %3）")
@@ -410,7 +576,7 @@ class MainWindow(QMainWindow):
     def add_order(self) -> None:
         form = OrderForm(self.store, parent=self)
         if form.exec() and form.saved:
-            self.refresh()
+            self.apply_changes(Changes.of(orders=[form.saved.id]))
             self.show_order(form.saved.id)
 
     def edit_order(self) -> None:
@@ -422,11 +588,12 @@ class MainWindow(QMainWindow):
             return
         form = OrderForm(self.store, self.store.get_order(order_id), parent=self)
         if form.exec() and form.saved:
-            self.refresh()
+            self.apply_changes(Changes.of(orders=[form.saved.id]))
             self.show_order(form.saved.id)
 
     def edit_shop(self) -> None:
-        ShopDialog(self.store, self.store.default_shop(), parent=self).exec()
+        if ShopDialog(self.store, self.store.default_shop(), parent=self).exec():
+            self.apply_changes(Changes.of(shops=True, settings=True))
 
     # -- state ------------------------------------------------------------------------
 
@@ -441,35 +608,13 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     def refresh(self) -> None:
-        if self.welcome is not None and self.store.counts()["orders"]:
-            self.leave_welcome()  # an import (or the command line) brought data
-            return
-        for widget in self._views.values():
-            if hasattr(widget, "refresh"):
-                widget.refresh()
-        self._data_version = self.store.data_version()
-        self.update_status()
-        self.store_changed.emit()
+        """Everything re-read (F5, a restore): every view and the order or case on the
+        right, or the hint when it is gone."""
+        self.apply_changes(Changes.everything())
 
     def reload_all(self) -> None:
-        """Everything re-read from the store (after a restore replaced its data): every
-        view, and the order or case on the right, or the hint when it is gone."""
+        """After a restore replaced the store's data."""
         self.refresh()
-        current = self.detail.currentWidget()
-        try:
-            if current is self.order_panel and self.order_panel.order_id is not None:
-                self.order_panel.show_order(self.order_panel.order_id)
-            elif current is self.case_panel and self.case_panel.case_id is not None:
-                self.case_panel.show_case(self.case_panel.case_id)
-        except NotFoundError:
-            self.order_panel.order_id = None
-            self.case_panel.case_id = None
-            self.detail.setCurrentIndex(0)
-
-    def _check_external_changes(self) -> None:
-        version = self.store.data_version()
-        if version != self._data_version:
-            self.refresh()
 
     def update_status(self) -> None:
         counts = self.store.counts()
@@ -492,13 +637,13 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
 
     def closeEvent(self, event) -> None:
-        self._watch.stop()  # a closed window must not touch the store any more
+        self.external_writes.stop()  # a closed window must not touch the store any more
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/splitter", self.splitter.saveState())
         super().closeEvent(event)
         if event.isAccepted():
-            self._watch.stop()  # a closed window no longer reads the store
+            self.external_writes.stop()  # a closed window no longer reads the store
             for widget in self._views.values():
                 if hasattr(widget, "stop_searching"):
                     widget.stop_searching()

@@ -24,7 +24,6 @@ from shopdesk.core.reasons import read_reason
 from shopdesk.core.timeutil import now_utc, to_text
 from shopdesk.platforms import registry
 from shopdesk.ui.format import label, local_time, money
-from shopdesk.ui.main_window import register_window_hook
 
 _ERROR = "color: #b00020;"
 
@@ -117,20 +116,17 @@ class PasteCaseDialog(QDialog):
         self.accept()
 
 
-def install(window) -> None:
-    """Hook for the main window: 订单 → 粘贴千牛退款详情… (Ctrl+Shift+V)."""
+def add_action(window, created) -> QAction:
+    """订单 → 粘贴千牛退款详情… (Ctrl+Shift+V); `created(case_id)` once a case is made."""
     action = QAction(window.tr("粘贴千牛退款详情…"), window)
     action.setShortcut(QKeySequence("Ctrl+Shift+V"))
 
     def open_dialog() -> None:
         dialog = PasteCaseDialog(window.store, window)
-        dialog.created.connect(lambda case_id: (window.refresh(), window.open_case(case_id)))
-        window.paste_case_dialog = dialog
+        dialog.created.connect(created)
+        window.paste_case_dialog = dialog  # the open dialog, for tests
         dialog.open()
 
     action.triggered.connect(open_dialog)
     window.menu("orders").addAction(action)
-    window.paste_case_action = action
-
-
-register_window_hook(install)
+    return action

@@ -1,6 +1,6 @@
 """产品预警 rows at the top of 待办: a product whose after-sales rate over the last 7 days
 is more than twice its 90-day rate (at least 5 cases), with its leading cause. Computed
-on a thread of its own (its own Store: a connection never crosses threads), so the
+on the task runner (the job's own Store: a connection never crosses threads), so the
 window opens as fast as without it. They are the window's only: `due --json` lists
 deadlines, and these are not deadlines."""
 
@@ -8,47 +8,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
 from shopdesk.core.insights import Alert, alerts
-from shopdesk.core.store import Store
+from shopdesk.ui.tasks import Task, TaskContext, runner
 
 PRODUCT_ROLE = Qt.ItemDataRole.UserRole + 1
 DELAY_MS = 1000  # after the window has painted, and once per burst of changes
-_running: set = set()  # workers outlive the widget that started them until they end
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("ProductAlerts", text)
-
-
-class AlertsWorker(QThread):
-    found = Signal(list)
-
-    def __init__(self, store_path: Path, parent=None):
-        super().__init__(parent)
-        self.store_path = Path(store_path)
-
-    def run(self) -> None:
-        try:
-            with Store.open(self.store_path) as store:
-                self.found.emit(alerts(store))
-        except Exception:  # noqa: BLE001 - alerts are a hint; the 分析 view shows errors
-            self.found.emit([])
-
-
-_quit_hooked = False
-
-
-def _wait_at_quit() -> None:
-    """A worker still computing when the application quits is waited for (a QThread
-    destroyed while running aborts the process)."""
-    global _quit_hooked
-    app = QCoreApplication.instance()
-    if app is not None and not _quit_hooked:
-        app.aboutToQuit.connect(lambda: [w.wait() for w in list(_running)])
-        _quit_hooked = True
 
 
 def alert_text(alert: Alert) -> str:
@@ -79,7 +50,7 @@ class ProductAlerts(QListWidget):
         )
         self.setStyleSheet("QListWidget { color: #b4441e; font-weight: bold; }")
         self.itemActivated.connect(lambda item: self.open_product.emit(item.data(PRODUCT_ROLE)))
-        self.worker: AlertsWorker | None = None
+        self.worker: Task | None = None  # the computation while it runs
         self._again = False
         self._timer = QTimer(self, singleShot=True, interval=DELAY_MS)
         self._timer.timeout.connect(self.compute)
@@ -90,19 +61,20 @@ class ProductAlerts(QListWidget):
         self._timer.start()
 
     def compute(self) -> None:
-        if self.worker is not None and self.worker.isRunning():
+        if self.worker is not None:
             self._again = True  # the store changed while computing: once more after
             return
-        worker = AlertsWorker(self.store_path)
-        _running.add(worker)
-        worker.found.connect(self.show_alerts)
-        worker.finished.connect(self._finished)
-        self.worker = worker
-        _wait_at_quit()
-        worker.start()
+        self.worker = runner().run(
+            _alerts,
+            store_path=self.store_path,
+            on_success=self.show_alerts,
+            on_failure=lambda _exc: self.show_alerts([]),  # a hint; 分析 shows errors
+            name="product alerts",
+        )
+        self.worker.finished.connect(self._finished)
 
     def _finished(self) -> None:
-        _running.difference_update({w for w in _running if w.isFinished()})
+        self.worker = None
         self.worker_done.emit()
         if self._again:
             self._again = False
@@ -121,4 +93,9 @@ class ProductAlerts(QListWidget):
     def stop(self) -> None:
         self._timer.stop()
         if self.worker is not None:
+            self.worker.cancel()
             self.worker.wait()
+
+
+def _alerts(context: TaskContext) -> list[Alert]:
+    return alerts(context.store())

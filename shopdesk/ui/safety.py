@@ -35,10 +35,9 @@ from shopdesk.core.backup import (
 from shopdesk.core.errors import DamagedStoreError, ShopDeskError
 from shopdesk.core.export import export
 from shopdesk.core.messages import say
-from shopdesk.core.store import Store
 from shopdesk.core.timeutil import now_utc
 from shopdesk.ui import file_dialogs
-from shopdesk.ui.background import BackgroundJob
+from shopdesk.ui.tasks import Task, runner
 
 log = logging.getLogger("shopdesk")
 
@@ -66,7 +65,7 @@ def install(window) -> None:
     menu.insertSeparator(exit_action)
 
 
-def choose_export(window, kind: str) -> BackgroundJob | None:
+def choose_export(window, kind: str) -> Task | None:
     path, chosen = file_dialogs.get_save_file_name(
         file_dialogs.EXPORT,
         window,
@@ -81,24 +80,20 @@ def choose_export(window, kind: str) -> BackgroundJob | None:
     return export_to(window, kind, Path(path))
 
 
-def export_to(window, kind: str, out: Path) -> BackgroundJob:
-    """Export on a worker thread with its own Store; the result shows in the status bar."""
-    store_path = window.store.path
-
-    def work():
-        with Store.open(store_path) as store:
-            return export(store, kind, out, now_utc())
-
-    job = BackgroundJob(work, window)
-    job.succeeded.connect(
-        lambda result: window.statusBar().showMessage(
+def export_to(window, kind: str, out: Path) -> Task:
+    """Export on the task runner with the job's own Store; the result shows in the
+    status bar."""
+    job = runner().run(
+        lambda context: export(context.store(), kind, out, now_utc()),
+        store_path=window.store.path,
+        on_success=lambda result: window.statusBar().showMessage(
             window.tr("已导出 %n 行到 %1", "", result.rows).replace("%1", str(out)),
             10000,
-        )
+        ),
+        on_failure=lambda exc: _show_failure(window, window.tr("导出"), exc),
+        name="export",
     )
-    job.failed.connect(lambda exc: _show_failure(window, window.tr("导出"), exc))
     window.export_job = job
-    job.start()
     return job
 
 
@@ -149,14 +144,17 @@ def open_backup_dialog(window) -> BackupDialog:
     return dialog
 
 
-def start_background_checks(window) -> BackgroundJob:
-    """Start the store check and automatic backup; results arrive on the GUI thread."""
+def start_background_checks(window) -> Task:
+    """Start the store check (quick_check) and automatic backup on the task runner;
+    results arrive on the GUI thread."""
     path = window.store.path
-    job = BackgroundJob(lambda: startup_checks(path, now_utc()), window)
-    job.succeeded.connect(lambda report: _report_startup(window, report))
-    job.failed.connect(lambda exc: log.error("startup check failed: %r", exc))
+    job = runner().run(
+        lambda _context: startup_checks(path, now_utc()),
+        on_success=lambda report: _report_startup(window, report),
+        on_failure=lambda exc: log.error("startup check failed: %r", exc),
+        name="startup checks",
+    )
     window.startup_job = job
-    job.start()  # after the first paint: starts on the event loop's next turn
     return job
 
 
@@ -183,7 +181,7 @@ class BackupDialog(QDialog):
         super().__init__(window)
         self.window_ = window
         self.folder = default_backup_dir(window.store.path)
-        self.job: BackgroundJob | None = None
+        self.job: Task | None = None
         self.setWindowTitle(self.tr("备份 / 恢复"))
         self.resize(560, 380)
         self.list = QListWidget()
@@ -252,18 +250,18 @@ class BackupDialog(QDialog):
         self._done(say(exc))
         _show_failure(self, self.tr("备份 / 恢复"), exc)
 
-    def back_up_now(self) -> BackgroundJob:
+    def back_up_now(self) -> Task:
         path = self.window_.store.path
         self._busy(self.tr("正在备份…"))
-        self.job = BackgroundJob(lambda: make_backup(path, now_utc()), self)
-        self.job.succeeded.connect(
-            lambda folder: self._done(self.tr("已备份到 %1").replace("%1", str(folder)))
+        self.job = runner().run(
+            lambda _context: make_backup(path, now_utc()),
+            on_success=lambda folder: self._done(self.tr("已备份到 %1").replace("%1", str(folder))),
+            on_failure=self._failed,
+            name="backup",
         )
-        self.job.failed.connect(self._failed)
-        self.job.start()
         return self.job
 
-    def restore_selected(self, confirm: bool = True) -> BackgroundJob | None:
+    def restore_selected(self, confirm: bool = True) -> Task | None:
         item = self.list.currentItem()
         if item is None:
             return None
@@ -272,10 +270,12 @@ class BackupDialog(QDialog):
             return None
         path = self.window_.store.path
         self._busy(self.tr("正在恢复…"))
-        self.job = BackgroundJob(lambda: restore_backup(backup, path, now_utc()), self)
-        self.job.succeeded.connect(self._restored)
-        self.job.failed.connect(self._failed)
-        self.job.start()
+        self.job = runner().run(
+            lambda _context: restore_backup(backup, path, now_utc()),
+            on_success=self._restored,
+            on_failure=self._failed,
+            name="restore",
+        )
         return self.job
 
     def restore_question(self, backup: Path) -> str:

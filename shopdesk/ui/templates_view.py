@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -36,10 +36,8 @@ from shopdesk.core.output_paths import refuse_store_target
 from shopdesk.core.store import Store
 from shopdesk.core.templates import VARIABLES, Template, over_limit, variable_label
 from shopdesk.ui import file_dialogs
-from shopdesk.ui.case_panel import register_section
 from shopdesk.ui.i18n import current_language
-from shopdesk.ui.main_window import register_window_hook
-from shopdesk.ui.reply_panel import LANGUAGE_NAMES, ReplyPanel, limit_text
+from shopdesk.ui.reply_panel import LANGUAGE_NAMES, limit_text
 
 
 def tr(text: str) -> str:
@@ -371,14 +369,3 @@ class TemplatesView(QWidget):
     def _changed(self, keep: str | None) -> None:
         self.refresh(keep)
         self.changed.emit()
-
-
-def _install(window) -> None:
-    view = TemplatesView(window.store)
-    window.add_view("templates", QCoreApplication.translate("MainWindow", "模板"), view)
-    view.changed.connect(window.update_status)
-
-
-register_window_hook(_install)
-# The case panel translates the title itself (source string here).
-register_section(QT_TR_NOOP("回复"), lambda store, parent: ReplyPanel(store))

@@ -103,7 +103,7 @@ def test_the_window_refreshes_after_the_cli_writes(qtbot, demo_store):
     try:
         _wait_for_refresh(qtbot, window, demo_store)
     finally:  # stop watching the store before the fixture closes it
-        window._watch.stop()
+        window.external_writes.stop()
         window.close()
         shiboken6.delete(window)
 

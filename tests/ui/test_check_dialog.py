@@ -23,7 +23,7 @@ def windows():
     made: list[MainWindow] = []
     yield made
     for window in made:
-        window._watch.stop()
+        window.external_writes.stop()
         window.close()
         shiboken6.delete(window)
 
@@ -43,7 +43,7 @@ def run_check(qtbot, window) -> CheckResultDialog:
     run = window.check_run
     with qtbot.waitSignal(run.done, timeout=20000):
         pass
-    assert run.job._thread is not None and not run.job._thread.is_alive()  # a worker did it
+    assert run.job.ran_on.startswith("shopdesk-task")  # a worker thread did it
     return run.result_dialog
 
 
@@ -100,7 +100,7 @@ def test_check_data_finds_a_damaged_page(qtbot, demo_store, windows):
         assert dialog.details.isVisible() and dialog.details.toPlainText()
         assert "备份 / 恢复" in dialog.advice.text()
         save_screenshot(window, dialog, "verify-heal-check-damaged.png")
-        window._watch.stop()
+        window.external_writes.stop()
 
 
 def test_check_data_on_a_sound_store_says_so(qtbot, demo_store, windows):

@@ -9,7 +9,6 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog
 
-import shopdesk.ui.areas  # noqa: F401  (the import action and the case panel's tabs)
 from shopdesk.ui import file_dialogs, safety
 from shopdesk.ui.main_window import MainWindow
 from tests.ui.test_templates_reply_panel import open_case
@@ -64,7 +63,7 @@ def window(qtbot, demo_store):
     qtbot.addWidget(made)
     safety.install(made)
     yield made
-    made._watch.stop()
+    made.external_writes.stop()
 
 
 def test_import_starts_in_downloads_then_where_the_last_import_came_from(

@@ -7,7 +7,6 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QProcess
 
-import shopdesk.ui.areas  # noqa: F401  (the import action the welcome page offers)
 from shopdesk.core.store import Store
 from shopdesk.ui import welcome
 from shopdesk.ui.main_window import MainWindow
@@ -27,7 +26,7 @@ def open_window(qtbot):
 
     yield open_
     for window in made:
-        window._watch.stop()
+        window.external_writes.stop()
         window.close()
         shiboken6.delete(window)
 

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QToolButton,
 )
 
-import shopdesk.ui.areas  # noqa: F401  (the whole window, as the app shows it)
 from shopdesk.ui.main_window import MainWindow
 from tests.ui.test_evidence_panel import CHAT, photo_file
 
@@ -29,7 +28,7 @@ def window(qtbot, demo_store):
     made.show()
     qtbot.waitExposed(made)
     yield made
-    made._watch.stop()
+    made.external_writes.stop()
     made.close()
     shiboken6.delete(made)
 

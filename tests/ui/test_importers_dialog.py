@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from shopdesk.core.importers import Problem
 from shopdesk.core.store import Store
 from shopdesk.ui import import_dialog
-from shopdesk.ui.import_dialog import ImportReportDialog, ImportWorker, SkippedRowsModel
+from shopdesk.ui.import_dialog import ImportReportDialog, SkippedRowsModel
 from shopdesk.ui.main_window import MainWindow
 from tests.importers_fixtures import order, write_orders
 
@@ -112,16 +112,85 @@ def test_unusable_file_shows_why_and_imports_nothing(qtbot, store: Store, tmp_pa
     box.close()
 
 
-def test_cancel_leaves_the_store_unchanged(qtbot, tmp_path: Path) -> None:
-    db = tmp_path / "s.db"
-    Store.open(db).close()
-    before = db.read_bytes()
-    worker = ImportWorker(db, [str(export_with_a_bad_row(tmp_path))])
-    worker.cancel()
-    with qtbot.waitSignal(worker.was_cancelled, timeout=20000):
-        worker.start()
-    worker.wait()
-    assert db.read_bytes() == before
+def long_export(folder: Path, rows: int = 1200) -> Path:
+    """More rows than one chunk of the importer: Cancel can arrive between chunks."""
+    numbers = [f"35153131473293{n:05d}" for n in range(rows)]
+    return write_orders(folder / "ExportOrderList202406201030.csv", [order(n) for n in numbers])
+
+
+def orders_in(store: Store) -> list[tuple]:
+    return store.db.execute("SELECT order_no, paid_fen FROM orders ORDER BY id").fetchall()
+
+
+def test_cancel_during_a_long_import_leaves_the_store_unchanged(
+    qtbot, store: Store, tmp_path: Path, monkeypatch
+) -> None:
+    window = make_window(qtbot, store)
+    with qtbot.waitSignal(window.import_controller.finished, timeout=20000):
+        window.import_controller.start([str(write_orders(tmp_path / "a.csv", [order(NO_A)]))])
+    window.import_controller.report_dialog.close()
+    before = orders_in(store)
+    controller = window.import_controller
+    controller.show_reports = False
+    written: list[int] = []
+    real = import_dialog.import_exports
+
+    def import_then_cancel(target, files, **kw):
+        """The seller presses 取消 once the first chunk of rows is in the transaction."""
+        report = kw.pop("on_progress")
+
+        def progress(done: int, total: int) -> None:
+            report(done, total)
+            if 0 < done < total and not written:
+                written.append(target.db.execute("SELECT count(*) FROM orders").fetchone()[0])
+                controller.task.cancel()  # what the dialog's 取消 button does
+
+        return real(target, files, on_progress=progress, **kw)
+
+    monkeypatch.setattr(import_dialog, "import_exports", import_then_cancel)
+    with qtbot.waitSignal(controller.finished, timeout=60000):
+        assert controller.start([str(long_export(tmp_path))])
+    assert written and written[0] > len(before)  # rows were written, then rolled back
+    assert orders_in(store) == before
+    assert controller.report_dialog is None or not controller.report_dialog.isVisible()
+    assert controller.failure_box is None  # a cancel is not reported as a failure
+    assert not controller.busy
+
+
+def test_the_progress_dialog_waits_half_a_second_and_its_cancel_stops_the_import(
+    qtbot, store: Store, tmp_path: Path, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    from shopdesk.ui import tasks
+
+    window = make_window(qtbot, store)
+    controller = window.import_controller
+    controller.show_reports = False
+    started = []
+    release = __import__("threading").Event()
+    real = import_dialog.import_exports
+
+    def held(target, files, **kw):  # an import that is still running when the dialog shows
+        started.append(1)
+        release.wait(30)
+        return real(target, files, **kw)
+
+    monkeypatch.setattr(import_dialog, "import_exports", held)
+    assert controller.start([str(long_export(tmp_path, 10))])
+    dialog, delay = controller.progress, controller.task.delay
+    assert dialog is not None and not dialog.isVisible()  # not at once: a quick one never flashes
+    assert delay.isActive() and delay.interval() == tasks.PROGRESS_DELAY_MS == 500
+    qtbot.waitUntil(lambda: bool(started))
+    delay.stop()
+    delay.timeout.emit()  # half a second later, still importing: the dialog shows
+    assert dialog.isVisible() and "正在导入 1 个文件" in dialog.labelText()
+    (cancel,) = dialog.findChildren(QPushButton)
+    assert cancel.text() == "取消"
+    cancel.click()
+    release.set()
+    qtbot.waitUntil(lambda: not controller.busy, timeout=20000)
+    assert store.counts()["orders"] == 0
 
 
 def test_report_dialog_without_skipped_rows(qtbot, store: Store, tmp_path: Path, now) -> None:
@@ -132,12 +201,6 @@ def test_report_dialog_without_skipped_rows(qtbot, store: Store, tmp_path: Path,
     qtbot.addWidget(dialog)
     assert not dialog.copy_button.isEnabled()
     assert dialog.table.isHidden()
-
-
-def test_hook_is_registered() -> None:
-    from shopdesk.ui.main_window import _window_hooks
-
-    assert import_dialog.install in _window_hooks
 
 
 def test_report_counts_repeated_rows_as_merged(qtbot, store: Store, tmp_path: Path) -> None:

@@ -10,7 +10,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
-import shopdesk.ui.areas  # noqa: F401  (the window the app shows)
 from shopdesk.ui.insights_models import KEY_ROLE
 from shopdesk.ui.insights_view import InsightsView
 from shopdesk.ui.main_window import MainWindow

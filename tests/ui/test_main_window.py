@@ -71,5 +71,5 @@ def test_the_window_notices_writes_from_another_process(qtbot, demo_store):
     qtbot.addWidget(window)
     with Store.open(demo_store.path) as other:
         other.save_order({"platform": "taobao", "order_no": "999000111", "state": "paid"})
-    window._check_external_changes()
+    window.external_writes.check()
     assert window.orders_view.model.rowCount() == 301

@@ -29,7 +29,7 @@ def window(qtbot, demo_store):
     made.resize(1280, 720)
     made.show()
     yield made
-    made._watch.stop()
+    made.external_writes.stop()
 
 
 def _order_without_cases(store, state=OrderState.SHIPPED.value):

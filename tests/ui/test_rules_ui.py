@@ -342,33 +342,35 @@ def test_an_order_written_elsewhere_gets_its_clock_on_refresh(qtbot, shop, clock
 
 
 def test_a_big_store_is_recomputed_in_the_background(qtbot, demo_store, clock, monkeypatch):
-    from shopdesk.ui import due_view
+    from shopdesk.ui import clock_catch_up
     from shopdesk.ui.main_window import MainWindow
 
-    monkeypatch.setattr(due_view, "BACKGROUND_ABOVE", 10)
+    monkeypatch.setattr(clock_catch_up, "BACKGROUND_ABOVE", 10)
     window = MainWindow(demo_store)
     qtbot.addWidget(window)
-    worker = window.recompute_worker
-    assert worker is not None
-    assert not worker.isRunning()  # the window paints first
+    clocks = window.clocks
+    assert clocks.busy and clocks.task is None  # the window paints first
     window.show()
-    qtbot.waitUntil(worker.isFinished, timeout=30_000)
+    qtbot.waitUntil(lambda: clocks.task is not None, timeout=30_000)
+    task = clocks.task
+    qtbot.waitUntil(lambda: not clocks.busy, timeout=30_000)
+    assert task.outcome == "success" and task.ran_on.startswith("shopdesk-task")
     qtbot.waitUntil(lambda: window.due_view.model.rowCount() > 0)
     assert demo_store.get_setting(RULES_STAMP_SETTING) is not None
 
 
 def test_a_big_import_is_caught_up_in_the_background(qtbot, demo_store, clock, monkeypatch):
-    from shopdesk.ui import due_view
+    from shopdesk.ui import clock_catch_up
     from shopdesk.ui.main_window import MainWindow
 
     window = MainWindow(demo_store)  # a small store: computed at once
     qtbot.addWidget(window)
-    assert window.recompute_worker is None
+    assert not window.clocks.busy
     window.show()
     qtbot.waitExposed(window)
     due = window.due_view
     before = due.model.rowCount()
-    monkeypatch.setattr(due_view, "BACKGROUND_ABOVE", 10)
+    monkeypatch.setattr(clock_catch_up, "BACKGROUND_ABOVE", 10)
     for n in range(20):  # as an import in another process would write them
         demo_store.save_order(
             {
@@ -380,13 +382,14 @@ def test_a_big_import_is_caught_up_in_the_background(qtbot, demo_store, clock, m
             }
         )
     window.refresh()
-    worker = window.recompute_worker
-    assert worker is not None
+    assert window.clocks.busy  # in the background, once the window has painted
+    qtbot.waitUntil(lambda: window.clocks.task is not None, timeout=30_000)
+    task = window.clocks.task
     window.refresh()  # a second refresh while it works does not start another
-    assert window.recompute_worker is worker
+    assert window.clocks.task is task
     # done, it refreshes the window, which finds nothing left to do in the background
-    qtbot.waitUntil(lambda: window.recompute_worker is None, timeout=30_000)
-    assert worker.isFinished()
+    qtbot.waitUntil(lambda: not window.clocks.busy, timeout=30_000)
+    assert task.outcome == "success"
     assert due.model.rowCount() == before + 20
 
 

@@ -19,7 +19,7 @@ def windows():
     made: list[MainWindow] = []
     yield made
     for window in made:
-        window._watch.stop()
+        window.external_writes.stop()
         window.close()
         shiboken6.delete(window)
 

@@ -19,7 +19,7 @@ def window(qtbot, demo_store):
     window = MainWindow(demo_store)
     qtbot.addWidget(window)
     yield window
-    window._watch.stop()  # its store closes with the test; the 2 s poll must not outlive it
+    window.external_writes.stop()  # its store closes with the test; its data_version timer must not outlive it
 
 
 def reply_panel(window) -> ReplyPanel:

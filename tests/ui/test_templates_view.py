@@ -34,7 +34,7 @@ def test_the_main_window_has_the_view(qtbot, demo_store):
     window.show_view("templates")
     window.search.setText("丢件")
     qtbot.waitUntil(lambda: window.view("templates").tree.topLevelItemCount() == 1)
-    window._watch.stop()  # its store closes with the test; the 2 s poll must not outlive it
+    window.external_writes.stop()  # its store closes with the test; its data_version timer must not outlive it
 
 
 def test_built_ins_are_listed_read_only(view):

@@ -1,0 +1,135 @@
+"""Keeping the cached clocks (next deadline per order and case) up to date for the window.
+
+Little work is done at once; a big catch-up (the first start on a big store, a new rule
+set, an import of 100,000 orders) is a job of the task runner, started after the window's
+first paint (it competes with the window for Python's one interpreter lock)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QStatusBar
+
+from shopdesk.core import deadlines_repo as repo
+from shopdesk.core.store import Store
+from shopdesk.services import clocks
+from shopdesk.services.changes import Changes
+from shopdesk.ui.countdown import ui_now
+from shopdesk.ui.tasks import Task, TaskContext, TaskRunner
+
+BACKGROUND_ABOVE = 5000  # rows: recompute on the task runner above this
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("DueView", text)
+
+
+class FirstPaint(QObject):
+    """Notes a widget's first paint and then runs what waited for it, so the seller sees
+    the window before background work starts."""
+
+    def __init__(self, widget: QObject):
+        super().__init__(widget)
+        self.painted = False
+        self.waiting: list = []
+        widget.installEventFilter(self)
+
+    def then(self, work) -> None:
+        if self.painted:
+            work()
+        else:
+            self.waiting.append(work)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint and not self.painted:
+            self.painted = True
+            watched.removeEventFilter(self)
+            for work in self.waiting:
+                QTimer.singleShot(0, work)  # once this paint is done
+            self.waiting.clear()
+        return False
+
+
+class ClockCatchUp(QObject):
+    """`bring_up_to_date()`: everything when the rule sets changed since the store was
+    last computed (first start, an update, a loaded file), else what was written or came
+    due. Emits `finished_in_background` when a background job is done (the window then
+    refreshes the views that show clocks). Interrupted (the window closed, Cancel), the
+    job leaves its marks unset and the next one starts over."""
+
+    finished_in_background = Signal(object)  # the Changes of services.clocks
+
+    def __init__(
+        self,
+        store: Store,
+        tasks: TaskRunner,
+        first_paint: FirstPaint,
+        status_bar: QStatusBar,
+        parent: QObject | None = None,
+    ):
+        super().__init__(parent)
+        self.store = store
+        self.tasks = tasks
+        self.first_paint = first_paint
+        self.status_bar = status_bar
+        self.waiting = False  # a background job waits for the first paint
+        self.task: Task | None = None
+
+    @property
+    def busy(self) -> bool:
+        return self.waiting or self.task is not None
+
+    def bring_up_to_date(self) -> None:
+        if self.store.read_only:
+            return  # a store on a read-only disk shows its clocks as last saved
+        if self.busy:
+            return  # the job running will have the views refreshed when done
+        store, now = self.store, ui_now()
+        everything = repo.rules_changed(store)
+        pending = None if everything else repo.pending_catch_up(store, now)
+        size = repo.recompute_size_bound(store) if pending is None else pending.size
+        if size <= BACKGROUND_ABOVE:
+            if pending is None:
+                repo.bring_up_to_date(store, now)
+            else:
+                repo.catch_up(store, now, pending=pending)  # the rows just found
+            return
+        self.waiting = True
+        self.first_paint.then(self._start)
+
+    def cancel(self) -> None:
+        self.waiting = False
+        if self.task is not None:
+            self.task.cancel()
+
+    def _start(self) -> None:
+        if not self.waiting:
+            return  # cancelled before the window painted
+        self.waiting = False
+        label = _RecomputeLabel(tr("正在计算平台时限…"))
+        self.status_bar.addPermanentWidget(label)
+        self.task = self.tasks.run(
+            _recompute,
+            store_path=self.store.path,
+            on_progress=label.show_progress,
+            name="recompute clocks",
+        )
+        self.task.finished.connect(label.deleteLater)
+        self.task.finished.connect(self._finished)
+
+    def _finished(self) -> None:
+        task, self.task = self.task, None
+        if task is not None and task.outcome == "success":
+            self.finished_in_background.emit(task.result)
+
+
+def _recompute(context: TaskContext) -> Changes:
+    return clocks.bring_up_to_date(
+        context.store(), ui_now(), on_progress=context.progress, cancelled=context.cancelled
+    )
+
+
+class _RecomputeLabel(QLabel):
+    def show_progress(self, done: int, total: int) -> None:
+        self.setText(
+            tr("正在计算平台时限… %1/%2").replace("%1", str(done)).replace("%2", str(total))
+        )

@@ -27,7 +27,13 @@ from shopdesk.core.errors import InputError
 from shopdesk.core.evidence_repo import case_chat_messages
 from shopdesk.core.labels import newer_version_id
 from shopdesk.core.model import CLOSED_CASE_SQL, Case, CaseState, Event, EventKind, Order, Party
-from shopdesk.core.reply_clock import REPLY_RULE_ID, contacts, reply_deadline, reply_target
+from shopdesk.core.reply_clock import (
+    REPLY_RULE_ID,
+    ReplyTarget,
+    contacts,
+    reply_deadline,
+    reply_target,
+)
 from shopdesk.core.rules import (
     PLATFORM_RULE_ID,
     Deadline,
@@ -121,16 +127,28 @@ def _promised_hours(store: Store, order: Order) -> int | None:
 
 
 def deadlines_for_order(
-    store: Store, order: Order, now: datetime, cases: Sequence[Case] | None = None
+    store: Store | None,
+    order: Order,
+    now: datetime,
+    cases: Sequence[Case] | None = None,
+    *,
+    timelines: dict[int, Sequence[Event]] | None = None,
+    promised_hours: int | None = None,
 ) -> list[Deadline]:
+    """The order's clocks. What is passed (its cases, their `timelines` by case id, the
+    shop's `promised_hours`) is not read again: a case snapshot has read it already."""
     if cases is None:
         cases = store.list_cases(order_id=order.id)
+    if timelines is None:
+        timelines = {c.id: store.events(c.id) for c in cases}
+    if promised_hours is None and store is not None:
+        promised_hours = _promised_hours(store, order)
     return order_deadlines(
         order,
         active_ruleset(order.platform),
         now,
-        cases=[(c, store.events(c.id)) for c in cases],
-        promised_ship_hours=_promised_hours(store, order),
+        cases=[(c, timelines[c.id]) for c in cases],
+        promised_ship_hours=promised_hours,
     )
 
 
@@ -149,8 +167,16 @@ def case_state(case: Case, events: Sequence[Event], now: datetime) -> CaseState:
 
 
 def deadlines_for_case(
-    store: Store, case: Case, now: datetime, events: Sequence[Event] | None = None
+    store: Store | None,
+    case: Case,
+    now: datetime,
+    events: Sequence[Event] | None = None,
+    *,
+    chat: Sequence | None = None,
+    target: ReplyTarget | None = None,
 ) -> list[Deadline]:
+    """The case's clocks. What is passed (its `events`, its `chat` messages, the reply
+    `target`) is not read again from the store."""
     if events is None:
         events = store.events(case.id)
     if newer_version_id(case, events):
@@ -158,8 +184,10 @@ def deadlines_for_case(
     state = case_state(case, events, now)
     found = case_deadlines(case, events, active_ruleset(case.platform), now, state=state)
     if state.is_open:
-        spoken = contacts(events, case_chat_messages(store, case.id), now, timeline_asks=False)
-        reply = reply_deadline(case, spoken, reply_target(store))
+        if chat is None:
+            chat = case_chat_messages(store, case.id)
+        spoken = contacts(events, chat, now, timeline_asks=False)
+        reply = reply_deadline(case, spoken, target or reply_target(store))
         if reply is not None:
             found.append(reply)
     return found

@@ -565,14 +565,27 @@ def due_page(
     party: str = "seller",
     search: str | None = None,
     descending: bool = False,
+    language: str = "zh-CN",
 ) -> list[dict]:
     """One page of the 待办 list: orders (id < 0) and cases (id > 0) by cached due time,
     soonest first (`descending`: latest first, for reading the end of the list). Row ids:
-    a case's id, or minus the order's id. `search`: as the orders and cases search."""
+    a case's id, or minus the order's id. `search`: as the orders and cases search.
+    Each row comes with its rule's title in `language` (`rule_title`): the list's cells
+    show it as it is."""
     sql, params = _due_union(party, search)
     direction = "DESC" if descending else "ASC"
     sql += f" ORDER BY next_due_at {direction}, id {direction} LIMIT ? OFFSET ?"
-    return list(store.db.query(sql, [*params, limit, offset]))
+    rows = list(store.db.query(sql, [*params, limit, offset]))
+    rulesets: dict[str, RuleSet] = {}  # a page holds a few platforms and rules, many times
+    titles: dict[tuple[str, str | None], str] = {}
+    for row in rows:
+        platform, rule_id = key = (row["platform"], row["next_due_rule"])
+        if key not in titles:
+            if platform not in rulesets:
+                rulesets[platform] = active_ruleset(platform)
+            titles[key] = rule_title(platform, rule_id, language, rulesets[platform])
+        row["rule_title"] = titles[key]
+    return rows
 
 
 def subject_deadlines(store: Store, subject: str, subject_id: int, now: datetime):
@@ -582,15 +595,18 @@ def subject_deadlines(store: Store, subject: str, subject_id: int, now: datetime
     return deadlines_for_case(store, store.get_case(subject_id), now)
 
 
-def rule_title(platform: str, rule_id: str | None, language: str = "zh-CN") -> str:
-    """A rule's title in `language` (the newest version's wording)."""
+def rule_title(
+    platform: str, rule_id: str | None, language: str = "zh-CN", ruleset: RuleSet | None = None
+) -> str:
+    """A rule's title in `language` (the newest version's wording) in `ruleset` (default:
+    the platform's rule set in force)."""
     if not rule_id:
         return ""
     if rule_id == PLATFORM_RULE_ID:
         return {"zh-TW": "平台截止時間", "en": "Platform deadline"}.get(language, "平台截止时间")
     if rule_id == REPLY_RULE_ID:
         return {"zh-TW": "回覆買家", "en": "Reply to the buyer"}.get(language, "回复买家")
-    for version in reversed(active_ruleset(platform).versions):
+    for version in reversed((ruleset or active_ruleset(platform)).versions):
         if rule_id in version.rules:
             return version.rules[rule_id].title_in(language)
     return rule_id

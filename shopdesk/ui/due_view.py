@@ -78,9 +78,7 @@ def due_columns(store: Store) -> list[Column]:
     language = current_language
     return [
         countdown_column(lambda row: explain_row(store, row)),
-        Column(
-            tr("事项"), lambda r: repo.rule_title(r["platform"], r["next_due_rule"], language())
-        ),
+        Column(tr("事项"), lambda r: r["rule_title"]),  # the page query's: no look-up here
         Column(tr("对象"), _what),
         Column(tr("平台"), lambda r: label_platform(r["platform"])),
         Column(tr("订单号"), lambda r: r["order_no"]),
@@ -168,8 +166,16 @@ class DueView(QWidget):
         self.model = PagedTableModel(
             due_columns(store),
             lambda search: repo.count_due(store, self.party, search),
-            lambda offset, limit, search, _sort, _desc: repo.due_page(
-                store, offset, limit, self.party, search
+            # The model asks "descending" for its usual pages (its default) and the reverse
+            # for pages past the middle, read from the end: 待办 is soonest first.
+            lambda offset, limit, search, _sort, desc: repo.due_page(
+                store,
+                offset,
+                limit,
+                self.party,
+                search,
+                descending=not desc,
+                language=current_language(),
             ),
             default_sort="next_due",
         )

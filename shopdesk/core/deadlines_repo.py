@@ -16,6 +16,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from shopdesk import paths
+from shopdesk.core import due_search
 from shopdesk.core.case_facts import cached_columns, derive_facts
 from shopdesk.core.case_states import (
     check_move,
@@ -548,6 +549,8 @@ def _due_union(party: str, search: str | None) -> tuple[str, list]:
 
 
 def count_due(store: Store, party: str = "seller", search: str | None = None) -> int:
+    if search:
+        return due_search.search_count(store, party, search)
     case_where, case_params = due_filter("c", party, search)
     order_where, order_params = due_filter("o", party, search)
     sql = (
@@ -572,10 +575,13 @@ def due_page(
     a case's id, or minus the order's id. `search`: as the orders and cases search.
     Each row comes with its rule's title in `language` (`rule_title`): the list's cells
     show it as it is."""
-    sql, params = _due_union(party, search)
-    direction = "DESC" if descending else "ASC"
-    sql += f" ORDER BY next_due_at {direction}, id {direction} LIMIT ? OFFSET ?"
-    rows = list(store.db.query(sql, [*params, limit, offset]))
+    if search:
+        rows = due_search.search_page(store, offset, limit, party, search, descending)
+    else:
+        sql, params = _due_union(party, None)
+        direction = "DESC" if descending else "ASC"
+        sql += f" ORDER BY next_due_at {direction}, id {direction} LIMIT ? OFFSET ?"
+        rows = list(store.db.query(sql, [*params, limit, offset]))
     rulesets: dict[str, RuleSet] = {}  # a page holds a few platforms and rules, many times
     titles: dict[tuple[str, str | None], str] = {}
     for row in rows:

@@ -33,9 +33,13 @@ def default_statement(
     return statement_for(case, order, store.events(case_id), exhibits, profile_id)
 
 
-def statement_for(case, order, events: Sequence, exhibits: Sequence, profile_id: str = "") -> str:
-    """default_statement from what was read already (a case snapshot): no query."""
-    profile = get_profile(profile_id) if profile_id else None
+def statement_for(
+    case, order, events: Sequence, exhibits: Sequence, profile: Profile | str | None = None
+) -> str:
+    """default_statement from what was read already (a case snapshot): no query. `profile`:
+    the destination (or its id) whose text limit the statement keeps to."""
+    if isinstance(profile, str):
+        profile = get_profile(profile) if profile else None
 
     def fits(text: str) -> bool:
         if profile is None or not profile.text_limit:

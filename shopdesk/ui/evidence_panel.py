@@ -320,8 +320,8 @@ class EvidencePanel(QWidget):
         profile = self.profile.currentData() or ""
         known = self._known()
         if known is not None and known.case_id == case_id:
-            self._default_text = statement_for(
-                known.case, known.order, known.events, known.evidence, profile
+            self._default_text = statement_for(  # the profiles the panel loaded: no file read
+                known.case, known.order, known.events, known.evidence, self.profiles.get(profile)
             )
         else:
             self._default_text = default_statement(self.store, case_id, profile)

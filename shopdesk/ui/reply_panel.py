@@ -172,10 +172,10 @@ class ReplyPanel(QWidget):
                 item.setForeground(QColor("#999"))
             item.setData(Qt.ItemDataRole.UserRole, suggestion.template.id)
             self.list.addItem(item)
-        self.list.blockSignals(False)
         ids = [s.template.id for s in self.suggestions]
         self.list.setCurrentRow(ids.index(keep) if keep in ids else 0)
-        self._choose(self.list.currentRow())
+        self.list.blockSignals(False)
+        self._choose(self.list.currentRow())  # once (the row's signal was held back)
         self._show_steps(events)
 
     @staticmethod

@@ -24,9 +24,9 @@ CLICKS = 40  # different cases: a seller going down the list, and jumping about 
 
 
 def figures(full: Path, runs: int = 5) -> dict:
-    import shopdesk.ui.areas  # noqa: F401  (every tab of the case panel, as the app has them)
     from PySide6.QtWidgets import QApplication
 
+    import shopdesk.ui.areas  # noqa: F401  (every tab of the case panel, as the app has them)
     from shopdesk.ui.main_window import MainWindow
 
     app = QApplication.instance()

@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import json
 
+from shopdesk.core.model import CLOSED_CASE_SQL
 from shopdesk.core.search_repo import match_ids, recent_ids
 from shopdesk.core.search_text import match_queries
 from shopdesk.core.store import Store
 
-OPEN_CASE = "state NOT IN ('refunded', 'closed', 'withdrawn')"
+OPEN_CASE = f"state NOT IN {CLOSED_CASE_SQL}"  # as cases_due_ids and cases_due_list say
 SAMPLE = 1000
 # Measured at 1,000,000 orders: asking the search index about one walked row ~10 µs,
 # looking one match up in a due-rows index ~0.7 µs.

@@ -48,10 +48,6 @@
         <translation>Buyer&apos;s explanation</translation>
     </message>
     <message>
-        <source>（已更正）</source>
-        <translation>(retracted) </translation>
-    </message>
-    <message>
         <source>编号</source>
         <translation>No.</translation>
     </message>
@@ -1292,6 +1288,13 @@ The current data is saved as a &quot;before restore&quot; backup first, so you c
     </message>
 </context>
 <context>
+    <name>CaseTimeline</name>
+    <message>
+        <source>（已撤销）</source>
+        <translation> (undone)</translation>
+    </message>
+</context>
+<context>
     <name>CheckResultDialog</name>
     <message>
         <source>检查数据</source>
@@ -2203,10 +2206,6 @@ The current data is saved as a &quot;before restore&quot; backup first, so you c
     <message>
         <source>原因：%1 · 已退款 %2 · 补偿 %3 · 收回 %4 · 净损失 %5 · 结果：%6</source>
         <translation>Cause: %1 · refunded %2 · compensation %3 · recovered %4 · net cost %5 · outcome: %6</translation>
-    </message>
-    <message>
-        <source>（已撤销）</source>
-        <translation> (undone)</translation>
     </message>
     <message>
         <source>请先填写备注内容</source>

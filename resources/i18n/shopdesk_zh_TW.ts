@@ -48,10 +48,6 @@
         <translation>買家說明</translation>
     </message>
     <message>
-        <source>（已更正）</source>
-        <translation>（已更正）</translation>
-    </message>
-    <message>
         <source>编号</source>
         <translation>編號</translation>
     </message>
@@ -1288,6 +1284,13 @@
     </message>
 </context>
 <context>
+    <name>CaseTimeline</name>
+    <message>
+        <source>（已撤销）</source>
+        <translation>（已撤銷）</translation>
+    </message>
+</context>
+<context>
     <name>CheckResultDialog</name>
     <message>
         <source>检查数据</source>
@@ -2192,10 +2195,6 @@
     <message>
         <source>原因：%1 · 已退款 %2 · 补偿 %3 · 收回 %4 · 净损失 %5 · 结果：%6</source>
         <translation>原因：%1 · 已退款 %2 · 補償 %3 · 收回 %4 · 淨損失 %5 · 結果：%6</translation>
-    </message>
-    <message>
-        <source>（已撤销）</source>
-        <translation>（已撤銷）</translation>
     </message>
     <message>
         <source>请先填写备注内容</source>

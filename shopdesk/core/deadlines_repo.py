@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from shopdesk.core import messages
+from shopdesk.core import due_search, messages
 from shopdesk.core.case_facts import cached_columns, derive_facts
 from shopdesk.core.case_states import (
     check_move,
@@ -27,7 +27,13 @@ from shopdesk.core.errors import InputError
 from shopdesk.core.evidence_repo import case_chat_messages
 from shopdesk.core.labels import newer_version_id
 from shopdesk.core.model import CLOSED_CASE_SQL, Case, CaseState, Event, EventKind, Order, Party
-from shopdesk.core.reply_clock import REPLY_RULE_ID, contacts, reply_deadline, reply_target
+from shopdesk.core.reply_clock import (
+    REPLY_RULE_ID,
+    ReplyTarget,
+    contacts,
+    reply_deadline,
+    reply_target,
+)
 from shopdesk.core.rules import (
     PLATFORM_RULE_ID,
     Deadline,
@@ -80,16 +86,28 @@ def _promised_hours(store: Store, order: Order) -> int | None:
 
 
 def deadlines_for_order(
-    store: Store, order: Order, now: datetime, cases: Sequence[Case] | None = None
+    store: Store | None,
+    order: Order,
+    now: datetime,
+    cases: Sequence[Case] | None = None,
+    *,
+    timelines: dict[int, Sequence[Event]] | None = None,
+    promised_hours: int | None = None,
 ) -> list[Deadline]:
+    """The order's clocks. What is passed (its cases, their `timelines` by case id, the
+    shop's `promised_hours`) is not read again: a case snapshot has read it already."""
     if cases is None:
         cases = store.list_cases(order_id=order.id)
+    if timelines is None:
+        timelines = {c.id: store.events(c.id) for c in cases}
+    if promised_hours is None and store is not None:
+        promised_hours = _promised_hours(store, order)
     return order_deadlines(
         order,
         active_ruleset(order.platform),
         now,
-        cases=[(c, store.events(c.id)) for c in cases],
-        promised_ship_hours=_promised_hours(store, order),
+        cases=[(c, timelines[c.id]) for c in cases],
+        promised_ship_hours=promised_hours,
     )
 
 
@@ -108,8 +126,16 @@ def case_state(case: Case, events: Sequence[Event], now: datetime) -> CaseState:
 
 
 def deadlines_for_case(
-    store: Store, case: Case, now: datetime, events: Sequence[Event] | None = None
+    store: Store | None,
+    case: Case,
+    now: datetime,
+    events: Sequence[Event] | None = None,
+    *,
+    chat: Sequence | None = None,
+    target: ReplyTarget | None = None,
 ) -> list[Deadline]:
+    """The case's clocks. What is passed (its `events`, its `chat` messages, the reply
+    `target`) is not read again from the store."""
     if events is None:
         events = store.events(case.id)
     if newer_version_id(case, events):
@@ -117,8 +143,10 @@ def deadlines_for_case(
     state = case_state(case, events, now)
     found = case_deadlines(case, events, active_ruleset(case.platform), now, state=state)
     if state.is_open:
-        spoken = contacts(events, case_chat_messages(store, case.id), now, timeline_asks=False)
-        reply = reply_deadline(case, spoken, reply_target(store))
+        if chat is None:
+            chat = case_chat_messages(store, case.id)
+        spoken = contacts(events, chat, now, timeline_asks=False)
+        reply = reply_deadline(case, spoken, target or reply_target(store))
         if reply is not None:
             found.append(reply)
     return found
@@ -479,6 +507,8 @@ def _due_union(party: str, search: str | None) -> tuple[str, list]:
 
 
 def count_due(store: Store, party: str = "seller", search: str | None = None) -> int:
+    if search:
+        return due_search.search_count(store, party, search)
     case_where, case_params = due_filter("c", party, search)
     order_where, order_params = due_filter("o", party, search)
     sql = (
@@ -496,14 +526,30 @@ def due_page(
     party: str = "seller",
     search: str | None = None,
     descending: bool = False,
+    language: str = "zh-CN",
 ) -> list[dict]:
     """One page of the 待办 list: orders (id < 0) and cases (id > 0) by cached due time,
     soonest first (`descending`: latest first, for reading the end of the list). Row ids:
-    a case's id, or minus the order's id. `search`: as the orders and cases search."""
-    sql, params = _due_union(party, search)
-    direction = "DESC" if descending else "ASC"
-    sql += f" ORDER BY next_due_at {direction}, id {direction} LIMIT ? OFFSET ?"
-    return list(store.db.query(sql, [*params, limit, offset]))
+    a case's id, or minus the order's id. `search`: as the orders and cases search.
+    Each row comes with its rule's title in `language` (`rule_title`): the list's cells
+    show it as it is."""
+    if search:
+        rows = due_search.search_page(store, offset, limit, party, search, descending)
+    else:
+        sql, params = _due_union(party, None)
+        direction = "DESC" if descending else "ASC"
+        sql += f" ORDER BY next_due_at {direction}, id {direction} LIMIT ? OFFSET ?"
+        rows = list(store.db.query(sql, [*params, limit, offset]))
+    rulesets: dict[str, RuleSet] = {}  # a page holds a few platforms and rules, many times
+    titles: dict[tuple[str, str | None], str] = {}
+    for row in rows:
+        platform, rule_id = key = (row["platform"], row["next_due_rule"])
+        if key not in titles:
+            if platform not in rulesets:
+                rulesets[platform] = active_ruleset(platform)
+            titles[key] = rule_title(platform, rule_id, language, rulesets[platform])
+        row["rule_title"] = titles[key]
+    return rows
 
 
 def subject_deadlines(store: Store, subject: str, subject_id: int, now: datetime):
@@ -513,8 +559,11 @@ def subject_deadlines(store: Store, subject: str, subject_id: int, now: datetime
     return deadlines_for_case(store, store.get_case(subject_id), now)
 
 
-def rule_title(platform: str, rule_id: str | None, language: str = "zh-CN") -> str:
-    """A rule's title in `language` (the newest version's wording)."""
+def rule_title(
+    platform: str, rule_id: str | None, language: str = "zh-CN", ruleset: RuleSet | None = None
+) -> str:
+    """A rule's title in `language` (the newest version's wording) in `ruleset` (default:
+    the platform's rule set in force)."""
     if not rule_id:
         return ""
     language = language if language in messages.LANGUAGES else "zh-CN"
@@ -522,7 +571,7 @@ def rule_title(platform: str, rule_id: str | None, language: str = "zh-CN") -> s
         return messages.text("clock.platform_deadline", language)
     if rule_id == REPLY_RULE_ID:
         return messages.text("clock.reply_title", language)
-    for version in reversed(active_ruleset(platform).versions):
+    for version in reversed((ruleset or active_ruleset(platform)).versions):
         if rule_id in version.rules:
             return version.rules[rule_id].title_in(language)
     return rule_id

@@ -66,6 +66,13 @@ def reply_target(store) -> ReplyTarget:
     """The shop's response target (settings; 60 minutes in 09:00-23:00 by default)."""
     minutes = store.get_setting(TARGET_SETTING, DEFAULT_MINUTES)
     hours = store.get_setting(HOURS_SETTING, DEFAULT_HOURS)
+    return target_from(minutes, hours)
+
+
+def target_from(minutes, hours) -> ReplyTarget:
+    """The target the two settings say (the defaults for what is missing or unreadable)."""
+    minutes = DEFAULT_MINUTES if minutes is None else minutes
+    hours = DEFAULT_HOURS if hours is None else hours
     try:
         return ReplyTarget(max(1, int(minutes)), parse_hours(hours))
     except (InputError, TypeError, ValueError):

@@ -68,8 +68,9 @@ def _row(template: Template) -> dict:
 
 
 def own_templates(store: Store) -> list[Template]:
-    rows = store.db.query("SELECT * FROM templates ORDER BY created_at, id")
-    return [_from_row(r) for r in rows]
+    cursor = store.db.execute("SELECT * FROM templates ORDER BY created_at, id")
+    names = [d[0] for d in cursor.description]
+    return [_from_row(dict(zip(names, r, strict=True))) for r in cursor]
 
 
 def all_templates(store: Store) -> list[Template]:
@@ -216,7 +217,8 @@ def search(templates: Sequence[Template], text: str) -> list[Template]:
 
 
 def usage(store: Store) -> dict[str, int]:
-    return {r["template_id"]: r["uses"] for r in store.db.query("SELECT * FROM template_usage")}
+    rows = store.db.execute("SELECT template_id, uses FROM template_usage")
+    return dict(rows.fetchall())
 
 
 def by_usage(store: Store, templates: Sequence[Template]) -> list[Template]:
@@ -265,11 +267,20 @@ def replied_steps(store: Store, case_id: int) -> dict[int, list[str]]:
         "SELECT id, data FROM case_events WHERE case_id = ? AND kind = ?",
         [case_id, EventKind.REPLIED.value],
     )
+    return _steps_of((row["id"], row["data"]) for row in rows)
+
+
+def replied_steps_in(events: Sequence[Event]) -> dict[int, list[str]]:
+    """replied_steps from a timeline already read (a case snapshot's)."""
+    return _steps_of((e.id, e.data) for e in events if e.kind == EventKind.REPLIED.value)
+
+
+def _steps_of(rows) -> dict[int, list[str]]:
     steps = {}
-    for row in rows:
-        data = json.loads(row["data"] or "{}")
+    for event_id, text in rows:
+        data = json.loads(text or "{}")
         if isinstance(data.get("steps"), list):
-            steps[row["id"]] = [str(s) for s in data["steps"]]
+            steps[event_id] = [str(s) for s in data["steps"]]
     return steps
 
 
@@ -296,4 +307,16 @@ def case_context(
     exhibits = numbered(evidence_repo.list_evidence(store, case_id))
     return build_context(
         order, case, shop, language, next_deadline_at(store, case, now), exhibits=exhibits
+    )
+
+
+def snapshot_context(snapshot, language: str = "zh-CN") -> dict[str, str]:
+    """case_context from a case snapshot (services/case_snapshot.py): no query."""
+    return build_context(
+        snapshot.order,
+        snapshot.case,
+        snapshot.shop,
+        language,
+        snapshot.next_deadline_at(),
+        exhibits=numbered(snapshot.evidence),
     )

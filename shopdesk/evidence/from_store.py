@@ -3,6 +3,7 @@ CLI and by the evidence panel's background task, each with its own Store)."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,7 +11,6 @@ from pathlib import Path
 from shopdesk.core import evidence_repo
 from shopdesk.core.case_statement import build_statement
 from shopdesk.core.case_states import effective_events
-from shopdesk.core.deadlines_repo import event_data
 from shopdesk.core.evidence_checklist import checklist, numbered
 from shopdesk.core.model import EventKind, EvidenceKind
 from shopdesk.core.store import Store
@@ -30,14 +30,23 @@ def default_statement(
     order = store.get_order(case.order_id)
     if exhibits is None:
         exhibits = evidence_repo.list_evidence(store, case_id)
-    profile = get_profile(profile_id) if profile_id else None
+    return statement_for(case, order, store.events(case_id), exhibits, profile_id)
+
+
+def statement_for(
+    case, order, events: Sequence, exhibits: Sequence, profile: Profile | str | None = None
+) -> str:
+    """default_statement from what was read already (a case snapshot): no query. `profile`:
+    the destination (or its id) whose text limit the statement keeps to."""
+    if isinstance(profile, str):
+        profile = get_profile(profile) if profile else None
 
     def fits(text: str) -> bool:
         if profile is None or not profile.text_limit:
             return True
         return profile.text_size(text) <= profile.text_limit
 
-    steps = [(at, kind) for at, kind, _ in _reviewer_steps(store, case_id)]
+    steps = [(at, kind) for at, kind, _ in reviewer_steps(events)]
     return build_statement(case, order, numbered(exhibits), steps, fits)
 
 
@@ -64,20 +73,33 @@ def reviewer_timeline(store: Store, case_id: int) -> tuple[TimelineEntry, ...]:
 
 
 def _reviewer_steps(store: Store, case_id: int) -> list[tuple[str, str, str]]:
+    return reviewer_steps(store.events(case_id))
+
+
+def reviewer_steps(events: Sequence) -> list[tuple[str, str, str]]:
     """(UTC time or "", EventKind id, the platform's note) of `reviewer_timeline`."""
     entries = []
-    for event in effective_events(store.events(case_id)):
+    for event in effective_events(events):
         if event.kind in BOOKKEEPING_EVENTS:
             continue
         at, note = event.at, ""
         if event.source == "platform":
-            stamp = event_data(store, event.id).get("export_stamp")
+            stamp = _data(event).get("export_stamp")
             if stamp and stamp == event.at:  # the import's time, not the platform's
                 at = ""
             if event.note and not event.note.startswith(_UNDATED_NOTE):
                 note = event.note
         entries.append((at, event.kind, note))
     return entries
+
+
+def _data(event) -> dict:
+    """The `data` an event was recorded with ({} for none or a damaged value)."""
+    try:
+        data = json.loads(event.data or "{}")
+    except (TypeError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 def case_facts(store: Store, case_id: int) -> CaseFacts:

@@ -41,6 +41,8 @@ from shopdesk.core.model import (
     Responsibility,
 )
 from shopdesk.core.store import Store
+from shopdesk.services.case_snapshot import CaseSnapshot, read_case
+from shopdesk.ui.countdown import ui_now
 from shopdesk.ui.format import label, local_time, money
 from shopdesk.ui.i18n import current_language
 from shopdesk.ui.layout_fit import let_shrink
@@ -210,9 +212,11 @@ class CaseFactsPanel(QWidget):
     # ------------------------------------------------------------ showing
 
     def show_case(self, case_id: int) -> None:
-        self.case_id = case_id
-        case = self.store.get_case(case_id)
-        events = self.store.events(case_id)
+        self.show_snapshot(read_case(self.store, case_id, ui_now()))
+
+    def show_snapshot(self, snapshot: CaseSnapshot) -> None:
+        self.case_id = snapshot.case_id
+        case, events = snapshot.case, list(snapshot.events)
         facts = case_facts.derive_facts(case, events)
         self.platform_words.setText(case.reason or self.tr("（平台没有给出原因）"))
         self.question.setText(
@@ -222,7 +226,7 @@ class CaseFactsPanel(QWidget):
         self.cause.setCurrentIndex(max(self.cause.findData(facts.cause), 0))
         self.responsibility.setCurrentIndex(0)
         self._show_money(facts)
-        self._show_inspection(case, events)
+        self._show_inspection(case, events, snapshot.lines)
         if facts.outcome:
             self.outcome_form.outcome.setCurrentIndex(
                 max(self.outcome_form.outcome.findData(facts.outcome), 0)
@@ -254,7 +258,7 @@ class CaseFactsPanel(QWidget):
             .replace("%4", money(m.net_cost_fen))
         )
 
-    def _show_inspection(self, case, events) -> None:
+    def _show_inspection(self, case, events, lines) -> None:
         while self.inspection_grid.count():
             item = self.inspection_grid.takeAt(0)
             if item.widget() is not None:
@@ -269,7 +273,6 @@ class CaseFactsPanel(QWidget):
                 QLabel(self.tr("收到退货后，在这里记录每件商品的情况。"))
             )
             return
-        lines = self.store.order_lines(case.order_id)
         recorded = {i.position: i for i in case_facts.derive_facts(case, events).inspected}
         for row, line in enumerate(lines):
             good, bad = QSpinBox(), QSpinBox()

@@ -1,8 +1,10 @@
 """The detail panel for an after-sales case: the order's facts and the case's timeline,
 plus the sections the main window adds (progress, replies, evidence) as tabs.
 
-A section is added with `add_section(title, widget)`: a widget with `show_case(case_id)`
-and, optionally, a `changed` signal that tells the window the case was written to."""
+A click reads the case once (services/case_snapshot.py: a CaseSnapshot) and hands the
+snapshot to every section's `show_snapshot(snapshot)`; a section without one is asked
+`show_case(case_id)`. A section is added with `add_section(title, widget)`; it may have a
+`changed` signal that tells the window the case was written to."""
 
 from __future__ import annotations
 
@@ -16,8 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shopdesk.core.model import CaseKind, CaseState, Cause, EventKind
+from shopdesk.core.model import CaseKind, CaseState, Cause
 from shopdesk.core.store import Store
+from shopdesk.services.case_snapshot import CaseSnapshot, read_case
+from shopdesk.ui.case_timeline import fill_timeline
+from shopdesk.ui.countdown import ui_now
 from shopdesk.ui.facts import FactsBlock
 from shopdesk.ui.format import label, local_time, money
 from shopdesk.ui.layout_fit import let_shrink
@@ -38,8 +43,10 @@ class CaseOverview(QWidget):
         layout.addWidget(self.timeline, 1)
 
     def show_case(self, case_id: int) -> None:
-        case = self.store.get_case(case_id)
-        order = self.store.get_order(case.order_id)
+        self.show_snapshot(read_case(self.store, case_id, ui_now()))
+
+    def show_snapshot(self, snapshot: CaseSnapshot) -> None:
+        case, order = snapshot.case, snapshot.order
         tr = self.tr
         self.facts.show_facts(
             [
@@ -56,15 +63,7 @@ class CaseOverview(QWidget):
                 (tr("买家说明"), case.description),
             ]
         )
-        self.timeline.clear()
-        retracted = {e.retracts for e in self.store.events(case_id) if e.retracts}
-        for event in self.store.events(case_id):
-            text = f"{local_time(event.at)}  {label(EventKind, event.kind)}"
-            if event.note:
-                text += f" — {event.note}"
-            if event.id in retracted:
-                text = tr("（已更正）") + text
-            self.timeline.addItem(text)
+        fill_timeline(self.timeline, snapshot.events)
 
 
 class CasePanel(QWidget):
@@ -74,6 +73,7 @@ class CasePanel(QWidget):
         super().__init__(parent)
         self.store = store
         self.case_id: int | None = None
+        self.snapshot: CaseSnapshot | None = None
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 15px; font-weight: bold;")
         self.tabs = QTabWidget()
@@ -103,15 +103,21 @@ class CasePanel(QWidget):
         return area
 
     def show_case(self, case_id: int) -> None:
+        """Read the case once and show it in every section."""
+        snapshot = read_case(self.store, case_id, ui_now())
         self.case_id = case_id
-        case = self.store.get_case(case_id)
+        self.snapshot = snapshot
+        case = snapshot.case
         self.title.setText(
             self.tr("售后单 #%1 · %2")
             .replace("%1", str(case.id))
             .replace("%2", label(CaseKind, case.kind))
         )
         for section in self.sections:
-            section.show_case(case_id)
+            if hasattr(section, "show_snapshot"):
+                section.show_snapshot(snapshot)
+            else:
+                section.show_case(case_id)
 
     def show_clocks(self) -> None:
         """Bring the tab with the case's running clocks (进度) to the front."""

@@ -100,7 +100,7 @@ def countdown_column(explain: Callable[[Row], str] | None = None) -> Column:
     }
     if explain is not None:
         roles[Qt.ItemDataRole.ToolTipRole] = explain
-    return Column(tr("剩余时间"), countdown_display, "next_due", roles=roles)
+    return Column(tr("剩余时间"), countdown_display, "next_due", roles=roles, live=True)
 
 
 class CountdownTicker(QObject):

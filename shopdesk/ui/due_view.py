@@ -34,6 +34,7 @@ from shopdesk.ui.countdown import (
 from shopdesk.ui.due_empty import DueEmptyState
 from shopdesk.ui.format import label, local_time
 from shopdesk.ui.i18n import current_language
+from shopdesk.ui.search_worker import SearchSource
 from shopdesk.ui.table_model import Column, PagedTableModel, Row
 from shopdesk.ui.table_view import RecordTable
 
@@ -70,9 +71,7 @@ def due_columns(store: Store) -> list[Column]:
     language = current_language
     return [
         countdown_column(lambda row: explain_row(store, row)),
-        Column(
-            tr("事项"), lambda r: repo.rule_title(r["platform"], r["next_due_rule"], language())
-        ),
+        Column(tr("事项"), lambda r: r["rule_title"]),  # the page query's: no look-up here
         Column(tr("对象"), _what),
         Column(tr("平台"), lambda r: label_platform(r["platform"])),
         Column(tr("订单号"), lambda r: r["order_no"]),
@@ -163,16 +162,35 @@ class DueView(QWidget):
         self.model = PagedTableModel(
             due_columns(store),
             lambda search: repo.count_due(store, self.party, search),
-            lambda offset, limit, search, _sort, _desc: repo.due_page(
-                store, offset, limit, self.party, search
+            # The model asks "descending" for its usual pages (its default) and the reverse
+            # for pages past the middle, read from the end: 待办 is soonest first.
+            lambda offset, limit, search, _sort, desc: repo.due_page(
+                store,
+                offset,
+                limit,
+                self.party,
+                search,
+                descending=not desc,
+                language=current_language(),
             ),
             default_sort="next_due",
         )
-        self.records = RecordTable(self.model, [])
+        # The window's search box searches in the background (a worker with its own
+        # connection): the first page as soon as it is read, the count after it is painted.
+        source = SearchSource(
+            store.path,
+            lambda s, offset, limit, search, _sort, desc: repo.due_page(
+                s, offset, limit, self.party, search, not desc, current_language()
+            ),
+            lambda s, search: repo.count_due(s, self.party, search),
+        )
+        self.records = RecordTable(self.model, [], search_source=source)
+        self.search_shown = self.records.search_shown
         fit_columns(self.records.table, self.model.columns)
         self.records.table.setSortingEnabled(False)
         self.table = self.records.table
         self.records.selected.connect(self._selected)
+        self.records.search_shown.connect(lambda _text: self._show_empty_state())
         self.ticker = _ticker(self.records)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("显示")))
@@ -204,6 +222,13 @@ class DueView(QWidget):
             return  # switching to the view: nothing to re-read
         self.model.set_search(text)
         self._update_summary()
+
+    def start_search(self, text: str) -> None:
+        """Search as the seller types (the window's search box), in the background."""
+        self.records.start_search(text)
+
+    def stop_searching(self) -> None:
+        self.records.stop_searching()
 
     def refresh(self) -> None:
         """After the store changed (an import, an event, another process): recompute

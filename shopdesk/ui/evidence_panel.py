@@ -52,11 +52,18 @@ from shopdesk.core.model import EvidenceKind
 from shopdesk.core.store import Store
 from shopdesk.core.timeutil import now_utc
 from shopdesk.evidence.chatrender import china_time
-from shopdesk.evidence.from_store import PackResult, default_statement, pack_case
+from shopdesk.evidence.from_store import (
+    PackResult,
+    default_statement,
+    pack_case,
+    statement_for,
+)
 from shopdesk.evidence.package import PackCancelled, images_for
 from shopdesk.evidence.profiles import Profile, load_profiles
 from shopdesk.platforms import registry
+from shopdesk.services.case_snapshot import CaseSnapshot, read_case
 from shopdesk.ui import file_dialogs
+from shopdesk.ui.countdown import ui_now
 from shopdesk.ui.format import label
 from shopdesk.ui.layout_fit import let_shrink
 from shopdesk.ui.tasks import Task, TaskContext, runner
@@ -131,6 +138,7 @@ class EvidencePanel(QWidget):
         super().__init__(parent)
         self.store = store
         self.case_id: int | None = None
+        self._snapshot: CaseSnapshot | None = None  # what show_snapshot was given
         self.worker: Task | None = None  # the packaging job while it runs
         self._icons: dict[str, QIcon] = {}
         self._loading = False
@@ -241,11 +249,30 @@ class EvidencePanel(QWidget):
     # -- showing -------------------------------------------------------------------------
 
     def show_case(self, case_id: int) -> None:
-        if case_id != self.case_id:
+        self.show_snapshot(read_case(self.store, case_id, ui_now()))
+
+    def show_snapshot(self, snapshot: CaseSnapshot) -> None:
+        case_id = snapshot.case_id
+        new_case = case_id != self.case_id
+        if new_case:
             self.result.clear()
-        self._refresh_statement(case_id, new_case=case_id != self.case_id)
+        self._snapshot = snapshot
         self.case_id = case_id
+        self._refresh_statement(case_id, new_case=new_case)
         self.refresh()
+
+    def _known(self) -> CaseSnapshot | None:
+        """The snapshot the panel shows, while nothing the panel wrote made it stale."""
+        known = self._snapshot
+        return known if known is not None and known.case_id == self.case_id else None
+
+    def _forget(self) -> None:
+        """The panel wrote to the case's evidence: read it from the store again."""
+        self._snapshot = None
+
+    def _case(self):
+        known = self._known()
+        return known.case if known is not None else self.store.get_case(self.case_id)
 
     def _refresh_statement(self, case_id: int | None, new_case: bool = False) -> None:
         """Prefill the statement from the case and the evidence attached now; a text the
@@ -255,14 +282,22 @@ class EvidencePanel(QWidget):
         edited = self.statement.toPlainText() != self._default_text
         if edited and not new_case:
             return
-        self._default_text = default_statement(
-            self.store, case_id, self.profile.currentData() or ""
-        )
+        profile = self.profile.currentData() or ""
+        known = self._known()
+        if known is not None and known.case_id == case_id:
+            self._default_text = statement_for(  # the profiles the panel loaded: no file read
+                known.case, known.order, known.events, known.evidence, self.profiles.get(profile)
+            )
+        else:
+            self._default_text = default_statement(self.store, case_id, profile)
         self.statement.setPlainText(self._default_text)
 
     def evidence(self) -> list:
         if self.case_id is None:
             return []
+        known = self._known()
+        if known is not None:
+            return list(known.evidence)
         return evidence_repo.list_evidence(self.store, self.case_id)
 
     def refresh(self) -> None:
@@ -292,6 +327,10 @@ class EvidencePanel(QWidget):
         entry = self.items.currentItem()
         if entry is None:
             return None
+        known = self._known()
+        if known is not None:
+            wanted = entry.data(Qt.ItemDataRole.UserRole)
+            return next((e for e in known.evidence if e.id == wanted), None)
         try:
             return evidence_repo.get_evidence(self.store, entry.data(Qt.ItemDataRole.UserRole))
         except NotFoundError:  # just removed: the list is being refreshed
@@ -318,8 +357,13 @@ class EvidencePanel(QWidget):
             self._loading = False
 
     def _fill_messages(self, evidence_id: int) -> None:
-        data = evidence_repo.evidence_data(self.store, evidence_id)
-        messages = evidence_repo.chat_messages(self.store, evidence_id, picked_only=False)
+        known = self._known()
+        if known is not None and evidence_id in known.evidence_data:
+            data = known.evidence_data[evidence_id]
+            messages = chatlog.from_data(data.get("messages", []))
+        else:
+            data = evidence_repo.evidence_data(self.store, evidence_id)
+            messages = evidence_repo.chat_messages(self.store, evidence_id, picked_only=False)
         picked = data.get("picked")
         picked = set(range(len(messages)) if picked is None else picked)
         for index, message in enumerate(messages):
@@ -334,7 +378,7 @@ class EvidencePanel(QWidget):
         if self.case_id is None:
             self.checklist.clear()
             return
-        case = self.store.get_case(self.case_id)
+        case = self._case()
         items = checklist(case.kind, [e.kind for e in self.evidence()])
         parts = []
         for entry in items:
@@ -347,7 +391,7 @@ class EvidencePanel(QWidget):
         self.checklist.setText(self.tr("审核看重的证据：") + "<br>" + "<br>".join(parts))
 
     def missing_kinds(self) -> list[str]:
-        case = self.store.get_case(self.case_id)
+        case = self._case()
         return [
             str(i.kind)
             for i in checklist(case.kind, [e.kind for e in self.evidence()])
@@ -364,14 +408,21 @@ class EvidencePanel(QWidget):
         profile = self.selected_profile()
         files = 0
         estimate = 0
+        known = self._known()
         for item in self.evidence():
             chat = item.kind == EvidenceKind.CHAT.value
+            if not chat:
+                messages = 0
+            elif known is not None:
+                messages = known.chat_count(item.id)
+            else:
+                messages = len(evidence_repo.chat_messages(self.store, item.id))
             images = images_for(
                 item.kind,
                 is_pdf=item.mime == "application/pdf",
                 is_image=item.mime.startswith("image/"),
                 path=evidence_repo.stored_path(self.store, item.sha256),
-                messages=len(evidence_repo.chat_messages(self.store, item.id)) if chat else 0,
+                messages=messages,
                 profile=profile,
             )  # the packager's own count
             files += images
@@ -527,6 +578,7 @@ class EvidencePanel(QWidget):
         return added
 
     def _after_change(self) -> None:
+        self._forget()
         self._refresh_statement(self.case_id)
         self.refresh()
         self.changed.emit()
@@ -586,6 +638,7 @@ class EvidencePanel(QWidget):
             if self.messages.item(i).checkState() == Qt.CheckState.Checked
         ]
         evidence_repo.pick_messages(self.store, item.id, picked)
+        self._forget()
         self.update_budget()
 
     def _remove_selected(self) -> None:

@@ -21,18 +21,29 @@ class FactsBlock(QWidget):
         self.grid.setVerticalSpacing(4)
         self.grid.setColumnStretch(1, 1)
         self.fields: list[QLabel] = []
+        self.names: list[str] = []  # the names the labels are built for
 
     def show_facts(self, facts: list[tuple[str, str]]) -> None:
+        """Show these (name, value) lines. The same names as shown: only the values change
+        (a click on the next case must not build a dozen labels again)."""
+        names = [name for name, _value in facts]
+        if names != self.names:
+            self._build(names)
+        for field, (_name, value) in zip(self.fields, facts, strict=True):
+            field.setText(value or "—")
+
+    def _build(self, names: list[str]) -> None:
         while self.grid.count():
             item = self.grid.takeAt(0)
             if item.widget() is not None:
                 item.widget().hide()
                 item.widget().setParent(None)  # gone now, not at the next event loop turn
         self.fields = []
-        for row, (name, value) in enumerate(facts):
+        self.names = names
+        for row, name in enumerate(names):
             title = QLabel(name + "：")
             title.setAlignment(TOP_RIGHT)
-            field = QLabel(value or "—")
+            field = QLabel()
             field.setWordWrap(True)
             field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)

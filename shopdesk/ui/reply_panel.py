@@ -33,6 +33,8 @@ from shopdesk.core.templates import (
     over_limit,
     render_template,
 )
+from shopdesk.services.case_snapshot import CaseSnapshot, read_case
+from shopdesk.ui.countdown import ui_now
 from shopdesk.ui.format import local_time
 from shopdesk.ui.i18n import current_language
 from shopdesk.ui.layout_fit import let_shrink
@@ -76,6 +78,7 @@ class ReplyPanel(QWidget):
         super().__init__(parent)
         self.store = store
         self.case_id: int | None = None
+        self._snapshot: CaseSnapshot | None = None  # what show_snapshot was given
         self.suggestions: list[Suggestion] = []
         self.template: Template | None = None
 
@@ -127,9 +130,18 @@ class ReplyPanel(QWidget):
     # -- what the case panel calls -----------------------------------------------------
 
     def show_case(self, case_id: int) -> None:
+        self.show_snapshot(read_case(self.store, case_id, ui_now()))
+
+    def show_snapshot(self, snapshot: CaseSnapshot) -> None:
+        case_id = snapshot.case_id
         keep = self.template.id if self.template and case_id == self.case_id else None
         self.case_id = case_id
+        self._snapshot = snapshot
         self._reload(keep)
+
+    def _known(self) -> CaseSnapshot | None:
+        known = self._snapshot
+        return known if known is not None and known.case_id == self.case_id else None
 
     def current_language(self) -> str:
         return self.language.currentData()
@@ -138,8 +150,11 @@ class ReplyPanel(QWidget):
         if self.case_id is None:
             return
         keep = keep or (self.template.id if self.template else None)
-        case = self.store.get_case(self.case_id)
-        events = self.store.events(self.case_id)
+        known = self._known()
+        if known is not None:
+            case, events = known.case, list(known.events)
+        else:
+            case, events = self.store.get_case(self.case_id), self.store.events(self.case_id)
         stage = case_stage(case, events).value
         self.suggestions = rank(
             templates_repo.all_templates(self.store),
@@ -157,10 +172,10 @@ class ReplyPanel(QWidget):
                 item.setForeground(QColor("#999"))
             item.setData(Qt.ItemDataRole.UserRole, suggestion.template.id)
             self.list.addItem(item)
-        self.list.blockSignals(False)
         ids = [s.template.id for s in self.suggestions]
         self.list.setCurrentRow(ids.index(keep) if keep in ids else 0)
-        self._choose(self.list.currentRow())
+        self.list.blockSignals(False)
+        self._choose(self.list.currentRow())  # once (the row's signal was held back)
         self._show_steps(events)
 
     @staticmethod
@@ -177,7 +192,11 @@ class ReplyPanel(QWidget):
             return
         self.template = self.suggestions[row].template
         language = self.current_language()
-        values = templates_repo.case_context(self.store, self.case_id, language)
+        known = self._known()
+        if known is not None:
+            values = templates_repo.snapshot_context(known, language)
+        else:
+            values = templates_repo.case_context(self.store, self.case_id, language)
         self.editor.setPlainText(render_template(self.template, values, language).text)
 
     def _update_state(self) -> None:
@@ -203,9 +222,16 @@ class ReplyPanel(QWidget):
 
     def _show_steps(self, events) -> None:
         assert self.case_id is not None
-        spoken = contacts(events, case_chat_messages(self.store, self.case_id))
-        first = first_reply(spoken, reply_target(self.store))
-        states = care_steps(events, templates_repo.replied_steps(self.store, self.case_id), first)
+        known = self._known()
+        if known is not None:
+            chat, target = known.chat, known.reply_target
+            replied = templates_repo.replied_steps_in(events)
+        else:
+            chat, target = case_chat_messages(self.store, self.case_id), reply_target(self.store)
+            replied = templates_repo.replied_steps(self.store, self.case_id)
+        spoken = contacts(events, chat)
+        first = first_reply(spoken, target)
+        states = care_steps(events, replied, first)
         language = current_language()
         for state in states:
             mark, when = self.step_labels[state.step]
@@ -226,6 +252,7 @@ class ReplyPanel(QWidget):
         templates_repo.record_copy(
             self.store, self.case_id, self.template.id, self.current_language()
         )
+        self._snapshot = None  # the copy is on the timeline now: read it again
         window = self.window()
         if hasattr(window, "statusBar"):  # said where the seller looks, not in a box
             window.statusBar().showMessage(

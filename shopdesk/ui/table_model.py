@@ -6,7 +6,12 @@ stay fast"); canFetchMore/fetchMore would load every row on the way down.
 
 A page past the middle is read from the other end (the reverse order, a short OFFSET),
 so the last row is as quick as the first. A search may be answered in the background
-(`apply_search` with its first page, `apply_count` when counted: see search_worker.py)."""
+(`apply_search` with its first page, `apply_count` when counted: see search_worker.py).
+
+Cells are finished values: the page query gives display-ready rows (the 待办 rule's title
+comes with its row), and a row's texts are made once, the first time it is painted, and
+kept with its page; only a `live` column (the countdown, which turns with the clock) is
+made at every paint. A repaint or a scroll back does no work per cell."""
 
 from __future__ import annotations
 
@@ -30,6 +35,7 @@ class Column:
     sort_key: str | None = None  # the store's sort id, None: not sortable
     roles: dict[int, Callable[[Row], Any]] = field(default_factory=dict)
     align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    live: bool = False  # its text changes with the time: made at each paint, never kept
 
 
 class PagedTableModel(QAbstractTableModel):
@@ -57,6 +63,9 @@ class PagedTableModel(QAbstractTableModel):
         self._search_sort = search_sort
         self._user_sorted = False
         self._pages: OrderedDict[int, list[Row]] = OrderedDict()
+        self._texts: dict[int, list[tuple[str, ...] | None]] = {}  # by page: finished texts
+        self.columnsInserted.connect(self._forget_texts)  # add_countdown_column
+        self.columnsRemoved.connect(self._forget_texts)
         self._count = count(None)
         self._count_exact = True
 
@@ -83,12 +92,27 @@ class PagedTableModel(QAbstractTableModel):
         if row is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return column.display(row)
+            return self._text(number, row, index.column())
         if role == ROW_ID_ROLE:
             return row["id"]
         if role not in column.roles:  # a tooltip: the whole text of a cell cut short
-            return column.display(row) or None
+            return self._text(number, row, index.column()) or None
         return column.roles[role](row)
+
+    def _text(self, number: int, row: Row, column_no: int) -> str:
+        column = self.columns[column_no]
+        if column.live:
+            return column.display(row)
+        page_no, offset = divmod(number, self.PAGE_SIZE)
+        texts = self._texts.setdefault(page_no, [None] * self.PAGE_SIZE)
+        finished = texts[offset]
+        if finished is None:  # the row's first paint: every kept text at once
+            finished = tuple("" if c.live else c.display(row) for c in self.columns)
+            texts[offset] = finished
+        return finished[column_no]
+
+    def _forget_texts(self, *_args) -> None:
+        self._texts.clear()
 
     def headerData(self, section: int, orientation, role: int = Qt.DisplayRole):
         if role != Qt.ItemDataRole.DisplayRole:
@@ -107,7 +131,7 @@ class PagedTableModel(QAbstractTableModel):
         self._sort = key
         self._descending = order == Qt.SortOrder.DescendingOrder
         self._user_sorted = True
-        self._pages.clear()
+        self._clear_pages()
         self.layoutChanged.emit()
 
     # -- ShopDesk interface -----------------------------------------------------------
@@ -118,7 +142,7 @@ class PagedTableModel(QAbstractTableModel):
         self._sort = key
         self._descending = descending
         self._user_sorted = True
-        self._pages.clear()
+        self._clear_pages()
         self.layoutChanged.emit()
 
     def row(self, number: int) -> Row | None:
@@ -128,7 +152,8 @@ class PagedTableModel(QAbstractTableModel):
             page = self._fetch(page_no)
             self._pages[page_no] = page
             while len(self._pages) > self.CACHED_PAGES:
-                self._pages.popitem(last=False)
+                evicted, _rows = self._pages.popitem(last=False)
+                self._texts.pop(evicted, None)
         else:
             self._pages.move_to_end(page_no)
         return page[offset] if offset < len(page) else None
@@ -149,6 +174,10 @@ class PagedTableModel(QAbstractTableModel):
             return rows
         return self._page_fn(start, self.PAGE_SIZE, self._search, sort, descending)
 
+    def _clear_pages(self) -> None:
+        self._pages.clear()
+        self._texts.clear()
+
     def row_id(self, number: int) -> int | None:
         row = self.row(number)
         return None if row is None else row["id"]
@@ -162,7 +191,7 @@ class PagedTableModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         self.beginResetModel()
-        self._pages.clear()
+        self._clear_pages()
         self._count = self._count_fn(self._search)
         self._count_exact = True
         self.endResetModel()
@@ -172,7 +201,7 @@ class PagedTableModel(QAbstractTableModel):
         first page shorter than a page is the whole answer)."""
         self.beginResetModel()
         self._search = text or None
-        self._pages.clear()
+        self._clear_pages()
         self._pages[0] = list(first_page)
         if count is None and len(first_page) < self.PAGE_SIZE:
             count = len(first_page)

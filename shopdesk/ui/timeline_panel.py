@@ -5,26 +5,21 @@ the deadline the platform shows, and the timeline."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QPushButton,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from shopdesk.core.case_states import allowed_events
 from shopdesk.core.countdown import countdown
 from shopdesk.core.deadlines_repo import (
     add_case_event,
-    case_state,
-    deadlines_shown_with_case,
     set_platform_deadline,
     undo_last,
 )
@@ -33,6 +28,8 @@ from shopdesk.core.model import Cause, EventKind, Outcome, Party
 from shopdesk.core.rules import explain
 from shopdesk.core.store import Store
 from shopdesk.core.timeutil import CHINA, from_text, parse_user_time, to_text
+from shopdesk.services.case_snapshot import CaseSnapshot, read_case
+from shopdesk.ui.case_timeline import fill_timeline
 from shopdesk.ui.countdown import BACKGROUND, FOREGROUND, ui_now
 from shopdesk.ui.format import label, local_time, money
 from shopdesk.ui.i18n import current_language
@@ -199,18 +196,16 @@ class TimelinePanel(QWidget):
     # -- showing ----------------------------------------------------------------------
 
     def show_case(self, case_id: int) -> None:
-        self.case_id = case_id
+        self.show_snapshot(read_case(self.store, case_id, ui_now()))
+
+    def show_snapshot(self, snapshot: CaseSnapshot) -> None:
+        self.case_id = snapshot.case_id
         self.message.clear()
-        now = ui_now()
-        case = self.store.get_case(case_id)
-        order = self.store.get_order(case.order_id)
-        events = self.store.events(case_id)
-        self._show_clocks(deadlines_shown_with_case(self.store, case, now, events))
-        state = case_state(case, events, now)
-        self._show_buttons(allowed_events(case, events, order=order, now=now, state=state))
-        self._show_timeline(events)
-        self.platform_due.setText(china_time(case.platform_deadline))
-        self._show_facts(case)
+        self._show_clocks(snapshot.shown_deadlines)
+        self._show_buttons(snapshot.allowed)
+        fill_timeline(self.timeline, snapshot.events)
+        self.platform_due.setText(china_time(snapshot.case.platform_deadline))
+        self._show_facts(snapshot.case)
 
     def _show_facts(self, case) -> None:
         cause = label(Cause, case.cause)
@@ -250,22 +245,6 @@ class TimelinePanel(QWidget):
             self.buttons.addWidget(button, number // 3, number % 3)
             self.event_buttons[kind.value] = button
         self.undo.setEnabled(EventKind.CORRECTION in allowed)
-
-    def _show_timeline(self, events) -> None:
-        self.timeline.clear()
-        retracted = {e.retracts for e in events if e.retracts}
-        for event in events:
-            text = f"{local_time(event.at)}  {label(EventKind, event.kind)}"
-            if event.note:
-                text += f" — {event.note}"
-            item = QListWidgetItem(text)
-            if event.id in retracted:
-                font = QFont()
-                font.setStrikeOut(True)
-                item.setFont(font)
-                item.setText(text + self.tr("（已撤销）"))
-                item.setForeground(Qt.GlobalColor.gray)
-            self.timeline.addItem(item)
 
     # -- writing ----------------------------------------------------------------------
 

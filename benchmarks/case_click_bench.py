@@ -62,7 +62,7 @@ def figures(full: Path, runs: int = 5) -> dict:
             times.append(took)
             counts.append(count)
             app.processEvents()  # what the event loop does between two clicks
-    window._watch.stop()
+    window.external_writes.stop()
     window.close()
     store.close()
     return {

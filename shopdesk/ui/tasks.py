@@ -187,7 +187,10 @@ class Task(QObject):
             except Exception:  # noqa: BLE001 - closing a read connection cannot lose data
                 log.exception("closing a task's store failed")
             self._done.set()
-        self._delivered.emit(outcome, value)
+        try:
+            self._delivered.emit(outcome, value)
+        except RuntimeError:  # the window that asked closed meanwhile: no one to tell
+            log.info("task %s finished after its owner was gone", self.name)
 
     def _is_cancel(self, exc: BaseException) -> bool:
         if isinstance(exc, self.cancel_errors):

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from shopdesk.core.importers.case_events import implied_events
 from shopdesk.core.importers.cells import (
     CellError,
     clean_text,
@@ -30,10 +31,9 @@ from shopdesk.core.importers.records import (
     ParsedLine,
     ParsedOrder,
     ParsedRefund,
-    PlatformEvent,
 )
 from shopdesk.core.importers.rows import RowError
-from shopdesk.core.model import CaseKind, CaseState, EventKind
+from shopdesk.core.model import CaseKind, CaseState
 
 _SCIENTIFIC = re.compile(r"^[+-]?\d+(\.\d+)?[eE][+-]?\d+$")
 EMPTY = "-"  # 抖店's empty cell
@@ -608,21 +608,15 @@ class DouyinRefundParser:
             notes.append(Note(name, tracking, MANGLED_RETURN_WAYBILL))
             tracking = ""
         reason = self._t(values, "reason")
-        events = [PlatformEvent(EventKind.OPENED.value, opened_at, reason)]
-        if state in (CaseState.AWAITING_RETURN, CaseState.RETURN_IN_TRANSIT):
-            events.append(PlatformEvent(EventKind.SELLER_AGREED.value, agreed_at))
-        if state is CaseState.RETURN_IN_TRANSIT:
-            events.append(PlatformEvent(EventKind.BUYER_SHIPPED_RETURN.value, None, tracking))
-        if state is CaseState.REFUSED:
-            events.append(PlatformEvent(EventKind.SELLER_REFUSED.value, None))
-        if state is CaseState.INTERVENTION:
-            events.append(PlatformEvent(EventKind.PLATFORM_INTERVENED.value, None, status))
-        if state is CaseState.REFUNDED:
-            events.append(PlatformEvent(EventKind.REFUNDED.value, finished_at, status))
-        elif state is CaseState.CLOSED:
-            events.append(PlatformEvent(EventKind.CLOSED.value, finished_at, status))
-        elif state is CaseState.WITHDRAWN:
-            events.append(PlatformEvent(EventKind.WITHDRAWN.value, finished_at, status))
+        events = implied_events(
+            state,
+            opened_at=opened_at,
+            reason=reason,
+            status=status,
+            finished_at=finished_at,
+            agreed_at=agreed_at,
+            return_tracking=tracking,
+        )
         return ParsedRefund(
             row=number,
             order_no=order_no,
@@ -638,6 +632,6 @@ class DouyinRefundParser:
             description=self._t(values, "description"),
             title=self._t(values, "title"),
             paid_fen=paid_fen,
-            events=tuple(events),
+            events=events,
             notes=tuple(notes),
         )

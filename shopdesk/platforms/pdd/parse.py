@@ -9,6 +9,7 @@ from datetime import datetime
 from functools import cache
 from pathlib import Path
 
+from shopdesk.core.importers.case_events import implied_events
 from shopdesk.core.importers.cells import (
     CellError,
     clean_text,
@@ -25,10 +26,9 @@ from shopdesk.core.importers.records import (
     ParsedLine,
     ParsedOrder,
     ParsedRefund,
-    PlatformEvent,
 )
 from shopdesk.core.importers.rows import RowError
-from shopdesk.core.model import CaseKind, CaseState, EventKind
+from shopdesk.core.model import CaseKind, CaseState
 from shopdesk.core.timeutil import china_to_text
 
 _ORDER_NO = re.compile(r"^(\d{6})-\d{10,20}$")
@@ -312,22 +312,17 @@ class PddRefundParser:
             # 极速退款: the platform refunded at once; no step and no clock is the seller's.
             state = CaseState.REFUNDED if "成功" in status else CaseState.CLOSED
         reason = self._text(values, "reason")
-        events = [PlatformEvent(EventKind.OPENED.value, opened_at, reason)]
-        if state in (CaseState.AWAITING_RETURN, CaseState.RETURN_IN_TRANSIT):
-            events.append(PlatformEvent(EventKind.SELLER_AGREED.value, None))
+        tracking = ""
         if state is CaseState.RETURN_IN_TRANSIT:
             tracking = clean_tracking_no(self._cell(values, "return_tracking"))
-            events.append(PlatformEvent(EventKind.BUYER_SHIPPED_RETURN.value, None, tracking))
-        if state is CaseState.REFUSED:
-            events.append(PlatformEvent(EventKind.SELLER_REFUSED.value, None))
-        if state is CaseState.INTERVENTION:
-            events.append(PlatformEvent(EventKind.PLATFORM_INTERVENED.value, None, status))
-        if state is CaseState.REFUNDED:
-            events.append(PlatformEvent(EventKind.REFUNDED.value, finished_at, status))
-        elif state is CaseState.CLOSED:
-            events.append(PlatformEvent(EventKind.CLOSED.value, finished_at, status))
-        elif state is CaseState.WITHDRAWN:
-            events.append(PlatformEvent(EventKind.WITHDRAWN.value, finished_at, status))
+        events = implied_events(
+            state,
+            opened_at=opened_at,
+            reason=reason,
+            status=status,
+            finished_at=finished_at,
+            return_tracking=tracking,
+        )
         return ParsedRefund(
             row=number,
             order_no=order_no,
@@ -342,5 +337,5 @@ class PddRefundParser:
             reason=reason,
             title=self._text(values, "title"),
             paid_fen=paid_fen,
-            events=tuple(events),
+            events=events,
         )

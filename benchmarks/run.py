@@ -211,7 +211,6 @@ def due_searches(full: Path, runs: int) -> tuple[dict, dict]:
 
 
 def searches(full: Path, runs: int) -> tuple[dict, dict, dict]:
-    from PySide6.QtCore import QEventLoop, QTimer
 
     from shopdesk.ui.orders_view import OrdersView
 
@@ -238,22 +237,7 @@ def searches(full: Path, runs: int) -> tuple[dict, dict, dict]:
     columns = Store.ORDER_PAGE_COLUMNS
 
     def through_view(text: str) -> float:
-        loop = QEventLoop()
-        view.search_shown.connect(loop.quit)
-        QTimer.singleShot(5000, loop.quit)
-        started = time.perf_counter()
-        view.start_search(text)
-        loop.exec()
-        view.grab()
-        took = time.perf_counter() - started
-        view.search_shown.disconnect(loop.quit)
-        view.start_search("")  # back to every order, as between a seller's searches
-        loop2 = QEventLoop()
-        view.search_shown.connect(loop2.quit)
-        QTimer.singleShot(5000, loop2.quit)
-        loop2.exec()
-        view.search_shown.disconnect(loop2.quit)
-        return took
+        return _searched_through(view, text)
 
     def raw_query(text: str) -> float:
         ids, params = recent_ids("order", text, 0, view.model.PAGE_SIZE)

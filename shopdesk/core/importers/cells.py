@@ -284,6 +284,17 @@ def _fast_china_time(text: str) -> str | None:
     return f"{previous}T{hour + 16:02d}{clock[2:]}Z"
 
 
+def is_scientific(text: str) -> bool:
+    """`6.9E+18`: a long number Excel showed (and saved) in scientific notation."""
+    return bool(_SCIENTIFIC.match(text))
+
+
+def mangled_number(text: str, raw: object = None) -> bool:
+    """A number cell Excel lost digits of: scientific notation, or a workbook number too
+    long to be exact (16 digits or more, stored as a float)."""
+    return is_scientific(text) or (isinstance(raw, float) and abs(raw) >= 1e15)
+
+
 def clean_tracking_no(value: object) -> str:
     """A tracking number without the `No:` prefix older files carry."""
     return _NO_PREFIX.sub("", clean_text(value)).strip()

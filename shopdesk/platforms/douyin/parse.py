@@ -8,7 +8,6 @@ the status from the statuses of its 子订单), so the order parser holds the ro
 
 from __future__ import annotations
 
-import re
 import tomllib
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -19,6 +18,8 @@ from shopdesk.core.importers.case_events import implied_events
 from shopdesk.core.importers.cells import (
     CellError,
     clean_text,
+    is_scientific,
+    mangled_number,
     normalize_status,
     parse_fen,
     parse_int,
@@ -35,7 +36,6 @@ from shopdesk.core.importers.records import (
 from shopdesk.core.importers.rows import RowError
 from shopdesk.core.model import CaseKind, CaseState
 
-_SCIENTIFIC = re.compile(r"^[+-]?\d+(\.\d+)?[eE][+-]?\d+$")
 EMPTY = "-"  # 抖店's empty cell
 DONE_WINDOW = 10_000  # 主订单 kept after they are handed out (rows of one come together)
 
@@ -94,14 +94,9 @@ def _key(value: object) -> str:
         text = value.strip()
         if text.isdigit() and text.isascii() and not text.endswith("000"):
             return text  # the common cell (a number Excel cut to 15 digits ends in zeros)
-        if _SCIENTIFIC.match(text):
+        if is_scientific(text):
             raise CellError(MANGLED_KEY)
     return parse_order_no(value)
-
-
-def _mangled(text: str, raw: object = None) -> bool:
-    """Scientific notation, or a workbook number too long to be exact (16 digits or more)."""
-    return bool(_SCIENTIFIC.match(text)) or (isinstance(raw, float) and abs(raw) >= 1e15)
 
 
 def parse_express(text: str) -> tuple[list[str], list[str], list[str]]:
@@ -119,7 +114,7 @@ def parse_express(text: str) -> tuple[list[str], list[str], list[str]]:
         if not dash or not courier.strip() or courier.strip().isdigit():
             waybill, courier = head, ""
         waybill, courier = waybill.strip(), courier.strip()
-        if _mangled(waybill):
+        if mangled_number(waybill):
             mangled.append(waybill)
         elif waybill and waybill not in waybills:
             waybills.append(waybill)
@@ -286,12 +281,12 @@ class DouyinOrderParser:
         code_raw = self._cell(values, "outer_code")
         outer_code = _text(code_raw)
         kept: tuple[str, ...] = ()
-        if outer_code and _mangled(outer_code, code_raw):
+        if outer_code and mangled_number(outer_code, code_raw):
             notes.append(Note(self.layout.column_name("outer_code"), outer_code, MANGLED_CODE))
             outer_code, kept = "", ("outer_code",)
         if not outer_code and not kept:
             spu = _text(self._cell(values, "spu_code"))
-            outer_code = "" if _mangled(spu) else spu
+            outer_code = "" if mangled_number(spu) else spu
         texts = {name: _text(values[position]) for name, position in self.texts}
         if self.address:
             texts["receiver_address"] = "".join(_text(values[i]) for i in self.address)
@@ -603,7 +598,7 @@ class DouyinRefundParser:
         notes: list[Note] = []
         tracking = self._t(values, "return_tracking")
         raw_tracking = self._cell(values, "return_tracking")
-        if tracking and _mangled(tracking, raw_tracking):
+        if tracking and mangled_number(tracking, raw_tracking):
             name = self.layout.column_name("return_tracking")
             notes.append(Note(name, tracking, MANGLED_RETURN_WAYBILL))
             tracking = ""

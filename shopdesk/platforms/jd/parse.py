@@ -14,6 +14,8 @@ from shopdesk.core.importers.cells import (
     CellError,
     clean_text,
     clean_tracking_no,
+    is_scientific,
+    mangled_number,
     normalize_status,
     parse_fen,
     parse_int,
@@ -24,7 +26,6 @@ from shopdesk.core.importers.records import Note, ParsedLine, ParsedOrder
 from shopdesk.core.importers.rows import RowError
 
 _DIGITS = re.compile(r"^\d+$")
-_SCIENTIFIC = re.compile(r"^[+-]?\d+(\.\d+)?[eE][+-]?\d+$")
 _SPLIT_NOTE = re.compile(r"订单拆分为[\s:：]*((?:\d{6,}[\s,，、]*)+)")
 _LOCKED = ("(锁定)", "（锁定）")
 _DELETED = ("(删除)", "（删除）")
@@ -77,7 +78,7 @@ def parse_jd_order_no(value: object) -> str:
     text = clean_text(value)
     if not text:
         raise CellError("订单号是空的：这一行无法对应到订单，请检查这一格")
-    if _SCIENTIFIC.match(text):
+    if is_scientific(text):
         raise CellError(MANGLED_ORDER_NO)
     if text.endswith(".0") and _DIGITS.match(text[:-2]):
         text = text[:-2]
@@ -302,7 +303,7 @@ class JdOrderParser:
             if not text or (text.isdigit() and text.isascii()):  # the common cells
                 return text
         text = clean_tracking_no(raw) if name == "tracking_no" else clean_text(raw)
-        if text and (_SCIENTIFIC.match(text) or (isinstance(raw, float) and abs(raw) >= 1e15)):
+        if text and mangled_number(text, raw):
             notes.append(Note(self.layout.column_name(name), text, MANGLED_NUMBER))
             return ""
         return text

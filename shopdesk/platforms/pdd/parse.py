@@ -14,6 +14,8 @@ from shopdesk.core.importers.cells import (
     CellError,
     clean_text,
     clean_tracking_no,
+    is_scientific,
+    mangled_number,
     normalize_status,
     parse_fen,
     parse_int,
@@ -32,7 +34,6 @@ from shopdesk.core.model import CaseKind, CaseState
 from shopdesk.core.timeutil import china_to_text
 
 _ORDER_NO = re.compile(r"^(\d{6})-\d{10,20}$")
-_SCIENTIFIC = re.compile(r"^[+-]?\d+(\.\d+)?[eE][+-]?\d+$")
 
 UNKNOWN_ORDER_STATUS = (
     "ShopDesk 不认识这个拼多多订单状态（应是“待发货”“已发货，待收货”等）："
@@ -59,7 +60,7 @@ def parse_pdd_order_no(value: object) -> str:
     text = clean_text(value)
     if not text:
         raise CellError("订单号是空的：这一行无法对应到订单，请检查这一格")
-    if _SCIENTIFIC.match(text) or isinstance(value, float):
+    if is_scientific(text) or isinstance(value, float):
         raise CellError(
             "订单号变成了科学计数法（Excel 打开后另存造成），原来的位数已丢失：请用平台导出的原始文件"
         )
@@ -225,7 +226,7 @@ class PddOrderParser:
 
     def _tracking(self, raw: object, notes: list[Note]) -> str:
         text = clean_tracking_no(raw)
-        if text and (_SCIENTIFIC.match(text) or (isinstance(raw, float) and abs(raw) >= 1e15)):
+        if text and mangled_number(text, raw):
             notes.append(Note(self.layout.column_name("tracking_no"), text, MANGLED_TRACKING))
             return ""
         return text

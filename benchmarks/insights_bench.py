@@ -105,7 +105,7 @@ def view_open(path: Path, runs: int) -> dict:
     """Opening the 分析 view (last 30 days, its front tab and charts) and painting it."""
     from PySide6.QtWidgets import QApplication
 
-    from shopdesk.ui.insights_view import InsightsView
+    from shopdesk.ui.views.insights_view import InsightsView
 
     QApplication.instance() or QApplication([])
 

@@ -84,7 +84,7 @@ def startup(full: Path, empty: Path, runs: int) -> dict:
 
 
 def views(full: Path, runs: int) -> dict:
-    from shopdesk.ui.orders_view import OrdersView
+    from shopdesk.ui.views.orders_view import OrdersView
 
     def fresh() -> tuple[Store, OrdersView]:
         store = Store.open(full)
@@ -164,7 +164,7 @@ def _searched_through(view, text: str) -> float:
 def case_searches(full: Path, runs: int) -> tuple[dict, dict]:
     """The cases view: the first page of a search (case reason, note, the order's title),
     and the raw SQL of that page."""
-    from shopdesk.ui.cases_view import CasesView
+    from shopdesk.ui.views.cases_view import CasesView
 
     store = Store.open(full)
     view = CasesView(store)
@@ -189,7 +189,7 @@ def due_searches(full: Path, runs: int) -> tuple[dict, dict]:
     """The 待办 view: the first page of a search through the view (in the background,
     painted), and the query of that page alone."""
     from shopdesk.core import deadlines_repo
-    from shopdesk.ui.due_view import DueView
+    from shopdesk.ui.views.due_view import DueView
 
     store = Store.open(full)
     view = DueView(store)
@@ -212,7 +212,7 @@ def due_searches(full: Path, runs: int) -> tuple[dict, dict]:
 
 def searches(full: Path, runs: int) -> tuple[dict, dict, dict]:
 
-    from shopdesk.ui.orders_view import OrdersView
+    from shopdesk.ui.views.orders_view import OrdersView
 
     raw = sqlite3.connect(full)
     order_no, tracking, nick = raw.execute(
@@ -286,9 +286,9 @@ def due_list(full: Path, runs: int) -> dict:
 
 def countdown(full: Path, small: Path, ticks: int) -> dict:
     """1,000 refreshes of the visible rows of the open cases list (dataChanged + repaint)."""
-    from shopdesk.ui.cases_view import case_columns
-    from shopdesk.ui.table_model import PagedTableModel
-    from shopdesk.ui.table_view import RecordTable
+    from shopdesk.ui.tables.table_model import PagedTableModel
+    from shopdesk.ui.tables.table_view import RecordTable
+    from shopdesk.ui.views.cases_view import case_columns
 
     def total(path: Path) -> tuple[float, int]:
         store = Store.open(path)

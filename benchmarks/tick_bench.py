@@ -33,9 +33,9 @@ from shopdesk.core.countdown import countdown  # noqa: E402
 from shopdesk.core.store import Store  # noqa: E402
 from shopdesk.core.timeutil import to_text  # noqa: E402
 from shopdesk.ui import countdown as ui_countdown  # noqa: E402
-from shopdesk.ui.cases_view import CasesView  # noqa: E402
 from shopdesk.ui.countdown import add_countdown_column  # noqa: E402
-from shopdesk.ui.due_view import DueView  # noqa: E402
+from shopdesk.ui.views.cases_view import CasesView  # noqa: E402
+from shopdesk.ui.views.due_view import DueView  # noqa: E402
 
 NOW = datetime(2026, 11, 28, 4, 0, tzinfo=UTC)
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QTableView
 from shopdesk.core.countdown import Countdown, Urgency, countdown
 from shopdesk.core.timeutil import from_text, now_utc
 from shopdesk.ui.i18n import current_language
-from shopdesk.ui.table_model import Column, Row
+from shopdesk.ui.tables.table_model import Column, Row
 
 _clock: Callable[[], datetime] = now_utc
 MAX_WAIT = timedelta(minutes=30)  # re-check at least this often (sleep, clock changes)

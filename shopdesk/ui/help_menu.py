@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from shopdesk import paths
-from shopdesk.ui import diagnostics
+from shopdesk.ui.dialogs import diagnostics
 
 
 def install_help_menu(window, menu) -> None:

@@ -35,23 +35,23 @@ from shopdesk.core.messages import say
 from shopdesk.core.model import Cause
 from shopdesk.core.store import Store
 from shopdesk.services.changes import Changes
-from shopdesk.ui import check_dialog, dispatch, import_dialog, paste_case_dialog
-from shopdesk.ui.case_facts_panel import CaseFactsPanel
-from shopdesk.ui.case_panel import CasePanel
-from shopdesk.ui.cases_view import CasesView
+from shopdesk.ui import dispatch
+from shopdesk.ui.case.case_facts_panel import CaseFactsPanel
+from shopdesk.ui.case.case_panel import CasePanel
+from shopdesk.ui.case.evidence_panel import EvidencePanel
+from shopdesk.ui.case.order_panel import OrderPanel
+from shopdesk.ui.case.reply_panel import ReplyPanel
+from shopdesk.ui.case.timeline_panel import TimelinePanel
 from shopdesk.ui.clock_catch_up import ClockCatchUp, FirstPaint
 from shopdesk.ui.countdown import add_countdown_column
+from shopdesk.ui.dialogs import check_dialog, import_dialog, paste_case_dialog
+from shopdesk.ui.dialogs.order_form import OrderForm
+from shopdesk.ui.dialogs.shop_dialog import ShopDialog
+from shopdesk.ui.dialogs.welcome import WelcomePage, needs_welcome
 from shopdesk.ui.dispatch import ChangeDispatcher
-from shopdesk.ui.due_view import DueView, explain_row
-from shopdesk.ui.evidence_panel import EvidencePanel
 from shopdesk.ui.help_menu import install_help_menu
 from shopdesk.ui.i18n import current_language
-from shopdesk.ui.insights_view import InsightsView
-from shopdesk.ui.order_form import OrderForm
 from shopdesk.ui.order_jobs import DeliveredDialog, NewCaseDialog, ShipDialog
-from shopdesk.ui.order_panel import OrderPanel
-from shopdesk.ui.orders_view import OrdersView
-from shopdesk.ui.product_alerts import ProductAlerts
 from shopdesk.ui.reminders import (
     CloseToTray,
     DueStatusLine,
@@ -60,14 +60,15 @@ from shopdesk.ui.reminders import (
     TrayNotifier,
     make_tray,
 )
-from shopdesk.ui.reply_panel import ReplyPanel
 from shopdesk.ui.rules_menu import add_rules_menu
-from shopdesk.ui.shop_dialog import ShopDialog
 from shopdesk.ui.store_watch import ExternalWrites
 from shopdesk.ui.tasks import TaskRunner, runner
-from shopdesk.ui.templates_view import TemplatesView
-from shopdesk.ui.timeline_panel import TimelinePanel
-from shopdesk.ui.welcome import WelcomePage, needs_welcome
+from shopdesk.ui.views.cases_view import CasesView
+from shopdesk.ui.views.due_view import DueView, explain_row
+from shopdesk.ui.views.insights_view import InsightsView
+from shopdesk.ui.views.orders_view import OrdersView
+from shopdesk.ui.views.product_alerts import ProductAlerts
+from shopdesk.ui.views.templates_view import TemplatesView
 
 
 class MainWindow(QMainWindow):

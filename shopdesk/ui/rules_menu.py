@@ -12,15 +12,15 @@ from shopdesk.core.errors import ShopDeskError
 from shopdesk.core.messages import say
 from shopdesk.core.reminders_repo import lead_hours, set_lead_hours
 from shopdesk.services.changes import Changes
-from shopdesk.ui import file_dialogs
 from shopdesk.ui.countdown import ui_now
-from shopdesk.ui.due_view import label_platform
+from shopdesk.ui.dialogs import file_dialogs
 from shopdesk.ui.reminders import (
     close_to_tray,
     set_close_to_tray,
     set_start_with_system,
     starts_with_system,
 )
+from shopdesk.ui.views.due_view import label_platform
 
 
 def tr(text: str) -> str:

@@ -36,7 +36,7 @@ from shopdesk.core.errors import DamagedStoreError, ShopDeskError
 from shopdesk.core.export import export
 from shopdesk.core.messages import say
 from shopdesk.core.timeutil import now_utc
-from shopdesk.ui import file_dialogs
+from shopdesk.ui.dialogs import file_dialogs
 from shopdesk.ui.tasks import Task, runner
 
 log = logging.getLogger("shopdesk")

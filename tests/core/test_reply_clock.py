@@ -127,7 +127,7 @@ def test_due_json_lists_the_reply_clock(store, tmp_path):
 
 
 def test_the_shop_dialog_sets_the_reply_target(qtbot, store):
-    from shopdesk.ui.shop_dialog import ShopDialog
+    from shopdesk.ui.dialogs.shop_dialog import ShopDialog
 
     dialog = ShopDialog(store, store.default_shop())
     qtbot.addWidget(dialog)

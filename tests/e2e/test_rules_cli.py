@@ -162,7 +162,7 @@ def test_listing_shows_the_clocks_the_window_would(tmp_path, qtbot, data_dir):
     # ... and the window's 待办, opened on the same store, shows the same times
     from shopdesk.core.store import Store
     from shopdesk.core.timeutil import as_china
-    from shopdesk.ui.due_view import DueView
+    from shopdesk.ui.views.due_view import DueView
 
     with Store.open(db) as store:
         view = DueView(store)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from shopdesk.core.deadlines_repo import add_case_event, undo_last
 from shopdesk.core.model import EventKind
+from shopdesk.ui.case.timeline_panel import TimelinePanel
 from shopdesk.ui.main_window import MainWindow
-from shopdesk.ui.timeline_panel import TimelinePanel
 
 
 def statements_of(store, action) -> list[str]:

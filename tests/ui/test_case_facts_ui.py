@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QDialog
 from shopdesk.core.case_facts import apply_reason
 from shopdesk.core.deadlines_repo import add_case_event
 from shopdesk.core.timeutil import from_text, now_utc
-from shopdesk.ui.case_facts_panel import CaseFactsPanel
-from shopdesk.ui.paste_case_dialog import PasteCaseDialog
+from shopdesk.ui.case.case_facts_panel import CaseFactsPanel
+from shopdesk.ui.dialogs.paste_case_dialog import PasteCaseDialog
 from tests.core.test_qianniu_paste import ONE_LINE
 
 
@@ -115,8 +115,8 @@ def test_the_paste_dialog_shows_what_it_read_and_opens_the_case(qtbot, store):
 
 def test_one_click_from_the_cases_list_sets_the_cause_and_progress_shows_it(qtbot, store):
     from shopdesk.core.case_facts import add_money
+    from shopdesk.ui.case.timeline_panel import TimelinePanel
     from shopdesk.ui.main_window import MainWindow
-    from shopdesk.ui.timeline_panel import TimelinePanel
 
     case_id = _return_case(store)
     add_money(store, case_id, "compensation", "5")

@@ -10,7 +10,7 @@ from PySide6.QtCore import QPoint
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QPushButton
 
-from shopdesk.ui.check_dialog import CheckResultDialog
+from shopdesk.ui.dialogs.check_dialog import CheckResultDialog
 from shopdesk.ui.main_window import MainWindow
 from tests.safety_support import put_evidence, snapshot
 from tests.verify_heal_support import damage_page, rot_evidence
@@ -112,7 +112,7 @@ def test_check_data_on_a_sound_store_says_so(qtbot, demo_store, windows):
 
 
 def test_cancel_stops_the_check_and_says_so(qtbot, demo_store, windows):
-    from shopdesk.ui.check_dialog import start_check
+    from shopdesk.ui.dialogs.check_dialog import start_check
 
     window = open_window(qtbot, windows, demo_store)
     run = start_check(window)

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QImage
 
 from shopdesk.core import evidence_repo
-from shopdesk.ui.evidence_panel import EvidencePanel
+from shopdesk.ui.case.evidence_panel import EvidencePanel
 
 CHAT = (
     "小鹿乱撞1992 2026-11-20 10:01:02\n你好，耳机左边没有声音\n\n"

@@ -9,7 +9,8 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog
 
-from shopdesk.ui import file_dialogs, safety
+from shopdesk.ui import safety
+from shopdesk.ui.dialogs import file_dialogs
 from shopdesk.ui.main_window import MainWindow
 from tests.ui.test_templates_reply_panel import open_case
 

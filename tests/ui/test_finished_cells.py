@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt
 from shopdesk.core import deadlines_repo
 from shopdesk.core.deadlines_repo import recompute_all
 from shopdesk.ui import countdown as ui_countdown
-from shopdesk.ui.cases_view import CasesView
-from shopdesk.ui.due_view import DueView
-from shopdesk.ui.table_model import PagedTableModel
+from shopdesk.ui.tables.table_model import PagedTableModel
+from shopdesk.ui.views.cases_view import CasesView
+from shopdesk.ui.views.due_view import DueView
 
 
 @pytest.fixture

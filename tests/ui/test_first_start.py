@@ -8,7 +8,7 @@ import shiboken6
 from PySide6.QtCore import QProcess
 
 from shopdesk.core.store import Store
-from shopdesk.ui import welcome
+from shopdesk.ui.dialogs import welcome
 from shopdesk.ui.main_window import MainWindow
 
 

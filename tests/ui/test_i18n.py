@@ -160,7 +160,7 @@ def test_the_smoke_test_opens_the_window_in_english():
 
 
 def test_the_reply_counter_says_character_for_one_and_characters_for_more(qapp):
-    from shopdesk.ui.reply_panel import limit_text
+    from shopdesk.ui.case.reply_panel import limit_text
 
     translator = i18n.CatalogueTranslator("en")
     qapp.installTranslator(translator)

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from shopdesk.core.importers import Problem
 from shopdesk.core.store import Store
-from shopdesk.ui import import_dialog
-from shopdesk.ui.import_dialog import ImportReportDialog, SkippedRowsModel
+from shopdesk.ui.dialogs import import_dialog
+from shopdesk.ui.dialogs.import_dialog import ImportReportDialog, SkippedRowsModel
 from shopdesk.ui.main_window import MainWindow
 from tests.importers_fixtures import order, write_orders
 
@@ -298,7 +298,7 @@ def test_a_pdd_case_clock_without_a_known_length_says_so(qtbot, store: Store, tm
     from shopdesk.core.deadlines_repo import deadlines_for_case
     from shopdesk.core.import_repo import import_files
     from shopdesk.core.timeutil import CHINA
-    from shopdesk.ui.timeline_panel import DeadlineCard
+    from shopdesk.ui.case.timeline_panel import DeadlineCard
     from tests.pdd_fixtures import pdd_refund, write_pdd_refunds
 
     at = datetime(2024, 6, 15, 12, 0, tzinfo=CHINA)

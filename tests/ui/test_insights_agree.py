@@ -14,7 +14,7 @@ import pytest
 
 from shopdesk.core.improvement_sheet import gather_sheet, summary_rows, yuan
 from shopdesk.core.insights import DIMENSIONS, Period, Scope
-from shopdesk.ui.insights_view import InsightsView
+from shopdesk.ui.views.insights_view import InsightsView
 from tests.insights_store import build_known_store
 
 NOVEMBER = Period(date(2026, 11, 1), date(2026, 11, 30))

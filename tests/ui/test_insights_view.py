@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
-from shopdesk.ui.insights_models import KEY_ROLE
-from shopdesk.ui.insights_view import InsightsView
 from shopdesk.ui.main_window import MainWindow
+from shopdesk.ui.views.insights_models import KEY_ROLE
+from shopdesk.ui.views.insights_view import InsightsView
 from tests.insights_store import CLOTH, MUG, TISSUE, build_known_store
 
 
@@ -165,7 +165,7 @@ def test_the_window_lists_analysis_after_templates_with_the_next_ctrl_number(qtb
 
 def test_a_product_alert_shows_as_a_row_in_due_and_opens_its_cases(qtbot, store):
     from shopdesk.core.timeutil import now_utc
-    from shopdesk.ui.product_alerts import ProductAlerts
+    from shopdesk.ui.views.product_alerts import ProductAlerts
     from tests.insights_store import build_alert_store
 
     build_alert_store(store, 5, now_utc())

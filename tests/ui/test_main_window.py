@@ -1,5 +1,5 @@
+from shopdesk.ui.dialogs.order_form import OrderForm
 from shopdesk.ui.main_window import MainWindow
-from shopdesk.ui.order_form import OrderForm
 
 
 def test_window_opens_switches_views_and_shows_a_case(qtbot, demo_store):

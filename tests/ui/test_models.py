@@ -1,5 +1,5 @@
-from shopdesk.ui.cases_view import CasesView
-from shopdesk.ui.orders_view import OrdersView
+from shopdesk.ui.views.cases_view import CasesView
+from shopdesk.ui.views.orders_view import OrdersView
 
 
 def test_orders_model_passes_the_model_tester(qtbot, qtmodeltester, demo_store):

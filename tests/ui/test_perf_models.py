@@ -7,8 +7,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from shopdesk.core.store import Store
-from shopdesk.ui.cases_view import CasesView
-from shopdesk.ui.orders_view import OrdersView
+from shopdesk.ui.views.cases_view import CasesView
+from shopdesk.ui.views.orders_view import OrdersView
 
 TITLES = ["无线蓝牙耳机 降噪运动款", "蓝色马克杯", "家用保温杯 大容量", "珊瑚绒四件套"]
 

@@ -13,7 +13,7 @@ from shopdesk.core.deadlines_repo import (
 )
 from shopdesk.core.timeutil import from_text, to_text
 from shopdesk.ui import countdown as ui_countdown
-from shopdesk.ui.due_view import DueView
+from shopdesk.ui.case.timeline_panel import TimelinePanel
 from shopdesk.ui.reminders import (
     CLOSE_TO_TRAY_KEY,
     CloseToTray,
@@ -21,7 +21,7 @@ from shopdesk.ui.reminders import (
     set_start_with_system,
     starts_with_system,
 )
-from shopdesk.ui.timeline_panel import TimelinePanel
+from shopdesk.ui.views.due_view import DueView
 
 
 class Clock:

@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QGuiApplication
 
-import shopdesk.ui.templates_view  # noqa: F401  (registers the section and the view)
+import shopdesk.ui.views.templates_view  # noqa: F401  (registers the section and the view)
 from shopdesk.core import templates_repo
 from shopdesk.core.model import CareStep, EventKind
 from shopdesk.core.template_context import deadline_text
 from shopdesk.core.templates import gap_marker
+from shopdesk.ui.case.reply_panel import ReplyPanel
 from shopdesk.ui.main_window import MainWindow
-from shopdesk.ui.reply_panel import ReplyPanel
 
 
 @pytest.fixture

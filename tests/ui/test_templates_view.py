@@ -9,11 +9,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
-import shopdesk.ui.templates_view  # noqa: F401
+import shopdesk.ui.views.templates_view  # noqa: F401
 from shopdesk.core import templates_repo
 from shopdesk.core.template_suggest import rank
 from shopdesk.ui.main_window import MainWindow
-from shopdesk.ui.templates_view import TemplatesView
+from shopdesk.ui.views.templates_view import TemplatesView
 
 
 @pytest.fixture

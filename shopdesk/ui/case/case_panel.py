@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 from shopdesk.core.model import CaseKind, CaseState, Cause
 from shopdesk.core.store import Store
 from shopdesk.services.case_snapshot import CaseSnapshot, read_case
-from shopdesk.ui.case_timeline import fill_timeline
+from shopdesk.ui.case.case_timeline import fill_timeline
+from shopdesk.ui.case.facts import FactsBlock
 from shopdesk.ui.countdown import ui_now
-from shopdesk.ui.facts import FactsBlock
 from shopdesk.ui.format import label, local_time, money
 from shopdesk.ui.layout_fit import let_shrink
 

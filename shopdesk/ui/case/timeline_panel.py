@@ -29,7 +29,7 @@ from shopdesk.core.rules import explain
 from shopdesk.core.store import Store
 from shopdesk.core.timeutil import CHINA, from_text, parse_user_time, to_text
 from shopdesk.services.case_snapshot import CaseSnapshot, read_case
-from shopdesk.ui.case_timeline import fill_timeline
+from shopdesk.ui.case.case_timeline import fill_timeline
 from shopdesk.ui.countdown import BACKGROUND, FOREGROUND, ui_now
 from shopdesk.ui.format import label, local_time, money
 from shopdesk.ui.i18n import current_language

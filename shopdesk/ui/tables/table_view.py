@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
-from shopdesk.ui.search_worker import SearchSource, SearchWorker
-from shopdesk.ui.table_model import PagedTableModel
+from shopdesk.ui.tables.search_worker import SearchSource, SearchWorker
+from shopdesk.ui.tables.table_model import PagedTableModel
 
 
 class RecordTable(QWidget):

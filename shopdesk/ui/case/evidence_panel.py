@@ -62,8 +62,8 @@ from shopdesk.evidence.package import PackCancelled, images_for
 from shopdesk.evidence.profiles import Profile, load_profiles
 from shopdesk.platforms import registry
 from shopdesk.services.case_snapshot import CaseSnapshot, read_case
-from shopdesk.ui import file_dialogs
 from shopdesk.ui.countdown import ui_now
+from shopdesk.ui.dialogs import file_dialogs
 from shopdesk.ui.format import label
 from shopdesk.ui.layout_fit import let_shrink
 from shopdesk.ui.tasks import Task, TaskContext, runner

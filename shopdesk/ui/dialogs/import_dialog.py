@@ -43,7 +43,7 @@ from shopdesk.core.timeutil import now_utc
 from shopdesk.platforms import registry
 from shopdesk.services.changes import Changes
 from shopdesk.services.imports import import_exports
-from shopdesk.ui import file_dialogs
+from shopdesk.ui.dialogs import file_dialogs
 from shopdesk.ui.tasks import ProgressSpec, Task, TaskContext, TaskRunner, runner
 
 VALUE_COLUMN_WIDTH = 200

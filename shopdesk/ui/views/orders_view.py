@@ -6,9 +6,9 @@ from PySide6.QtCore import QCoreApplication, Qt
 
 from shopdesk.core.store import Store
 from shopdesk.ui.format import local_time, money
-from shopdesk.ui.search_worker import SearchSource
-from shopdesk.ui.table_model import Column, PagedTableModel
-from shopdesk.ui.table_view import RecordTable
+from shopdesk.ui.tables.search_worker import SearchSource
+from shopdesk.ui.tables.table_model import Column, PagedTableModel
+from shopdesk.ui.tables.table_view import RecordTable
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 

@@ -35,9 +35,9 @@ from shopdesk.core.model import LANGUAGES, CareStep, CaseKind, ReplyStage
 from shopdesk.core.output_paths import refuse_store_target
 from shopdesk.core.store import Store
 from shopdesk.core.templates import VARIABLES, Template, over_limit, variable_label
-from shopdesk.ui import file_dialogs
+from shopdesk.ui.case.reply_panel import LANGUAGE_NAMES, limit_text
+from shopdesk.ui.dialogs import file_dialogs
 from shopdesk.ui.i18n import current_language
-from shopdesk.ui.reply_panel import LANGUAGE_NAMES, limit_text
 
 
 def tr(text: str) -> str:

@@ -31,12 +31,12 @@ from shopdesk.ui.countdown import (
     countdown_column,
     ui_now,
 )
-from shopdesk.ui.due_empty import DueEmptyState
 from shopdesk.ui.format import label, local_time
 from shopdesk.ui.i18n import current_language
-from shopdesk.ui.search_worker import SearchSource
-from shopdesk.ui.table_model import Column, PagedTableModel, Row
-from shopdesk.ui.table_view import RecordTable
+from shopdesk.ui.tables.search_worker import SearchSource
+from shopdesk.ui.tables.table_model import Column, PagedTableModel, Row
+from shopdesk.ui.tables.table_view import RecordTable
+from shopdesk.ui.views.due_empty import DueEmptyState
 
 
 def tr(text: str) -> str:

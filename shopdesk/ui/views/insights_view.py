@@ -38,7 +38,8 @@ from shopdesk.evidence.charts import Bar, Point, paint_bars, paint_trend
 from shopdesk.platforms.registry import Platform
 from shopdesk.ui.format import label, local_time
 from shopdesk.ui.i18n import current_language
-from shopdesk.ui.insights_models import (
+from shopdesk.ui.tasks import Task, runner
+from shopdesk.ui.views.insights_models import (
     KEY_ROLE,
     CaseLine,
     FigureModel,
@@ -46,7 +47,6 @@ from shopdesk.ui.insights_models import (
     breakdown_figures,
     case_figures,
 )
-from shopdesk.ui.tasks import Task, runner
 
 log = logging.getLogger(__name__)
 

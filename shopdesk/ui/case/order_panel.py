@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from shopdesk.core.model import CaseKind, CaseState, OrderState
 from shopdesk.core.store import Store
-from shopdesk.ui.facts import FactsBlock
+from shopdesk.ui.case.facts import FactsBlock
 from shopdesk.ui.format import label, local_time, money
 
 

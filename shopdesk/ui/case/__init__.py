@@ -1,0 +1,1 @@
+"""The case panel and its sections (facts, timeline, evidence, reply), and the order panel."""

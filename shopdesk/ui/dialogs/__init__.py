@@ -1,0 +1,1 @@
+"""The dialogs: import, check, the order form, paste a case, shops, welcome, file pickers, diagnostics."""

@@ -28,13 +28,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
+from shopdesk.core import messages
 from shopdesk.core.errors import InputError
+from shopdesk.core.messages import Message, say
 from shopdesk.core.model import Cause, Event, EventKind, Outcome, Responsibility
 from shopdesk.core.store import Store
 from shopdesk.core.timeutil import CHINA, from_text, now_utc, to_text
 
 DIMENSIONS = ("product", "cause", "responsibility", "courier")
-NO_COURIER = "（未填快递）"
+NO_COURIER = messages.text("insights.no_courier", "zh-CN")  # a JSON key: never translated
 UNJUDGED = "unknown"  # the responsibility key of a case whose cause puts it on no one
 
 # A line's product key: 商家编码, else the title (an export writes `null` for none).
@@ -51,7 +53,7 @@ class Period:
 
     def __post_init__(self) -> None:
         if self.start > self.end:
-            raise InputError(f"开始日期 {self.start} 晚于结束日期 {self.end}")
+            raise InputError("insights.period_reversed", start=self.start, end=self.end)
 
     @property
     def days(self) -> int:
@@ -67,8 +69,17 @@ class Period:
         length = timedelta(days=self.days)
         return Period(self.start - length, self.end - length)
 
-    def describe(self) -> str:
-        return f"{self.start:%Y-%m-%d} 至 {self.end:%Y-%m-%d}（{self.days} 天，北京时间）"
+    def words(self) -> Message:
+        return Message(
+            "insights.period",
+            start=f"{self.start:%Y-%m-%d}",
+            end=f"{self.end:%Y-%m-%d}",
+            n=self.days,
+        )
+
+    def describe(self, language: str | None = None) -> str:
+        """The period in words, in `language` (default: the current one)."""
+        return say(self.words(), language)
 
 
 def today_china(now: datetime | None = None) -> date:
@@ -90,11 +101,12 @@ def this_month(now: datetime | None = None) -> Period:
     return Period(end.replace(day=1), end)
 
 
-def parse_day(text: str, what: str = "日期") -> date:
+def parse_day(text: str, what: str | None = None) -> date:
     try:
         return date.fromisoformat(str(text).strip())
     except ValueError:
-        raise InputError(f"{what}“{text}”看不懂：请写成 2026-11-01") from None
+        what = what if what is not None else Message("insights.date")
+        raise InputError("insights.bad_day", what=what, text=text) from None
 
 
 @dataclass(frozen=True)
@@ -121,8 +133,8 @@ def find_shop(store: Store, text: str) -> int:
     for shop in shops:
         if str(shop.id) == str(text).strip() or shop.name == str(text).strip():
             return shop.id
-    known = "、".join(f"{s.id}（{s.name}）" for s in shops) or "无"
-    raise InputError(f"没有店铺“{text}”：已有店铺 {known}")
+    known = [f"{s.id}（{s.name}）" for s in shops] or Message("insights.no_shops")
+    raise InputError("insights.no_shop", text=text, known=known)
 
 
 @dataclass(slots=True)  # thousands per breakdown: a frozen dataclass's __init__ is slow
@@ -390,7 +402,9 @@ def _label(dimension: str, key: str, title: str, language: str) -> str:
         try:
             return Responsibility(key).label(language)
         except ValueError:
-            return {"zh-CN": "未判断", "zh-TW": "未判斷", "en": "Not judged"}.get(language, key)
+            return messages.text("insights.unjudged", language)
+    if dimension == "courier" and key == NO_COURIER:
+        return messages.text("insights.no_courier", language)
     return key
 
 
@@ -413,8 +427,7 @@ def breakdown(
     biggest net cost); products sold without any case are listed too, with 0 cases.
     With `product`, that product's row only (`orders`: its orders, when known)."""
     if dimension not in DIMENSIONS:
-        names = "、".join(DIMENSIONS)
-        raise InputError(f"不能按“{dimension}”分析：可以按 {names}")
+        raise InputError("insights.bad_dimension", dimension=dimension, names=list(DIMENSIONS))
     has_units = dimension in ("product", "courier")
     # one product (its sheet): only its orders' cases are read
     if product is not None and orders is None:
@@ -789,7 +802,7 @@ def product_detail(
     orders = _orders_of(store, product)
     rows = breakdown(store, "product", period, scope, product=product, orders=orders)
     if not rows:
-        raise InputError(f"在 {period.describe()} 没有商品“{product}”的销量或售后")
+        raise InputError("insights.no_product", period=period.words(), product=product)
     concerned = _concerned(store, period, scope, orders)
     ids = sorted({r[CASE_ID] for r in concerned if r[PRODUCT] == product})
     trend = weekly_trend(store, period, scope, product, orders)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from shopdesk.core.evidence_repo import case_chat_messages, stored_path
 from shopdesk.core.insights import Period, Row, Scope, Week, cause_label, product_detail
+from shopdesk.core.messages import text
 from shopdesk.core.model import CaseKind, CaseState
 from shopdesk.core.safeio import atomic_write
 from shopdesk.core.store import Store
@@ -19,6 +20,17 @@ from shopdesk.evidence.masking import Masker
 
 MAX_WORDS = 200  # quotes on the sheet; the xlsx lists every case anyway
 MAX_PHOTOS = 12
+# Where a buyer's words come from (message keys)
+_REASON, _DESCRIPTION, _CHAT = (
+    "sheet.source.reason",
+    "sheet.source.description",
+    "sheet.source.chat",
+)
+
+
+def _heads(*names: str) -> list[str]:
+    """Column heads of the xlsx, in the seller's language."""
+    return [text(f"sheet.head.{name}") for name in names]
 
 
 @dataclass(frozen=True)
@@ -61,7 +73,7 @@ class Sheet:
 
     @property
     def title(self) -> str:
-        return f"产品改进单　{self.row.label}"
+        return text("sheet.title", product=self.row.label)
 
 
 def _label(enum, value: str) -> str:
@@ -99,13 +111,15 @@ def gather_sheet(store: Store, product: str, period: Period, scope: Scope | None
             )
         )
         if len(quotes) < MAX_WORDS:
-            said = [("退款原因", case.reason), ("退款说明", case.description)]
+            said = [(_REASON, case.reason), (_DESCRIPTION, case.description)]
             said += [
-                ("聊天", m.text)
+                (_CHAT, m.text)
                 for m in case_chat_messages(store, case_id)
                 if not m.is_seller and not m.is_system and m.kind == "text" and m.text
             ]
-            quotes += [Quote(case.id, case.order_no, k, mask(t)) for k, t in said if t.strip()]
+            quotes += [
+                Quote(case.id, case.order_no, text(k), mask(t)) for k, t in said if t.strip()
+            ]
         if len(photos) < MAX_PHOTOS:
             for row in store.db.query(
                 "SELECT sha256, file_name, caption FROM evidence "
@@ -141,26 +155,35 @@ def yuan(fen: int) -> float:
 
 
 def summary_rows(sheet: Sheet) -> list[tuple[str, object]]:
+    """The overview's (item, value) lines, in the seller's language."""
     row = sheet.row
-    change = row.cases - row.previous_cases
     previous = sheet.period.previous()
+
+    def item(name: str) -> str:
+        return text(f"sheet.summary.{name}")
+
+    before = text(
+        "sheet.summary.previous_figures", cases=row.previous_cases, units=row.previous_units or 0
+    )
+    if row.previous_rate_per_100:
+        before += text("sheet.summary.previous_rate", rate=f"{row.previous_rate_per_100:g}")
+    since = text(
+        "sheet.summary.previous", start=f"{previous.start:%m-%d}", end=f"{previous.end:%m-%d}"
+    )
+    change = text("sheet.summary.change_figure", change=f"{row.cases - row.previous_cases:+d}")
     return [
-        ("商品", row.label),
-        ("商家编码", row.key),
-        ("统计期间", sheet.period.describe()),
-        ("售出件数（期间内付款的订单）", row.units or 0),
-        ("售后单数（期间内申请）", row.cases),
-        ("每百件售后", row.rate_per_100 if row.rate_per_100 is not None else "—"),
-        (
-            f"上期（{previous.start:%m-%d} 至 {previous.end:%m-%d}）",
-            f"{row.previous_cases} 单 / {row.previous_units or 0} 件"
-            + (f"，每百件 {row.previous_rate_per_100:g}" if row.previous_rate_per_100 else ""),
-        ),
-        ("售后单变化", f"{change:+d} 单"),
-        ("已退款（元）", yuan(row.refund_fen)),
-        ("补偿（元）", yuan(row.compensation_fen)),
-        ("已追回（元）", yuan(row.recovered_fen)),
-        ("净损失（元）", yuan(row.net_cost_fen)),
+        (item("product"), row.label),
+        (item("code"), row.key),
+        (item("period"), sheet.period.describe()),
+        (item("units"), row.units or 0),
+        (item("cases"), row.cases),
+        (item("rate"), row.rate_per_100 if row.rate_per_100 is not None else "—"),
+        (since, before),
+        (item("change"), change),
+        (item("refund"), yuan(row.refund_fen)),
+        (item("compensation"), yuan(row.compensation_fen)),
+        (item("recovered"), yuan(row.recovered_fen)),
+        (item("net"), yuan(row.net_cost_fen)),
     ]
 
 
@@ -184,14 +207,14 @@ def _photos(ws, photos: tuple[Photo, ...], table) -> None:
         def _data(self) -> bytes:
             return self._jpeg
 
-    table(ws, ["售后单", "说明", "文件名", "照片"], [
+    table(ws, _heads("case", "caption", "file_name", "photo"), [
         (f"#{p.case_id}", p.caption, p.file_name, "") for p in photos
     ])  # fmt: skip
     ws.column_dimensions["D"].width = THUMB_PX / 7 + 2  # a column unit is about 7 pixels
     for row, photo in enumerate(photos, start=2):
         made = thumbnail(photo.path, THUMB_PX)
         if made is None:
-            ws.cell(row, 4, "（文件缺失或无法读取）")
+            ws.cell(row, 4, text("sheet.photo_missing"))
             continue
         picture = Picture(made.jpeg, made.width, made.height)
         ws.add_image(picture, f"D{row}")
@@ -219,31 +242,33 @@ def write_xlsx(sheet: Sheet, path: Path) -> None:
             ws.column_dimensions[column].width = width
 
     overview = book.active
-    overview.title = "概况"
-    table(overview, ["项目", "数值"], summary_rows(sheet))
+    overview.title = text("sheet.tab.overview")
+    table(overview, _heads("item", "value"), summary_rows(sheet))
     overview.column_dimensions["A"].width = 30
     overview.column_dimensions["B"].width = 50
-    table(book.create_sheet("原因"), ["原因", "原因编号", "售后单数"], [
+    table(book.create_sheet(text("sheet.tab.causes")), _heads("cause", "cause_id", "cases"), [
         (label, cause, n) for cause, label, n in sheet.causes
     ])  # fmt: skip
-    words = book.create_sheet("买家原话")
-    table(words, ["售后单", "订单号", "来源", "原话（已隐去电话和地址）"], [
+    words = book.create_sheet(text("sheet.tab.words"))
+    table(words, _heads("case", "order_no", "source", "words"), [
         (f"#{q.case_id}", q.order_no, q.source, q.text) for q in sheet.quotes
     ])  # fmt: skip
     words.column_dimensions["D"].width = 80
     table(
-        book.create_sheet("售后单"),
-        ["售后单", "订单号", "申请时间", "类型", "状态", "原因", "已退款（元）", "净损失（元）"],
+        book.create_sheet(text("sheet.tab.cases")),
+        _heads("case", "order_no", "opened", "kind", "state", "cause")
+        + [text("sheet.summary.refund"), text("sheet.summary.net")],
         [
             (f"#{c.case_id}", c.order_no, c.opened, c.kind, c.state, c.cause,
              yuan(c.refund_fen), yuan(c.net_cost_fen))
             for c in sheet.cases
         ],
     )  # fmt: skip
-    table(book.create_sheet("趋势"), ["周（起）", "售后单数", "售出件数", "每百件售后"], [
+    trend_heads = [*_heads("week", "cases", "units"), text("sheet.summary.rate")]
+    table(book.create_sheet(text("sheet.tab.trend")), trend_heads, [
         (f"{w.start:%Y-%m-%d}", w.cases, w.units, w.rate_per_100) for w in sheet.trend
     ])  # fmt: skip
-    _photos(book.create_sheet("照片"), sheet.photos, table)
+    _photos(book.create_sheet(text("sheet.tab.photos")), sheet.photos, table)
     buffer = io.BytesIO()
     book.save(buffer)
     with atomic_write(path) as handle:

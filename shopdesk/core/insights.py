@@ -28,13 +28,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
+from shopdesk.core import messages
 from shopdesk.core.errors import InputError
+from shopdesk.core.messages import Message, say
 from shopdesk.core.model import Cause, Event, EventKind, Outcome, Responsibility
 from shopdesk.core.store import Store
 from shopdesk.core.timeutil import CHINA, from_text, now_utc, to_text
 
 DIMENSIONS = ("product", "cause", "responsibility", "courier")
-NO_COURIER = "（未填快递）"
+NO_COURIER = messages.text("insights.no_courier", "zh-CN")  # a JSON key: never translated
 UNJUDGED = "unknown"  # the responsibility key of a case whose cause puts it on no one
 
 # A line's product key: 商家编码, else the title (an export writes `null` for none).
@@ -51,7 +53,7 @@ class Period:
 
     def __post_init__(self) -> None:
         if self.start > self.end:
-            raise InputError(f"开始日期 {self.start} 晚于结束日期 {self.end}")
+            raise InputError("insights.period_reversed", start=self.start, end=self.end)
 
     @property
     def days(self) -> int:
@@ -67,8 +69,17 @@ class Period:
         length = timedelta(days=self.days)
         return Period(self.start - length, self.end - length)
 
-    def describe(self) -> str:
-        return f"{self.start:%Y-%m-%d} 至 {self.end:%Y-%m-%d}（{self.days} 天，北京时间）"
+    def words(self) -> Message:
+        return Message(
+            "insights.period",
+            start=f"{self.start:%Y-%m-%d}",
+            end=f"{self.end:%Y-%m-%d}",
+            n=self.days,
+        )
+
+    def describe(self, language: str | None = None) -> str:
+        """The period in words, in `language` (default: the current one)."""
+        return say(self.words(), language)
 
 
 def today_china(now: datetime | None = None) -> date:
@@ -90,11 +101,12 @@ def this_month(now: datetime | None = None) -> Period:
     return Period(end.replace(day=1), end)
 
 
-def parse_day(text: str, what: str = "日期") -> date:
+def parse_day(text: str, what: str | None = None) -> date:
     try:
         return date.fromisoformat(str(text).strip())
     except ValueError:
-        raise InputError(f"{what}“{text}”看不懂：请写成 2026-11-01") from None
+        what = what if what is not None else Message("insights.date")
+        raise InputError("insights.bad_day", what=what, text=text) from None
 
 
 @dataclass(frozen=True)
@@ -121,8 +133,8 @@ def find_shop(store: Store, text: str) -> int:
     for shop in shops:
         if str(shop.id) == str(text).strip() or shop.name == str(text).strip():
             return shop.id
-    known = "、".join(f"{s.id}（{s.name}）" for s in shops) or "无"
-    raise InputError(f"没有店铺“{text}”：已有店铺 {known}")
+    known = [f"{s.id}（{s.name}）" for s in shops] or Message("insights.no_shops")
+    raise InputError("insights.no_shop", text=text, known=known)
 
 
 @dataclass(slots=True)  # thousands per breakdown: a frozen dataclass's __init__ is slow
@@ -169,9 +181,7 @@ def rate(cases: int, units: int | None) -> float | None:
 # ---------------------------------------------------------------- SQL pieces
 
 
-def _cases_sql(
-    period: Period, scope: Scope, courier: bool = False, orders: Sequence[int] | None = None
-) -> tuple[str, list]:
+def _cases_sql(period: Period, scope: Scope, courier: bool = False) -> tuple[str, list]:
     """The cases opened in the period on orders in scope, oldest first; with `courier`
     only those the cause puts on the courier, with their order's courier. Every case has
     its order, so without a shop, platform or courier the orders are not read (a third
@@ -188,9 +198,6 @@ def _cases_sql(
     source = "cases c JOIN orders o ON o.id = c.order_id" if with_order else "cases c"
     if courier:
         where += " AND c.responsibility = 'courier'"
-    if orders is not None:  # one product's orders (its sheet)
-        where += " AND c.order_id IN (SELECT value FROM json_each(?))"
-        params = [*params, json.dumps(list(orders))]
     return (
         f"SELECT {columns} FROM {source} WHERE c.opened_at >= ? AND c.opened_at < ?{where} "
         "ORDER BY c.opened_at, c.id",
@@ -198,58 +205,28 @@ def _cases_sql(
     )
 
 
-# The case columns of a concerned row, then its product key and the product's title.
-CASE_ID, CAUSE, OPENED_AT, PRODUCT = 0, 2, 9, 11
-
-
-def _concerned(
-    store: Store, period: Period, scope: Scope, orders: Sequence[int] | None = None
-) -> list[tuple]:
-    """(case columns..., product key, title) once per product a case concerns: the lines
-    its latest kept return inspection names, else the lines of the item its refund names
-    where the order has that item, else every line of its order. Worked out here rather
-    than in SQL: at a million orders the same rule in SQL took twice as long."""
+def _product_cases_sql(
+    period: Period, scope: Scope, columns: str, product: str | None = None, tail: str = ""
+) -> tuple[str, list]:
+    """`columns` of (case c, its product cp) once per product each case opened in the
+    period concerns (case_products, kept by triggers: schema step 0010)."""
     start, after = period.bounds()
-    named: dict[int, set[int]] = {}
-    for case_id, data in store.db.execute(  # the few inspections (partial index, step 0008)
-        "SELECT e.case_id, e.data FROM case_events e INDEXED BY case_events_inspected "
-        "JOIN cases c ON c.id = e.case_id WHERE e.kind = 'inspected' "
-        "AND c.opened_at >= ? AND c.opened_at < ? AND NOT EXISTS (SELECT 1 FROM "
-        "case_events r WHERE r.case_id = e.case_id AND r.retracts = e.id) ORDER BY e.id",
-        [start, after],
-    ).fetchall():
-        try:
-            lines = json.loads(data or "{}").get("lines", [])
-            named[case_id] = {int(line["line"]) for line in lines}
-        except (ValueError, TypeError, KeyError, AttributeError):
-            continue  # a damaged entry: the case counts as if it had none
-    cases, params = _cases_sql(period, scope, orders=orders)
-    found = []
-    rows = store.db.execute(
-        f"SELECT pc.*, l.position, {PRODUCT_KEY}, l.title FROM ({cases}) pc "
-        "JOIN order_lines l ON l.order_id = pc.order_id",
-        params,
-    ).fetchall()  # in one call: row by row, the store's error typing costs a third
-    by_case: dict[int, list[tuple]] = {}
-    for row in rows:
-        by_case.setdefault(row[0], []).append(row)
-    for case_id, lines in by_case.items():
-        positions = named.get(case_id)
-        item = lines[0][10]
-        if positions is not None:
-            lines = [line for line in lines if line[11] in positions]
-        elif item and (item := item.strip()):
-            lines = [line for line in lines if line[13].strip() == item] or lines
-        head = lines[0][:11] if lines else ()
-        if len(lines) == 1:
-            found.append((*head, lines[0][12], lines[0][13]))
-            continue
-        titles: dict[str, str] = {}
-        for line in lines:
-            key, title = line[12], line[13]
-            titles[key] = min(titles.get(key, title), title)
-        found += [(*head, key, title) for key, title in titles.items()]
-    return found
+    where, params = scope.where()
+    source = "cases c JOIN case_products cp ON cp.case_id = c.id"
+    if params:
+        source += " JOIN orders o ON o.id = c.order_id"
+    if product is not None:
+        where += " AND cp.product = ?"
+        params = [*params, product]
+    return (
+        f"SELECT {columns} FROM {source} WHERE c.opened_at >= ? AND c.opened_at < ?{where}{tail}",
+        [start, after, *params],
+    )
+
+
+def _product_case_ids(store: Store, period: Period, scope: Scope, product: str) -> list[int]:
+    sql, params = _product_cases_sql(period, scope, "c.id", product, " ORDER BY c.opened_at, c.id")
+    return [row[0] for row in store.db.execute(sql, params).fetchall()]
 
 
 # product_units buckets and about how many rows each holds at a busy shop (a day sells
@@ -346,35 +323,28 @@ def _units(
 
 
 _MONEY_SUMS = (
-    "count(*), sum(money_refund_fen), sum(money_compensation_fen), "
-    "sum(money_recovered_fen), sum(money_net_fen)"
+    "count(*), sum(c.money_refund_fen), sum(c.money_compensation_fen), "
+    "sum(c.money_recovered_fen), sum(c.money_net_fen)"
 )
 
 
 def _grouped(
-    store: Store, period: Period, scope: Scope, dimension: str, orders=None
+    store: Store, period: Period, scope: Scope, dimension: str, product: str | None = None
 ) -> list[tuple]:
     """(key, cause, cases, refund, compensation, recovered, net, title) per key and cause."""
     if dimension == "product":
-        sums: dict[tuple[str, str], list] = {}
-        for row in _concerned(store, period, scope, orders):
-            key = (row[PRODUCT], row[CAUSE])
-            t = sums.get(key)
-            if t is None:
-                sums[key] = [1, row[4], row[5], row[6], row[7], row[12]]
-            else:
-                t[0] += 1
-                for i in range(1, 5):
-                    t[i] += row[3 + i]
-                t[5] = min(t[5], row[12])
-        return [(product, cause, *t) for (product, cause), t in sums.items()]
+        sql, params = _product_cases_sql(
+            period, scope, f"cp.product, c.cause, {_MONEY_SUMS}, min(cp.title)", product,
+            " GROUP BY cp.product, c.cause",
+        )  # fmt: skip
+        return store.db.execute(sql, params).fetchall()
     sql, params = _cases_sql(period, scope, courier=dimension == "courier")
     key = {
         "cause": "cause",
         "responsibility": f"coalesce(responsibility, '{UNJUDGED}')",
         "courier": f"CASE WHEN courier = '' THEN '{NO_COURIER}' ELSE courier END",
     }[dimension]
-    sql = f"SELECT {key} AS k, cause, {_MONEY_SUMS}, '' FROM ({sql}) GROUP BY k, cause"
+    sql = f"SELECT {key} AS k, cause, {_MONEY_SUMS}, '' FROM ({sql}) c GROUP BY k, cause"
     return store.db.execute(sql, params).fetchall()
 
 
@@ -390,7 +360,9 @@ def _label(dimension: str, key: str, title: str, language: str) -> str:
         try:
             return Responsibility(key).label(language)
         except ValueError:
-            return {"zh-CN": "未判断", "zh-TW": "未判斷", "en": "Not judged"}.get(language, key)
+            return messages.text("insights.unjudged", language)
+    if dimension == "courier" and key == NO_COURIER:
+        return messages.text("insights.no_courier", language)
     return key
 
 
@@ -407,22 +379,18 @@ def breakdown(
     language: str = "zh-CN",
     with_previous: bool = True,
     product: str | None = None,
-    orders: Sequence[int] | None = None,
+    orders: Sequence[int] | None = None,  # unused: kept for scripts written against it
 ) -> list[Row]:
     """One row per product / cause / responsibility / courier, most cases first (then the
     biggest net cost); products sold without any case are listed too, with 0 cases.
-    With `product`, that product's row only (`orders`: its orders, when known)."""
+    With `product`, that product's row only."""
     if dimension not in DIMENSIONS:
-        names = "、".join(DIMENSIONS)
-        raise InputError(f"不能按“{dimension}”分析：可以按 {names}")
+        raise InputError("insights.bad_dimension", dimension=dimension, names=list(DIMENSIONS))
     has_units = dimension in ("product", "courier")
-    # one product (its sheet): only its orders' cases are read
-    if product is not None and orders is None:
-        orders = _orders_of(store, product)
     units, titles = _units(store, period, scope, dimension, product) if has_units else ({}, {})
     tally: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
     causes: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for key, cause, n, *money, title in _grouped(store, period, scope, dimension, orders):
+    for key, cause, n, *money, title in _grouped(store, period, scope, dimension, product):
         t = tally[key]
         t[0] += n
         for i, fen in enumerate(money, start=1):
@@ -438,7 +406,7 @@ def breakdown(
         before = period.previous()
         old_units = _units(store, before, scope, dimension, product)[0] if has_units else {}
         old_counts: dict[str, int] = defaultdict(int)
-        for row in _grouped(store, before, scope, dimension, orders):
+        for row in _grouped(store, before, scope, dimension, product):
             old_counts[row[0]] += row[2]
         previous = {
             k: (old_counts.get(k, 0), old_units.get(k, 0) if has_units else None) for k in keys
@@ -476,7 +444,7 @@ def case_ids(
 ) -> list[int]:
     """The cases a breakdown row counts (its drill-down), oldest first."""
     if dimension == "product":
-        found = [r[CASE_ID] for r in _concerned(store, period, scope) if r[PRODUCT] == key]
+        found = _product_case_ids(store, period, scope, key)
     else:
         sql, params = _cases_sql(period, scope, courier=dimension == "courier")
         found = []
@@ -505,7 +473,7 @@ def weekly_trend(
     period: Period,
     scope: Scope = Scope(),
     product: str | None = None,
-    orders: Sequence[int] | None = None,
+    orders: Sequence[int] | None = None,  # unused: kept for scripts written against it
 ) -> list[Week]:
     """Cases and rate per week (weeks start on Monday, cut to the period), of one product
     or of the whole shop (every case once; every unit sold)."""
@@ -519,11 +487,11 @@ def weekly_trend(
     if product is not None:
         units_sql += " AND u.product = ?"
         unit_params.append(product)
-        concerned = _concerned(store, period, scope, orders)
-        opened = [r[OPENED_AT] for r in concerned if r[PRODUCT] == product]
+        sql, case_params = _product_cases_sql(period, scope, "c.opened_at", product)
+        opened = [r[0] for r in store.db.execute(sql, case_params).fetchall()]
     else:
         sql, case_params = _cases_sql(period, scope)
-        opened = [r[OPENED_AT] for r in store.db.execute(sql, case_params).fetchall()]
+        opened = [r[9] for r in store.db.execute(sql, case_params).fetchall()]  # opened_at
 
     def week_of(day: date) -> date:
         return max(period.start, day - timedelta(days=day.weekday()))
@@ -786,24 +754,12 @@ class ProductDetail:
 def product_detail(
     store: Store, product: str, period: Period, scope: Scope = Scope()
 ) -> ProductDetail:
-    orders = _orders_of(store, product)
-    rows = breakdown(store, "product", period, scope, product=product, orders=orders)
+    rows = breakdown(store, "product", period, scope, product=product)
     if not rows:
-        raise InputError(f"在 {period.describe()} 没有商品“{product}”的销量或售后")
-    concerned = _concerned(store, period, scope, orders)
-    ids = sorted({r[CASE_ID] for r in concerned if r[PRODUCT] == product})
-    trend = weekly_trend(store, period, scope, product, orders)
+        raise InputError("insights.no_product", period=period.words(), product=product)
+    ids = sorted(_product_case_ids(store, period, scope, product))
+    trend = weekly_trend(store, period, scope, product)
     return ProductDetail(rows[0], period, tuple(ids), tuple(trend))
-
-
-def _orders_of(store: Store, product: str) -> list[int]:
-    """The orders with a line of this product (one pass over the lines)."""
-    return [
-        order_id
-        for (order_id,) in store.db.execute(
-            f"SELECT DISTINCT l.order_id FROM order_lines l WHERE {PRODUCT_KEY} = ?", [product]
-        ).fetchall()
-    ]
 
 
 def buyer_words(store: Store, case_id: int) -> dict:

@@ -10,6 +10,7 @@ import pytest
 from shopdesk.core import insights
 from shopdesk.core.errors import InputError
 from shopdesk.core.insights import Period, Scope
+from shopdesk.core.messages import say
 from tests.insights_store import CLOTH, MUG, NOW, TISSUE, build_alert_store, build_known_store
 
 NOVEMBER = Period(date(2026, 11, 1), date(2026, 11, 30))
@@ -176,3 +177,22 @@ def test_bad_periods_and_dimensions_are_refused_in_chinese(known):
         insights.breakdown(store, "colour", NOVEMBER)
     with pytest.raises(InputError, match="看不懂"):
         insights.parse_day("11/30")
+
+
+def test_refusals_and_the_period_read_in_english_in_the_english_window(known):
+    store, _ = known
+    with pytest.raises(InputError) as caught:
+        insights.breakdown(store, "colour", NOVEMBER)
+    assert say(caught.value, "en") == (
+        "cannot break down by “colour”: by product, cause, responsibility, courier"
+    )
+    with pytest.raises(InputError) as caught:
+        insights.find_shop(store, "没有这家")
+    assert say(caught.value, "en").startswith("there is no shop “没有这家”: the shops are ")
+    assert NOVEMBER.describe("en") == "2026-11-01 to 2026-11-30 (30 days, Beijing time)"
+    assert (
+        Period(date(2026, 11, 3), date(2026, 11, 3))
+        .describe("en")
+        .endswith("(1 day, Beijing time)")
+    )
+    assert NOVEMBER.describe("zh-CN") == "2026-11-01 至 2026-11-30（30 天，北京时间）"

@@ -38,8 +38,6 @@ PENDING = {
     "core/chatlog.py",
     "core/demo.py",
     "core/evidence_checklist.py",
-    "core/improvement_sheet.py",
-    "core/insights.py",
     "core/qianniu_paste.py",
     "core/search_text.py",
     "core/template_context.py",

@@ -9,6 +9,7 @@ from datetime import date
 import openpyxl
 import pytest
 
+from shopdesk.core import messages
 from shopdesk.core.errors import InputError
 from shopdesk.core.improvement_sheet import gather_sheet, write_xlsx
 from shopdesk.core.insights import Period, Scope
@@ -112,3 +113,16 @@ def test_a_missing_photo_file_is_named_in_the_xlsx_not_a_crash(sheet, tmp_path):
     write_xlsx(sheet, out)
     rows = list(openpyxl.load_workbook(out)["照片"].iter_rows(min_row=2, values_only=True))
     assert rows[0][3] == "（文件缺失或无法读取）"
+
+
+def test_the_sheet_is_written_in_the_sellers_language(sheet, tmp_path):
+    messages.set_language("en")
+    try:
+        write_xlsx(sheet, tmp_path / "mug.xlsx")
+    finally:
+        messages.set_language("zh-CN")
+    book = openpyxl.load_workbook(tmp_path / "mug.xlsx")
+    assert book.sheetnames == ["Overview", "Causes", "Buyers' words", "Cases", "Trend", "Photos"]
+    overview = {row[0]: row[1] for row in book["Overview"].iter_rows(min_row=2, values_only=True)}
+    assert overview["Units sold (orders paid in the period)"] == 8
+    assert overview["Period"] == "2026-11-01 to 2026-11-30 (30 days, Beijing time)"

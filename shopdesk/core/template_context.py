@@ -8,13 +8,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from shopdesk.core.messages import Message, text
 from shopdesk.core.model import Case, CaseKind, EvidenceKind, Order, Shop
 from shopdesk.core.timeutil import CHINA, from_text
 from shopdesk.platforms.registry import Platform
 
 ITEM_TITLE_CHARS = 24  # Taobao titles run to 60 keyword-stuffed characters; keep the start
 _TITLE_SPLIT = re.compile(r"[\n;；|，]")  # exports join several titles with these
-_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
 def money_text(fen: int) -> str:
@@ -27,9 +27,8 @@ def money_text(fen: int) -> str:
 def deadline_text(at: str, language: str = "zh-CN") -> str:
     """A stored UTC instant as China time (the platform's clock), e.g. 11月30日 14:00."""
     local = from_text(at).astimezone(CHINA)
-    if language == "en":
-        return f"{local.day} {_MONTHS[local.month - 1]} {local:%H:%M} (China time)"
-    return f"{local.month}月{local.day}日 {local:%H:%M}"
+    month = Message(f"templates.month.{local.month}")
+    return text("templates.deadline", language, month=month, day=local.day, time=f"{local:%H:%M}")
 
 
 def first_item_title(item_titles: str) -> str:
@@ -49,17 +48,13 @@ def _label(enum: type, value: str, language: str) -> str:
         return value
 
 
-_EXHIBIT_WORD = {"zh-CN": "附件", "zh-TW": "附件", "en": "exhibit"}
-
-
 def exhibit_ref(numbers: Sequence[int], kind: str, language: str = "zh-CN") -> str:
     """How a statement names exhibits: 附件 3：物流记录, 附件 2、4：照片."""
     label = _label(EvidenceKind, kind, language)
     if language == "en":
-        joined = ", ".join(map(str, numbers))
-        return f"{_EXHIBIT_WORD['en']}{'s' if len(numbers) > 1 else ''} {joined} ({label.lower()})"
-    word = _EXHIBIT_WORD.get(language, "附件")
-    return f"{word} {'、'.join(map(str, numbers))}：{label}"
+        label = label.lower()  # inside an English sentence: "exhibit 3 (shipping record)"
+    numbers = list(numbers)
+    return text("templates.exhibit_ref", language, numbers=numbers, label=label, n=len(numbers))
 
 
 def exhibit_values(exhibits: Sequence[tuple[int, str]], language: str = "zh-CN") -> dict:

@@ -21,46 +21,66 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from shopdesk import paths
+from shopdesk.core import messages
 from shopdesk.core.model import LANGUAGES, CareStep, CaseKind, Cause, ReplyStage
 
 DEFAULT_LANGUAGE = "zh-CN"
 
-# name -> label per language (zh-CN, zh-TW, en); the label shows in a gap marker.
-VARIABLES: dict[str, tuple[str, str, str]] = {
-    "buyer_nick": ("买家昵称", "買家暱稱", "buyer's nickname"),
-    "order_no": ("订单号", "訂單號", "order number"),
-    "item_title": ("商品名称", "商品名稱", "item"),
-    "item_count": ("商品件数", "商品件數", "number of items"),
-    "paid_amount": ("实付金额", "實付金額", "amount paid"),
-    "refund_amount": ("退款金额", "退款金額", "refund amount"),
-    "courier": ("快递公司", "快遞公司", "courier"),
-    "tracking_no": ("运单号", "運單號", "tracking number"),
-    "deadline": ("截止时间", "截止時間", "deadline"),
-    "case_kind": ("售后类型", "售後類型", "case type"),
-    "reason": ("买家申请原因", "買家申請原因", "buyer's reason"),
-    "platform": ("平台", "平台", "platform"),
-    "shop_name": ("店铺名称", "店鋪名稱", "shop name"),
-    "return_address": ("退货地址", "退貨地址", "return address"),
-    "signature": ("客服签名", "客服簽名", "signature"),
+# The variables a template may use, in the order the editor offers them; each one's label
+# (shown in a gap marker) is the message `templates.variable.<name>`.
+_VARIABLE_NAMES = (
+    "buyer_nick",
+    "order_no",
+    "item_title",
+    "item_count",
+    "paid_amount",
+    "refund_amount",
+    "courier",
+    "tracking_no",
+    "deadline",
+    "case_kind",
+    "reason",
+    "platform",
+    "shop_name",
+    "return_address",
+    "signature",
     # the exhibits of the case's package: all of them, and per evidence kind ("附件 3：物流记录")
-    "exhibits": ("证据附件", "證據附件", "exhibits"),
-    "exhibit_chat": ("聊天记录附件", "聊天記錄附件", "chat log exhibit"),
-    "exhibit_shipping": ("物流记录附件", "物流記錄附件", "shipping record exhibit"),
-    "exhibit_photo": ("照片附件", "照片附件", "photo exhibit"),
-    "exhibit_video": ("视频附件", "影片附件", "video exhibit"),
-    "exhibit_weight": ("称重记录附件", "稱重記錄附件", "weight record exhibit"),
-    "exhibit_invoice": ("发票/购货凭证附件", "發票/購貨憑證附件", "invoice exhibit"),
-    "exhibit_authorization": ("品牌授权附件", "品牌授權附件", "brand authorisation exhibit"),
-    "exhibit_test_report": ("检测报告附件", "檢測報告附件", "test report exhibit"),
-    "exhibit_other": ("其他附件", "其他附件", "other exhibit"),
+    "exhibits",
+    "exhibit_chat",
+    "exhibit_shipping",
+    "exhibit_photo",
+    "exhibit_video",
+    "exhibit_weight",
+    "exhibit_invoice",
+    "exhibit_authorization",
+    "exhibit_test_report",
+    "exhibit_other",
+)
+# name -> label per language (zh-CN, zh-TW, en); the label shows in a gap marker.
+VARIABLES: dict[str, tuple[str, ...]] = {
+    name: tuple(messages.text(f"templates.variable.{name}", lang) for lang in LANGUAGES)
+    for name in _VARIABLE_NAMES
 }
 
 _TOKEN = re.compile(r"\{([^{}\n]{1,60})\}")
 _CONDITION = re.compile(r"\{if ([a-z_]{1,40})\}(.*?)\{end\}", re.DOTALL)
 _CODE_LIKE = re.compile(r"[\x21-\x7e]+")  # printable ASCII without spaces
-_GAP_PREFIX = {"zh-CN": "【待填：", "zh-TW": "【待填：", "en": "[fill in: "}
-_GAP_SUFFIX = {"zh-CN": "】", "zh-TW": "】", "en": "]"}
-_GAP_IN_TEXT = re.compile(r"【待填：([^】\n]*)】|\[fill in: ([^\]\n]*)\]")
+_GAP = "templates.gap"  # the gap marker: 【待填：运单号】 / [fill in: tracking number]
+
+
+def _gap_in_text() -> re.Pattern[str]:
+    """A gap mark of any language, its label as the one group that matched: the marker's
+    text before and after {label}, with no end of mark (or line) inside the label."""
+    forms: list[str] = []
+    for lang in LANGUAGES:
+        before, _, after = messages.catalogue()[_GAP][lang].partition("{label}")
+        form = f"{re.escape(before)}([^{re.escape(after[:1])}\\n]*){re.escape(after)}"
+        if form not in forms:
+            forms.append(form)
+    return re.compile("|".join(forms))
+
+
+_GAP_IN_TEXT = _gap_in_text()
 
 
 @dataclass(frozen=True)
@@ -137,8 +157,8 @@ def variable_label(name: str, language: str = DEFAULT_LANGUAGE) -> str:
 
 def gap_marker(name: str, language: str = DEFAULT_LANGUAGE) -> str:
     """The visible mark for an unfilled variable, e.g. `【待填：运单号】`."""
-    lang = language if language in _GAP_PREFIX else DEFAULT_LANGUAGE
-    return f"{_GAP_PREFIX[lang]}{variable_label(name, lang)}{_GAP_SUFFIX[lang]}"
+    lang = language if language in LANGUAGES else DEFAULT_LANGUAGE
+    return messages.text(_GAP, lang, label=variable_label(name, lang))
 
 
 def gap_pattern() -> re.Pattern[str]:
@@ -148,9 +168,7 @@ def gap_pattern() -> re.Pattern[str]:
 
 def find_gaps(text: str) -> list[str]:
     """The gap marks still present in a (possibly hand-edited) text, as their labels."""
-    return [
-        m.group(1) if m.group(1) is not None else m.group(2) for m in _GAP_IN_TEXT.finditer(text)
-    ]
+    return [next(g for g in m.groups() if g is not None) for m in _GAP_IN_TEXT.finditer(text)]
 
 
 def can_copy(text: str) -> bool:

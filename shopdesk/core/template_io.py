@@ -13,11 +13,15 @@ import json
 import os
 import re
 import stat
+import tomllib
 from collections.abc import Callable, Iterable, Mapping
+from functools import cache
 from pathlib import Path
 
+from shopdesk import paths
 from shopdesk.core.errors import InputError
 from shopdesk.core.export import FORMULA_STARTS, neutralise
+from shopdesk.core.messages import Message
 from shopdesk.core.model import LANGUAGES
 from shopdesk.core.os_errors import reason
 from shopdesk.core.safeio import atomic_write
@@ -38,16 +42,20 @@ CSV_COLUMNS = [
     "limit_bytes",
 ]
 _TAGS = ("kinds", "causes", "stages", "steps")
-_ALIASES = {
-    "title": ("title", "标题", "標題", "快捷编码", "短语标题", "名称", "name"),
-    "phrase": ("phrase", "短语", "快捷短语", "短语内容", "内容", "body", "text"),
-    "group": ("group", "分组", "分组名称", "分組"),
-    "id": ("id",),
-    "language": ("language", "lang", "语言"),
-    **{tag: (tag,) for tag in _TAGS},
-    "limit_chars": ("limit_chars",),
-    "limit_bytes": ("limit_bytes",),
-}
+
+
+@cache
+def _aliases() -> dict[str, tuple[str, ...]]:
+    """Each CSV field's accepted headers, as ShopDesk's and Qianniu's files write them
+    (resources/template_csv/columns.toml: file words, the same in every language)."""
+    path = paths.resource("template_csv", "columns.toml")
+    with path.open("rb") as file:
+        aliases = {field: tuple(names) for field, names in tomllib.load(file).items()}
+    if set(aliases) != set(CSV_COLUMNS):  # a damaged resource file is a bug in ShopDesk
+        raise ValueError(f"{path.name}: fields {sorted(aliases)} are not {sorted(CSV_COLUMNS)}")
+    return aliases
+
+
 _SPLIT_TAGS = re.compile(r"[|,;，；\s]+")
 TITLE_FROM_PHRASE = 12
 MAX_FILE_BYTES = 8 * 1024 * 1024  # thousands of phrases; a bigger file is not a template file
@@ -72,8 +80,12 @@ def template_to_dict(template: Template) -> dict:
     }
 
 
-def _where_field(where: str, field: str) -> str:
-    return f"{where} 字段 {field}"
+def _where_field(where: str, field: str) -> Message:
+    return Message("template_io.where.field", where=where, field=field)
+
+
+def _where_row(source: str, line: int) -> Message:
+    return Message("template_io.where.row", source=source, line=line)
 
 
 def _text_field(value: object, where: str, field: str, *, required: bool = False) -> str:
@@ -81,26 +93,27 @@ def _text_field(value: object, where: str, field: str, *, required: bool = False
     is empty, which a required field may not be."""
     if value is None or value == "":
         if required:
-            raise InputError(f"{_where_field(where, field)}：没有内容（为空或 null）")
+            raise InputError("template_io.empty_null", where=_where_field(where, field))
         return ""
     if isinstance(value, bool) or not isinstance(value, (str, int)):
-        raise InputError(f"{_where_field(where, field)}：应是文本，实际是 {_json_type(value)}")
+        raise InputError(
+            "template_io.not_text", where=_where_field(where, field), type=_json_type(value)
+        )
     text = str(value)
     if required and not text.strip():
-        raise InputError(f"{_where_field(where, field)}：没有内容（只有空白）")
+        raise InputError("template_io.blank", where=_where_field(where, field))
     return text
 
 
 def _json_type(value: object) -> str:
-    names = {
-        dict: "对象",
-        list: "列表",
-        str: "文本",
-        bool: "true/false",
-        float: "数字",
-        int: "数字",
-    }
-    return "null" if value is None else names.get(type(value), type(value).__name__)
+    """What a JSON value is, in the seller's words (true/false and null as JSON writes them)."""
+    if value is None:
+        return "null"
+    if type(value) is bool:
+        return "true/false"
+    names = {dict: "object", list: "list", str: "text", float: "number", int: "number"}
+    name = names.get(type(value))
+    return Message(f"template_io.json_type.{name}") if name else type(value).__name__
 
 
 def _limit(value: object, where: str, field: str) -> int | None:
@@ -109,7 +122,12 @@ def _limit(value: object, where: str, field: str) -> int | None:
     if isinstance(value, str) and _DIGITS.fullmatch(value.strip()):
         value = int(value.strip())
     if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= MAX_LIMIT:
-        raise InputError(f"{_where_field(where, field)}：“{value}”应是 1 到 {MAX_LIMIT} 的整数")
+        raise InputError(
+            "template_io.limit_range",
+            where=_where_field(where, field),
+            value=str(value),
+            max=MAX_LIMIT,
+        )
     return value
 
 
@@ -119,17 +137,22 @@ def _tags(tags: Mapping[str, object], where: str, prefix: str = "tags.") -> dict
     for tag, values in tags.items():
         if tag not in _TAGS:
             raise InputError(
-                f"{_where_field(where, 'tags')}：不认识“{tag}”（可用：{'、'.join(_TAGS)}）"
+                "template_io.unknown_tag_kind",
+                where=_where_field(where, "tags"),
+                tag=str(tag),
+                available=list(_TAGS),
             )
         if values is None:
             continue
         if isinstance(values, str):
             values = [v for v in _SPLIT_TAGS.split(values) if v]
         if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
-            raise InputError(f"{_where_field(where, prefix + tag)}：应是文本的列表")
+            raise InputError("template_io.tags_not_list", where=_where_field(where, prefix + tag))
         for value in values:
             if check_tags({tag: [value]}):
-                raise InputError(f"{_where_field(where, prefix + tag)}：不认识“{value}”")
+                raise InputError(
+                    "template_io.unknown_tag", where=_where_field(where, prefix + tag), value=value
+                )
         clean[tag] = list(values)
     return clean
 
@@ -137,30 +160,32 @@ def _tags(tags: Mapping[str, object], where: str, prefix: str = "tags.") -> dict
 def template_from_dict(data: object, where: str = "") -> Template:
     """A seller's template from exported JSON; InputError names the template and field."""
     if not isinstance(data, Mapping):
-        raise InputError(f"{where}：应是一个模板对象（{{…}}），实际是 {_json_type(data)}")
+        raise InputError("template_io.not_a_template", where=where, type=_json_type(data))
     template_id = _text_field(data.get("id"), where, "id", required=True).strip()
     texts = data.get("texts")
     if not isinstance(texts, Mapping) or not texts:
-        raise InputError(
-            f"{_where_field(where, 'texts')}：应是按语言写的正文，如 "
-            '{"zh-CN": {"title": "…", "body": "…"}}'
-        )
+        raise InputError("template_io.texts_shape", where=_where_field(where, "texts"))
     clean_texts = {}
     for language, text in texts.items():
         field = f"texts.{language}"
         if language not in LANGUAGES:
             raise InputError(
-                f"{_where_field(where, 'texts')}：不认识语言“{language}”（可用：{'、'.join(LANGUAGES)}）"
+                "template_io.unknown_language",
+                where=_where_field(where, "texts"),
+                language=str(language),
+                languages=list(LANGUAGES),
             )
         if not isinstance(text, Mapping):
-            raise InputError(f"{_where_field(where, field)}：应是含 title 和 body 的对象")
+            raise InputError("template_io.text_shape", where=_where_field(where, field))
         clean_texts[language] = TemplateText(
             _text_field(text.get("title"), where, field + ".title").strip(),
             _text_field(text.get("body"), where, field + ".body", required=True).strip("\n"),
         )
     tags = data.get("tags") or {}
     if not isinstance(tags, Mapping):
-        raise InputError(f"{_where_field(where, 'tags')}：应是一个对象，实际是 {_json_type(tags)}")
+        raise InputError(
+            "template_io.tags_not_object", where=_where_field(where, "tags"), type=_json_type(tags)
+        )
     builtin_of = _text_field(data.get("builtin_of"), where, "builtin_of") or None
     try:
         return make_template(
@@ -173,7 +198,7 @@ def template_from_dict(data: object, where: str = "") -> Template:
             limit_bytes=_limit(data.get("limit_bytes"), where, "limit_bytes"),
         )
     except ValueError as error:  # checked above; kept so nothing slips through as a crash
-        raise InputError(f"{where}：模板无法使用（{error}）") from None
+        raise InputError("template_io.unusable", where=where, error=str(error)) from None
 
 
 def dumps_json(templates: Iterable[Template]) -> str:
@@ -190,17 +215,18 @@ def loads_json(text: str, source: str = "JSON") -> list[Template]:
         document = json.loads(text)
     except json.JSONDecodeError as error:
         raise InputError(
-            f"{source}：不是有效的 JSON 文件（第 {error.lineno} 行第 {error.colno} 列有格式错误）"
+            "template_io.bad_json", source=source, line=error.lineno, column=error.colno
         ) from None
     except RecursionError:  # thousands of nested brackets: not a template file
-        raise InputError(f"{source}：嵌套层数太多，不是模板文件") from None
+        raise InputError("template_io.too_deep", source=source) from None
     except ValueError:  # a number of thousands of digits
-        raise InputError(f"{source}：含有过长的数字，不是模板文件") from None
+        raise InputError("template_io.long_number", source=source) from None
     entries = document.get("templates") if isinstance(document, dict) else document
     if not isinstance(entries, list):
-        raise InputError(f"{source}：不是模板文件（应有模板列表 templates）")
+        raise InputError("template_io.no_list", source=source)
     return [
-        template_from_dict(entry, f"{source} 第 {n} 个模板") for n, entry in enumerate(entries, 1)
+        template_from_dict(entry, Message("template_io.where.template", source=source, n=n))
+        for n, entry in enumerate(entries, 1)
     ]
 
 
@@ -236,20 +262,20 @@ def decode(data: bytes, source: str = "file") -> str:
         nul = text.find("\x00")
         if nul >= 0:  # UTF-16 or a binary file: never a phrase
             line = text.count("\n", 0, nul) + 1
-            raise InputError(f"{source} 第 {line} 行：含有空字符（NUL），不是文本模板文件")
+            raise InputError("template_io.nul", where=_where_row(source, line))
         return text
-    raise InputError(f"{source}：不是 UTF-8 或 GB18030 编码的文本文件")
+    raise InputError("template_io.encoding", source=source)
 
 
 def _columns(header: list[str], source: str) -> dict[str, int]:
     found: dict[str, int] = {}
     cleaned = [h.strip().lower() for h in header]
-    for field, aliases in _ALIASES.items():
+    for field, aliases in _aliases().items():
         for index, name in enumerate(cleaned):
             if name in aliases and field not in found:
                 found[field] = index
     if "phrase" not in found:
-        raise InputError(f"{source} 第 1 行：没有短语列（应有 phrase、快捷短语 或 短语 之一）")
+        raise InputError("template_io.no_phrase_column", where=_where_row(source, 1))
     return found
 
 
@@ -258,10 +284,9 @@ def _csv_rows(text: str, source: str) -> list[list[str]]:
     try:
         return list(reader)
     except csv.Error as error:  # a field over the size limit, a NUL, a stray quote
-        reason = "有一个单元格太长" if "field limit" in str(error) else "格式有误"
-        raise InputError(
-            f"{source} 第 {reader.line_num} 行：{reason}，不是可读的 CSV 模板文件"
-        ) from None
+        too_long = "field limit" in str(error)
+        key = "template_io.csv_cell_too_long" if too_long else "template_io.csv_malformed"
+        raise InputError(key, where=_where_row(source, reader.line_num)) from None
 
 
 def _un_neutralise(value: str) -> str:
@@ -283,7 +308,7 @@ def loads_csv(
     new_id = new_id or (lambda: f"imported-{next(counter)}")
     rows = _csv_rows(text, source)
     if not rows:
-        raise InputError(f"{source}：文件是空的")
+        raise InputError("template_io.empty_file", source=source)
     columns = _columns(rows[0], source)
     grouped: dict[str, dict] = {}
     for line, row in enumerate(rows[1:], 2):
@@ -299,7 +324,10 @@ def loads_csv(
         lang = cell("language") or language
         if lang not in LANGUAGES:
             raise InputError(
-                f"{source} 第 {line} 行 language：不认识“{lang}”（可用：{'、'.join(LANGUAGES)}）"
+                "template_io.row_language",
+                where=_where_row(source, line),
+                language=lang,
+                languages=list(LANGUAGES),
             )
         template_id = cell("id") or new_id()
         entry = grouped.setdefault(
@@ -308,7 +336,7 @@ def loads_csv(
         )
         title = cell("title") or phrase.splitlines()[0][:TITLE_FROM_PHRASE]
         entry["texts"][lang] = TemplateText(title, phrase)
-        where = f"{source} 第 {line} 行"
+        where = _where_row(source, line)
         entry["tags"].update(_tags({tag: cell(tag) for tag in _TAGS}, where, prefix=""))
         for limit in ("limit_chars", "limit_bytes"):
             value = _limit(cell(limit), where, limit)
@@ -327,7 +355,8 @@ def loads_csv(
                 )
             )
         except ValueError as error:  # checked above; kept so nothing slips through as a crash
-            raise InputError(f"{source} 第 {entry['line']} 行：模板无法使用（{error}）") from None
+            where = _where_row(source, entry["line"])
+            raise InputError("template_io.unusable", where=where, error=str(error)) from None
     return templates
 
 
@@ -337,20 +366,17 @@ def _read_budgeted(path: Path) -> bytes:
     try:
         info = os.stat(path)
         if not stat.S_ISREG(info.st_mode):
-            raise InputError(
-                f"{path.name}：不是普通文件（可能是设备、管道或文件夹），无法作为模板导入"
-            )
+            raise InputError("template_io.not_regular", file=path.name)
         if info.st_size > MAX_FILE_BYTES:
             raise InputError(
-                f"{path.name}：文件有 {info.st_size:,} 字节，超过模板文件的上限 "
-                f"{MAX_FILE_BYTES:,} 字节，不是模板文件"
+                "template_io.too_big", file=path.name, size=info.st_size, max=MAX_FILE_BYTES
             )
         with open(path, "rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as error:
-        raise InputError(f"{path.name}：无法读取（{reason(error)}）") from None
+        raise InputError("template_io.unreadable", file=path.name, reason=reason(error)) from None
     if len(data) > MAX_FILE_BYTES:  # grew while being read
-        raise InputError(f"{path.name}：文件超过模板文件的上限 {MAX_FILE_BYTES:,} 字节")
+        raise InputError("template_io.grew", file=path.name, max=MAX_FILE_BYTES)
     return data
 
 

@@ -13,10 +13,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from shopdesk.core.messages import say, text
 from shopdesk.core.model import Case, CaseKind, Cause, EventKind, EvidenceKind, Order
 from shopdesk.core.template_context import deadline_text, exhibit_ref
 
 K = EvidenceKind
+PLATFORM_LANGUAGE = "zh-CN"  # the platforms' reviewers read statements in Chinese
 _RETURN_KINDS = {CaseKind.RETURN_REFUND.value, CaseKind.EXCHANGE.value}
 _SHIPPED_KINDS = {
     CaseKind.REFUND_SHIPPED.value,
@@ -56,80 +58,104 @@ class Sentence:
     rank: int  # lower: kept longer when the statement must be cut to fit
 
 
-def _label(enum, value: str) -> str:
+def _named(enum, value: str):
+    """The domain word for `value` (rendered in the statement's language), or the id itself
+    when it is not one."""
     try:
-        return enum(value).label()
+        return enum(value)
     except ValueError:
         return value
 
 
-def _refs(exhibits: Sequence[tuple[int, str]]) -> dict[str, str]:
+def _refs(exhibits: Sequence[tuple[int, str]], language: str) -> dict[str, str]:
     by_kind: dict[str, list[int]] = {}
     for number, kind in exhibits:
         by_kind.setdefault(kind, []).append(number)
-    return {kind: exhibit_ref(numbers, kind) for kind, numbers in by_kind.items()}
+    return {kind: exhibit_ref(numbers, kind, language) for kind, numbers in by_kind.items()}
 
 
-def _evidence_sentences(case: Case, order: Order, refs: dict[str, str]) -> list[Sentence]:
+# the other kinds of evidence: each one's sentence and its rank
+_OTHER_KINDS = (
+    (K.INVOICE, "statement.invoice", 2),
+    (K.AUTHORIZATION, "statement.authorization", 2),
+    (K.TEST_REPORT, "statement.test_report", 2),
+    (K.OTHER, "statement.other", 4),
+)
+
+
+def _evidence_sentences(
+    case: Case, order: Order, refs: dict[str, str], language: str
+) -> list[Sentence]:
     """One sentence per kind attached, each naming its exhibits."""
+
+    def sentence(key: str, rank: int, **params) -> Sentence:
+        return Sentence(text(key, language, **params), rank)
+
     out: list[Sentence] = []
     shipping = refs.get(K.SHIPPING.value)
     if shipping:
         parcel = " ".join(p for p in (order.courier, order.tracking_no) if p)
         if case.kind in _RETURN_KINDS:
-            out.append(Sentence(f"退货物流轨迹见{shipping}。", 1))
+            out.append(sentence("statement.shipping.return", 1, exhibit=shipping))
         elif case.cause in _COURIER_CAUSES:
-            cause = _label(Cause, case.cause)
-            where = f"（{parcel}）" if parcel else ""
-            out.append(
-                Sentence(
-                    f"我方认为问题出在快递运输环节（{cause}），物流轨迹{where}见{shipping}。", 1
+            cause = _named(Cause, case.cause)
+            if parcel:
+                out.append(
+                    sentence(
+                        "statement.shipping.courier_parcel",
+                        1,
+                        cause=cause,
+                        parcel=parcel,
+                        exhibit=shipping,
+                    )
                 )
-            )
+            else:
+                out.append(sentence("statement.shipping.courier", 1, cause=cause, exhibit=shipping))
+        elif parcel and case.kind in _SHIPPED_KINDS:
+            out.append(sentence("statement.shipping.sent", 1, parcel=parcel, exhibit=shipping))
         else:
-            sent = f"商品已发出（{parcel}），" if parcel and case.kind in _SHIPPED_KINDS else ""
-            out.append(Sentence(f"{sent}揽收和派送轨迹见{shipping}。", 1))
+            out.append(sentence("statement.shipping.trace", 1, exhibit=shipping))
     photo = refs.get(K.PHOTO.value)
     if photo:
-        what = "收到的退货实物照片" if case.kind in _RETURN_KINDS else "商品及包装照片"
-        out.append(Sentence(f"{what}见{photo}。", 2))
+        key = "statement.photo.return" if case.kind in _RETURN_KINDS else "statement.photo.item"
+        out.append(sentence(key, 2, exhibit=photo))
     video = refs.get(K.VIDEO.value)
     if video:
-        out.append(Sentence(f"视频见{video}。", 4))
+        out.append(sentence("statement.video", 4, exhibit=video))
     weight = refs.get(K.WEIGHT.value)
     if weight:
-        out.append(Sentence(f"发货称重见{weight}。", 3))
+        out.append(sentence("statement.weight", 3, exhibit=weight))
     chat = refs.get(K.CHAT.value)
     if chat:
         if case.cause in _BUYER_CAUSES:
-            cause = _label(Cause, case.cause)
-            out.append(Sentence(f"我方认为属买家个人原因（{cause}），双方沟通经过见{chat}。", 1))
+            cause = _named(Cause, case.cause)
+            out.append(sentence("statement.chat.buyer_cause", 1, cause=cause, exhibit=chat))
         else:
-            out.append(Sentence(f"双方沟通经过见{chat}。", 1))
-    for kind, what in (
-        (K.INVOICE, "进货凭证"),
-        (K.AUTHORIZATION, "品牌授权"),
-        (K.TEST_REPORT, "检测报告"),
-        (K.OTHER, "其他材料"),
-    ):
+            out.append(sentence("statement.chat.plain", 1, exhibit=chat))
+    for kind, key, rank in _OTHER_KINDS:
         ref = refs.get(kind.value)
         if ref:
-            out.append(Sentence(f"{what}见{ref}。", 2 if kind != K.OTHER else 4))
+            out.append(sentence(key, rank, exhibit=ref))
     return out
 
 
-def _timeline_sentence(steps: Sequence[tuple[str, str]]) -> Sentence | None:
+def _timeline_sentence(steps: Sequence[tuple[str, str]], language: str) -> Sentence | None:
     """The platform-relevant steps after the buyer's application, as its record shows."""
     told = {k.value for k in _TOLD_STEPS}
     parts = []
     for at, kind in steps:
         if kind not in told:
             continue
-        label = _label(EventKind, kind)
-        parts.append(f"{deadline_text(at)} {label}" if at else label)
+        step = _named(EventKind, kind)
+        if at:
+            at_text = deadline_text(at, language)
+            parts.append(text("statement.step_at", language, at=at_text, step=step))
+        else:
+            parts.append(str(say(step, language)))
     if not parts:
         return None
-    return Sentence("处理经过：" + "；".join(parts) + "。", 5)
+    separator = "; " if language == "en" else "；"
+    return Sentence(text("statement.timeline", language, steps=separator.join(parts)), 5)
 
 
 def build_statement(
@@ -137,26 +163,32 @@ def build_statement(
     order: Order,
     exhibits: Sequence[tuple[int, str]],
     steps: Sequence[tuple[str, str]] = (),
-    fits: Callable[[str], bool] = lambda text: True,
+    fits: Callable[[str], bool] = lambda statement: True,
+    language: str = PLATFORM_LANGUAGE,
 ) -> str:
     """The statement for `case`: `exhibits` are (number, EvidenceKind id) as the package
     numbers them, `steps` the (UTC time or "", EventKind id) of its timeline as a reviewer
-    reads it. `fits` says whether a text is within the destination's limit."""
-    kind = _label(CaseKind, case.kind)
-    head = f"订单{order.order_no or case.order_no}卖家说明（{kind}）："
+    reads it. `fits` says whether a text is within the destination's limit. Written in
+    the platform's language, zh-CN, unless `language` asks for another (to read it)."""
+    kind = _named(CaseKind, case.kind)
+    head = text("statement.head", language, order_no=order.order_no or case.order_no, kind=kind)
     body: list[Sentence] = []
     if case.reason:
-        when = f"于{deadline_text(case.opened_at)}" if case.opened_at else ""
-        body.append(Sentence(f"买家{when}申请，原因：{case.reason.strip()}。", 0))
-    timeline = _timeline_sentence(steps)
+        reason = case.reason.strip()
+        if case.opened_at:
+            at = deadline_text(case.opened_at, language)
+            body.append(Sentence(text("statement.applied_at", language, at=at, reason=reason), 0))
+        else:
+            body.append(Sentence(text("statement.applied", language, reason=reason), 0))
+    timeline = _timeline_sentence(steps, language)
     if timeline:
         body.append(timeline)
-    body += _evidence_sentences(case, order, _refs(exhibits))
-    tail = "请核实。" if exhibits else "请核实平台订单和售后记录。"
+    body += _evidence_sentences(case, order, _refs(exhibits, language), language)
+    tail = text("statement.tail" if exhibits else "statement.tail_no_exhibits", language)
     kept = list(body)
     while kept:
-        text = head + "".join(s.text for s in kept) + tail
-        if fits(text):
-            return text
+        statement = head + "".join(s.text for s in kept) + tail
+        if fits(statement):
+            return statement
         kept.remove(max(kept, key=lambda s: (s.rank, kept.index(s))))
     return head + tail

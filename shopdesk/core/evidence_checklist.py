@@ -5,25 +5,31 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from shopdesk.core.messages import Message
 from shopdesk.core.model import CaseKind, EvidenceKind
 
 K = EvidenceKind
 
 
+def _why(name: str) -> Message:
+    """What a kind of evidence proves: the message `checklist.<name>`."""
+    return Message(f"checklist.{name}")
+
+
 @dataclass(frozen=True)
 class Expectation:
     kind: str  # EvidenceKind id
-    why: str  # zh-CN: what it proves
+    why: Message  # what it proves (as text: zh-CN; say() renders the front end's language)
     required: bool = True
 
 
-_CHAT = Expectation(K.CHAT, "带时间的聊天截图：双方沟通和承诺")
-_TRACE = Expectation(K.SHIPPING, "物流轨迹：揽收和签收记录")
-_PACKING = Expectation(K.PHOTO, "打包/开箱照片或视频", required=False)
-_WEIGHT = Expectation(K.WEIGHT, "称重记录：证明发出的重量（少件、漏发纠纷）", required=False)
+_CHAT = Expectation(K.CHAT, _why("chat_timestamped"))
+_TRACE = Expectation(K.SHIPPING, _why("shipping_trace"))
+_PACKING = Expectation(K.PHOTO, _why("packing_media"), required=False)
+_WEIGHT = Expectation(K.WEIGHT, _why("weight_shortage"), required=False)
 
 EXPECTED: dict[str, tuple[Expectation, ...]] = {
-    CaseKind.REFUND_UNSHIPPED: (Expectation(K.CHAT, "聊天记录：买家的申请原因", required=False),),
+    CaseKind.REFUND_UNSHIPPED: (Expectation(K.CHAT, _why("chat_reason"), required=False),),
     CaseKind.REFUND_SHIPPED: (
         _TRACE,
         _CHAT,
@@ -31,42 +37,42 @@ EXPECTED: dict[str, tuple[Expectation, ...]] = {
         _WEIGHT,
     ),
     CaseKind.RETURN_REFUND: (
-        Expectation(K.SHIPPING, "退货物流单号和轨迹"),
-        Expectation(K.PHOTO, "收到退货的开箱照片或视频：退回商品的状态"),
+        Expectation(K.SHIPPING, _why("return_shipping")),
+        Expectation(K.PHOTO, _why("return_unboxing")),
         _CHAT,
-        Expectation(K.WEIGHT, "退货包裹称重记录", required=False),
+        Expectation(K.WEIGHT, _why("return_weight"), required=False),
     ),
-    CaseKind.EXCHANGE: (_CHAT, _TRACE, Expectation(K.PHOTO, "商品实物照片", required=False)),
+    CaseKind.EXCHANGE: (_CHAT, _TRACE, Expectation(K.PHOTO, _why("item_photo"), required=False)),
     CaseKind.RESHIP: (
         _TRACE,
-        Expectation(K.WEIGHT, "称重记录：合并发货或少件时卖家承担举证"),
-        Expectation(K.PHOTO, "打包照片或视频"),
+        Expectation(K.WEIGHT, _why("reship_weight")),
+        Expectation(K.PHOTO, _why("packing_photo")),
         _CHAT,
     ),
     CaseKind.REJECTED_DELIVERY: (_TRACE, _CHAT, _PACKING),
     CaseKind.COMPLAINT_LATE_SHIPPING: (
-        Expectation(K.SHIPPING, "物流揽收记录：按时发货的证明"),
+        Expectation(K.SHIPPING, _why("pickup_on_time")),
         _CHAT,
     ),
     CaseKind.COMPLAINT_NOT_AS_DESCRIBED: (
-        Expectation(K.PHOTO, "商品实物照片：与描述一致"),
+        Expectation(K.PHOTO, _why("item_as_described")),
         _CHAT,
-        Expectation(K.TEST_REPORT, "检测报告或合格证", required=False),
-        Expectation(K.INVOICE, "进货凭证/发票", required=False),
+        Expectation(K.TEST_REPORT, _why("test_report_or_certificate"), required=False),
+        Expectation(K.INVOICE, _why("invoice_purchase"), required=False),
     ),
     CaseKind.COMPLAINT_BROKEN_PROMISE: (_CHAT, _TRACE),
     CaseKind.COMPLAINT_COUNTERFEIT: (
-        Expectation(K.INVOICE, "经销凭证、商业发票或报关单：隐性问题和假货由卖家举证"),
-        Expectation(K.AUTHORIZATION, "品牌授权书"),
-        Expectation(K.TEST_REPORT, "检测报告、合格证或产品标准"),
+        Expectation(K.INVOICE, _why("counterfeit_invoice")),
+        Expectation(K.AUTHORIZATION, _why("brand_authorization")),
+        Expectation(K.TEST_REPORT, _why("test_report_standard")),
         _CHAT,
     ),
-    CaseKind.BAD_REVIEW: (_CHAT, Expectation(K.PHOTO, "商品实物照片", required=False)),
+    CaseKind.BAD_REVIEW: (_CHAT, Expectation(K.PHOTO, _why("item_photo"), required=False)),
     CaseKind.PLATFORM_APPEAL: (
         _CHAT,
         _TRACE,
-        Expectation(K.PHOTO, "打包/开箱照片或视频"),
-        Expectation(K.INVOICE, "发票或进货凭证", required=False),
+        Expectation(K.PHOTO, _why("packing_media")),
+        Expectation(K.INVOICE, _why("invoice_or_purchase"), required=False),
         _WEIGHT,
     ),
 }
@@ -103,7 +109,7 @@ def numbered(items) -> list[tuple[int, str]]:
 @dataclass(frozen=True)
 class ChecklistItem:
     kind: str
-    why: str
+    why: Message
     required: bool
     have: int  # how many items of this kind the case has
 

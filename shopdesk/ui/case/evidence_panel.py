@@ -385,7 +385,9 @@ class EvidencePanel(QWidget):
             name = label(EvidenceKind, str(entry.kind))
             if entry.missing:
                 need = self.tr("必需") if entry.required else self.tr("建议")
-                parts.append(f"<span style='color:#b00'>✗ {name}（{need}）：{entry.why}</span>")
+                parts.append(
+                    f"<span style='color:#b00'>✗ {name}（{need}）：{say(entry.why)}</span>"
+                )
             else:
                 parts.append(f"<span style='color:#080'>✓ {name} ×{entry.have}</span>")
         self.checklist.setText(self.tr("审核看重的证据：") + "<br>" + "<br>".join(parts))
@@ -538,7 +540,7 @@ class EvidencePanel(QWidget):
     def missing_evidence_box(self, kinds: list[str]) -> QMessageBox:
         tr = self.tr
         case = self.store.get_case(self.case_id)
-        why = {str(i.kind): i.why for i in checklist(case.kind, [])}
+        why = {str(i.kind): say(i.why) for i in checklist(case.kind, [])}
         lines = [f"· {label(EvidenceKind, k)}：{why.get(k, '')}" for k in kinds]
         text = (
             tr("这个证据包缺少审核要求的证据：")

@@ -17,7 +17,7 @@ from shopdesk.commands.common import CommandError, emit, open_store, semicolons,
 from shopdesk.core import chatlog, evidence_repo, input_budget
 from shopdesk.core.evidence_checklist import missing
 from shopdesk.core.labels import label
-from shopdesk.core.messages import Message, say, text
+from shopdesk.core.messages import Message, language, say, text
 from shopdesk.core.model import EvidenceKind
 from shopdesk.core.output_paths import refuse_store_source, refuse_store_target
 from shopdesk.core.timeutil import as_china, to_text
@@ -145,7 +145,8 @@ def _refuse_strangers_chat(store, args: Namespace, raw: bytes, name: str) -> Non
 
 def run_chat(args: Namespace) -> int:
     if args.file == "-":
-        name = text("cli.evidence.stdin_chat_name")
+        # kept with the evidence and named in the package the platform reads: zh-CN
+        name = text("cli.evidence.stdin_chat_name", "zh-CN")
         raw = input_budget.read_chat_stream(sys.stdin.buffer, name)  # stdin may be endless
     else:
         path = refuse_store_source(input_file(args.file), store_path(args))
@@ -246,7 +247,7 @@ def _profile_line(profile) -> str:
     line = text(
         "cli.pack.profile",
         id=f"{profile.id:22}",
-        name=say(profile.name()),
+        name=profile.name(language()),
         bytes=f"{profile.max_bytes:,}",
     )
     if profile.max_count:

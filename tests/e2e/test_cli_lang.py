@@ -253,3 +253,19 @@ def test_the_parser_built_in_english_has_the_same_commands_and_flags():
     finally:
         messages.set_language(None)
     assert chinese == english
+
+
+def test_a_bug_of_ours_is_one_english_line_with_lang_en(monkeypatch, db):
+    import shopdesk.commands.listing as listing
+
+    def boom(args):
+        raise RuntimeError("a bug in the listing")
+
+    monkeypatch.setattr(listing, "run_cases", boom)
+    english = run_cli("--lang", "en", "cases", "--db", db)
+    assert english.code == 70
+    (line,) = english.err.strip().splitlines()
+    assert line.startswith("shopdesk: an unexpected error happened") and "crash-" in line
+    assert not HAN.search(line.split("are in")[0])
+    chinese = run_cli("cases", "--db", db)
+    assert chinese.code == 70 and "出现了意外错误" in chinese.err

@@ -1,11 +1,16 @@
 """The one entry point. No sub-command opens the window; sub-commands script the desk.
 
 Every sub-command takes --db PATH and --json. Exit codes: 0 success; 1 `verify` found a
-changed file; 2 a usage error or input the user must fix (one line of Chinese on stderr,
-nothing changed); 3 `templates render` left gaps; 130 interrupted (Ctrl+C); 141 when the
+changed file; 2 a usage error or input the user must fix (one line on stderr, nothing
+changed); 3 `templates render` left gaps; 130 interrupted (Ctrl+C); 141 when the
 reader of stdout stopped early (`| head`), quietly; 70 an internal error (a bug of ours):
 one line on stderr naming the crash log written to the data folder's crash-logs/, never a
 traceback. The command line never prompts.
+
+Language: --lang (before the sub-command), else the store's setting once a command opens
+the store, else zh-CN; never the terminal's locale. --help, usage and argparse's errors are
+produced before any store is open, so they speak --lang, else zh-CN. JSON never changes
+with the language.
 """
 
 from __future__ import annotations
@@ -17,11 +22,11 @@ import sys
 from pathlib import Path
 
 from shopdesk import __version__
+from shopdesk.commands.argparse_lang import argparse_messages
 from shopdesk.commands.common import CommandError, fail
-from shopdesk.commands.zh_argparse import chinese_messages
 from shopdesk.core import messages
 from shopdesk.core.errors import ShopDeskError
-from shopdesk.core.messages import Message, say
+from shopdesk.core.messages import Message, say, text
 from shopdesk.core.os_errors import REASONS, reason
 from shopdesk.core.safeio import disk_errors
 from shopdesk.core.winsafe import reader_gone
@@ -54,31 +59,34 @@ def _common_options(for_subcommand: bool) -> argparse.ArgumentParser:
     overwrite what was given before it."""
     unset = argparse.SUPPRESS if for_subcommand else None
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--db", metavar="PATH", default=unset, help="店铺数据文件（默认：用户数据目录）"
-    )
+    common.add_argument("--db", metavar="PATH", default=unset, help=text("cli.help.db"))
     common.add_argument(
         "--json",
         action="store_true",
         default=unset if for_subcommand else False,
-        help="以 JSON 输出",
+        help=text("cli.help.json"),
     )
     return common
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The parser, its help texts in the current language (messages.language())."""
     common = _common_options(for_subcommand=True)
     parser = _Parser(
-        prog="shopdesk", description="ShopDesk 售后工作台", parents=[_common_options(False)]
+        prog="shopdesk", description=text("cli.help.shopdesk"), parents=[_common_options(False)]
     )
     parser.add_argument(
-        "--version", action="version", version=f"ShopDesk {__version__}", help="显示版本并退出"
+        "--version",
+        action="version",
+        version=f"ShopDesk {__version__}",
+        help=text("cli.help.version"),
     )
-    parser.add_argument("--demo", action="store_true", help="打开演示店铺")
-    parser.add_argument("--lang", choices=["zh-CN", "zh-TW", "en"], help="界面语言")
+    parser.add_argument("--demo", action="store_true", help=text("cli.help.demo_window"))
+    # dest cli_lang: `templates render --lang` is a template's language, not this one
     parser.add_argument(
-        "--smoke-test", action="store_true", help="在临时店铺上自检并退出（输出 ok）"
+        "--lang", dest="cli_lang", choices=list(messages.LANGUAGES), help=text("cli.help.lang")
     )
+    parser.add_argument("--smoke-test", action="store_true", help=text("cli.help.smoke_test"))
     subparsers = parser.add_subparsers(dest="command", parser_class=_Parser)
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers, common)
@@ -155,13 +163,36 @@ def _discard_stdout() -> None:
         pass
 
 
+# argparse takes an option by an unambiguous prefix: --l, --la and --lan are --lang
+_LANG_OPTION = ("--l", "--la", "--lan", "--lang")
+
+
+def language_asked(argv: list[str]) -> str | None:
+    """The --lang given before the sub-command, read before the parser is built (its help
+    texts are in that language); None when there is none or it is not a language (argparse
+    then says so, in zh-CN). The last one counts, as for argparse."""
+    found = None
+    tokens = iter(argv)
+    for token in tokens:
+        if token == "--" or not token.startswith("-"):
+            break  # the sub-command: a --lang after it is not the top-level option
+        name, equals, value = token.partition("=")
+        if name in _LANG_OPTION:
+            value = value if equals else next(tokens, "")
+            found = value if value in messages.LANGUAGES else None
+        elif name == "--db" and not equals:
+            next(tokens, None)  # its PATH
+    return found
+
+
 def _dispatch(argv: list[str] | None) -> int:
-    with chinese_messages():
-        parser = build_parser()
-        args = parser.parse_args(argv)
     # --lang, else the store's setting (read when a command opens it), else zh-CN; never
     # the terminal's locale: a seller's scripts must not change language with it.
-    messages.set_language(args.lang)
+    messages.set_language(language_asked(sys.argv[1:] if argv is None else list(argv)))
+    with argparse_messages():
+        parser = build_parser()
+        args = parser.parse_args(argv)
+    messages.set_language(args.cli_lang)
     try:
         check_db_path(args.db)
         if args.command is None:
@@ -170,10 +201,10 @@ def _dispatch(argv: list[str] | None) -> int:
 
                 # build_parser() above imported every COMMAND_MODULES entry (hidden
                 # imports of the frozen app): the smoke test runs two of them
-                return run_smoke_test(args.lang, (main, COMMAND_MODULES))
+                return run_smoke_test(args.cli_lang, (main, COMMAND_MODULES))
             from shopdesk.ui.app import run_app
 
-            return run_app(db=args.db, demo=args.demo, lang=args.lang)
+            return run_app(db=args.db, demo=args.demo, lang=args.cli_lang)
         with disk_errors(getattr(args, "db", None) or messages.text("store.default_name")):
             return args.run(args) or 0
     except CommandError as exc:

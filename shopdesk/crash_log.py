@@ -1,5 +1,6 @@
-"""Crash logs: an unexpected error (a bug of ours) becomes one line of Chinese on screen
-and a file the seller can send, never a traceback on screen.
+"""Crash logs: an unexpected error (a bug of ours) becomes one line on screen, in the
+command line's language (zh-CN by default), and a file the seller can send, never a
+traceback on screen.
 
 Each crash is a file `crash-YYYYmmdd-HHMMSS-<pid>.log` in `paths.crash_logs_dir()` (the
 newest is the last by name; 帮助 → 诊断信息 shows it), holding ShopDesk's version, the
@@ -98,12 +99,18 @@ def write_crash_log(
 
 
 def crash_line(log: Path | None) -> str:
-    """The one line the seller reads."""
-    if log is None:
-        return "shopdesk: 出现了意外错误（程序问题，不是您的操作问题），且无法写入错误日志。"
-    return (
-        f"shopdesk: 出现了意外错误（程序问题，不是您的操作问题），详情已记录到 {log}，可发给客服。"
-    )
+    """The one line the seller reads, in the current language (cli.crash.* in the
+    catalogue); in zh-CN as written here when even the catalogue cannot be read."""
+    try:
+        from shopdesk.core import messages
+
+        if log is None:
+            return f"shopdesk: {messages.text('cli.crash.no_log')}"
+        return f"shopdesk: {messages.text('cli.crash.logged', log=log)}"
+    except Exception:  # noqa: BLE001 — reporting a crash must never crash
+        if log is None:
+            return "shopdesk: 出现了意外错误（程序问题，不是您的操作问题），且无法写入错误日志。"
+        return f"shopdesk: 出现了意外错误（程序问题，不是您的操作问题），详情已记录到 {log}，可发给客服。"
 
 
 def report_crash(error: BaseException, argv: list[str] | None = None) -> int:

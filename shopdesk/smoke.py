@@ -15,6 +15,7 @@ import contextlib
 import io
 import json
 import os
+import re
 import sys
 import tempfile
 import time
@@ -24,6 +25,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from shopdesk import __version__, paths
+from shopdesk.core.messages import text
 from shopdesk.platforms import registry
 
 # the command line's entry (argv -> exit code) and its sub-command modules
@@ -32,9 +34,16 @@ CommandLine = tuple[Callable[[list[str]], int], Sequence[str]]
 # A fixed "now" just after the sample export was taken (2024-06-20 10:30 China time),
 # so its clocks are running, not long lapsed.
 SAMPLE_NOW = datetime(2024, 6, 20, 3, 0, 0, tzinfo=UTC)
-# The orders view's name in each language: the window really speaks the one asked for.
-WINDOW_WORD_FOR_ORDERS = {"zh-CN": "订单", "zh-TW": "訂單", "en": "Orders"}
-QT_WORD_FOR_CANCEL = {"zh-CN": "取消", "zh-TW": "取消", "en": "Cancel"}  # Qt's own dialogs
+# The orders view's name in the language asked for (the window really speaks it), and
+# Qt's own Cancel in it (Qt's translations are in the bundle): cli.smoke.* in the catalogue.
+# The sample case is a Chinese seller's in every language (cli.smoke.sample.*, always
+# zh-CN): its package's PDF must prove the Chinese font made it into the bundle.
+SAMPLE_LANGUAGE = "zh-CN"
+CHINESE = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _sample(key: str, **params) -> str:
+    return text(f"cli.smoke.sample.{key}", SAMPLE_LANGUAGE, **params)
 
 
 def run_smoke_test(lang: str | None = None, cli: CommandLine | None = None) -> int:
@@ -232,18 +241,19 @@ def _exhibit_files(state: dict) -> tuple:
         assert image.save(str(path)), f"could not write {name}"
         return exhibit(path, kind, text)
 
-    invoice = folder / "发票.pdf"
+    invoice = folder / _sample("invoice_file")
     writer = QPdfWriter(str(invoice))
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A5))
     painter = QPainter(writer)
     painter.setFont(qtenv.font(60))
-    painter.drawText(200, 400, f"发票 订单 {order.order_no}")
+    painter.drawText(200, 400, _sample("invoice_text", order=order.order_no))
     painter.end()
 
+    photo = _sample("photo_text", tracking=order.tracking_no)
     state["exhibits"] = (
-        drawn("开箱照片.jpg", "photo", f"快递单号 {order.tracking_no} 外包装完好", 1600, 1200),
-        drawn("物流截图.png", "shipping", "已签收 签收人：本人", 720, 1280),
-        exhibit(invoice, "invoice", "购货发票", "application/pdf"),
+        drawn(_sample("photo_file"), "photo", photo, 1600, 1200),
+        drawn(_sample("shipping_file"), "shipping", _sample("shipping_text"), 720, 1280),
+        exhibit(invoice, "invoice", _sample("invoice_caption"), "application/pdf"),
     )
     return state["exhibits"]
 
@@ -267,7 +277,7 @@ def _evidence_request(state: dict):
         reason=case.reason,
         opened_at=case.opened_at,
     )
-    statement = "商品发货前已检测，物流显示已签收，外包装完好。"
+    statement = _sample("statement")
     return PackageRequest(facts, _exhibit_files(state), statement, get_profile(PROFILE))
 
 
@@ -280,7 +290,7 @@ def _check_pdf(path: Path) -> None:
         assert len(document) > 0, f"{path.name} has no pages"
         page = document[0]
         text = page.get_textpage().get_text_range()
-        assert any("\u4e00" <= ch <= "\u9fff" for ch in text), f"{path.name}: no Chinese text"
+        assert CHINESE.search(text), f"{path.name}: no Chinese text"
     finally:
         document.close()
 
@@ -313,7 +323,7 @@ def _window(state: dict) -> str:
     app = state["app"]
     # Qt's own dialogs in Chinese: the bundle must carry qtbase_zh_CN.qm (build.spec)
     cancel = QCoreApplication.translate("QPlatformTheme", "Cancel")
-    wanted = QT_WORD_FOR_CANCEL[state["lang"]]
+    wanted = text("cli.smoke.qt_cancel", state["lang"])
     qt_language = "Chinese" if state["lang"].startswith("zh") else "English"
     assert cancel == wanted, (
         f"Qt's {qt_language} translations are not loaded (Cancel reads {cancel!r})"
@@ -330,7 +340,7 @@ def _window(state: dict) -> str:
         app.processEvents()
         assert not window.grab().isNull(), "the main window did not paint"
         orders = window.nav.item(window.view_keys().index("orders")).text()
-        expected = WINDOW_WORD_FOR_ORDERS[state["lang"]]
+        expected = text("cli.smoke.orders_view", state["lang"])
         assert orders == expected, f"the window reads {orders!r}, not {expected!r}"
         views = len(window.view_keys())
         window.close()

@@ -1,7 +1,8 @@
 """Values the command line accepts, checked where they are parsed: an id, a count, a
 number of hours, a time. Anything outside the world (a negative count, nan hours, an id
-past SQLite's 2^63, the year 1, an event dated tomorrow) is one line of Chinese, exit 2,
-before the store is opened."""
+past SQLite's 2^63, the year 1, an event dated tomorrow) is one line in the command
+line's language (--lang, else zh-CN: the store is not open yet), exit 2, before the store
+is opened."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from shopdesk.commands.common import CommandError
+from shopdesk.core.messages import Message, text
 from shopdesk.core.os_errors import reason
 from shopdesk.core.timeutil import CHINA, now_utc, parse_user_time
 
@@ -24,60 +26,70 @@ LATEST = datetime(2100, 1, 1, tzinfo=UTC)
 # A clock a few minutes fast still records "now"; a time further ahead has not happened.
 CLOCK_SLACK = timedelta(minutes=10)
 _DIGITS = re.compile(r"\s*[+-]?[0-9]+\s*")
-TIME_HINT = "请写成 2026-11-28 14:30（北京时间）或带时区的 ISO-8601"
 
 
-def _integer(text: str, what: str, low: int, high: int) -> int:
-    if not _DIGITS.fullmatch(text):  # not 1_000 or ５ either: Python reads them, a seller would not
-        raise argparse.ArgumentTypeError(f"“{text}”不是{what}：应为 {low} 到 {high} 的整数")
-    value = int(text)
-    if not low <= value <= high:
-        raise argparse.ArgumentTypeError(f"{what} {text} 超出范围：应为 {low} 到 {high} 的整数")
-    return value
+def _integer(value: str, what: str, low: int, high: int) -> int:
+    """`what`: the key of the thing counted (cli.arg.what.*)."""
+    if not _DIGITS.fullmatch(
+        value
+    ):  # not 1_000 or ５ either: Python reads them, a seller would not
+        raise argparse.ArgumentTypeError(
+            text("cli.arg.not_integer", value=value, what=Message(what), low=low, high=high)
+        )
+    number = int(value)
+    if not low <= number <= high:
+        raise argparse.ArgumentTypeError(
+            text(
+                "cli.arg.integer_out_of_range", value=value, what=Message(what), low=low, high=high
+            )
+        )
+    return number
 
 
 def record_id(text: str) -> int:
     """An order, case, evidence id: 1 … 2^63 - 1."""
-    return _integer(text, "编号", 1, MAX_ID)
+    return _integer(text, "cli.arg.what.id", 1, MAX_ID)
 
 
 def count(high: int = MAX_ID):
     """A number of things (--limit, --orders): 0 … high."""
 
     def parse(text: str) -> int:
-        return _integer(text, "数量", 0, high)
+        return _integer(text, "cli.arg.what.count", 0, high)
 
     parse.__name__ = "count"
     return parse
 
 
-def hours(text: str) -> float:
+def hours(given: str) -> float:
     """A number of hours ahead: finite, 0 … ten years."""
     try:
-        value = float(text.strip())
+        value = float(given.strip())
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"“{text}”不是小时数：应为 0 到 {MAX_HOURS} 的数"
+            text("cli.arg.not_hours", value=given, high=MAX_HOURS)
         ) from None
     if not math.isfinite(value) or not 0 <= value <= MAX_HOURS:
-        raise argparse.ArgumentTypeError(f"小时数 {text} 超出范围：应为 0 到 {MAX_HOURS} 的数")
+        raise argparse.ArgumentTypeError(
+            text("cli.arg.hours_out_of_range", value=given, high=MAX_HOURS)
+        )
     return value
 
 
 def input_file(text: str) -> Path:
     """A file the seller named for a command to read: it exists and is a file, else one
-    line saying why in Chinese (the system's own reason is English)."""
+    line saying why in the seller's language (the system's own reason is English)."""
     path = Path(text).expanduser()
     try:
         info = os.stat(path)
     except OSError as exc:
-        raise CommandError(f"“{text}”：{reason(exc)}") from None
+        raise CommandError("cli.arg.file_problem", path=text, reason=reason(exc)) from None
     except ValueError:  # a NUL in the name
-        raise CommandError(f"“{text}”：名称无效") from None
+        raise CommandError("cli.arg.file_bad_name", path=text) from None
     if stat.S_ISDIR(info.st_mode):
-        raise CommandError(f"“{text}”：这是文件夹，请给出文件")
+        raise CommandError("cli.arg.file_is_folder", path=text)
     if not stat.S_ISREG(info.st_mode):  # reading a pipe or /dev/zero never ends
-        raise CommandError(f"“{text}”：不是普通文件（设备、管道或套接字），无法读取")
+        raise CommandError("cli.arg.file_not_regular", path=text)
     return path
 
 
@@ -90,14 +102,12 @@ def user_time(text: str | None, what: str, *, happened: bool) -> datetime:
     try:
         value = parse_user_time(text)
     except ValueError:
-        raise CommandError(f"{what}：“{text}”不是时间，{TIME_HINT}") from None
+        raise CommandError("cli.arg.not_time", what=what, value=text) from None
     except OverflowError:  # the year 1 in China time falls before the first UTC instant
         value = EARLIEST - timedelta(days=1)
     if not EARLIEST <= value < LATEST:
-        raise CommandError(f"{what}：“{text}”不在 2000 年到 2099 年之间，请检查年份")
+        raise CommandError("cli.arg.time_out_of_range", what=what, value=text)
     if happened and value > now + CLOCK_SLACK:
         shown = now.astimezone(CHINA).strftime("%Y-%m-%d %H:%M")
-        raise CommandError(
-            f"{what}：“{text}”还没有到（现在是北京时间 {shown}）：发生过的事不能记在将来"
-        )
+        raise CommandError("cli.arg.time_in_future", what=what, value=text, now=shown)
     return value

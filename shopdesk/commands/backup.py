@@ -7,20 +7,17 @@ from pathlib import Path
 
 from shopdesk.commands.common import emit, store_path
 from shopdesk.core.backup import make_backup, restore_backup
+from shopdesk.core.messages import text
 from shopdesk.core.output_paths import refuse_store_source, refuse_store_target
 from shopdesk.core.timeutil import now_utc
 
 
 def register(subparsers, common) -> None:
-    backup = subparsers.add_parser("backup", parents=[common], help="备份店铺数据和举证文件")
-    backup.add_argument(
-        "--to", metavar="DIR", help="备份到这个文件夹（默认：数据文件旁的 .backups 文件夹）"
-    )
+    backup = subparsers.add_parser("backup", parents=[common], help=text("cli.help.backup"))
+    backup.add_argument("--to", metavar="DIR", help=text("cli.help.backup_to"))
     backup.set_defaults(run=run_backup)
-    restore = subparsers.add_parser(
-        "restore", parents=[common], help="从备份恢复（先自动备份当前数据）"
-    )
-    restore.add_argument("backup", metavar="BACKUP", help="备份文件夹（或其中的 shopdesk.db）")
+    restore = subparsers.add_parser("restore", parents=[common], help=text("cli.help.restore"))
+    restore.add_argument("backup", metavar="BACKUP", help=text("cli.help.restore_backup"))
     restore.set_defaults(run=run_restore)
 
 
@@ -36,8 +33,8 @@ def run_restore(args: Namespace) -> int:
     refuse_store_source(args.backup, path)
     safety = restore_backup(Path(args.backup), path, now_utc())
     document = {"db": str(path), "restored_from": args.backup, "previous": str(safety or "")}
-    text = f"已从 {args.backup} 恢复 {path}"
+    lines = [text("cli.restore.done", backup=args.backup, path=path)]
     if safety:
-        text += f"\n恢复前的数据已备份到 {safety}"
-    emit(args, document, text)
+        lines.append(text("cli.restore.kept", safety=safety))
+    emit(args, document, "\n".join(lines))
     return 0

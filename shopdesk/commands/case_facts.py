@@ -9,70 +9,69 @@ import sys
 from argparse import Namespace
 
 from shopdesk.commands.arguments import input_file, record_id
-from shopdesk.commands.common import CommandError, emit, open_store, yuan
+from shopdesk.commands.common import CommandError, choices_help, emit, open_store, yuan
 from shopdesk.commands.listing import case_document
 from shopdesk.core import case_facts, paste_case
 from shopdesk.core.labels import label, refuse_newer_case
+from shopdesk.core.messages import text
 from shopdesk.core.model import Cause, MoneyKind, Outcome, Responsibility
 from shopdesk.core.os_errors import reason
 from shopdesk.core.qianniu_paste import MAX_CHARS
 from shopdesk.core.timeutil import as_china
 
 
-def _ids(enum) -> str:
-    return enum.choices().replace("%", "%%")  # argparse formats help with %
-
-
 def register_case_facts(actions, common) -> None:
-    cause = actions.add_parser("cause", parents=[common], help="判断或更正售后原因")
+    cause = actions.add_parser("cause", parents=[common], help=text("cli.help.case_cause"))
     cause.add_argument("case_id", metavar="CASE_ID", type=record_id)
-    cause.add_argument("cause", metavar="CAUSE", help=_ids(Cause))
-    cause.add_argument("--note", default="", metavar="TEXT", help="判断依据")
+    cause.add_argument("cause", metavar="CAUSE", help=choices_help(Cause))
+    cause.add_argument("--note", default="", metavar="TEXT", help=text("cli.help.cause_note"))
     cause.add_argument(
-        "--responsibility", metavar="PARTY", help=f"责任方（默认随原因）：{_ids(Responsibility)}"
+        "--responsibility",
+        metavar="PARTY",
+        help=text("cli.help.cause_responsibility", choices=choices_help(Responsibility)),
     )
     cause.set_defaults(run=run_cause)
 
-    money = actions.add_parser("money", parents=[common], help="记一笔售后的钱")
+    money = actions.add_parser("money", parents=[common], help=text("cli.help.case_money"))
     money.add_argument("case_id", metavar="CASE_ID", type=record_id)
-    money.add_argument("kind", metavar="KIND", help=_ids(MoneyKind))
-    money.add_argument("amount", metavar="AMOUNT", help="金额（元），如 5 或 5.00")
+    money.add_argument("kind", metavar="KIND", help=choices_help(MoneyKind))
+    money.add_argument("amount", metavar="AMOUNT", help=text("cli.help.money_amount"))
     direction = money.add_mutually_exclusive_group()
     direction.add_argument("--in", dest="incoming", action="store_true", default=None,
-                           help="收回的钱（快递理赔、运费险默认如此）")  # fmt: skip
+                           help=text("cli.help.money_in"))  # fmt: skip
     direction.add_argument("--out", dest="incoming", action="store_false",
-                           help="付出的钱（退款、补偿、补发默认如此）")  # fmt: skip
+                           help=text("cli.help.money_out"))  # fmt: skip
     money.add_argument("--note", default="", metavar="TEXT")
     money.add_argument(
         "--replaces",
         type=record_id,
         metavar="ENTRY_ID",
-        help="更正这条记账（已结束的售后单只能更正）",
+        help=text("cli.help.money_replaces"),
     )
     money.set_defaults(run=run_money)
 
-    inspect = actions.add_parser("inspect", parents=[common], help="验收退回的商品")
+    inspect = actions.add_parser("inspect", parents=[common], help=text("cli.help.case_inspect"))
     inspect.add_argument("case_id", metavar="CASE_ID", type=record_id)
     inspect.add_argument(
         "--line",
         action="append",
         required=True,
         metavar="N:GOOD:BAD[:restock]",
-        help="第 N 件商品完好几件、次品几件，可重复；:restock 表示退回库存，如 1:2:1:restock",
+        help=text("cli.help.inspect_line"),
     )
     inspect.add_argument("--note", default="", metavar="TEXT")
     inspect.set_defaults(run=run_inspect)
 
-    paste = actions.add_parser(
-        "paste", parents=[common], help="用千牛退款详情页的文字新建售后单（倒计时作为平台时限）"
-    )
-    paste.add_argument("file", metavar="FILE", help="保存了复制内容的文本文件；- 表示标准输入")
+    paste = actions.add_parser("paste", parents=[common], help=text("cli.help.case_paste"))
+    paste.add_argument("file", metavar="FILE", help=text("cli.help.paste_file"))
     paste.set_defaults(run=run_paste)
 
-    outcome = actions.add_parser("outcome", parents=[common], help="记录售后的处理结果")
+    outcome = actions.add_parser("outcome", parents=[common], help=text("cli.help.case_outcome"))
     outcome.add_argument("case_id", metavar="CASE_ID", type=record_id)
-    outcome.add_argument("outcome", metavar="OUTCOME", help=_ids(Outcome))
-    outcome.add_argument("--ruling", default="", metavar="TEXT", help="平台判定原文（可粘贴）")
+    outcome.add_argument("outcome", metavar="OUTCOME", help=choices_help(Outcome))
+    outcome.add_argument(
+        "--ruling", default="", metavar="TEXT", help=text("cli.help.outcome_ruling")
+    )
     outcome.add_argument("--note", default="", metavar="TEXT")
     outcome.set_defaults(run=run_outcome)
 
@@ -104,21 +103,25 @@ def facts_document(store, case_id: int) -> dict:
 def _summary(document: dict) -> str:
     money = document["money"]
     cause = label(Cause, document["cause"])
+    key = "cli.facts.cause_open" if document["cause_question"] else "cli.facts.cause"
     lines = [
-        f"#{document['id']}  {document['order_no']}  原因：{cause}"
-        + ("（待判断）" if document["cause_question"] else ""),
-        f"  退款 ¥{yuan(money['refund_fen'])}  补偿 ¥{yuan(money['compensation_fen'])}  "
-        f"收回 ¥{yuan(money['recovered_fen'])}  净损失 ¥{yuan(money['net_cost_fen'])}",
+        text(key, id=document["id"], order=document["order_no"], cause=cause),
+        text(
+            "cli.facts.money",
+            refund=yuan(money["refund_fen"]),
+            compensation=yuan(money["compensation_fen"]),
+            recovered=yuan(money["recovered_fen"]),
+            net=yuan(money["net_cost_fen"]),
+        ),
     ]
     if document["outcome"]:
-        lines.append(f"  结果：{label(Outcome, document['outcome'])}")
+        lines.append(text("cli.facts.outcome", outcome=label(Outcome, document["outcome"])))
     return "\n".join(lines)
 
 
 def _emit(args: Namespace, store, case_id: int, extra: str = "") -> None:
     document = facts_document(store, case_id)
-    text = _summary(document) + (f"\n{extra}" if extra else "")
-    emit(args, document, text)
+    emit(args, document, _summary(document) + (f"\n{extra}" if extra else ""))
 
 
 def run_cause(args: Namespace) -> int:
@@ -150,23 +153,19 @@ def run_money(args: Namespace) -> int:
 _LINE = re.compile(r"^\s*(\d{1,4})\s*:\s*(\d{1,6})\s*:\s*(\d{1,6})\s*(?::\s*(restock)\s*)?$")
 
 
-def _line(text: str) -> tuple[int, int, int, bool]:
-    match = _LINE.match(text)
+def _line(given: str) -> tuple[int, int, int, bool]:
+    match = _LINE.match(given)
     if not match:
-        raise CommandError(
-            f"--line “{text}”看不懂：请写成 第几件:完好件数:次品件数，如 1:2:0，退回库存加 :restock"
-        )
+        raise CommandError("cli.facts.bad_line", line=given)
     return int(match[1]), int(match[2]), int(match[3]), bool(match[4])
 
 
 def run_inspect(args: Namespace) -> int:
-    lines = [_line(text) for text in args.line]
+    lines = [_line(given) for given in args.line]
     with open_store(args) as store:
         refuse_newer_case(store, args.case_id)
         done = case_facts.record_inspection(store, args.case_id, lines, note=args.note)
-        prompt = (
-            "有次品：请拍下次品照片，添加为证据（shopdesk evidence add）" if done.defective else ""
-        )
+        prompt = text("cli.facts.defective") if done.defective else ""
         _emit(args, store, args.case_id, prompt)
     return 0
 
@@ -187,19 +186,19 @@ def _pasted_text(name: str) -> str:
         with path.open("rb") as handle:
             data = handle.read(MAX_CHARS * 4 + 1)
     except OSError as error:
-        raise CommandError(f"读不了“{path}”：{reason(error)}") from None
+        raise CommandError("cli.facts.cannot_read", path=path, reason=reason(error)) from None
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise CommandError(f"“{path}”不是文本文件：请把千牛页面的文字粘贴到记事本保存后再试")
+    raise CommandError("cli.facts.not_text", path=path)
 
 
 def run_paste(args: Namespace) -> int:
-    text = _pasted_text(args.file)
+    pasted = _pasted_text(args.file)
     with open_store(args, create=True) as store:
-        result = paste_case.case_from_paste(store, text)
-        verb = "新建" if result.created else "已更新平台时限："
-        _emit(args, store, result.case.id, f"{verb}售后单 #{result.case.id}")
+        result = paste_case.case_from_paste(store, pasted)
+        done = "cli.facts.pasted_new" if result.created else "cli.facts.pasted_deadline"
+        _emit(args, store, result.case.id, text(done, id=result.case.id))
     return 0

@@ -45,7 +45,7 @@ def open_store(args: Namespace, *, create: bool = False, up_to_date: bool = Fals
     if args.db and not create and not path_exists(path):
         raise CommandError("cli.no_store", path=path)
     store = Store.open(path, on_wait=_status_line)
-    if getattr(args, "lang", None) is None:  # no --lang: the store's setting, else zh-CN
+    if getattr(args, "cli_lang", None) is None:  # no --lang: the store's setting, else zh-CN
         messages.set_language(store.get_setting(messages.STORE_SETTING))
     if store.set_aside_wal is not None:
         _status_line(Message("cli.wal_set_aside", store=path.name, kept=store.set_aside_wal.name))
@@ -78,6 +78,19 @@ def _plain(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return [_plain(v) for v in value]
     return value
+
+
+def choices_help(enum) -> str:
+    """A help text naming an enum's ids with their names in the current language:
+    `refund_unshipped（仅退款（未发货））、...` / `refund_unshipped (Refund only ...), ...`."""
+    language = messages.language()
+    named = [Message("word.parse.choice", id=m.value, name=m.label(language)) for m in enum]
+    return messages.joined(named).replace("%", "%%")  # argparse formats help with %
+
+
+def semicolons(items) -> str:
+    """Reasons one after another as the current language writes them (甲；乙 / a; b)."""
+    return messages.text("cli.semicolon").join(str(say(item)) for item in items)
 
 
 def yuan(fen: int) -> str:

@@ -8,15 +8,17 @@ from argparse import Namespace
 
 from shopdesk.commands.arguments import hours, record_id, user_time
 from shopdesk.commands.case_facts import register_case_facts
-from shopdesk.commands.common import CommandError, emit, open_store
+from shopdesk.commands.common import CommandError, choices_help, emit, open_store
 from shopdesk.commands.listing import case_document
 from shopdesk.commands.scope import add_scope_arguments, shop_ids
+from shopdesk.core import messages
 from shopdesk.core.countdown import countdown
 from shopdesk.core.deadlines_repo import (
     deadlines_for_case,
     open_deadlines,
 )
 from shopdesk.core.labels import label, refuse_newer_case
+from shopdesk.core.messages import text
 from shopdesk.core.model import CaseKind, EventKind, Party
 from shopdesk.core.rules import Deadline
 from shopdesk.core.timeutil import as_china, now_utc, to_text
@@ -25,53 +27,47 @@ from shopdesk.services import cases
 
 
 def register(subparsers, common) -> None:
-    case = subparsers.add_parser("case", parents=[common], help="记录售后单与时间线")
+    case = subparsers.add_parser("case", parents=[common], help=text("cli.help.case"))
     actions = case.add_subparsers(dest="case_command", required=True)
 
-    add = actions.add_parser("add", parents=[common], help="为订单新建售后单")
+    add = actions.add_parser("add", parents=[common], help=text("cli.help.case_add"))
     add.add_argument("order_no", metavar="ORDER_NO")
-    add.add_argument(
-        "--platform", choices=registry.ids(), help="订单号在多个平台都有时指明是哪个平台的"
-    )
-    add.add_argument("--kind", required=True, metavar="KIND", help=_ids(CaseKind))
-    add.add_argument("--at", metavar="TIME", help="买家申请时间（默认：现在）")
-    add.add_argument("--reason", default="", metavar="TEXT", help="申请原因")
+    add.add_argument("--platform", choices=registry.ids(), help=text("cli.help.case_add_platform"))
+    add.add_argument("--kind", required=True, metavar="KIND", help=choices_help(CaseKind))
+    add.add_argument("--at", metavar="TIME", help=text("cli.help.case_add_at"))
+    add.add_argument("--reason", default="", metavar="TEXT", help=text("cli.help.case_add_reason"))
     add.set_defaults(run=run_case_add)
 
     register_case_facts(actions, common)
 
-    event = actions.add_parser("event", parents=[common], help="在时间线上记录一件事")
+    event = actions.add_parser("event", parents=[common], help=text("cli.help.case_event"))
     event.add_argument("case_id", metavar="CASE_ID", type=record_id)
-    event.add_argument("event", metavar="EVENT", help=_ids(EventKind))
-    event.add_argument("--at", metavar="TIME", help="发生时间（默认：现在）")
+    event.add_argument("event", metavar="EVENT", help=choices_help(EventKind))
+    event.add_argument("--at", metavar="TIME", help=text("cli.help.event_at"))
     event.add_argument("--note", default="", metavar="TEXT")
     event.set_defaults(run=run_case_event)
 
-    deadline = actions.add_parser("deadline", parents=[common], help="录入平台显示的截止时间")
+    deadline = actions.add_parser("deadline", parents=[common], help=text("cli.help.case_deadline"))
     deadline.add_argument("case_id", metavar="CASE_ID", type=record_id)
-    deadline.add_argument("time", metavar="TIME", help="平台截止时间；none 清除")
+    deadline.add_argument("time", metavar="TIME", help=text("cli.help.deadline_time"))
     deadline.set_defaults(run=run_case_deadline)
 
-    due = subparsers.add_parser("due", parents=[common], help="列出所有未到期和已超时的时限")
-    due.add_argument("--now", metavar="TIME", help="按此时刻计算（默认：现在）")
-    due.add_argument("--within", type=hours, metavar="HOURS", help="只列出 HOURS 小时内到期的")
+    due = subparsers.add_parser("due", parents=[common], help=text("cli.help.due"))
+    due.add_argument("--now", metavar="TIME", help=text("cli.help.due_now"))
+    due.add_argument("--within", type=hours, metavar="HOURS", help=text("cli.help.due_within"))
     due.add_argument("--party", choices=["seller", "buyer", "all"], default="all")
     due.add_argument(
         "--all",
         action="store_true",
         dest="waiting",
-        help="也列出暂停中和时长未知的时限（due_at 为 null，附原因）",
+        help=text("cli.help.due_all"),
     )
-    add_scope_arguments(due, "时限")
+    add_scope_arguments(due, "cli.scope.what.deadlines")
     due.set_defaults(run=run_due)
 
 
-def _ids(enum) -> str:
-    return enum.choices().replace("%", "%%")  # argparse formats help with %
-
-
-def _time(text: str | None, what: str, *, happened: bool = True):
-    return user_time(text, what, happened=happened)
+def _time(given: str | None, what: str, *, happened: bool = True):
+    return user_time(given, what, happened=happened)
 
 
 def _parse(enum, text: str):
@@ -92,9 +88,7 @@ def deadline_document(deadline: Deadline, now) -> dict:
         "party": deadline.party,
         "due_at": as_china(to_text(deadline.due_at)) if deadline.due_at else None,
         "basis": deadline.basis,
-        "countdown": countdown(deadline.due_at, now).text
-        if deadline.due_at
-        else ("时长未知" if deadline.unknown_length else "已暂停"),
+        "countdown": _countdown(deadline, now, "zh-CN"),  # JSON: the same in every language
         "started_by": deadline.started_by,
         "started_at": as_china(to_text(deadline.started_at)),
         "paused": [
@@ -112,23 +106,45 @@ def deadline_document(deadline: Deadline, now) -> dict:
     }
 
 
-def _case_output(store, case_id: int, now) -> dict:
+def _countdown(deadline: Deadline, now, language: str) -> str:
+    if deadline.due_at:
+        return countdown(deadline.due_at, now, language).text
+    key = "cli.due.unknown_length" if deadline.unknown_length else "cli.due.paused"
+    return text(key, language)
+
+
+def _basis(deadline: Deadline) -> str:
+    return text(
+        "cli.due.basis_platform" if deadline.basis == "platform" else "cli.due.basis_estimated"
+    )
+
+
+def _case_output(store, case_id: int, now) -> tuple[dict, str]:
+    """The case's document (with its open clocks) and the same as a seller reads it."""
     case = store.get_case(case_id)
     document = case_document(case)
-    document["deadlines"] = [
-        deadline_document(d, now) for d in deadlines_for_case(store, case, now)
-    ]
-    return document
+    found = deadlines_for_case(store, case, now)
+    document["deadlines"] = [deadline_document(d, now) for d in found]
+    return document, _case_text(document, found, now)
 
 
-def _case_text(document: dict) -> str:
+def _case_text(document: dict, found: list[Deadline], now) -> str:
+    """In the command line's language (the JSON document's clocks are zh-CN)."""
+    language = messages.language()
     lines = [
         f"#{document['id']}  {document['order_no']}  {document['kind_label']}  "
         f"{document['state_label']}"
     ]
-    for d in document["deadlines"]:
-        basis = "平台" if d["basis"] == "platform" else "估算"
-        lines.append(f"  {d['title']}  {d['countdown']}  截止 {d['due_at']}（{basis}）")
+    for d in found:
+        lines.append(
+            text(
+                "cli.due.case_line",
+                title=d.title_in(language),
+                countdown=_countdown(d, now, language),
+                due=as_china(to_text(d.due_at)) if d.due_at else None,
+                basis=_basis(d),
+            )
+        )
     return "\n".join(lines)
 
 
@@ -139,8 +155,8 @@ def run_case_add(args: Namespace) -> int:
     with open_store(args) as store:
         order = store.order_by_no(args.order_no, args.platform)
         case, _ = cases.open_case(store, order.id, kind.value, at, reason=args.reason, now=now)
-        document = _case_output(store, case.id, now)
-    emit(args, document, _case_text(document))
+        document, shown = _case_output(store, case.id, now)
+    emit(args, document, shown)
     return 0
 
 
@@ -154,7 +170,7 @@ def run_case_event(args: Namespace) -> int:
             event, _ = cases.undo_last_step(store, args.case_id, now=now)
         else:
             event, _ = cases.record_step(store, args.case_id, kind.value, at, args.note, now=now)
-        document = _case_output(store, args.case_id, now)
+        document, shown = _case_output(store, args.case_id, now)
         document["event"] = {
             "id": event.id,
             "kind": event.kind,
@@ -162,7 +178,7 @@ def run_case_event(args: Namespace) -> int:
             "note": event.note,
             "retracts": event.retracts,
         }
-    emit(args, document, _case_text(document))
+    emit(args, document, shown)
     return 0
 
 
@@ -172,8 +188,8 @@ def run_case_deadline(args: Namespace) -> int:
     with open_store(args) as store:
         refuse_newer_case(store, args.case_id)
         cases.set_platform_deadline(store, args.case_id, due, now=now)
-        document = _case_output(store, args.case_id, now)
-    emit(args, document, _case_text(document))
+        document, shown = _case_output(store, args.case_id, now)
+    emit(args, document, shown)
     return 0
 
 
@@ -203,11 +219,11 @@ def run_due(args: Namespace) -> int:
         found = open_deadlines(store, now, args.party, args.within, waiting=args.waiting)
         found = _in_scope(store, found, args)
     documents = [deadline_document(d, now) for d in found]
+    language = messages.language()
     lines = [
-        f"{d['countdown']:<12} {label(Party, d['party'])}  {d['title']}  "
-        f"{d['order_no']}{'  #' + str(d['case_id']) if d['case_id'] else ''}  "
-        f"{'平台' if d['basis'] == 'platform' else '估算'}"
-        for d in documents
+        f"{_countdown(d, now, language):<12} {label(Party, d.party)}  {d.title_in(language)}  "
+        f"{d.order_no}{'  #' + str(d.case_id) if d.case_id else ''}  {_basis(d)}"
+        for d in found
     ]
-    emit(args, documents, "\n".join(lines) or "（没有待办时限）")
+    emit(args, documents, "\n".join(lines) or text("cli.due.none"))
     return 0

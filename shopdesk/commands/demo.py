@@ -7,6 +7,7 @@ from argparse import Namespace
 from shopdesk.commands.arguments import count
 from shopdesk.commands.common import CommandError, emit, open_store
 from shopdesk.core.demo import build_demo
+from shopdesk.core.messages import text
 from shopdesk.core.timeutil import now_utc
 from shopdesk.services.clocks import bring_up_to_date
 
@@ -14,9 +15,9 @@ DEMO_MAX_ORDERS = 100_000  # a demo, not a benchmark store (benchmarks/ makes th
 
 
 def register(subparsers, common) -> None:
-    parser = subparsers.add_parser("demo", parents=[common], help="生成演示店铺数据")
+    parser = subparsers.add_parser("demo", parents=[common], help=text("cli.help.demo"))
     parser.add_argument(
-        "--orders", type=count(DEMO_MAX_ORDERS), default=300, help="订单数量（默认 300）"
+        "--orders", type=count(DEMO_MAX_ORDERS), default=300, help=text("cli.help.demo_orders")
     )
     parser.set_defaults(run=run)
 
@@ -24,12 +25,12 @@ def register(subparsers, common) -> None:
 def run(args: Namespace) -> int:
     with open_store(args, create=True) as store:
         if store.counts()["orders"]:
-            raise CommandError(f"{store.path} 已有订单；演示数据只写入空的店铺数据文件。")
+            raise CommandError("cli.demo.has_orders", path=store.path)
         made = build_demo(store, now_utc(), orders=args.orders)
         bring_up_to_date(store, now_utc())  # every clock computed, as the window would
         emit(
             args,
             {"db": str(store.path), **made},
-            f"演示店铺已生成：{store.path}（{made['orders']} 个订单，{made['cases']} 个售后单）",
+            text("cli.demo.made", path=store.path, orders=made["orders"], cases=made["cases"]),
         )
     return 0

@@ -13,69 +13,61 @@ from argparse import Namespace
 from pathlib import Path
 
 from shopdesk.commands.arguments import input_file, record_id, user_time
-from shopdesk.commands.common import CommandError, emit, open_store, store_path
+from shopdesk.commands.common import CommandError, emit, open_store, semicolons, store_path
 from shopdesk.core import chatlog, evidence_repo, input_budget
 from shopdesk.core.evidence_checklist import missing
 from shopdesk.core.labels import label
+from shopdesk.core.messages import Message, language, say, text
 from shopdesk.core.model import EvidenceKind
 from shopdesk.core.output_paths import refuse_store_source, refuse_store_target
 from shopdesk.core.timeutil import as_china, to_text
 
-_FORCE_HELP = "聊天记录的买家或订单号与售后单不符时仍然添加"
-
 
 def register(subparsers, common) -> None:
-    evidence = subparsers.add_parser("evidence", parents=[common], help="售后单的证据")
+    force_help = text("cli.help.evidence_force")
+    evidence = subparsers.add_parser("evidence", parents=[common], help=text("cli.help.evidence"))
     actions = evidence.add_subparsers(dest="action", required=True)
 
-    add = actions.add_parser("add", parents=[common], help="添加证据文件")
+    add = actions.add_parser("add", parents=[common], help=text("cli.help.evidence_add"))
     add.add_argument("case_id", type=record_id, metavar="CASE_ID")
     add.add_argument("files", nargs="+", metavar="FILE")
     add.add_argument(
         "--kind",
         required=True,
         choices=[k.value for k in EvidenceKind],
-        help="证据类型",
+        help=text("cli.help.evidence_kind"),
     )
-    add.add_argument("--caption", default="", help="说明")
-    add.add_argument("--captured-at", metavar="TIME", help="拍摄时间（默认文件修改时间）")
-    add.add_argument("--force", action="store_true", help=_FORCE_HELP)
+    add.add_argument("--caption", default="", help=text("cli.help.evidence_caption"))
+    add.add_argument("--captured-at", metavar="TIME", help=text("cli.help.evidence_captured_at"))
+    add.add_argument("--force", action="store_true", help=force_help)
     add.set_defaults(run=run_add)
 
-    chat = actions.add_parser("chat", parents=[common], help="导入千牛聊天记录（文本）")
+    chat = actions.add_parser("chat", parents=[common], help=text("cli.help.evidence_chat"))
     chat.add_argument("case_id", type=record_id, metavar="CASE_ID")
-    chat.add_argument("file", metavar="FILE", help="聊天记录文本文件；- 表示标准输入")
-    chat.add_argument("--caption", default="", help="说明")
-    chat.add_argument("--force", action="store_true", help=_FORCE_HELP)
+    chat.add_argument("file", metavar="FILE", help=text("cli.help.chat_file"))
+    chat.add_argument("--caption", default="", help=text("cli.help.evidence_caption"))
+    chat.add_argument("--force", action="store_true", help=force_help)
     chat.set_defaults(run=run_chat)
 
-    listing = actions.add_parser("list", parents=[common], help="列出售后单的证据")
+    listing = actions.add_parser("list", parents=[common], help=text("cli.help.evidence_list"))
     listing.add_argument("case_id", type=record_id, metavar="CASE_ID")
     listing.set_defaults(run=run_list)
 
-    pack = subparsers.add_parser("pack", parents=[common], help="生成符合平台限制的证据包")
+    pack = subparsers.add_parser("pack", parents=[common], help=text("cli.help.pack"))
     pack.add_argument("case_id", type=record_id, nargs="?", metavar="CASE_ID")
-    pack.add_argument("--profile", metavar="NAME", help="目的地配置（见 --list-profiles）")
-    pack.add_argument("--out", metavar="DIR", help="输出文件夹")
+    pack.add_argument("--profile", metavar="NAME", help=text("cli.help.pack_profile"))
+    pack.add_argument("--out", metavar="DIR", help=text("cli.help.pack_out"))
+    pack.add_argument("--mask", action="store_true", help=text("cli.help.pack_mask"))
+    pack.add_argument("--zip", action="store_true", help=text("cli.help.pack_zip"))
+    pack.add_argument("--statement", metavar="TEXT", help=text("cli.help.pack_statement"))
+    pack.add_argument("--items", metavar="1,3", help=text("cli.help.pack_items"))
     pack.add_argument(
-        "--mask", action="store_true", help="遮盖买家电话和地址（证据包不附原始文件）"
+        "--list-profiles", action="store_true", help=text("cli.help.pack_list_profiles")
     )
-    pack.add_argument("--zip", action="store_true", help="输出 zip 而不是文件夹")
-    pack.add_argument("--statement", metavar="TEXT", help="申诉陈述（默认取售后单描述）")
-    pack.add_argument(
-        "--items",
-        metavar="1,3",
-        help="只放入这些证据（编号见 shopdesk evidence list CASE_ID；默认全部）",
-    )
-    pack.add_argument("--list-profiles", action="store_true", help="列出目的地配置")
-    pack.add_argument(
-        "--edit-profile",
-        metavar="NAME",
-        help="把内置目的地配置复制到数据目录供修改，并打印其路径（修改后的副本优先）",
-    )
+    pack.add_argument("--edit-profile", metavar="NAME", help=text("cli.help.pack_edit_profile"))
     pack.set_defaults(run=run_pack)
 
-    verify = subparsers.add_parser("verify", parents=[common], help="按清单校验证据包")
+    verify = subparsers.add_parser("verify", parents=[common], help=text("cli.help.verify"))
     verify.add_argument("package", metavar="PACKAGE")
     verify.set_defaults(run=run_verify)
 
@@ -111,7 +103,16 @@ def run_add(args: Namespace) -> int:
                     )
         with store.transaction():  # several files are one action: all attached or none
             added = [_add_one(store, args, Path(f), captured) for f in args.files]
-        lines = [f"#{e.id}  {e.file_name}  {e.bytes:,} 字节  {e.sha256[:12]}" for e in added]
+        lines = [
+            text(
+                "cli.evidence.added",
+                id=e.id,
+                name=e.file_name,
+                bytes=f"{e.bytes:,}",
+                sha=e.sha256[:12],
+            )
+            for e in added
+        ]
         emit(args, [evidence_document(e) for e in added], "\n".join(lines))
     return 0
 
@@ -138,15 +139,14 @@ def _refuse_strangers_chat(store, args: Namespace, raw: bytes, name: str) -> Non
     problems = chatlog.raw_mismatches(raw, order.buyer_nick, order.order_no, (shop.name,))
     if problems and not args.force:
         raise CommandError(
-            f"{name}：可能不是售后单 #{case.id} 的聊天记录："
-            + "；".join(problems)
-            + "（确认无误可加 --force）"
+            "cli.evidence.strangers_chat", name=name, case=case.id, problems=semicolons(problems)
         )
 
 
 def run_chat(args: Namespace) -> int:
     if args.file == "-":
-        name = "聊天记录.txt"
+        # kept with the evidence and named in the package the platform reads: zh-CN
+        name = text("cli.evidence.stdin_chat_name", "zh-CN")
         raw = input_budget.read_chat_stream(sys.stdin.buffer, name)  # stdin may be endless
     else:
         path = refuse_store_source(input_file(args.file), store_path(args))
@@ -160,7 +160,9 @@ def run_chat(args: Namespace) -> int:
         )
         messages = evidence_repo.chat_messages(store, item.id, picked_only=False)
         document = {**evidence_document(item), "messages": len(messages)}
-        emit(args, document, f"#{item.id}  {name}：{len(messages)} 条消息")
+        emit(
+            args, document, text("cli.evidence.chat_added", id=item.id, name=name, n=len(messages))
+        )
     return 0
 
 
@@ -173,11 +175,13 @@ def run_list(args: Namespace) -> int:
             f"#{e.id}  {label(EvidenceKind, e.kind)}  {e.file_name}  {e.caption}" for e in items
         ]
         if lacking:
-            lines.append("还缺：" + "、".join(label(EvidenceKind, k) for k in lacking))
+            lines.append(
+                text("cli.evidence.lacking", kinds=[label(EvidenceKind, k) for k in lacking])
+            )
         emit(
             args,
             {"evidence": [evidence_document(e) for e in items], "missing": lacking},
-            "\n".join(lines) or "（没有证据）",
+            "\n".join(lines) or text("cli.evidence.none"),
         )
     return 0
 
@@ -191,22 +195,11 @@ def run_pack(args: Namespace) -> int:
         return 0
     if args.list_profiles:
         profiles = load_profiles()
-        lines = [
-            f"{p.id:22} {p.name()}  每张≤{p.max_bytes:,} 字节"
-            + (f"  最多 {p.max_count} 张" if p.max_count else "")
-            + (
-                f"  陈述≤{p.text_limit} {'字节' if p.text_unit == 'bytes' else '字'}"
-                if p.text_limit
-                else ""
-            )
-            for p in profiles.values()
-        ]
+        lines = [_profile_line(p) for p in profiles.values()]
         emit(args, [p.to_dict() for p in profiles.values()], "\n".join(lines))
         return 0
     if args.case_id is None or not args.profile or not args.out:
-        raise CommandError(
-            "shopdesk pack: 需要 CASE_ID、--profile NAME 和 --out DIR（或 --list-profiles）"
-        )
+        raise CommandError("cli.pack.needs")
     from shopdesk.evidence.from_store import pack_case
 
     refuse_store_target(args.out, store_path(args))
@@ -237,34 +230,48 @@ def run_pack(args: Namespace) -> int:
     }
     if not plan.fits:
         emit(args, document)
-        hint = "" if args.items else "（可用 --items 只放入部分证据）"
-        raise CommandError("证据包放不下，未写入任何文件：" + "；".join(plan.problems) + hint)
+        key = "cli.pack.does_not_fit" if args.items else "cli.pack.does_not_fit_hint"
+        raise CommandError(key, problems=semicolons(plan.problems))
     if plan.request.missing:
-        names = "、".join(label(EvidenceKind, k) for k, _ in plan.request.missing)
-        print(
-            f"shopdesk: 警告：证据包缺少必需的证据：{names}（摘要中已注明未包含）", file=sys.stderr
-        )
-    text = [f"证据包：{package}"]
-    text += [f"  {u.name}  {len(u.data):,} 字节" for u in plan.uploads]
-    text.append(f"  陈述 {plan.statement_chars} 字 / {plan.statement_bytes} 字节")
-    emit(args, document, "\n".join(text))
+        names = [label(EvidenceKind, k) for k, _ in plan.request.missing]
+        print(f"shopdesk: {text('cli.pack.missing_warning', kinds=names)}", file=sys.stderr)
+    lines = [text("cli.pack.package", package=package)]
+    lines += [text("cli.pack.upload", name=u.name, bytes=f"{len(u.data):,}") for u in plan.uploads]
+    lines.append(text("cli.pack.statement", chars=plan.statement_chars, bytes=plan.statement_bytes))
+    emit(args, document, "\n".join(lines))
     return 0
 
 
-def _chosen_items(store, case_id: int, text: str | None) -> list[int] | None:
+def _profile_line(profile) -> str:
+    """A destination's limits as --list-profiles prints them."""
+    line = text(
+        "cli.pack.profile",
+        id=f"{profile.id:22}",
+        name=profile.name(language()),
+        bytes=f"{profile.max_bytes:,}",
+    )
+    if profile.max_count:
+        line += text("cli.pack.profile_count", n=profile.max_count)
+    if profile.text_limit:
+        unit = "bytes" if profile.text_unit == "bytes" else "chars"
+        line += text(f"cli.pack.profile_statement_{unit}", n=profile.text_limit)
+    return line
+
+
+def _chosen_items(store, case_id: int, given: str | None) -> list[int] | None:
     """The evidence ids of --items (`1,3`), each one of this case's; None: all of them."""
-    if not text:
+    if not given:
         return None
     known = [item.id for item in evidence_repo.list_evidence(store, case_id)]
     try:
-        chosen = [int(part) for part in text.replace("，", ",").split(",") if part.strip()]
+        chosen = [int(part) for part in given.replace("，", ",").split(",") if part.strip()]
     except ValueError:
-        raise CommandError(f"--items：“{text}”应是证据编号，用逗号分开，如 1,3") from None
+        raise CommandError("cli.pack.items_not_ids", items=given) from None
     strangers = [str(n) for n in chosen if n not in known]
     if strangers or not chosen:
-        mine = "、".join(map(str, known)) or "（这个售后单还没有证据）"
+        mine = [str(n) for n in known] or Message("cli.pack.case_has_no_evidence")
         raise CommandError(
-            f"--items：售后单 #{case_id} 没有编号为 {','.join(strangers) or text} 的证据；它的证据：{mine}"
+            "cli.pack.items_unknown", case=case_id, ids=",".join(strangers) or given, known=mine
         )
     return chosen
 
@@ -274,14 +281,14 @@ def run_verify(args: Namespace) -> int:
 
     path = refuse_store_source(args.package, store_path(args))
     if not path.exists():
-        raise CommandError(f"{path}：不存在")
+        raise CommandError("cli.verify.missing", path=path)
     if not (path.is_dir() or path.is_file()):
-        raise CommandError(f"{path}：不是证据包（应是证据包文件夹或 zip 文件）")
+        raise CommandError("cli.verify.not_a_package", path=path)
     problem = verify(path)
     emit(args, {"package": str(path), "ok": problem is None, "mismatch": problem})
     if problem:
-        print(f"shopdesk: {problem}", file=sys.stderr)
+        print(f"shopdesk: {say(problem)}", file=sys.stderr)
         return 1
     if not args.json:
-        print(f"{path}：全部文件与清单一致")
+        print(text("cli.verify.ok", path=path))
     return 0

@@ -6,6 +6,7 @@ from argparse import Namespace
 
 from shopdesk.commands.common import emit, open_store, store_path
 from shopdesk.core.export import FORMATS, KINDS, check_target, export
+from shopdesk.core.messages import text
 from shopdesk.core.timeutil import now_utc
 
 
@@ -13,12 +14,12 @@ def register(subparsers, common) -> None:
     parser = subparsers.add_parser(
         "export",
         parents=[common],
-        help="导出订单、售后单或待办时限为 CSV / xlsx",
-        description="以 = + - @ 开头的内容会加上单引号，在 Excel 里不会被当成公式。",
+        help=text("cli.help.export"),
+        description=text("cli.help.export_description"),
     )
-    parser.add_argument("what", choices=KINDS, help="orders 订单；cases 售后单；due 待办时限")
-    parser.add_argument("--format", choices=FORMATS, help="默认按 --out 的扩展名")
-    parser.add_argument("--out", required=True, metavar="FILE", help="保存到这个文件")
+    parser.add_argument("what", choices=KINDS, help=text("cli.help.export_what"))
+    parser.add_argument("--format", choices=FORMATS, help=text("cli.help.export_format"))
+    parser.add_argument("--out", required=True, metavar="FILE", help=text("cli.help.export_out"))
     parser.set_defaults(run=run_export)
 
 
@@ -29,6 +30,6 @@ def run_export(args: Namespace) -> int:
     emit(
         args,
         {"path": str(result.path), "rows": result.rows, "what": args.what},
-        f"已导出 {result.rows} 行到 {result.path}",
+        text("cli.export.done", n=result.rows, path=result.path),
     )
     return 0

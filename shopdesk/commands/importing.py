@@ -19,15 +19,11 @@ def register(subparsers, common) -> None:
     parser = subparsers.add_parser(
         "import",
         parents=[common],
-        help="导入平台的订单、宝贝、退款/售后导出文件（CSV 或 xlsx）",
-        description="一次导入的所有文件要么全部导入，要么（有文件无法使用时）一条也不导入。",
+        help=text("cli.help.import"),
+        description=text("cli.help.import_description"),
     )
-    parser.add_argument("files", nargs="+", metavar="FILE", help="平台导出的文件")
-    parser.add_argument(
-        "--shop",
-        metavar="NAME",
-        help="导入到这个店铺（默认：该平台唯一的店铺，没有时按文件新建；有多个时必须指定）",
-    )
+    parser.add_argument("files", nargs="+", metavar="FILE", help=text("cli.help.import_files"))
+    parser.add_argument("--shop", metavar="NAME", help=text("cli.help.import_shop"))
     parser.set_defaults(run=run_import)
 
 

@@ -15,14 +15,14 @@ from shopdesk.core.timeutil import as_china
 
 
 def register(subparsers, common) -> None:
-    orders = subparsers.add_parser("orders", parents=[common], help="列出订单")
-    orders.add_argument("--search", metavar="TEXT", help="按订单号、买家、收货人、宝贝、运单号搜索")
-    orders.add_argument("--limit", type=count(), metavar="N", help="最多列出 N 个")
-    add_scope_arguments(orders, "订单")
+    orders = subparsers.add_parser("orders", parents=[common], help=text("cli.help.orders"))
+    orders.add_argument("--search", metavar="TEXT", help=text("cli.help.orders_search"))
+    orders.add_argument("--limit", type=count(), metavar="N", help=text("cli.help.orders_limit"))
+    add_scope_arguments(orders, "cli.scope.what.orders")
     orders.set_defaults(run=run_orders)
-    cases = subparsers.add_parser("cases", parents=[common], help="列出售后单")
-    cases.add_argument("--open", action="store_true", help="只列出未结束的售后单")
-    add_scope_arguments(cases, "售后单")
+    cases = subparsers.add_parser("cases", parents=[common], help=text("cli.help.cases"))
+    cases.add_argument("--open", action="store_true", help=text("cli.help.cases_open"))
+    add_scope_arguments(cases, "cli.scope.what.cases")
     cases.set_defaults(run=run_cases)
 
 

@@ -11,25 +11,29 @@ from shopdesk.commands.common import emit, open_store
 from shopdesk.commands.deadlines import _time, deadline_document
 from shopdesk.commands.listing import order_document
 from shopdesk.core.deadlines_repo import deadlines_for_order
+from shopdesk.core.messages import text
 from shopdesk.core.order_jobs import mark_delivered, mark_shipped
 from shopdesk.core.timeutil import as_china, now_utc
 from shopdesk.platforms.registry import Platform
 
 
 def register(subparsers, common) -> None:
-    order = subparsers.add_parser("order", parents=[common], help="处理一个订单")
+    order = subparsers.add_parser("order", parents=[common], help=text("cli.help.order"))
     actions = order.add_subparsers(dest="order_command", required=True)
-    ship = actions.add_parser("ship", parents=[common], help="标记订单已发货")
+    ship = actions.add_parser("ship", parents=[common], help=text("cli.help.order_ship"))
     ship.add_argument("order_no", metavar="ORDER")
-    ship.add_argument("--tracking", required=True, metavar="T", help="运单号")
-    ship.add_argument("--courier", required=True, metavar="C", help="快递公司")
-    ship.add_argument("--at", metavar="TIME", help="发货时间（默认：现在）")
-    ship.add_argument("--platform", choices=list(Platform), help="订单号在多个平台都有时指明")
+    ship.add_argument("--tracking", required=True, metavar="T", help=text("cli.help.ship_tracking"))
+    ship.add_argument("--courier", required=True, metavar="C", help=text("cli.help.ship_courier"))
+    ship.add_argument("--at", metavar="TIME", help=text("cli.help.ship_at"))
+    platform_help = text("cli.help.order_platform")
+    ship.add_argument("--platform", choices=list(Platform), help=platform_help)
     ship.set_defaults(run=run_order_ship)
-    delivered = actions.add_parser("delivered", parents=[common], help="记录买家签收时间")
+    delivered = actions.add_parser(
+        "delivered", parents=[common], help=text("cli.help.order_delivered")
+    )
     delivered.add_argument("order_no", metavar="ORDER")
-    delivered.add_argument("--at", metavar="TIME", help="签收时间（默认：现在）")
-    delivered.add_argument("--platform", choices=list(Platform), help="订单号在多个平台都有时指明")
+    delivered.add_argument("--at", metavar="TIME", help=text("cli.help.delivered_at"))
+    delivered.add_argument("--platform", choices=list(Platform), help=platform_help)
     delivered.set_defaults(run=run_order_delivered)
 
 
@@ -48,8 +52,14 @@ def run_order_ship(args: Namespace) -> int:
         found = store.order_by_no(args.order_no, args.platform)
         order = mark_shipped(store, found.id, args.tracking, args.courier, at)
         document = _order_output(store, order, at)
-    text = f"{order.order_no}  已发货  {order.courier} {order.tracking_no}  {as_china(order.shipped_at)}"
-    emit(args, document, text)
+    shipped = text(
+        "cli.order.shipped",
+        order=order.order_no,
+        courier=order.courier,
+        tracking=order.tracking_no,
+        at=as_china(order.shipped_at),
+    )
+    emit(args, document, shipped)
     return 0
 
 
@@ -59,5 +69,6 @@ def run_order_delivered(args: Namespace) -> int:
         found = store.order_by_no(args.order_no, args.platform)
         order = mark_delivered(store, found.id, at)
         document = _order_output(store, order, at)
-    emit(args, document, f"{order.order_no}  已签收  {as_china(order.delivered_at)}")
+    signed = text("cli.order.delivered", order=order.order_no, at=as_china(order.delivered_at))
+    emit(args, document, signed)
     return 0

@@ -5,18 +5,22 @@ from __future__ import annotations
 from argparse import ArgumentParser, Namespace
 
 from shopdesk.commands.common import CommandError
+from shopdesk.core.messages import Message, text
 from shopdesk.core.store import Store
 from shopdesk.platforms import registry
 
 
 def add_scope_arguments(parser: ArgumentParser, what: str) -> None:
+    """`what`: the key of the things listed (cli.scope.what.*)."""
     parser.add_argument(
         "--platform",
         choices=registry.ids(),
         metavar="P",
-        help=f"只列出这个平台的{what}（{'、'.join(registry.ids())}）",
+        help=text("cli.help.scope_platform", what=Message(what), platforms=registry.ids()),
     )
-    parser.add_argument("--shop", metavar="NAME", help=f"只列出这个店铺的{what}（店铺名）")
+    parser.add_argument(
+        "--shop", metavar="NAME", help=text("cli.help.scope_shop", what=Message(what))
+    )
 
 
 def shop_ids(store: Store, args: Namespace) -> set[int] | None:
@@ -27,6 +31,6 @@ def shop_ids(store: Store, args: Namespace) -> set[int] | None:
     rows = store.db.execute("SELECT id, name FROM shops ORDER BY id").fetchall()
     found = {shop_id for shop_id, name in rows if name == args.shop.strip()}
     if not found:
-        names = "、".join(name for _, name in rows) or "（还没有店铺）"
-        raise CommandError(f"没有名为“{args.shop}”的店铺；店铺有：{names}")
+        names = [name for _, name in rows] or Message("cli.scope.no_shops")
+        raise CommandError("cli.scope.no_shop", shop=args.shop, shops=names)
     return found

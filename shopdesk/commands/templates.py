@@ -10,6 +10,7 @@ from argparse import Namespace
 from shopdesk.commands.arguments import record_id
 from shopdesk.commands.common import CommandError, emit, open_store, store_path
 from shopdesk.core import template_io, templates_repo
+from shopdesk.core.messages import Message, text
 from shopdesk.core.model import LANGUAGES
 from shopdesk.core.os_errors import reason
 from shopdesk.core.output_paths import refuse_store_source, refuse_store_target
@@ -19,25 +20,39 @@ EXIT_GAPS = 3
 
 
 def register(subparsers, common) -> None:
-    group = subparsers.add_parser("templates", parents=[common], help="回复模板")
+    # The --lang of these sub-commands is a template's language (args.lang), not the
+    # command line's (shopdesk --lang, args.cli_lang).
+    group = subparsers.add_parser("templates", parents=[common], help=text("cli.help.templates"))
     commands = group.add_subparsers(dest="templates_command", required=True)
-    listing = commands.add_parser("list", parents=[common], help="列出模板（每种语言一条）")
-    listing.add_argument("--lang", choices=LANGUAGES, help="只列出这种语言")
+    listing = commands.add_parser("list", parents=[common], help=text("cli.help.templates_list"))
+    listing.add_argument("--lang", choices=LANGUAGES, help=text("cli.help.templates_list_lang"))
     listing.set_defaults(run=run_list)
-    render = commands.add_parser("render", parents=[common], help="用售后单的信息填写模板")
-    render.add_argument("template_id", metavar="ID", help="模板编号（见 templates list）")
+    render = commands.add_parser("render", parents=[common], help=text("cli.help.templates_render"))
+    render.add_argument("template_id", metavar="ID", help=text("cli.help.template_id"))
     render.add_argument(
-        "--case", type=record_id, required=True, metavar="CASE_ID", help="售后单编号"
+        "--case",
+        type=record_id,
+        required=True,
+        metavar="CASE_ID",
+        help=text("cli.help.template_case"),
     )
-    render.add_argument("--lang", choices=LANGUAGES, default="zh-CN", help="语言（默认 zh-CN）")
+    render.add_argument(
+        "--lang", choices=LANGUAGES, default="zh-CN", help=text("cli.help.template_lang")
+    )
     render.set_defaults(run=run_render)
-    importing = commands.add_parser("import", parents=[common], help="导入模板（CSV 或 JSON）")
-    importing.add_argument("file", metavar="FILE", help="千牛快捷短语 CSV 或 ShopDesk JSON")
-    importing.add_argument("--lang", choices=LANGUAGES, default="zh-CN", help="CSV 短语的语言")
+    importing = commands.add_parser(
+        "import", parents=[common], help=text("cli.help.templates_import")
+    )
+    importing.add_argument("file", metavar="FILE", help=text("cli.help.templates_import_file"))
+    importing.add_argument(
+        "--lang", choices=LANGUAGES, default="zh-CN", help=text("cli.help.templates_import_lang")
+    )
     importing.set_defaults(run=run_import)
-    exporting = commands.add_parser("export", parents=[common], help="导出自己的模板")
-    exporting.add_argument("file", metavar="FILE", help="写入的 .csv 或 .json 文件")
-    exporting.add_argument("--all", action="store_true", help="连内置模板一起导出")
+    exporting = commands.add_parser(
+        "export", parents=[common], help=text("cli.help.templates_export")
+    )
+    exporting.add_argument("file", metavar="FILE", help=text("cli.help.templates_export_file"))
+    exporting.add_argument("--all", action="store_true", help=text("cli.help.templates_export_all"))
     exporting.set_defaults(run=run_export)
 
 
@@ -60,7 +75,7 @@ def run_list(args: Namespace) -> int:
                     }
                 )
         lines = [f"{e['id']}  {e['language']}  {e['title']}" for e in entries]
-        emit(args, entries, "\n".join(lines) or "（没有模板）")
+        emit(args, entries, "\n".join(lines) or text("cli.templates.none"))
     return 0
 
 
@@ -81,8 +96,10 @@ def run_render(args: Namespace) -> int:
             rendered.text,
         )
         if rendered.gaps and not args.json:
-            names = "、".join(f"{variable_label(g)}（{g}）" for g in rendered.gaps)
-            raise CommandError(f"还有未填写的内容：{names}", EXIT_GAPS)
+            names = [
+                Message("cli.templates.gap", name=variable_label(g), id=g) for g in rendered.gaps
+            ]
+            raise CommandError("cli.templates.gaps", EXIT_GAPS, gaps=names)
     return EXIT_GAPS if rendered.gaps else 0
 
 
@@ -94,7 +111,7 @@ def run_import(args: Namespace) -> int:
         emit(
             args,
             {"imported": len(saved), "ids": [t.id for t in saved]},
-            f"导入了 {len(saved)} 个模板",
+            text("cli.templates.imported", n=len(saved)),
         )
     return 0
 
@@ -102,7 +119,7 @@ def run_import(args: Namespace) -> int:
 def run_export(args: Namespace) -> int:
     path = refuse_store_target(args.file, store_path(args))
     if path.suffix.lower() not in (".csv", ".json"):
-        raise CommandError(f"{path.name}：请用 .csv 或 .json 文件名")
+        raise CommandError("cli.templates.export_suffix", name=path.name)
     with open_store(args) as store:
         chosen = (
             templates_repo.all_templates(store) if args.all else templates_repo.own_templates(store)
@@ -110,6 +127,9 @@ def run_export(args: Namespace) -> int:
         try:
             template_io.save_file(path, chosen)
         except OSError as error:
-            raise CommandError(f"{path.name}：无法写入（{reason(error)}）") from None
-        emit(args, {"exported": len(chosen), "file": str(path)}, f"导出了 {len(chosen)} 个模板")
+            raise CommandError(
+                "cli.templates.cannot_write", name=path.name, reason=reason(error)
+            ) from None
+        exported = text("cli.templates.exported", n=len(chosen))
+        emit(args, {"exported": len(chosen), "file": str(path)}, exported)
     return 0

@@ -63,23 +63,6 @@ PENDING = {
     "platforms/taobao/__init__.py",
     "platforms/taobao/parse.py",
     "platforms/wechat/__init__.py",
-    "commands/arguments.py",
-    "commands/backup.py",
-    "commands/case_facts.py",
-    "commands/check.py",
-    "commands/deadlines.py",
-    "commands/demo.py",
-    "commands/evidence.py",
-    "commands/export.py",
-    "commands/importing.py",
-    "commands/insights.py",
-    "commands/listing.py",
-    "commands/orders_ship.py",
-    "commands/scope.py",
-    "commands/templates.py",
-    "commands/zh_argparse.py",
-    "cli.py",
-    "smoke.py",
 }
 
 

@@ -16,7 +16,15 @@ from shopdesk.core import messages
 from shopdesk.core.errors import DamagedStoreError, InputError, StoreLockedError
 from shopdesk.core.importers import open_export
 from shopdesk.core.messages import Message, say
+from tests.douyin_fixtures import (
+    douyin_after_sale,
+    douyin_line,
+    order_export_name,
+    write_douyin_after_sales,
+    write_douyin_orders,
+)
 from tests.importers_fixtures import order, write_orders
+from tests.jd_fixtures import jd_order, write_jd_orders
 
 PACKAGE = Path(__file__).resolve().parents[2] / "shopdesk"
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")  # Chinese characters, not punctuation
@@ -57,16 +65,12 @@ PENDING = {
     "evidence/profiles.py",
     "evidence/summary.py",
     "platforms/douyin/__init__.py",
-    "platforms/douyin/parse.py",
     "platforms/jd/__init__.py",
-    "platforms/jd/parse.py",
     "platforms/other/__init__.py",
     "platforms/pdd/__init__.py",
-    "platforms/pdd/parse.py",
     "platforms/registry.py",
     "platforms/spec.py",
     "platforms/taobao/__init__.py",
-    "platforms/taobao/parse.py",
     "platforms/wechat/__init__.py",
     "commands/arguments.py",
     "commands/backup.py",
@@ -242,6 +246,44 @@ def test_the_reason_of_a_skipped_row_keeps_its_key(tmp_path):
     (problem,) = export.problems
     assert say(problem.reason, "en").startswith("not a date and time")
     assert problem.reason == str(problem.reason)  # and compares as its Chinese text
+
+
+def _only_problem(path: Path):
+    export = open_export(path)
+    list(export.records())
+    (problem,) = export.problems
+    return problem
+
+
+def test_a_jd_row_skipped_says_why_in_english(tmp_path):
+    rows = [jd_order("11729384072"), jd_order("11729384073", 订单号="2.91185E+11")]
+    problem = _only_problem(write_jd_orders(tmp_path / "jd-orders.csv", rows))
+    assert problem.reason.key == "platform.jd.mangled_order_no"
+    assert "科学计数法" in problem.reason  # zh-CN as before
+    assert say(problem.reason, "en").startswith("the order number turned into scientific notation")
+    rows = [jd_order("11729384072"), jd_order("11729384073", 订单状态="等待商家处理新状态")]
+    problem = _only_problem(write_jd_orders(tmp_path / "jd-status.csv", rows))
+    assert say(problem.reason, "en").startswith("ShopDesk does not know this JD order status")
+    assert say(problem.reason, "zh-TW").startswith("ShopDesk 不認識這個京東訂單狀態")
+
+
+def test_a_douyin_row_skipped_says_why_in_english(tmp_path):
+    rows = [
+        douyin_line("6917546239482020011"),
+        douyin_line("6917546239482029999", 订单状态="拼团中"),
+    ]
+    problem = _only_problem(write_douyin_orders(tmp_path / order_export_name(), rows))
+    assert problem.reason == (
+        "ShopDesk 不认识这个抖店订单状态（应是“待发货”“已发货”“已完成”“已关闭”）："
+        "可能放错了列，或平台有了新状态，请检查这一格"
+    )
+    assert say(problem.reason, "en").startswith("ShopDesk does not know this Douyin order status")
+    rows = [douyin_after_sale("7318945612387450001", 售后申请时间="")]
+    after = tmp_path / "售后单导出-2026-11-28-09-30-00.xlsx"
+    with pytest.raises(InputError) as caught:  # its only row: the file is refused
+        list(open_export(write_douyin_after_sales(after, rows)).records())
+    assert "after-sales request time is empty" in caught.value.text("en")
+    assert "售后申请时间是空的" in str(caught.value)
 
 
 def test_set_language_takes_only_languages_it_knows():

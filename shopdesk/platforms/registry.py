@@ -10,6 +10,7 @@ from pathlib import Path
 
 from shopdesk.core.errors import InputError
 from shopdesk.core.importers.layouts import LayoutSpec
+from shopdesk.core.messages import Message
 from shopdesk.core.model import Labeled
 from shopdesk.platforms.spec import PlatformSpec
 
@@ -38,8 +39,11 @@ def get(platform_id: str) -> PlatformSpec:
     """The platform with this id; InputError naming the known ones otherwise."""
     found = platforms().get(platform_id)
     if found is None:
-        known = "、".join(f"{spec.id}（{spec.label()}）" for spec in platforms().values())
-        raise InputError(f"不认识平台“{platform_id}”，可用：{known}")
+        known = [
+            Message("platform.choice", id=spec.id, name=Message(f"word.platform.{spec.id}"))
+            for spec in platforms().values()
+        ]
+        raise InputError("platform.unknown", id=platform_id, known=known)
     return found
 
 
@@ -95,11 +99,9 @@ def all_layouts() -> tuple[LayoutSpec, ...]:
 
 @cache
 def platform_enum() -> type[Labeled]:
-    """The platforms as a Labeled enum (for choosers and `Labeled.parse`)."""
-    members = [
-        (spec.id.upper(), (spec.id, spec.names["zh-CN"], spec.names["zh-TW"], spec.names["en"]))
-        for spec in platforms().values()
-    ]
+    """The platforms as a Labeled enum (for choosers and `Labeled.parse`), named by the
+    domain words `word.platform.<id>`."""
+    members = [(spec.id.upper(), spec.id) for spec in platforms().values()]
     return Labeled("Platform", members)
 
 

@@ -51,8 +51,6 @@ PENDING = {
     "core/template_context.py",
     "core/template_io.py",
     "core/templates.py",
-    "services/case_snapshot.py",
-    "services/cases.py",
     "evidence/budgets.py",
     "evidence/charts.py",
     "evidence/chatrender.py",

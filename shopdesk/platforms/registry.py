@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib
 import re
+import tomllib
 from functools import cache
 from pathlib import Path
 
@@ -77,6 +78,21 @@ def rule_files() -> list[tuple[str, Path]]:
         if path is not None:
             found.append((spec.id, path))
     return found
+
+
+@cache
+def chat_words() -> dict[str, tuple[str, ...]]:
+    """What the platforms' chat tools write in a copied chat log (status lines, system
+    lines, how an order number is named ...): each platform's chat.toml, lists joined."""
+    found: dict[str, list[str]] = {}
+    for spec in platforms().values():
+        path = spec.data_file("chat.toml")
+        if path is None:
+            continue
+        with path.open("rb") as handle:
+            for name, values in tomllib.load(handle).items():
+                found.setdefault(name, []).extend(values)
+    return {name: tuple(values) for name, values in found.items()}
 
 
 @cache

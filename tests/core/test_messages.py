@@ -43,7 +43,6 @@ NOT_SPEAKING = {
 # Modules still to convert: this list only shrinks.
 PENDING = {
     "core/case_statement.py",
-    "core/chatlog.py",
     "core/demo.py",
     "core/evidence_checklist.py",
     "core/qianniu_paste.py",
@@ -274,6 +273,25 @@ def test_a_douyin_row_skipped_says_why_in_english(tmp_path):
         list(open_export(write_douyin_after_sales(after, rows)).records())
     assert "after-sales request time is empty" in caught.value.text("en")
     assert "售后申请时间是空的" in str(caught.value)
+
+
+def test_a_chat_log_that_is_none_says_so_in_english():
+    from shopdesk.core import chatlog
+
+    with pytest.raises(chatlog.ChatLogError) as caught:
+        chatlog.parse("你好\n在吗")
+    assert str(caught.value).startswith("不是千牛/旺旺聊天记录")
+    assert say(caught.value, "en").startswith("not a Qianniu/Wangwang chat log")
+    again = pickle.loads(pickle.dumps(caught.value))
+    assert say(again, "en") == say(caught.value, "en")
+    chat = "tb5528190347 2026-11-27 20:11:32\n杯子裂了，订单号 4274970615263666714\n"
+    problems = chatlog.mismatches(chatlog.parse(chat), "zhangwei1988", "4428265436565263618")
+    assert problems[0] == "聊天记录里的买家是 tb5528190347，这个售后单的买家是 zhangwei1988"
+    assert say(problems, "en") == [
+        "the buyer in the chat is tb5528190347; this case's buyer is zhangwei1988",
+        "the chat names the order number 4274970615263666714;"
+        " this case's order number is 4428265436565263618",
+    ]
 
 
 def test_set_language_takes_only_languages_it_knows():

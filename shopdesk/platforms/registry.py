@@ -95,6 +95,25 @@ def chat_words() -> dict[str, tuple[str, ...]]:
     return {name: tuple(values) for name, values in found.items()}
 
 
+def paste_spec() -> PlatformSpec | None:
+    """The platform whose seller tool's refund page a seller pastes (the first that reads
+    one; Taobao's Qianniu today)."""
+    return next((spec for spec in platforms().values() if spec.paste_parser), None)
+
+
+@cache
+def page_words() -> dict[str, tuple[str, ...]]:
+    """platform id -> the words that tell a page copied from its seller tools (each
+    platform's paste.toml), to name the platform of a page pasted in the wrong place."""
+    found = {}
+    for spec in platforms().values():
+        path = spec.data_file("paste.toml")
+        if path is not None:
+            with path.open("rb") as handle:
+                found[spec.id] = tuple(tomllib.load(handle).get("page_words", ()))
+    return found
+
+
 @cache
 def item_links() -> tuple[re.Pattern[str], ...]:
     return tuple(spec.item_links for spec in platforms().values() if spec.item_links)

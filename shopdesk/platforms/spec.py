@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from shopdesk.core import messages
 from shopdesk.core.importers.layouts import Layout, LayoutSpec
@@ -35,6 +36,9 @@ class PlatformSpec:
     new_shop: str = "word.new_shop.default"
     # links to the platform's item pages in chat logs (kept, not masked)
     item_links: re.Pattern[str] | None = None
+    # the reader of a refund page copied from its seller tool (text -> PastedRefund),
+    # for 粘贴千牛退款详情; None when its pages are not read
+    paste_parser: Callable[[str], Any] | None = None
     # the evidence destination the case panel starts with
     default_profile: str | None = None
     manual: bool = False  # orders typed in by the seller, no exports

@@ -45,8 +45,6 @@ PENDING = {
     "core/case_statement.py",
     "core/demo.py",
     "core/evidence_checklist.py",
-    "core/qianniu_paste.py",
-    "core/search_text.py",
     "core/template_context.py",
     "core/template_io.py",
     "core/templates.py",
@@ -292,6 +290,19 @@ def test_a_chat_log_that_is_none_says_so_in_english():
         "the chat names the order number 4274970615263666714;"
         " this case's order number is 4428265436565263618",
     ]
+
+
+def test_a_pasted_page_of_another_platform_is_named_in_english():
+    from shopdesk.core.qianniu_paste import parse_paste
+
+    with pytest.raises(InputError) as caught:
+        parse_paste("服务单号：12345678\n京东 售后服务单 审核")
+    assert str(caught.value).startswith("这像是京东的页面，不是千牛的退款详情")
+    assert caught.value.text("en").startswith("this looks like a page of JD, not a Qianniu")
+    with pytest.raises(InputError) as caught:
+        parse_paste("退款原因：质量问题")
+    assert caught.value.key == "paste.no_number"
+    assert parse_paste("订单编号：3515313147329357900").platform  # the platform that read it
 
 
 def test_set_language_takes_only_languages_it_knows():

@@ -29,6 +29,12 @@ def _order_state(status: str) -> str | None:
     return state.value if state else None
 
 
+def _parse_paste(text: str):
+    from shopdesk.platforms.taobao.paste import parse_paste  # it reads through the core
+
+    return parse_paste(text)
+
+
 SPEC = PlatformSpec(
     id="taobao",
     folder=Path(__file__).parent,
@@ -37,5 +43,6 @@ SPEC = PlatformSpec(
     order_state=_order_state,
     item_links=re.compile(r"^https?://\S*(?:item\.taobao\.com|detail\.tmall\.com|\.tb\.cn)\S*$"),
     default_profile="taobao-refund",
+    paste_parser=_parse_paste,  # a refund page copied from Qianniu
     file_names_shop=True,
 )

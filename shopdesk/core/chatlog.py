@@ -19,24 +19,50 @@ import codecs
 import re
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
+from functools import cache
 
+from shopdesk.core.messages import SOURCE, Message
+from shopdesk.core.messages import text as message_text
 from shopdesk.core.timeutil import china_to_text
 from shopdesk.platforms import registry
 
-STATUS_LINES = frozenset({"已读", "未读", "发送中"})
-WEB_PLACEHOLDER = "请在客户端查看原始聊天记录，网页版无法展示"
-SYSTEM_NICK = "系统"
+# The sender of the chat tool's own lines, kept with the chat's messages (zh-CN, as stored)
+SYSTEM_NICK = message_text("chatlog.system_nick", SOURCE)
 
 _PC_HEADER = re.compile(r"^(?P<nick>\S.*?)\s*(?P<ts>\d{4}-\d{1,2}-\d{1,2} \d{1,2}:\d{2}:\d{2})$")
 _WEB_DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
 _WEB_TIME = re.compile(r"^\d{1,2}:\d{2}:\d{2}$")
-_RECALL = re.compile(r"^(?P<nick>.+?)\s*撤回了一条消息$")
-_SYSTEM_PATTERNS = (
-    re.compile(r"^当前用户来自\s*.+$"),
-    re.compile(r"^由\s*.+?\s*转交给\s*.+$"),
-    re.compile(r"^.*(?:进入|离开)了?(?:会话|聊天)$"),
-    re.compile(r"^以上为历史消息$"),
-)
+
+
+# What the chat tools write (status lines, system lines, 撤回了一条消息 ...) is the
+# platforms' data: shopdesk/platforms/<id>/chat.toml, through the registry.
+def _words(name: str) -> tuple[str, ...]:
+    return registry.chat_words().get(name, ())
+
+
+@cache
+def status_lines() -> frozenset[str]:
+    """The status lines under a seller's message in the PC copy (已读 ...)."""
+    return frozenset(_words("status_lines"))
+
+
+@cache
+def _recall() -> re.Pattern[str]:
+    said = "|".join(re.escape(word) for word in _words("recalled")) or r"(?!)"
+    return re.compile(rf"^(?P<nick>.+?)\s*(?P<said>{said})$")
+
+
+@cache
+def _system_patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(pattern) for pattern in _words("system_lines"))
+
+
+def __getattr__(name: str):
+    if name == "STATUS_LINES":  # read lazily: the registry loads the platforms' words
+        return status_lines()
+    raise AttributeError(name)
+
+
 _PRICE = re.compile(r"^[¥￥]\s*\d+(?:\.\d{1,2})?$")
 _INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060"), None)
 
@@ -61,7 +87,19 @@ class ChatMessage:
 
 
 class ChatLogError(ValueError):
-    """The text is not a chat log in either known shape."""
+    """The text is not a chat log in either known shape: a catalogue key and its
+    parameters (str() in zh-CN, `message` rendered by say() in the front end's language)."""
+
+    def __init__(self, key: str, /, **params: object) -> None:
+        self.message = Message(key, **params)
+        super().__init__(self.message)
+
+    def __reduce__(self):
+        return (_chat_log_error, (self.message.key, self.message.params))
+
+
+def _chat_log_error(key: str, params: dict) -> ChatLogError:
+    return ChatLogError(key, **params)
 
 
 def decode(raw: bytes) -> str:
@@ -103,14 +141,14 @@ def is_seller_nick(nick: str, shop_names: tuple[str, ...] = ()) -> bool:
 
 
 def _system_line(line: str) -> bool:
-    return any(p.match(line) for p in _SYSTEM_PATTERNS)
+    return any(p.match(line) for p in _system_patterns())
 
 
 def _parse_time(date_text: str, time_text: str) -> str:
     try:
         moment = datetime.strptime(f"{date_text} {time_text}", "%Y-%m-%d %H:%M:%S")
     except ValueError:  # shaped like a time but impossible (13th month, 25 o'clock)
-        raise ChatLogError(f"聊天记录里有不存在的时间：{date_text} {time_text}") from None
+        raise ChatLogError("chatlog.no_such_time", date=date_text, time=time_text) from None
     return china_to_text(moment)
 
 
@@ -121,12 +159,12 @@ def _message(sender: str, at: str, content: list[str], shop_names: tuple[str, ..
     while content and not content[0].strip():
         content.pop(0)
     if seller:
-        while content and content[-1].strip() in STATUS_LINES:
+        while content and content[-1].strip() in status_lines():
             content.pop()
             while content and not content[-1].strip():
                 content.pop()
     lines = [line.strip() for line in content]
-    if not lines or lines == [WEB_PLACEHOLDER]:
+    if not lines or (len(lines) == 1 and lines[0] in _words("media_placeholders")):
         return ChatMessage(sender, at, "", is_seller=seller, kind="media")
     if _is_card(lines):
         return ChatMessage(sender, at, "", is_seller=seller, kind="media", detail="\n".join(lines))
@@ -148,13 +186,13 @@ def _is_card(lines: list[str]) -> bool:
 
 
 def _system_message(line: str, at: str, shop_names: tuple[str, ...]) -> ChatMessage:
-    recall = _RECALL.match(line)
+    recall = _recall().match(line)
     if recall:
         nick = recall["nick"].strip()
         return ChatMessage(
             nick,
             at,
-            "撤回了一条消息",
+            recall["said"],
             is_system=True,
             is_seller=is_seller_nick(nick, shop_names),
             kind="recalled",
@@ -163,7 +201,7 @@ def _system_message(line: str, at: str, shop_names: tuple[str, ...]) -> ChatMess
 
 
 def _is_system_or_recall(line: str) -> bool:
-    return _system_line(line) or bool(_RECALL.match(line))
+    return _system_line(line) or bool(_recall().match(line))
 
 
 def detect_shape(lines: list[str]) -> str:
@@ -172,9 +210,7 @@ def detect_shape(lines: list[str]) -> str:
     web = sum(1 for x in lines if _WEB_TIME.match(x.strip()))
     has_date = any(_WEB_DATE.match(x.strip()) for x in lines)
     if pc == 0 and (web == 0 or not has_date):
-        raise ChatLogError(
-            "不是千牛/旺旺聊天记录：没有找到“昵称 日期 时间”或“日期/时间/发送人”格式的消息"
-        )
+        raise ChatLogError("chatlog.not_a_chat")
     return "web" if web > pc and has_date else "pc"
 
 
@@ -219,7 +255,7 @@ def _parse_pc(lines: list[str], shop_names: tuple[str, ...]) -> list[ChatMessage
         elif current is not None:
             current[2].append(raw)
         elif line:
-            raise ChatLogError(f"聊天记录开头无法识别：“{line[:40]}”")
+            raise ChatLogError("chatlog.unknown_start", line=line[:40])
     flush()
     return out
 
@@ -258,7 +294,7 @@ def _parse_web(lines: list[str], shop_names: tuple[str, ...]) -> list[ChatMessag
         elif _WEB_TIME.match(line):
             flush()
             if not date_text:
-                raise ChatLogError(f"时间“{line}”前面没有日期行")
+                raise ChatLogError("chatlog.time_without_date", time=line)
             block_at = last_at = _parse_time(date_text, line)
             block = []
         elif block is not None:
@@ -266,7 +302,7 @@ def _parse_web(lines: list[str], shop_names: tuple[str, ...]) -> list[ChatMessag
         elif line and _is_system_or_recall(line):
             out.append(_system_message(line, last_at, shop_names))
         elif line:
-            raise ChatLogError(f"聊天记录开头无法识别：“{line[:40]}”")
+            raise ChatLogError("chatlog.unknown_start", line=line[:40])
     flush()
     return out
 
@@ -290,10 +326,20 @@ def from_data(data: list[dict]) -> list[ChatMessage]:
 
 # ---------------------------------------------------------------- whose chat is this
 
-# A Taobao/Tmall order number: 16 to 20 digits, or fewer right after 订单号 / 订单编号.
-_LABELLED_ORDER = re.compile(r"订单(?:编号|号)?\s*[:：#]?\s*(\d{10,20})(?!\d)")
+# An order number: 16 to 20 digits, or fewer right after the words the chat tool names
+# one with (订单号 / 订单编号: chat.toml's order_labels), unless words before it say it is
+# a waybill or a refund (not_order_labels).
 _BARE_ORDER = re.compile(r"(?<![\dA-Za-z])(\d{16,20})(?!\d)")
-_NOT_ORDER = re.compile(r"(?:运单|快递单|物流单|单号|退款编号|退款单)\s*(?:号)?\s*[:：#]?\s*$")
+
+
+@cache
+def _labelled_orders() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(pattern) for pattern in _words("order_labels"))
+
+
+@cache
+def _not_order() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in _words("not_order_labels")) or r"(?!)")
 
 
 @dataclass(frozen=True)
@@ -319,9 +365,9 @@ def identity(messages: list[ChatMessage]) -> ChatIdentity:
 
 
 def _order_numbers(text: str) -> list[str]:
-    found = [m.group(1) for m in _LABELLED_ORDER.finditer(text or "")]
+    found = [m.group(1) for label in _labelled_orders() for m in label.finditer(text or "")]
     for match in _BARE_ORDER.finditer(text or ""):
-        if not _NOT_ORDER.search(text[max(0, match.start() - 8) : match.start()]):
+        if not _not_order().search(text[max(0, match.start() - 8) : match.start()]):
             found.append(match.group(1))
     return found
 
@@ -347,13 +393,9 @@ def mismatches(messages: list[ChatMessage], buyer_nick: str, order_no: str) -> l
         and who.buyer_nicks
         and not any(_same_nick(nick, buyer_nick) for nick in who.buyer_nicks)
     ):
-        problems.append(
-            f"聊天记录里的买家是 {'、'.join(who.buyer_nicks)}，这个售后单的买家是 {buyer_nick}"
-        )
+        problems.append(Message("chatlog.other_buyer", chat=list(who.buyer_nicks), case=buyer_nick))
     if order_no and who.order_nos and order_no not in who.order_nos:
-        problems.append(
-            f"聊天记录提到订单号 {'、'.join(who.order_nos)}，这个售后单的订单号是 {order_no}"
-        )
+        problems.append(Message("chatlog.other_order", chat=list(who.order_nos), case=order_no))
     return problems
 
 

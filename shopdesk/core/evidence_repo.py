@@ -302,7 +302,7 @@ def _parse_chat_within_budget(raw: bytes, file_name: str, shop_names: tuple[str,
         input_budget.check_chat_text(text, file_name)
         messages = chatlog.parse(text, shop_names)
     except chatlog.ChatLogError as exc:
-        raise InputError(f"{file_name}：{exc}") from None
+        raise InputError("import.open.failed", file=file_name, reason=exc.message) from None
     input_budget.check_chat_messages(len(messages), file_name)
     return messages
 

@@ -13,7 +13,6 @@ from shopdesk.core.model import Case, CaseKind, OrderState
 from shopdesk.core.qianniu_paste import PastedRefund, parse_paste
 from shopdesk.core.store import Store
 from shopdesk.core.timeutil import now_utc, to_text
-from shopdesk.platforms import registry
 
 
 @dataclass(frozen=True)
@@ -35,7 +34,7 @@ def case_from_paste(store: Store, text: str, now: datetime | None = None) -> Pas
     """Open (or bring up to date) the case the pasted refund page describes."""
     now = now or now_utc()
     pasted = parse_paste(text)
-    platform = registry.default_id()
+    platform = pasted.platform
     deadline = pasted.deadline(now)
     existing = None
     if pasted.refund_no:

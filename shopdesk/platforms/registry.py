@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import importlib
 import re
+import tomllib
 from functools import cache
 from pathlib import Path
 
 from shopdesk.core.errors import InputError
 from shopdesk.core.importers.layouts import LayoutSpec
+from shopdesk.core.messages import Message
 from shopdesk.core.model import Labeled
 from shopdesk.platforms.spec import PlatformSpec
 
@@ -38,8 +40,11 @@ def get(platform_id: str) -> PlatformSpec:
     """The platform with this id; InputError naming the known ones otherwise."""
     found = platforms().get(platform_id)
     if found is None:
-        known = "、".join(f"{spec.id}（{spec.label()}）" for spec in platforms().values())
-        raise InputError(f"不认识平台“{platform_id}”，可用：{known}")
+        known = [
+            Message("platform.choice", id=spec.id, name=Message(f"word.platform.{spec.id}"))
+            for spec in platforms().values()
+        ]
+        raise InputError("platform.unknown", id=platform_id, known=known)
     return found
 
 
@@ -76,6 +81,40 @@ def rule_files() -> list[tuple[str, Path]]:
 
 
 @cache
+def chat_words() -> dict[str, tuple[str, ...]]:
+    """What the platforms' chat tools write in a copied chat log (status lines, system
+    lines, how an order number is named ...): each platform's chat.toml, lists joined."""
+    found: dict[str, list[str]] = {}
+    for spec in platforms().values():
+        path = spec.data_file("chat.toml")
+        if path is None:
+            continue
+        with path.open("rb") as handle:
+            for name, values in tomllib.load(handle).items():
+                found.setdefault(name, []).extend(values)
+    return {name: tuple(values) for name, values in found.items()}
+
+
+def paste_spec() -> PlatformSpec | None:
+    """The platform whose seller tool's refund page a seller pastes (the first that reads
+    one; Taobao's Qianniu today)."""
+    return next((spec for spec in platforms().values() if spec.paste_parser), None)
+
+
+@cache
+def page_words() -> dict[str, tuple[str, ...]]:
+    """platform id -> the words that tell a page copied from its seller tools (each
+    platform's paste.toml), to name the platform of a page pasted in the wrong place."""
+    found = {}
+    for spec in platforms().values():
+        path = spec.data_file("paste.toml")
+        if path is not None:
+            with path.open("rb") as handle:
+                found[spec.id] = tuple(tomllib.load(handle).get("page_words", ()))
+    return found
+
+
+@cache
 def item_links() -> tuple[re.Pattern[str], ...]:
     return tuple(spec.item_links for spec in platforms().values() if spec.item_links)
 
@@ -95,11 +134,9 @@ def all_layouts() -> tuple[LayoutSpec, ...]:
 
 @cache
 def platform_enum() -> type[Labeled]:
-    """The platforms as a Labeled enum (for choosers and `Labeled.parse`)."""
-    members = [
-        (spec.id.upper(), (spec.id, spec.names["zh-CN"], spec.names["zh-TW"], spec.names["en"]))
-        for spec in platforms().values()
-    ]
+    """The platforms as a Labeled enum (for choosers and `Labeled.parse`), named by the
+    domain words `word.platform.<id>`."""
+    members = [(spec.id.upper(), spec.id) for spec in platforms().values()]
     return Labeled("Platform", members)
 
 

@@ -6,7 +6,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from shopdesk.core import messages
 from shopdesk.core.importers.layouts import Layout, LayoutSpec
 
 RowParser = Callable[[int, list[object]], object]
@@ -20,27 +22,42 @@ def _no_state(status: str) -> str | None:
 class PlatformSpec:
     """`folder` holds the platform's data files: rules.toml (its clocks), reasons.toml
     (its refund reasons read as causes), states.toml (status words), profiles/*.toml (its
-    evidence destinations). Those it has not are simply absent."""
+    evidence destinations). Those it has not are simply absent. Its name for people is
+    `word.platform.<id>` in the one table of domain words (resources/messages/words.toml)."""
 
     id: str
-    names: dict[str, str]  # zh-CN, zh-TW, en
     folder: Path | None = None
     layouts: tuple[LayoutSpec, ...] = ()
     # layout -> a parser of (row number, cells) -> ParsedOrder | ParsedLine | ParsedRefund
     parser: Callable[[Layout], RowParser] | None = None
     # the OrderState id an order status text means (for an order known only from a line)
     order_state: Callable[[str], str | None] = _no_state
-    new_shop_name: str = "我的店铺"
+    # the name a shop first found in its files gets: a key of the domain words
+    new_shop: str = "word.new_shop.default"
     # links to the platform's item pages in chat logs (kept, not masked)
     item_links: re.Pattern[str] | None = None
+    # the reader of a refund page copied from its seller tool (text -> PastedRefund),
+    # for 粘贴千牛退款详情; None when its pages are not read
+    paste_parser: Callable[[str], Any] | None = None
     # the evidence destination the case panel starts with
     default_profile: str | None = None
     manual: bool = False  # orders typed in by the seller, no exports
     file_names_shop: bool = False  # its order export says which shop (no need to ask)
     extra: dict[str, object] = field(default_factory=dict)
 
+    @property
+    def names(self) -> dict[str, str]:
+        """The platform's name in zh-CN, zh-TW and en."""
+        return messages.names(f"word.platform.{self.id}")
+
     def label(self, language: str = "zh-CN") -> str:
-        return self.names.get(language) or self.names["zh-CN"]
+        return messages.text(f"word.platform.{self.id}", language)
+
+    @property
+    def new_shop_name(self) -> str:
+        """A new shop's name, in zh-CN: the store keeps it as the seller's own data (the
+        same in every language, and the command line's JSON never changes with it)."""
+        return messages.text(self.new_shop, messages.SOURCE)
 
     def data_file(self, name: str) -> Path | None:
         """The platform's data file `name` (rules.toml, reasons.toml ...), None if it has

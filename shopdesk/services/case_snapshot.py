@@ -113,7 +113,7 @@ def read_case(store: Store, case_id: int, now: datetime) -> CaseSnapshot:
     db = store.db
     row = db.execute(_ORDER_SQL, [TARGET_SETTING, HOURS_SETTING, case_id]).fetchone()
     if row is None:
-        raise NotFoundError(f"没有编号为 {case_id} 的售后单。")
+        raise NotFoundError("store.no_case", id=case_id)
     n_order, n_shop = len(_ORDER_FIELDS), len(_SHOP_FIELDS)
     lines = tuple(
         sorted(

@@ -9,6 +9,7 @@ from datetime import datetime
 from shopdesk.core import deadlines_repo
 from shopdesk.core.case_facts import apply_reason
 from shopdesk.core.errors import InputError
+from shopdesk.core.messages import Message
 from shopdesk.core.model import Case, CaseKind, Event
 from shopdesk.core.store import Store
 from shopdesk.core.timeutil import now_utc, to_text
@@ -18,6 +19,15 @@ from shopdesk.services.changes import Changes
 def _changed(case: Case) -> Changes:
     # a case's clocks pause its order's, so the order's row changes with it
     return Changes.of(cases=[case.id], orders=[case.order_id])
+
+
+def _unknown_kind(text: str) -> Message:
+    """`不认识“x”，可用：refund_unshipped（仅退款（未发货））、…` in any language."""
+    choices = [
+        Message("word.parse.choice", id=kind.value, name=Message(f"word.case_kind.{kind.value}"))
+        for kind in CaseKind
+    ]
+    return Message("word.parse.unknown", text=text, choices=choices)
 
 
 def open_case(
@@ -34,8 +44,8 @@ def open_case(
     clocks, in one transaction (all or nothing)."""
     try:
         kind = CaseKind.parse(kind).value
-    except ValueError as error:
-        raise InputError(f"售后类型：{error}") from None
+    except ValueError:
+        raise InputError("service.case.unknown_kind", reason=_unknown_kind(kind)) from None
     now = max(opened_at, now or now_utc())
     reason = reason.strip()
     with store.transaction():

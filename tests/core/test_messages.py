@@ -16,7 +16,15 @@ from shopdesk.core import messages
 from shopdesk.core.errors import DamagedStoreError, InputError, StoreLockedError
 from shopdesk.core.importers import open_export
 from shopdesk.core.messages import Message, say
+from tests.douyin_fixtures import (
+    douyin_after_sale,
+    douyin_line,
+    order_export_name,
+    write_douyin_after_sales,
+    write_douyin_orders,
+)
 from tests.importers_fixtures import order, write_orders
+from tests.jd_fixtures import jd_order, write_jd_orders
 
 PACKAGE = Path(__file__).resolve().parents[2] / "shopdesk"
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")  # Chinese characters, not punctuation
@@ -34,12 +42,7 @@ NOT_SPEAKING = {
 
 # Modules still to convert: this list only shrinks.
 PENDING = {
-    "core/chatlog.py",
     "core/demo.py",
-    "core/qianniu_paste.py",
-    "core/search_text.py",
-    "services/case_snapshot.py",
-    "services/cases.py",
     "evidence/budgets.py",
     "evidence/charts.py",
     "evidence/chatrender.py",
@@ -51,18 +54,6 @@ PENDING = {
     "evidence/pdfpages.py",
     "evidence/profiles.py",
     "evidence/summary.py",
-    "platforms/douyin/__init__.py",
-    "platforms/douyin/parse.py",
-    "platforms/jd/__init__.py",
-    "platforms/jd/parse.py",
-    "platforms/other/__init__.py",
-    "platforms/pdd/__init__.py",
-    "platforms/pdd/parse.py",
-    "platforms/registry.py",
-    "platforms/spec.py",
-    "platforms/taobao/__init__.py",
-    "platforms/taobao/parse.py",
-    "platforms/wechat/__init__.py",
 }
 
 
@@ -220,6 +211,76 @@ def test_the_reason_of_a_skipped_row_keeps_its_key(tmp_path):
     (problem,) = export.problems
     assert say(problem.reason, "en").startswith("not a date and time")
     assert problem.reason == str(problem.reason)  # and compares as its Chinese text
+
+
+def _only_problem(path: Path):
+    export = open_export(path)
+    list(export.records())
+    (problem,) = export.problems
+    return problem
+
+
+def test_a_jd_row_skipped_says_why_in_english(tmp_path):
+    rows = [jd_order("11729384072"), jd_order("11729384073", 订单号="2.91185E+11")]
+    problem = _only_problem(write_jd_orders(tmp_path / "jd-orders.csv", rows))
+    assert problem.reason.key == "platform.jd.mangled_order_no"
+    assert "科学计数法" in problem.reason  # zh-CN as before
+    assert say(problem.reason, "en").startswith("the order number turned into scientific notation")
+    rows = [jd_order("11729384072"), jd_order("11729384073", 订单状态="等待商家处理新状态")]
+    problem = _only_problem(write_jd_orders(tmp_path / "jd-status.csv", rows))
+    assert say(problem.reason, "en").startswith("ShopDesk does not know this JD order status")
+    assert say(problem.reason, "zh-TW").startswith("ShopDesk 不認識這個京東訂單狀態")
+
+
+def test_a_douyin_row_skipped_says_why_in_english(tmp_path):
+    rows = [
+        douyin_line("6917546239482020011"),
+        douyin_line("6917546239482029999", 订单状态="拼团中"),
+    ]
+    problem = _only_problem(write_douyin_orders(tmp_path / order_export_name(), rows))
+    assert problem.reason == (
+        "ShopDesk 不认识这个抖店订单状态（应是“待发货”“已发货”“已完成”“已关闭”）："
+        "可能放错了列，或平台有了新状态，请检查这一格"
+    )
+    assert say(problem.reason, "en").startswith("ShopDesk does not know this Douyin order status")
+    rows = [douyin_after_sale("7318945612387450001", 售后申请时间="")]
+    after = tmp_path / "售后单导出-2026-11-28-09-30-00.xlsx"
+    with pytest.raises(InputError) as caught:  # its only row: the file is refused
+        list(open_export(write_douyin_after_sales(after, rows)).records())
+    assert "after-sales request time is empty" in caught.value.text("en")
+    assert "售后申请时间是空的" in str(caught.value)
+
+
+def test_a_chat_log_that_is_none_says_so_in_english():
+    from shopdesk.core import chatlog
+
+    with pytest.raises(chatlog.ChatLogError) as caught:
+        chatlog.parse("你好\n在吗")
+    assert str(caught.value).startswith("不是千牛/旺旺聊天记录")
+    assert say(caught.value, "en").startswith("not a Qianniu/Wangwang chat log")
+    again = pickle.loads(pickle.dumps(caught.value))
+    assert say(again, "en") == say(caught.value, "en")
+    chat = "tb5528190347 2026-11-27 20:11:32\n杯子裂了，订单号 4274970615263666714\n"
+    problems = chatlog.mismatches(chatlog.parse(chat), "zhangwei1988", "4428265436565263618")
+    assert problems[0] == "聊天记录里的买家是 tb5528190347，这个售后单的买家是 zhangwei1988"
+    assert say(problems, "en") == [
+        "the buyer in the chat is tb5528190347; this case's buyer is zhangwei1988",
+        "the chat names the order number 4274970615263666714;"
+        " this case's order number is 4428265436565263618",
+    ]
+
+
+def test_a_pasted_page_of_another_platform_is_named_in_english():
+    from shopdesk.core.qianniu_paste import parse_paste
+
+    with pytest.raises(InputError) as caught:
+        parse_paste("服务单号：12345678\n京东 售后服务单 审核")
+    assert str(caught.value).startswith("这像是京东的页面，不是千牛的退款详情")
+    assert caught.value.text("en").startswith("this looks like a page of JD, not a Qianniu")
+    with pytest.raises(InputError) as caught:
+        parse_paste("退款原因：质量问题")
+    assert caught.value.key == "paste.no_number"
+    assert parse_paste("订单编号：3515313147329357900").platform  # the platform that read it
 
 
 def test_set_language_takes_only_languages_it_knows():

@@ -118,3 +118,14 @@ def test_the_command_line_reads_the_paste_from_a_file(tmp_path, store):
     assert case["order_no"] == "3515313147329357900"
     assert case["platform_reason"] == "包装/商品破损/污渍"
     assert case["cause_question"] and case["platform_deadline"]
+
+
+def test_the_page_is_read_by_the_platform_whose_seller_tool_it_comes_from():
+    """The Qianniu page is Taobao's: its spec reads it (PlatformSpec.paste_parser), and
+    the case opens on that platform, not on whichever platform is listed first."""
+    from shopdesk.platforms import registry
+
+    spec = registry.paste_spec()
+    assert spec is not None and spec.id == "taobao" and spec.paste_parser is not None
+    assert parse_paste(ONE_LINE).platform == "taobao"
+    assert {"jd", "pdd", "douyin", "taobao"} <= set(registry.page_words())

@@ -18,10 +18,9 @@ def _parser(layout: Layout) -> RowParser:
 
 SPEC = PlatformSpec(
     id="douyin",
-    names={"zh-CN": "抖店", "zh-TW": "抖店", "en": "Douyin"},
     folder=Path(__file__).parent,
     layouts=LAYOUTS,
     parser=_parser,
     order_state=order_state,
-    new_shop_name="抖店店铺",
+    new_shop="word.new_shop.douyin",
 )

@@ -8,7 +8,6 @@ the status from the statuses of its 子订单), so the order parser holds the ro
 
 from __future__ import annotations
 
-import tomllib
 from collections import OrderedDict
 from dataclasses import dataclass
 from functools import cache
@@ -34,46 +33,32 @@ from shopdesk.core.importers.records import (
     ParsedRefund,
 )
 from shopdesk.core.importers.rows import RowError
+from shopdesk.core.messages import Message
 from shopdesk.core.model import CaseKind, CaseState
+from shopdesk.platforms import words
 
 EMPTY = "-"  # 抖店's empty cell
 DONE_WINDOW = 10_000  # 主订单 kept after they are handed out (rows of one come together)
 
-UNKNOWN_ORDER_STATUS = (
-    "ShopDesk 不认识这个抖店订单状态（应是“待发货”“已发货”“已完成”“已关闭”）："
-    "可能放错了列，或平台有了新状态，请检查这一格"
-)
-UNKNOWN_AFTER_SALES_STATUS = (
-    "ShopDesk 不认识这个抖店售后状态（应是“待商家处理”“同意退款，退款成功”“售后关闭”等）："
-    "可能放错了列，或平台有了新状态，请检查这一格"
-)
-MANGLED_KEY = (
-    "编号变成了科学计数法（Excel 打开后另存造成），原来的位数已丢失，这一行无法对应到订单："
-    "请用抖店导出的原始文件，不要在 Excel 中另存"
-)
-MANGLED_WAYBILL = (
-    "快递信息里的运单号被 Excel 存成了科学计数法，末尾几位已丢失：这个运单号未导入"
-    "（订单其余内容已导入），请用抖店导出的原始文件补上"
-)
-MANGLED_CODE = (
-    "商家编码被 Excel 存成了科学计数法，末尾几位已丢失：这一格未导入（已有的编码保留），"
-    "请用抖店导出的原始文件补上"
-)
-MANGLED_RETURN_WAYBILL = (
-    "退货物流单号被 Excel 存成了科学计数法，末尾几位已丢失：这一格未导入（售后单其余内容已导入）"
-)
-FAR_APART = (
-    "这个主订单的子订单行与它前面的行相隔太远（文件可能被排序或拼接过），无法合并成一个订单："
-    "这一行未导入，请用抖店导出的原始文件"
-)
-NEGATIVE_REFUND = "退商品金额小于退支付优惠，退款金额不可能是负数：请检查这两格"
-GIFT_CANCELLED = "赠品"  # 取消原因 `主品订单售后完成，未发货赠品订单取消`
+UNKNOWN_ORDER_STATUS = Message("platform.douyin.unknown_order_status")
+UNKNOWN_AFTER_SALES_STATUS = Message("platform.douyin.unknown_after_sales_status")
+MANGLED_KEY = Message("platform.douyin.mangled_key")
+MANGLED_WAYBILL = Message("platform.douyin.mangled_waybill")
+MANGLED_CODE = Message("platform.douyin.mangled_code")
+MANGLED_RETURN_WAYBILL = Message("platform.douyin.mangled_return_waybill")
+FAR_APART = Message("platform.douyin.far_apart")
+NEGATIVE_REFUND = Message("platform.douyin.negative_refund")
+NO_APPLIED_AT = Message("platform.douyin.no_applied_at")
 
 
 @cache
-def status_words() -> dict[str, dict[str, str]]:
-    with (Path(__file__).parent / "states.toml").open("rb") as handle:
-        return tomllib.load(handle)
+def status_words() -> dict:
+    return words.load(Path(__file__).parent)
+
+
+def _word(name: str) -> str:
+    """One of the other words of Douyin's cells (states.toml [words])."""
+    return status_words()["words"][name]
 
 
 def _text(value: object) -> str:
@@ -124,23 +109,10 @@ def parse_express(text: str) -> tuple[list[str], list[str], list[str]]:
 
 
 def order_state(status: str) -> str | None:
-    words = status_words()["order_status"]
-    if status in words:
-        return words[status]
-    for word, state in (  # a wording not seen yet, read by its words
-        ("关闭", "closed"),
-        ("取消", "closed"),
-        ("完成", "success"),
-        ("已发货", "shipped"),
-        ("部分发货", "shipped"),
-        ("待发货", "paid"),
-        ("备货", "paid"),
-        ("待支付", "unpaid"),
-        ("待付款", "unpaid"),
-    ):
-        if word in status:
-            return state
-    return None
+    known = status_words()["order_status"]
+    if status in known:
+        return known[status]
+    return words.contained(status_words()["order_status_contains"], status)
 
 
 # How far a 子订单 has got: the 主订单 shows its most advanced one (待发货 < 已发货 < 已完成).
@@ -268,7 +240,7 @@ class DouyinOrderParser:
             cell = self._cell(values, field)
             quantity = parse_int(_text(cell)) if cell is not None else 1
         except CellError as error:
-            raise self._error(values, field, str(error)) from None
+            raise self._error(values, field, error.reason) from None
         notes: list[Note] = []
         title = _text(self._cell(values, "title"))
         cancel_reason = _text(self._cell(values, "cancel_reason"))
@@ -291,8 +263,8 @@ class DouyinOrderParser:
         if self.address:
             texts["receiver_address"] = "".join(_text(values[i]) for i in self.address)
         # A gift line: cancelled because its main item's after-sale completed, or free.
-        gift = GIFT_CANCELLED in cancel_reason or (
-            payable == 0 and (unit_price == 0 or "赠品" in title)
+        gift = _word("gift") in cancel_reason or (
+            payable == 0 and (unit_price == 0 or _word("gift") in title)
         )
         sub = _SubOrder(
             record_row=number,
@@ -484,27 +456,11 @@ class DouyinOrderParser:
 
 
 def after_sales_state(status: str) -> CaseState | None:
-    words = status_words()["after_sales_status"]
-    if status in words:
-        return CaseState(words[status])
-    for word, state in (
-        ("退款成功", CaseState.REFUNDED),
-        ("换货成功", CaseState.CLOSED),
-        ("售后成功", CaseState.REFUNDED),
-        ("撤销", CaseState.WITHDRAWN),
-        ("关闭", CaseState.CLOSED),
-        ("失败", CaseState.CLOSED),
-        ("拒绝", CaseState.REFUSED),
-        ("仲裁", CaseState.INTERVENTION),
-        ("介入", CaseState.INTERVENTION),
-        ("待买家退货", CaseState.AWAITING_RETURN),
-        ("待商家收货", CaseState.RETURN_IN_TRANSIT),
-        ("退款中", CaseState.AWAITING_REFUND),
-        ("待商家", CaseState.AWAITING_SELLER),
-    ):
-        if word in status:
-            return state
-    return None
+    known = status_words()["after_sales_status"]
+    if status in known:
+        return CaseState(known[status])
+    state = words.contained(status_words()["after_sales_status_contains"], status)
+    return CaseState(state) if state else None
 
 
 def case_kind(after_sale_type: str, ship_stage: str) -> CaseKind:
@@ -512,15 +468,9 @@ def case_kind(after_sale_type: str, ship_stage: str) -> CaseKind:
     kinds = status_words()["after_sale_type"]
     if after_sale_type in kinds:
         return CaseKind(kinds[after_sale_type])
-    if "换货" in after_sale_type:
-        return CaseKind.EXCHANGE
-    if "退货" in after_sale_type:
-        return CaseKind.RETURN_REFUND
-    if "补寄" in after_sale_type or "补发" in after_sale_type:
-        return CaseKind.RESHIP
-    if "未发货" in after_sale_type or "未发货" in ship_stage:
-        return CaseKind.REFUND_UNSHIPPED
-    return CaseKind.REFUND_SHIPPED
+    kind = words.contained(status_words()["after_sale_type_contains"], after_sale_type)
+    kind = kind or words.contained(status_words()["ship_stage_contains"], ship_stage)
+    return CaseKind(kind) if kind else CaseKind.REFUND_SHIPPED
 
 
 def parse_discount(value: object) -> int:
@@ -578,9 +528,7 @@ class DouyinRefundParser:
             field = "applied_at"
             opened_at = self._time(values, field)
             if opened_at is None:
-                raise CellError(
-                    "售后申请时间是空的：每个售后单都有申请时间，这一行可能不完整，请重新导出"
-                )
+                raise CellError(NO_APPLIED_AT)
             field = "deadline"
             deadline = self._time(values, field)
             finished_at = None
@@ -590,11 +538,11 @@ class DouyinRefundParser:
             agreed_at = self._time(values, field)
         except CellError as error:
             name = self.layout.column_name(field) if self.layout.has(field) else field
-            raise RowError(name, self._t(values, field), str(error)) from None
+            raise RowError(name, self._t(values, field), error.reason) from None
         kind = case_kind(self._t(values, "refund_type"), self._t(values, "ship_stage"))
-        if self._t(values, "speedy") == "是" and not state.is_open:
+        if self._t(values, "speedy") == _word("yes") and not state.is_open:
             # 极速退款: the platform refunded at once; no step and no clock is the seller's.
-            state = CaseState.REFUNDED if "成功" in status else CaseState.CLOSED
+            state = CaseState.REFUNDED if _word("success") in status else CaseState.CLOSED
         notes: list[Note] = []
         tracking = self._t(values, "return_tracking")
         raw_tracking = self._cell(values, "return_tracking")

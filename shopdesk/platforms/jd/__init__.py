@@ -11,10 +11,9 @@ from shopdesk.platforms.spec import PlatformSpec
 
 SPEC = PlatformSpec(
     id="jd",
-    names={"zh-CN": "京东", "zh-TW": "京東", "en": "JD"},
     folder=Path(__file__).parent,
     layouts=LAYOUTS,
     parser=JdOrderParser,  # the only importable layout: the order export
     order_state=order_state,
-    new_shop_name="京东店铺",
+    new_shop="word.new_shop.jd",
 )

@@ -5,7 +5,6 @@ file."""
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import cache
 from pathlib import Path
 from typing import NamedTuple
@@ -24,47 +23,47 @@ from shopdesk.core.importers.cells import (
 from shopdesk.core.importers.layouts import Layout
 from shopdesk.core.importers.records import Note, ParsedLine, ParsedOrder
 from shopdesk.core.importers.rows import RowError
+from shopdesk.core.messages import Message
+from shopdesk.platforms import words
 
 _DIGITS = re.compile(r"^\d+$")
-_SPLIT_NOTE = re.compile(r"订单拆分为[\s:：]*((?:\d{6,}[\s,，、]*)+)")
-_LOCKED = ("(锁定)", "（锁定）")
-_DELETED = ("(删除)", "（删除）")
 
-UNKNOWN_STATUS = (
-    "ShopDesk 不认识这个京东订单状态（应是“等待出库”“等待确认收货”“完成”“已取消”等）："
-    "可能放错了列，或平台有了新状态，请检查这一格"
-)
-MANGLED_ORDER_NO = (
-    "订单号变成了科学计数法（Excel 打开后另存造成），原来的位数已丢失，无法确定是哪个订单："
-    "这一行未导入，请用京东导出的原始文件"
-)
-MANGLED_NUMBER = (
-    "这一格的数字被 Excel 存成了科学计数法，末尾几位已丢失：这一格未导入（订单其余内容已导入），"
-    "请用京东导出的原始文件补上"
-)
+UNKNOWN_STATUS = Message("platform.jd.unknown_status")
+MANGLED_ORDER_NO = Message("platform.jd.mangled_order_no")
+MANGLED_NUMBER = Message("platform.jd.mangled_number")
 SHARED_TUPLES = 50_000
 # export time field -> stored order field
 STORED_TIMES = {"created_at": "created_at", "paid_time": "paid_at", "finished_at": "confirmed_at"}
-SPLIT_PARENT = "这是京东拆分前的原订单（已拆分为 {children}），由拆分后的订单代替，不另算一个订单"
 
 
 @cache
-def status_words() -> dict[str, dict[str, str]]:
-    with (Path(__file__).parent / "states.toml").open("rb") as handle:
-        return tomllib.load(handle)
+def status_words() -> dict:
+    return words.load(Path(__file__).parent)
+
+
+@cache
+def _prefixes(name: str) -> tuple[str, ...]:
+    """订单状态 prefixes: (锁定) a pending cancel, (删除) a deleted or split order."""
+    return tuple(status_words()["words"][name])
+
+
+@cache
+def _split_note() -> re.Pattern[str]:
+    note = re.escape(status_words()["words"]["split_note"])
+    return re.compile(note + r"[\s:：]*((?:\d{6,}[\s,，、]*)+)")
 
 
 def order_state(status: str) -> str | None:
     """The order state a JD status word means; None for a word ShopDesk does not know."""
-    words = status_words()["order_status"]
-    if status in words:
-        return words[status]
-    for prefix in _DELETED:
+    known = status_words()["order_status"]
+    if status in known:
+        return known[status]
+    for prefix in _prefixes("deleted"):
         if status.startswith(prefix):
             return "closed"
-    for prefix in _LOCKED:
+    for prefix in _prefixes("locked"):
         if status.startswith(prefix):
-            return words.get(status[len(prefix) :])
+            return known.get(status[len(prefix) :])
     return None
 
 
@@ -77,13 +76,13 @@ def parse_jd_order_no(value: object) -> str:
         value = int(value)
     text = clean_text(value)
     if not text:
-        raise CellError("订单号是空的：这一行无法对应到订单，请检查这一格")
+        raise CellError(Message("platform.jd.order_no_empty"))
     if is_scientific(text):
         raise CellError(MANGLED_ORDER_NO)
     if text.endswith(".0") and _DIGITS.match(text[:-2]):
         text = text[:-2]
     if not _DIGITS.match(text):
-        raise CellError("订单号应全是数字（如 291184764662）：可能放错了列或被改动过，请检查这一格")
+        raise CellError(Message("platform.jd.order_no_not_digits"))
     return text
 
 
@@ -98,9 +97,9 @@ def _text(value: object) -> str:
 
 def split_children(status: str, seller_note: str) -> tuple[str, ...]:
     """The orders a deleted parent was split into, from 商家备注 `订单拆分为  <id>    <id>`."""
-    if not status.startswith(_DELETED):
+    if not status.startswith(_prefixes("deleted")):
         return ()
-    match = _SPLIT_NOTE.search(seller_note)
+    match = _split_note().search(seller_note)
     return tuple(re.findall(r"\d{6,}", match.group(1))) if match else ()
 
 
@@ -169,7 +168,7 @@ class JdOrderParser:
             field = "price_fen"
             price = parse_fen(values[self.price]) if self.price is not None else 0
         except CellError as error:
-            raise self._error(values, field, str(error)) from None
+            raise self._error(values, field, error.reason) from None
         notes = list(order.notes)
         numbers = {name: self._number(values[i], name, notes) for name, i in self.numbers}
         order_no = order.order_no
@@ -229,7 +228,7 @@ class JdOrderParser:
                 if at is not None:
                     exact[STORED_TIMES[field]] = exactness or "s"
         except CellError as error:
-            raise self._error(values, field, str(error)) from None
+            raise self._error(values, field, error.reason) from None
         out: dict[str, object] = {name: _text(values[i]) for name, i in self.texts}
         notes: list[Note] = []
         if self.phone is not None:  # a phone Excel rounded is no phone
@@ -258,7 +257,7 @@ class JdOrderParser:
             exact,
             tuple(notes),
             children,
-            SPLIT_PARENT.format(children="、".join(children)) if children else "",
+            Message("platform.jd.split_parent", children=list(children)) if children else "",
         )
 
     def _gather(

@@ -6,6 +6,5 @@ from shopdesk.platforms.spec import PlatformSpec
 
 SPEC = PlatformSpec(
     id="other",
-    names={"zh-CN": "其他渠道", "zh-TW": "其他渠道", "en": "Other channel"},
     manual=True,
 )

@@ -18,10 +18,9 @@ def _parser(layout: Layout) -> RowParser:
 
 SPEC = PlatformSpec(
     id="pdd",
-    names={"zh-CN": "拼多多", "zh-TW": "拼多多", "en": "Pinduoduo"},
     folder=Path(__file__).parent,
     layouts=LAYOUTS,
     parser=_parser,
     order_state=order_state,
-    new_shop_name="拼多多店铺",
+    new_shop="word.new_shop.pdd",
 )

@@ -4,7 +4,6 @@ after-sales export. What the status words mean is data: states.toml beside this 
 from __future__ import annotations
 
 import re
-import tomllib
 from datetime import datetime
 from functools import cache
 from pathlib import Path
@@ -30,44 +29,37 @@ from shopdesk.core.importers.records import (
     ParsedRefund,
 )
 from shopdesk.core.importers.rows import RowError
+from shopdesk.core.messages import Message
 from shopdesk.core.model import CaseKind, CaseState
 from shopdesk.core.timeutil import china_to_text
+from shopdesk.platforms import words
 
 _ORDER_NO = re.compile(r"^(\d{6})-\d{10,20}$")
 
-UNKNOWN_ORDER_STATUS = (
-    "ShopDesk 不认识这个拼多多订单状态（应是“待发货”“已发货，待收货”等）："
-    "可能放错了列，或平台有了新状态，请检查这一格"
-)
-UNKNOWN_AFTER_SALES_STATUS = (
-    "ShopDesk 不认识这个拼多多售后状态（应是“退款成功”“买家申请退款，待商家处理”等）："
-    "可能放错了列，或平台有了新状态，请检查这一格"
-)
-MANGLED_TRACKING = (
-    "快递单号被 Excel 存成了科学计数法，末尾几位已丢失：这一格未导入（订单其余内容已导入），"
-    "请用平台导出的原始文件补上"
-)
+UNKNOWN_ORDER_STATUS = Message("platform.pdd.unknown_order_status")
+UNKNOWN_AFTER_SALES_STATUS = Message("platform.pdd.unknown_after_sales_status")
+MANGLED_TRACKING = Message("platform.pdd.mangled_tracking")
 
 
 @cache
-def status_words() -> dict[str, dict[str, str]]:
-    with (Path(__file__).parent / "states.toml").open("rb") as handle:
-        return tomllib.load(handle)
+def status_words() -> dict:
+    return words.load(Path(__file__).parent)
+
+
+def _word(name: str) -> str:
+    """One of the other words of Pinduoduo's cells (states.toml [words])."""
+    return status_words()["words"][name]
 
 
 def parse_pdd_order_no(value: object) -> str:
     """`240613-861787953171000`: the creation date (yymmdd), a hyphen, then digits."""
     text = clean_text(value)
     if not text:
-        raise CellError("订单号是空的：这一行无法对应到订单，请检查这一格")
+        raise CellError(Message("platform.pdd.order_no_empty"))
     if is_scientific(text) or isinstance(value, float):
-        raise CellError(
-            "订单号变成了科学计数法（Excel 打开后另存造成），原来的位数已丢失：请用平台导出的原始文件"
-        )
+        raise CellError(Message("platform.pdd.order_no_scientific"))
     if not _ORDER_NO.match(text):
-        raise CellError(
-            "订单号应是“240613-861787953171000”这样的格式（6 位日期、短横线、数字）：请检查这一格"
-        )
+        raise CellError(Message("platform.pdd.order_no_format"))
     return text
 
 
@@ -82,21 +74,10 @@ def _day_of(order_no: str) -> str | None:
 
 
 def order_state(status: str) -> str | None:
-    words = status_words()["order_status"]
-    if status in words:
-        return words[status]
-    for word, state in (
-        ("退款成功", "closed"),
-        ("取消", "closed"),
-        ("已签收", "success"),
-        ("已收货", "success"),
-        ("已发货", "shipped"),
-        ("待发货", "paid"),
-        ("待支付", "unpaid"),
-    ):
-        if word in status:
-            return state
-    return None
+    known = status_words()["order_status"]
+    if status in known:
+        return known[status]
+    return words.contained(status_words()["order_status_contains"], status)
 
 
 class PddOrderParser:
@@ -233,37 +214,17 @@ class PddOrderParser:
 
 
 def after_sales_state(status: str) -> CaseState | None:
-    words = status_words()["after_sales_status"]
-    if status in words:
-        return CaseState(words[status])
-    for word, state in (
-        ("退款成功", CaseState.REFUNDED),
-        ("撤销", CaseState.WITHDRAWN),
-        ("关闭", CaseState.CLOSED),
-        ("失败", CaseState.CLOSED),
-        ("平台处理", CaseState.INTERVENTION),
-        ("驳回", CaseState.REFUSED),
-        ("待买家发货", CaseState.AWAITING_RETURN),
-        ("待用户发货", CaseState.AWAITING_RETURN),
-        ("用户已发货", CaseState.RETURN_IN_TRANSIT),
-        ("退款中", CaseState.AWAITING_REFUND),
-        ("待商家处理", CaseState.AWAITING_SELLER),
-    ):
-        if word in status:
-            return state
-    return None
+    known = status_words()["after_sales_status"]
+    if status in known:
+        return CaseState(known[status])
+    state = words.contained(status_words()["after_sales_status_contains"], status)
+    return CaseState(state) if state else None
 
 
 def _case_kind(refund_type: str, shipping_stage: str) -> CaseKind:
-    if "退货" in refund_type:
-        return CaseKind.RETURN_REFUND
-    if "换货" in refund_type:
-        return CaseKind.EXCHANGE
-    if "补寄" in refund_type:
-        return CaseKind.RESHIP
-    if "已发货" in shipping_stage:
-        return CaseKind.REFUND_SHIPPED
-    return CaseKind.REFUND_UNSHIPPED
+    kind = words.contained(status_words()["refund_type_contains"], refund_type)
+    kind = kind or words.contained(status_words()["shipping_stage_contains"], shipping_stage)
+    return CaseKind(kind) if kind else CaseKind.REFUND_UNSHIPPED
 
 
 class PddRefundParser:
@@ -299,9 +260,7 @@ class PddRefundParser:
             field = "applied_at"
             opened_at = parse_time(self._cell(values, field))[0]
             if opened_at is None:
-                raise CellError(
-                    "申请时间是空的：每个售后单都有申请时间，这一行可能不完整，请重新导出"
-                )
+                raise CellError(Message("platform.pdd.no_applied_at"))
             field = "finished_at"
             finished_at = parse_time(self._cell(values, field))[0]
         except CellError as error:
@@ -309,9 +268,9 @@ class PddRefundParser:
             raise RowError(name, self._text(values, field), error.reason) from None
         refund_type = self._text(values, "refund_type")
         kind = _case_kind(refund_type, self._text(values, "shipping_stage"))
-        if "极速" in refund_type or "极速" in status:
+        if _word("speedy") in refund_type or _word("speedy") in status:
             # 极速退款: the platform refunded at once; no step and no clock is the seller's.
-            state = CaseState.REFUNDED if "成功" in status else CaseState.CLOSED
+            state = CaseState.REFUNDED if _word("success") in status else CaseState.CLOSED
         reason = self._text(values, "reason")
         tracking = ""
         if state is CaseState.RETURN_IN_TRANSIT:

@@ -29,15 +29,20 @@ def _order_state(status: str) -> str | None:
     return state.value if state else None
 
 
+def _parse_paste(text: str):
+    from shopdesk.platforms.taobao.paste import parse_paste  # it reads through the core
+
+    return parse_paste(text)
+
+
 SPEC = PlatformSpec(
     id="taobao",
-    names={"zh-CN": "淘宝/天猫", "zh-TW": "淘寶/天貓", "en": "Taobao/Tmall"},
     folder=Path(__file__).parent,
     layouts=LAYOUTS,
     parser=_parser,
     order_state=_order_state,
-    new_shop_name="我的店铺",
     item_links=re.compile(r"^https?://\S*(?:item\.taobao\.com|detail\.tmall\.com|\.tb\.cn)\S*$"),
     default_profile="taobao-refund",
+    paste_parser=_parse_paste,  # a refund page copied from Qianniu
     file_names_shop=True,
 )

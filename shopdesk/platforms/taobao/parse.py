@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from functools import cache
+from pathlib import Path
+
 from shopdesk.core.importers.cells import (
     CellError,
     clean_text,
@@ -16,41 +19,37 @@ from shopdesk.core.importers.cells import (
 from shopdesk.core.importers.layouts import Layout
 from shopdesk.core.importers.records import ParsedLine, ParsedOrder, ParsedRefund, PlatformEvent
 from shopdesk.core.importers.rows import Row, RowError
+from shopdesk.core.messages import Message
 from shopdesk.core.model import CaseKind, CaseState, EventKind, OrderState
+from shopdesk.platforms import words
 
-UNKNOWN_ORDER_STATUS = (
-    "ShopDesk 不认识这个订单状态（应是“交易成功”“卖家已发货，等待买家确认”等）："
-    "可能放错了列，或平台有了新状态，请检查这一格"
-)
-UNKNOWN_REFUND_STATUS = (
-    "ShopDesk 不认识这个退款状态（应是“退款成功”“买家已经申请退款，等待卖家同意”等）："
-    "可能放错了列，或平台有了新状态，请检查这一格"
-)
+UNKNOWN_ORDER_STATUS = Message("platform.taobao.unknown_order_status")
+UNKNOWN_REFUND_STATUS = Message("platform.taobao.unknown_refund_status")
 
-ORDER_STATES = {
-    "等待买家付款": OrderState.UNPAID,
-    "买家已付款，等待卖家发货": OrderState.PAID,
-    "卖家已发货，等待买家确认": OrderState.SHIPPED,
-    "交易成功": OrderState.SUCCESS,
-    "交易关闭": OrderState.CLOSED,
-}
+
+@cache
+def status_words() -> dict:
+    return words.load(Path(__file__).parent)
+
+
+@cache
+def _order_states() -> dict[str, OrderState]:
+    return {word: OrderState(state) for word, state in status_words()["order_status"].items()}
+
+
+@cache
+def _refund_states() -> dict[str, CaseState]:
+    return {word: CaseState(state) for word, state in status_words()["refund_status"].items()}
 
 
 def order_state(status: str) -> OrderState | None:
     """ShopDesk's reading of an order status text (either comma), None if unknown."""
     normalized = normalize_status(status)
-    if normalized in ORDER_STATES:
-        return ORDER_STATES[normalized]
-    for words, state in (
-        (("关闭",), OrderState.CLOSED),
-        (("成功",), OrderState.SUCCESS),
-        (("已发货", "部分发货"), OrderState.SHIPPED),
-        (("等待卖家发货", "已付款"), OrderState.PAID),
-        (("等待买家付款",), OrderState.UNPAID),
-    ):
-        if any(word in normalized for word in words):
-            return state
-    return None
+    known = _order_states()
+    if normalized in known:
+        return known[normalized]
+    state = words.contained(status_words()["order_status_contains"], normalized)
+    return OrderState(state) if state else None
 
 
 ORDER_MONEY = ("goods_fen", "postage_fen", "total_fen", "paid_fen", "refund_fen")
@@ -106,9 +105,7 @@ class OrderParser:
                     precision[name] = exactness
             name = "created_at"
             if out.get("created_at") is None:
-                raise CellError(
-                    "订单创建时间是空的：每个订单都有创建时间，这一行可能不完整，请重新导出"
-                )
+                raise CellError(Message("platform.taobao.no_created_at"))
             position = self.optional["item_count"]
             if position is not None:
                 name = "item_count"
@@ -190,40 +187,35 @@ class LineParser:
         )
 
 
-REFUND_STATES = {
-    "买家已经申请退款，等待卖家同意": CaseState.AWAITING_SELLER,
-    "卖家已经同意退款，等待买家退货": CaseState.AWAITING_RETURN,
-    "买家已经退货，等待卖家确认收货": CaseState.RETURN_IN_TRANSIT,
-    "卖家拒绝退款": CaseState.REFUSED,
-    "退款关闭": CaseState.CLOSED,
-    "退款成功": CaseState.REFUNDED,
-}
-_NOT_INTERVENED = ("不", "未", "无", "否", "没有")
-
-
 def refund_state(status: str) -> CaseState | None:
-    return REFUND_STATES.get(normalize_status(status))
+    return _refund_states().get(normalize_status(status))
 
 
 def intervened(text: str) -> bool:
     """客服介入状态: 需要客服介入 / 客服介入中 ... yes; 不需要客服介入 / 未介入 / 无 ... no."""
     text = text.strip()
-    return bool(text) and "介入" in text and not text.startswith(_NOT_INTERVENED)
+    said = status_words()["words"]
+    return (
+        bool(text)
+        and said["intervened"] in text
+        and not text.startswith(tuple(said["not_intervened"]))
+    )
 
 
 def was_shipped(row: Row) -> bool:
     """Whether the goods had left the shop when the buyer asked. 买家已收到货 / 买家已退货
     say so; 买家未收到货 does not (it is also what an order not yet shipped shows), so
     then the shipping record or 售后 (after the deal closed) decide."""
+    said = status_words()["words"]
     goods = row.text("goods_status")
-    if "未发货" in goods:
+    if said["unshipped"] in goods:
         return False
-    if goods.startswith("买家已"):
+    if goods.startswith(said["buyer_already"]):
         return True
     if row.text("ship_logistics"):
         return True
     phase = row.text("phase")
-    return phase.startswith("售后")
+    return phase.startswith(said["after_sale"])
 
 
 def refund_kind(row: Row) -> CaseKind:
@@ -249,9 +241,7 @@ def parse_refund(row: Row) -> ParsedRefund:
     opened_at = _time(row, "applied_at")
     if opened_at is None:
         raise RowError(
-            row.layout.column_name("applied_at"),
-            "",
-            "退款的申请时间是空的：每个退款都有申请时间，这一行可能不完整，请重新导出",
+            row.layout.column_name("applied_at"), "", Message("platform.taobao.no_applied_at")
         )
     finished_at = _time(row, "finished_at") or _time(row, "done_at")
     returned_at = _time(row, "returned_at")
@@ -275,7 +265,7 @@ def parse_refund(row: Row) -> ParsedRefund:
                 EventKind.BUYER_SHIPPED_RETURN.value, returned_at, f"{courier} {tracking}".strip()
             )
         )
-    if normalize_status(status) == "卖家拒绝退款":
+    if refund_state(status) is CaseState.REFUSED:  # 卖家拒绝退款
         events.append(PlatformEvent(EventKind.SELLER_REFUSED.value, None))
     if intervened(intervention):
         events.append(PlatformEvent(EventKind.PLATFORM_INTERVENED.value, finished_at, intervention))

@@ -8,6 +8,5 @@ from shopdesk.platforms.spec import PlatformSpec
 
 SPEC = PlatformSpec(
     id="wechat",
-    names={"zh-CN": "微信小店", "zh-TW": "微信小店", "en": "WeChat shop"},
     folder=Path(__file__).parent,
 )

@@ -22,7 +22,6 @@ from shopdesk.core.paste_case import case_from_paste
 from shopdesk.core.qianniu_paste import parse_paste
 from shopdesk.core.reasons import read_reason
 from shopdesk.core.timeutil import now_utc, to_text
-from shopdesk.platforms import registry
 from shopdesk.ui.format import label, local_time, money
 
 _ERROR = "color: #b00020;"
@@ -88,7 +87,7 @@ class PasteCaseDialog(QDialog):
             self.ok.setEnabled(False)
             return
         self.problem.clear()
-        cause = read_reason(registry.default_id(), pasted.reason)
+        cause = read_reason(pasted.platform, pasted.reason)
         deadline = pasted.deadline(now_utc())
         shown = {
             "order_no": pasted.order_no,

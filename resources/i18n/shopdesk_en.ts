@@ -966,6 +966,10 @@
         <translation>Save the product improvement sheet</translation>
     </message>
     <message>
+        <source>产品改进单-%1.pdf</source>
+        <translation>product-improvement-%1.pdf</translation>
+    </message>
+    <message>
         <source>产品改进单</source>
         <translation>Product improvement sheet</translation>
     </message>
@@ -1035,6 +1039,19 @@
     <message>
         <source>小店的售后工作台：订单、售后、平台时限、回复模板与举证材料。</source>
         <translation>The after-sales desk for small shops: orders, cases, platform deadlines, reply templates and evidence.</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>出现了意外错误，已记录到日志：
+%1
+
+%2</source>
+        <translation>An unexpected error occurred and was written to the log:
+%1
+
+%2</translation>
     </message>
 </context>
 <context>
@@ -1108,6 +1125,23 @@ The current data is saved as a &quot;before restore&quot; backup first, so you c
     <message>
         <source>恢复前的数据已备份到 %1</source>
         <translation>The data from before the restore was backed up to %1</translation>
+    </message>
+</context>
+<context>
+    <name>BreakdownTab</name>
+    <message numerus="yes">
+        <source>%1 %2（%n 单）</source>
+        <translation>
+            <numerusform>%1 %2 (%n case)</numerusform>
+            <numerusform>%1 %2 (%n cases)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 单</source>
+        <translation>
+            <numerusform>%n case</numerusform>
+            <numerusform>%n cases</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1556,6 +1590,14 @@ The current data is saved as a &quot;before restore&quot; backup first, so you c
     <message>
         <source>审核看重的证据：</source>
         <translation>Evidence reviewers look for:</translation>
+    </message>
+    <message>
+        <source>截图-%1.png</source>
+        <translation>screenshot-%1.png</translation>
+    </message>
+    <message>
+        <source>粘贴的聊天记录.txt</source>
+        <translation>pasted-chat.txt</translation>
     </message>
     <message>
         <source>选择证据文件</source>

@@ -962,6 +962,10 @@
         <translation>保存產品改進單</translation>
     </message>
     <message>
+        <source>产品改进单-%1.pdf</source>
+        <translation>產品改進單-%1.pdf</translation>
+    </message>
+    <message>
         <source>产品改进单</source>
         <translation>產品改進單</translation>
     </message>
@@ -1031,6 +1035,19 @@
     <message>
         <source>小店的售后工作台：订单、售后、平台时限、回复模板与举证材料。</source>
         <translation>小店的售後工作台：訂單、售後、平台時限、回覆範本與舉證材料。</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>出现了意外错误，已记录到日志：
+%1
+
+%2</source>
+        <translation>出現了意外錯誤，已記錄到日誌：
+%1
+
+%2</translation>
     </message>
 </context>
 <context>
@@ -1104,6 +1121,21 @@
     <message>
         <source>恢复前的数据已备份到 %1</source>
         <translation>還原前的資料已備份到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>BreakdownTab</name>
+    <message numerus="yes">
+        <source>%1 %2（%n 单）</source>
+        <translation>
+            <numerusform>%1 %2（%n 單）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 单</source>
+        <translation>
+            <numerusform>%n 單</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1552,6 +1584,14 @@
     <message>
         <source>审核看重的证据：</source>
         <translation>審核看重的證據：</translation>
+    </message>
+    <message>
+        <source>截图-%1.png</source>
+        <translation>截圖-%1.png</translation>
+    </message>
+    <message>
+        <source>粘贴的聊天记录.txt</source>
+        <translation>貼上的聊天記錄.txt</translation>
     </message>
     <message>
         <source>选择证据文件</source>

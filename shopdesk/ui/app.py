@@ -7,7 +7,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
@@ -60,7 +60,9 @@ def setup_logging() -> None:
             QMessageBox.critical(
                 None,
                 "ShopDesk",
-                f"出现了意外错误，已记录到日志：\n{crash_log or paths.log_path()}\n\n{value}",
+                QCoreApplication.translate("App", "出现了意外错误，已记录到日志：\n%1\n\n%2")
+                .replace("%1", str(crash_log or paths.log_path()))
+                .replace("%2", str(value)),
             )
 
     sys.excepthook = excepthook

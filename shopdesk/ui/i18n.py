@@ -16,13 +16,14 @@ from PySide6.QtCore import QLocale, QTranslator
 
 from shopdesk import paths
 from shopdesk.core import messages
+from shopdesk.core.errors import ShopDeskError
 
 LANGUAGES = ("zh-CN", "zh-TW", "en")
 TRANSLATED = ("zh-TW", "en")  # zh-CN is the source language: no catalogue
 _current = "zh-CN"
 
 
-class CatalogueMissing(RuntimeError):
+class CatalogueMissing(ShopDeskError):
     """No compiled catalogue for a language, and none could be built."""
 
 
@@ -73,12 +74,10 @@ def compile_catalogue(language: str) -> Path:
             text=True,
         )
     except OSError as exc:
-        raise CatalogueMissing(
-            f"无法编译界面翻译 {ts}：找不到 lrelease（{exc}）。请先运行 scripts/setup。"
-        ) from exc
+        raise CatalogueMissing("window.catalogue.no_lrelease", ts=ts, reason=exc) from exc
     if done.returncode != 0 or not qm.is_file():
         raise CatalogueMissing(
-            f"无法编译界面翻译 {ts}：{(done.stderr or done.stdout).strip()}。请先运行 scripts/setup。"
+            "window.catalogue.failed", ts=ts, reason=(done.stderr or done.stdout).strip()
         )
     return qm
 
@@ -90,7 +89,7 @@ def compiled_catalogue(language: str) -> Path:
     ts, qm = ts_path(language), qm_path(language)
     if paths.is_frozen() or not ts.is_file():
         if not qm.is_file():
-            raise CatalogueMissing(f"缺少界面翻译文件：{qm}")
+            raise CatalogueMissing("window.catalogue.missing", qm=qm)
         return qm
     if not qm.is_file():
         return compile_catalogue(language)
@@ -149,7 +148,7 @@ class CatalogueTranslator(QTranslator):
         self.language = language
         qm = compiled_catalogue(language)
         if not self.load(str(qm)):
-            raise CatalogueMissing(f"无法读取界面翻译文件：{qm}")
+            raise CatalogueMissing("window.catalogue.unreadable", qm=qm)
         self._contexts = _qm_source_contexts(qm.read_bytes())
 
     def translate(self, context, source_text, disambiguation=None, n=-1):

@@ -51,6 +51,7 @@ from shopdesk.ui.dialogs.welcome import WelcomePage, needs_welcome
 from shopdesk.ui.dispatch import ChangeDispatcher
 from shopdesk.ui.help_menu import install_help_menu
 from shopdesk.ui.i18n import current_language
+from shopdesk.ui.layout_fit import ElidingLabel
 from shopdesk.ui.order_jobs import DeliveredDialog, NewCaseDialog, ShipDialog
 from shopdesk.ui.reminders import (
     CloseToTray,
@@ -139,8 +140,8 @@ class MainWindow(QMainWindow):
             self.welcome.finished.connect(self.leave_welcome)
             self.welcome.import_requested.connect(lambda: self.import_controller.choose_files())
 
-        self.status_path = QLabel()
-        self.status_counts = QLabel()
+        self.status_path = ElidingLabel()
+        self.status_counts = ElidingLabel()
         self.statusBar().addWidget(self.status_path, 1)
         self.statusBar().addPermanentWidget(self.status_counts)
 

@@ -14,7 +14,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QIcon
-from PySide6.QtWidgets import QApplication, QLabel, QMenu, QStyle, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication, QMenu, QStyle, QSystemTrayIcon
 
 from shopdesk.core.countdown import countdown
 from shopdesk.core.reminders_repo import (
@@ -28,6 +28,7 @@ from shopdesk.core.reminders_repo import (
 from shopdesk.core.store import Store
 from shopdesk.ui.countdown import ui_now
 from shopdesk.ui.i18n import current_language
+from shopdesk.ui.layout_fit import ElidingLabel
 
 CHECK_EVERY_MS = 60_000
 GROUP_ABOVE = 3  # more reminders than this at once: one summary notification
@@ -74,7 +75,7 @@ OVERDUE_STYLE = "color: #b00020; font-weight: bold;"
 UPCOMING_STYLE = "color: #8a5300;"
 
 
-class DueStatusLine(QLabel):
+class DueStatusLine(ElidingLabel):
     """The status bar's line about deadlines: what ran out first (red), else what comes
     due soon; empty when nothing does."""
 

@@ -190,3 +190,29 @@ def test_a_clock_shows_its_whole_explanation_when_opened(qtbot, window, demo_sto
     assert not _cut_labels(window.case_panel.tabs.currentWidget())
     cards[0].more.click()
     assert cards[0].more.text() == "详情" and "\n" not in cards[0].detail.text()
+
+
+@pytest.mark.parametrize("language", ["zh-CN", "zh-TW", "en"])
+def test_the_window_is_never_wider_than_a_1280_pixel_screen(qtbot, qapp, demo_store, language):
+    """Longer English words (the 分析 filters, the status lines) must not push the
+    window past the screen: its minimum width stays within 1280 in every language."""
+    from shopdesk.ui import i18n
+
+    before = i18n.current_language()
+    translator = i18n.install(qapp, language)
+    try:
+        QSettings().remove("window")
+        made = MainWindow(demo_store)
+        qtbot.addWidget(made)
+        made.resize(1280, 720)
+        made.show()
+        qtbot.waitExposed(made)
+        made.show_view("insights")
+        _settle(qtbot)
+        assert made.minimumSizeHint().width() <= 1280
+        assert made.width() == 1280
+        made.external_writes.stop()
+        made.close()
+    finally:
+        qapp.removeTranslator(translator)
+        i18n.install(qapp, before)

@@ -569,11 +569,13 @@ class EvidencePanel(QWidget):
                     self.store,
                     self.case_id,
                     data,
-                    f"截图-{stamp}.png",
+                    self.tr("截图-%1.png").replace("%1", stamp),
                     self.new_kind.currentData(),
                 )
             elif clipboard.text().strip():
-                added = self._add_chat_bytes(clipboard.text().encode("utf-8"), "粘贴的聊天记录.txt")
+                added = self._add_chat_bytes(
+                    clipboard.text().encode("utf-8"), self.tr("粘贴的聊天记录.txt")
+                )
         except ShopDeskError as exc:
             self._error(say(exc))
         self._after_change()

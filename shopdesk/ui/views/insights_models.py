@@ -16,7 +16,9 @@ from PySide6.QtCore import (
 )
 
 from shopdesk.core.insights import Row, cause_label
+from shopdesk.core.messages import joined
 from shopdesk.ui.format import money
+from shopdesk.ui.i18n import current_language
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -50,7 +52,8 @@ def _change(row: Row) -> str:
 
 
 def _causes(row: Row) -> str:
-    return "、".join(f"{cause_label(c)} {n}" for c, n in row.causes)
+    language = current_language()
+    return joined([f"{cause_label(c, language)} {n}" for c, n in row.causes], language)
 
 
 def _money_figures() -> list[Figure]:

@@ -132,13 +132,22 @@ class BreakdownTab(QWidget):
                 Bar(
                     r.label,
                     r.rate_per_100 or 0,
-                    f"{unit} {r.rate_per_100 or 0:g}（{r.cases} 单）",
+                    self.tr("%1 %2（%n 单）", "", r.cases)
+                    .replace("%1", unit)
+                    .replace("%2", f"{r.rate_per_100 or 0:g}"),
                     r.key in alerted,
                 )
                 for r in ranked
             ]
         else:
-            bars = [Bar(r.label, r.cases, f"{r.cases} 单") for r in rows[:CHART_ROWS]]
+            bars = [
+                Bar(
+                    r.label,
+                    r.cases,
+                    self.tr("%n 单", "", r.cases),
+                )
+                for r in rows[:CHART_ROWS]
+            ]
         self.chart.set_bars(bars)
 
     def current_key(self) -> str | None:
@@ -219,7 +228,6 @@ class InsightsView(QWidget):
                 bar.addWidget(QLabel(text))
             bar.addWidget(widget)
         bar.addStretch(1)
-        bar.addWidget(self.sheet_button)
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -231,6 +239,9 @@ class InsightsView(QWidget):
         self.trend.setFixedHeight(150)
 
         self.tabs = QTabWidget()
+        # beside the tabs, over the product table it writes a sheet for (and out of the
+        # filter bar, which must fit a 1280-pixel window in English too)
+        self.tabs.setCornerWidget(self.sheet_button, Qt.Corner.TopRightCorner)
         self.breakdowns = {
             "product": BreakdownTab("product"),
             "cause": BreakdownTab("cause"),
@@ -388,7 +399,7 @@ class InsightsView(QWidget):
                 .replace("%2", f"{a.rate_7d:g}")
                 .replace("%3", f"{a.rate_90d:g}")
                 .replace("%4", str(a.cases_7d))
-                .replace("%5", a.cause_label)
+                .replace("%5", insights.cause_label(a.cause, current_language()))
                 for a in found
             )
         )
@@ -521,7 +532,10 @@ class InsightsView(QWidget):
         if product is None:
             return
         path, _ = QFileDialog.getSaveFileName(
-            self, tr("保存产品改进单"), f"产品改进单-{product}.pdf", "PDF (*.pdf);;Excel (*.xlsx)"
+            self,
+            tr("保存产品改进单"),
+            tr("产品改进单-%1.pdf").replace("%1", product),
+            "PDF (*.pdf);;Excel (*.xlsx)",
         )
         if not path:
             return

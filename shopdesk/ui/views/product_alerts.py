@@ -11,7 +11,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
-from shopdesk.core.insights import Alert, alerts
+from shopdesk.core.insights import Alert, alerts, cause_label
+from shopdesk.ui.i18n import current_language
 from shopdesk.ui.tasks import Task, TaskContext, runner
 
 PRODUCT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -29,7 +30,7 @@ def alert_text(alert: Alert) -> str:
         .replace("%2", f"{alert.rate_7d:g}")
         .replace("%3", f"{alert.rate_90d:g}")
         .replace("%4", str(alert.cases_7d))
-        .replace("%5", alert.cause_label)
+        .replace("%5", cause_label(alert.cause, current_language()))
     )
 
 

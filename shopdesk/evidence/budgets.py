@@ -1,8 +1,8 @@
 """The size and work budgets of everything packaging reads, each checked before the work:
 pixels before an image is decoded, page size in points before a PDF page is rendered,
 characters and pages before a chat is drawn, declared sizes before a zip member is
-inflated (and then read in chunks, never whole). Each check returns the reason, in
-Chinese and naming the file, or None; the callers raise it in their own error type.
+inflated (and then read in chunks, never whole). Each check returns the reason, a
+catalogue Message naming the file, or None; the callers raise it in their own error type.
 Pure Python."""
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ import hashlib
 import math
 import struct
 from typing import BinaryIO
+
+from shopdesk.core.messages import Message
 
 # -- images: what a decode may cost
 DECODE_MAX_PIXELS = 64_000_000  # decoded at full size (PNG, GIF, BMP ...): 256 MB as RGB32
@@ -44,11 +46,11 @@ MAX_RATIO = 200  # photos, PDFs and video barely compress; 2 GiB of zeros is ~10
 HASH_CHUNK = 1024**2
 
 
-def megapixels(pixels: float) -> str:
-    return f"{pixels / 1e6:,.0f} 百万像素"
+def megapixels(pixels: float) -> Message:
+    return Message("pack.megapixels", n=f"{pixels / 1e6:,.0f}")
 
 
-def image_problem(label: str, width: int, height: int, reduced_decode: bool) -> str | None:
+def image_problem(label: str, width: int, height: int, reduced_decode: bool) -> Message | None:
     """Why an image of `width` x `height` may not be decoded (None: it may). A JPEG can be
     decoded straight at a reduced size (`reduced_decode`), other formats only in full."""
     pixels = width * height
@@ -56,9 +58,13 @@ def image_problem(label: str, width: int, height: int, reduced_decode: bool) -> 
         return None  # the reader will say what is wrong
     limit = SOURCE_MAX_PIXELS if reduced_decode else DECODE_MAX_PIXELS
     if pixels > limit:
-        return (
-            f"{label}：图片有 {width:,}×{height:,} 像素（{megapixels(pixels)}），"
-            f"超过可读取的上限 {megapixels(limit)}，不是正常的照片或截图"
+        return Message(
+            "pack.image_too_many_pixels",
+            file=label,
+            width=f"{width:,}",
+            height=f"{height:,}",
+            pixels=megapixels(pixels),
+            limit=megapixels(limit),
         )
     return None
 
@@ -73,14 +79,16 @@ def reduced_size(width: int, height: int, limit: int = DECODE_MAX_PIXELS) -> tup
 
 def pdf_scale(
     label: str, sizes: list[tuple[float, float]], dpi: float, room: float | None = None
-) -> tuple[float | None, str | None]:
+) -> tuple[float | None, Message | None]:
     """The render scale (pixels per point) for pages of `sizes` (points) at `dpi`,
     lowered, never below PDF_MIN_DPI, until every page and the whole document fit their
     pixel budgets (the document also within `room`, what the package has left); else
     (None, the reason naming the page)."""
     for number, (width, height) in enumerate(sizes, start=1):
         if not (math.isfinite(width) and math.isfinite(height)) or width < 1 or height < 1:
-            return None, f"{label} 第 {number} 页：页面尺寸无效（{width}×{height} 点）"
+            return None, Message(
+                "pack.pdf.page_size_invalid", file=label, page=number, width=width, height=height
+            )
     scale = dpi / POINTS_PER_INCH
     floor = min(scale, PDF_MIN_DPI / POINTS_PER_INCH)
     largest = max(w * h for w, h in sizes)
@@ -95,83 +103,99 @@ def pdf_scale(
         return scale, None
     if largest * floor**2 > PDF_PAGE_MAX_PIXELS:
         number, (width, height) = max(enumerate(sizes, start=1), key=lambda p: p[1][0] * p[1][1])
-        return None, (
-            f"{label} 第 {number} 页：页面有 {_cm(width)}×{_cm(height)} 厘米"
-            f"（{width:,.0f}×{height:,.0f} 点），太大，无法清晰地转成图片"
-            f"（{PDF_MIN_DPI} dpi 下超过 {megapixels(PDF_PAGE_MAX_PIXELS)}）"
+        return None, Message(
+            "pack.pdf.page_too_large",
+            file=label,
+            page=number,
+            width_cm=_cm(width),
+            height_cm=_cm(height),
+            width_pt=f"{width:,.0f}",
+            height_pt=f"{height:,.0f}",
+            dpi=PDF_MIN_DPI,
+            limit=megapixels(PDF_PAGE_MAX_PIXELS),
         )
     if document_max < PDF_DOCUMENT_MAX_PIXELS:
         return None, plan_problem(label)
-    return None, (
-        f"{label}：{len(sizes)} 页合计在 {PDF_MIN_DPI} dpi 下有 {megapixels(total * floor**2)}，"
-        f"超过上限 {megapixels(PDF_DOCUMENT_MAX_PIXELS)}：请拆分 PDF 或只保留相关的页"
+    return None, Message(
+        "pack.pdf.document_too_large",
+        file=label,
+        pages=len(sizes),
+        dpi=PDF_MIN_DPI,
+        pixels=megapixels(total * floor**2),
+        limit=megapixels(PDF_DOCUMENT_MAX_PIXELS),
     )
 
 
-def plan_problem(label: str) -> str:
-    return (
-        f"{label}：加上前面的证据，一个证据包要生成的图片超过 {megapixels(PLAN_MAX_PIXELS)}"
-        "的上限：请分几次打包"
-    )
+def plan_problem(label: str) -> Message:
+    return Message("pack.plan_too_large", file=label, limit=megapixels(PLAN_MAX_PIXELS))
 
 
 def _cm(points: float) -> str:
     return f"{points / POINTS_PER_INCH * 2.54:,.0f}"
 
 
-def chat_chars_problem(label: str, characters: int) -> str | None:
+def chat_chars_problem(label: str, characters: int) -> Message | None:
     if characters > CHAT_RENDER_MAX_CHARS:
-        return (
-            f"{label}：选中的消息共 {characters:,} 个字，超过一次能生成图片的上限 "
-            f"{CHAT_RENDER_MAX_CHARS:,} 字：请在证据里只勾选相关的消息"
+        return Message(
+            "pack.chat.too_many_chars",
+            file=label,
+            n=f"{characters:,}",
+            limit=f"{CHAT_RENDER_MAX_CHARS:,}",
         )
     return None
 
 
-def chat_pages_problem(label: str, pages: int) -> str | None:
+def chat_pages_problem(label: str, pages: int) -> Message | None:
     if pages > CHAT_MAX_PAGES:
-        return (
-            f"{label}：选中的消息要 {pages} 页图片，超过上限 {CHAT_MAX_PAGES} 页："
-            "请在证据里只勾选相关的消息"
-        )
+        return Message("pack.chat.too_many_pages", file=label, n=pages, limit=CHAT_MAX_PAGES)
     return None
 
 
 # ---------------------------------------------------------------- verifying
 
 
-def manifest_problem(size: int) -> str | None:
+def manifest_problem(size: int) -> Message | None:
     if size > MANIFEST_MAX_BYTES:
-        return (
-            f"manifest.json：有 {size:,} 字节，不是证据包的清单（上限 {MANIFEST_MAX_BYTES:,} 字节）"
+        return Message(
+            "pack.verify.manifest_too_large", size=f"{size:,}", limit=f"{MANIFEST_MAX_BYTES:,}"
         )
     return None
 
 
-def files_problem(count: int) -> str | None:
+def files_problem(count: int) -> Message | None:
     if count > PACKAGE_MAX_FILES:
-        return f"证据包有 {count:,} 个文件，超过上限 {PACKAGE_MAX_FILES:,} 个，不是 ShopDesk 生成的证据包"
+        return Message("pack.verify.too_many_files", n=f"{count:,}", limit=f"{PACKAGE_MAX_FILES:,}")
     return None
 
 
-def member_problem(name: str, declared: int, compressed: int, archive_bytes: int) -> str | None:
+def member_problem(name: str, declared: int, compressed: int, archive_bytes: int) -> Message | None:
     """Why a zip member is not inflated at all: it claims more than a package can hold,
     more compressed bytes than the archive has, or a ratio only a zip bomb has."""
     if declared > MEMBER_MAX_BYTES:
-        return f"{name}：声明解压后有 {declared:,} 字节，超过证据包单个文件的上限 {MEMBER_MAX_BYTES:,} 字节"
+        return Message(
+            "pack.verify.member_too_large",
+            file=name,
+            size=f"{declared:,}",
+            limit=f"{MEMBER_MAX_BYTES:,}",
+        )
     if compressed > archive_bytes:
-        return f"{name}：声明的压缩大小 {compressed:,} 字节比整个 zip 还大，zip 已损坏"
+        return Message("pack.verify.member_compressed_too_large", file=name, size=f"{compressed:,}")
     if declared >= SUSPECT_MIN_BYTES and declared > MAX_RATIO * max(compressed, 1):
-        return (
-            f"{name}：声明解压后有 {declared:,} 字节，压缩后只有 {compressed:,} 字节"
-            f"（{declared / max(compressed, 1):,.0f} 倍），疑似压缩炸弹，未解压"
+        return Message(
+            "pack.verify.zip_bomb",
+            file=name,
+            size=f"{declared:,}",
+            compressed=f"{compressed:,}",
+            ratio=f"{declared / max(compressed, 1):,.0f}",
         )
     return None
 
 
-def total_problem(total: int) -> str | None:
+def total_problem(total: int) -> Message | None:
     if total > PACKAGE_MAX_BYTES:
-        return f"证据包解压后共 {total:,} 字节，超过上限 {PACKAGE_MAX_BYTES:,} 字节"
+        return Message(
+            "pack.verify.total_too_large", size=f"{total:,}", limit=f"{PACKAGE_MAX_BYTES:,}"
+        )
     return None
 
 

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 
+from shopdesk.core.messages import text
+
 BAR = QColor(74, 124, 200)
 ALERT = QColor(214, 96, 60)
 TEXT = QColor(40, 40, 40)
@@ -24,13 +26,18 @@ class Bar:
     highlight: bool = False
 
 
-def paint_bars(painter: QPainter, rect: QRectF, bars: Sequence[Bar], font: QFont) -> None:
-    """Horizontal bars, one per row, longest = the largest value; labels on the left."""
+def paint_bars(
+    painter: QPainter, rect: QRectF, bars: Sequence[Bar], font: QFont, language: str | None = None
+) -> None:
+    """Horizontal bars, one per row, longest = the largest value; labels on the left.
+    With no bars, "no data" in `language` (default: the one the core speaks)."""
     painter.save()
     painter.setFont(font)
     if not bars:
         painter.setPen(TEXT)
-        painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), "（没有数据）")
+        painter.drawText(
+            rect, int(Qt.AlignmentFlag.AlignCenter), text("pack.chart.no_data", language)
+        )
         painter.restore()
         return
     metrics = painter.fontMetrics()
@@ -67,15 +74,23 @@ class Point:
     rate: float | None
 
 
-def paint_trend(painter: QPainter, rect: QRectF, points: Sequence[Point], font: QFont) -> None:
+def paint_trend(
+    painter: QPainter,
+    rect: QRectF,
+    points: Sequence[Point],
+    font: QFont,
+    language: str | None = None,
+) -> None:
     """Cases per week as columns, the rate per 100 units as a line over them (its own
-    scale, written at each point)."""
+    scale, written at each point); with no points, "no data" in `language`."""
     painter.save()
     painter.setFont(font)
     metrics = painter.fontMetrics()
     if not points:
         painter.setPen(TEXT)
-        painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), "（没有数据）")
+        painter.drawText(
+            rect, int(Qt.AlignmentFlag.AlignCenter), text("pack.chart.no_data", language)
+        )
         painter.restore()
         return
     axis_h = metrics.height() + 4

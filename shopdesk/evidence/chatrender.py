@@ -13,8 +13,9 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QTextLayout, QTextOption
 
 from shopdesk.core.chatlog import ChatMessage
+from shopdesk.core.messages import Message
 from shopdesk.core.timeutil import CHINA, from_text
-from shopdesk.evidence import budgets, qtenv
+from shopdesk.evidence import budgets, qtenv, reviewer
 from shopdesk.evidence.fitting import FitError
 
 WIDTH = 750
@@ -25,8 +26,9 @@ MARGIN = 28
 BUBBLE_PAD = 16
 GAP = 22
 MAX_PAGE_HEIGHT = 2000
-CONTINUES = "（接下页）"
-CONTINUED = "（续）"
+CONTINUES = reviewer.text("pack.continues")  # （接下页）
+CONTINUED = reviewer.text("pack.continued")  # （续）
+MEDIA = reviewer.text("pack.chat.media")  # ［图片/商品卡片］: a picture or card, no text
 _MARK_H = META_PX * 1.6
 _MIN_PIECE_LINES = 2  # a piece starting low on a page has at least this many lines
 
@@ -58,7 +60,8 @@ def date_range(messages: list[ChatMessage]) -> str:
     times = sorted(m.at for m in messages if m.at)
     if not times:
         return ""
-    return f"{china_time(times[0], False)} 至 {china_time(times[-1], False)}（北京时间）"
+    first, last = china_time(times[0], False), china_time(times[-1], False)
+    return reviewer.text("pack.chat.date_range", first=first, last=last)
 
 
 def _layout(text: str, font: QFont, width: float) -> tuple[QTextLayout, float, float]:
@@ -86,7 +89,7 @@ def _layout(text: str, font: QFont, width: float) -> tuple[QTextLayout, float, f
 
 def _message_text(message: ChatMessage) -> str:
     if message.kind == "media":
-        return message.detail.replace("\n", "  ") if message.detail else "［图片/商品卡片］"
+        return message.detail.replace("\n", "  ") if message.detail else MEDIA
     return message.text
 
 
@@ -185,14 +188,16 @@ class _Renderer:
     @staticmethod
     def _system_text(message: ChatMessage) -> str:
         if message.kind == "recalled":
-            return f"{china_time(message.at)}  {message.sender} 撤回了一条消息"
+            return reviewer.text(
+                "pack.chat.recalled", time=china_time(message.at), sender=message.sender
+            )
         return f"{china_time(message.at)}  {message.text}"
 
     def header_lines(self, title: str, subtitle: str, page: int, pages: int) -> list[str]:
         lines = [title]
         if subtitle:
             lines.append(subtitle)
-        lines.append(f"第 {page}/{pages} 页")
+        lines.append(reviewer.text("pack.chat.page", page=page, pages=pages))
         return lines
 
     def header_height(self) -> float:
@@ -219,7 +224,8 @@ class _Renderer:
         painter.drawText(QRectF(MARGIN, y, self.width - 2 * MARGIN, META_PX * 1.5), subtitle)
         y += META_PX * 1.5
         painter.drawText(
-            QRectF(MARGIN, y, self.width - 2 * MARGIN, META_PX * 1.5), f"第 {page}/{pages} 页"
+            QRectF(MARGIN, y, self.width - 2 * MARGIN, META_PX * 1.5),
+            reviewer.text("pack.chat.page", page=page, pages=pages),
         )
         painter.setPen(_RULE)
         painter.drawLine(
@@ -293,23 +299,30 @@ def render_chat(
     messages: list[ChatMessage],
     *,
     order_no: str = "",
-    title: str = "聊天记录",
+    title: str | None = None,
     max_page_height: int = MAX_PAGE_HEIGHT,
     width: int = WIDTH,
-    label: str = "聊天记录",
+    label: str | None = None,
     room: float | None = None,
 ) -> list[ChatPage]:
     """Pages of the conversation; every page carries the header (order no., date range,
     page number), so a reviewer can read any page alone. FitError (naming `label`) when
     the messages are over the character or page budget, or the pages over `room` (the
-    pixels the package has left), before anything is drawn."""
+    pixels the package has left), before anything is drawn. The header is the reviewer's
+    (zh-CN; `title` defaults to 聊天记录); `label` is the seller's name for the chat."""
     if not messages:
         return []
+    if title is None:
+        title = reviewer.text("pack.chat.title")
+    if label is None:
+        label = Message("pack.chat.title")
     problem = budgets.chat_chars_problem(label, _characters(messages))
     if problem:
         raise FitError(problem)
     renderer = _Renderer(width)
-    heading = f"{title}　订单号 {order_no}" if order_no else title
+    heading = (
+        reviewer.text("pack.chat.heading", title=title, order_no=order_no) if order_no else title
+    )
     subtitle = date_range(messages)
     max_page_height = min(max_page_height, budgets.CHAT_TALL_PAGE_MAX)
     page_room = max_page_height - renderer.header_height() - MARGIN

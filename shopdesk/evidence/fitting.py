@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 )
 
 from shopdesk.core.errors import InputError
+from shopdesk.core.messages import Message
 from shopdesk.evidence import budgets
 
 QUALITY_LADDER = (90, 82, 75, 68, 60, 52, 45)
@@ -63,7 +64,7 @@ def load_image(source: Path | bytes, max_long_side: int = 0, label: str = "") ->
         reader = QImageReader(buffer)
     else:
         reader = QImageReader(str(source))
-    name = label or (str(source) if buffer is None else "图片")
+    name = label or (str(source) if buffer is None else Message("pack.image"))
     try:
         reader.setAutoTransform(True)
         reader.setAllocationLimit(budgets.DECODE_ALLOCATION_MB)  # for a size not declared
@@ -74,7 +75,7 @@ def load_image(source: Path | bytes, max_long_side: int = 0, label: str = "") ->
         if buffer is not None:
             buffer.close()
     if image.isNull():
-        raise FitError(f"{name}：无法读取图片（{error}）")
+        raise FitError("pack.fit.unreadable", file=name, reason=error)
     return image
 
 
@@ -160,14 +161,15 @@ def fit_image(
     min_short_side: int = 600,
     text_px: float | None = None,
     min_text_px: int = 12,
-    label: str = "图片",
+    label: str = "",
     start_quality: int | None = None,
 ) -> Fitted:
     """The largest, best-quality encoding of `image` within `max_bytes`, or FitError.
     `start_quality` (the rung that fitted a similar image) only saves encodes: the result
-    is still the highest rung that fits."""
+    is still the highest rung that fits. `label` names the image in a refusal."""
+    label = label or Message("pack.image")
     if image.isNull():  # a QImage too large to allocate is null
-        raise FitError(f"{label}：图片太大，无法生成")
+        raise FitError("pack.fit.too_large_to_make", file=label)
     image = flatten(image)
     long_side = max(image.width(), image.height())
     if max_long_side and long_side > max_long_side:
@@ -183,13 +185,16 @@ def fit_image(
     use_jpg = "jpg" in formats
     use_png = "png" in formats
     if not (use_jpg or use_png):
-        raise FitError(f"{label}：目的地只收 {', '.join(formats)}，无法生成")
+        raise FitError("pack.fit.formats_not_taken", file=label, formats=", ".join(formats))
     if use_jpg and max(image.width(), image.height()) * floor > budgets.JPEG_MAX_SIDE:
         use_jpg = False  # JPEG cannot hold it legibly; PNG may
         if not use_png:
             raise FitError(
-                f"{label}：图片有 {image.width():,}×{image.height():,} 像素，缩小到清晰度下限后"
-                f"仍超过 JPEG 的 {budgets.JPEG_MAX_SIDE:,} 像素边长上限：请裁剪或分成几张"
+                "pack.fit.beyond_jpeg",
+                file=label,
+                width=f"{image.width():,}",
+                height=f"{image.height():,}",
+                limit=f"{budgets.JPEG_MAX_SIDE:,}",
             )
     scale = 1.0
     smallest = 0
@@ -221,13 +226,20 @@ def fit_image(
         scale = max(floor, min(scale * 0.9, estimate))
     if not smallest:
         raise FitError(
-            f"{label}：图片有 {image.width():,}×{image.height():,} 像素，太长，"
-            "无法生成目的地收的图片：请裁剪或分成几张"
+            "pack.fit.too_long",
+            file=label,
+            width=f"{image.width():,}",
+            height=f"{image.height():,}",
         )
     final = scaled(image, floor)
     raise FitError(
-        f"{label}：缩小到清晰度下限 {final.width()}×{final.height()} 像素、"
-        f"质量 {QUALITY_LADDER[-1]} 后仍有 {smallest:,} 字节，超过目的地上限 {max_bytes:,} 字节"
+        "pack.fit.over_limit",
+        file=label,
+        width=final.width(),
+        height=final.height(),
+        quality=QUALITY_LADDER[-1],
+        size=f"{smallest:,}",
+        limit=f"{max_bytes:,}",
     )
 
 

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from shopdesk.core import evidence_repo
+from shopdesk.core import evidence_repo, messages
 from shopdesk.core.case_statement import build_statement
 from shopdesk.core.case_states import effective_events
 from shopdesk.core.evidence_checklist import checklist, numbered
@@ -59,7 +59,8 @@ def _label(kind: str) -> str:
 
 # The seller's own bookkeeping: it stays in ShopDesk and never goes into a package.
 BOOKKEEPING_EVENTS = frozenset({EventKind.NOTE.value, EventKind.REPLIED.value})
-_UNDATED_NOTE = "导出时已是此状态"  # the import's own remark on a step the export gave no time
+# The import's own remark on a step the export gave no time, as the store keeps it (zh-CN).
+_UNDATED_NOTE = "case.state_without_time"
 
 
 def reviewer_timeline(store: Store, case_id: int) -> tuple[TimelineEntry, ...]:
@@ -87,7 +88,7 @@ def reviewer_steps(events: Sequence) -> list[tuple[str, str, str]]:
             stamp = _data(event).get("export_stamp")
             if stamp and stamp == event.at:  # the import's time, not the platform's
                 at = ""
-            if event.note and not event.note.startswith(_UNDATED_NOTE):
+            if event.note and not event.note.startswith(messages.text(_UNDATED_NOTE, "zh-CN")):
                 note = event.note
         entries.append((at, event.kind, note))
     return entries

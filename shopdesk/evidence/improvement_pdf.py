@@ -1,5 +1,7 @@
 """The 产品改进单 as a PDF (A4, the bundled font): figures, causes as bars, the weekly
-trend, buyers' own words (masked), defect photo thumbnails and the cases."""
+trend, buyers' own words (masked), defect photo thumbnails and the cases. It is for the
+seller's own product department, so it is in the language the core speaks
+(core.messages.language()); zh-CN by default."""
 
 from __future__ import annotations
 
@@ -8,7 +10,9 @@ from pathlib import Path
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
+from shopdesk.core import messages
 from shopdesk.core.improvement_sheet import Sheet, summary_rows
+from shopdesk.core.messages import say
 from shopdesk.core.safeio import atomic_write
 from shopdesk.evidence import qtenv
 from shopdesk.evidence.charts import Bar, Point, paint_bars, paint_trend
@@ -19,57 +23,77 @@ THUMB = 170
 
 def write_sheet_pdf(sheet: Sheet, path: Path, dated: str = "2000-01-01T00:00:00Z") -> None:
     qtenv.ensure_gui()
+    language = messages.language()
+
+    def words(key: str, **params) -> str:
+        return messages.text(key, language, **params)
+
     path = Path(path)
     temp = path.with_name(path.name + ".drawing")
-    writer = _new_writer(str(temp), sheet.title, f"{sheet.row.key}|{sheet.period.describe()}")
+    title = str(say(sheet.title, language))
+    writer = _new_writer(str(temp), title, f"{sheet.row.key}|{sheet.period.describe()}")
     painter = QPainter(writer)
-    pages = _Pages(writer, painter, sheet.title)
+    pages = _Pages(writer, painter, title, language)
+    yuan = messages.text("pack.sheet.yuan_suffix", messages.SOURCE)
     body, small = qtenv.font(20), qtenv.font(16)
     bold = qtenv.font(20, bold=True)
     try:
-        pages.text(sheet.title, qtenv.font(36, bold=True), after=16)
+        pages.text(title, qtenv.font(36, bold=True), after=16)
         for label, value in summary_rows(sheet):
             start = pages.y
-            pages.text(label, bold, after=0, width=330 + MARGIN)
+            pages.text(str(say(label, language)), bold, after=0, width=330 + MARGIN)
             pages.y = start
-            shown = f"¥{value:.2f}" if label.endswith("（元）") else str(value)
+            # an amount's label ends in （元） (str() of a label is its zh-CN text)
+            shown = f"¥{value:.2f}" if str(label).endswith(yuan) else str(say(value, language))
             pages.text(shown, body, indent=330, after=6)
         pages.rule()
 
-        pages.heading("原因")
+        pages.heading(words("pack.sheet.causes"))
         total = sum(n for _, _, n in sheet.causes) or 1
-        bars = [Bar(label, n, f"{n} 单（{n * 100 // total}%）") for _, label, n in sheet.causes]
+        bars = [
+            Bar(
+                str(say(label, language)),
+                n,
+                words("pack.sheet.cause_note", n=n, percent=n * 100 // total),
+            )
+            for _, label, n in sheet.causes
+        ]
         height = max(40, 34 * len(bars))
         pages.ensure(height)
-        paint_bars(painter, QRectF(MARGIN, pages.y, pages.width, height), bars, small)
+        paint_bars(painter, QRectF(MARGIN, pages.y, pages.width, height), bars, small, language)
         pages.y += height + 12
 
-        pages.heading("每周趋势（柱：售后单数；线：每百件售后）")
+        pages.heading(words("pack.sheet.trend"))
         points = [Point(f"{w.start:%m-%d}", w.cases, w.rate_per_100) for w in sheet.trend]
         pages.ensure(240)
-        paint_trend(painter, QRectF(MARGIN, pages.y, pages.width, 220), points, small)
+        paint_trend(painter, QRectF(MARGIN, pages.y, pages.width, 220), points, small, language)
         pages.y += 236
 
-        pages.heading("买家原话（已隐去电话和地址）")
+        pages.heading(words("pack.sheet.quotes"))
         if not sheet.quotes:
-            pages.text("（没有记录）", body)
+            pages.text(words("pack.sheet.no_quotes"), body)
         for quote in sheet.quotes:
-            pages.text(
-                f"#{quote.case_id}　{quote.source}", small, color=QColor(110, 110, 110), after=0
-            )
+            source = say(quote.source, language)
+            pages.text(f"#{quote.case_id}　{source}", small, color=QColor(110, 110, 110), after=0)
             pages.text(f"“{quote.text}”", body, indent=24)
 
-        pages.heading("瑕疵照片")
-        _thumbnails(pages, painter, sheet, small)
+        pages.heading(words("pack.sheet.photos"))
+        _thumbnails(pages, painter, sheet, small, words)
 
-        pages.heading("售后单")
+        pages.heading(words("pack.sheet.cases"))
         for case in sheet.cases:
-            pages.text(
-                f"#{case.case_id}　{case.opened}　{case.order_no}　{case.kind}　{case.cause}"
-                f"　{case.state}　退款 {money(case.refund_fen)}　净损失 {money(case.net_cost_fen)}",
-                small,
-                after=2,
+            line = words(
+                "pack.sheet.case_line",
+                case_id=case.case_id,
+                opened=case.opened,
+                order_no=case.order_no,
+                kind=case.kind,
+                cause=case.cause,
+                state=case.state,
+                refund=money(case.refund_fen),
+                net=money(case.net_cost_fen),
             )
+            pages.text(line, small, after=2)
     finally:
         painter.end()
         del writer
@@ -81,9 +105,9 @@ def write_sheet_pdf(sheet: Sheet, path: Path, dated: str = "2000-01-01T00:00:00Z
         temp.unlink(missing_ok=True)
 
 
-def _thumbnails(pages: _Pages, painter: QPainter, sheet: Sheet, font) -> None:
+def _thumbnails(pages: _Pages, painter: QPainter, sheet: Sheet, font, words) -> None:
     if not sheet.photos:
-        pages.text("（这些售后单没有照片证据）", qtenv.font(20))
+        pages.text(words("pack.sheet.no_photos"), qtenv.font(20))
         return
     per_row = max(1, int((PAGE_W - 2 * MARGIN) // (THUMB + 20)))
     for start in range(0, len(sheet.photos), per_row):
@@ -96,7 +120,9 @@ def _thumbnails(pages: _Pages, painter: QPainter, sheet: Sheet, font) -> None:
             if image.isNull():
                 painter.drawRect(QRectF(x, top, THUMB, THUMB))
                 painter.drawText(
-                    QRectF(x, top, THUMB, THUMB), int(Qt.AlignmentFlag.AlignCenter), "（文件缺失）"
+                    QRectF(x, top, THUMB, THUMB),
+                    int(Qt.AlignmentFlag.AlignCenter),
+                    words("pack.sheet.file_missing"),
                 )
             else:
                 thumb = image.scaled(

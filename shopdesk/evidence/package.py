@@ -31,11 +31,12 @@ from PySide6.QtGui import QImage
 
 from shopdesk.core import chatlog
 from shopdesk.core.errors import DiskError, InputError
+from shopdesk.core.messages import Message
 from shopdesk.core.model import EvidenceKind
 from shopdesk.core.safeio import sweep_temp_files
 from shopdesk.core.timeutil import now_text
 from shopdesk.core.winsafe import winsafe_filename
-from shopdesk.evidence import budgets, chatrender, pdfpages, qtenv
+from shopdesk.evidence import budgets, chatrender, pdfpages, qtenv, reviewer
 from shopdesk.evidence.fitting import FitError, Fitted, fit_image, load_image, scaled
 from shopdesk.evidence.masking import Masker
 from shopdesk.evidence.packmodel import Exhibit, PackageRequest
@@ -69,8 +70,8 @@ class Plan:
     exhibits: list[Exhibit]
     uploads: list[UploadImage] = field(default_factory=list)
     statement: str = ""
-    problems: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # Messages: the seller reads them
+    notes: list[str] = field(default_factory=list)  # Messages, into the summary in zh-CN
     thumbnails: dict[int, QImage] = field(default_factory=dict)
     chats: list[tuple[str, list]] = field(default_factory=list)
 
@@ -109,16 +110,24 @@ def normalise_statement(text: str) -> str:
     return "\n".join(lines).strip()
 
 
-def check_statement(statement: str, profile) -> list[str]:
+def check_statement(statement: str, profile) -> list[Message]:
     problems = []
     size = profile.text_size(statement)
-    unit = "字节" if profile.text_unit == "bytes" else "字"
+    unit = Message("pack.unit.bytes" if profile.text_unit == "bytes" else "pack.unit.chars")
     if profile.text_limit and size > profile.text_limit:
         problems.append(
-            f"申诉陈述有 {size} {unit}，超过“{profile.name()}”的上限 {profile.text_limit} {unit}"
+            Message(
+                "pack.statement.too_long",
+                size=size,
+                unit=unit,
+                profile=profile,
+                limit=profile.text_limit,
+            )
         )
     if profile.text_min and size < profile.text_min:
-        problems.append(f"申诉陈述至少要 {profile.text_min} {unit}（现在 {size} {unit}）")
+        problems.append(
+            Message("pack.statement.too_short", min=profile.text_min, unit=unit, size=size)
+        )
     return problems
 
 
@@ -160,14 +169,16 @@ def plan_package(
         on_progress(index, 2 * total)
         if profile.kinds and exhibit.kind not in profile.kinds:
             plan.notes.append(
-                f"{exhibit.file_name}：此目的地不收{_kind_label(exhibit.kind)}，仅附原件"
+                Message(
+                    "pack.note.kind_not_taken", file=exhibit.file_name, kind=_kind(exhibit.kind)
+                )
             )
             continue
         try:
             room = budgets.PLAN_MAX_PIXELS - sum(u.pixels for u in units)  # held until fitted
             units.extend(_exhibit_units(index, exhibit, request, mask, plan, room))
         except FitError as exc:
-            plan.problems.append(str(exc))
+            plan.problems.append(exc.message)
     fit = _Fitter(profile, per_image_limit)
     results = _run_parallel(units, fit, total, on_progress, cancelled)
     fitted_pages: list[tuple[int, str, Fitted]] = []
@@ -175,7 +186,7 @@ def plan_package(
         if thumbnail is not None:
             plan.thumbnails[unit.index] = thumbnail
         if isinstance(outcome, FitError):
-            plan.problems.append(str(outcome))
+            plan.problems.append(outcome.message)
             continue
         suffix = f"-{unit.part}" if unit.parts > 1 else ""
         fitted_pages.append((unit.index, suffix, outcome))
@@ -189,12 +200,24 @@ def plan_package(
             plan.uploads.append(UploadImage(name, fitted.data, index, plan.exhibits[index].caption))
         if profile.max_count and len(plan.uploads) > profile.max_count:
             plan.problems.append(
-                f"需要 {len(plan.uploads)} 张图片，“{profile.name()}”最多收 {profile.max_count} 张："
-                "请少选几项证据或几条聊天"
+                Message(
+                    "pack.too_many_images",
+                    n=len(plan.uploads),
+                    profile=profile,
+                    max=profile.max_count,
+                )
             )
     if not plan.uploads and not plan.problems:
-        plan.problems.append("没有可上传的证据：请先添加照片、截图、聊天记录或 PDF")
+        plan.problems.append(Message("pack.nothing_to_upload"))
     return plan
+
+
+def _kind(kind: str) -> EvidenceKind | str:
+    """An evidence kind as a domain word (named in each message's language), or its id."""
+    try:
+        return EvidenceKind(kind)
+    except ValueError:
+        return kind
 
 
 def _kind_label(kind: str) -> str:
@@ -202,6 +225,14 @@ def _kind_label(kind: str) -> str:
         return EvidenceKind(kind).label()
     except ValueError:
         return kind
+
+
+def all_problems(problems: list[str]) -> Message | str:
+    """The problems as one message (；-separated, in every language as it writes them)."""
+    joined = problems[-1]
+    for problem in reversed(problems[:-1]):
+        joined = Message("pack.problems", first=problem, rest=joined)
+    return joined
 
 
 CHAT_MESSAGES_PER_IMAGE = 12  # an estimate: the real split is by rendered height
@@ -277,7 +308,14 @@ def _exhibit_units(
         n = len(images)
         return [
             _Unit(
-                index, i, n, exhibit.file_name + (f" 第 {i}/{n} 页" if n > 1 else ""), text_px, img
+                index,
+                i,
+                n,
+                Message("pack.page_label", file=exhibit.file_name, page=i, pages=n)
+                if n > 1
+                else exhibit.file_name,
+                text_px,
+                img,
             )
             for i, img in enumerate(images, start=1)
         ]
@@ -305,7 +343,9 @@ def _exhibit_units(
         return pages(images, pdfpages.text_px(images))
     if exhibit.is_image:
         return [_Unit(index, 1, 1, exhibit.file_name, None, path=exhibit.path)]
-    plan.notes.append(f"{exhibit.file_name}：{_kind_label(exhibit.kind)}不能作为图片上传，仅附原件")
+    plan.notes.append(
+        Message("pack.note.not_an_image", file=exhibit.file_name, kind=_kind(exhibit.kind))
+    )
     return []
 
 
@@ -314,9 +354,9 @@ def chat_heading(messages: list) -> tuple[str, str]:
     (its buyer, the order numbers it names), never the case's, so another buyer's chat
     cannot pass under this case's order number."""
     who = chatlog.identity(messages)
-    title = "聊天记录"
+    title = reviewer.text("pack.chat.title")
     if who.buyer_nicks:  # the header is one line: the first buyer and order number
-        title += "　买家 " + who.buyer_nicks[0]
+        title = reviewer.text("pack.chat.title_buyer", buyer=who.buyer_nicks[0])
     return title, who.order_nos[0] if who.order_nos else ""
 
 
@@ -395,22 +435,32 @@ def _assemble_claim_pdf(plan: Plan, fitted_pages) -> None:
         exhibit = plan.exhibits[index]
         image = QImage()
         image.loadFromData(fitted.data)
-        caption = (
-            f"附件 {index + 1}{suffix}　{_kind_label(exhibit.kind)}　{exhibit.caption}".strip()
-        )
+        caption = reviewer.text(
+            "pack.exhibit_heading",
+            number=f"{index + 1}{suffix}",
+            kind=_kind_label(exhibit.kind),
+            caption=exhibit.caption,
+        ).strip()
         pages.append((image, masker_for(plan.request)(caption)))
     if not pages:
         return
     data = claim_pdf(
-        pages, f"快递理赔材料 {plan.request.facts.order_no}", content_time(plan.request)
+        pages,
+        reviewer.text("pack.claim.title", order_no=plan.request.facts.order_no),
+        content_time(plan.request),
     )
     if len(data) > profile.max_bytes:
         plan.problems.append(
-            f"理赔 PDF 有 {len(data):,} 字节，超过“{profile.name()}”的上限 {profile.max_bytes:,} 字节："
-            "请少选几项证据"
+            Message(
+                "pack.claim.too_large",
+                size=f"{len(data):,}",
+                profile=profile,
+                limit=f"{profile.max_bytes:,}",
+            )
         )
         return
-    plan.uploads.append(UploadImage("upload/01-claim.pdf", data, fitted_pages[0][0], "理赔材料"))
+    label = Message("pack.claim.label")
+    plan.uploads.append(UploadImage("upload/01-claim.pdf", data, fitted_pages[0][0], label))
 
 
 # ---------------------------------------------------------------- building
@@ -459,14 +509,14 @@ def build_package(
     """Write the package (folder or zip) into `out_dir` and return its path. Refuses a
     plan that does not fit; on Cancel or error nothing is left in `out_dir`."""
     if not plan.fits:
-        raise FitError("；".join(plan.problems))
+        raise FitError(all_problems(plan.problems))
     request = plan.request
     out_dir = Path(out_dir)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         sweep_temp_files(out_dir)  # what a package cut off by a crash left there
     except OSError as exc:
-        raise DiskError(f"无法创建输出文件夹 {out_dir}：{exc.strerror}") from None
+        raise DiskError("pack.out_dir_failed", path=str(out_dir), reason=exc.strerror) from None
     target = _free_target(out_dir, package_name(request), request.as_zip)
     work = out_dir / f".{target.name}.part-{os.getpid()}"
     zip_part = out_dir / f".{target.name}.zip-part-{os.getpid()}"
@@ -497,7 +547,7 @@ def build_package(
         shutil.rmtree(work, ignore_errors=True)
         zip_part.unlink(missing_ok=True)
         if isinstance(exc, OSError):
-            raise DiskError(f"写入证据包失败（{exc.strerror or exc}），没有留下半成品") from None
+            raise DiskError("pack.write_failed", reason=str(exc.strerror or exc)) from None
         raise
 
 
@@ -533,7 +583,7 @@ def _write_tree(plan: Plan, work: Path, created: str, step: Callable[[], None]) 
         shutil.copyfile(exhibit.path, work / name)
         entry = _original_entry(work, name, exhibit, mask)  # hashed in chunks: videos
         if entry["sha256"] != exhibit.sha256:
-            raise InputError(f"{exhibit.file_name}：存储的文件已被改动（SHA-256 不符），请重新添加")
+            raise InputError("evidence.stored_file_changed", file=exhibit.file_name)
         files.append(entry)
         originals.append((index, name))
         step()
@@ -587,7 +637,7 @@ def _write_tree(plan: Plan, work: Path, created: str, step: Callable[[], None]) 
         "originals": "omitted: masked package" if request.mask else "included",
         "statement_chars": plan.statement_chars,
         "statement_bytes": plan.statement_bytes,
-        "notes": [mask(n) for n in plan.notes],
+        "notes": [mask(reviewer.say(n)) for n in plan.notes],
         "missing": [kind for kind, _ in request.missing],
         "files": files,
     }
@@ -623,7 +673,7 @@ def _zip_tree(work: Path, zip_path: Path, names: list[str]) -> None:
     with zipfile.ZipFile(zip_path, "w", zipfile.ZIP_DEFLATED) as archive:
         for name in sorted(names):
             if not is_safe_member(name):  # our own names; a guard, never expected
-                raise InputError(f"不安全的文件名：{name}")
+                raise InputError("pack.unsafe_name", name=name)
             info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
@@ -694,40 +744,45 @@ class _Zip:
         return self.archive.open(name)
 
 
-def verify(package: Path) -> str | None:
-    """None when every file matches manifest.json; otherwise the first mismatch.
+def verify(package: Path) -> Message | None:
+    """None when every file matches manifest.json; otherwise the first mismatch (a
+    Message, for the seller's language).
     InputError when the package is over a budget (it is not inflated to find out)."""
     package = Path(package)
     try:
         if package.is_dir():
             return _verify(_Folder(package))
         if not package.is_file():
-            return f"{package}：不存在"
+            return Message("pack.verify.no_such_package", path=str(package))
         with open(package, "rb") as handle:
             _refuse(budgets.files_problem(budgets.zip_entries(handle) or 0))
             with zipfile.ZipFile(handle) as archive:
                 return _verify(_Zip(archive, package.stat().st_size))
     except _OverBudget as exc:
-        raise InputError(f"{package.name}：{exc}") from None
+        raise InputError(
+            "pack.verify.over_budget", package=package.name, problem=exc.args[0]
+        ) from None
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError):
-        return f"{package.name}：不是证据包（既不是文件夹也不是有效的 zip）"
+        return Message("pack.verify.not_a_package", package=package.name)
     except OSError as exc:
-        raise InputError(f"{package}：无法读取（{exc.strerror or exc}）") from None
+        raise InputError(
+            "pack.verify.unreadable", path=str(package), reason=str(exc.strerror or exc)
+        ) from None
 
 
 class _OverBudget(Exception):
     """A budget refusal inside verify (raised as InputError naming the package)."""
 
 
-def _refuse(problem: str | None) -> None:
+def _refuse(problem: Message | None) -> None:
     if problem:
         raise _OverBudget(problem)
 
 
-def _read_manifest(source) -> dict | str:
+def _read_manifest(source) -> dict | Message:
     size = source.size(MANIFEST)
     if size is None:
-        return f"{MANIFEST}：缺失"
+        return Message("pack.verify.file_missing", file=MANIFEST)
     _refuse(budgets.manifest_problem(size) or source.problem(MANIFEST))
     with source.open(MANIFEST) as handle:
         raw = handle.read(budgets.MANIFEST_MAX_BYTES + 1)
@@ -739,18 +794,18 @@ def _read_manifest(source) -> dict | str:
         ):
             raise TypeError
     except (ValueError, KeyError, TypeError):
-        return f"{MANIFEST}：无法读取"
+        return Message("pack.verify.manifest_unreadable", file=MANIFEST)
     return manifest
 
 
-def _verify(source) -> str | None:
+def _verify(source) -> Message | None:
     names = source.names()
     _refuse(budgets.files_problem(len(names)))
     for name in names:
         if not is_safe_member(name):
-            return f"{name}：路径会跳出证据包文件夹"
+            return Message("pack.verify.path_escapes", file=name)
     manifest = _read_manifest(source)
-    if isinstance(manifest, str):
+    if isinstance(manifest, Message):
         return manifest
     entries = manifest["files"]
     _refuse(budgets.files_problem(len(entries)))
@@ -765,37 +820,38 @@ def _verify(source) -> str | None:
     for entry in entries:
         name = str(entry.get("path", ""))
         if not is_safe_member(name):
-            return f"{name}：清单中的路径会跳出证据包文件夹"
+            return Message("pack.verify.listed_path_escapes", file=name)
         if name in listed:
-            return f"{name}：清单里列了两次"
+            return Message("pack.verify.listed_twice", file=name)
         listed.add(name)
         problem = _check_member(source, name, entry)
         if problem:
             return problem
     for name in names:
         if name != MANIFEST and name not in listed:
-            return f"{name}：清单里没有这个文件"
+            return Message("pack.verify.not_listed", file=name)
     return None
 
 
-def _check_member(source, name: str, entry: dict) -> str | None:
+def _check_member(source, name: str, entry: dict) -> Message | None:
     declared = source.size(name)
     if declared is None:
-        return f"{name}：缺失"
+        return Message("pack.verify.file_missing", file=name)
     expected = entry.get("bytes")
+    shown = str(expected)  # as the manifest has it, whatever it holds
     if declared != expected:
-        return f"{name}：大小不符（清单 {expected} 字节，实际 {declared} 字节）"
+        return Message("pack.verify.size_differs", file=name, expected=shown, size=declared)
     try:
         with source.open(name) as handle:
             size, digest, more = budgets.hash_stream(handle, declared)
     except (OSError, EOFError, zipfile.BadZipFile, zlib.error) as exc:
-        return f"{name}：无法读取（{getattr(exc, 'strerror', None) or exc}）"
+        reason = str(getattr(exc, "strerror", None) or exc)
+        return Message("pack.verify.unreadable", path=name, reason=reason)
     if more or size != declared:
-        return (
-            f"{name}：大小不符（清单 {expected} 字节，实际读到 {size}{'+' if more else ''} 字节）"
-        )
+        read = f"{size}{'+' if more else ''}"
+        return Message("pack.verify.size_read_differs", file=name, expected=shown, size=read)
     if digest != entry.get("sha256"):
-        return f"{name}：SHA-256 不符（文件被改动过）"
+        return Message("pack.verify.sha_differs", file=name)
     return None
 
 
@@ -806,6 +862,6 @@ def extract_package(package: Path, dest: Path) -> Path:
         for name in archive.namelist():
             target = (dest / name).resolve()
             if not is_safe_member(name.rstrip("/")) or not target.is_relative_to(dest):
-                raise InputError(f"{Path(package).name}：条目“{name}”会跳出目标文件夹，已拒绝")
+                raise InputError("pack.extract.escapes", package=Path(package).name, name=name)
         archive.extractall(dest)
     return dest

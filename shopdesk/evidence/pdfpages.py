@@ -34,7 +34,9 @@ def _open(path: Path, label: str = "") -> pdfium.PdfDocument:
     try:
         return pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as exc:
-        raise FitError(f"{label or Path(path).name}：无法打开 PDF（{exc}）") from None
+        raise FitError(
+            "pack.pdf.cannot_open", file=label or Path(path).name, reason=str(exc)
+        ) from None
 
 
 def render_pages(
@@ -52,11 +54,11 @@ def render_pages(
     pdf = _open(path, name)
     try:
         if len(pdf) > max_pages:
-            raise FitError(f"{name}：有 {len(pdf)} 页，超过 {max_pages} 页的上限")
+            raise FitError("pack.pdf.too_many_pages", file=name, n=len(pdf), limit=max_pages)
         try:
             sizes = [pdf.get_page_size(index) for index in range(len(pdf))]
         except pdfium.PdfiumError as exc:
-            raise FitError(f"{name}：无法读取页面（{exc}）") from None
+            raise FitError("pack.pdf.pages_unreadable", file=name, reason=str(exc)) from None
         if not sizes:
             return []
         scale, problem = budgets.pdf_scale(name, sizes, dpi, room)
@@ -70,7 +72,9 @@ def render_pages(
                     scale=scale, fill_color=(255, 255, 255, 255), rev_byteorder=False
                 )
             except pdfium.PdfiumError as exc:
-                raise FitError(f"{name} 第 {index + 1} 页：无法渲染（{exc}）") from None
+                raise FitError(
+                    "pack.pdf.render_failed", file=name, page=index + 1, reason=str(exc)
+                ) from None
             image = _to_qimage(bitmap)
             dots_per_meter = round(scale * budgets.POINTS_PER_INCH / _INCH_METERS)
             image.setDotsPerMeterX(dots_per_meter)

@@ -16,6 +16,7 @@ from shopdesk.core.errors import InputError, NotFoundError
 from shopdesk.platforms import registry
 
 IMAGE_FORMATS = ("jpg", "png", "gif")
+MIN_MAX_BYTES = 10_000  # a smaller images.max_bytes is a typo, not a platform's limit
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,11 @@ class Profile:
 
     def name(self, language: str = "zh-CN") -> str:
         return self.names.get(language) or self.names.get("zh-CN") or self.id
+
+    def label(self, language: str = "zh-CN") -> str:
+        """The name in `language`: a profile inside a message is named in the message's
+        language (core.messages.say), as the profile file names it."""
+        return self.name(language)
 
     def text_size(self, text: str) -> int:
         return len(text.encode("utf-8")) if self.text_unit == "bytes" else len(text)
@@ -90,7 +96,7 @@ def parse_profile(text: str, origin: str) -> Profile:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise InputError(f"{origin}: 不是有效的 TOML：{exc}") from None
+        raise InputError("pack.profile.bad_toml", file=origin, reason=str(exc)) from None
     images = data.get("images", {})
     text_part = data.get("text", {})
     legibility = data.get("legibility", {})
@@ -98,22 +104,22 @@ def parse_profile(text: str, origin: str) -> Profile:
     def need(table: dict, key: str, kind: type, where: str):
         value = table.get(key)
         if not isinstance(value, kind) or isinstance(value, bool):
-            raise InputError(f"{origin}: 缺少或无效的字段 {where}{key}")
+            raise InputError("pack.profile.bad_field", file=origin, field=f"{where}{key}")
         return value
 
     profile_id = need(data, "id", str, "")
     output = data.get("output", "images")
     if output not in ("images", "pdf"):
-        raise InputError(f"{origin}: output 只能是 images 或 pdf")
+        raise InputError("pack.profile.bad_output", file=origin)
     formats = tuple(str(f).lower().replace("jpeg", "jpg") for f in images.get("formats", ["jpg"]))
     if not formats or any(f not in IMAGE_FORMATS for f in formats):
-        raise InputError(f"{origin}: images.formats 只能包含 {', '.join(IMAGE_FORMATS)}")
+        raise InputError("pack.profile.bad_formats", file=origin, formats=", ".join(IMAGE_FORMATS))
     unit = text_part.get("unit", "chars")
     if unit not in ("chars", "bytes"):
-        raise InputError(f"{origin}: text.unit 只能是 chars 或 bytes")
+        raise InputError("pack.profile.bad_unit", file=origin)
     max_bytes = need(images, "max_bytes", int, "images.")
-    if max_bytes < 10_000:
-        raise InputError(f"{origin}: images.max_bytes 太小（至少 10000）")
+    if max_bytes < MIN_MAX_BYTES:
+        raise InputError("pack.profile.max_bytes_too_small", file=origin, min=MIN_MAX_BYTES)
     return Profile(
         id=profile_id,
         names={str(k): str(v) for k, v in data.get("name", {}).items()},
@@ -139,10 +145,10 @@ def _read(path: Path) -> Profile:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: 无法读取：{exc}") from None
+        raise InputError("pack.profile.unreadable", file=str(path), reason=str(exc)) from None
     profile = parse_profile(text, str(path))
     if profile.id != path.stem:
-        raise InputError(f"{path}: id “{profile.id}”与文件名不一致")
+        raise InputError("pack.profile.id_mismatch", file=str(path), id=profile.id)
     return profile
 
 
@@ -161,7 +167,7 @@ def get_profile(profile_id: str, user_folder: Path | None = None) -> Profile:
     profiles = load_profiles(user_folder)
     if profile_id not in profiles:
         valid = ", ".join(profiles)
-        raise NotFoundError(f"没有目的地配置“{profile_id}”（可用：{valid}）")
+        raise NotFoundError("pack.profile.not_found", id=profile_id, valid=valid)
     return profiles[profile_id]
 
 
@@ -172,7 +178,7 @@ def copy_for_editing(profile_id: str, user_folder: Path | None = None) -> Path:
     if not target.exists():
         source = _bundled(profile_id)
         if source is None:
-            raise NotFoundError(f"没有内置的目的地配置“{profile_id}”")
+            raise NotFoundError("pack.profile.no_bundled", id=profile_id)
         folder.mkdir(parents=True, exist_ok=True)
         target.write_bytes(source.read_bytes())
     return target

@@ -22,10 +22,11 @@ from PySide6.QtGui import (
 )
 
 from shopdesk.core.chatlog import ChatMessage
+from shopdesk.core.messages import text as message_text
 from shopdesk.core.model import CaseKind, CaseState, EvidenceKind
 from shopdesk.core.timeutil import from_text
-from shopdesk.evidence import qtenv
-from shopdesk.evidence.chatrender import china_time
+from shopdesk.evidence import qtenv, reviewer
+from shopdesk.evidence.chatrender import MEDIA, china_time
 
 DPI = 144
 PAGE_W = round(210 / 25.4 * DPI)  # A4 at DPI
@@ -60,9 +61,14 @@ def money(fen: int) -> str:
 
 
 class _Pages:
-    """A cursor over PDF pages: write paragraphs, start a new page when one is full."""
+    """A cursor over PDF pages: write paragraphs, start a new page when one is full. The
+    footer and the page-break marks are in `language` (the reviewer's zh-CN for a
+    package; the 产品改进单 is in the seller's)."""
 
-    def __init__(self, writer: QPdfWriter, painter: QPainter, title: str) -> None:
+    def __init__(
+        self, writer: QPdfWriter, painter: QPainter, title: str, language: str = reviewer.LANGUAGE
+    ) -> None:
+        self.language = language
         self.writer = writer
         self.painter = painter
         self.title = title
@@ -77,7 +83,7 @@ class _Pages:
         self.painter.drawText(
             QRectF(MARGIN, PAGE_H - MARGIN + 10, self.width, 24),
             int(Qt.AlignmentFlag.AlignRight),
-            f"{self.title}　第 {self.page} 页",
+            message_text("pack.summary.footer", self.language, title=self.title, page=self.page),
         )
         self.painter.setPen(QColor(20, 20, 20))
 
@@ -131,9 +137,9 @@ class _Pages:
         mark_h = 24
         for line in lines:
             if self.y + line.height() > PAGE_H - MARGIN - mark_h:
-                self._mark("（接下页）", mark_font, indent, mark_h)
+                self._mark(message_text("pack.continues", self.language), mark_font, indent, mark_h)
                 self.new_page()
-                self._mark("（续）", mark_font, indent, mark_h)
+                self._mark(message_text("pack.continued", self.language), mark_font, indent, mark_h)
                 self.y += mark_h
             self.painter.setPen(color or QColor(20, 20, 20))
             line.draw(self.painter, QPointF(MARGIN + indent, self.y))
@@ -207,7 +213,8 @@ def write_summary(
     the date written into the PDF and `key` makes its document id: the same inputs give
     the same bytes."""
     qtenv.ensure_gui()
-    title = "售后证据包摘要"
+    words = reviewer.text
+    title = words("pack.summary.title")
     writer = _new_writer(path, title, key or title)
     painter = QPainter(writer)
     pages = _Pages(writer, painter, title)
@@ -224,26 +231,27 @@ def write_summary(
         pages.y = start
         pages.text(mask(value), body, indent=220, after=8)
     pages.rule()
-    pages.heading("申诉陈述")
-    pages.text(mask(statement) or "（无）", body)
+    pages.heading(words("pack.summary.statement"))
+    pages.text(mask(statement) or words("pack.summary.none"), body)
     for note in notes:
-        pages.text(mask(note), small, color=QColor(120, 80, 0))
+        pages.text(mask(reviewer.say(note)), small, color=QColor(120, 80, 0))
     if missing:
-        pages.heading("未包含的证据")
-        pages.text("本证据包没有以下审核通常要求的证据：", body)
+        pages.heading(words("pack.summary.missing"))
+        pages.text(words("pack.summary.missing_intro"), body)
         for kind, why in missing:
-            pages.text(f"· {label_of(EvidenceKind, kind)}（{why}）", body, indent=24)
+            item = words("pack.summary.missing_item", kind=label_of(EvidenceKind, kind), why=why)
+            pages.text(item, body, indent=24)
 
     pages.new_page()
-    pages.heading("处理时间线（北京时间）")
+    pages.heading(words("pack.summary.timeline"))
     if not timeline:
-        pages.text("（无记录）", body)
+        pages.text(words("pack.summary.no_records"), body)
     for at, label, note in timeline:
-        when = china_time(at) if at else "（具体时间以平台记录为准）"
+        when = china_time(at) if at else words("pack.summary.undated")
         line = f"{when}　{label}" + (f"　{note}" if note else "")
         pages.text(mask(line), body)
 
-    pages.heading("附件目录")
+    pages.heading(words("pack.summary.exhibits"))
     for row in exhibits:
         pages.ensure(THUMB + 20)
         top = pages.y
@@ -262,32 +270,41 @@ def write_summary(
             painter.drawRect(QRectF(MARGIN, top, THUMB, THUMB * 0.6))
         indent = THUMB + 20
         pages.y = top
-        heading = f"附件 {row.number}　{label_of(EvidenceKind, row.kind)}　{row.caption}"
+        heading = words(
+            "pack.exhibit_heading",
+            number=row.number,
+            kind=label_of(EvidenceKind, row.kind),
+            caption=row.caption,
+        )
         pages.text(mask(heading), label_font, indent=indent, after=2)
+        captured = china_time(row.captured_at) if row.captured_at else words("pack.summary.unknown")
+        uploads = "、".join(row.uploads) if row.uploads else words("pack.summary.original_only")
         details = [
-            f"文件：{row.file_name}",
-            f"拍摄/截取时间：{china_time(row.captured_at) if row.captured_at else '未知'}",
-            f"大小：{row.bytes:,} 字节",
-            f"上传图片：{'、'.join(row.uploads) if row.uploads else '（仅附原件）'}",
+            words("pack.summary.file", name=row.file_name),
+            words("pack.summary.captured", time=captured),
+            words("pack.summary.size", size=f"{row.bytes:,}"),
+            words("pack.summary.uploads", names=uploads),
         ]
         pages.text(mask("\n".join(details)), small, indent=indent, after=2)
         pages.text(f"SHA-256：{row.sha256}", small, indent=indent, after=2)
         pages.y = max(pages.y, top + THUMB) + 16
 
     for caption, messages in chats:
-        pages.heading(f"聊天摘录　{mask(caption)}".strip())
+        pages.heading(words("pack.summary.chat", caption=mask(caption)).strip())
         for message in messages:
             if message.is_system:
-                text = message.text if message.kind != "recalled" else "撤回了一条消息"
+                said = message.text
+                if message.kind == "recalled":
+                    said = words("pack.summary.recalled")
                 who = "" if message.kind == "system" else f"{message.sender} "
                 pages.text(
-                    mask(f"{china_time(message.at)}　{who}{text}"),
+                    mask(f"{china_time(message.at)}　{who}{said}"),
                     small,
                     color=QColor(120, 120, 120),
                 )
                 continue
-            body_text = message.text or (message.detail.replace("\n", " ") or "［图片/商品卡片］")
-            role = "卖家" if message.is_seller else "买家"
+            body_text = message.text or (message.detail.replace("\n", " ") or MEDIA)
+            role = words("pack.summary.seller" if message.is_seller else "pack.summary.buyer")
             pages.text(
                 mask(f"{china_time(message.at)}　{message.sender}（{role}）"), small, after=0
             )
@@ -331,19 +348,21 @@ def claim_pdf(
 
 
 def cover_rows(facts, profile_name: str, upload_count: int) -> list[tuple[str, str]]:
-    return [
-        ("店铺", facts.shop_name),
-        ("订单号", facts.order_no),
-        ("售后单", f"#{facts.case_id}"),
-        ("售后类型", label_of(CaseKind, facts.case_kind)),
-        ("当前状态", label_of(CaseState, facts.case_state)),
-        ("买家", facts.buyer_nick),
-        ("收货电话", facts.receiver_phone.lstrip("'")),
-        ("收货地址", facts.receiver_address),
-        ("商品", facts.item_titles),
-        ("退款金额", money(facts.refund_fen) if facts.refund_fen else ""),
-        ("买家申请原因", facts.reason),
-        ("申请时间", china_time(facts.opened_at) if facts.opened_at else ""),
-        ("提交目的地", profile_name),
-        ("上传图片", f"{upload_count} 张"),
+    """The cover's (label, value) rows, labels as the reviewer reads them."""
+    rows = [
+        ("shop", facts.shop_name),
+        ("order_no", facts.order_no),
+        ("case", f"#{facts.case_id}"),
+        ("kind", label_of(CaseKind, facts.case_kind)),
+        ("state", label_of(CaseState, facts.case_state)),
+        ("buyer", facts.buyer_nick),
+        ("phone", facts.receiver_phone.lstrip("'")),
+        ("address", facts.receiver_address),
+        ("items", facts.item_titles),
+        ("refund", money(facts.refund_fen) if facts.refund_fen else ""),
+        ("reason", facts.reason),
+        ("opened", china_time(facts.opened_at) if facts.opened_at else ""),
+        ("destination", profile_name),
+        ("uploads", reviewer.text("pack.cover.upload_count", n=upload_count)),
     ]
+    return [(reviewer.text(f"pack.cover.{name}"), value) for name, value in rows]

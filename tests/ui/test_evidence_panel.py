@@ -253,3 +253,18 @@ def test_the_budget_shown_is_the_packagers_own_count(panel, tmp_path, demo_store
     )  # fmt: skip
     assert result.package is None
     assert any("需要 3 张图片" in p for p in result.plan.problems)
+
+
+def test_a_package_that_does_not_fit_names_its_problems_in_the_windows_language(panel):
+    from types import SimpleNamespace
+
+    from shopdesk.core import messages
+    from shopdesk.core.messages import Message
+
+    problem = Message("pack.nothing_to_upload")
+    messages.set_language("en")  # an English window (reset after the test)
+    panel._built(SimpleNamespace(package=None, plan=SimpleNamespace(problems=[problem])))
+    assert "there is no evidence to upload" in panel.result.text()
+    messages.set_language(None)
+    panel._built(SimpleNamespace(package=None, plan=SimpleNamespace(problems=[problem])))
+    assert "没有可上传的证据：请先添加照片、截图、聊天记录或 PDF" in panel.result.text()

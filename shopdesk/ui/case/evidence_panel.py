@@ -706,7 +706,9 @@ class EvidencePanel(QWidget):
     def _built(self, result: PackResult) -> None:
         if result.package is None:
             self.result.setText(
-                self.tr("放不下，未写入任何文件：") + "<br>" + "<br>".join(result.plan.problems)
+                self.tr("放不下，未写入任何文件：")
+                + "<br>"
+                + "<br>".join(str(say(p)) for p in result.plan.problems)
             )
             self.result.setStyleSheet("color: #b00;")
         else:

@@ -19,6 +19,8 @@ from shopdesk.evidence.charts import Bar, Point, paint_bars, paint_trend
 from shopdesk.evidence.summary import MARGIN, PAGE_W, _new_writer, _Pages, money, stamp_dates
 
 THUMB = 170
+VALUES_AT = 330  # the overview's values start here, or after its widest label ...
+VALUES_AT_MOST = 480  # ... up to here (an English label is longer); a longer one wraps
 
 
 def write_sheet_pdf(sheet: Sheet, path: Path, dated: str = "2000-01-01T00:00:00Z") -> None:
@@ -34,18 +36,23 @@ def write_sheet_pdf(sheet: Sheet, path: Path, dated: str = "2000-01-01T00:00:00Z
     writer = _new_writer(str(temp), title, f"{sheet.row.key}|{sheet.period.describe()}")
     painter = QPainter(writer)
     pages = _Pages(writer, painter, title, language)
-    yuan = messages.text("pack.sheet.yuan_suffix", messages.SOURCE)
+    yuan = words("pack.sheet.yuan_suffix")  # an amount's label ends with it: （元） / (yuan)
     body, small = qtenv.font(20), qtenv.font(16)
     bold = qtenv.font(20, bold=True)
     try:
         pages.text(title, qtenv.font(36, bold=True), after=16)
-        for label, value in summary_rows(sheet):
+        rows = [(str(say(item, language)), value) for item, value in summary_rows(sheet)]
+        painter.setFont(bold)
+        widest = max(painter.boundingRect(QRectF(0, 0, 5000, 100), 0, r[0]).width() for r in rows)
+        values_at = min(VALUES_AT_MOST, max(VALUES_AT, round(widest) + 16))
+        for label, value in rows:  # the labels speak the core's language (summary_rows)
             start = pages.y
-            pages.text(str(say(label, language)), bold, after=0, width=330 + MARGIN)
+            pages.text(label, bold, after=0, width=values_at - 10)
+            below_label = pages.y
             pages.y = start
-            # an amount's label ends in （元） (str() of a label is its zh-CN text)
-            shown = f"¥{value:.2f}" if str(label).endswith(yuan) else str(say(value, language))
-            pages.text(shown, body, indent=330, after=6)
+            shown = f"¥{value:.2f}" if label.endswith(yuan) else str(say(value, language))
+            pages.text(shown, body, indent=values_at, after=6)
+            pages.y = max(pages.y, below_label + 6)
         pages.rule()
 
         pages.heading(words("pack.sheet.causes"))

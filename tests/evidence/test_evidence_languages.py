@@ -110,3 +110,25 @@ def test_a_profile_error_reads_in_english():
         get_profile("nowhere")
     assert str(missing.value).startswith("没有目的地配置“nowhere”（可用：")
     assert missing.value.text("en").startswith("there is no destination profile “nowhere”")
+
+
+def test_the_improvement_sheet_pdf_speaks_the_sellers_language(gui, store, tmp_path):
+    """The 产品改进单 is for the seller's own product department: its headings are in the
+    language the core speaks, amounts still in yuan."""
+    from datetime import date
+
+    from shopdesk.core.improvement_sheet import gather_sheet
+    from shopdesk.core.insights import Period, Scope
+    from shopdesk.evidence.improvement_pdf import write_sheet_pdf
+    from tests.insights_store import MUG, build_known_store
+
+    ids = build_known_store(store)
+    messages.set_language("en")
+    sheet = gather_sheet(store, MUG, Period(date(2026, 11, 1), date(2026, 11, 30)),
+                         Scope(shop_id=ids["shop_a"]))  # fmt: skip
+    write_sheet_pdf(sheet, tmp_path / "sheet.pdf")
+    document = pdfium.PdfDocument(str(tmp_path / "sheet.pdf"))
+    words = "".join(page.get_textpage().get_text_range() for page in document)
+    document.close()
+    assert "Causes" in words and "Weekly trend" in words and "Defect photos" in words
+    assert "¥59.00" in words  # Refunded (yuan)

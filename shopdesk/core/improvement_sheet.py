@@ -11,7 +11,7 @@ from pathlib import Path
 
 from shopdesk.core.evidence_repo import case_chat_messages, stored_path
 from shopdesk.core.insights import Period, Row, Scope, Week, cause_label, product_detail
-from shopdesk.core.messages import text
+from shopdesk.core.messages import Message, language, text
 from shopdesk.core.model import CaseKind, CaseState
 from shopdesk.core.safeio import atomic_write
 from shopdesk.core.store import Store
@@ -78,7 +78,7 @@ class Sheet:
 
 def _label(enum, value: str) -> str:
     try:
-        return enum(value).label()
+        return enum(value).label(language())
     except ValueError:
         return value
 
@@ -105,7 +105,7 @@ def gather_sheet(store: Store, product: str, period: Period, scope: Scope | None
                 _china(case.opened_at),
                 _label(CaseKind, case.kind),
                 _label(CaseState, case.state),
-                cause_label(case.cause),
+                cause_label(case.cause, language()),
                 case.money_refund_fen,
                 case.money_net_fen,
             )
@@ -134,7 +134,9 @@ def gather_sheet(store: Store, product: str, period: Period, scope: Scope | None
                         stored_path(store, row["sha256"]),
                     )
                 )
-    ordered = tuple((c, cause_label(c), n) for c, n in sorted(causes.items(), key=_by_count))
+    ordered = tuple(
+        (c, cause_label(c, language()), n) for c, n in sorted(causes.items(), key=_by_count)
+    )
     return Sheet(
         row=detail.row,
         period=period,
@@ -163,14 +165,17 @@ def summary_rows(sheet: Sheet) -> list[tuple[str, object]]:
         return text(f"sheet.summary.{name}")
 
     before = text(
-        "sheet.summary.previous_figures", cases=row.previous_cases, units=row.previous_units or 0
+        "sheet.summary.previous_figures",
+        cases=Message("sheet.summary.n_cases", n=row.previous_cases),
+        units=Message("sheet.summary.n_units", n=row.previous_units or 0),
     )
     if row.previous_rate_per_100:
         before += text("sheet.summary.previous_rate", rate=f"{row.previous_rate_per_100:g}")
     since = text(
         "sheet.summary.previous", start=f"{previous.start:%m-%d}", end=f"{previous.end:%m-%d}"
     )
-    change = text("sheet.summary.change_figure", change=f"{row.cases - row.previous_cases:+d}")
+    difference = row.cases - row.previous_cases
+    change = text("sheet.summary.change_figure", change=f"{difference:+d}", n=abs(difference))
     return [
         (item("product"), row.label),
         (item("code"), row.key),

@@ -115,9 +115,11 @@ def test_a_missing_photo_file_is_named_in_the_xlsx_not_a_crash(sheet, tmp_path):
     assert rows[0][3] == "（文件缺失或无法读取）"
 
 
-def test_the_sheet_is_written_in_the_sellers_language(sheet, tmp_path):
+def test_the_sheet_is_written_in_the_sellers_language(store, tmp_path):
+    ids = build_known_store(store)
     messages.set_language("en")
     try:
+        sheet = gather_sheet(store, MUG, NOVEMBER, Scope(shop_id=ids["shop_a"]))
         write_xlsx(sheet, tmp_path / "mug.xlsx")
     finally:
         messages.set_language("zh-CN")
@@ -126,3 +128,8 @@ def test_the_sheet_is_written_in_the_sellers_language(sheet, tmp_path):
     overview = {row[0]: row[1] for row in book["Overview"].iter_rows(min_row=2, values_only=True)}
     assert overview["Units sold (orders paid in the period)"] == 8
     assert overview["Period"] == "2026-11-01 to 2026-11-30 (30 days, Beijing time)"
+    causes = [row[0] for row in book["Causes"].iter_rows(min_row=2, values_only=True)]
+    assert "Product defect" in causes and "Parcel lost" in causes
+    assert overview["Change in cases"].endswith(" cases") or overview["Change in cases"].endswith(
+        " case"
+    )

@@ -367,6 +367,8 @@ class InsightsView(QWidget):
         super().showEvent(event)
         if self._stale:
             self._period_changed()
+        else:
+            self._fill_current()  # a tab emptied while hidden (new alerts recolour bars)
 
     def refresh_figures(self, force: bool = False) -> None:
         if self._loading or not (force or self.isVisible()):
@@ -410,7 +412,8 @@ class InsightsView(QWidget):
             index = self.tabs.indexOf(product)
             if index in self._filled:  # recolour the product chart's bars
                 self._filled.discard(index)
-                self._fill_current()
+                if self.isVisible():  # else when it is next shown (the window may be closing)
+                    self._fill_current()
 
     def _fill_current(self) -> None:
         """Only the tab in front is computed (the others when they are shown)."""

@@ -1,6 +1,10 @@
 """The after-sales case state machine: a case's state is derived from its timeline
 (corrections applied), and a new event is checked against what the platform allows.
 
+This is the shared flow. A platform's own (its words for states and steps, the steps it
+allows, the refusals it forbids) overrides it from its folder's flow.toml, read through
+the registry (platforms/flow.py).
+
 Pure functions over the model's dataclasses; nothing here reads the store.
 """
 
@@ -21,6 +25,7 @@ from shopdesk.core.model import (
     OrderState,
 )
 from shopdesk.core.timeutil import from_text
+from shopdesk.platforms import registry
 
 E = EventKind
 S = CaseState
@@ -50,7 +55,8 @@ _NEUTRAL = {
     E.CORRECTION,
 }
 
-# What may happen next, by state (the platform's flow; refusals are checked further below).
+# What may happen next, by state (the shared flow; a platform's flow.toml may replace a
+# state's list; refusals are checked further below).
 _NEXT: dict[CaseState, tuple[EventKind, ...]] = {
     S.AWAITING_SELLER: (
         E.SELLER_AGREED,
@@ -170,9 +176,37 @@ def _refusal_blocked(case: Case, order: Order | None) -> str | None:
         order is not None and order.state in (OrderState.PAID.value, OrderState.UNPAID.value)
     ):
         return Message("case.move.refuse_unshipped")
-    if "无理由" in case.reason or "無理由" in case.reason:
-        return Message("case.move.refuse_no_reason_return")
-    return None
+    # the platform's own (Taobao's: a 七天无理由 return cannot be refused)
+    key = registry.flow(case.platform).refusal_blocked(case.reason)
+    return Message(key) if key else None
+
+
+def seller_agreed(events: Iterable, now: datetime | None = None) -> bool:
+    """Whether the seller agreed since the buyer's (latest) request: a platform's flow may
+    offer other steps then (JD's 待审核 before, 待处理 after)."""
+    agreed = False
+    for event in effective_events(events, now):
+        if event.kind in (E.OPENED.value, E.BUYER_MODIFIED.value):
+            agreed = False
+        elif event.kind == E.SELLER_AGREED.value:
+            agreed = True
+    return agreed
+
+
+def next_steps(case: Case, state: CaseState, agreed: bool) -> tuple[EventKind, ...]:
+    """What may happen next in `state`: the platform's flow, else the shared one."""
+    steps = registry.flow(case.platform).steps(state.value, case.kind, agreed)
+    return _NEXT[state] if steps is None else tuple(EventKind(step) for step in steps)
+
+
+def state_word(case: Case, state: CaseState, agreed: bool) -> str:
+    """The platform's word for where the case stands (JD's 待审核), "" when it gives none."""
+    return registry.flow(case.platform).state_word(state.value, case.kind, agreed)
+
+
+def step_word(case: Case, event: EventKind) -> str:
+    """The platform's word for a step (JD's 审核通过), "" when it gives none."""
+    return registry.flow(case.platform).step_word(event.value, case.kind)
 
 
 def undoable_event(events: Sequence, now: datetime | None = None):
@@ -195,13 +229,18 @@ def allowed_events(
     if not kept:
         return [E.OPENED, E.NOTE]
     state = state or derive_state(case, events, now)
-    moves = [k for k in _NEXT[state] if _move_problem(case, state, k, order) is None]
+    steps = next_steps(case, state, seller_agreed(kept))
+    moves = [k for k in steps if _move_problem(case, state, k, order, steps) is None]
     moves.append(E.CORRECTION)
     return moves
 
 
 def _move_problem(
-    case: Case, state: CaseState, event: EventKind, order: Order | None
+    case: Case,
+    state: CaseState,
+    event: EventKind,
+    order: Order | None,
+    steps: tuple[EventKind, ...],
 ) -> str | None:
     if event == E.SELLER_REFUSED:
         blocked = _refusal_blocked(case, order)
@@ -213,7 +252,7 @@ def _move_problem(
         return Message("case.move.no_return_step", kind=CaseKind.parse(case.kind))
     if event == E.RESHIPPED and case.kind not in (CaseKind.RESHIP.value, CaseKind.EXCHANGE.value):
         return Message("case.move.no_reship", kind=CaseKind.parse(case.kind))
-    if event not in _NEXT[state]:
+    if event not in steps:
         if state in _TERMINAL:
             return Message("case.move.finished", state=state)
         return Message("case.move.not_now", state=state, event=event)
@@ -248,6 +287,8 @@ def check_move(
         raise MoveNotAllowedError("case.move.not_opened")
     if kind == E.NOTE:
         return
-    problem = _move_problem(case, state or derive_state(case, events, now), kind, order)
+    state = state or derive_state(case, events, now)
+    steps = next_steps(case, state, seller_agreed(kept))
+    problem = _move_problem(case, state, kind, order, steps)
     if problem:
         raise MoveNotAllowedError(problem)

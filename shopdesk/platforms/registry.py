@@ -13,6 +13,7 @@ from shopdesk.core.errors import InputError
 from shopdesk.core.importers.layouts import LayoutSpec
 from shopdesk.core.messages import Message
 from shopdesk.core.model import Labeled
+from shopdesk.platforms import flow as _flow
 from shopdesk.platforms.spec import PlatformSpec
 
 REGISTERED = ("taobao", "pdd", "jd", "douyin", "wechat", "other")
@@ -78,6 +79,14 @@ def rule_files() -> list[tuple[str, Path]]:
         if path is not None:
             found.append((spec.id, path))
     return found
+
+
+@cache
+def flow(platform_id: str | None) -> _flow.Flow:
+    """The platform's case flow: its flow.toml's overrides of the shared flow (none for a
+    platform without one, or an id this version does not know)."""
+    found = find(platform_id)
+    return _flow.load(found.data_file("flow.toml") if found else None)
 
 
 @cache

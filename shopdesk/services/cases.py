@@ -4,13 +4,15 @@ clocks up to date in the same transaction, and says what changed."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from shopdesk.core import deadlines_repo
 from shopdesk.core.case_facts import apply_reason
+from shopdesk.core.case_states import allowed_events, seller_agreed, state_word, step_word
 from shopdesk.core.errors import InputError
 from shopdesk.core.messages import Message
-from shopdesk.core.model import Case, CaseKind, Event
+from shopdesk.core.model import Case, CaseKind, CaseState, Event, EventKind
 from shopdesk.core.store import Store
 from shopdesk.core.timeutil import now_utc, to_text
 from shopdesk.services.changes import Changes
@@ -84,3 +86,42 @@ def set_platform_deadline(
     """The deadline the platform shows for the case's current step (None: clear it)."""
     case = deadlines_repo.set_platform_deadline(store, case_id, due, now=now)
     return case, _changed(case)
+
+
+@dataclass(frozen=True)
+class Step:
+    """A step the seller may record next, with the platform's word for it ("" when the
+    platform gives none: the shared name, `event.label()`, is what to show)."""
+
+    event: EventKind
+    word: str = ""
+
+
+@dataclass(frozen=True)
+class CaseFlow:
+    """Where a case stands in its platform's flow and what may be recorded next."""
+
+    state: CaseState
+    state_word: str  # the platform's word (JD's 待审核), "" when it gives none
+    steps: tuple[Step, ...]
+
+    @property
+    def events(self) -> tuple[EventKind, ...]:
+        return tuple(step.event for step in self.steps)
+
+
+def case_flow(store: Store, case_id: int, *, now: datetime | None = None) -> CaseFlow:
+    """The case's state (the platform's last word or the timeline's) and the steps its
+    platform's flow allows now, in the order the case panel offers them."""
+    now = now or now_utc()
+    case = store.get_case(case_id)
+    order = store.get_order(case.order_id)
+    events = store.events(case_id)
+    state = deadlines_repo.case_state(case, events, now)
+    agreed = seller_agreed(events, now)
+    allowed = allowed_events(case, events, order=order, now=now, state=state)
+    return CaseFlow(
+        state=state,
+        state_word=state_word(case, state, agreed),
+        steps=tuple(Step(event, step_word(case, event)) for event in allowed),
+    )

@@ -69,7 +69,6 @@ READ_FROM_FILES = {
     "core/importers/xlsx.py": {"售后信息"},  # the sheet name of an after-sales workbook
     "core/order_input.py": {"元"},
     "core/case_facts.py": {"元"},  # 5元  # 158.8元 typed as the platforms write it
-    "core/case_states.py": {"无理由", "無理由"},  # words of the buyer's reason
     # the administrative words (省, 自治区, 市, 区, 县) a receiver address in an order export
     # is written with: province and city are kept when the address is masked
     "evidence/masking.py": {r"(?P<head>(?:[^\s省市区县]{1,8}(?:省|自治区|市)){1,2})(?P<tail>.+)"},

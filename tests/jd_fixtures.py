@@ -215,3 +215,96 @@ def write_jd_orders_xlsx(
         sheet.append(cells)
     book.save(path)
     return path
+
+
+# The 售后服务单 export. No verbatim header is known (jd.md (b)): these are the names of
+# JD's service-order fields (jingdong.asc.query.list), in an order of our choosing; the
+# reader finds them by name. 服务单状态 and 客户期望 hold the code or the word.
+JD_SERVICE = columns(
+    "服务单号,申请单号,申请时间,订单号,商品编号,商品名称,实付金额,客户期望,服务单状态,"
+    "审核时间,审核结果,处理时间,处理结果,客户姓名,取件方式,用户电话"
+)
+SERVICE_QUOTED = {"商品名称", "审核结果", "处理结果", "客户姓名", "用户电话"}
+
+
+def jd_service(
+    service_no: str = "1654987321",
+    order_no: str = "11729384072",
+    expectation: str = "10",
+    status: str = "10001",
+    **fields: object,
+) -> dict[str, object]:
+    """One 服务单: by default a 退货 (客户期望 10) waiting for the seller's 审核 (10001)."""
+    row: dict[str, object] = {
+        "服务单号": service_no,
+        "申请单号": "7" + service_no,
+        "申请时间": "2024-06-16 09:12:30",
+        "订单号": order_no,
+        "商品编号": "1953814331",
+        "商品名称": "小满家居 北欧风陶瓷马克杯 400ml 奶白色",
+        "实付金额": "758.00",
+        "客户期望": expectation,
+        "服务单状态": status,
+        "审核时间": "",
+        "审核结果": "",
+        "处理时间": "",
+        "处理结果": "",
+        "客户姓名": "王冬阳",
+        "取件方式": "上门取件",
+        "用户电话": "137****1772",
+    }
+    row.update(fields)
+    return row
+
+
+def write_jd_services(
+    path: Path,
+    rows: list[dict[str, object]],
+    header: list[str] = JD_SERVICE,
+    *,
+    excel: bool = False,
+) -> Path:
+    """The 售后服务单 export as JD's other CSVs are written (GBK, CRLF, free text quoted).
+    `excel`: opened and saved again in Excel (see `excel_cell`)."""
+    out = io.StringIO(newline="")
+    out.write(",".join(header) + "\r\n")
+    for row in rows:
+        cells = []
+        for name in header:
+            text = _cell_value(row, name)
+            if excel:
+                cells.append(_excel_quoted(excel_cell(text)))
+            elif text and name in SERVICE_QUOTED:
+                cells.append(_quote(text))
+            else:
+                cells.append(text)
+        out.write(",".join(cells) + "\r\n")
+    path.write_bytes(out.getvalue().encode("gbk"))
+    return path
+
+
+def write_jd_services_xlsx(
+    path: Path, rows: list[dict[str, object]], header: list[str] = JD_SERVICE
+) -> Path:
+    """The export kept as .xlsx: numbers as numbers, dates as date cells, the rest text."""
+    from datetime import datetime
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Sheet1"
+    sheet.append(header)
+    for row in rows:
+        cells: list[object] = []
+        for name in header:
+            text = _cell_value(row, name)
+            if _SECONDS.match(text):
+                cells.append(datetime.fromisoformat(text))
+            elif re.match(r"^\d+(\.\d+)?$", text) and name not in SERVICE_QUOTED:
+                cells.append(float(text) if "." in text else int(text))
+            else:
+                cells.append(text or None)
+        sheet.append(cells)
+    book.save(path)
+    return path

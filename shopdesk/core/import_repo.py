@@ -632,6 +632,7 @@ class Importer:
                 "buyer_nick": record.buyer_nick,
                 "paid_fen": record.paid_fen or 0,
                 "item_titles": record.title,
+                **({"state": record.order_state} if record.order_state else {}),
             }
             for record in chunk
         }

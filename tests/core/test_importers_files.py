@@ -381,7 +381,7 @@ def test_another_platforms_export_is_refused_naming_what_it_looks_like(tmp_path:
     header += ["审核时间", "审核结果", "处理结果", "客户姓名", "取件方式"]
     row = {"服务单号": "1234567890", "订单号": "291184764662"}
     path = write_rows(tmp_path / "jd.csv", header, [row])
-    expect_input_error(path, "这像是京东售后服务单导出")
+    expect_input_error(path, "京东售后服务单导出缺少必需的列：服务单状态")
 
 
 def test_a_file_of_no_known_platform_is_refused(tmp_path: Path) -> None:

@@ -370,9 +370,12 @@ def test_detection_scores_the_whole_header_and_names_the_after_sales_export(
     assert (spec.platform, spec.kind) == ("jd", "orders")  # 订单号 is Pinduoduo's too
     assert open_export(write_jd_orders(tmp_path / EXPORT, [jd_order()])).platform == "jd"
     after_sales = ["服务单号", "申请单号", "订单号", "商品编号", "客户期望", "审核结果", "取件方式"]
+    spec = guess_spec(after_sales)
+    assert (spec.platform, spec.kind) == ("jd", "refunds")
+    # without 服务单状态 and 申请时间 it is named and refused, the columns said
     path = tmp_path / "jd-after-sales.csv"
     path.write_bytes((",".join(after_sales) + "\r\n1,2,3,4,5,6,7\r\n").encode("gbk"))
-    with pytest.raises(InputError, match="这像是京东售后服务单导出"):
+    with pytest.raises(InputError, match="京东售后服务单导出缺少必需的列：服务单状态、申请时间"):
         open_export(path)
 
 

@@ -86,3 +86,6 @@ class ParsedRefund:
     paid_fen: int | None = None
     events: tuple[PlatformEvent, ...] = ()
     notes: tuple[Note, ...] = ()  # cells left empty (a mangled return waybill)
+    # the OrderState id an order known only from this row starts in (None: paid); an
+    # order export read later says where it really is
+    order_state: str | None = None

@@ -1,6 +1,6 @@
-"""JD (京东) exports: the order export (订单查询与跟踪 → 导出); the 售后服务单 export is
-known by sight only (no verbatim header of it is known), so that such a file is named
-rather than called unknown."""
+"""JD (京东) exports: the order export (订单查询与跟踪 → 导出) and the 售后服务单 export.
+No verbatim header of the latter is known: its columns are found by the names of JD's
+service-order vocabulary (jd.md (b), jingdong.asc.query.list), in any order."""
 
 from __future__ import annotations
 
@@ -38,6 +38,32 @@ JD_ORDER_COLUMNS: dict[str, tuple[str, ...]] = {
 # 应付金额 and 付款确认时间 together say what the buyer paid, and whether yet.
 JD_ORDER_REQUIRED = ("order_no", "status", "payable_fen", "paid_time")
 
+# The 售后服务单 export, by the names of JD's service-order fields (jd.md (b)); the
+# alternatives are the names JD's seller pages give the same fields. 服务单状态 and 客户期望
+# may hold the code (10001, 10) or the word (待审核, 退货).
+JD_SERVICE_COLUMNS: dict[str, tuple[str, ...]] = {
+    "refund_no": ("服务单号",),
+    "apply_no": ("申请单号",),
+    "applied_at": ("申请时间",),
+    "order_no": ("订单号",),
+    "sku_id": ("商品编号", "商品ID"),
+    "title": ("商品名称",),
+    "paid_fen": ("实付金额",),
+    "refund_fen": ("退款金额", "应退金额"),
+    "expectation": ("客户期望",),
+    "audited_at": ("审核时间",),
+    "audit_result": ("审核结果",),
+    "processed_at": ("处理时间",),
+    "process_result": ("处理结果",),
+    "customer": ("客户姓名",),
+    "pickup": ("取件方式",),
+    "phone": ("用户电话",),
+    "status": ("服务单状态", "服务单状态名称", "状态"),
+    "reason": ("申请原因", "售后原因", "问题描述"),
+    "description": ("问题描述",),
+}
+JD_SERVICE_REQUIRED = ("refund_no", "order_no", "status", "applied_at", "expectation")
+
 LAYOUTS: tuple[LayoutSpec, ...] = (
     LayoutSpec(
         "jd",
@@ -51,7 +77,18 @@ LAYOUTS: tuple[LayoutSpec, ...] = (
         "jd",
         ExportKind.REFUNDS,
         "京东售后服务单导出",
-        ("服务单号", "申请单号", "客户期望", "审核结果", "取件方式", "商品编号"),
-        {},
+        (
+            "服务单号",
+            "申请单号",
+            "客户期望",
+            "审核时间",
+            "审核结果",
+            "处理时间",
+            "处理结果",
+            "取件方式",
+            "服务单状态",
+        ),
+        JD_SERVICE_COLUMNS,
+        JD_SERVICE_REQUIRED,
     ),
 )

@@ -1,11 +1,13 @@
-"""Write a set of JD POP (京东) order exports the way JD and Excel write them (invented
-people and goods) to a folder, for trying ShopDesk's import by hand or in another tool:
+"""Write a set of JD POP (京东) order and 售后服务单 exports the way JD and Excel write them
+(invented people and goods) to a folder, for trying ShopDesk's import by hand or in
+another tool:
 
     python tools/make_jd_samples.py [FOLDER]      (default: ./jd-samples)
 
 The same writers make the importer tests' fixtures (tests/jd_fixtures.py); every quirk of
 shared/domain/platforms/jd.md's order export has a file here. JD's 售后服务单 export has
-no known verbatim header, so there is no sample of it (ShopDesk names such a file).
+no known verbatim header: its samples use the names of JD's service-order fields (jd.md
+(b)), 服务单状态 and 客户期望 as codes in one file and as words in another.
 """
 
 from __future__ import annotations
@@ -21,10 +23,13 @@ from tests.jd_fixtures import (  # noqa: E402
     JD_48,
     JD_XLSX_SUBSET,
     jd_order,
+    jd_service,
     second_sku,
     split_parent,
     write_jd_orders,
     write_jd_orders_xlsx,
+    write_jd_services,
+    write_jd_services_xlsx,
 )
 
 
@@ -46,6 +51,46 @@ def day_rows() -> list[dict[str, object]]:
     return rows
 
 
+AUDITED = {"审核时间": "2024-06-16 10:00:00", "审核结果": "审核通过"}
+DONE = {**AUDITED, "处理时间": "2024-06-18 15:30:00", "处理结果": "已处理"}
+# 客户期望 code -> word, 服务单状态 code -> word (jd.md (b))
+EXPECTATIONS = {"10": "退货", "20": "换货", "30": "维修", "11": "仅退款", "80": "补发商品"}
+STATUSES = {
+    "10001": "待审核",
+    "10002": "待客户反馈",
+    "10004": "审核关闭",
+    "10005": "待收货",
+    "10007": "待处理",
+    "10009": "待用户确认",
+    "10010": "完成",
+    "10011": "取消",
+}
+
+
+def service_rows(words: bool = False) -> list[dict[str, object]]:
+    """Every 服务单状态 and every 客户期望, on the orders of `day_rows` (codes, or the
+    words when `words`), and a row whose 客户期望 ShopDesk does not know (skipped)."""
+    plan = [
+        ("10", "10001", {}),
+        ("10", "10002", {}),
+        ("20", "10004", AUDITED),
+        ("10", "10005", AUDITED),
+        ("20", "10007", AUDITED),
+        ("30", "10009", DONE),
+        ("11", "10010", DONE),
+        ("80", "10010", DONE),
+        ("10", "10011", {}),
+    ]
+    rows = []
+    for offset, (expectation, status, fields) in enumerate(plan, 1):
+        if words:
+            expectation, status = EXPECTATIONS[expectation], STATUSES[status]
+        order_no = f"{11729384100 + offset}"
+        rows.append(jd_service(f"{1654987320 + offset}", order_no, expectation, status, **fields))
+    rows.append(jd_service("1654987399", "11729384072", "99", "10001"))
+    return rows
+
+
 def main(argv: list[str]) -> int:
     folder = Path(argv[1]) if len(argv) > 1 else Path("jd-samples")
     folder.mkdir(parents=True, exist_ok=True)
@@ -61,6 +106,11 @@ def main(argv: list[str]) -> int:
         write_jd_orders_xlsx(folder / "jd-orders-copy.xlsx", rows, JD_48),
         # a seller's own subset without 应付金额: refused, naming the column
         write_jd_orders_xlsx(folder / "jd-orders-subset.xlsx", rows, JD_XLSX_SUBSET),
+        # 售后服务单: codes, words, an Excel re-save (slash dates), an .xlsx copy
+        write_jd_services(folder / "jd-services-codes.csv", service_rows()),
+        write_jd_services(folder / "jd-services-words.csv", service_rows(words=True)),
+        write_jd_services(folder / "jd-services-excel-resaved.csv", service_rows(), excel=True),
+        write_jd_services_xlsx(folder / "jd-services-copy.xlsx", service_rows(words=True)),
     ]
     for path in written:
         print(path)

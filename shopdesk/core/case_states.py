@@ -288,7 +288,23 @@ def check_move(
     if kind == E.NOTE:
         return
     state = state or derive_state(case, events, now)
-    steps = next_steps(case, state, seller_agreed(kept))
+    agreed = seller_agreed(kept)
+    steps = next_steps(case, state, agreed)
     problem = _move_problem(case, state, kind, order, steps)
+    word = state_word(case, state, agreed)
+    if problem and problem.key == "case.move.not_now" and word:
+        # said in the platform's words, with what it allows now
+        possible = [
+            step_word(case, step) or step
+            for step in steps
+            if _move_problem(case, state, step, order, steps) is None
+        ]
+        problem = Message(
+            "flow.move.not_now",
+            platform=Message(f"word.platform.{case.platform}"),
+            word=word,
+            event=kind,
+            steps=possible,
+        )
     if problem:
         raise MoveNotAllowedError(problem)

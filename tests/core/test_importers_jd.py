@@ -16,18 +16,24 @@ from shopdesk.core.import_repo import import_files
 from shopdesk.core.importers import open_export
 from shopdesk.core.store import Store
 from shopdesk.platforms.detect import guess_spec
+from tests.douyin_fixtures import AFTER_SALES as DOUYIN_AFTER_SALES
 from tests.importers_fixtures import order, write_orders
 from tests.jd_fixtures import (
     JD_40,
     JD_48,
+    JD_SERVICE,
     JD_XLSX_SUBSET,
     excel_number,
     jd_order,
+    jd_service,
     second_sku,
     split_parent,
     write_jd_orders,
     write_jd_orders_xlsx,
+    write_jd_services,
+    write_jd_services_xlsx,
 )
+from tests.pdd_fixtures import AFTER_SALES as PDD_AFTER_SALES
 from tests.pdd_fixtures import pdd_order, write_pdd_orders
 
 NO = "11729384072"  # 11 digits, as in 2015–18
@@ -386,3 +392,164 @@ def test_no_clock_is_invented_for_a_jd_order(store: Store, tmp_path: Path, now) 
     at = datetime(2024, 6, 14, tzinfo=UTC)
     for found in store.list_orders():
         assert deadlines_for_order(store, found, at) == []
+
+
+# -- the 售后服务单 export ------------------------------------------------------------
+
+SERVICES = "jd-services.csv"
+AUDITED = {"审核时间": "2024-06-16 10:00:00", "审核结果": "审核通过"}
+DONE = {**AUDITED, "处理时间": "2024-06-18 15:30:00", "处理结果": "已退款"}
+
+
+def _cases(store: Store) -> dict[str, object]:
+    return {c.platform_refund_no: c for c in store.list_cases()}
+
+
+def test_a_service_order_export_is_the_jd_after_sales_kind_by_its_whole_header() -> None:
+    spec = guess_spec(JD_SERVICE)
+    assert (spec.platform, spec.kind) == ("jd", "refunds")
+    # 订单号, 商品名称, 申请时间 are other platforms' too: their after-sales exports stay theirs
+    assert (guess_spec(PDD_AFTER_SALES).platform, guess_spec(PDD_AFTER_SALES).kind) == (
+        "pdd",
+        "refunds",
+    )
+    douyin = guess_spec(DOUYIN_AFTER_SALES)
+    assert (douyin.platform, douyin.kind) == ("douyin", "refunds")
+    assert guess_spec(JD_40).kind == "orders"
+    # in another order, with only some of its fields: still JD's
+    some = ["订单号", "服务单号", "客户期望", "服务单状态", "申请时间", "商品名称"]
+    assert (guess_spec(some).platform, guess_spec(some).kind) == ("jd", "refunds")
+
+
+@pytest.mark.parametrize(
+    ("expectation", "status", "fields", "kind", "state"),
+    [
+        ("10", "10001", {}, "return_refund", "awaiting_seller"),
+        ("退货", "待审核", {}, "return_refund", "awaiting_seller"),
+        ("10", "10002", {}, "return_refund", "awaiting_seller"),
+        ("20", "10004", AUDITED, "exchange", "refused"),
+        ("换货", "待收货", AUDITED, "exchange", "return_in_transit"),
+        ("10", "10007", AUDITED, "return_refund", "awaiting_refund"),
+        ("20", "待处理", AUDITED, "exchange", "awaiting_seller"),
+        ("30", "10005", AUDITED, "exchange", "return_in_transit"),  # 维修: an exchange's steps
+        ("11", "10007", AUDITED, "refund_shipped", "awaiting_refund"),
+        ("80", "10009", DONE, "reship", "resolved"),
+        ("补发商品", "完成", DONE, "reship", "closed"),
+        ("仅退款", "10010", DONE, "refund_shipped", "refunded"),
+        ("10", "10011", {}, "return_refund", "withdrawn"),
+    ],
+)
+def test_status_and_request_read_from_the_code_or_the_word(
+    store: Store, tmp_path: Path, now, expectation, status, fields, kind, state
+) -> None:
+    row = jd_service("1654987321", NO, expectation, status, **fields)
+    report = import_files(store, [write_jd_services(tmp_path / SERVICES, [row])], now=now)
+    (found,) = report.files
+    assert (found.platform, found.kind, found.added, found.skipped) == ("jd", "refunds", 1, [])
+    (case,) = store.list_cases()
+    assert (case.platform, case.order_no, case.kind, case.state) == ("jd", NO, kind, state)
+    assert case.platform_status == status  # verbatim, code or word
+    events = [e.kind for e in store.events(case.id)]
+    assert events[0] == "opened"
+    if fields:
+        assert ("seller_refused" if state == "refused" else "seller_agreed") in events
+
+
+def test_money_is_what_the_customer_paid_when_money_is_asked(
+    store: Store, tmp_path: Path, now
+) -> None:
+    rows = [
+        jd_service("1001", NO, "10", "10001", 实付金额="758.00"),
+        jd_service("1002", "11729384073", "20", "10001", 实付金额="339.00"),
+        jd_service("1003", "11729384074", "11", "10001", 实付金额="58.80"),
+    ]
+    import_files(store, [write_jd_services(tmp_path / SERVICES, rows)], now=now)
+    found = _cases(store)
+    assert [found[no].refund_fen for no in ("1001", "1002", "1003")] == [75800, 0, 5880]
+    # a 退款金额 column, where a seller's export has one, says it
+    header = [*JD_SERVICE, "退款金额"]
+    row = jd_service("1004", "11729384075", "10", "10001", 退款金额="700.00")
+    import_files(store, [write_jd_services(tmp_path / "b.csv", [row], header)], now=now)
+    assert _cases(store)["1004"].refund_fen == 70000
+
+
+def test_service_orders_join_the_order_export_and_reimport_adds_nothing(
+    store: Store, tmp_path: Path, now
+) -> None:
+    orders = write_jd_orders(tmp_path / EXPORT, [jd_order(NO, 订单状态="完成")])
+    services = write_jd_services(tmp_path / SERVICES, [jd_service("1654987321", NO)])
+    first = import_files(store, [orders, services], now=now)
+    assert [(f.kind, f.added) for f in first.files] == [("orders", 1), ("refunds", 1)]
+    (case,) = store.list_cases()
+    assert case.order_id == only_order(store).id
+    again = import_files(store, [orders, services], now=now)
+    assert [(f.added, f.updated) for f in again.files] == [(0, 0), (0, 0)]
+
+
+def test_a_later_export_moves_the_case_on(store: Store, tmp_path: Path, now) -> None:
+    import_files(store, [write_jd_services(tmp_path / "a.csv", [jd_service("1", NO)])], now=now)
+    later = jd_service("1", NO, "10", "10005", **AUDITED)
+    report = import_files(store, [write_jd_services(tmp_path / "b.csv", [later])], now=now)
+    assert report.files[0].updated == 1
+    (case,) = store.list_cases()
+    assert (case.state, case.platform_status) == ("return_in_transit", "10005")
+
+
+def test_an_order_known_only_from_a_service_order_was_shipped(
+    store: Store, tmp_path: Path, now
+) -> None:
+    import_files(store, [write_jd_services(tmp_path / SERVICES, [jd_service("1", NO)])], now=now)
+    assert only_order(store).state == "shipped"  # 退换修 is for goods the customer has
+
+
+def test_bad_rows_are_skipped_naming_the_row_and_the_column(
+    store: Store, tmp_path: Path, now
+) -> None:
+    rows = [
+        jd_service("1001", NO),
+        jd_service("1002", NO, "99"),
+        jd_service("1003", NO, "10", "10099"),
+        jd_service("1004", NO, 申请时间=""),
+        jd_service("1005", "JD-NO"),
+    ]
+    report = import_files(store, [write_jd_services(tmp_path / SERVICES, rows)], now=now)
+    (found,) = report.files
+    assert found.added == 1
+    assert [(p.file, p.row, p.column, p.value) for p in found.skipped] == [
+        (SERVICES, 3, "客户期望", "99"),
+        (SERVICES, 4, "服务单状态", "10099"),
+        (SERVICES, 5, "申请时间", ""),
+        (SERVICES, 6, "订单号", "JD-NO"),
+    ]
+    assert "客户期望" in found.skipped[0].reason and "服务单状态" in found.skipped[1].reason
+
+
+def test_an_excel_resave_keeps_what_is_exact_and_skips_a_mangled_key(
+    store: Store, tmp_path: Path, now
+) -> None:
+    rows = [
+        jd_service("1654987321", NO, "10", "10001"),
+        jd_service("165498732100001", "11729384073", "10", "10001"),  # 15 digits: lost
+    ]
+    path = write_jd_services(tmp_path / SERVICES, rows, excel=True)
+    assert "1.65499E+14" in path.read_bytes().decode("gbk")
+    (found,) = import_files(store, [path], now=now).files
+    assert found.added == 1
+    ((row, column),) = [(p.row, p.column) for p in found.skipped]
+    assert (row, column) == (3, "服务单号")
+    (case,) = store.list_cases()
+    assert case.opened_at == "2024-06-16T01:12:00Z"  # slash date without its seconds
+
+
+def test_an_xlsx_copy_with_number_and_date_cells(store: Store, tmp_path: Path, now) -> None:
+    rows = [jd_service("1654987321", NO, "10", "10007", **AUDITED)]
+    path = write_jd_services_xlsx(tmp_path / "jd-services.xlsx", rows)
+    (found,) = import_files(store, [path], now=now).files
+    assert (found.platform, found.kind, found.added) == ("jd", "refunds", 1)
+    (case,) = store.list_cases()
+    assert (case.platform_refund_no, case.order_no) == ("1654987321", NO)
+    assert (case.state, case.platform_status, case.refund_fen) == (
+        "awaiting_refund",
+        "10007",
+        75800,
+    )

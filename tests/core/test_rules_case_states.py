@@ -4,10 +4,14 @@ from shopdesk.core.case_states import (
     allowed_events,
     check_move,
     derive_state,
+    seller_agreed,
+    state_word,
+    step_word,
     undoable_event,
 )
 from shopdesk.core.errors import MoveNotAllowedError
 from shopdesk.core.model import CaseState, EventKind
+from shopdesk.platforms import flow, registry
 from tests.core.rules_helpers import Timeline, case, cn, order
 
 
@@ -104,3 +108,64 @@ def test_empty_timeline_offers_opening():
     assert allowed_events(case(), []) == [EventKind.OPENED, EventKind.NOTE]
     with pytest.raises(MoveNotAllowedError, match="还没有买家申请"):
         check_move(case(), [], "seller_agreed")
+
+
+# -- each platform's flow over the shared one ------------------------------------------
+
+
+def test_the_seven_day_no_reason_refusal_ban_is_taobaos_own():
+    t = Timeline()
+    t.add("opened", "2026-11-27 10:00")
+    for platform in ("pdd", "jd", "douyin"):
+        no_reason = case("return_refund", reason="七天无理由退换货", platform=platform)
+        check_move(no_reason, t.events, "seller_refused")  # their own facts: no such ban
+        assert EventKind.SELLER_REFUSED in allowed_events(no_reason, t.events)
+    taobao = case("return_refund", reason="七天無理由退換貨", platform="taobao")
+    assert EventKind.SELLER_REFUSED not in allowed_events(taobao, t.events)
+
+
+def test_a_platform_without_a_flow_of_its_own_follows_the_shared_one():
+    t = Timeline()
+    t.add("opened", "2026-11-27 10:00")
+    shared = allowed_events(case("return_refund", platform="taobao"), t.events)
+    assert allowed_events(case("return_refund", platform="wechat"), t.events) == shared
+    assert EventKind.RESHIPPED in allowed_events(case("exchange", platform="taobao"), t.events)
+
+
+def test_a_jd_service_order_is_reviewed_before_it_is_carried_out():
+    t = Timeline()
+    t.add("opened", "2026-11-27 10:00")
+    c = case("reship", platform="jd")
+    assert state_word(c, CaseState.AWAITING_SELLER, False) == "待审核"
+    assert allowed_events(c, t.events)[:2] == [EventKind.SELLER_AGREED, EventKind.SELLER_REFUSED]
+    with pytest.raises(MoveNotAllowedError, match="京东售后单「待审核」时不能「已补发」.*审核通过"):
+        check_move(c, t.events, "reshipped")
+    t.add("seller_agreed", "2026-11-27 11:00")
+    assert seller_agreed(t.events)
+    assert derive_state(c, t.events) == CaseState.AWAITING_SELLER
+    assert state_word(c, CaseState.AWAITING_SELLER, True) == "待处理"
+    assert allowed_events(c, t.events)[0] == EventKind.RESHIPPED
+    check_move(c, t.events, "reshipped")
+    assert step_word(c, EventKind.SELLER_AGREED) == "审核通过"
+
+
+def test_a_new_request_starts_the_review_again():
+    t = Timeline()
+    t.add("opened", "2026-11-27 10:00")
+    t.add("seller_agreed", "2026-11-27 11:00")
+    t.add("buyer_modified", "2026-11-27 12:00")
+    assert not seller_agreed(t.events)
+    assert EventKind.SELLER_AGREED in allowed_events(case("reship", platform="jd"), t.events)
+
+
+def test_every_platforms_flow_names_only_known_states_kinds_and_steps(tmp_path):
+    for platform_id in registry.ids():
+        registry.flow(platform_id)  # loads, or says which id is wrong
+    wrong = tmp_path / "flow.toml"
+    wrong.write_text('[[state]]\nstate = "awaiting_seller"\nsteps = ["seller_agread"]\n')
+    with pytest.raises(ValueError, match="seller_agread"):
+        flow.load(wrong)
+    opened = tmp_path / "opened.toml"
+    opened.write_text('[steps]\nopened = "申请"\n')  # the request is not a seller's step
+    with pytest.raises(ValueError, match="opened"):
+        flow.load(opened)

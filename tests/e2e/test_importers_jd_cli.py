@@ -8,7 +8,17 @@ from pathlib import Path
 
 from tests.e2e.conftest import shopdesk
 from tests.importers_fixtures import order, write_orders
-from tests.jd_fixtures import JD_40, JD_48, jd_order, second_sku, split_parent, write_jd_orders
+from tests.jd_fixtures import (
+    JD_40,
+    JD_48,
+    JD_SERVICE,
+    jd_order,
+    jd_service,
+    second_sku,
+    split_parent,
+    write_jd_orders,
+    write_jd_services,
+)
 from tests.pdd_fixtures import pdd_order, write_pdd_orders
 
 NO = "11729384072"
@@ -90,3 +100,46 @@ def test_an_unusable_jd_file_exits_2_in_one_chinese_line(tmp_path: Path) -> None
     assert result.stderr.strip().splitlines() == [
         "shopdesk: jd.csv：京东订单导出缺少必需的列：应付金额（表头可能被改过）：请用平台导出的原始文件"
     ]
+
+
+def test_jd_service_orders_imported_listed_and_reviewed_on_the_command_line(
+    tmp_path: Path,
+) -> None:
+    db = str(tmp_path / "s.db")
+    orders = write_jd_orders(tmp_path / "jd.csv", [jd_order(NO, 订单状态="完成")])
+    rows = [
+        jd_service("1654987321", NO, "10", "10001", 问题描述="杯子有裂纹"),
+        jd_service("1654987322", SHIPPED, "仅退款", "完成", 处理时间="2024-06-18 15:30:00"),
+    ]
+    services = write_jd_services(tmp_path / "services.csv", rows, [*JD_SERVICE, "问题描述"])
+    result = shopdesk("import", orders, services, "--db", db, "--json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)["files"]
+    assert [(f["platform"], f["kind"], f["rows"], f["added"]) for f in report] == [
+        ("jd", "orders", 1, 1),
+        ("jd", "refunds", 2, 2),
+    ]
+    listed = json.loads(shopdesk("cases", "--db", db, "--json").stdout)
+    by_no = {c["order_no"]: c for c in listed}
+    review = by_no[NO]
+    assert (review["platform"], review["refund_fen"], review["platform_status"]) == (
+        "jd",
+        75800,
+        "10001",
+    )
+    assert (review["platform_reason"], review["state"]) == ("杯子有裂纹", "awaiting_seller")
+    done = by_no[SHIPPED]
+    assert (done["kind"], done["state"], done["platform_status"]) == (
+        "refund_shipped",
+        "refunded",
+        "完成",
+    )
+
+    # 待审核: the review first; a refund now is refused in JD's words, naming the review
+    refused = shopdesk("case", "event", review["id"], "refunded", "--db", db)
+    assert refused.returncode == 2
+    assert "京东售后单「待审核」时不能「退款成功」" in refused.stderr
+    assert "审核通过、审核不通过" in refused.stderr
+    agreed = shopdesk("case", "event", review["id"], "seller_agreed", "--db", db, "--json")
+    assert agreed.returncode == 0, agreed.stderr
+    assert json.loads(agreed.stdout)["state"] == "awaiting_return"

@@ -553,3 +553,28 @@ def test_an_xlsx_copy_with_number_and_date_cells(store: Store, tmp_path: Path, n
         "10007",
         75800,
     )
+
+
+def test_columns_are_found_by_name_in_any_order_under_other_spellings(
+    store: Store, tmp_path: Path, now
+) -> None:
+    header = ["订单编号", "商品名称", "服务单状态名称", "服务单编号", "服务类型", "申请时间"]
+    row = {
+        "订单编号": NO,
+        "商品名称": "马克杯",
+        "服务单状态名称": "待审核",
+        "服务单编号": "1654987321",
+        "服务类型": "换货",
+        "申请时间": "2024-06-16 09:12:30",
+    }
+    (found,) = import_files(
+        store, [write_jd_services(tmp_path / SERVICES, [row], header)], now=now
+    ).files
+    assert (found.platform, found.kind, found.added) == ("jd", "refunds", 1)
+    (case,) = store.list_cases()
+    assert (case.order_no, case.kind, case.state, case.refund_fen) == (
+        NO,
+        "exchange",
+        "awaiting_seller",
+        0,
+    )

@@ -42,15 +42,15 @@ JD_ORDER_REQUIRED = ("order_no", "status", "payable_fen", "paid_time")
 # alternatives are the names JD's seller pages give the same fields. 服务单状态 and 客户期望
 # may hold the code (10001, 10) or the word (待审核, 退货).
 JD_SERVICE_COLUMNS: dict[str, tuple[str, ...]] = {
-    "refund_no": ("服务单号",),
+    "refund_no": ("服务单号", "服务单编号", "售后服务单号"),
     "apply_no": ("申请单号",),
-    "applied_at": ("申请时间",),
-    "order_no": ("订单号",),
+    "applied_at": ("申请时间", "服务单申请时间"),
+    "order_no": ("订单号", "订单编号"),
     "sku_id": ("商品编号", "商品ID"),
     "title": ("商品名称",),
-    "paid_fen": ("实付金额",),
+    "paid_fen": ("实付金额", "商品实付金额", "实付金额(元)", "实付金额（元）"),
     "refund_fen": ("退款金额", "应退金额"),
-    "expectation": ("客户期望",),
+    "expectation": ("客户期望", "客户期望名称", "服务类型", "售后类型"),
     "audited_at": ("审核时间",),
     "audit_result": ("审核结果",),
     "processed_at": ("处理时间",),
@@ -58,7 +58,7 @@ JD_SERVICE_COLUMNS: dict[str, tuple[str, ...]] = {
     "customer": ("客户姓名",),
     "pickup": ("取件方式",),
     "phone": ("用户电话",),
-    "status": ("服务单状态", "服务单状态名称", "状态"),
+    "status": ("服务单状态", "服务单状态名称", "售后服务单状态", "服务状态", "状态"),
     "reason": ("申请原因", "售后原因", "问题描述"),
     "description": ("问题描述",),
 }
@@ -87,6 +87,11 @@ LAYOUTS: tuple[LayoutSpec, ...] = (
             "处理结果",
             "取件方式",
             "服务单状态",
+            # other names of its own fields
+            "服务单编号",
+            "售后服务单号",
+            "服务单状态名称",
+            "售后服务单状态",
         ),
         JD_SERVICE_COLUMNS,
         JD_SERVICE_REQUIRED,

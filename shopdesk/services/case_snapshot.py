@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 
 from shopdesk.core import chatlog
-from shopdesk.core.case_states import allowed_events
+from shopdesk.core.case_states import allowed_events, seller_agreed, state_word, step_word
 from shopdesk.core.deadlines_repo import case_state, deadlines_for_case, deadlines_for_order
 from shopdesk.core.errors import NotFoundError
 from shopdesk.core.model import (
@@ -82,6 +82,10 @@ class CaseSnapshot:
     deadlines: tuple[Deadline, ...]  # the case's running clocks
     paused_order_deadlines: tuple[Deadline, ...]  # the order's clocks this case holds
     allowed: tuple[EventKind, ...]  # what the seller may record next
+    # the platform's words (its flow.toml): for where the case stands (JD's 待审核) and for
+    # the steps allowed (审核通过); "" / absent where it gives none
+    state_word: str = ""
+    step_words: dict[EventKind, str] = field(default_factory=dict)
 
     @property
     def case_id(self) -> int:
@@ -152,6 +156,7 @@ def read_case(store: Store, case_id: int, now: datetime) -> CaseSnapshot:
     order_clocks = deadlines_for_order(
         None, order, now, cases, timelines=timelines, promised_hours=promised
     )
+    allowed = tuple(allowed_events(case, events, order=order, now=now, state=state))
     return CaseSnapshot(
         case=case,
         order=order,
@@ -167,7 +172,9 @@ def read_case(store: Store, case_id: int, now: datetime) -> CaseSnapshot:
         state=state,
         deadlines=tuple(own),
         paused_order_deadlines=tuple(d for d in order_clocks if d.is_paused),
-        allowed=tuple(allowed_events(case, events, order=order, now=now, state=state)),
+        allowed=allowed,
+        state_word=state_word(case, state, seller_agreed(events, now)),
+        step_words={step: word for step in allowed if (word := step_word(case, step))},
     )
 
 

@@ -12,6 +12,7 @@ import pytest
 from shopdesk.core.errors import MoveNotAllowedError
 from shopdesk.core.model import EventKind
 from shopdesk.services import cases, imports
+from shopdesk.services.case_snapshot import read_case
 from tests.douyin_fixtures import (
     douyin_after_sale,
     douyin_line,
@@ -48,6 +49,9 @@ def test_a_jd_service_order_waiting_for_review_offers_the_review(store, tmp_path
     assert E.REFUNDED not in flow.events and E.RESHIPPED not in flow.events
     with pytest.raises(MoveNotAllowedError):
         cases.record_step(store, case_id, "refunded", now, now=now)
+    snapshot = read_case(store, case_id, now)  # what the case panel draws from
+    assert (snapshot.state_word, snapshot.allowed) == ("待审核", flow.events)
+    assert snapshot.step_words[E.SELLER_AGREED] == "审核通过"
 
     cases.record_step(store, case_id, "seller_agreed", now, now=now)  # 审核通过
     flow = cases.case_flow(store, case_id, now=now)

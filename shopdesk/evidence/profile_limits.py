@@ -162,6 +162,17 @@ def platform_of(profile: Profile) -> str | None:
     return None
 
 
+def starting_profile(platform_id: str | None, profiles: Mapping[str, Profile]) -> str | None:
+    """The destination a case on `platform_id` starts with: the one its spec names, else
+    the first of its own folder (by id: its appeal form before its refusal form), else the
+    default platform's."""
+    spec = registry.find(platform_id)
+    if spec is not None and spec.default_profile in profiles:
+        return spec.default_profile
+    own = [pid for pid, p in profiles.items() if platform_of(p) == platform_id]
+    return min(own) if own else registry.default_profile()
+
+
 # -- the limits in words --------------------------------------------------------------------
 
 

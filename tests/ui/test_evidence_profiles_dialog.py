@@ -84,7 +84,7 @@ def test_an_edited_conservative_profile_is_what_the_budget_and_the_packager_coun
     case_id = douyin_case(store, tmp_path, 3)
     window.show_case(case_id)
     panel = window.evidence_panel
-    panel.profile.setCurrentIndex(panel.profile.findData("douyin-appeal"))
+    assert panel.profile.currentData() == "douyin-appeal"  # a Douyin case: Douyin's form
     figures = panel.budget_figures()
     assert (figures["files"], figures["max_files"]) == (3, 5) and "超出" not in panel.budget.text()
     assert pack_case(store.path, case_id, panel.selected_profile(), tmp_path / "a").plan.fits
@@ -137,3 +137,19 @@ def test_the_dialog_fits_a_1280x720_screen(window, qtbot, tmp_path):
     for label in (dialog.summary, dialog.source, dialog.note):
         assert label.width() >= label.minimumSizeHint().width()
     assert dialog.grab().save(str(tmp_path / "profiles-dialog.png"))
+
+
+def test_a_case_opens_on_a_destination_of_its_platform(window, demo_store, tmp_path):
+    panel = window.evidence_panel
+    taobao = next(c for c in demo_store.list_cases() if c.platform == "taobao")
+    window.show_case(taobao.id)
+    assert panel.profile.currentData() == "taobao-refund"
+    douyin = douyin_case(demo_store, tmp_path, 0)
+    window.show_case(douyin)
+    assert panel.profile.currentData() == "douyin-appeal"
+    panel.profile.setCurrentIndex(panel.profile.findData("douyin-refuse"))
+    window.show_case(taobao.id)  # another platform's form does not follow to Taobao
+    assert panel.profile.currentData() == "taobao-refund"
+    panel.profile.setCurrentIndex(panel.profile.findData("courier-claim-pdf"))
+    window.show_case(douyin)  # a shared destination the seller chose stays
+    assert panel.profile.currentData() == "courier-claim-pdf"

@@ -255,6 +255,7 @@ class EvidencePanel(QWidget):
         new_case = case_id != self.case_id
         if new_case:
             self.result.clear()
+            self._choose_platform_profile(snapshot.case.platform)
         self._snapshot = snapshot
         self.case_id = case_id
         self._refresh_statement(case_id, new_case=new_case)
@@ -409,6 +410,17 @@ class EvidencePanel(QWidget):
         for profile in self.profiles.values():
             self.profile.addItem(profile.name(), profile.id)
         self.profile.setCurrentIndex(max(0, self.profile.findData(current)))
+        self.profile.blockSignals(False)
+
+    def _choose_platform_profile(self, platform: str) -> None:
+        """A case opens on a destination of its own platform (a JD case: JD's form); a
+        destination the seller chose that fits it (its platform's, a shared one) stays."""
+        chosen = self.profiles.get(self.profile.currentData())
+        if chosen is not None and profile_limits.platform_of(chosen) in (None, platform):
+            return
+        start = profile_limits.starting_profile(platform, self.profiles)
+        self.profile.blockSignals(True)
+        self.profile.setCurrentIndex(max(0, self.profile.findData(start)))
         self.profile.blockSignals(False)
 
     def reload_profiles(self) -> None:

@@ -542,8 +542,56 @@
         <translation>Uses</translation>
     </message>
     <message>
+        <source>不限</source>
+        <translation>No limit</translation>
+    </message>
+    <message>
+        <source> 张</source>
+        <translation> image(s)</translation>
+    </message>
+    <message>
+        <source>每张图片上限</source>
+        <translation>Limit per image</translation>
+    </message>
+    <message>
+        <source>图片张数上限</source>
+        <translation>Most images</translation>
+    </message>
+    <message>
+        <source>目的地</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <source>现在的限制</source>
+        <translation>Limits now</translation>
+    </message>
+    <message>
         <source>来源</source>
         <translation>Source</translation>
+    </message>
+    <message>
+        <source>图片格式</source>
+        <translation>Image formats</translation>
+    </message>
+    <message>
+        <source>陈述上限</source>
+        <translation>Statement limit</translation>
+    </message>
+    <message>
+        <source>生成证据包和“证据”页的预算都按这里保存的限制计算；平台页面上的要求变了，就在这里改。</source>
+        <translation>Evidence packages and the budget on the Evidence tab count by the limits saved here; when the platform&apos;s page asks for something else, change them here.</translation>
+    </message>
+    <message>
+        <source>恢复默认</source>
+        <translation>Restore default</translation>
+    </message>
+    <message>
+        <source>通用</source>
+        <translation>Shared</translation>
+    </message>
+    <message>
+        <source>证据提交限制…</source>
+        <translation>Evidence upload limits…</translation>
     </message>
     <message>
         <source>标题（千牛快捷短语的名称）</source>
@@ -2053,6 +2101,29 @@ The current data is saved as a &quot;before restore&quot; backup first, so you c
             <numerusform>%n line</numerusform>
             <numerusform>%n lines</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ProfilesDialog</name>
+    <message>
+        <source>证据提交限制</source>
+        <translation>Evidence upload limits</translation>
+    </message>
+    <message>
+        <source>PDF 总大小上限</source>
+        <translation>Limit of the whole PDF</translation>
+    </message>
+    <message>
+        <source>每张图片上限</source>
+        <translation>Limit per image</translation>
+    </message>
+    <message>
+        <source> 字节</source>
+        <translation> bytes</translation>
+    </message>
+    <message>
+        <source> 字</source>
+        <translation> characters</translation>
     </message>
 </context>
 <context>

@@ -538,8 +538,56 @@
         <translation>使用次數</translation>
     </message>
     <message>
+        <source>不限</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source> 张</source>
+        <translation> 張</translation>
+    </message>
+    <message>
+        <source>每张图片上限</source>
+        <translation>每張圖片上限</translation>
+    </message>
+    <message>
+        <source>图片张数上限</source>
+        <translation>圖片張數上限</translation>
+    </message>
+    <message>
+        <source>目的地</source>
+        <translation>目的地</translation>
+    </message>
+    <message>
+        <source>现在的限制</source>
+        <translation>現在的限制</translation>
+    </message>
+    <message>
         <source>来源</source>
         <translation>來源</translation>
+    </message>
+    <message>
+        <source>图片格式</source>
+        <translation>圖片格式</translation>
+    </message>
+    <message>
+        <source>陈述上限</source>
+        <translation>陳述上限</translation>
+    </message>
+    <message>
+        <source>生成证据包和“证据”页的预算都按这里保存的限制计算；平台页面上的要求变了，就在这里改。</source>
+        <translation>產生證據包和「證據」頁的預算都按這裡儲存的限制計算；平台頁面上的要求變了，就在這裡改。</translation>
+    </message>
+    <message>
+        <source>恢复默认</source>
+        <translation>恢復預設</translation>
+    </message>
+    <message>
+        <source>通用</source>
+        <translation>通用</translation>
+    </message>
+    <message>
+        <source>证据提交限制…</source>
+        <translation>證據提交限制…</translation>
     </message>
     <message>
         <source>标题（千牛快捷短语的名称）</source>
@@ -2045,6 +2093,29 @@
         <translation>
             <numerusform>%n 行</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ProfilesDialog</name>
+    <message>
+        <source>证据提交限制</source>
+        <translation>證據提交限制</translation>
+    </message>
+    <message>
+        <source>PDF 总大小上限</source>
+        <translation>PDF 總大小上限</translation>
+    </message>
+    <message>
+        <source>每张图片上限</source>
+        <translation>每張圖片上限</translation>
+    </message>
+    <message>
+        <source> 字节</source>
+        <translation> 位元組</translation>
+    </message>
+    <message>
+        <source> 字</source>
+        <translation> 字</translation>
     </message>
 </context>
 <context>

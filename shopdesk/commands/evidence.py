@@ -187,6 +187,7 @@ def run_list(args: Namespace) -> int:
 
 
 def run_pack(args: Namespace) -> int:
+    from shopdesk.evidence import profile_limits
     from shopdesk.evidence.profiles import copy_for_editing, get_profile, load_profiles
 
     if args.edit_profile:
@@ -194,17 +195,15 @@ def run_pack(args: Namespace) -> int:
         emit(args, {"profile": args.edit_profile, "path": str(path)}, str(path))
         return 0
     if args.list_profiles:
-        profiles = load_profiles()
-        lines = [_profile_line(p) for p in profiles.values()]
-        emit(args, [p.to_dict() for p in profiles.values()], "\n".join(lines))
-        return 0
+        return _list_profiles(args, load_profiles)
     if args.case_id is None or not args.profile or not args.out:
         raise CommandError("cli.pack.needs")
     from shopdesk.evidence.from_store import pack_case
 
     refuse_store_target(args.out, store_path(args))
-    profile = get_profile(args.profile)
+    get_profile(args.profile)  # an unknown destination refused before the store is opened
     with open_store(args) as store:  # a bad store refused with the usual one line first
+        profile = profile_limits.get(store, args.profile)  # with the limits set in 设置
         only = _chosen_items(store, args.case_id, args.items)
     result = pack_case(
         store_path(args),
@@ -239,6 +238,31 @@ def run_pack(args: Namespace) -> int:
     lines += [text("cli.pack.upload", name=u.name, bytes=f"{len(u.data):,}") for u in plan.uploads]
     lines.append(text("cli.pack.statement", chars=plan.statement_chars, bytes=plan.statement_bytes))
     emit(args, document, "\n".join(lines))
+    return 0
+
+
+def _list_profiles(args: Namespace, load_profiles) -> int:
+    """Every destination with the limits the packager counts by: the store's own (set in
+    设置 → 证据提交限制) when there is a store, else the bundled ones."""
+    from shopdesk.evidence import profile_limits
+
+    edited: set[str] = set()
+    if args.db or store_path(args).exists():
+        with open_store(args) as store:
+            profiles = profile_limits.for_store(store)
+            edited = set(profile_limits.edited(store)) & set(profiles)
+    else:
+        profiles = load_profiles()
+    lines = []
+    for profile in profiles.values():
+        line = _profile_line(profile)
+        if profile.conservative or profile.id in edited:
+            line += "  " + profile_limits.summary(
+                profile, language(), edited_here=profile.id in edited
+            )
+        lines.append(line)
+    documents = [dict(p.to_dict(), edited=p.id in edited) for p in profiles.values()]
+    emit(args, documents, "\n".join(lines))
     return 0
 
 

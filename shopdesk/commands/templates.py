@@ -69,6 +69,8 @@ def run_list(args: Namespace) -> int:
                         "language": language,
                         "title": template.texts[language].title,
                         "tags": template.tags(),
+                        # the platforms whose words it speaks; [] = every platform
+                        "platforms": list(template.platforms),
                         "builtin": template.builtin,
                         "limit_chars": template.limit_chars,
                         "limit_bytes": template.limit_bytes,

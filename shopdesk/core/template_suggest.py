@@ -79,12 +79,16 @@ def rank(
     cause: str | None = None,
     stage: str | None = None,
     uses: Mapping[str, int] | None = None,
+    platform: str | None = None,
 ) -> list[Suggestion]:
     """All templates, fitting ones first: by score, then by how often the seller used
-    them, then built-in order."""
+    them, then built-in order. With `platform` (the case's), a template written in
+    another platform's words (小二介入 for a JD case) is not offered at all."""
     uses = uses or {}
     suggestions = []
     for position, template in enumerate(templates):
+        if not template.fits_platform(platform):
+            continue
         kind_ok = not template.kinds or kind in template.kinds
         stage_ok = not stage or not template.stages or stage in template.stages
         suggestion = Suggestion(

@@ -93,9 +93,12 @@ class TemplateText:
 class Template:
     """One reply in up to three languages, with the tags that say where it fits.
 
-    Empty tag tuples mean "any". `limit_chars` / `limit_bytes` are the platform's limits
-    for the field the text goes into (e.g. 500 characters for a review explanation,
-    400 bytes for a Taobao refund message)."""
+    Empty tag tuples mean "any". `platforms` are the platforms whose words the text
+    speaks (小二介入 is Taobao's; JD's cases go to a 纠纷单): a case of another platform is
+    never offered it; a seller's own template without them fits every platform.
+    `limit_chars` / `limit_bytes` are the platform's limits for the field the text goes
+    into (e.g. 500 characters for a review explanation, 400 bytes for a Taobao refund
+    message)."""
 
     id: str
     texts: Mapping[str, TemplateText]
@@ -104,6 +107,7 @@ class Template:
     stages: tuple[str, ...] = ()
     steps: tuple[str, ...] = ()
     group: str = ""
+    platforms: tuple[str, ...] = ()
     limit_chars: int | None = None
     limit_bytes: int | None = None
     builtin: bool = False
@@ -118,6 +122,10 @@ class Template:
 
     def title(self, language: str = DEFAULT_LANGUAGE) -> str:
         return self.text(language).title
+
+    def fits_platform(self, platform: str | None) -> bool:
+        """True when the text suits a case on `platform` (None: any platform)."""
+        return not self.platforms or platform is None or platform in self.platforms
 
     def tags(self) -> dict[str, list[str]]:
         return {
@@ -313,6 +321,7 @@ def make_template(
             )
     if not clean_texts:
         raise ValueError(f"template {template_id}: no text")
+    platforms = _platforms(template_id, extra.pop("platforms", None) or ())
     limits = {}
     for key in ("limit_chars", "limit_bytes"):
         value = extra.pop(key, None)
@@ -327,9 +336,26 @@ def make_template(
         causes=tuple(tags.get("causes", ()) or ()),
         stages=tuple(tags.get("stages", ()) or ()),
         steps=tuple(tags.get("steps", ()) or ()),
+        platforms=platforms,
         **limits,
         **extra,  # type: ignore[arg-type]
     )
+
+
+def _platforms(template_id: str, values: object) -> tuple[str, ...]:
+    """The platform ids a template is tagged with; ValueError for one ShopDesk lacks."""
+    from shopdesk.platforms import registry
+
+    if not isinstance(values, (list, tuple)) or not all(isinstance(v, str) for v in values):
+        raise ValueError(f"template {template_id}: platforms must be a list of platform ids")
+    known = registry.ids()
+    unknown = [v for v in values if v not in known]
+    if unknown:
+        raise ValueError(
+            f"template {template_id}: unknown platform {', '.join(unknown)} "
+            f"(valid: {', '.join(known)})"
+        )
+    return tuple(values)
 
 
 # --- the built-in library -----------------------------------------------------------------
@@ -380,6 +406,7 @@ def _from_toml(entry: Mapping[str, object], group: str) -> Template:
         tags,  # type: ignore[arg-type]
         group=group,
         builtin=True,
+        platforms=entry.get("platforms", []),
         limit_chars=entry.get("limit_chars"),
         limit_bytes=entry.get("limit_bytes"),
     )

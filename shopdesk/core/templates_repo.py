@@ -3,8 +3,8 @@ the timeline event a copied reply leaves on its case.
 
 Built-in templates live in resources and are read-only; a seller changes one by
 duplicating it. A seller's template is stored as: `texts` JSON (language -> {title,
-body}), `tags` JSON ({kinds, causes, stages, steps, group, limit_bytes}) and
-`limit_chars`."""
+body}), `tags` JSON ({kinds, causes, stages, steps, group, limit_bytes, platforms}) and
+`limit_chars`. A template without platforms fits every platform."""
 
 from __future__ import annotations
 
@@ -47,6 +47,7 @@ def _from_row(row: dict) -> Template:
         {lang: text for lang, text in texts.items() if lang in LANGUAGES},
         {key: tags.get(key, []) for key in ("kinds", "causes", "stages", "steps")},
         group=tags.get("group", ""),
+        platforms=tags.get("platforms") or [],
         builtin_of=row["builtin_of"],
         limit_chars=row["limit_chars"],
         limit_bytes=tags.get("limit_bytes"),
@@ -55,6 +56,8 @@ def _from_row(row: dict) -> Template:
 
 def _row(template: Template) -> dict:
     tags = dict(template.tags(), group=template.group, limit_bytes=template.limit_bytes)
+    if template.platforms:
+        tags["platforms"] = list(template.platforms)
     texts = {
         lang: {"title": text.title, "body": text.body} for lang, text in template.texts.items()
     }

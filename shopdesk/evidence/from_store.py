@@ -14,6 +14,7 @@ from shopdesk.core.case_states import effective_events
 from shopdesk.core.evidence_checklist import checklist, numbered
 from shopdesk.core.model import EventKind, EvidenceKind
 from shopdesk.core.store import Store
+from shopdesk.evidence import profile_limits
 from shopdesk.evidence.package import Plan, build_package, plan_package
 from shopdesk.evidence.packmodel import CaseFacts, Exhibit, PackageRequest, TimelineEntry
 from shopdesk.evidence.profiles import Profile, get_profile
@@ -30,7 +31,8 @@ def default_statement(
     order = store.get_order(case.order_id)
     if exhibits is None:
         exhibits = evidence_repo.list_evidence(store, case_id)
-    return statement_for(case, order, store.events(case_id), exhibits, profile_id)
+    profile = profile_limits.get(store, profile_id) if profile_id else None  # as set in 设置
+    return statement_for(case, order, store.events(case_id), exhibits, profile)
 
 
 def statement_for(
@@ -164,7 +166,7 @@ def request_for_case(
     only: list[int] | None = None,
 ) -> PackageRequest:
     if isinstance(profile, str):
-        profile = get_profile(profile)
+        profile = profile_limits.get(store, profile)  # with the limits set in 设置
     exhibits = case_exhibits(store, case_id, only)
     if statement is None:
         statement = default_statement(store, case_id, profile.id, exhibits)

@@ -37,6 +37,9 @@ class Profile:
     version: int = 1
     source: str = ""
     confidence: str = ""
+    # the fact page its limits come from; conservative: the facts give none (profile_limits.py)
+    facts: str = ""
+    conservative: bool = False
     path: str = field(default="", compare=False)
 
     def name(self, language: str = "zh-CN") -> str:
@@ -65,6 +68,8 @@ class Profile:
             "version": self.version,
             "source": self.source,
             "confidence": self.confidence,
+            "facts": self.facts,
+            "conservative": self.conservative,
             "path": self.path,
         }
 
@@ -137,6 +142,8 @@ def parse_profile(text: str, origin: str) -> Profile:
         version=int(data.get("version", 1)),
         source=str(data.get("source", "")),
         confidence=str(data.get("confidence", "")),
+        facts=str(data.get("facts", "")),
+        conservative=data.get("conservative") is True,
         path=origin,
     )
 

@@ -44,7 +44,7 @@ from shopdesk.ui.case.reply_panel import ReplyPanel
 from shopdesk.ui.case.timeline_panel import TimelinePanel
 from shopdesk.ui.clock_catch_up import ClockCatchUp, FirstPaint
 from shopdesk.ui.countdown import add_countdown_column
-from shopdesk.ui.dialogs import check_dialog, import_dialog, paste_case_dialog
+from shopdesk.ui.dialogs import check_dialog, import_dialog, paste_case_dialog, profiles_dialog
 from shopdesk.ui.dialogs.order_form import OrderForm
 from shopdesk.ui.dialogs.shop_dialog import ShopDialog
 from shopdesk.ui.dialogs.welcome import WelcomePage, needs_welcome
@@ -218,6 +218,7 @@ class MainWindow(QMainWindow):
         due.counts_changed.connect(lambda _n: self.reminders.update_status())
         self.first_paint.then(self.reminders.start)
         add_rules_menu(self, self.menu("settings"))
+        profiles_dialog.install(self)  # 设置 → 证据提交限制…
 
     def _add_case_sections(self) -> None:
         """The case panel's tabs: 进度 first (and shown), 概况, 原因与费用, 证据, 回复."""

@@ -130,9 +130,16 @@ def test_list_profiles_and_user_mistakes(demo_db):
         "tmall-return-refuse",
         "qianniu-upload",
         "courier-claim-pdf",
+        # each platform's appeal and refusal forms (conservative: the facts give no limits)
+        *(
+            f"{platform}-{form}"
+            for platform in ("jd", "pdd", "douyin")
+            for form in ("appeal", "refuse")
+        ),
     }
     refund = next(p for p in profiles if p["id"] == "taobao-refund")
     assert refund["max_bytes"] == 500_000 and refund["text_limit"] == 400
+    assert refund["facts"] == "shared/domain/RULES.md" and not refund["conservative"]
     for args in (
         ["pack", "9", "--profile", "nope", "--out", "x", "--db", demo_db],
         ["evidence", "add", "9", "/no/such/file.jpg", "--kind", "photo", "--db", demo_db],
@@ -274,3 +281,25 @@ def test_a_chat_only_package_claims_nothing_but_the_chat(tmp_path, demo_db, prof
     for claim in ("检验", "称重", "照片", "物流记录", "物流轨迹", "发货记录", "完好"):
         assert claim not in statement and claim not in said, claim
     assert "附件 1" in summary
+
+
+def test_list_profiles_shows_the_limits_set_in_the_window(demo_db):
+    from shopdesk.core.store import Store
+    from shopdesk.evidence.profile_limits import Limits
+    from shopdesk.services.evidence_limits import set_limits
+
+    listed = shopdesk("pack", "--list-profiles", "--db", demo_db).stdout
+    (line,) = [row for row in listed.splitlines() if row.startswith("douyin-appeal")]
+    assert line.endswith("保守设置：5 张图片，每张 3 MB，JPEG，陈述 200 字以内")
+    with Store.open(demo_db) as store:  # 设置 → 证据提交限制 saves this
+        set_limits(store, "douyin-appeal", Limits(2, 1_500_000, ("jpg",), 200))
+    profiles = json.loads(shopdesk("pack", "--list-profiles", "--db", demo_db, "--json").stdout)
+    douyin = next(p for p in profiles if p["id"] == "douyin-appeal")
+    assert (douyin["max_count"], douyin["max_bytes"], douyin["edited"]) == (2, 1_500_000, True)
+    assert douyin["conservative"] and douyin["facts"] == "shared/domain/platforms/douyin.md"
+    assert not next(p for p in profiles if p["id"] == "jd-appeal")["edited"]
+    listed = shopdesk("pack", "--list-profiles", "--db", demo_db).stdout
+    (line,) = [row for row in listed.splitlines() if row.startswith("douyin-appeal")]
+    assert line.endswith("已按你的设置修改：2 张图片，每张 1.5 MB，JPEG，陈述 200 字以内")
+    english = shopdesk("--lang", "en", "pack", "--list-profiles", "--db", demo_db).stdout
+    assert "Changed by you: 2 images, 1.5 MB each, JPEG" in english

@@ -14,6 +14,11 @@ def test_list_render_import_export(tmp_path, demo_template):
 
     listed = json.loads(shopdesk("templates", "list", "--db", db, "--json").stdout)
     assert {"id", "language", "title", "tags"} <= set(listed[0])
+    # the platforms whose words a template speaks (a new key; [] fits every platform)
+    platforms = {e["id"]: e["platforms"] for e in listed}
+    assert platforms["appeal_statement"] == ["taobao"] and platforms["first_response"] == []
+    assert platforms["appeal_statement_jd"] == ["jd"]
+    assert set(listed[0]["tags"]) == {"kinds", "causes", "stages", "steps"}
     assert {e["language"] for e in listed} == {"zh-CN", "zh-TW", "en"}
     english = json.loads(shopdesk("templates", "list", "--lang", "en", "--db", db, "--json").stdout)
     assert len(english) * 3 == len(listed) and english[0]["language"] == "en"

@@ -78,6 +78,12 @@ def test_profiles_hold_the_platform_limits(data_dir):
         "tmall-return-refuse",
         "qianniu-upload",
         "courier-claim-pdf",
+        # each platform's appeal and refusal forms (test_platform_profiles.py)
+        *(
+            f"{platform}-{form}"
+            for platform in ("jd", "pdd", "douyin")
+            for form in ("appeal", "refuse")
+        ),
     }
     refund = profiles["taobao-refund"]
     assert refund.max_bytes == 500_000 and refund.text_limit == 400 and refund.text_unit == "bytes"

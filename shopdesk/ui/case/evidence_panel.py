@@ -51,6 +51,7 @@ from shopdesk.core.messages import say
 from shopdesk.core.model import EvidenceKind
 from shopdesk.core.store import Store
 from shopdesk.core.timeutil import now_utc
+from shopdesk.evidence import profile_limits
 from shopdesk.evidence.chatrender import china_time
 from shopdesk.evidence.from_store import (
     PackResult,
@@ -59,7 +60,7 @@ from shopdesk.evidence.from_store import (
     statement_for,
 )
 from shopdesk.evidence.package import PackCancelled, images_for
-from shopdesk.evidence.profiles import Profile, load_profiles
+from shopdesk.evidence.profiles import Profile
 from shopdesk.platforms import registry
 from shopdesk.services.case_snapshot import CaseSnapshot, read_case
 from shopdesk.ui.countdown import ui_now
@@ -193,10 +194,8 @@ class EvidencePanel(QWidget):
         self.checklist.setWordWrap(True)
 
         self.profile = QComboBox()
-        self.profiles = load_profiles()
-        for profile in self.profiles.values():
-            self.profile.addItem(profile.name(), profile.id)
-        self.profile.setCurrentIndex(max(0, self.profile.findData(registry.default_profile())))
+        self.profiles: dict[str, Profile] = {}
+        self._fill_profiles(registry.default_profile())
         self.profile.currentIndexChanged.connect(lambda: self._refresh_statement(self.case_id))
         self.profile.currentIndexChanged.connect(self.update_budget)
         self.mask = QCheckBox(tr("遮盖买家电话和地址"))
@@ -256,6 +255,7 @@ class EvidencePanel(QWidget):
         new_case = case_id != self.case_id
         if new_case:
             self.result.clear()
+            self._choose_platform_profile(snapshot.case.platform)
         self._snapshot = snapshot
         self.case_id = case_id
         self._refresh_statement(case_id, new_case=new_case)
@@ -401,6 +401,34 @@ class EvidencePanel(QWidget):
         ]
 
     # -- budget --------------------------------------------------------------------------
+
+    def _fill_profiles(self, current: str | None) -> None:
+        """The destinations with the limits set for this store in 设置 → 证据提交限制."""
+        self.profiles = profile_limits.for_store(self.store)
+        self.profile.blockSignals(True)
+        self.profile.clear()
+        for profile in self.profiles.values():
+            self.profile.addItem(profile.name(), profile.id)
+        self.profile.setCurrentIndex(max(0, self.profile.findData(current)))
+        self.profile.blockSignals(False)
+
+    def _choose_platform_profile(self, platform: str) -> None:
+        """A case opens on a destination of its own platform (a JD case: JD's form); a
+        destination the seller chose that fits it (its platform's, a shared one) stays."""
+        chosen = self.profiles.get(self.profile.currentData())
+        if chosen is not None and profile_limits.platform_of(chosen) in (None, platform):
+            return
+        start = profile_limits.starting_profile(platform, self.profiles)
+        self.profile.blockSignals(True)
+        self.profile.setCurrentIndex(max(0, self.profile.findData(start)))
+        self.profile.blockSignals(False)
+
+    def reload_profiles(self) -> None:
+        """The seller changed a destination's limits: the budget counts by the new ones
+        (the same Profile the packager is given)."""
+        self._fill_profiles(self.profile.currentData())
+        self._refresh_statement(self.case_id)
+        self.update_budget()
 
     def selected_profile(self) -> Profile:
         return self.profiles[self.profile.currentData()]

@@ -162,6 +162,7 @@ class ReplyPanel(QWidget):
             case.cause,
             stage,
             templates_repo.usage(self.store),
+            platform=case.platform,  # never another platform's words (小二 on a JD case)
         )
         language = self.current_language()
         self.list.blockSignals(True)

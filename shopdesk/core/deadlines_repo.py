@@ -49,6 +49,7 @@ from shopdesk.core.rulesets import (  # noqa: F401
     loaded_rules_dir,
     rules_info,
 )
+from shopdesk.core.scope import EVERYTHING, Scope
 from shopdesk.core.search_repo import match_ids
 from shopdesk.core.store import Store
 from shopdesk.core.timeutil import now_text, now_utc, to_text
@@ -497,22 +498,33 @@ def due_filter(alias: str, party: str, search: str | None = None) -> tuple[str, 
     return where, params
 
 
-def _due_union(party: str, search: str | None) -> tuple[str, list]:
+def _due_union(party: str, search: str | None, scope: Scope = EVERYTHING) -> tuple[str, list]:
     case_where, case_params = due_filter("c", party, search)
     order_where, order_params = due_filter("o", party, search)
+    within, more = scope.where("o")  # both halves read the order as o
+    case_where, order_where = case_where + within, order_where + within
+    case_params, order_params = [*case_params, *more], [*order_params, *more]
     sql = (
         _DUE_CASES.format(where=case_where) + " UNION ALL " + _DUE_ORDERS.format(where=order_where)
     )
     return sql, [*case_params, *order_params]
 
 
-def count_due(store: Store, party: str = "seller", search: str | None = None) -> int:
-    if search:
+def count_due(
+    store: Store, party: str = "seller", search: str | None = None, scope: Scope = EVERYTHING
+) -> int:
+    if search and scope.everything:
         return due_search.search_count(store, party, search)
     case_where, case_params = due_filter("c", party, search)
     order_where, order_params = due_filter("o", party, search)
+    within, more = scope.where("o")
+    cases = "cases c"
+    if not scope.everything:  # a case's platform and shop are its order's
+        cases = "cases c JOIN orders o ON o.id = c.order_id"
+        case_where, order_where = case_where + within, order_where + within
+        case_params, order_params = [*case_params, *more], [*order_params, *more]
     sql = (
-        f"SELECT (SELECT count(*) FROM cases c WHERE c.next_due_at IS NOT NULL "
+        f"SELECT (SELECT count(*) FROM {cases} WHERE c.next_due_at IS NOT NULL "
         f"AND c.{_OPEN_CASE} AND {case_where}) + (SELECT count(*) FROM orders o "
         f"WHERE o.next_due_at IS NOT NULL AND {order_where})"
     )
@@ -527,16 +539,17 @@ def due_page(
     search: str | None = None,
     descending: bool = False,
     language: str = "zh-CN",
+    scope: Scope = EVERYTHING,
 ) -> list[dict]:
-    """One page of the 待办 list: orders (id < 0) and cases (id > 0) by cached due time,
+    """One page of the 待办 list (of one platform or shop with `scope`): orders (id < 0) and cases (id > 0) by cached due time,
     soonest first (`descending`: latest first, for reading the end of the list). Row ids:
     a case's id, or minus the order's id. `search`: as the orders and cases search.
     Each row comes with its rule's title in `language` (`rule_title`): the list's cells
     show it as it is."""
-    if search:
+    if search and scope.everything:
         rows = due_search.search_page(store, offset, limit, party, search, descending)
     else:
-        sql, params = _due_union(party, None)
+        sql, params = _due_union(party, search, scope)
         direction = "DESC" if descending else "ASC"
         sql += f" ORDER BY next_due_at {direction}, id {direction} LIMIT ? OFFSET ?"
         rows = list(store.db.query(sql, [*params, limit, offset]))

@@ -32,6 +32,7 @@ from shopdesk.core import messages
 from shopdesk.core.errors import InputError
 from shopdesk.core.messages import Message, say
 from shopdesk.core.model import Cause, Event, EventKind, Outcome, Responsibility
+from shopdesk.core.scope import EVERYTHING, Scope
 from shopdesk.core.store import Store
 from shopdesk.core.timeutil import CHINA, from_text, now_utc, to_text
 
@@ -107,24 +108,6 @@ def parse_day(text: str, what: str | None = None) -> date:
     except ValueError:
         what = what if what is not None else Message("insights.date")
         raise InputError("insights.bad_day", what=what, text=text) from None
-
-
-@dataclass(frozen=True)
-class Scope:
-    """Which orders count: a platform and/or a shop (None: all)."""
-
-    platform: str | None = None
-    shop_id: int | None = None
-
-    def where(self, alias: str = "o") -> tuple[str, list]:
-        parts, params = [], []
-        if self.platform:
-            parts.append(f"{alias}.platform = ?")
-            params.append(self.platform)
-        if self.shop_id is not None:
-            parts.append(f"{alias}.shop_id = ?")
-            params.append(self.shop_id)
-        return "".join(f" AND {p}" for p in parts), params
 
 
 def find_shop(store: Store, text: str) -> int:
@@ -374,7 +357,7 @@ def breakdown(
     store: Store,
     dimension: str,
     period: Period,
-    scope: Scope = Scope(),
+    scope: Scope = EVERYTHING,
     *,
     language: str = "zh-CN",
     with_previous: bool = True,
@@ -440,7 +423,7 @@ def breakdown(
 
 
 def case_ids(
-    store: Store, dimension: str, key: str, period: Period, scope: Scope = Scope()
+    store: Store, dimension: str, key: str, period: Period, scope: Scope = EVERYTHING
 ) -> list[int]:
     """The cases a breakdown row counts (its drill-down), oldest first."""
     if dimension == "product":
@@ -471,7 +454,7 @@ class Week:
 def weekly_trend(
     store: Store,
     period: Period,
-    scope: Scope = Scope(),
+    scope: Scope = EVERYTHING,
     product: str | None = None,
     orders: Sequence[int] | None = None,  # unused: kept for scripts written against it
 ) -> list[Week]:
@@ -526,7 +509,7 @@ class AppealRow:
 
 
 def appeals(
-    store: Store, period: Period, scope: Scope = Scope(), language: str = "zh-CN"
+    store: Store, period: Period, scope: Scope = EVERYTHING, language: str = "zh-CN"
 ) -> list[AppealRow]:
     """Cases the platform stepped into (小二介入, not retracted), by cause, with how
     they were ruled. Won: ruled for the seller; lost: for the buyer; split: shared."""
@@ -626,7 +609,7 @@ def percentile(values: Sequence[float], share: float) -> float | None:
 
 
 def service(
-    store: Store, period: Period, scope: Scope = Scope(), now: datetime | None = None
+    store: Store, period: Period, scope: Scope = EVERYTHING, now: datetime | None = None
 ) -> Service:
     """Time to first reply (the reply clock's definition: the buyer's first ask, on the
     timeline or in a chat, to the seller's first answer after it) and to resolution
@@ -708,7 +691,7 @@ class Alert:
 ALERT_MIN_CASES = 5
 
 
-def alerts(store: Store, now: datetime | None = None, scope: Scope = Scope()) -> list[Alert]:
+def alerts(store: Store, now: datetime | None = None, scope: Scope = EVERYTHING) -> list[Alert]:
     """Products whose rate over the last 7 days is more than twice their 90-day rate,
     with at least 5 cases in the 7 days. A product with no units in 90 days but cases
     has no rate to compare and is not flagged."""
@@ -752,7 +735,7 @@ class ProductDetail:
 
 
 def product_detail(
-    store: Store, product: str, period: Period, scope: Scope = Scope()
+    store: Store, product: str, period: Period, scope: Scope = EVERYTHING
 ) -> ProductDetail:
     rows = breakdown(store, "product", period, scope, product=product)
     if not rows:

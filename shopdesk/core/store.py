@@ -38,6 +38,7 @@ from shopdesk.core.errors import (
 from shopdesk.core.messages import Message, text
 from shopdesk.core.migrations import known_names, migrations
 from shopdesk.core.model import CLOSED_CASE_SQL, Case, Event, EventKind, Order, OrderLine, Shop
+from shopdesk.core.scope import EVERYTHING, Scope
 from shopdesk.core.search_repo import count_sql, match_ids, recent_ids
 from shopdesk.core.timeutil import now_text
 from shopdesk.platforms.registry import default_id
@@ -916,11 +917,16 @@ class Store:
         "recent": "c.id",
     }
     ORDER_PAGE_COLUMNS = (
-        "id, order_no, buyer_nick, status, state, item_titles, paid_fen, paid_at, "
+        "id, platform, order_no, buyer_nick, status, state, item_titles, paid_fen, paid_at, "
         "created_at, shipped_at, courier, tracking_no, next_due_at, next_due_party"
     )
 
-    def count_orders(self, search: str | None = None) -> int:
+    def count_orders(self, search: str | None = None, scope: Scope = EVERYTHING) -> int:
+        if not scope.everything:
+            where, params = self._order_filter(search)
+            within, more = scope.where("orders")
+            sql = f"SELECT count(*) FROM orders WHERE {where}{within}"
+            return self.db.execute(sql, [*params, *more]).fetchone()[0]
         if search:
             sql, params = count_sql("order", search)
             return self.db.execute(sql, params).fetchone()[0]
@@ -933,14 +939,16 @@ class Store:
         search: str | None = None,
         sort: str = "paid_at",
         descending: bool = True,
+        scope: Scope = EVERYTHING,
     ) -> list[dict]:
-        """One page of orders as plain rows, for a table view.
+        """One page of orders as plain rows, for a table view (of one platform or shop
+        with `scope`).
 
         Every sort key pages through an index (step 0003); a search sorted "recent" reads
         its page straight from the search index."""
         key = self.ORDER_SORTS[sort]
         direction = "DESC" if descending else "ASC"
-        if search and sort == "recent":
+        if search and sort == "recent" and scope.everything:
             ids, params = recent_ids("order", search, offset, limit, descending)
             return list(
                 self.db.query(
@@ -950,11 +958,12 @@ class Store:
                 )
             )
         where, params = self._order_filter(search)
+        within, more = scope.where("orders")
         return list(
             self.db.query(
-                f"SELECT {self.ORDER_PAGE_COLUMNS} FROM orders "
-                f"WHERE {where} ORDER BY {key} {direction}, id {direction} LIMIT ? OFFSET ?",
-                [*params, limit, offset],
+                f"SELECT {self.ORDER_PAGE_COLUMNS} FROM orders WHERE {where}{within} "
+                f"ORDER BY {key} {direction}, id {direction} LIMIT ? OFFSET ?",
+                [*params, *more, limit, offset],
             )
         )
 
@@ -967,7 +976,17 @@ class Store:
             where += f" AND c.id IN ({ids})"
         return where, params
 
-    def count_cases(self, search: str | None = None, open_only: bool = False) -> int:
+    def count_cases(
+        self, search: str | None = None, open_only: bool = False, scope: Scope = EVERYTHING
+    ) -> int:
+        if not scope.everything:
+            where, params = self._case_filter(search, open_only)
+            within, more = scope.where("o")
+            return self.db.execute(
+                f"SELECT count(*) FROM cases c JOIN orders o ON o.id = c.order_id "
+                f"WHERE {where}{within}",
+                [*params, *more],
+            ).fetchone()[0]
         if search and not open_only:
             sql, params = count_sql("case", search)
             return self.db.execute(sql, params).fetchone()[0]
@@ -988,24 +1007,26 @@ class Store:
         sort: str = "opened_at",
         descending: bool = True,
         open_only: bool = False,
+        scope: Scope = EVERYTHING,
     ) -> list[dict]:
         key = self.CASE_SORTS[sort]
         direction = "DESC" if descending else "ASC"
         columns = (
-            "SELECT c.id, o.order_no, o.buyer_nick, o.item_titles, c.kind, c.state, "
+            "SELECT c.id, o.platform, o.order_no, o.buyer_nick, o.item_titles, c.kind, c.state, "
             "c.refund_fen, c.reason, c.opened_at, c.platform_status, c.platform_deadline, "
             "c.next_due_at, c.next_due_party FROM cases c JOIN orders o ON o.id = c.order_id "
         )
-        if search and sort == "recent" and not open_only:
+        if search and sort == "recent" and not open_only and scope.everything:
             ids, params = recent_ids("case", search, offset, limit, descending)
             return list(
                 self.db.query(f"{columns} WHERE c.id IN ({ids}) ORDER BY c.id {direction}", params)
             )
         where, params = self._case_filter(search, open_only)
+        within, more = scope.where("o")
         return list(
             self.db.query(
-                f"{columns} WHERE {where} ORDER BY {key} {direction}, c.id {direction} "
+                f"{columns} WHERE {where}{within} ORDER BY {key} {direction}, c.id {direction} "
                 "LIMIT ? OFFSET ?",
-                [*params, limit, offset],
+                [*params, *more, limit, offset],
             )
         )

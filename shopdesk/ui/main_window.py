@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -62,6 +63,7 @@ from shopdesk.ui.reminders import (
     make_tray,
 )
 from shopdesk.ui.rules_menu import add_rules_menu
+from shopdesk.ui.scope_bar import ScopeBoxes
 from shopdesk.ui.store_watch import ExternalWrites
 from shopdesk.ui.tasks import TaskRunner, runner
 from shopdesk.ui.views.cases_view import CasesView
@@ -108,7 +110,15 @@ class MainWindow(QMainWindow):
         center = QWidget()
         center_layout = QVBoxLayout(center)
         center_layout.setContentsMargins(4, 4, 4, 4)
-        center_layout.addWidget(self.search)
+        # Beside the search: which platform and shop 订单, 售后 and 待办 show (only when the
+        # store has more than one shop).
+        self.scope_boxes = ScopeBoxes(self)
+        self.scope_boxes.changed.connect(self._apply_scope)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.scope_boxes.platform_box)
+        top.addWidget(self.scope_boxes.shop_box)
+        center_layout.addLayout(top)
         center_layout.addWidget(self.stack, 1)
 
         self.detail = QStackedWidget()
@@ -178,6 +188,7 @@ class MainWindow(QMainWindow):
         self.external_writes = ExternalWrites(store, self)
         self.external_writes.changed.connect(self.apply_changes)
         self.external_writes.start()
+        self._fill_scope()
         self.nav.setCurrentRow(0)
         self.update_status()
         self._restore_geometry()
@@ -268,6 +279,7 @@ class MainWindow(QMainWindow):
         listen("order_panel", self._shows_order_on_the_right, self._reshow_order)
         listen("case_panel", self._shows_case_on_the_right, self._reshow_case)
         listen("status", dispatch.shows_counts, lambda _c: self.update_status())
+        listen("scope", lambda c: bool(c.shops), lambda _c: self._fill_scope())
 
     # -- changes ------------------------------------------------------------------------
 
@@ -371,6 +383,18 @@ class MainWindow(QMainWindow):
             widget.start_search(text)
         elif hasattr(widget, "set_search"):
             widget.set_search(text)
+
+    def _fill_scope(self) -> None:
+        self.scope_boxes.fill(self.store)
+        several = self.scope_boxes.shop_count > 1
+        self.scope_boxes.platform_box.setVisible(several)
+        self.scope_boxes.shop_box.setVisible(several)
+
+    def _apply_scope(self, scope) -> None:
+        """Only the chosen platform's or shop's orders, cases and deadlines."""
+        for widget in self._views.values():
+            if hasattr(widget, "set_scope"):
+                widget.set_scope(scope)
 
     def _rebind_view_shortcuts(self) -> None:
         for action in getattr(self, "_view_actions", []):

@@ -5,7 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 
 from shopdesk.core.model import CaseKind, CaseState
+from shopdesk.core.scope import EVERYTHING, Scope
 from shopdesk.core.store import Store
+from shopdesk.platforms.registry import Platform
 from shopdesk.ui.format import label, local_time, money
 from shopdesk.ui.tables.search_worker import SearchSource
 from shopdesk.ui.tables.table_model import Column, PagedTableModel
@@ -21,6 +23,7 @@ def tr(text: str) -> str:
 def case_columns() -> list[Column]:
     return [
         Column(tr("编号"), lambda r: str(r["id"]), "id", align=RIGHT),
+        Column(tr("平台"), lambda r: label(Platform, r["platform"])),
         Column(tr("订单号"), lambda r: r["order_no"]),
         Column(tr("买家"), lambda r: r["buyer_nick"]),
         Column(tr("类型"), lambda r: label(CaseKind, r["kind"]), "kind"),
@@ -34,11 +37,12 @@ def case_columns() -> list[Column]:
 class CasesView(RecordTable):
     def __init__(self, store: Store, parent=None):
         self.store = store
+        self.scope = EVERYTHING  # the window's platform and shop choosers
         model = PagedTableModel(
             case_columns(),
-            lambda search: store.count_cases(search),
+            lambda search: store.count_cases(search, scope=self.scope),
             lambda offset, limit, search, sort, desc: store.cases_page(
-                offset, limit, search, sort, desc
+                offset, limit, search, sort, desc, scope=self.scope
             ),
             default_sort="opened_at",
             search_sort="recent",
@@ -46,10 +50,15 @@ class CasesView(RecordTable):
         source = SearchSource(
             store.path,
             lambda s, offset, limit, search, sort, desc: s.cases_page(
-                offset, limit, search, sort, desc
+                offset, limit, search, sort, desc, scope=self.scope
             ),
-            lambda s, search: s.count_cases(search),
+            lambda s, search: s.count_cases(search, scope=self.scope),
         )
         super().__init__(
-            model, [50, 150, 110, 120, 100, 90, 130, 200], parent, search_source=source
+            model, [50, 80, 150, 110, 120, 100, 90, 130, 200], parent, search_source=source
         )
+
+    def set_scope(self, scope: Scope) -> None:
+        """Only this platform's or shop's cases (EVERYTHING: all)."""
+        self.scope = scope
+        self.refresh()

@@ -23,6 +23,7 @@ from shopdesk.core import deadlines_repo as repo
 from shopdesk.core.countdown import countdown
 from shopdesk.core.model import CaseKind, Party
 from shopdesk.core.rules import explain
+from shopdesk.core.scope import EVERYTHING, Scope
 from shopdesk.core.store import Store
 from shopdesk.platforms import registry
 from shopdesk.platforms.registry import Platform
@@ -154,6 +155,7 @@ class DueView(QWidget):
         self.store = store
         self._catch_up = catch_up or (lambda: repo.catch_up(store, ui_now()))
         self.party = Party.SELLER.value
+        self.scope = EVERYTHING  # the window's platform and shop choosers
         self.filter = QComboBox()
         self.filter.addItem(self.tr("需要我处理的"), Party.SELLER.value)
         self.filter.addItem(self.tr("全部（含买家）"), "all")
@@ -161,7 +163,7 @@ class DueView(QWidget):
         self.summary = QLabel()
         self.model = PagedTableModel(
             due_columns(store),
-            lambda search: repo.count_due(store, self.party, search),
+            lambda search: repo.count_due(store, self.party, search, self.scope),
             # The model asks "descending" for its usual pages (its default) and the reverse
             # for pages past the middle, read from the end: 待办 is soonest first.
             lambda offset, limit, search, _sort, desc: repo.due_page(
@@ -172,6 +174,7 @@ class DueView(QWidget):
                 search,
                 descending=not desc,
                 language=current_language(),
+                scope=self.scope,
             ),
             default_sort="next_due",
         )
@@ -180,9 +183,9 @@ class DueView(QWidget):
         source = SearchSource(
             store.path,
             lambda s, offset, limit, search, _sort, desc: repo.due_page(
-                s, offset, limit, self.party, search, not desc, current_language()
+                s, offset, limit, self.party, search, not desc, current_language(), self.scope
             ),
-            lambda s, search: repo.count_due(s, self.party, search),
+            lambda s, search: repo.count_due(s, self.party, search, self.scope),
         )
         self.records = RecordTable(self.model, [], search_source=source)
         self.search_shown = self.records.search_shown
@@ -205,6 +208,12 @@ class DueView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.pages, 1)
+        self._update_summary()
+
+    def set_scope(self, scope: Scope) -> None:
+        """Only this platform's or shop's deadlines (EVERYTHING: all)."""
+        self.scope = scope
+        self.records.refresh()
         self._update_summary()
 
     def _filter_changed(self, _index: int) -> None:

@@ -35,9 +35,9 @@ from shopdesk.core.messages import say
 from shopdesk.core.model import CaseKind, CaseState
 from shopdesk.core.store import Store
 from shopdesk.evidence.charts import Bar, Point, paint_bars, paint_trend
-from shopdesk.platforms.registry import Platform
 from shopdesk.ui.format import label, local_time
 from shopdesk.ui.i18n import current_language
+from shopdesk.ui.scope_bar import ScopeBoxes
 from shopdesk.ui.tasks import Task, runner
 from shopdesk.ui.views.insights_models import (
     KEY_ROLE,
@@ -210,9 +210,8 @@ class InsightsView(QWidget):
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setEnabled(False)
             edit.dateChanged.connect(lambda _d: self._custom_changed())
-        self.platform_box, self.shop_box = QComboBox(), QComboBox()
-        self.platform_box.setToolTip(tr("只看这个平台的订单和售后"))
-        self.shop_box.setToolTip(tr("只看这个店铺的订单和售后（其他店铺订单上的售后不算）"))
+        self.scope_boxes = ScopeBoxes(self)
+        self.platform_box, self.shop_box = self.scope_boxes.platform_box, self.scope_boxes.shop_box
         self.sheet_button = QPushButton(tr("产品改进单…"))
         self.sheet_button.setToolTip(tr("为选中的商品写出产品改进单（xlsx 或 PDF）"))
         self.sheet_button.clicked.connect(self.write_sheet)
@@ -276,8 +275,7 @@ class InsightsView(QWidget):
         layout.addWidget(self.trend)
         layout.addWidget(self.tabs, 1)
         self.period_box.currentIndexChanged.connect(lambda _i: self._period_changed())
-        self.platform_box.currentIndexChanged.connect(lambda _i: self.refresh_figures())
-        self.shop_box.currentIndexChanged.connect(lambda _i: self.refresh_figures())
+        self.scope_boxes.changed.connect(lambda _scope: self.refresh_figures())
         self._filled: set[int] = set()
         self._alerted: frozenset = frozenset()
         self._loading = False
@@ -303,7 +301,7 @@ class InsightsView(QWidget):
         return insights.last_days(30)
 
     def scope(self) -> Scope:
-        return Scope(self.platform_box.currentData(), self.shop_box.currentData())
+        return self.scope_boxes.scope()
 
     def _show_dates(self, period: Period) -> None:
         for edit, day in ((self.start_edit, period.start), (self.end_edit, period.end)):
@@ -335,22 +333,7 @@ class InsightsView(QWidget):
 
     def _fill_filters(self) -> None:
         self._loading = True
-        platform, shop = self.platform_box.currentData(), self.shop_box.currentData()
-        self.platform_box.blockSignals(True)
-        self.shop_box.blockSignals(True)
-        self.platform_box.clear()
-        self.shop_box.clear()
-        self.platform_box.addItem(tr("全部平台"), None)
-        shops = self.store.list_shops()
-        for value in sorted({s.platform for s in shops}):
-            self.platform_box.addItem(label(Platform, value), value)
-        self.shop_box.addItem(tr("全部店铺"), None)
-        for shop_row in shops:
-            self.shop_box.addItem(shop_row.name, shop_row.id)
-        self.platform_box.setCurrentIndex(max(0, self.platform_box.findData(platform)))
-        self.shop_box.setCurrentIndex(max(0, self.shop_box.findData(shop)))
-        self.platform_box.blockSignals(False)
-        self.shop_box.blockSignals(False)
+        self.scope_boxes.fill(self.store)
         self._loading = False
 
     # -- figures ----------------------------------------------------------------------

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 
+from shopdesk.core.scope import EVERYTHING, Scope
 from shopdesk.core.store import Store
-from shopdesk.ui.format import local_time, money
+from shopdesk.platforms.registry import Platform
+from shopdesk.ui.format import label, local_time, money
 from shopdesk.ui.tables.search_worker import SearchSource
 from shopdesk.ui.tables.table_model import Column, PagedTableModel
 from shopdesk.ui.tables.table_view import RecordTable
@@ -19,6 +21,7 @@ def tr(text: str) -> str:
 
 def order_columns() -> list[Column]:
     return [
+        Column(tr("平台"), lambda r: label(Platform, r["platform"])),
         Column(tr("订单号"), lambda r: r["order_no"], "order_no"),
         Column(tr("买家"), lambda r: r["buyer_nick"], "buyer"),
         Column(tr("订单状态"), lambda r: r["status"], "status"),
@@ -32,12 +35,28 @@ def order_columns() -> list[Column]:
 class OrdersView(RecordTable):
     def __init__(self, store: Store, parent=None):
         self.store = store
+        self.scope = EVERYTHING  # the window's platform and shop choosers
         model = PagedTableModel(
             order_columns(),
-            store.count_orders,
-            store.orders_page,
+            lambda search: store.count_orders(search, self.scope),
+            lambda offset, limit, search, sort, desc: store.orders_page(
+                offset, limit, search, sort, desc, self.scope
+            ),
             default_sort="paid_at",
             search_sort="recent",
         )
-        source = SearchSource(store.path, Store.orders_page, Store.count_orders)
-        super().__init__(model, [150, 110, 130, 220, 80, 130, 130], parent, search_source=source)
+        source = SearchSource(
+            store.path,
+            lambda s, offset, limit, search, sort, desc: s.orders_page(
+                offset, limit, search, sort, desc, self.scope
+            ),
+            lambda s, search: s.count_orders(search, self.scope),
+        )
+        super().__init__(
+            model, [80, 150, 110, 130, 220, 80, 130, 130], parent, search_source=source
+        )
+
+    def set_scope(self, scope: Scope) -> None:
+        """Only this platform's or shop's orders (EVERYTHING: all)."""
+        self.scope = scope
+        self.refresh()

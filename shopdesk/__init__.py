@@ -1,14 +1,15 @@
 """ShopDesk: the after-sales desk for small online shops.
 
-The version is written once, in pyproject.toml. An installed ShopDesk reads it from its
-package metadata; the frozen bundle from the VERSION file build.spec puts beside the
-package; a source tree that was never installed from pyproject.toml itself.
+The version is written once, in pyproject.toml. The frozen bundle reads it from the
+VERSION file build.spec puts beside the package; a source tree (an editable install
+too) from pyproject.toml itself; an installed ShopDesk from its package metadata (read
+last: importing importlib.metadata and scanning the installed packages is a noticeable
+part of the window's start-up).
 """
 
 from __future__ import annotations
 
 import sys
-from importlib import metadata
 from pathlib import Path
 
 
@@ -16,13 +17,16 @@ def _read_version() -> str:
     bundle = getattr(sys, "_MEIPASS", None)
     if getattr(sys, "frozen", False) and bundle:
         return (Path(bundle) / "shopdesk" / "VERSION").read_text(encoding="utf-8").strip()
-    try:
-        return metadata.version("shopdesk")
-    except metadata.PackageNotFoundError:
+    pyproject = Path(__file__).resolve().parent.parent / "pyproject.toml"
+    if pyproject.is_file():
         import tomllib
 
-        pyproject = Path(__file__).resolve().parent.parent / "pyproject.toml"
-        return tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["version"]
+        project = tomllib.loads(pyproject.read_text(encoding="utf-8")).get("project", {})
+        if project.get("name") == "shopdesk" and project.get("version"):
+            return project["version"]
+    from importlib import metadata
+
+    return metadata.version("shopdesk")
 
 
 __version__ = _read_version()

@@ -3,10 +3,66 @@ new one at the end. The store refuses a file with a step it does not know (newer
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-migrations = Migrations("shopdesk")
+from shopdesk.core.sqlite_db import full_database
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str
+    fn: Callable
+
+
+class Steps:
+    """The schema steps in order, kept as sqlite-utils' Migrations keeps them (its
+    `_sqlite_migrations` table). Which steps a store has is read with one SELECT; only
+    applying them imports sqlite-utils (opening a store on the start path does not)."""
+
+    table = "_sqlite_migrations"
+
+    def __init__(self, name: str):
+        self.name = name
+        self._migrations: list[Step] = []
+
+    def __call__(self, *, name: str) -> Callable[[Callable], Callable]:
+        def inner(fn: Callable) -> Callable:
+            if any(step.name == name for step in self._migrations):
+                raise ValueError(f"step {name} is already registered")
+            self._migrations.append(Step(name, fn))
+            return fn
+
+        return inner
+
+    def applied(self, db) -> list[str]:
+        """The names of the steps the store has, in the order they were applied."""
+        exists = db.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [self.table]
+        ).fetchone()
+        if exists is None:
+            return []
+        sql = f"SELECT name FROM {self.table} WHERE migration_set = ? ORDER BY rowid"
+        return [row[0] for row in db.execute(sql, [self.name])]
+
+    def pending(self, db) -> list[Step]:
+        done = set(self.applied(db))
+        return [step for step in self._migrations if step.name not in done]
+
+    def apply(self, db) -> None:
+        from sqlite_utils.migrations import Migrations
+
+        steps = Migrations(self.name)
+        for step in self._migrations:
+            steps(name=step.name)(step.fn)
+        steps.apply(full_database(db))
+
+
+migrations = Steps("shopdesk")
 
 
 @migrations(name="0001_initial")

@@ -21,9 +21,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils.db
-from sqlite_utils import Database
-
 from shopdesk.core import search_text, store_checks, store_files
 from shopdesk.core.errors import (
     DamagedStoreError,
@@ -40,6 +37,7 @@ from shopdesk.core.migrations import known_names, migrations
 from shopdesk.core.model import CLOSED_CASE_SQL, Case, Event, EventKind, Order, OrderLine, Shop
 from shopdesk.core.scope import EVERYTHING, Scope
 from shopdesk.core.search_repo import count_sql, match_ids, recent_ids
+from shopdesk.core.sqlite_db import LightDatabase
 from shopdesk.core.timeutil import now_text
 from shopdesk.platforms.registry import default_id
 
@@ -320,7 +318,7 @@ def _create_at(path: Path, temp: Path, fsync_file, fsync_dir) -> None:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             conn.execute(f"PRAGMA user_version = {_new_store_id()}")
-            db = Database(conn)
+            db = LightDatabase(conn)
             search_text.register(conn)
             migrations.apply(db)
         finally:
@@ -435,7 +433,7 @@ class Store:
     def __init__(
         self,
         path: Path,
-        db: Database,
+        db: LightDatabase,
         index_gate: search_text.IndexGate,
         *,
         read_only: bool = False,
@@ -470,7 +468,7 @@ class Store:
             conn = _connect(path, read_only)
             store_id = _inspect(conn, path)
             _check_sound(conn, path, store_id)
-            db = Database(conn)
+            db = LightDatabase(conn)
             index_gate = search_text.register(conn)  # the search triggers call these
             store = cls(
                 path, db, index_gate, read_only=read_only, store_id=store_id, identity=identity
@@ -530,7 +528,7 @@ class Store:
         self.close()
 
     @contextmanager
-    def transaction(self) -> Iterator[Database]:
+    def transaction(self) -> Iterator[LightDatabase]:
         """All or nothing; nests as a savepoint. The outermost one takes the write lock
         first (BEGIN IMMEDIATE): waiting for another writer then happens here, with the
         seller told why, rather than failing half-way through."""
@@ -642,9 +640,11 @@ class Store:
     def _update(self, table: str, row_id: int, changes: dict[str, Any], not_found: str) -> None:
         """sqlite-utils' update of one row by id, its not-found in the seller's words
         (`not_found`: the catalogue key of that message)."""
+        from sqlite_utils.db import NotFoundError as RowNotFound
+
         try:
             self.db[table].update(row_id, changes)
-        except sqlite_utils.db.NotFoundError:
+        except RowNotFound:
             raise NotFoundError(not_found, id=row_id) from None
 
     def update_shop(self, shop_id: int, **changes: Any) -> Shop:

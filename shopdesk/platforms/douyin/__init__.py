@@ -6,14 +6,23 @@ from pathlib import Path
 
 from shopdesk.core.importers.layouts import ExportKind, Layout
 from shopdesk.platforms.douyin.layouts import LAYOUTS
-from shopdesk.platforms.douyin.parse import DouyinOrderParser, DouyinRefundParser, order_state
 from shopdesk.platforms.spec import PlatformSpec, RowParser
+
+# The parsers are imported when an export is read, not when the platform is listed.
 
 
 def _parser(layout: Layout) -> RowParser:
+    from shopdesk.platforms.douyin.parse import DouyinOrderParser, DouyinRefundParser
+
     if layout.kind is ExportKind.ORDERS:
         return DouyinOrderParser(layout)
     return DouyinRefundParser(layout)
+
+
+def _order_state(status: str) -> str | None:
+    from shopdesk.platforms.douyin.parse import order_state
+
+    return order_state(status)
 
 
 SPEC = PlatformSpec(
@@ -21,6 +30,6 @@ SPEC = PlatformSpec(
     folder=Path(__file__).parent,
     layouts=LAYOUTS,
     parser=_parser,
-    order_state=order_state,
+    order_state=_order_state,
     new_shop="word.new_shop.douyin",
 )

@@ -7,15 +7,25 @@ from pathlib import Path
 
 from shopdesk.core.importers.layouts import ExportKind, Layout
 from shopdesk.platforms.jd.layouts import LAYOUTS
-from shopdesk.platforms.jd.parse import JdOrderParser, order_state
-from shopdesk.platforms.jd.service import JdServiceParser
 from shopdesk.platforms.spec import PlatformSpec, RowParser
+
+# The parsers are imported when an export is read, not when the platform is listed.
 
 
 def _parser(layout: Layout) -> RowParser:
     if layout.kind is ExportKind.ORDERS:
+        from shopdesk.platforms.jd.parse import JdOrderParser
+
         return JdOrderParser(layout)
+    from shopdesk.platforms.jd.service import JdServiceParser
+
     return JdServiceParser(layout)
+
+
+def _order_state(status: str) -> str | None:
+    from shopdesk.platforms.jd.parse import order_state
+
+    return order_state(status)
 
 
 SPEC = PlatformSpec(
@@ -23,6 +33,6 @@ SPEC = PlatformSpec(
     folder=Path(__file__).parent,
     layouts=LAYOUTS,
     parser=_parser,
-    order_state=order_state,
+    order_state=_order_state,
     new_shop="word.new_shop.jd",
 )

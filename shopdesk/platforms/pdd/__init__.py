@@ -6,14 +6,23 @@ from pathlib import Path
 
 from shopdesk.core.importers.layouts import ExportKind, Layout
 from shopdesk.platforms.pdd.layouts import LAYOUTS
-from shopdesk.platforms.pdd.parse import PddOrderParser, PddRefundParser, order_state
 from shopdesk.platforms.spec import PlatformSpec, RowParser
+
+# The parsers are imported when an export is read, not when the platform is listed.
 
 
 def _parser(layout: Layout) -> RowParser:
+    from shopdesk.platforms.pdd.parse import PddOrderParser, PddRefundParser
+
     if layout.kind is ExportKind.ORDERS:
         return PddOrderParser(layout)
     return PddRefundParser(layout)
+
+
+def _order_state(status: str) -> str | None:
+    from shopdesk.platforms.pdd.parse import order_state
+
+    return order_state(status)
 
 
 SPEC = PlatformSpec(
@@ -21,6 +30,6 @@ SPEC = PlatformSpec(
     folder=Path(__file__).parent,
     layouts=LAYOUTS,
     parser=_parser,
-    order_state=order_state,
+    order_state=_order_state,
     new_shop="word.new_shop.pdd",
 )

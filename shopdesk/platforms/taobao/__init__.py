@@ -6,13 +6,16 @@ import re
 from pathlib import Path
 
 from shopdesk.core.importers.layouts import ExportKind, Layout
-from shopdesk.core.importers.rows import Row
 from shopdesk.platforms.spec import PlatformSpec, RowParser
 from shopdesk.platforms.taobao.layouts import LAYOUTS
-from shopdesk.platforms.taobao.parse import LineParser, OrderParser, order_state, parse_refund
+
+# The parsers are imported when an export is read, not when the platform is listed.
 
 
 def _parser(layout: Layout) -> RowParser:
+    from shopdesk.core.importers.rows import Row
+    from shopdesk.platforms.taobao.parse import LineParser, OrderParser, parse_refund
+
     if layout.kind is ExportKind.ORDERS:
         return OrderParser(layout)
     if layout.kind is ExportKind.ORDER_LINES:
@@ -25,6 +28,8 @@ def _parser(layout: Layout) -> RowParser:
 
 
 def _order_state(status: str) -> str | None:
+    from shopdesk.platforms.taobao.parse import order_state
+
     state = order_state(status)
     return state.value if state else None
 

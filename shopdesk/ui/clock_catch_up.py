@@ -78,23 +78,24 @@ class ClockCatchUp(QObject):
     def busy(self) -> bool:
         return self.waiting or self.task is not None
 
-    def bring_up_to_date(self) -> None:
+    def bring_up_to_date(self) -> int:
+        """Returns the rows recomputed here and now (0 when none, or when a background
+        job will do it and emit `finished_in_background`)."""
         if self.store.read_only:
-            return  # a store on a read-only disk shows its clocks as last saved
+            return 0  # a store on a read-only disk shows its clocks as last saved
         if self.busy:
-            return  # the job running will have the views refreshed when done
+            return 0  # the job running will have the views refreshed when done
         store, now = self.store, ui_now()
         everything = repo.rules_changed(store)
         pending = None if everything else repo.pending_catch_up(store, now)
         size = repo.recompute_size_bound(store) if pending is None else pending.size
         if size <= BACKGROUND_ABOVE:
             if pending is None:
-                repo.bring_up_to_date(store, now)
-            else:
-                repo.catch_up(store, now, pending=pending)  # the rows just found
-            return
+                return repo.bring_up_to_date(store, now)
+            return repo.catch_up(store, now, pending=pending)  # the rows just found
         self.waiting = True
         self.first_paint.then(self._start)
+        return 0
 
     def cancel(self) -> None:
         self.waiting = False

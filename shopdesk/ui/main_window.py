@@ -10,6 +10,7 @@ runner (ui/tasks.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, Signal
@@ -30,30 +31,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shopdesk.core import case_facts
 from shopdesk.core.errors import NotFoundError, ShopDeskError
 from shopdesk.core.messages import say
 from shopdesk.core.model import Cause
 from shopdesk.core.store import Store
 from shopdesk.services.changes import Changes
 from shopdesk.ui import dispatch
-from shopdesk.ui.case.case_facts_panel import CaseFactsPanel
-from shopdesk.ui.case.case_panel import CasePanel
-from shopdesk.ui.case.evidence_panel import EvidencePanel
 from shopdesk.ui.case.order_panel import OrderPanel
-from shopdesk.ui.case.reply_panel import ReplyPanel
-from shopdesk.ui.case.timeline_panel import TimelinePanel
 from shopdesk.ui.clock_catch_up import ClockCatchUp, FirstPaint
-from shopdesk.ui.countdown import add_countdown_column
-from shopdesk.ui.dialogs import check_dialog, import_dialog, paste_case_dialog, profiles_dialog
-from shopdesk.ui.dialogs.order_form import OrderForm
-from shopdesk.ui.dialogs.shop_dialog import ShopDialog
 from shopdesk.ui.dialogs.welcome import WelcomePage, needs_welcome
 from shopdesk.ui.dispatch import ChangeDispatcher
 from shopdesk.ui.help_menu import install_help_menu
 from shopdesk.ui.i18n import current_language
 from shopdesk.ui.layout_fit import ElidingLabel
-from shopdesk.ui.order_jobs import DeliveredDialog, NewCaseDialog, ShipDialog
 from shopdesk.ui.reminders import (
     CloseToTray,
     DueStatusLine,
@@ -66,12 +56,16 @@ from shopdesk.ui.rules_menu import add_rules_menu
 from shopdesk.ui.scope_bar import ScopeBoxes
 from shopdesk.ui.store_watch import ExternalWrites
 from shopdesk.ui.tasks import TaskRunner, runner
-from shopdesk.ui.views.cases_view import CasesView
 from shopdesk.ui.views.due_view import DueView, explain_row
-from shopdesk.ui.views.insights_view import InsightsView
-from shopdesk.ui.views.orders_view import OrdersView
 from shopdesk.ui.views.product_alerts import ProductAlerts
-from shopdesk.ui.views.templates_view import TemplatesView
+
+# What the first painted window does not show is made when first shown and its module
+# imported then (the views after 待办, the case panel and its tabs, the dialogs): the
+# window paints its first page without them (issue #16, start-up).
+
+
+def _refresh(view: QWidget) -> None:
+    view.refresh()
 
 
 class MainWindow(QMainWindow):
@@ -95,8 +89,11 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("ShopDesk 售后工作台"))
         self.resize(1280, 760)
         self._menus: dict[str, object] = {}
-        self._views: dict[str, QWidget] = {}
+        self._views: dict[str, QWidget] = {}  # the made ones
+        self._view_makers: dict[str, Callable[[], QWidget]] = {}  # made when first shown
         self._view_titles: dict[str, str] = {}
+        self._case_panel = None  # made with its tabs at the first case shown
+        self._alerts: list = []  # the 产品预警 last found, for 分析 once it is made
 
         self.nav = QListWidget()
         self.nav.setFixedWidth(100)
@@ -126,8 +123,7 @@ class MainWindow(QMainWindow):
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         hint.setStyleSheet("color: #888;")
         self.order_panel = OrderPanel(store)
-        self.case_panel = CasePanel(store)
-        for widget in (hint, self.order_panel, self.case_panel):
+        for widget in (hint, self.order_panel):
             self.detail.addWidget(widget)
         self.detail.setMinimumWidth(340)
 
@@ -155,23 +151,12 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status_path, 1)
         self.statusBar().addPermanentWidget(self.status_counts)
 
-        self.orders_view = OrdersView(store)
-        self.cases_view = CasesView(store)
-        self.add_view("orders", self.tr("订单"), self.orders_view)
-        self.add_view("cases", self.tr("售后"), self.cases_view)
-        self.orders_view.selected.connect(self.show_order)
-        self.cases_view.selected.connect(self.show_case)
+        self.add_view("orders", self.tr("订单"), self._make_orders_view)
+        self.add_view("cases", self.tr("售后"), self._make_cases_view)
         self.order_panel.case_requested.connect(self.open_case)
         self.order_panel.new_case_requested.connect(self.new_case_for)
         self.order_panel.ship_requested.connect(self.ship_order)
         self.order_panel.delivered_requested.connect(self.order_delivered)
-        table = self.orders_view.table
-        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        table.customContextMenuRequested.connect(self._orders_context_menu)
-        cases_table = self.cases_view.table
-        cases_table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        cases_table.customContextMenuRequested.connect(self._cases_context_menu)
-        self.case_panel.changed.connect(self._case_written)
 
         self._search_timer = QTimer(self, singleShot=True, interval=150)
         self._search_timer.timeout.connect(self._apply_search)
@@ -181,7 +166,6 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.first_paint = FirstPaint(self)
         self._add_deadlines(notifier, with_tray)
-        self._add_case_sections()
         self._add_areas()
         self._listen()
         # Another process (the command line, a second window) may write: its Changes.
@@ -190,8 +174,129 @@ class MainWindow(QMainWindow):
         self.external_writes.start()
         self._fill_scope()
         self.nav.setCurrentRow(0)
-        self.update_status()
+        self.status_path.setText(str(Path(self.store.path)))
+        # Counting a big store's rows is not needed to paint the first page: after it.
+        self.first_paint.then(self.update_status)
         self._restore_geometry()
+
+    # -- the views and panels made when first shown -------------------------------------
+
+    def _make_orders_view(self) -> QWidget:
+        from shopdesk.ui.countdown import add_countdown_column
+        from shopdesk.ui.views.orders_view import OrdersView
+
+        view = OrdersView(self.store)
+        view.selected.connect(self.show_order)
+        view.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.table.customContextMenuRequested.connect(self._orders_context_menu)
+        self.orders_countdown = add_countdown_column(view, self._explain)
+        return view
+
+    def _make_cases_view(self) -> QWidget:
+        from shopdesk.ui.countdown import add_countdown_column
+        from shopdesk.ui.views.cases_view import CasesView
+
+        view = CasesView(self.store)
+        view.selected.connect(self.show_case)
+        view.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.table.customContextMenuRequested.connect(self._cases_context_menu)
+        self.cases_countdown = add_countdown_column(view, self._explain)
+        return view
+
+    def _make_templates_view(self) -> QWidget:
+        from shopdesk.ui.views.templates_view import TemplatesView
+
+        view = TemplatesView(self.store)
+        view.changed.connect(lambda: self.apply_changes(Changes.of(templates=True)))
+        return view
+
+    def _make_insights_view(self) -> QWidget:
+        from shopdesk.ui.views.insights_view import InsightsView
+
+        view = InsightsView(self.store)
+        view.set_alerts(self._alerts)
+        return view
+
+    def _explain(self, row) -> str:
+        return explain_row(self.store, row)
+
+    @property
+    def orders_view(self):
+        return self.view("orders")
+
+    @property
+    def cases_view(self):
+        return self.view("cases")
+
+    @property
+    def templates_view(self):
+        return self.view("templates")
+
+    @property
+    def insights_view(self):
+        return self.view("insights")
+
+    def _if_made(self, key: str, work: Callable[[QWidget], object]) -> None:
+        """Refresh a view only if it was made (one made later reads the store then)."""
+        widget = self._views.get(key)
+        if widget is not None:
+            work(widget)
+
+    @property
+    def case_panel(self):
+        """The case on the right, with its tabs: 进度 first (and shown), 概况, 原因与费用,
+        证据, 回复 (made at the first case shown)."""
+        if self._case_panel is None:
+            from shopdesk.ui.case.case_facts_panel import CaseFactsPanel
+            from shopdesk.ui.case.case_panel import CasePanel
+            from shopdesk.ui.case.evidence_panel import EvidencePanel
+            from shopdesk.ui.case.reply_panel import ReplyPanel
+            from shopdesk.ui.case.timeline_panel import TimelinePanel
+
+            store = self.store
+            panel = CasePanel(store)
+            self.detail.addWidget(panel)
+            panel.changed.connect(self._case_written)
+            sections = self._case_sections = {
+                "timeline": TimelinePanel(store),
+                "facts": CaseFactsPanel(store),
+                "evidence": EvidencePanel(store),
+                "reply": ReplyPanel(store),
+            }
+            panel.add_section(
+                QCoreApplication.translate("DueView", "进度"), sections["timeline"], position=0
+            )
+            panel.tabs.setCurrentIndex(0)
+            panel.add_section(
+                QCoreApplication.translate("CasePanel", "原因与费用"), sections["facts"]
+            )
+            panel.add_section(QCoreApplication.translate("CasePanel", "证据"), sections["evidence"])
+            panel.add_section(QCoreApplication.translate("CasePanel", "回复"), sections["reply"])
+            self._case_panel = panel
+        return self._case_panel
+
+    @property
+    def timeline_panel(self):
+        return self._case_section("timeline")
+
+    @property
+    def case_facts_panel(self):
+        return self._case_section("facts")
+
+    @property
+    def evidence_panel(self):
+        return self._case_section("evidence")
+
+    @property
+    def reply_panel(self):
+        return self._case_section("reply")
+
+    def _case_section(self, key: str) -> QWidget:
+        self.case_panel  # noqa: B018 - made with its tabs on first use
+        return self._case_sections[key]
+
+    def _case_panel_shown(self) -> bool:
+        return self._case_panel is not None and self.detail.currentWidget() is self._case_panel
 
     # -- wiring (once, from __init__) ---------------------------------------------------
 
@@ -201,19 +306,15 @@ class MainWindow(QMainWindow):
         self.clocks = ClockCatchUp(store, self.tasks, self.first_paint, self.statusBar(), self)
         self.clocks.finished_in_background.connect(self.apply_changes)
         self.destroyed.connect(self.clocks.cancel)
-        self.clocks.bring_up_to_date()
-        due = self.due_view = DueView(store, catch_up=self.clocks.bring_up_to_date)
+        self.clocks.bring_up_to_date()  # a big catch-up waits for the first paint
+        due = self.due_view = DueView(
+            store, catch_up=self.clocks.bring_up_to_date, count_later=True
+        )
         self.add_view("due", QCoreApplication.translate("DueView", "待办"), due, position=0)
         due.counts_changed.connect(lambda n: self.set_view_badge("due", n))
-        due.counts_changed.emit(due.last_seller_count)
+        self.first_paint.then(due.count_rows)  # its count and badge, after the first page
         due.empty.import_requested.connect(lambda: self.import_controller.choose_files())
         due.empty.add_order_requested.connect(self.add_order)
-
-        def explain(row):
-            return explain_row(store, row)
-
-        self.orders_countdown = add_countdown_column(self.orders_view, explain)
-        self.cases_countdown = add_countdown_column(self.cases_view, explain)
 
         self.tray = make_tray(self) if with_tray else None
         if notifier is None:
@@ -229,52 +330,42 @@ class MainWindow(QMainWindow):
         due.counts_changed.connect(lambda _n: self.reminders.update_status())
         self.first_paint.then(self.reminders.start)
         add_rules_menu(self, self.menu("settings"))
-        profiles_dialog.install(self)  # 设置 → 证据提交限制…
+        from shopdesk.ui.dialogs import profiles_dialog
 
-    def _add_case_sections(self) -> None:
-        """The case panel's tabs: 进度 first (and shown), 概况, 原因与费用, 证据, 回复."""
-        panel, store = self.case_panel, self.store
-        self.timeline_panel = TimelinePanel(store)
-        panel.add_section(
-            QCoreApplication.translate("DueView", "进度"), self.timeline_panel, position=0
-        )
-        panel.tabs.setCurrentIndex(0)
-        self.case_facts_panel = CaseFactsPanel(store)
-        panel.add_section(
-            QCoreApplication.translate("CasePanel", "原因与费用"), self.case_facts_panel
-        )
-        self.evidence_panel = EvidencePanel(store)
-        panel.add_section(QCoreApplication.translate("CasePanel", "证据"), self.evidence_panel)
-        self.reply_panel = ReplyPanel(store)
-        panel.add_section(QCoreApplication.translate("CasePanel", "回复"), self.reply_panel)
+        profiles_dialog.install(self)  # 设置 → 证据提交限制…
 
     def _add_areas(self) -> None:
         """File -> 导入 and drag-and-drop, 粘贴千牛退款详情, 模板, 分析 (after 模板: a view's
         place in the list is its Ctrl+number) and the 产品预警 rows atop 待办."""
+        from shopdesk.ui.dialogs import import_dialog, paste_case_dialog
+
         self.import_controller, self.import_action = import_dialog.install(self, self.tasks)
         self.import_controller.changed.connect(self.apply_changes)
         self.paste_case_action = paste_case_dialog.add_action(self, self._case_pasted)
-        self.templates_view = TemplatesView(self.store)
-        self.add_view("templates", self.tr("模板"), self.templates_view)
-        self.templates_view.changed.connect(lambda: self.apply_changes(Changes.of(templates=True)))
-        self.insights_view = InsightsView(self.store)
-        self.add_view("insights", self.tr("分析"), self.insights_view)
+        self.add_view("templates", self.tr("模板"), self._make_templates_view)
+        self.add_view("insights", self.tr("分析"), self._make_insights_view)
         strip = self.product_alerts = ProductAlerts(Path(self.store.path))
         self.due_view.layout().insertWidget(1, strip)
         strip.open_product.connect(
             lambda key: (self.show_view("insights"), self.insights_view.show_product(key))
         )
-        strip.found.connect(self.insights_view.set_alerts)
+        strip.found.connect(self._alerts_found)
         strip.refresh()
+
+    def _alerts_found(self, alerts: list) -> None:
+        self._alerts = alerts
+        self._if_made("insights", lambda view: view.set_alerts(alerts))
 
     def _listen(self) -> None:
         """Who refreshes on which changes: only the views that show them."""
         listen = self.dispatcher.listen
-        listen("orders", dispatch.shows_orders, lambda _c: self.orders_view.refresh())
-        listen("cases", dispatch.shows_cases, lambda _c: self.cases_view.refresh())
+        made = self._if_made
+
+        listen("orders", dispatch.shows_orders, lambda _c: made("orders", _refresh))
+        listen("cases", dispatch.shows_cases, lambda _c: made("cases", _refresh))
         listen("due", dispatch.shows_deadlines, lambda _c: self.due_view.refresh())
-        listen("templates", dispatch.shows_templates, lambda _c: self.templates_view.refresh())
-        listen("insights", dispatch.shows_deadlines, lambda _c: self.insights_view.refresh())
+        listen("templates", dispatch.shows_templates, lambda _c: made("templates", _refresh))
+        listen("insights", dispatch.shows_deadlines, lambda _c: made("insights", _refresh))
         listen("product_alerts", dispatch.shows_cases, lambda _c: self.product_alerts.refresh())
         listen("order_panel", self._shows_order_on_the_right, self._reshow_order)
         listen("case_panel", self._shows_case_on_the_right, self._reshow_case)
@@ -313,9 +404,7 @@ class MainWindow(QMainWindow):
         )
 
     def _shows_case_on_the_right(self, changes: Changes) -> bool:
-        return self.detail.currentWidget() is self.case_panel and changes.touches_case(
-            self.case_panel.case_id
-        )
+        return self._case_panel_shown() and changes.touches_case(self.case_panel.case_id)
 
     def _reshow_order(self, _changes: Changes) -> None:
         try:
@@ -331,27 +420,59 @@ class MainWindow(QMainWindow):
 
     def _clear_detail(self) -> None:
         self.order_panel.order_id = None
-        self.case_panel.case_id = None
+        if self._case_panel is not None:
+            self._case_panel.case_id = None
         self.detail.setCurrentIndex(0)
 
     # -- views ------------------------------------------------------------------------
 
-    def add_view(self, key: str, title: str, widget: QWidget, position: int | None = None) -> None:
-        self._views[key] = widget
+    def add_view(
+        self,
+        key: str,
+        title: str,
+        widget: QWidget | Callable[[], QWidget],
+        position: int | None = None,
+    ) -> None:
+        """A view in the list; `widget` may be a function that makes it, called when the
+        view is first shown (or asked for)."""
         self._view_titles[key] = title
         index = self.stack.count() if position is None else position
-        self.stack.insertWidget(index, widget)
+        if isinstance(widget, QWidget):
+            self.stack.insertWidget(index, widget)
+            self._made(key, widget)
+        else:
+            self._view_makers[key] = widget
+            self.stack.insertWidget(index, QWidget())  # its place until it is made
         item = QListWidgetItem(title)
         item.setData(Qt.ItemDataRole.UserRole, key)
         self.nav.insertItem(index, item)
+        self._rebind_view_shortcuts()
+
+    def _made(self, key: str, widget: QWidget) -> None:
+        self._views[key] = widget
         if hasattr(widget, "selected_order"):
             widget.selected_order.connect(self.show_order)
         if hasattr(widget, "selected_case"):
             widget.selected_case.connect(self.show_case)
-        self._rebind_view_shortcuts()
 
     def view(self, key: str) -> QWidget:
-        return self._views[key]
+        """The view (made now if it was not yet)."""
+        widget = self._views.get(key)
+        if widget is None:
+            make = self._view_makers.pop(key)
+            index = self.view_keys().index(key)
+            placeholder = self.stack.widget(index)
+            widget = make()
+            current = self.stack.currentIndex()
+            self.stack.insertWidget(index, widget)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.stack.setCurrentIndex(current)
+            self._made(key, widget)
+            scope = self.scope_boxes.scope()
+            if hasattr(widget, "set_scope") and scope != getattr(widget, "scope", scope):
+                widget.set_scope(scope)  # made after a platform or shop was chosen
+        return widget
 
     def view_keys(self) -> list[str]:
         return [self.nav.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.nav.count())]
@@ -372,6 +493,7 @@ class MainWindow(QMainWindow):
     def _switch_view(self, row: int) -> None:
         if row < 0:
             return
+        self.view(self.view_keys()[row])
         self.stack.setCurrentIndex(row)
         self._apply_search()
 
@@ -425,7 +547,7 @@ class MainWindow(QMainWindow):
         current = self.detail.currentWidget()
         if current is self.order_panel:
             return self.order_panel.order_id
-        if current is self.case_panel and self.case_panel.case_id is not None:
+        if self._case_panel_shown() and self.case_panel.case_id is not None:
             return self.store.get_case(self.case_panel.case_id).order_id
         return None
 
@@ -469,6 +591,8 @@ class MainWindow(QMainWindow):
         self._context_menu = menu  # kept for tests and until it closes
 
     def set_cause(self, case_id: int, cause: str) -> None:
+        from shopdesk.core import case_facts
+
         try:
             case_facts.set_cause(self.store, case_id, cause)
         except ShopDeskError as error:
@@ -482,8 +606,10 @@ class MainWindow(QMainWindow):
             8000,
         )
 
-    def new_case_for(self, order_id: int) -> NewCaseDialog:
+    def new_case_for(self, order_id: int):
         """Ask for the case's kind and start; once saved it opens in 售后 with its clocks."""
+        from shopdesk.ui.order_jobs import NewCaseDialog
+
         dialog = NewCaseDialog(self.store, self.store.get_order(order_id), parent=self)
         dialog.accepted.connect(lambda: self._case_opened(dialog.created))
         dialog.open()
@@ -500,13 +626,17 @@ class MainWindow(QMainWindow):
         self.case_panel.show_clocks()
         self.statusBar().showMessage(self.tr("已新建售后单 #%1").replace("%1", str(case.id)), 8000)
 
-    def ship_order(self, order_id: int) -> ShipDialog:
+    def ship_order(self, order_id: int):
+        from shopdesk.ui.order_jobs import ShipDialog
+
         dialog = ShipDialog(self.store, self.store.get_order(order_id), parent=self)
         dialog.accepted.connect(lambda: self._order_shipped(dialog.shipped))
         dialog.open()
         return dialog
 
-    def order_delivered(self, order_id: int) -> DeliveredDialog:
+    def order_delivered(self, order_id: int):
+        from shopdesk.ui.order_jobs import DeliveredDialog
+
         dialog = DeliveredDialog(self.store, self.store.get_order(order_id), parent=self)
         dialog.accepted.connect(lambda: self._order_delivered(dialog.delivered))
         dialog.open()
@@ -551,7 +681,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = self._menus["file"] = bar.addMenu(self.tr("文件(&F)"))
         self._action(file_menu, self.tr("打开店铺数据…"), self.choose_store, "Ctrl+O")
-        self._action(file_menu, self.tr("检查数据…"), lambda: check_dialog.start_check(self))
+        self._action(file_menu, self.tr("检查数据…"), self._start_check)
         file_menu.addSeparator()
         self._action(file_menu, self.tr("退出"), self.close, "Ctrl+Q")
         orders_menu = self._menus["orders"] = bar.addMenu(self.tr("订单(&O)"))
@@ -582,6 +712,11 @@ class MainWindow(QMainWindow):
         reload_action.triggered.connect(self.refresh)
         self.addAction(reload_action)
 
+    def _start_check(self) -> None:
+        from shopdesk.ui.dialogs import check_dialog
+
+        check_dialog.start_check(self)
+
     def choose_store(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("打开店铺数据"), str(self.store.path.parent), "ShopDesk (*.db);;* (*)"
@@ -601,6 +736,8 @@ class MainWindow(QMainWindow):
         )
 
     def add_order(self) -> None:
+        from shopdesk.ui.dialogs.order_form import OrderForm
+
         form = OrderForm(self.store, parent=self)
         if form.exec() and form.saved:
             self.apply_changes(Changes.of(orders=[form.saved.id]))
@@ -613,12 +750,16 @@ class MainWindow(QMainWindow):
                 self, self.tr("编辑订单"), self.tr("请先在订单列表中选择一个订单。")
             )
             return
+        from shopdesk.ui.dialogs.order_form import OrderForm
+
         form = OrderForm(self.store, self.store.get_order(order_id), parent=self)
         if form.exec() and form.saved:
             self.apply_changes(Changes.of(orders=[form.saved.id]))
             self.show_order(form.saved.id)
 
     def edit_shop(self) -> None:
+        from shopdesk.ui.dialogs.shop_dialog import ShopDialog
+
         if ShopDialog(self.store, self.store.default_shop(), parent=self).exec():
             self.apply_changes(Changes.of(shops=True, settings=True))
 
@@ -671,6 +812,6 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
         if event.isAccepted():
             self.external_writes.stop()  # a closed window no longer reads the store
-            for widget in self._views.values():
+            for widget in list(self._views.values()):
                 if hasattr(widget, "stop_searching"):
                     widget.stop_searching()

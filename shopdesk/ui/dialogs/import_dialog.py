@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QT_TR_NOOP,
@@ -36,15 +37,16 @@ from PySide6.QtWidgets import (
 )
 
 from shopdesk.core.errors import ShopDeskError
-from shopdesk.core.import_repo import FileReport, ImportCancelled, ImportReport
-from shopdesk.core.importers import Problem, open_export
 from shopdesk.core.messages import say
 from shopdesk.core.timeutil import now_utc
 from shopdesk.platforms import registry
-from shopdesk.services.changes import Changes
-from shopdesk.services.imports import import_exports
 from shopdesk.ui.dialogs import file_dialogs
 from shopdesk.ui.tasks import ProgressSpec, Task, TaskContext, TaskRunner, runner
+
+if TYPE_CHECKING:  # the import's own modules are loaded when a file is imported
+    from shopdesk.core.import_repo import FileReport, ImportReport
+    from shopdesk.core.importers import Problem
+    from shopdesk.services.changes import Changes
 
 VALUE_COLUMN_WIDTH = 200
 
@@ -67,6 +69,14 @@ def import_work(files: Sequence[str], shops: dict[str, str]):
         )
 
     return work
+
+
+def import_exports(*args, **kwargs):
+    """services.imports.import_exports, imported when an import starts (not with the
+    window)."""
+    from shopdesk.services.imports import import_exports as run
+
+    return run(*args, **kwargs)
 
 
 class SkippedRowsModel(QAbstractTableModel):
@@ -274,6 +284,8 @@ class ImportController(QObject):
         shops = self._first_shops(files)
         if shops is None:
             return False
+        from shopdesk.core.import_repo import ImportCancelled
+
         self.task = self.tasks.run(
             import_work(files, shops),
             store_path=self.store_path,
@@ -390,6 +402,8 @@ def dropped_files(mime) -> list[str]:
 def platforms_of(files: Sequence[str]) -> list[str]:
     """The platform of each file ShopDesk recognises, in order (a file it cannot read is
     left to the import itself, which reports it)."""
+    from shopdesk.core.importers import open_export
+
     found = []
     for path in files:
         try:

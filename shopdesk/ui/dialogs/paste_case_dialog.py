@@ -18,9 +18,6 @@ from PySide6.QtWidgets import (
 from shopdesk.core.errors import ShopDeskError
 from shopdesk.core.messages import say
 from shopdesk.core.model import CaseKind, Cause
-from shopdesk.core.paste_case import case_from_paste
-from shopdesk.core.qianniu_paste import parse_paste
-from shopdesk.core.reasons import read_reason
 from shopdesk.core.timeutil import now_utc, to_text
 from shopdesk.ui.format import label, local_time, money
 
@@ -81,12 +78,16 @@ class PasteCaseDialog(QDialog):
             self.ok.setEnabled(False)
             return
         try:
+            from shopdesk.core.qianniu_paste import parse_paste
+
             pasted = parse_paste(text)
         except ShopDeskError as error:
             self.problem.setText(say(error))
             self.ok.setEnabled(False)
             return
         self.problem.clear()
+        from shopdesk.core.reasons import read_reason
+
         cause = read_reason(pasted.platform, pasted.reason)
         deadline = pasted.deadline(now_utc())
         shown = {
@@ -107,6 +108,8 @@ class PasteCaseDialog(QDialog):
 
     def create(self) -> None:
         try:
+            from shopdesk.core.paste_case import case_from_paste
+
             result = case_from_paste(self.store, self.text.toPlainText())
         except ShopDeskError as error:
             self.problem.setText(say(error))

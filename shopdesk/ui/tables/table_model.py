@@ -50,9 +50,12 @@ class PagedTableModel(QAbstractTableModel):
         default_sort: str,
         parent=None,
         search_sort: str | None = None,
+        count_later: bool = False,
     ):
         """`search_sort`: the order of search results until the seller sorts by a column
-        (e.g. "recent", which the store answers straight from the search index)."""
+        (e.g. "recent", which the store answers straight from the search index).
+        `count_later`: read the first page now and count the rows when `count_rows()` is
+        called (a big store's count is not needed for the first paint)."""
         super().__init__(parent)
         self.columns = columns
         self._count_fn = count
@@ -66,8 +69,24 @@ class PagedTableModel(QAbstractTableModel):
         self._texts: dict[int, list[tuple[str, ...] | None]] = {}  # by page: finished texts
         self.columnsInserted.connect(self._forget_texts)  # add_countdown_column
         self.columnsRemoved.connect(self._forget_texts)
-        self._count = count(None)
-        self._count_exact = True
+        if count_later:
+            first = page(0, self.PAGE_SIZE, None, *self.sort_for(None))
+            self._pages[0] = first
+            self._count = len(first)
+            self._count_exact = len(first) < self.PAGE_SIZE
+        else:
+            self._count = count(None)
+            self._count_exact = True
+
+    def count_known(self) -> bool:
+        return self._count_exact
+
+    def count_rows(self) -> int:
+        """Count the rows shown now (after `count_later`, or a search shown before its
+        count) and tell the view; returns the count."""
+        count = self._count_fn(self._search)
+        self.apply_count(count)
+        return count
 
     # -- Qt interface -----------------------------------------------------------------
 

@@ -148,9 +148,18 @@ class DueView(QWidget):
     selected_case = Signal(int)
     counts_changed = Signal(int)  # how many deadlines the seller must act on
 
-    def __init__(self, store: Store, catch_up: Callable[[], object] | None = None, parent=None):
+    def __init__(
+        self,
+        store: Store,
+        catch_up: Callable[[], object] | None = None,
+        parent=None,
+        *,
+        count_later: bool = False,
+    ):
         """`catch_up`: brings the cached clocks up to date before the rows are re-read
-        (the window's sends big catch-ups to the task runner); by default at once."""
+        (the window's sends big catch-ups to the task runner); by default at once.
+        `count_later`: the first page only, the count (and `counts_changed`) when
+        `count_rows()` is called (the window: after its first paint)."""
         super().__init__(parent)
         self.store = store
         self._catch_up = catch_up or (lambda: repo.catch_up(store, ui_now()))
@@ -177,7 +186,9 @@ class DueView(QWidget):
                 scope=self.scope,
             ),
             default_sort="next_due",
+            count_later=count_later,
         )
+        self.last_seller_count: int | None = None
         # The window's search box searches in the background (a worker with its own
         # connection): the first page as soon as it is read, the count after it is painted.
         source = SearchSource(
@@ -208,7 +219,16 @@ class DueView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.pages, 1)
-        self._update_summary()
+        self._update_summary(count=not count_later)
+
+    def count_rows(self) -> None:
+        """The count of the rows shown and of the seller's (`counts_changed`), unless a
+        refresh since counted them."""
+        if self.model.count_known() and self.last_seller_count is not None:
+            return
+        shown = self.model.count_rows()
+        unfiltered = self.party == Party.SELLER.value and not self.model.search_text()
+        self._count_for_seller(shown if unfiltered else None)
 
     def set_scope(self, scope: Scope) -> None:
         """Only this platform's or shop's deadlines (EVERYTHING: all)."""
@@ -249,7 +269,7 @@ class DueView(QWidget):
     def seller_count(self) -> int:
         return repo.count_due(self.store, Party.SELLER.value)
 
-    def _update_summary(self) -> None:
+    def _update_summary(self, count: bool = True) -> None:
         # one date for the platforms whose rules are of the same day: the line stays short
         # enough for a 1280-pixel window however many platforms have rules
         by_date: dict[str, list[str]] = {}
@@ -258,9 +278,13 @@ class DueView(QWidget):
             by_date.setdefault(info.as_of, []).append(label_platform(info.platform))
         stamp = "；".join(f"{day} {' · '.join(names)}" for day, names in by_date.items())
         self.summary.setText(self.tr("规则截至：%1").replace("%1", stamp))
-        self.last_seller_count = self.seller_count()
-        self.counts_changed.emit(self.last_seller_count)
+        if count:
+            self._count_for_seller()
         self._show_empty_state()
+
+    def _count_for_seller(self, known: int | None = None) -> None:
+        self.last_seller_count = self.seller_count() if known is None else known
+        self.counts_changed.emit(self.last_seller_count)
 
     def _show_empty_state(self) -> None:
         if self.model.rowCount():

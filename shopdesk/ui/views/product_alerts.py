@@ -7,13 +7,16 @@ deadlines, and these are not deadlines."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
-from shopdesk.core.insights import Alert, alerts, cause_label
 from shopdesk.ui.i18n import current_language
 from shopdesk.ui.tasks import Task, TaskContext, runner
+
+if TYPE_CHECKING:
+    from shopdesk.core.insights import Alert
 
 PRODUCT_ROLE = Qt.ItemDataRole.UserRole + 1
 DELAY_MS = 1000  # after the window has painted, and once per burst of changes
@@ -24,6 +27,8 @@ def tr(text: str) -> str:
 
 
 def alert_text(alert: Alert) -> str:
+    from shopdesk.core.insights import cause_label  # loaded with the alerts, on a worker
+
     return (
         tr("产品预警　%1：最近 7 天每百件 %2 单（90 天 %3），%4 单，主要原因：%5")
         .replace("%1", alert.label)
@@ -99,4 +104,6 @@ class ProductAlerts(QListWidget):
 
 
 def _alerts(context: TaskContext) -> list[Alert]:
+    from shopdesk.core.insights import alerts  # on the worker, not on the start path
+
     return alerts(context.store())

@@ -892,6 +892,14 @@ class Store:
             ).fetchone()[0],
         }
 
+    def same_file(self) -> bool:
+        """Whether the path still names the file this store opened (a restore or a copy
+        over it makes it another file)."""
+        try:
+            return self.db is not None and _identity(self.path) == self._identity
+        except OSError:
+            return False
+
     def data_version(self) -> int:
         """Changes when another connection (another process) commits to the store."""
         return self.db.execute("PRAGMA data_version").fetchone()[0]

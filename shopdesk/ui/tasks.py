@@ -5,7 +5,9 @@ A job is a function of a `TaskContext`, run on one of a few worker threads; exac
 of its callbacks then runs on the GUI thread: `on_success(result)`, `on_failure(error)`
 or `on_cancelled()`. The worker thread opens its own Store when the job asks for one
 (`context.store()`) and closes it when the job ends: a SQLite connection never crosses
-threads, and none outlives its job (a restore may replace the file under it).
+threads. A read-only job that runs often (a search as the seller types) may ask to
+`keep_store`: its worker thread then keeps that Store for its next such job, as long as
+the path still names the same file (a restore replaces it) and the job did not fail.
 
 With `progress=`, a dialog with 取消 appears only when the job is still running after
 PROGRESS_DELAY_MS (a quick job never flashes one). Cancel sets the job's flag (the
@@ -61,11 +63,13 @@ class TaskContext:
         self._store: Store | None = None
 
     def store(self) -> Store:
-        """The job's own Store on this thread (opened on first use, closed at its end)."""
+        """The job's own Store on this thread (opened on first use, closed at its end;
+        with `keep_store`, kept by the thread for its next such job)."""
         if self._store is None:
-            if self._task.store_path is None:
+            path = self._task.store_path
+            if path is None:
                 raise RuntimeError("this job was started without a store path")
-            self._store = Store.open(self._task.store_path)
+            self._store = _kept_store(path) if self._task.keep_store else Store.open(path)
             self._task._attach(self._store)
         return self._store
 
@@ -80,11 +84,40 @@ class TaskContext:
         """Report progress (any thread-safe rate: only changes of the shown step are sent)."""
         self._task._report_progress(done, total)
 
-    def _close(self) -> None:
+    def _close(self, failed: bool = False) -> None:
         store, self._store = self._store, None
         if store is not None:
             self._task._attach(None)
+            if self._task.keep_store and not failed:
+                return  # the thread keeps it (_kept_store)
+            _forget_kept(store)
             store.close()
+
+
+_thread = threading.local()  # a worker thread's kept Stores, by path
+
+
+def _kept_store(path: Path) -> Store:
+    kept: dict[Path, Store] = _thread.__dict__.setdefault("stores", {})
+    store = kept.get(path)
+    if store is not None and not store.same_file():
+        del kept[path]
+        store.close()
+        store = None
+    if store is None:
+        store = kept[path] = Store.open(path)
+    return store
+
+
+def _forget_kept(store: Store) -> None:
+    kept = _thread.__dict__.get("stores", {})
+    if kept.get(store.path) is store:
+        del kept[store.path]
+
+
+def _close_kept() -> None:
+    for store in _thread.__dict__.pop("stores", {}).values():
+        store.close()
 
 
 class Task(QObject):
@@ -106,10 +139,12 @@ class Task(QObject):
         parent_widget: QWidget | None,
         cancel_errors: tuple[type[BaseException], ...],
         name: str,
+        keep_store: bool = False,
     ):
         super().__init__()
         self.work = work
         self.store_path = Path(store_path) if store_path is not None else None
+        self.keep_store = keep_store
         self.name = name
         self.spec = progress
         self.parent_widget = parent_widget
@@ -183,7 +218,7 @@ class Task(QObject):
             outcome, value = "success", result
         finally:
             try:
-                context._close()
+                context._close(failed=outcome == "failure")
             except Exception:  # noqa: BLE001 - closing a read connection cannot lose data
                 log.exception("closing a task's store failed")
             self._done.set()
@@ -265,12 +300,17 @@ class TaskRunner(QObject):
         parent: QWidget | None = None,
         cancel_errors: tuple[type[BaseException], ...] = (),
         name: str = "",
+        keep_store: bool = False,
     ) -> Task:
         """Queue `work(context)`; it starts on the next turn of the event loop, on the
         next free worker thread.
         `cancel_errors`: the core's own cancel exceptions (ImportCancelled ...), which
-        mean on_cancelled, not on_failure."""
-        task = Task(work, store_path, progress, parent, cancel_errors, name or work.__name__)
+        mean on_cancelled, not on_failure.
+        `keep_store`: a read-only job whose worker thread may keep its Store for the next
+        one (see the module's doc)."""
+        task = Task(
+            work, store_path, progress, parent, cancel_errors, name or work.__name__, keep_store
+        )
         if on_success is not None:
             task.succeeded.connect(on_success)
         if on_failure is not None:
@@ -327,6 +367,7 @@ class TaskRunner(QObject):
             with self._lock:
                 self._free -= 1
             if task is None:
+                _close_kept()
                 return
             task._run()
 

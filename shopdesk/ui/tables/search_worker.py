@@ -103,6 +103,7 @@ class SearchWorker(QObject):
             on_success=on_success,
             on_failure=lambda exc: self._failed(request, exc),
             name="search",
+            keep_store=True,  # a search reads: the thread's connection serves the next
         )
 
     def _cancel_job(self) -> None:

@@ -46,11 +46,33 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Countdown", text)
 
 
+# A row's countdown as last worked out: (row, due, language, from, countdown). A cell
+# asks four times per paint (text, colours, font) and the text holds until `changes_at`.
+_worked_out: dict[int, tuple] = {}
+_KEEP = 1024
+
+
 def row_countdown(row: Row, now: datetime | None = None) -> Countdown | None:
     due = row.get("next_due_at")
     if not due:
         return None
-    return countdown(from_text(due), now or ui_now(), current_language())
+    now = now or ui_now()
+    language = current_language()
+    kept = _worked_out.get(id(row))
+    if kept is not None:
+        kept_row, kept_due, kept_language, since, shown = kept
+        if (
+            kept_row is row
+            and kept_due == due
+            and kept_language == language
+            and since <= now < shown.changes_at
+        ):
+            return shown
+    shown = countdown(from_text(due), now, language)
+    if len(_worked_out) >= _KEEP:
+        _worked_out.clear()
+    _worked_out[id(row)] = (row, due, language, now, shown)
+    return shown
 
 
 def is_platform_basis(row: Row) -> bool:

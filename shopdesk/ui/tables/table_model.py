@@ -25,7 +25,21 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 Row = dict[str, Any]
 _ROOT = QModelIndex()
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-_ROW_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, ROW_ID_ROLE})
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+# What a table's delegate asks besides the text: answered None unless a column fills it.
+_ASKED = frozenset(
+    int(role)
+    for role in (
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.CheckStateRole,
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.SizeHintRole,
+    )
+)
 
 
 @dataclass
@@ -58,6 +72,7 @@ class PagedTableModel(QAbstractTableModel):
         called (a big store's count is not needed for the first paint)."""
         super().__init__(parent)
         self.columns = columns
+        self._note_unfilled()
         self._count_fn = count
         self._page_fn = page
         self._sort = default_sort
@@ -97,12 +112,22 @@ class PagedTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.DisplayRole):
-        # A view asks for a dozen roles per cell: answer the ones we never fill first.
-        column = self.columns[index.column()] if index.isValid() else None
-        tip = role == Qt.ItemDataRole.ToolTipRole and column is not None
-        if column is None or (role not in _ROW_ROLES and role not in column.roles and not tip):
-            if role == Qt.ItemDataRole.TextAlignmentRole and column is not None:
-                return int(column.align)
+        # A view asks for seven roles per cell at each paint: the text comes first, the
+        # roles no column fills are answered from one set, without touching the row.
+        if role == _DISPLAY:
+            number = index.row()
+            if number >= self._count or not index.isValid():
+                return None
+            row = self.row(number)
+            return None if row is None else self._text(number, row, index.column())
+        if role in self._unfilled:
+            return None
+        if not index.isValid():
+            return None
+        column = self.columns[index.column()]
+        if role == _ALIGNMENT:
+            return int(column.align)
+        if role != ROW_ID_ROLE and role != _TOOLTIP and role not in column.roles:
             return None
         number = index.row()
         if number >= self._count:
@@ -110,13 +135,16 @@ class PagedTableModel(QAbstractTableModel):
         row = self.row(number)
         if row is None:
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(number, row, index.column())
         if role == ROW_ID_ROLE:
             return row["id"]
         if role not in column.roles:  # a tooltip: the whole text of a cell cut short
             return self._text(number, row, index.column()) or None
         return column.roles[role](row)
+
+    def _note_unfilled(self) -> None:
+        """The roles no column answers (again when the columns change)."""
+        filled = {role for column in self.columns for role in column.roles}
+        self._unfilled = frozenset(_ASKED - filled)
 
     def _text(self, number: int, row: Row, column_no: int) -> str:
         column = self.columns[column_no]
@@ -132,6 +160,7 @@ class PagedTableModel(QAbstractTableModel):
 
     def _forget_texts(self, *_args) -> None:
         self._texts.clear()
+        self._note_unfilled()  # the columns changed
 
     def headerData(self, section: int, orientation, role: int = Qt.DisplayRole):
         if role != Qt.ItemDataRole.DisplayRole:

@@ -12,6 +12,8 @@ from shopdesk import paths
 from shopdesk.core.case_states import check_move, derive_state
 from shopdesk.core.deadlines_repo import refresh_due
 from shopdesk.core.errors import MoveNotAllowedError
+from shopdesk.core.evidence_repo import add_bytes
+from shopdesk.core.exif_time import capture_time
 from shopdesk.core.model import (
     Case,
     CaseKind,
@@ -25,7 +27,7 @@ from shopdesk.core.model import (
     Outcome,
 )
 from shopdesk.core.store import Store
-from shopdesk.core.timeutil import from_text, to_text
+from shopdesk.core.timeutil import CHINA, from_text, to_text
 from shopdesk.platforms import registry
 
 
@@ -128,8 +130,11 @@ def _state_if_allowed(kind: CaseKind, events: tuple[EventKind, ...]) -> CaseStat
     return derive_state(case, timeline)
 
 
-def build_demo(store: Store, now: datetime, orders: int = 300, seed: int = 7) -> dict[str, int]:
-    """Fill `store` with the demo shop. Returns what was created."""
+def build_demo(
+    store: Store, now: datetime, orders: int = 300, seed: int = 7, photos: bool = True
+) -> dict[str, int]:
+    """Fill `store` with the demo shop. Returns what was created. Without `photos` its
+    cases have no evidence (a copy of the database file alone is then a whole store)."""
     rng = random.Random(seed)
     made = {"orders": 0, "cases": 0}
     with store.transaction():
@@ -152,6 +157,8 @@ def build_demo(store: Store, now: datetime, orders: int = 300, seed: int = 7) ->
                 _add_case(store, rng, now, order_id, paid, kind, stage_events, state)
                 made["cases"] += 1
         made["cases"] += _add_history(store, random.Random(seed + 1), now)
+        if photos:
+            _add_photos(store, now, seed)
         # The cached cause, responsibility and money of every case (refunds paid count).
         refresh_due(
             store, case_ids=[r[0] for r in store.db.execute("SELECT id FROM cases")], now=now
@@ -378,3 +385,78 @@ def _book_history(store, rng, case_id: int, order: Order, cause: Cause, ended) -
         _outcome(store, case_id, Outcome.COURIER_PAID, ended)
     else:
         _outcome(store, case_id, Outcome.AGREED_REFUND, ended)
+
+
+# Buyers' photos of the defect product (drawn by shopdesk/evidence/demo_photos.py): on its
+# quality cases, newest first, so the 产品改进单 and the evidence panel show them. A cap
+# keeps a big demo quick to build.
+PHOTO_CASES = 24
+_DEFECT_PHOTOS = {entry["text"]: entry for entry in DATA["history"]["defect_words"]}
+_PHONES = [tuple(phone) for phone in DATA["photos"]["phones"]]
+
+
+def _add_photos(store: Store, now: datetime, seed: int) -> int:
+    """The photos each buyer sent with a quality complaint about the defect product, as
+    the seller saved them onto the case: what the buyer wrote about is what they show,
+    taken on the buyer's phone after the parcel came and before the buyer asked for the
+    refund. Seeded apart from the rest of the demo, so the figures do not move."""
+    from shopdesk.evidence.demo_photos import defect_photos, jpeg_with_exif
+
+    rows = store.db.execute(
+        "SELECT c.id, c.kind, c.description, c.opened_at, o.shipped_at FROM cases c "
+        "JOIN orders o ON o.id = c.order_id WHERE c.cause = ? AND EXISTS (SELECT 1 FROM "
+        "order_lines l WHERE l.order_id = o.id AND l.title = ?) "
+        "ORDER BY c.opened_at DESC, c.id LIMIT ?",
+        [Cause.SELLER_DEFECT.value, DEFECT_PRODUCT, PHOTO_CASES],
+    ).fetchall()
+    added = 0
+    for case_id, kind, description, opened_at, shipped_at in sorted(rows):
+        opened = from_text(opened_at)
+        latest = opened - timedelta(minutes=5)
+        earliest = opened - timedelta(hours=6)
+        if shipped_at:  # the parcel came at least half a day after it left
+            earliest = max(earliest, from_text(shipped_at) + timedelta(hours=12))
+        if earliest >= latest:
+            continue  # opened before the parcel could have come: nothing to photograph
+        rng = random.Random(f"{seed}-photos-{case_id}")
+        shown = _what_the_photos_show(rng, kind, description)
+        count = min(len(shown["captions"]), 1 if rng.random() < 0.3 else 2)
+        make, model = rng.choice(_PHONES)
+        taken = earliest + (latest - earliest) * rng.uniform(0.3, 0.9)
+        pictures = defect_photos(f"{seed}-{case_id}", shown["defect"], count)
+        saved = min(now - timedelta(minutes=1), opened + timedelta(minutes=rng.uniform(8, 90)))
+        for n, picture in enumerate(pictures):
+            local = taken.astimezone(CHINA)
+            data = jpeg_with_exif(picture, local, make, model)
+            add_bytes(
+                store,
+                case_id,
+                data,
+                _photo_name(rng, make, local),
+                "photo",
+                caption=shown["captions"][n],
+                captured_at=capture_time(data),
+                now=saved + timedelta(seconds=n),
+            )
+            added += 1
+            taken = min(taken + timedelta(seconds=rng.uniform(15, 120)), latest)
+    return added
+
+
+def _what_the_photos_show(rng: random.Random, kind: str, description: str) -> dict:
+    if kind == CaseKind.BAD_REVIEW.value:
+        return DATA["photos"]["bad_review"]
+    for text, entry in _DEFECT_PHOTOS.items():
+        if text in description:
+            return entry
+    return rng.choice(list(_DEFECT_PHOTOS.values()))  # a busy-week 质量问题 case
+
+
+def _photo_name(rng: random.Random, make: str, taken: datetime) -> str:
+    """The name the file came with: the phone's own, or WeChat's when the buyer sent it
+    there first."""
+    if rng.random() < 0.3:
+        return f"mmexport{int(taken.timestamp() * 1000) + rng.randint(0, 999)}.jpg"
+    if make == "Apple":
+        return f"IMG_{rng.randint(1000, 9999)}.JPG"
+    return f"IMG_{taken:%Y%m%d_%H%M%S}.jpg"

@@ -49,10 +49,12 @@ def store(tmp_path):
 
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory):
-    """A demo store built once per session; tests copy it."""
+    """A demo store built once per session; tests copy it. Without the buyers' photos
+    `shopdesk demo` adds (tests copy the database file alone; those photos are
+    tests/evidence/test_demo_photos.py's)."""
     path = tmp_path_factory.mktemp("demo") / "demo.db"
     with Store.open(path) as store:
-        build_demo(store, NOW)
+        build_demo(store, NOW, photos=False)
         store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return path
 

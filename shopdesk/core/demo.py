@@ -5,11 +5,15 @@ Seeded, so the same `now` gives the same store."""
 from __future__ import annotations
 
 import random
+import tomllib
 from datetime import UTC, datetime, timedelta
 
+from shopdesk import paths
 from shopdesk.core.case_states import check_move, derive_state
 from shopdesk.core.deadlines_repo import refresh_due
 from shopdesk.core.errors import MoveNotAllowedError
+from shopdesk.core.evidence_repo import add_bytes
+from shopdesk.core.exif_time import capture_time
 from shopdesk.core.model import (
     Case,
     CaseKind,
@@ -23,94 +27,43 @@ from shopdesk.core.model import (
     Outcome,
 )
 from shopdesk.core.store import Store
-from shopdesk.core.timeutil import from_text, to_text
+from shopdesk.core.timeutil import CHINA, from_text, to_text
 from shopdesk.platforms import registry
 
-SHOP_NAME = "小满家居生活馆"
-DEMO_PLATFORM = registry.default_id()  # the demo shop is on the first platform listed
-RETURN_ADDRESS = "浙江省 杭州市 余杭区 仓前街道 文一西路 1888 号 3 号仓 小满家居 收 13800001111"
 
-PRODUCTS = [
-    ("北欧风陶瓷马克杯 带盖勺 400ml", "颜色分类：奶白色;容量：400ml", 3900),
-    ("加厚珊瑚绒四件套 床单被套", "颜色分类：雾霾蓝;尺寸：1.8m床", 15900),
-    ("无线蓝牙耳机 降噪运动款", "颜色分类：黑色", 12900),
-    ("家用不锈钢保温杯 大容量", "颜色分类：樱花粉;容量：500ml", 6800),
-    ("日式棉麻餐桌布 防水防油", "尺寸：140*180cm", 4590),
-    ("硅胶厨房收纳挂钩 免打孔 10只装", "颜色分类：灰色", 1990),
-    ("香薰蜡烛礼盒 无烟大豆蜡", "香型：白茶", 8800),
-    ("折叠脏衣篮 大号 棉麻", "颜色分类：米白", 3500),
-    ("电动牙刷 声波 成人款 含刷头", "颜色分类：星空黑", 19900),
-    ("真空压缩收纳袋 衣物被子 8件套", "规格：8件套送手泵", 4990),
-    ("记忆棉枕头 护颈椎 单只", "规格：标准款", 8900),
-    ("玻璃密封罐 五谷杂粮储物罐 3个装", "容量：1000ml", 5200),
-]
+def _load() -> dict:
+    with open(paths.resource("demo", "demo.toml"), "rb") as handle:
+        return tomllib.load(handle)
+
+
+# The demo's names and words are data (resources/demo/demo.toml), written as its buyers
+# and its seller would, in Chinese whatever the window's language.
+DATA = _load()
+SHOP_NAME = DATA["shop"]["name"]
+DEMO_PLATFORM = registry.default_id()  # the demo shop is on the first platform listed
+RETURN_ADDRESS = DATA["shop"]["return_address"]
+
+PRODUCTS = [(title, props, price) for title, props, price in DATA["products"]]
 # 商家编码 of the products above (as the seller's export would carry them).
 PRODUCT_CODES = {title: f"XM-{n + 1:03d}" for n, (title, _, _) in enumerate(PRODUCTS)}
 # The weeks before the busy one (see _add_history): a product whose defects keep growing
 # and a courier that loses parcels, for the 分析 view to find.
-DEFECT_PRODUCT = "香薰蜡烛礼盒 无烟大豆蜡"
-LOSING_COURIER = "韵达快递"
-DEFECT_WORDS = [
-    "蜡烛到手杯体就裂了，蜡油漏了一盒子",
-    "点了一次就塌陷了，中间凹下去一个洞",
-    "香味很淡，而且表面有裂纹",
-    "玻璃杯底部有裂缝，不敢点",
-    "蜡面发白起霜，和图片完全不一样",
-]
-LOST_WORDS = [
-    "物流五天没更新了，快递说找不到件",
-    "显示已签收但我根本没收到",
-    "快递说包裹丢了，让我找商家",
-]
-NICKS = [
-    "tb_橙子味的夏天",
-    "小鹿乱撞1992",
-    "阿花的杂货铺",
-    "lucky星星",
-    "晴天_小雨",
-    "王小二爱购物",
-    "tb9527_海风",
-    "糖糖不吃糖",
-    "山野来信",
-    "zhangwei_88",
-    "喵了个咪",
-    "一只快乐的鱼",
-    "北方的狼2020",
-    "tb_清风徐来",
-    "momo_家",
-]
-RECEIVERS = ["张伟", "李娜", "王芳", "刘洋", "陈静", "杨帆", "赵磊", "黄婷", "周杰", "吴敏"]
-CITIES = [
-    ("广东省", "深圳市", "南山区"),
-    ("上海", "上海市", "浦东新区"),
-    ("北京", "北京市", "朝阳区"),
-    ("浙江省", "杭州市", "西湖区"),
-    ("四川省", "成都市", "武侯区"),
-    ("江苏省", "南京市", "鼓楼区"),
-    ("湖北省", "武汉市", "洪山区"),
-]
-COURIERS = [("中通快递", "7"), ("圆通速递", "YT"), ("韵达快递", "43"), ("顺丰速运", "SF")]
-STATUS_TEXT = {
-    OrderState.UNPAID: "等待买家付款",
-    OrderState.PAID: "买家已付款，等待卖家发货",
-    OrderState.SHIPPED: "卖家已发货，等待买家确认",
-    OrderState.SUCCESS: "交易成功",
-    OrderState.CLOSED: "交易关闭",
-}
+DEFECT_PRODUCT = DATA["defect_product"]
+LOSING_COURIER = DATA["losing_courier"]
+DEFECT_WORDS = [entry["text"] for entry in DATA["history"]["defect_words"]]
+LOST_WORDS = list(DATA["history"]["lost_words"])
+NICKS = list(DATA["nicks"])
+RECEIVERS = list(DATA["receivers"])
+CITIES = [tuple(city) for city in DATA["cities"]]
+COURIERS = [tuple(courier) for courier in DATA["couriers"]]
+STATUS_TEXT = {state: DATA["order"]["status"][state.value] for state in OrderState}
 REASONS = {
-    CaseKind.REFUND_UNSHIPPED: ("不想要了", Cause.BUYER_CHANGED_MIND),
-    CaseKind.REFUND_SHIPPED: ("快递一直未送达", Cause.COURIER_SLOW),
-    CaseKind.RETURN_REFUND: ("质量问题", Cause.SELLER_DEFECT),
-    CaseKind.EXCHANGE: ("颜色/尺寸与商品描述不符", Cause.SELLER_NOT_AS_DESCRIBED),
-    CaseKind.RESHIP: ("少件/漏发", Cause.SELLER_WRONG_OR_MISSING),
-    CaseKind.REJECTED_DELIVERY: ("快递破损拒收", Cause.COURIER_SERVICE),
-    CaseKind.COMPLAINT_LATE_SHIPPING: ("付款后超过48小时未发货", Cause.SELLER_LATE_SHIPPING),
-    CaseKind.COMPLAINT_NOT_AS_DESCRIBED: ("实物与图片色差大", Cause.BUYER_EXPECTATION),
-    CaseKind.COMPLAINT_BROKEN_PROMISE: ("承诺赠品未发", Cause.SELLER_WRONG_OR_MISSING),
-    CaseKind.COMPLAINT_COUNTERFEIT: ("怀疑不是正品", Cause.UNKNOWN),
-    CaseKind.BAD_REVIEW: ("差评：杯子有划痕", Cause.SELLER_DEFECT),
-    CaseKind.PLATFORM_APPEAL: ("买家申请小二介入", Cause.COURIER_LOST),
+    kind: (DATA["reasons"][kind.value][0], Cause(DATA["reasons"][kind.value][1]))
+    for kind in CaseKind
 }
+NOTES = DATA["notes"]
+_ORDER = DATA["order"]
+
 # Stages the demo shows a case at: the events after `opened`. Each kind gets those the
 # platform allows for it (case_states decides, as it does for the seller's own clicks),
 # and the case's state is the one its timeline leads to.
@@ -177,12 +130,16 @@ def _state_if_allowed(kind: CaseKind, events: tuple[EventKind, ...]) -> CaseStat
     return derive_state(case, timeline)
 
 
-def build_demo(store: Store, now: datetime, orders: int = 300, seed: int = 7) -> dict[str, int]:
-    """Fill `store` with the demo shop. Returns what was created."""
+def build_demo(
+    store: Store, now: datetime, orders: int = 300, seed: int = 7, photos: bool = True
+) -> dict[str, int]:
+    """Fill `store` with the demo shop. Returns what was created. Without `photos` its
+    cases have no evidence (a copy of the database file alone is then a whole store)."""
     rng = random.Random(seed)
     made = {"orders": 0, "cases": 0}
     with store.transaction():
-        shop = store.add_shop(SHOP_NAME, DEMO_PLATFORM, RETURN_ADDRESS, 48, "小满家居 客服小满")
+        signature = DATA["shop"]["signature"]
+        shop = store.add_shop(SHOP_NAME, DEMO_PLATFORM, RETURN_ADDRESS, 48, signature)
         created = []
         for n in range(orders):
             created.append(_add_order(store, shop.id, rng, now, n))
@@ -200,6 +157,8 @@ def build_demo(store: Store, now: datetime, orders: int = 300, seed: int = 7) ->
                 _add_case(store, rng, now, order_id, paid, kind, stage_events, state)
                 made["cases"] += 1
         made["cases"] += _add_history(store, random.Random(seed + 1), now)
+        if photos:
+            _add_photos(store, now, seed)
         # The cached cause, responsibility and money of every case (refunds paid count).
         refresh_due(
             store, case_ids=[r[0] for r in store.db.execute("SELECT id FROM cases")], now=now
@@ -237,9 +196,15 @@ def _add_order(store: Store, shop_id: int, rng: random.Random, now: datetime, n:
         "state": state.value,
         "receiver_name": rng.choice(RECEIVERS),
         "receiver_phone": f"1{rng.choice('3578')}{rng.randint(100000000, 999999999)}",
-        "receiver_address": f"{province} {city} {district} 幸福路{rng.randint(1, 300)}号"
-        f"{rng.randint(1, 30)}栋{rng.randint(101, 2505)}室(000000)",
-        "item_titles": "，".join(p[0] for p in items),
+        "receiver_address": _ORDER["address"].format(
+            province=province,
+            city=city,
+            district=district,
+            road=rng.randint(1, 300),
+            building=rng.randint(1, 30),
+            room=rng.randint(101, 2505),
+        ),
+        "item_titles": _ORDER["titles_joined_by"].join(p[0] for p in items),
         "item_count": sum(quantities),
         "total_fen": total + postage,
         "paid_fen": 0 if paid is None else total + postage,
@@ -248,10 +213,10 @@ def _add_order(store: Store, shop_id: int, rng: random.Random, now: datetime, n:
         "paid_at": to_text(paid) if paid else None,
         "shipped_at": to_text(shipped) if shipped else None,
         "confirmed_at": to_text(confirmed) if confirmed else None,
-        "closed_reason": "买家未付款" if state is OrderState.CLOSED else "订单未关闭",
+        "closed_reason": _ORDER["closed_reason" if state is OrderState.CLOSED else "not_closed"],
         "courier": courier if shipped else "",
         "tracking_no": f"{prefix}{rng.randint(10**11, 10**12 - 1)}" if shipped else "",
-        "buyer_message": rng.choice(["", "", "请尽快发货，谢谢", "送人的，不要放发票"]),
+        "buyer_message": rng.choice(_ORDER["buyer_messages"]),
         "source": "demo",
     }
     order = store.save_order(values)
@@ -282,7 +247,7 @@ def _add_case(store, rng, now, order_id, paid, kind, stage_events, state) -> Non
         cause=cause.value,
         refund_fen=order.paid_fen if kind is not CaseKind.BAD_REVIEW else 0,
         reason=reason,
-        description=f"买家说明：{reason}，希望尽快处理。",
+        description=DATA["case"]["description"].format(reason=reason),
     )
     at = opened
     for event in stage_events:
@@ -306,21 +271,21 @@ def _book_busy_week(store, case_id, order: Order, kind: CaseKind, events, at: da
     (money while the case was open: a minute before its last step)."""
     before = at - timedelta(minutes=1)
     if kind is CaseKind.RESHIP and E.RESHIPPED in events:
-        _money(store, case_id, MoneyKind.RESHIP_COST, 1800, before, "补发一件的成本和运费")
+        _money(store, case_id, MoneyKind.RESHIP_COST, 1800, before, NOTES["reship_cost"])
     if kind is CaseKind.BAD_REVIEW and E.REPLIED in events:
-        _money(store, case_id, MoneyKind.COMPENSATION, 500, before, "致歉红包")
+        _money(store, case_id, MoneyKind.COMPENSATION, 500, before, NOTES["apology_red_packet"])
     if kind is CaseKind.REJECTED_DELIVERY and events and E.PLATFORM_INTERVENED not in events:
         claim = min(order.paid_fen, 3000)
-        _money(store, case_id, MoneyKind.COURIER_CLAIM, claim, before, "破损理赔")
+        _money(store, case_id, MoneyKind.COURIER_CLAIM, claim, before, NOTES["damage_claim"])
     if events and events[-1] in _ENDED_AS:
         _outcome(store, case_id, _ENDED_AS[events[-1]], at)
 
 
 _HISTORY_KINDS = {
-    "defect": (CaseKind.RETURN_REFUND, "质量问题", Cause.SELLER_DEFECT),
-    "lost": (CaseKind.REFUND_SHIPPED, "快递/物流一直未送到", Cause.COURIER_LOST),
-    "mind": (CaseKind.RETURN_REFUND, "7天无理由退换货", Cause.BUYER_CHANGED_MIND),
-}
+    which: (CaseKind(DATA["history"][which][0]), DATA["history"][which][1],
+            Cause(DATA["history"][which][2]))
+    for which in ("defect", "lost", "mind")
+}  # fmt: skip
 
 
 def _add_history(store: Store, rng: random.Random, now: datetime) -> int:
@@ -345,7 +310,7 @@ def _add_history(store: Store, rng: random.Random, now: datetime) -> int:
         elif courier == LOSING_COURIER and rng.random() < 0.3:
             which, words = "lost", rng.choice(LOST_WORDS)
         elif rng.random() < 0.05:
-            which, words = "mind", "不喜欢了，包装完好"
+            which, words = "mind", DATA["history"]["mind_words"]
         else:
             continue
         kind, reason, cause = _HISTORY_KINDS[which]
@@ -379,7 +344,7 @@ def _finish_case(store, rng, order_id, paid, kind, reason, cause, words) -> bool
         cause=cause.value,
         refund_fen=order.paid_fen,
         reason=reason,
-        description=f"买家说明：{words}",
+        description=DATA["case"]["history_description"].format(words=words),
     )
     for event in timeline[1:]:
         store.add_event(case.id, event.kind, event.at)
@@ -408,15 +373,90 @@ def _book_history(store, rng, case_id: int, order: Order, cause: Cause, ended) -
     entered while the case is open (a minute before its last step), as the window allows."""
     before = ended - timedelta(minutes=1)
     if cause is Cause.SELLER_DEFECT:
-        postage, why = MoneyKind.POSTAGE_REFUND, "质量问题，退货运费由卖家承担"
+        postage, why = MoneyKind.POSTAGE_REFUND, NOTES["defect_postage"]
         _money(store, case_id, postage, 1000, before, why)
         if rng.random() < 0.5:
             paid = rng.choice((500, 1000))
-            _money(store, case_id, MoneyKind.COMPENSATION, paid, before, "致歉补偿")
+            _money(store, case_id, MoneyKind.COMPENSATION, paid, before, NOTES["apology"])
         _outcome(store, case_id, Outcome.AGREED_REFUND, ended)
     elif cause is Cause.COURIER_LOST and rng.random() < 0.65:
         claim = min(order.paid_fen, rng.choice((3000, 5000, order.paid_fen)))
-        _money(store, case_id, MoneyKind.COURIER_CLAIM, claim, before, "快递丢件理赔到账")
+        _money(store, case_id, MoneyKind.COURIER_CLAIM, claim, before, NOTES["lost_claim"])
         _outcome(store, case_id, Outcome.COURIER_PAID, ended)
     else:
         _outcome(store, case_id, Outcome.AGREED_REFUND, ended)
+
+
+# Buyers' photos of the defect product (drawn by shopdesk/evidence/demo_photos.py): on its
+# quality cases, newest first, so the 产品改进单 and the evidence panel show them. A cap
+# keeps a big demo quick to build.
+PHOTO_CASES = 24
+_DEFECT_PHOTOS = {entry["text"]: entry for entry in DATA["history"]["defect_words"]}
+_PHONES = [tuple(phone) for phone in DATA["photos"]["phones"]]
+
+
+def _add_photos(store: Store, now: datetime, seed: int) -> int:
+    """The photos each buyer sent with a quality complaint about the defect product, as
+    the seller saved them onto the case: what the buyer wrote about is what they show,
+    taken on the buyer's phone after the parcel came and before the buyer asked for the
+    refund. Seeded apart from the rest of the demo, so the figures do not move."""
+    from shopdesk.evidence.demo_photos import defect_photos, jpeg_with_exif
+
+    rows = store.db.execute(
+        "SELECT c.id, c.kind, c.description, c.opened_at, o.shipped_at FROM cases c "
+        "JOIN orders o ON o.id = c.order_id WHERE c.cause = ? AND EXISTS (SELECT 1 FROM "
+        "order_lines l WHERE l.order_id = o.id AND l.title = ?) "
+        "ORDER BY c.opened_at DESC, c.id LIMIT ?",
+        [Cause.SELLER_DEFECT.value, DEFECT_PRODUCT, PHOTO_CASES],
+    ).fetchall()
+    added = 0
+    for case_id, kind, description, opened_at, shipped_at in sorted(rows):
+        opened = from_text(opened_at)
+        latest = opened - timedelta(minutes=5)
+        earliest = opened - timedelta(hours=6)
+        if shipped_at:  # the parcel came at least half a day after it left
+            earliest = max(earliest, from_text(shipped_at) + timedelta(hours=12))
+        if earliest >= latest:
+            continue  # opened before the parcel could have come: nothing to photograph
+        rng = random.Random(f"{seed}-photos-{case_id}")
+        shown = _what_the_photos_show(rng, kind, description)
+        count = min(len(shown["captions"]), 1 if rng.random() < 0.3 else 2)
+        make, model = rng.choice(_PHONES)
+        taken = earliest + (latest - earliest) * rng.uniform(0.3, 0.9)
+        pictures = defect_photos(f"{seed}-{case_id}", shown["defect"], count)
+        saved = min(now - timedelta(minutes=1), opened + timedelta(minutes=rng.uniform(8, 90)))
+        for n, picture in enumerate(pictures):
+            local = taken.astimezone(CHINA)
+            data = jpeg_with_exif(picture, local, make, model)
+            add_bytes(
+                store,
+                case_id,
+                data,
+                _photo_name(rng, make, local),
+                "photo",
+                caption=shown["captions"][n],
+                captured_at=capture_time(data),
+                now=saved + timedelta(seconds=n),
+            )
+            added += 1
+            taken = min(taken + timedelta(seconds=rng.uniform(15, 120)), latest)
+    return added
+
+
+def _what_the_photos_show(rng: random.Random, kind: str, description: str) -> dict:
+    if kind == CaseKind.BAD_REVIEW.value:
+        return DATA["photos"]["bad_review"]
+    for text, entry in _DEFECT_PHOTOS.items():
+        if text in description:
+            return entry
+    return rng.choice(list(_DEFECT_PHOTOS.values()))  # a busy-week 质量问题 case
+
+
+def _photo_name(rng: random.Random, make: str, taken: datetime) -> str:
+    """The name the file came with: the phone's own, or WeChat's when the buyer sent it
+    there first."""
+    if rng.random() < 0.3:
+        return f"mmexport{int(taken.timestamp() * 1000) + rng.randint(0, 999)}.jpg"
+    if make == "Apple":
+        return f"IMG_{rng.randint(1000, 9999)}.JPG"
+    return f"IMG_{taken:%Y%m%d_%H%M%S}.jpg"

@@ -2273,10 +2273,6 @@ The current data is saved as a &quot;before restore&quot; backup first, so you c
         <translation>No platform clock is running</translation>
     </message>
     <message>
-        <source>千牛显示的截止时间（北京时间），如 2026-11-29 10:00:00</source>
-        <translation>Deadline shown in Qianniu (China time), e.g. 2026-11-29 10:00:00</translation>
-    </message>
-    <message>
         <source>录入平台时限</source>
         <translation>Enter platform deadline</translation>
     </message>
@@ -2319,6 +2315,10 @@ The current data is saved as a &quot;before restore&quot; backup first, so you c
     <message>
         <source>原因：%1 · 已退款 %2 · 补偿 %3 · 收回 %4 · 净损失 %5 · 结果：%6</source>
         <translation>Cause: %1 · refunded %2 · compensation %3 · recovered %4 · net cost %5 · outcome: %6</translation>
+    </message>
+    <message>
+        <source>%1显示的截止时间（北京时间），如 2026-11-29 10:00:00</source>
+        <translation>Deadline shown in %1 (China time), e.g. 2026-11-29 10:00:00</translation>
     </message>
     <message>
         <source>请先填写备注内容</source>

@@ -2260,10 +2260,6 @@
         <translation>沒有正在計時的平台時限</translation>
     </message>
     <message>
-        <source>千牛显示的截止时间（北京时间），如 2026-11-29 10:00:00</source>
-        <translation>千牛顯示的截止時間（北京時間），如 2026-11-29 10:00:00</translation>
-    </message>
-    <message>
         <source>录入平台时限</source>
         <translation>錄入平台時限</translation>
     </message>
@@ -2306,6 +2302,10 @@
     <message>
         <source>原因：%1 · 已退款 %2 · 补偿 %3 · 收回 %4 · 净损失 %5 · 结果：%6</source>
         <translation>原因：%1 · 已退款 %2 · 補償 %3 · 收回 %4 · 淨損失 %5 · 結果：%6</translation>
+    </message>
+    <message>
+        <source>%1显示的截止时间（北京时间），如 2026-11-29 10:00:00</source>
+        <translation>%1顯示的截止時間（北京時間），如 2026-11-29 10:00:00</translation>
     </message>
     <message>
         <source>请先填写备注内容</source>

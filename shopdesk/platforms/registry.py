@@ -9,6 +9,7 @@ import tomllib
 from functools import cache
 from pathlib import Path
 
+from shopdesk.core import messages
 from shopdesk.core.errors import InputError
 from shopdesk.core.importers.layouts import LayoutSpec
 from shopdesk.core.messages import Message
@@ -69,6 +70,12 @@ def label(platform_id: str | None, language: str = "zh-CN") -> str:
     """The platform's name for people; an id this version does not know as itself."""
     found = find(platform_id)
     return found.label(language) if found else (platform_id or "")
+
+
+def seller_tool(platform_id: str | None, language: str | None = None) -> str:
+    """Where the seller reads this platform's deadlines (千牛, 京麦 ...), in `language`."""
+    key = f"word.seller_tool.{platform_id}"
+    return messages.text(key if messages.is_key(key) else "word.seller_tool.other", language)
 
 
 def rule_files() -> list[tuple[str, Path]]:

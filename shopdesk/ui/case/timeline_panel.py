@@ -28,6 +28,7 @@ from shopdesk.core.model import Cause, EventKind, Outcome, Party
 from shopdesk.core.rules import explain
 from shopdesk.core.store import Store
 from shopdesk.core.timeutil import CHINA, from_text, parse_user_time, to_text
+from shopdesk.platforms import registry
 from shopdesk.services.case_snapshot import CaseSnapshot, read_case
 from shopdesk.ui.case.case_timeline import fill_timeline
 from shopdesk.ui.countdown import BACKGROUND, FOREGROUND, ui_now
@@ -145,9 +146,7 @@ class TimelinePanel(QWidget):
         self.no_clock.setStyleSheet("color: #888;")
 
         self.platform_due = QLineEdit()
-        self.platform_due.setPlaceholderText(
-            self.tr("千牛显示的截止时间（北京时间），如 2026-11-29 10:00:00")
-        )
+        self._due_hint(None)
         self.save_due = QPushButton(self.tr("录入平台时限"))
         self.save_due.clicked.connect(self.save_platform_deadline)
         self.clear_due = QPushButton(self.tr("清除"))
@@ -202,7 +201,8 @@ class TimelinePanel(QWidget):
         self.case_id = snapshot.case_id
         self.message.clear()
         self._show_clocks(snapshot.shown_deadlines)
-        self._show_buttons(snapshot.allowed)
+        self._show_buttons(snapshot.allowed, snapshot.step_words)
+        self._due_hint(snapshot.order.platform)
         fill_timeline(self.timeline, snapshot.events)
         self.platform_due.setText(china_time(snapshot.case.platform_deadline))
         self._show_facts(snapshot.case)
@@ -232,15 +232,24 @@ class TimelinePanel(QWidget):
             self.clocks.addWidget(card)
         self.no_clock.setVisible(not self.cards)
 
-    def _show_buttons(self, allowed) -> None:
+    def _due_hint(self, platform: str | None) -> None:
+        """Where this platform's seller reads the deadline: 千牛, 京麦, 抖店后台 ..."""
+        tool = registry.seller_tool(platform, current_language())
+        self.platform_due.setPlaceholderText(
+            self.tr("%1显示的截止时间（北京时间），如 2026-11-29 10:00:00").replace("%1", tool)
+        )
+
+    def _show_buttons(self, allowed, step_words=None) -> None:
         for button in self.event_buttons.values():
             self.buttons.removeWidget(button)
             button.hide()
             button.deleteLater()
         self.event_buttons = {}
         offered = [kind for kind in allowed if kind not in _NOT_BUTTONS]
+        # the platform's own (Chinese) word for a step where it has one: JD's 审核通过
+        words = (step_words or {}) if current_language() != "en" else {}
         for number, kind in enumerate(offered):
-            button = QPushButton(label(EventKind, kind.value))
+            button = QPushButton(words.get(kind) or label(EventKind, kind.value))
             button.clicked.connect(lambda _c=False, k=kind.value: self.record(k))
             self.buttons.addWidget(button, number // 3, number % 3)
             self.event_buttons[kind.value] = button

@@ -801,8 +801,15 @@ def _merge_order(row: dict[str, Any], record: ParsedOrder, stamp: str) -> None:
             old = row[name]
             new_precision = record.precision.get(name, "s")
             old_precision = precision.get(name, "s")
+            # "<field>.from": the time was read from another column standing in for a
+            # missing one (Pinduoduo's 订单成交时间 for 支付时间): it fills a gap, never
+            # replaces a time read from the field's own column, and gives way to one.
+            new_from = record.precision.get(f"{name}.from")
+            old_from = precision.get(f"{name}.from")
             if old is None:
                 take = True
+            elif bool(new_from) != bool(old_from):
+                take = old_from is not None
             elif _same_instant(
                 old,
                 value,
@@ -814,6 +821,10 @@ def _merge_order(row: dict[str, Any], record: ParsedOrder, stamp: str) -> None:
             if take:
                 row[name] = value
                 precision[name] = new_precision
+                if new_from:
+                    precision[f"{name}.from"] = new_from
+                else:
+                    precision.pop(f"{name}.from", None)
             continue
         if not newer and row[name] not in ("", None, 0):
             continue

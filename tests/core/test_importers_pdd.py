@@ -4,6 +4,7 @@ re-saves; the after-sales workbook; shops; the ship-by deadline."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -97,6 +98,36 @@ def test_a_custom_template_with_only_the_deal_time(store: Store, tmp_path: Path,
     assert found.paid_at == "2024-06-13T02:21:09Z"  # 订单成交时间 stands in for 支付时间
     assert found.paid_fen == 1720
     assert found.ship_by_at == "2024-06-15T02:21:09Z"
+
+
+@pytest.mark.parametrize("order_first", ["paid_time_first", "deal_time_first"])
+def test_a_deal_time_never_replaces_a_known_payment_time(
+    store: Store, tmp_path: Path, now, order_first: str
+) -> None:
+    """订单成交时间 (成团) stands in for 支付时间 only while no payment time is known,
+    whichever file is imported first and whichever is newer."""
+    full = write_pdd_orders(tmp_path / EXPORT, [pdd_order(NO)])  # 支付时间 10:21:07
+    custom = write_pdd_orders(tmp_path / "custom_orders_export.csv", [pdd_order(NO)], PDD_CUSTOM)
+    older = now.timestamp() - 86400
+    os.utime(full if order_first == "deal_time_first" else custom, (older, older))
+    files = [full, custom] if order_first == "paid_time_first" else [custom, full]
+    import_files(store, [files[0]], now=now)
+    first = only_order(store).paid_at
+    assert first == ("2024-06-13T02:21:07Z" if files[0] is full else "2024-06-13T02:21:09Z")
+    import_files(store, [files[1]], now=now)
+    assert only_order(store).paid_at == "2024-06-13T02:21:07Z"  # 支付时间, kept or taken
+    import_files(store, [custom], now=now)  # again, the newest file
+    assert only_order(store).paid_at == "2024-06-13T02:21:07Z"
+
+
+def test_a_later_deal_time_still_updates_a_deal_time(store: Store, tmp_path: Path, now) -> None:
+    custom = write_pdd_orders(tmp_path / EXPORT, [pdd_order(NO)], PDD_CUSTOM)
+    import_files(store, [custom], now=now)
+    moved = pdd_order(NO, 订单成交时间="2024-06-13 11:00:00")
+    import_files(
+        store, [write_pdd_orders(tmp_path / "b_orders_export.csv", [moved], PDD_CUSTOM)], now=now
+    )
+    assert only_order(store).paid_at == "2024-06-13T03:00:00Z"  # no payment time known yet
 
 
 OLD_AND_NEW_WORDS = {

@@ -170,6 +170,10 @@ class PddOrderParser:
             out["paid_at"] = times[paid_key]
             if times[paid_key] is not None:
                 precision["paid_at"] = precision.get(paid_key, "s")
+                if paid_key == "formed_at":
+                    # 成团 time standing in: it never replaces a stored 支付时间, and a
+                    # 支付时间 replaces it (import_repo._merge_order reads "<field>.from").
+                    precision["paid_at.from"] = "formed_at"
         precision.pop("paid_time", None)
         precision.pop("formed_at", None)
         for name in ("ship_by_at", "shipped_at", "confirmed_at"):

@@ -344,3 +344,81 @@ def test_the_due_list_marks_the_ship_by_time_as_the_platforms(
     (row,) = due_page(store, 0, 10)
     assert (row["platform"], row["next_due_rule"]) == ("pdd", "ship.deadline")
     assert row["platform_deadline"] == row["next_due_at"] == "2024-06-15T02:21:09Z"
+
+
+# 售后状态 of the after-sales export -> case state: every word of states.toml
+# [after_sales_status] (pdd.md (b) and the after_sales_status enum it lists).
+AFTER_SALES_WORDS = {
+    "买家申请退款，待商家处理": "awaiting_seller",
+    "退货退款，待商家处理": "awaiting_seller",
+    "售后处理中": "awaiting_seller",
+    "商家同意退款，退款中": "awaiting_refund",
+    "平台同意退款，退款中": "awaiting_refund",
+    "退款中": "awaiting_refund",
+    "驳回退款，待买家处理": "refused",
+    "同意退货退款，待买家发货": "awaiting_return",
+    "已同意退货退款，待用户发货": "awaiting_return",
+    "用户已发货，待商家处理": "return_in_transit",
+    "平台处理中": "intervention",
+    "平台拒绝退款，退款关闭": "closed",
+    "退款成功": "refunded",
+    "买家撤销": "withdrawn",
+    "买家逾期未处理，退款失败": "closed",
+    "买家逾期，超过有效期": "closed",
+    "已同意拒收退款": "awaiting_refund",
+    "退款关闭": "closed",
+    "售后取消": "withdrawn",
+    "无售后或售后取消": "closed",
+}
+
+
+def test_the_words_table_is_states_toml() -> None:
+    from shopdesk.platforms.pdd.parse import status_words
+
+    assert status_words()["after_sales_status"] == AFTER_SALES_WORDS
+
+
+@pytest.mark.parametrize("word", AFTER_SALES_WORDS)
+def test_each_after_sales_status_word(store: Store, tmp_path: Path, now, word: str) -> None:
+    orders = write_pdd_orders(tmp_path / EXPORT, [shipped(pdd_order(NO))])
+    done = AFTER_SALES_WORDS[word] in ("refunded", "closed", "withdrawn")
+    row = pdd_refund(NO, 售后状态=word, 同意退款时间="2024-06-15 09:00:00" if done else "")
+    refunds = write_pdd_refunds(tmp_path / "f7e9050c0488_20240615235138.xlsx", [row])
+    report = import_files(store, [orders, refunds], now=now)
+    assert (report.files[1].added, report.files[1].skipped) == (1, [])
+    (case,) = store.list_cases()
+    assert (case.platform_status, case.state) == (word, AFTER_SALES_WORDS[word])
+    assert case.opened_at == "2024-06-14T12:11:32Z"  # 申请时间, China time
+
+
+def test_an_unknown_after_sales_word_is_skipped_and_named(
+    store: Store, tmp_path: Path, now
+) -> None:
+    orders = write_pdd_orders(tmp_path / EXPORT, [pdd_order(NO)])
+    rows = [
+        pdd_refund(NO, "20240614000000001"),
+        pdd_refund(NO, "20240614000000002", 售后状态="待定"),
+    ]
+    refunds = write_pdd_refunds(tmp_path / "f7e9050c0488_20240615235138.xlsx", rows)
+    report = import_files(store, [orders, refunds], now=now)
+    (skipped,) = report.files[1].skipped
+    assert (skipped.row, skipped.column, skipped.value) == (3, "售后状态", "待定")
+    assert "不认识这个拼多多售后状态" in skipped.reason
+    assert [case.platform_refund_no for case in store.list_cases()] == ["20240614000000001"]
+
+
+@pytest.mark.parametrize("column", ["退款成功时间", "售后完成时间"])
+def test_the_finish_time_may_be_named_otherwise(
+    store: Store, tmp_path: Path, now, column: str
+) -> None:
+    """pdd.md (b): 同意退款时间, or 退款成功时间 / 售后完成时间 in other exports."""
+    from tests.pdd_fixtures import AFTER_SALES
+
+    header = [column if name == "同意退款时间" else name for name in AFTER_SALES]
+    orders = write_pdd_orders(tmp_path / EXPORT, [shipped(pdd_order(NO))])
+    row = pdd_refund(NO, 售后状态="退款成功", **{column: "2024-06-15 09:00:00"})
+    refunds = write_pdd_refunds(tmp_path / "f7e9050c0488_20240615235138.xlsx", [row], header)
+    report = import_files(store, [orders, refunds], now=now)
+    assert (report.files[1].platform, report.files[1].kind) == ("pdd", "refunds")
+    (case,) = store.list_cases()
+    assert (case.state, case.closed_at) == ("refunded", "2024-06-15T01:00:00Z")

@@ -454,13 +454,17 @@ class Importer:
         originals = {no: dict(row) for no, row in stored.items()}
         chunk = self._without_split_parents(chunk, stored)
         fresh: dict[str, dict[str, Any]] = {}
+        applied: dict[str, ParsedOrder] = {}  # the record each row last took its values from
         for record in chunk:
             row = stored.get(record.order_no) or fresh.get(record.order_no)
             if row is None:
                 row = fresh[record.order_no] = self._new_order(record, stamp)
+                applied[record.order_no] = record
                 tally.note(row["id"], "added")
                 continue
-            _merge_order(row, record, stamp)
+            if not _same_order_values(applied.get(record.order_no), record):
+                _merge_order(row, record, stamp)  # folding the same values again changes nothing
+                applied[record.order_no] = record
             if record.order_no in fresh:
                 tally.note(row["id"], "added")
                 continue
@@ -785,6 +789,18 @@ def _file_time(path: Path, now: str) -> str:
     except OSError:
         return now
     return min(to_text(saved), now)
+
+
+def _same_order_values(before: ParsedOrder | None, record: ParsedOrder) -> bool:
+    """Whether `record` carries the order values `before` did (the next SKU row of an
+    order, its values repeated): merging it after `before` leaves the row as it is."""
+    return (
+        before is not None
+        and before.status == record.status
+        and before.state == record.state
+        and (before.values is record.values or before.values == record.values)
+        and before.precision == record.precision
+    )
 
 
 def _merge_order(row: dict[str, Any], record: ParsedOrder, stamp: str) -> None:

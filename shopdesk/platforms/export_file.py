@@ -133,6 +133,8 @@ class ExportFile:
         stops in it (its last line) or when something broke it."""
         width = self.layout.width
         values = raw.values
+        if len(values) == width and not raw.cut:
+            return True  # the common row: exactly the header's columns
         if len(values) < width and self.source.is_xlsx:
             values.extend([None] * (width - len(values)))
         elif raw.cut or (raw.unterminated and len(values) < width):
@@ -179,7 +181,10 @@ class ExportFile:
                     self._problem(raw, error.column, error.value, error.reason)
                     continue
                 if grouped:
-                    yield from self._noted(record)
+                    for completed in record:  # none, or the rows of the 主订单 before
+                        if completed.notes:
+                            self._clear(completed)
+                        yield completed
                     continue
                 if type(record) is not ParsedLine and record.notes:
                     self._clear(record)

@@ -174,3 +174,19 @@ def test_a_formula_without_its_result_is_never_a_value() -> None:
         with pytest.raises(CellError, match="公式"):
             parse(cell)
     assert clean_text(cell) == "=G2*1"
+
+
+@pytest.mark.parametrize(
+    "text", ["2026-11727 10:21:07", "2003-01601 07:00:00", "2026-11-2x 10:21:07"]
+)
+def test_a_time_mangled_inside_is_refused_not_stored_malformed(text: str) -> None:
+    """The quick reading of `yyyy-MM-dd HH:mm:ss` takes only exactly that form: a cell
+    with a wrong separator or digit is checked in full (and refused), never stored as a
+    broken time."""
+    with pytest.raises(CellError):
+        parse_time(text)
+
+
+def test_a_time_off_the_quick_form_is_read_in_full() -> None:
+    assert parse_time("2026-11/27 10:21:07") == ("2026-11-27T02:21:07Z", "s")
+    assert parse_time("２026-11-27 10:21:07") == ("2026-11-27T02:21:07Z", "s")

@@ -207,6 +207,10 @@ def parse_int(value: object) -> int:
 def parse_time(value: object) -> tuple[str | None, str]:
     """A China-time cell as stored UTC text and its precision: 's' (seconds known), 'm'
     (Excel re-save: `2024/6/18 14:20`) or 'd' (date only). Empty -> (None, '')."""
+    if type(value) is str:
+        fast = china_time(value)  # the export's own form, nothing to clean
+        if fast is not None:
+            return fast, "s"
     if isinstance(value, datetime):
         return china_to_text(_time_in_world(value.replace(tzinfo=None, microsecond=0))), "s"
     if isinstance(value, date):
@@ -216,10 +220,9 @@ def parse_time(value: object) -> tuple[str | None, str]:
     text = clean_text(value)
     if text == "" or text in ("-", "null", "NULL"):
         return None, ""
-    if len(text) == 19 and text[4] == "-" and text[13] == ":" and text[10] == " ":
-        fast = _fast_china_time(text)
-        if fast is not None:
-            return fast, "s"
+    fast = china_time(text)
+    if fast is not None:
+        return fast, "s"
     match = _TIME.match(text)
     if not match:
         raise CellError(Message("import.cell.not_a_time"))
@@ -264,29 +267,54 @@ def _previous_day(day: str) -> str | None:
     return result
 
 
-def _fast_china_time(text: str) -> str | None:
-    """`yyyy-MM-dd HH:mm:ss` China time as UTC text, without the zone database: China has
-    kept UTC+8 without daylight saving since 1992 (exports start in 2003)."""
-    clock = text[11:19]
-    if not (clock[0:2].isdigit() and clock[3:5].isdigit() and clock[6:8].isdigit()):
-        return None
-    if not clock.isascii() or clock[5] != ":":
-        return None
-    hour = int(clock[0:2])
-    if hour > 23 or int(clock[3:5]) > 59 or int(clock[6:8]) > 59:
-        return None
-    day = text[0:10]
+_HOUR_UTC: dict[str, str] = {}
+
+
+def _hour_utc(head: str) -> str:
+    """`yyyy-MM-dd HH` China time -> `yyyy-MM-ddTHH` UTC ('' when it is not one, or the
+    day lies outside the world of exports: the slow path then says why)."""
+    if not (head[4] == "-" and head[7] == "-" and head[10] == " " and head.isascii()):
+        return ""
+    digits = head[0:4] + head[5:7] + head[8:10] + head[11:13]
+    if not digits.isdigit():
+        return ""
+    hour = int(head[11:13])
+    if hour > 23:
+        return ""
+    day = head[0:10]
     previous = _previous_day(day)
     if previous is None:
-        return None
+        return ""
     if hour >= 8:
-        return f"{day}T{hour - 8:02d}{clock[2:]}Z"
-    return f"{previous}T{hour + 16:02d}{clock[2:]}Z"
+        return f"{day}T{hour - 8:02d}"
+    return f"{previous}T{hour + 16:02d}"
+
+
+def china_time(text: str) -> str | None:
+    """`yyyy-MM-dd HH:mm:ss` China time, written exactly so (ASCII digits, nothing around
+    it), as UTC text; None for any other text (parse_time reads it, or says why). Without
+    the zone database: China has kept UTC+8 without daylight saving since 1992 (exports
+    start in 2003). The hour is worked out once per hour of the export."""
+    if len(text) != 19 or text[13] != ":" or text[16] != ":":
+        return None
+    head = text[:13]
+    utc = _HOUR_UTC.get(head)
+    if utc is None:
+        utc = _hour_utc(head)
+        if len(_HOUR_UTC) < 100_000:
+            _HOUR_UTC[head] = utc
+    if not utc:
+        return None
+    minute, second = text[14:16], text[17:19]
+    pair = minute + second
+    if not (pair.isdigit() and pair.isascii()) or minute > "59" or second > "59":
+        return None
+    return f"{utc}{text[13:]}Z"
 
 
 def is_scientific(text: str) -> bool:
     """`6.9E+18`: a long number Excel showed (and saved) in scientific notation."""
-    return bool(_SCIENTIFIC.match(text))
+    return ("E" in text or "e" in text) and _SCIENTIFIC.match(text) is not None
 
 
 def mangled_number(text: str, raw: object = None) -> bool:

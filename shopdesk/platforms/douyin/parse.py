@@ -16,6 +16,7 @@ from pathlib import Path
 from shopdesk.core.importers.case_events import implied_events
 from shopdesk.core.importers.cells import (
     CellError,
+    china_time,
     clean_text,
     is_scientific,
     mangled_number,
@@ -82,6 +83,41 @@ def _key(value: object) -> str:
         if is_scientific(text):
             raise CellError(MANGLED_KEY)
     return parse_order_no(value)
+
+
+# Amounts and counts repeat (prices, 0.00, 1): each cell text is read once.
+_FEN: dict[str, int] = {}
+_COUNTS: dict[str, int] = {}
+_SEEN_LIMIT = 50_000
+
+
+def _money(value: object) -> int:
+    """A money cell (`-`: 0) in fen; CellError as parse_fen says."""
+    if type(value) is str:
+        fen = _FEN.get(value)
+        if fen is None:
+            fen = parse_fen(_text(value))
+            if len(_FEN) < _SEEN_LIMIT:
+                _FEN[value] = fen
+        return fen
+    return parse_fen(_text(value))
+
+
+def _count(value: object) -> int:
+    """A 商品数量 cell (`-`: 0); CellError as parse_int says."""
+    if type(value) is str:
+        count = _COUNTS.get(value)
+        if count is None:
+            count = parse_int(_text(value))
+            if len(_COUNTS) < _SEEN_LIMIT:
+                _COUNTS[value] = count
+        return count
+    return parse_int(_text(value))
+
+
+def _cell_text(values: list[object], position: int | None) -> str:
+    """The text of the cell at `position` ('' when the export has no such column)."""
+    return "" if position is None else _text(values[position])
 
 
 def parse_express(text: str) -> tuple[list[str], list[str], list[str]]:
@@ -179,6 +215,22 @@ class DouyinOrderParser:
         self.layout = layout
         index = layout.index
         self.index = index
+        at = index.get
+        # where each cell is (None: the seller's export has no such column)
+        self._order_at = index["order_no"]
+        self._sub_at = index["sub_order_no"]
+        self._status_at = index["status"]
+        self._payable_at = index["payable"]
+        self._discount_at = at("pay_discount")
+        self._postage_at = at("postage")
+        self._price_at = at("unit_price")
+        self._quantity_at = at("quantity")
+        self._title_at = at("title")
+        self._cancel_at = at("cancel_reason")
+        self._express_at = at("express")
+        self._code_at = at("outer_code")
+        self._spu_at = at("spu_code")
+        self._props_at = at("sku_props")
         self.times = [(name, index[name]) for name in self.TIMES if name in index]
         self.texts = [(name, index[field]) for name, field in self.TEXTS.items() if field in index]
         self.address = [
@@ -186,6 +238,21 @@ class DouyinOrderParser:
             for name in ("province", "city", "district", "street", "address")
             if name in index
         ]
+        self._gift = _word("gift")
+        # the times of a 主订单 of one 子订单 (when exported): stored field, export field,
+        # the _SubOrder's attribute
+        self._single_times = [
+            (name, key, attribute)
+            for name, key, attribute in (
+                ("paid_at", "paid_time", "paid_at"),
+                ("ship_by_at", "ship_by_at", "ship_by_at"),
+                ("shipped_at", "shipped_at", "shipped_at"),
+                ("confirmed_at", "finished_at", "finished_at"),
+            )
+            if key in index
+        ]
+        # 订单状态 cells as written -> (status word, state); a few words, many rows
+        self._statuses: dict[str, tuple[str, str]] = {}
         self._current: str | None = None
         self._subs: dict[str, _SubOrder] = {}  # the current 主订单's 子订单, by number
         self._rows: list[_SubOrder] = []  # its rows not handed out yet, repeats included
@@ -204,31 +271,50 @@ class DouyinOrderParser:
             return RowError(field, "", reason)
         return RowError(self.layout.names[position], clean_text(values[position]), reason)
 
+    def _status(self, value: object) -> tuple[str, str]:
+        """The 订单状态 cell's word and state (CellError: a word ShopDesk cannot read)."""
+        known = self._statuses.get(value) if type(value) is str else None
+        if known is not None:
+            return known
+        status = normalize_status(_text(value))
+        state = order_state(status)
+        if state is None:
+            raise CellError(UNKNOWN_ORDER_STATUS)
+        if type(value) is str and len(self._statuses) < 1000:
+            self._statuses[value] = (status, state)
+        return status, state
+
     def __call__(self, number: int, values: list[object]) -> list[ParsedOrder]:
         field = "order_no"
         times: dict[str, str | None] = {}
         precision: dict[str, str] = {}
         try:
-            order_no = _key(values[self.index["order_no"]])
+            order_no = _key(values[self._order_at])
             if order_no != self._current and order_no in self._forgotten:
                 raise CellError(FAR_APART)
             field = "sub_order_no"
-            sub_no = _key(values[self.index["sub_order_no"]])
+            sub_no = _key(values[self._sub_at])
             field = "status"
-            status = normalize_status(_text(values[self.index["status"]]))
-            state = order_state(status)
-            if state is None:
-                raise CellError(UNKNOWN_ORDER_STATUS)
+            status, state = self._status(values[self._status_at])
             field = "payable"
-            payable = parse_fen(_text(values[self.index["payable"]]))
+            payable = _money(values[self._payable_at])
             field = "pay_discount"
-            discount = parse_fen(_text(self._cell(values, field)))
+            position = self._discount_at
+            discount = 0 if position is None else _money(values[position])
             field = "postage"
-            postage = parse_fen(_text(self._cell(values, field)))
+            position = self._postage_at
+            postage = 0 if position is None else _money(values[position])
             field = "unit_price"
-            unit_price = parse_fen(_text(self._cell(values, field)))
+            position = self._price_at
+            unit_price = 0 if position is None else _money(values[position])
             for field, position in self.times:
-                text = _text(values[position])
+                value = values[position]
+                at = china_time(value) if type(value) is str else None
+                if at is not None:  # the export's own form
+                    times[field] = at
+                    precision[field] = "s"
+                    continue
+                text = _text(value)
                 if not text:
                     times[field] = None
                     continue
@@ -237,34 +323,38 @@ class DouyinOrderParser:
                 if at is not None and exactness:
                     precision[field] = exactness
             field = "quantity"
-            cell = self._cell(values, field)
-            quantity = parse_int(_text(cell)) if cell is not None else 1
+            position = self._quantity_at
+            quantity = 1 if position is None else _count(values[position])
         except CellError as error:
             raise self._error(values, field, error.reason) from None
         notes: list[Note] = []
-        title = _text(self._cell(values, "title"))
-        cancel_reason = _text(self._cell(values, "cancel_reason"))
-        waybills: list[str] = []
-        couriers: list[str] = []
-        if "express" in self.index:
-            waybills, couriers, mangled = parse_express(_text(values[self.index["express"]]))
-            name = self.layout.column_name("express")
-            notes.extend(Note(name, waybill, MANGLED_WAYBILL) for waybill in mangled)
-        code_raw = self._cell(values, "outer_code")
+        title = _cell_text(values, self._title_at)
+        cancel_reason = _cell_text(values, self._cancel_at)
+        waybills: tuple[str, ...] = ()
+        couriers: tuple[str, ...] = ()
+        if self._express_at is not None:
+            express = _text(values[self._express_at])
+            if express:
+                found, names, mangled = parse_express(express)
+                waybills, couriers = tuple(found), tuple(names)
+                if mangled:
+                    name = self.layout.column_name("express")
+                    notes.extend(Note(name, waybill, MANGLED_WAYBILL) for waybill in mangled)
+        code_raw = values[self._code_at] if self._code_at is not None else None
         outer_code = _text(code_raw)
         kept: tuple[str, ...] = ()
         if outer_code and mangled_number(outer_code, code_raw):
             notes.append(Note(self.layout.column_name("outer_code"), outer_code, MANGLED_CODE))
             outer_code, kept = "", ("outer_code",)
         if not outer_code and not kept:
-            spu = _text(self._cell(values, "spu_code"))
+            spu = _cell_text(values, self._spu_at)
             outer_code = "" if mangled_number(spu) else spu
         texts = {name: _text(values[position]) for name, position in self.texts}
         if self.address:
-            texts["receiver_address"] = "".join(_text(values[i]) for i in self.address)
+            texts["receiver_address"] = "".join([_text(values[i]) for i in self.address])
         # A gift line: cancelled because its main item's after-sale completed, or free.
-        gift = _word("gift") in cancel_reason or (
-            payable == 0 and (unit_price == 0 or _word("gift") in title)
+        gift = self._gift in cancel_reason or (
+            payable == 0 and (unit_price == 0 or self._gift in title)
         )
         sub = _SubOrder(
             record_row=number,
@@ -283,12 +373,12 @@ class DouyinOrderParser:
             shipped_at=times.get("shipped_at"),
             finished_at=times.get("finished_at"),
             cancel_reason=cancel_reason,
-            waybills=tuple(waybills),
-            couriers=tuple(couriers),
+            waybills=waybills,
+            couriers=couriers,
             texts=texts,
             precision=precision,
             sub_order_no=sub_no,
-            sku_props=_text(self._cell(values, "sku_props")),
+            sku_props=_cell_text(values, self._props_at),
             outer_code=outer_code,
             kept=kept,
             notes=tuple(notes),
@@ -312,20 +402,27 @@ class DouyinOrderParser:
         if self._current is None:
             return []
         rows, self._rows = self._rows, []
-        subs = list(self._subs.values())
-        self._done[self._current] = self._subs
-        if len(self._done) > DONE_WINDOW:
-            self._forgotten.add(self._done.popitem(last=False)[0])
-        status, state = order_status(subs)
-        values, precision = self._order_values(subs, state)
-        positions = {sub_no: position for position, sub_no in enumerate(self._subs, 1)}
+        done = self._done
+        done[self._current] = self._subs
+        if len(done) > DONE_WINDOW:
+            self._forgotten.add(done.popitem(last=False)[0])
+        positions: dict[str, int] | None = None
+        if len(self._subs) == 1:  # most 主订单: one 子订单, its own values
+            (only,) = self._subs.values()
+            status, state = only.status, only.state
+            values, precision = self._single_values(only, state)
+        else:
+            subs = list(self._subs.values())
+            status, state = order_status(subs)
+            values, precision = self._order_values(subs, state)
+            positions = {sub_no: position for position, sub_no in enumerate(self._subs, 1)}
         records = []
         order_no = self._current
         for sub in rows:
             line = ParsedLine(
                 sub.record_row,
                 order_no,
-                positions[sub.sub_order_no],
+                positions[sub.sub_order_no] if positions else 1,
                 sub.sub_order_no,
                 sub.title,
                 sub.unit_price_fen,
@@ -417,7 +514,6 @@ class DouyinOrderParser:
     ) -> tuple[dict[str, object], dict[str, str]]:
         """The values of a 主订单 of one 子订单 (most are): the same as `_order_values`
         gives, without the comparing."""
-        index = self.index
         out: dict[str, object] = dict(sub.texts)
         exact = sub.precision
         precision = {}
@@ -427,14 +523,8 @@ class DouyinOrderParser:
             precision["created_at"] = exact.get(
                 "created_at" if sub.created_at else "paid_time", "s"
             )
-        for name, key, at, present in (
-            ("paid_at", "paid_time", sub.paid_at, "paid_time" in index),
-            ("ship_by_at", "ship_by_at", sub.ship_by_at, "ship_by_at" in index),
-            ("shipped_at", "shipped_at", sub.shipped_at, "shipped_at" in index),
-            ("confirmed_at", "finished_at", sub.finished_at, "finished_at" in index),
-        ):
-            if not present:
-                continue
+        for name, key, attribute in self._single_times:
+            at = getattr(sub, attribute)
             if name == "confirmed_at" and state != "success":
                 at = None
             out[name] = at
@@ -442,14 +532,14 @@ class DouyinOrderParser:
                 precision[name] = exact.get(key, "s")
         out["paid_fen"] = sub.paid_fen
         out["total_fen"] = sub.payable_fen
-        if "postage" in index:
+        if self._postage_at is not None:
             out["postage_fen"] = sub.postage_fen
         out["item_count"] = sub.quantity
         out["item_titles"] = sub.title
-        if "cancel_reason" in index:
+        if self._cancel_at is not None:
             closed = state == "closed" and not sub.gift
             out["closed_reason"] = sub.cancel_reason if closed else ""
-        if "express" in index:
+        if self._express_at is not None:
             out["tracking_no"] = ",".join(sub.waybills)
             out["courier"] = ",".join(sub.couriers)
         return out, precision

@@ -52,6 +52,14 @@ class Layout:
     # unnamed trailing columns): content under them is not a misaligned row
     declared_width: int = 0
 
+    def cell(self, values: list[object], field: str) -> object:
+        """The row's cell of `field`; None where the header has no such column or the row
+        ends before it."""
+        position = self.index.get(field)
+        if position is None or position >= len(values):
+            return None
+        return values[position]
+
     @property
     def width(self) -> int:
         return len(self.names)

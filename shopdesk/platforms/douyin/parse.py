@@ -577,27 +577,21 @@ class DouyinRefundParser:
     def __init__(self, layout: Layout) -> None:
         self.layout = layout
 
-    def _cell(self, values: list[object], field: str) -> object:
-        position = self.layout.index.get(field)
-        if position is None or position >= len(values):
-            return None
-        return values[position]
-
     def _t(self, values: list[object], field: str) -> str:
-        return _text(self._cell(values, field))
+        return _text(self.layout.cell(values, field))
 
     def _time(self, values: list[object], field: str) -> str | None:
-        return parse_time(_text(self._cell(values, field)))[0]
+        return parse_time(_text(self.layout.cell(values, field)))[0]
 
     def __call__(self, number: int, values: list[object]) -> ParsedRefund:
         field = "refund_no"
         try:
-            refund_no = _key(self._cell(values, field))
+            refund_no = _key(self.layout.cell(values, field))
             field = "order_no"
-            order_no = _key(self._cell(values, field))
+            order_no = _key(self.layout.cell(values, field))
             field = "sub_order_no"
             if self.layout.has(field):
-                _key(self._cell(values, field))
+                _key(self.layout.cell(values, field))
             field = "status"
             status = normalize_status(self._t(values, field))
             state = after_sales_state(status)
@@ -606,7 +600,7 @@ class DouyinRefundParser:
             field = "refund_goods"
             goods = parse_fen(self._t(values, field))
             field = "refund_discount"
-            discount = parse_discount(self._cell(values, field))
+            discount = parse_discount(self.layout.cell(values, field))
             if discount > goods:
                 raise CellError(NEGATIVE_REFUND)
             field = "payable"
@@ -614,7 +608,7 @@ class DouyinRefundParser:
             if self.layout.has(field):
                 paid_fen = parse_fen(self._t(values, field))
                 field = "pay_discount"
-                paid_fen = max(paid_fen - parse_discount(self._cell(values, field)), 0)
+                paid_fen = max(paid_fen - parse_discount(self.layout.cell(values, field)), 0)
             field = "applied_at"
             opened_at = self._time(values, field)
             if opened_at is None:
@@ -635,7 +629,7 @@ class DouyinRefundParser:
             state = CaseState.REFUNDED if _word("success") in status else CaseState.CLOSED
         notes: list[Note] = []
         tracking = self._t(values, "return_tracking")
-        raw_tracking = self._cell(values, "return_tracking")
+        raw_tracking = self.layout.cell(values, "return_tracking")
         if tracking and mangled_number(tracking, raw_tracking):
             name = self.layout.column_name("return_tracking")
             notes.append(Note(name, tracking, MANGLED_RETURN_WAYBILL))

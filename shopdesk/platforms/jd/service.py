@@ -112,21 +112,15 @@ class JdServiceParser:
     def __init__(self, layout: Layout) -> None:
         self.layout = layout
 
-    def _cell(self, values: list[object], field: str) -> object:
-        position = self.layout.index.get(field)
-        if position is None or position >= len(values):
-            return None
-        return values[position]
-
     def _text(self, values: list[object], field: str) -> str:
-        return clean_text(self._cell(values, field))
+        return clean_text(self.layout.cell(values, field))
 
     def __call__(self, number: int, values: list[object]) -> ParsedRefund:
         field = "refund_no"
         try:
-            refund_no = parse_order_no(self._cell(values, field))
+            refund_no = parse_order_no(self.layout.cell(values, field))
             field = "order_no"
-            order_no = parse_jd_order_no(self._cell(values, field))
+            order_no = parse_jd_order_no(self.layout.cell(values, field))
             field = "expectation"
             kind = service_kind(normalize_status(self._text(values, field)))
             if kind is None:
@@ -139,20 +133,22 @@ class JdServiceParser:
             state = service_state(word, kind)
             audited = not before_audit(word)
             field = "paid_fen"
-            paid_fen = parse_fen(self._cell(values, field)) if self.layout.has(field) else None
+            paid_fen = (
+                parse_fen(self.layout.cell(values, field)) if self.layout.has(field) else None
+            )
             field = "refund_fen"
             if self.layout.has(field):
-                refund_fen = parse_fen(self._cell(values, field))
+                refund_fen = parse_fen(self.layout.cell(values, field))
             else:  # what the customer paid for the goods, when the money is what is asked
                 refund_fen = (paid_fen or 0) if kind in _REFUND_KINDS else 0
             field = "applied_at"
-            opened_at = parse_time(self._cell(values, field))[0]
+            opened_at = parse_time(self.layout.cell(values, field))[0]
             if opened_at is None:
                 raise CellError(NO_APPLIED_AT)
             field = "audited_at"
-            audited_at = parse_time(self._cell(values, field))[0]
+            audited_at = parse_time(self.layout.cell(values, field))[0]
             field = "processed_at"
-            processed_at = parse_time(self._cell(values, field))[0]
+            processed_at = parse_time(self.layout.cell(values, field))[0]
         except CellError as error:
             name = self.layout.column_name(field) if self.layout.has(field) else field
             raise RowError(name, self._text(values, field), error.reason) from None

@@ -237,36 +237,32 @@ class PddRefundParser:
     def __init__(self, layout: Layout) -> None:
         self.layout = layout
 
-    def _cell(self, values: list[object], field: str) -> object:
-        position = self.layout.index.get(field)
-        if position is None or position >= len(values):
-            return None
-        return values[position]
-
     def _text(self, values: list[object], field: str) -> str:
-        return clean_text(self._cell(values, field))
+        return clean_text(self.layout.cell(values, field))
 
     def __call__(self, number: int, values: list[object]) -> ParsedRefund:
         field = "refund_no"
         try:
-            refund_no = parse_order_no(self._cell(values, "refund_no"))
+            refund_no = parse_order_no(self.layout.cell(values, "refund_no"))
             field = "order_no"
-            order_no = parse_pdd_order_no(self._cell(values, "order_no"))
+            order_no = parse_pdd_order_no(self.layout.cell(values, "order_no"))
             field = "status"
             status = normalize_status(self._text(values, "status"))
             state = after_sales_state(status)
             if state is None:
                 raise CellError(UNKNOWN_AFTER_SALES_STATUS)
             field = "refund_fen"
-            refund_fen = parse_fen(self._cell(values, "refund_fen"))
+            refund_fen = parse_fen(self.layout.cell(values, "refund_fen"))
             field = "paid_fen"
-            paid_fen = parse_fen(self._cell(values, field)) if self.layout.has(field) else None
+            paid_fen = (
+                parse_fen(self.layout.cell(values, field)) if self.layout.has(field) else None
+            )
             field = "applied_at"
-            opened_at = parse_time(self._cell(values, field))[0]
+            opened_at = parse_time(self.layout.cell(values, field))[0]
             if opened_at is None:
                 raise CellError(Message("platform.pdd.no_applied_at"))
             field = "finished_at"
-            finished_at = parse_time(self._cell(values, field))[0]
+            finished_at = parse_time(self.layout.cell(values, field))[0]
         except CellError as error:
             name = self.layout.column_name(field) if self.layout.has(field) else field
             raise RowError(name, self._text(values, field), error.reason) from None
@@ -278,7 +274,7 @@ class PddRefundParser:
         reason = self._text(values, "reason")
         tracking = ""
         if state is CaseState.RETURN_IN_TRANSIT:
-            tracking = clean_tracking_no(self._cell(values, "return_tracking"))
+            tracking = clean_tracking_no(self.layout.cell(values, "return_tracking"))
         events = implied_events(
             state,
             opened_at=opened_at,

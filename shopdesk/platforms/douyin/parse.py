@@ -91,28 +91,26 @@ _COUNTS: dict[str, int] = {}
 _SEEN_LIMIT = 50_000
 
 
+def _remembered(seen: dict[str, int], read, value: object) -> int:
+    """`read(value)` of a text cell, from `seen` when the same text came before."""
+    if type(value) is not str:
+        return read(_text(value))
+    found = seen.get(value)
+    if found is None:
+        found = read(_text(value))
+        if len(seen) < _SEEN_LIMIT:
+            seen[value] = found
+    return found
+
+
 def _money(value: object) -> int:
     """A money cell (`-`: 0) in fen; CellError as parse_fen says."""
-    if type(value) is str:
-        fen = _FEN.get(value)
-        if fen is None:
-            fen = parse_fen(_text(value))
-            if len(_FEN) < _SEEN_LIMIT:
-                _FEN[value] = fen
-        return fen
-    return parse_fen(_text(value))
+    return _remembered(_FEN, parse_fen, value)
 
 
 def _count(value: object) -> int:
     """A 商品数量 cell (`-`: 0); CellError as parse_int says."""
-    if type(value) is str:
-        count = _COUNTS.get(value)
-        if count is None:
-            count = parse_int(_text(value))
-            if len(_COUNTS) < _SEEN_LIMIT:
-                _COUNTS[value] = count
-        return count
-    return parse_int(_text(value))
+    return _remembered(_COUNTS, parse_int, value)
 
 
 def _cell_text(values: list[object], position: int | None) -> str:

@@ -484,9 +484,12 @@ _DUE_ORDERS = """
 """
 
 
-def due_filter(alias: str, party: str, search: str | None = None) -> tuple[str, list]:
-    """The WHERE part choosing the 待办 rows of `party` (matching `search`) for table
-    alias `alias` ("c" cases, "o" orders)."""
+def due_filter(
+    alias: str, party: str, search: str | None = None, scope: Scope = EVERYTHING
+) -> tuple[str, list]:
+    """The WHERE part choosing the 待办 rows of `party` (matching `search`, of `scope`'s
+    platform and shop) for table alias `alias` ("c" cases, "o" orders); with a scope, a
+    case's half reads its order as o (a case's platform and shop are its order's)."""
     where, params = "1", []
     if party == Party.SELLER.value:
         where = f"{alias}.next_due_party IN ('seller', 'both')"
@@ -495,15 +498,13 @@ def due_filter(alias: str, party: str, search: str | None = None) -> tuple[str, 
     if search:
         ids, params = match_ids("case" if alias == "c" else "order", search)
         where += f" AND {alias}.id IN ({ids})"
-    return where, params
+    within, more = scope.where("o")
+    return where + within, [*params, *more]
 
 
 def _due_union(party: str, search: str | None, scope: Scope = EVERYTHING) -> tuple[str, list]:
-    case_where, case_params = due_filter("c", party, search)
-    order_where, order_params = due_filter("o", party, search)
-    within, more = scope.where("o")  # both halves read the order as o
-    case_where, order_where = case_where + within, order_where + within
-    case_params, order_params = [*case_params, *more], [*order_params, *more]
+    case_where, case_params = due_filter("c", party, search, scope)
+    order_where, order_params = due_filter("o", party, search, scope)
     sql = (
         _DUE_CASES.format(where=case_where) + " UNION ALL " + _DUE_ORDERS.format(where=order_where)
     )
@@ -515,14 +516,10 @@ def count_due(
 ) -> int:
     if search and scope.everything:
         return due_search.search_count(store, party, search)
-    case_where, case_params = due_filter("c", party, search)
-    order_where, order_params = due_filter("o", party, search)
-    within, more = scope.where("o")
-    cases = "cases c"
-    if not scope.everything:  # a case's platform and shop are its order's
-        cases = "cases c JOIN orders o ON o.id = c.order_id"
-        case_where, order_where = case_where + within, order_where + within
-        case_params, order_params = [*case_params, *more], [*order_params, *more]
+    case_where, case_params = due_filter("c", party, search, scope)
+    order_where, order_params = due_filter("o", party, search, scope)
+    # every case has its order: the orders are joined only to scope the cases
+    cases = "cases c" if scope.everything else "cases c JOIN orders o ON o.id = c.order_id"
     sql = (
         f"SELECT (SELECT count(*) FROM {cases} WHERE c.next_due_at IS NOT NULL "
         f"AND c.{_OPEN_CASE} AND {case_where}) + (SELECT count(*) FROM orders o "

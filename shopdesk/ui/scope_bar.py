@@ -4,7 +4,7 @@ the 分析 view has its own; both read the shops from the store."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSignalBlocker, Signal
 from PySide6.QtWidgets import QComboBox
 
 from shopdesk.core.scope import EVERYTHING, Scope
@@ -41,7 +41,7 @@ class ScopeBoxes(QObject):
         platform, shop = self.platform_box.currentData(), self.shop_box.currentData()
         self._shops = store.list_shops()
         self.shop_count = len(self._shops)
-        with _quiet(self.platform_box):
+        with QSignalBlocker(self.platform_box):
             self.platform_box.clear()
             self.platform_box.addItem(tr("全部平台"), None)
             for value in sorted({s.platform for s in self._shops}):
@@ -51,7 +51,7 @@ class ScopeBoxes(QObject):
 
     def _fill_shops(self, shop: int | None) -> None:
         platform = self.platform_box.currentData()
-        with _quiet(self.shop_box):
+        with QSignalBlocker(self.shop_box):
             self.shop_box.clear()
             self.shop_box.addItem(tr("全部店铺"), None)
             for row in self._shops:
@@ -62,16 +62,3 @@ class ScopeBoxes(QObject):
     def _platform_picked(self, _index: int) -> None:
         self._fill_shops(self.shop_box.currentData())
         self.changed.emit(self.scope())
-
-
-class _quiet:
-    """A combo box refilled without telling anyone."""
-
-    def __init__(self, box: QComboBox):
-        self.box = box
-
-    def __enter__(self):
-        self.box.blockSignals(True)
-
-    def __exit__(self, *_exc):
-        self.box.blockSignals(False)

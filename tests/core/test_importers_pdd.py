@@ -422,3 +422,35 @@ def test_the_finish_time_may_be_named_otherwise(
     assert (report.files[1].platform, report.files[1].kind) == ("pdd", "refunds")
     (case,) = store.list_cases()
     assert (case.state, case.closed_at) == ("refunded", "2024-06-15T01:00:00Z")
+
+
+def test_a_return_waybill_is_the_buyers_return_step(store: Store, tmp_path: Path, now) -> None:
+    """用户已发货 with its 退货运单号: the case shows the buyer's return shipment with the
+    waybill the seller will look up; a row not yet shipped back carries no waybill step."""
+    orders = write_pdd_orders(tmp_path / EXPORT, [shipped(pdd_order(NO_SENT))])
+    refunds = write_pdd_refunds(
+        tmp_path / "f7e9050c0488_20240615235138.xlsx",
+        [
+            pdd_refund(
+                NO_SENT,
+                "20240614000000011",
+                售后状态="用户已发货，待商家处理",
+                退款类型="退货退款",
+                退货运单号="\t75312345678901",
+            ),
+            pdd_refund(
+                NO_SENT,
+                "20240614000000012",
+                售后状态="买家申请退货，待商家处理",
+                退款类型="退货退款",
+                退货运单号="\t75312345678902",
+            ),
+        ],
+    )
+    import_files(store, [orders, refunds], now=now)
+    cases = {case.platform_refund_no: case for case in store.list_cases()}
+    sent, asked = cases["20240614000000011"], cases["20240614000000012"]
+    assert sent.state == "return_in_transit"
+    returns = [e for e in store.events(sent.id) if e.kind == "buyer_shipped_return"]
+    assert [e.note for e in returns] == ["75312345678901"]
+    assert not [e for e in store.events(asked.id) if e.kind == "buyer_shipped_return"]

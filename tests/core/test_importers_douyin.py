@@ -664,3 +664,21 @@ def test_a_main_order_s_row_far_from_the_others_is_skipped_and_named(
     assert (skipped.row, skipped.column, skipped.value) == (5, "主订单编号", TWO)
     assert "相隔太远" in skipped.reason
     assert store.find_order("douyin", TWO).paid_fen == 3540  # the first row's, never half-summed
+
+
+def test_a_file_saved_again_without_its_bom_reads_the_same(
+    store: Store, tmp_path: Path, now
+) -> None:
+    """Some tools re-save the export as UTF-8 without the BOM: the same order, the same
+    Chinese, the same ids (nothing read as GBK)."""
+    path = write_douyin_orders(tmp_path / EXPORT, [douyin_line(NO)], LAYOUT_B)
+    path.write_bytes(path.read_bytes().removeprefix(b"\xef\xbb\xbf"))
+    assert not path.read_bytes().startswith(b"\xef\xbb\xbf")
+    report = import_files(store, [path], now=now)
+    (file,) = report.files
+    assert (file.platform, file.kind, file.added, file.skipped) == ("douyin", "orders", 1, [])
+    found = only_order(store)
+    assert (found.order_no, found.status, found.paid_fen) == (NO, "待发货", 3540)
+    assert found.receiver_address == "浙江省杭州市西湖区文新街道文一西路****号"
+    (line,) = store.order_lines(found.id)
+    assert line.title == "北欧风陶瓷马克杯 大容量带盖"

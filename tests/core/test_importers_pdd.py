@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from shopdesk.core.deadlines_repo import deadlines_for_order
+from shopdesk.core.deadlines_repo import deadlines_for_case, deadlines_for_order
 from shopdesk.core.errors import InputError
 from shopdesk.core.import_repo import import_files
 from shopdesk.core.importers import open_export
@@ -454,3 +454,29 @@ def test_a_return_waybill_is_the_buyers_return_step(store: Store, tmp_path: Path
     returns = [e for e in store.events(sent.id) if e.kind == "buyer_shipped_return"]
     assert [e.note for e in returns] == ["75312345678901"]
     assert not [e for e in store.events(asked.id) if e.kind == "buyer_shipped_return"]
+
+
+def test_an_instant_refund_arrives_closed_with_no_clock(store: Store, tmp_path: Path, now) -> None:
+    """极速退款 as the after-sales export writes it: a 仅退款 marked 退款成功 a second after
+    it was asked. The case is closed as refunded at that time and no clock of the seller's
+    runs for it (pdd.md: no seller clock applies)."""
+    orders = write_pdd_orders(tmp_path / EXPORT, [pdd_order(NO)])
+    refunds = write_pdd_refunds(
+        tmp_path / "f7e9050c0488_20240615235138.xlsx",
+        [
+            pdd_refund(
+                NO,
+                "20240614000000021",
+                售后状态="退款成功",
+                退款类型="仅退款",
+                申请时间="2024-06-11 08:00:00",
+                同意退款时间="2024-06-11 08:00:01",
+            )
+        ],
+    )
+    import_files(store, [orders, refunds], now=now)
+    (case,) = store.list_cases()
+    assert (case.state, case.platform_status) == ("refunded", "退款成功")
+    assert case.closed_at == "2024-06-11T00:00:01Z"
+    assert not store.list_cases(open_only=True)
+    assert deadlines_for_case(store, case, now) == []

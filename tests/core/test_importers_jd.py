@@ -92,6 +92,13 @@ def test_the_amount_paid_differs_from_the_settled_one(store: Store, tmp_path: Pa
     assert only_order(store).paid_fen == 93245  # what the buyer pays, never 结算金额
 
 
+def test_the_jd_balance_used_counts_as_paid(store: Store, tmp_path: Path, now) -> None:
+    """余额支付: the part the buyer paid from the JD balance, on top of 应付金额 online."""
+    row = jd_order(NO, 订单金额="1097.00", 结算金额="1010.00", 余额支付="77.55", 应付金额="932.45")
+    import_files(store, [write_jd_orders(tmp_path / EXPORT, [row])], now=now)
+    assert only_order(store).paid_fen == 101000
+
+
 def test_an_order_not_yet_confirmed_paid_has_paid_nothing(
     store: Store, tmp_path: Path, now
 ) -> None:

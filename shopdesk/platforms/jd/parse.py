@@ -110,7 +110,7 @@ class JdOrderParser:
     cells are parsed once for a run of rows that repeat them (the big file: 100,000
     orders)."""
 
-    ORDER_MONEY = ("payable_fen", "goods_fen", "postage_fen")
+    ORDER_MONEY = ("payable_fen", "balance_fen", "goods_fen", "postage_fen")
     TIMES = ("created_at", "paid_time", "finished_at")
     TEXTS = {  # stored field -> export field
         "buyer_nick": "buyer_nick",
@@ -236,8 +236,10 @@ class JdOrderParser:
         if self.tracking is not None:
             out["tracking_no"] = self._number(values[self.tracking], "tracking_no", notes)
         paid_at = times.get("paid_time")
-        # What the buyer paid: 应付金额 once JD confirmed the payment, never 结算金额.
-        out["paid_fen"] = money["payable_fen"] if paid_at else 0
+        # What the buyer paid once JD confirmed the payment: 应付金额 online plus the JD
+        # balance (余额支付) used, never 结算金额 (jd.md, Money).
+        paid = money["payable_fen"] + money.get("balance_fen", 0)
+        out["paid_fen"] = paid if paid_at else 0
         out["paid_at"] = paid_at
         out["created_at"] = times.get("created_at") or paid_at
         if not times.get("created_at") and paid_at:

@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from shopdesk.core.importers.cells import clean_text
+
 
 class ExportKind(StrEnum):
     ORDERS = "orders"
@@ -59,6 +61,10 @@ class Layout:
         if position is None or position >= len(values):
             return None
         return values[position]
+
+    def text(self, values: list[object], field: str) -> str:
+        """The row's cell of `field` as the seller meant it (`clean_text`); "" where absent."""
+        return clean_text(self.cell(values, field))
 
     @property
     def width(self) -> int:

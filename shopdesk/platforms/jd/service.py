@@ -10,7 +10,6 @@ import re
 
 from shopdesk.core.importers.cells import (
     CellError,
-    clean_text,
     normalize_status,
     parse_fen,
     parse_order_no,
@@ -112,9 +111,6 @@ class JdServiceParser:
     def __init__(self, layout: Layout) -> None:
         self.layout = layout
 
-    def _text(self, values: list[object], field: str) -> str:
-        return clean_text(self.layout.cell(values, field))
-
     def __call__(self, number: int, values: list[object]) -> ParsedRefund:
         field = "refund_no"
         try:
@@ -122,11 +118,11 @@ class JdServiceParser:
             field = "order_no"
             order_no = parse_jd_order_no(self.layout.cell(values, field))
             field = "expectation"
-            kind = service_kind(normalize_status(self._text(values, field)))
+            kind = service_kind(normalize_status(self.layout.text(values, field)))
             if kind is None:
                 raise CellError(UNKNOWN_EXPECTATION)
             field = "status"
-            status = normalize_status(self._text(values, field))
+            status = normalize_status(self.layout.text(values, field))
             word = service_status(status)
             if word is None:
                 raise CellError(UNKNOWN_SERVICE_STATUS)
@@ -151,9 +147,9 @@ class JdServiceParser:
             processed_at = parse_time(self.layout.cell(values, field))[0]
         except CellError as error:
             name = self.layout.column_name(field) if self.layout.has(field) else field
-            raise RowError(name, self._text(values, field), error.reason) from None
-        reason = self._text(values, "reason")
-        description = self._text(values, "description")
+            raise RowError(name, self.layout.text(values, field), error.reason) from None
+        reason = self.layout.text(values, "reason")
+        description = self.layout.text(values, "description")
         if description == reason:
             description = ""
         events = service_events(
@@ -179,7 +175,7 @@ class JdServiceParser:
             platform_deadline=None,  # no deadline column is known
             reason=reason,
             description=description,
-            title=self._text(values, "title"),
+            title=self.layout.text(values, "title"),
             paid_fen=paid_fen,
             events=events,
             # a 服务单 (退换修) is for goods the customer has: the order was shipped

@@ -237,9 +237,6 @@ class PddRefundParser:
     def __init__(self, layout: Layout) -> None:
         self.layout = layout
 
-    def _text(self, values: list[object], field: str) -> str:
-        return clean_text(self.layout.cell(values, field))
-
     def __call__(self, number: int, values: list[object]) -> ParsedRefund:
         field = "refund_no"
         try:
@@ -247,7 +244,7 @@ class PddRefundParser:
             field = "order_no"
             order_no = parse_pdd_order_no(self.layout.cell(values, "order_no"))
             field = "status"
-            status = normalize_status(self._text(values, "status"))
+            status = normalize_status(self.layout.text(values, "status"))
             state = after_sales_state(status)
             if state is None:
                 raise CellError(UNKNOWN_AFTER_SALES_STATUS)
@@ -265,13 +262,13 @@ class PddRefundParser:
             finished_at = parse_time(self.layout.cell(values, field))[0]
         except CellError as error:
             name = self.layout.column_name(field) if self.layout.has(field) else field
-            raise RowError(name, self._text(values, field), error.reason) from None
-        refund_type = self._text(values, "refund_type")
-        kind = _case_kind(refund_type, self._text(values, "shipping_stage"))
+            raise RowError(name, self.layout.text(values, field), error.reason) from None
+        refund_type = self.layout.text(values, "refund_type")
+        kind = _case_kind(refund_type, self.layout.text(values, "shipping_stage"))
         if _word("speedy") in refund_type or _word("speedy") in status:
             # 极速退款: the platform refunded at once; no step and no clock is the seller's.
             state = CaseState.REFUNDED if _word("success") in status else CaseState.CLOSED
-        reason = self._text(values, "reason")
+        reason = self.layout.text(values, "reason")
         tracking = ""
         if state is CaseState.RETURN_IN_TRANSIT:
             tracking = clean_tracking_no(self.layout.cell(values, "return_tracking"))
@@ -295,7 +292,7 @@ class PddRefundParser:
             closed_at=finished_at if not state.is_open else None,
             platform_deadline=None,  # the export carries no deadline column
             reason=reason,
-            title=self._text(values, "title"),
+            title=self.layout.text(values, "title"),
             paid_fen=paid_fen,
             events=events,
         )

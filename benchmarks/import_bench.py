@@ -266,11 +266,14 @@ def generate_jd(folder: Path, count: int, seed: int = 7) -> tuple[list[Path], in
     """The JD order export (2021, 48 columns, GBK, CRLF, free text quoted, the rest bare),
     row by row; returns the file and its number of SKU rows (the lines)."""
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-    from jd_fixtures import JD_48
+    from jd_fixtures import JD_48, UNNAMED_2021_CELLS
 
     rng = random.Random(seed)
     path = folder / "jd-orders-20261128.csv"
-    at = {name.strip(): i for i, name in enumerate(JD_48)}
+    at = {name.strip(): i for i, name in enumerate(JD_48) if name.strip()}
+    # the 17 unnamed trailing columns hold what the fixtures put there (the 2018 tail)
+    first_unnamed = JD_48.index("")
+    at |= {n.strip(): first_unnamed + k for k, n in enumerate(UNNAMED_2021_CELLS) if n}
     start = datetime(2026, 8, 1, 9, 0, 0)
     rows = 0
     with path.open("w", encoding="gbk", newline="") as out:

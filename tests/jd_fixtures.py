@@ -27,13 +27,19 @@ JD_40 = columns(
 )
 assert len(JD_40) == 40
 
-# The 2021 layout: 48 columns. Six invoice columns after 发票内容 (the parser's labels),
-# so 商家备注 is the 28th; then the 40-column tail, and two newer columns whose names no
-# source gives (stand-ins: ShopDesk must read the file by name and ignore them).
+# The 2021 layout: 48 columns (jd.md, JDSalesOrderVO). Six invoice columns after 发票内容
+# (the parser's labels), so 商家备注 is the 28th and 付款确认时间 the 31st; then 17 trailing
+# columns no source names, written here with an empty header cell each. ShopDesk reads
+# the 31 named ones by name and ignores the unnamed ones, whatever they hold.
 INVOICE_2021 = columns("纳税人识别号,名称（个人）,单位地址,单位电话,开户银行,银行账号")
-UNNAMED_2021 = ["扩展字段1", "扩展字段2"]
-JD_48 = JD_40[:21] + INVOICE_2021 + JD_40[21:] + UNNAMED_2021
-assert len(JD_48) == 48 and JD_48.index("商家备注") == 27
+UNNAMED_2021 = 17
+JD_48 = JD_40[:21] + INVOICE_2021 + JD_40[21:25] + [""] * UNNAMED_2021
+assert len(JD_48) == 48 and JD_48.index("商家备注") == 27 and JD_48.index("付款确认时间") == 30
+# What the unnamed columns hold is not known either: the fixtures write the 2018 layout's
+# tail there (增值税发票 … 是否为toplife订单, a 13-digit 货号, a date) and two empty cells
+# [I], so a reader that took them by position would misread them.
+UNNAMED_2021_CELLS = JD_40[25:] + ["", ""]
+assert len(UNNAMED_2021_CELLS) == UNNAMED_2021
 
 # The columns a seller's pandas script keeps in an .xlsx copy (jd.md, ref 2910348388):
 # no 应付金额, so what the buyer paid is not in it.
@@ -117,6 +123,21 @@ def _cell_value(row: dict[str, object], name: str) -> str:
     return "" if value is None else str(value)
 
 
+def _named_cells(row: dict[str, object], header: list[str]) -> list[tuple[str, str, str]]:
+    """(header name, the name whose value and quoting the cell has, cell text) of a row;
+    under the k-th unnamed column, the value of UNNAMED_2021_CELLS[k]."""
+    out = []
+    unnamed = 0
+    for name in header:
+        if name.strip():
+            out.append((name, name, _cell_value(row, name)))
+            continue
+        source = UNNAMED_2021_CELLS[unnamed] if unnamed < UNNAMED_2021 else ""
+        unnamed += 1
+        out.append((name, source, _cell_value(row, source) if source else ""))
+    return out
+
+
 def _quote(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
@@ -176,14 +197,13 @@ def write_jd_orders(
     out.write(",".join(header) + "\r\n")
     for index, row in enumerate(rows):
         cells = []
-        for name in header:
-            text = _cell_value(row, name)
+        for name, source, text in _named_cells(row, header):
             if typed and (index, name.strip()) in typed:
                 cells.append(typed[(index, name.strip())])
             elif excel:
                 cells.append(_excel_quoted(excel_cell(text)))
             else:
-                cells.append(_jd_cell(name, text))
+                cells.append(_jd_cell(source, text))
         out.write(",".join(cells) + "\r\n")
     path.write_bytes(out.getvalue().encode("gbk"))
     return path
@@ -201,11 +221,10 @@ def write_jd_orders_xlsx(
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "Sheet1"
-    sheet.append(header)
+    sheet.append([name or None for name in header])  # an unnamed column: an empty cell
     for row in rows:
         cells: list[object] = []
-        for name in header:
-            text = _cell_value(row, name)
+        for _, name, text in _named_cells(row, header):
             if _SECONDS.match(text):
                 cells.append(datetime.fromisoformat(text))
             elif re.match(r"^\d+(\.\d+)?$", text) and name.strip() not in QUOTED:

@@ -19,6 +19,7 @@ from shopdesk.platforms.detect import guess_spec
 from tests.douyin_fixtures import AFTER_SALES as DOUYIN_AFTER_SALES
 from tests.importers_fixtures import order, write_orders
 from tests.jd_fixtures import (
+    INVOICE_2021,
     JD_40,
     JD_48,
     JD_SERVICE,
@@ -56,9 +57,13 @@ def test_both_layouts_read_by_header_name(
     assert raw[:3] != b"\xef\xbb\xbf" and b"\r\n" in raw  # GBK, no BOM, CRLF
     with pytest.raises(UnicodeDecodeError):
         raw.decode("utf-8")
+    head, first = raw.decode("gbk").splitlines()[:2]
+    assert len(head.split(",")) == len(header) and '"' not in head  # the header bare
+    assert ',"王冬阳",' in first and ",在线支付," in first and ",,," in first  # quoting
     report = import_files(store, [path], now=now)
     (file,) = report.files
     assert (file.platform, file.kind, file.rows, file.added) == ("jd", "orders", 1, 1)
+    assert (file.skipped, file.cleared) == ([], [])
     found = only_order(store)
     assert (found.platform, found.order_no, found.status, found.state) == (
         "jd",
@@ -83,7 +88,9 @@ def test_both_layouts_read_by_header_name(
         75800,  # 京东价, the unit price
         1,
     )
-    assert (sku.sub_order_no, sku.outer_code) == ("1953814331", "MUG-400-W")  # `商家SKUID `
+    # `商家SKUID ` in 2018; in 2021 its value sits under an unnamed column, not read
+    outer_code = "MUG-400-W" if header is JD_40 else ""
+    assert (sku.sub_order_no, sku.outer_code) == ("1953814331", outer_code)
 
 
 def test_the_amount_paid_differs_from_the_settled_one(store: Store, tmp_path: Path, now) -> None:
@@ -305,16 +312,49 @@ def test_a_waybill_column_a_seller_adds_gives_the_first_tracking_number(
     assert (cleared.row, cleared.column) == (3, "快递单号")
 
 
-def test_unnamed_trailing_columns_with_content_are_ignored(
+def test_the_2021_layout_s_17_unnamed_trailing_columns_are_ignored(
     store: Store, tmp_path: Path, now
 ) -> None:
-    header = [*JD_48[:46], "", ""]
-    rows = [jd_order(NO)]
-    typed = {(0, ""): "x"}
-    path = write_jd_orders(tmp_path / EXPORT, rows, header, typed=typed)
-    assert path.read_bytes().decode("gbk").splitlines()[1].endswith(",x,x")
+    """jd.md: 48 columns, the last 17 unnamed. Whatever they hold (here the 2018 tail: a
+    13-digit 货号, a finish date, 商家SKUID) is not read, not even when Excel mangled it."""
+    assert JD_48[:31] == [*JD_40[:21], *INVOICE_2021, *JD_40[21:25]]
+    assert JD_48[31:] == [""] * 17
+    row = jd_order(NO, 货号="6901234567892", 订单完成时间="2024-06-18 09:00:00")
+    path = write_jd_orders(tmp_path / EXPORT, [row], JD_48)
+    head, line = path.read_bytes().decode("gbk").splitlines()
+    assert head.endswith(",付款确认时间" + "," * 17)
+    assert line.count(",") == 47 and ",6901234567892,2024-06-18 09:00:00," in line
     report = import_files(store, [path], now=now)
-    assert (report.files[0].added, report.files[0].skipped) == (1, [])
+    (file,) = report.files
+    assert (file.rows, file.added, file.skipped, file.cleared) == (1, 1, [], [])
+    found = only_order(store)
+    assert (found.status, found.paid_fen, found.confirmed_at) == ("等待出库", 93245, None)
+    assert found.paid_at == "2024-06-13T02:21:40Z"  # 付款确认时间, the 31st column
+    (sku,) = store.order_lines(found.id)
+    assert (sku.sub_order_no, sku.outer_code) == ("1953814331", "")
+
+    resaved = write_jd_orders(tmp_path / "resaved.csv", [row], JD_48, excel=True)
+    assert ",6.90123E+12," in resaved.read_bytes().decode("gbk")  # under an unnamed column
+    again = import_files(store, [resaved], now=now).files[0]
+    assert (again.unchanged, again.skipped, again.cleared) == (1, [], [])
+
+    copy = write_jd_orders_xlsx(tmp_path / "jd-orders.xlsx", [row], JD_48)
+    kept = import_files(store, [copy], now=now).files[0]  # the empty header cells unstored
+    assert (kept.rows, kept.skipped, kept.cleared) == (1, [], [])
+
+
+def test_content_past_the_48_declared_columns_is_a_broken_row(
+    store: Store, tmp_path: Path, now
+) -> None:
+    rows = [jd_order(NO), jd_order("11729384073")]
+    path = write_jd_orders(tmp_path / EXPORT, rows, JD_48)
+    lines = path.read_bytes().decode("gbk").split("\r\n")
+    lines[2] += ",多出来的一格"  # the 49th cell: the row is shifted, not trusted
+    path.write_bytes("\r\n".join(lines).encode("gbk"))
+    (file,) = import_files(store, [path], now=now).files
+    ((row, value),) = [(p.row, p.value) for p in file.skipped]
+    assert (row, value) == (3, "多出来的一格")
+    assert {o.order_no for o in store.list_orders()} == {NO}
 
 
 def test_an_xlsx_copy_with_numbers_and_date_cells(store: Store, tmp_path: Path, now) -> None:

@@ -100,6 +100,20 @@ def jd_order(order_no: str = "11729439936", **fields: object) -> dict[str, objec
     return row
 
 
+# 联系电话 / 客户姓名 / 客户地址 as JD's masking options write them (jd.md, Masking): a
+# virtual number (11-digit main + 4-digit extension; how the two are joined is [I]), the
+# 模糊号 forms, masked names and address, and 无需导出收货人信息 as empty cells [I].
+JD_RECEIVERS: list[dict[str, str]] = [
+    {"联系电话": "13012345678-1234"},
+    {"联系电话": "13012345678转1234"},
+    {"联系电话": "137****1772", "客户姓名": "王*阳"},
+    {"客户姓名": "王**", "客户地址": "江西南昌市青山湖区****"},
+    {"客户姓名": "", "客户地址": "", "联系电话": ""},
+]
+# 无需导出收货人信息 where the receiver's columns themselves are left out [I].
+JD_NO_RECEIVER = [name for name in JD_40 if name not in ("客户姓名", "客户地址", "联系电话")]
+
+
 def second_sku(row: dict[str, object], **fields: object) -> dict[str, object]:
     """Another SKU row of the same order: the order's amounts and status repeat."""
     return {

@@ -22,6 +22,8 @@ from tests.jd_fixtures import (
     INVOICE_2021,
     JD_40,
     JD_48,
+    JD_NO_RECEIVER,
+    JD_RECEIVERS,
     JD_SERVICE,
     JD_XLSX_SUBSET,
     excel_number,
@@ -153,6 +155,12 @@ JD_WORDS = {
     "(删除)等待付款": "closed",
     "(删除)等待出库": "closed",  # deleted, not split: no 订单拆分为 in 商家备注
     "(锁定)等待确认收货": "shipped",
+    # the open platform's words (jd.md, API states), should an export carry them
+    "已锁定": "paid",
+    "取消": "closed",
+    # the prefixes in full-width brackets
+    "（删除）等待付款": "closed",
+    "（锁定）等待出库": "paid",
 }
 
 
@@ -164,8 +172,42 @@ def test_status_words_and_their_locked_and_deleted_forms_kept_verbatim(
     report = import_files(store, [write_jd_orders(tmp_path / EXPORT, rows)], now=now)
     assert {o.status: o.state for o in store.list_orders()} == JD_WORDS
     (skipped,) = report.files[0].skipped
-    assert (skipped.row, skipped.column, skipped.value) == (13, "订单状态", "等待商家处理新状态")
+    assert (skipped.row, skipped.column, skipped.value) == (
+        len(JD_WORDS) + 2,
+        "订单状态",
+        "等待商家处理新状态",
+    )
     assert "不认识这个京东订单状态" in skipped.reason
+
+
+CONFIRMED = "2024-06-13 10:21:40"
+
+
+@pytest.mark.parametrize(
+    ("word", "paid_time", "state", "paid_fen"),
+    [
+        ("(删除)等待付款", "", "closed", 0),  # deleted before payment: nothing paid
+        ("等待付款", "", "unpaid", 0),
+        ("(删除)等待确认收货", CONFIRMED, "closed", 93245),  # deleted after payment
+        ("(删除)等待出库", CONFIRMED, "closed", 93245),
+        ("(锁定)等待出库", CONFIRMED, "paid", 93245),
+        ("锁定", CONFIRMED, "paid", 93245),
+        ("已取消", "", "closed", 0),
+        ("已取消", CONFIRMED, "closed", 93245),  # cancelled after paying: paid, then refunded
+        ("完成", CONFIRMED, "success", 93245),
+    ],
+)
+def test_a_status_is_stored_verbatim_and_paid_is_the_amount_to_pay_once_confirmed(
+    store: Store, tmp_path: Path, now, word: str, paid_time: str, state: str, paid_fen: int
+) -> None:
+    """paid_fen: 应付金额 (+ 余额支付, 0.00 here) once 付款确认时间 is set, else 0; 结算金额
+    and 订单金额 never."""
+    row = jd_order(NO, 订单状态=word, 付款确认时间=paid_time, 结算金额="900.00")
+    report = import_files(store, [write_jd_orders(tmp_path / EXPORT, [row])], now=now)
+    assert (report.files[0].added, report.files[0].skipped) == (1, [])
+    found = only_order(store)
+    assert (found.status, found.state, found.paid_fen) == (word, state, paid_fen)
+    assert found.paid_at == ("2024-06-13T02:21:40Z" if paid_time else None)
 
 
 def test_a_split_parent_is_not_an_order_beside_its_children(
@@ -231,6 +273,60 @@ def test_a_masked_phone_is_kept_as_jd_wrote_it(store: Store, tmp_path: Path, now
     assert only_order(store).receiver_phone == "1******6198"
 
 
+def test_virtual_numbers_masked_receivers_and_none_exported_import_as_jd_wrote_them(
+    store: Store, tmp_path: Path, now
+) -> None:
+    """jd.md, Masking: a virtual number keeps its extension, a masked name / phone /
+    address stays masked, an unexported receiver stays empty: nothing read as a mangled
+    number, nothing private filled in."""
+    rows = [jd_order(f"{11729384200 + i}", **r) for i, r in enumerate(JD_RECEIVERS, 1)]
+    path = write_jd_orders(tmp_path / EXPORT, rows)
+    report = import_files(store, [path], now=now)
+    (file,) = report.files
+    assert (file.added, file.skipped, file.cleared) == (len(rows), [], [])
+    plain = jd_order()
+    for i, receiver in enumerate(JD_RECEIVERS, 1):
+        found = store.find_order("jd", f"{11729384200 + i}")
+        expected = {
+            name: receiver.get(name, plain[name]) for name in ("客户姓名", "联系电话", "客户地址")
+        }
+        assert (found.receiver_name, found.receiver_phone, found.receiver_address) == (
+            expected["客户姓名"],
+            expected["联系电话"],
+            expected["客户地址"],
+        )
+        assert (found.status, found.paid_fen, found.buyer_nick) == ("等待出库", 93245, "rds3199358")
+    none = store.find_order("jd", "11729384205")
+    assert (none.receiver_name, none.receiver_phone, none.receiver_address) == ("", "", "")
+
+
+@pytest.mark.parametrize("how", ["empty cells", "columns left out"])
+def test_a_later_export_without_the_receiver_keeps_the_known_one(
+    store: Store, tmp_path: Path, now, how: str
+) -> None:
+    import_files(store, [write_jd_orders(tmp_path / "a.csv", [jd_order(NO)])], now=now)
+    shipped = dict(订单状态="等待确认收货")
+    if how == "empty cells":
+        later = write_jd_orders(tmp_path / "b.csv", [jd_order(NO, **JD_RECEIVERS[-1], **shipped)])
+    else:
+        later = write_jd_orders(tmp_path / "b.csv", [jd_order(NO, **shipped)], JD_NO_RECEIVER)
+    new = jd_order("11729384073")
+    rows_later = [new] if how == "columns left out" else [{**new, **JD_RECEIVERS[-1]}]
+    header = JD_NO_RECEIVER if how == "columns left out" else JD_40
+    other = write_jd_orders(tmp_path / "c.csv", rows_later, header)
+    report = import_files(store, [later, other], now=now)
+    assert [(f.platform, f.updated, f.added, f.skipped) for f in report.files] == [
+        ("jd", 1, 0, []),
+        ("jd", 0, 1, []),
+    ]
+    known = store.find_order("jd", NO)
+    assert known.status == "等待确认收货"
+    assert (known.receiver_name, known.receiver_phone) == ("王冬阳", "13767111772")
+    assert known.receiver_address == "江西南昌市青山湖区昌东工业区恒源科技园1栋"
+    fresh = store.find_order("jd", "11729384073")
+    assert (fresh.receiver_name, fresh.receiver_phone, fresh.receiver_address) == ("", "", "")
+
+
 def test_excel_resave_slash_dates_trimmed_amounts_and_a_mangled_order_number(
     store: Store, tmp_path: Path, now
 ) -> None:
@@ -253,6 +349,66 @@ def test_excel_resave_slash_dates_trimmed_amounts_and_a_mangled_order_number(
     new = store.find_order("jd", "11729384073")
     assert (new.paid_at, new.paid_fen) == ("2024-06-13T02:21:00Z", 93245)
     assert store.order_lines(new.id)[0].price_fen == 75800
+
+
+WAYBILL = "773299512345678"  # a 快递单号 column a seller added, 15 digits
+
+
+@pytest.mark.parametrize(
+    "mangled", ["2.91185E+11", "2.9E+11", "2.91185e+11", "2.91184764662E+11", "6.9E+18"]
+)
+def test_an_excel_resaved_order_number_in_scientific_notation_is_skipped_and_named(
+    store: Store, tmp_path: Path, now, mangled: str
+) -> None:
+    """jd.md, IDs: reject such a key, never round it, even when every digit seems there;
+    the waybill Excel rounded in the same file is left empty and named; the file is
+    still GBK and its dates have lost their seconds."""
+    header = [*JD_40, "快递单号"]
+    rows = [
+        jd_order(NO, 订单状态="等待确认收货", 快递单号=WAYBILL),
+        jd_order(NEW_NO, 订单状态="等待确认收货"),
+    ]
+    path = write_jd_orders(
+        tmp_path / "resaved.csv", rows, header, excel=True, typed={(1, "订单号"): mangled}
+    )
+    raw = path.read_bytes()
+    with pytest.raises(UnicodeDecodeError):
+        raw.decode("utf-8")
+    text = raw.decode("gbk")
+    assert ",2024/6/13 10:21," in text and ",7.733E+14" in text and f"\r\n{mangled}," in text
+    (file,) = import_files(store, [path], now=now).files
+    assert (file.rows, file.added) == (2, 1)
+    (skipped,) = file.skipped
+    assert (skipped.file, skipped.row, skipped.column, skipped.value) == (
+        "resaved.csv",
+        3,
+        "订单号",
+        mangled,
+    )
+    assert "科学计数法" in skipped.reason and "这一行未导入" in skipped.reason
+    (cleared,) = file.cleared
+    assert (cleared.file, cleared.row, cleared.column, cleared.value) == (
+        "resaved.csv",
+        2,
+        "快递单号",
+        "7.733E+14",
+    )
+    assert "科学计数法" in cleared.reason
+    (found,) = store.list_orders()  # nothing under a rounded or a guessed number
+    assert (found.order_no, found.tracking_no, found.status) == (NO, "", "等待确认收货")
+    assert (found.paid_at, found.created_at) == ("2024-06-13T02:21:00Z", "2024-06-13T02:21:00Z")
+    assert found.paid_fen == 93245  # 932.45 stays 932.45
+
+
+def test_a_waybill_excel_rounded_keeps_the_stored_one(store: Store, tmp_path: Path, now) -> None:
+    header = [*JD_40, "快递单号"]
+    rows = [jd_order(NO, 订单状态="等待确认收货", 快递单号=WAYBILL)]
+    import_files(store, [write_jd_orders(tmp_path / EXPORT, rows, header)], now=now)
+    assert only_order(store).tracking_no == WAYBILL
+    resaved = write_jd_orders(tmp_path / "resaved.csv", rows, header, excel=True)
+    (file,) = import_files(store, [resaved], now=now).files
+    assert [(c.row, c.column, c.value) for c in file.cleared] == [(2, "快递单号", "7.733E+14")]
+    assert only_order(store).tracking_no == WAYBILL  # never 773300000000000
 
 
 def test_excel_mangled_non_key_numbers_are_left_empty_and_reported(

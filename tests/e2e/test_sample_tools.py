@@ -37,7 +37,12 @@ JD = {
     "jd-orders-40-columns.csv": ("jd", "orders", [SPLIT_PARENT], []),
     "jd-orders-48-columns.csv": ("jd", "orders", [SPLIT_PARENT], []),
     "jd-orders-tab-cells.csv": ("jd", "orders", [SPLIT_PARENT], []),
+    "jd-orders-no-receiver.csv": ("jd", "orders", [SPLIT_PARENT], []),
     "jd-orders-excel-resaved.csv": (
+        "jd", "orders", [SPLIT_PARENT, (15, "订单号", "2.91185E+11")], [(7, "快递单号", "7.733E+14")]
+    ),
+    # the 2021 layout: its mangled barcode is in an unnamed column, ignored, not reported
+    "jd-orders-48-excel-resaved.csv": (
         "jd", "orders", [SPLIT_PARENT, (15, "订单号", "2.91185E+11")], []
     ),
     "jd-orders-copy.xlsx": ("jd", "orders", [SPLIT_PARENT], []),

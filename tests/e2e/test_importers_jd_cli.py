@@ -11,6 +11,7 @@ from tests.importers_fixtures import order, write_orders
 from tests.jd_fixtures import (
     JD_40,
     JD_48,
+    JD_RECEIVERS,
     JD_SERVICE,
     jd_order,
     jd_service,
@@ -143,3 +144,59 @@ def test_jd_service_orders_imported_listed_and_reviewed_on_the_command_line(
     agreed = shopdesk("case", "event", review["id"], "seller_agreed", "--db", db, "--json")
     assert agreed.returncode == 0, agreed.stderr
     assert json.loads(agreed.stdout)["state"] == "awaiting_return"
+
+
+def test_jd_quirks_through_the_command_line(tmp_path: Path) -> None:
+    """The 2021 layout's unnamed columns, (删除)等待付款, a virtual number, receivers not
+    exported, and an Excel re-save (GBK, slash dates without seconds) whose 订单号 became
+    scientific notation and whose added 快递单号 was rounded: each file's report says so."""
+    db = str(tmp_path / "s.db")
+    deleted_unpaid, virtual, hidden = "11729384101", "11729384102", "11729384103"
+    rows = [
+        jd_order(NO),
+        jd_order(deleted_unpaid, 订单状态="(删除)等待付款", 付款确认时间=""),
+        jd_order(virtual, 联系电话="13012345678-1234", 货号="6901234567892"),
+        jd_order(hidden, **JD_RECEIVERS[-1]),
+    ]
+    layout_2021 = write_jd_orders(tmp_path / "jd-2021.csv", rows, JD_48)
+    resaved_rows = [
+        jd_order(UNPAID, 订单状态="等待确认收货", 快递单号="773299512345678"),
+        jd_order(SHIPPED, 订单状态="等待确认收货", 快递单号="JD0001"),
+    ]
+    resaved = write_jd_orders(
+        tmp_path / "jd-resaved.csv",
+        resaved_rows,
+        [*JD_40, "快递单号"],
+        excel=True,
+        typed={(1, "订单号"): "6.9E+18"},
+    )
+    result = shopdesk("import", layout_2021, resaved, "--db", db, "--json")
+    assert result.returncode == 0, result.stderr
+    first, second = json.loads(result.stdout)["files"]
+    counts = ("platform", "kind", "rows", "added", "updated", "unchanged")
+    assert [first[k] for k in counts] == ["jd", "orders", 4, 4, 0, 0]
+    assert (first["skipped"], first["cleared"]) == ([], [])  # the unnamed columns unread
+    assert [second[k] for k in counts] == ["jd", "orders", 2, 1, 0, 0]
+    (skipped,) = second["skipped"]
+    assert (Path(second["path"]).name, skipped["row"], skipped["column"], skipped["value"]) == (
+        "jd-resaved.csv",
+        3,
+        "订单号",
+        "6.9E+18",
+    )
+    (cleared,) = second["cleared"]
+    assert (cleared["row"], cleared["column"], cleared["value"]) == (2, "快递单号", "7.733E+14")
+
+    listed = json.loads(shopdesk("orders", "--db", db, "--json", "--platform", "jd").stdout)
+    by_no = {o["order_no"]: o for o in listed}
+    assert set(by_no) == {NO, deleted_unpaid, virtual, hidden, UNPAID}  # no 6.9E+18 order
+    gone = by_no[deleted_unpaid]
+    assert (gone["status"], gone["paid_fen"], gone["paid_at"]) == ("(删除)等待付款", 0, None)
+    assert (by_no[virtual]["paid_fen"], by_no[virtual]["lines"]) == (93245, 1)
+    late = by_no[UNPAID]
+    assert (late["status"], late["tracking_no"]) == ("等待确认收货", None)  # not 773300000000000
+    assert late["paid_at"] == "2024-06-13T10:21:00+08:00"  # the slash date, to the minute
+
+    text = shopdesk("import", resaved, "--db", db)
+    assert text.returncode == 0
+    assert "第 3 行 订单号“6.9E+18”" in text.stdout and "第 2 行 快递单号“7.733E+14”" in text.stdout

@@ -267,6 +267,63 @@ def test_tabs_and_spaces_around_cells_are_stripped(store: Store, tmp_path: Path,
     assert (sku.quantity, sku.sub_order_no) == (2, "1953814331")
 
 
+def test_line_breaks_and_tabs_inside_quoted_cells_are_stripped(
+    store: Store, tmp_path: Path, now
+) -> None:
+    """JDSalesOrderVO strips \\r, \\n and \\t from its cells: so does ShopDesk, quoted or not."""
+    typed = {
+        (0, "订单状态"): '"等待确认收货\r\n"',
+        (0, "订购数量"): '"2\r\n"',
+        (0, "下单时间"): '"2024-06-13 10:21:07\n"',
+        (0, "商品ID"): '"\t1953814331\r\n"',
+        (0, "应付金额"): '"\t932.45"',
+        (0, "付款确认时间"): '"2024-06-13 10:21:40\t"',
+    }
+    path = write_jd_orders(tmp_path / EXPORT, [jd_order(NO)], typed=typed)
+    (file,) = import_files(store, [path], now=now).files
+    assert (file.added, file.skipped, file.cleared) == (1, [], [])
+    found = only_order(store)
+    assert (found.status, found.state, found.paid_fen) == ("等待确认收货", "shipped", 93245)
+    assert (found.created_at, found.paid_at) == ("2024-06-13T02:21:07Z", "2024-06-13T02:21:40Z")
+    (sku,) = store.order_lines(found.id)
+    assert (sku.quantity, sku.sub_order_no) == (2, "1953814331")
+
+
+def test_money_is_read_exactly_in_fen_and_a_12_digit_number_kept_as_text(
+    store: Store, tmp_path: Path, now
+) -> None:
+    """jd.md, Money: Decimal, never float (19.99, 16.84, 1.15 are not exact floats)."""
+    row = jd_order(
+        NEW_NO,
+        京东价="19.99",
+        订单金额="19.99",
+        结算金额="17.99",
+        余额支付="1.15",
+        应付金额="16.84",
+        运费金额="10.00",
+    )
+    import_files(store, [write_jd_orders(tmp_path / EXPORT, [row])], now=now)
+    found = only_order(store)
+    assert found.order_no == NEW_NO  # 12 digits, as text
+    assert (found.paid_fen, found.total_fen, found.postage_fen) == (1799, 2999, 1000)
+    assert store.order_lines(found.id)[0].price_fen == 1999
+
+
+def test_a_header_is_read_by_its_trimmed_names_and_the_file_known_whatever_its_name(
+    store: Store, tmp_path: Path, now
+) -> None:
+    """jd.md: the file name is not established (detect by header); map by trimmed name."""
+    padded = {"订单号": " 订单号", "订单状态": "订单状态\t", "应付金额": "应付金额 "}
+    header = [padded.get(name, name) for name in JD_40]
+    for name in ("订单导出 (3).csv", "export_20240613.csv", "1.csv"):
+        path = write_jd_orders(tmp_path / name, [jd_order(NO)], header)
+        assert open_export(path).platform == "jd"
+    (file,) = import_files(store, [path], now=now).files
+    assert (file.platform, file.kind, file.added, file.skipped) == ("jd", "orders", 1, [])
+    found = only_order(store)
+    assert (found.order_no, found.status, found.paid_fen) == (NO, "等待出库", 93245)
+
+
 def test_a_masked_phone_is_kept_as_jd_wrote_it(store: Store, tmp_path: Path, now) -> None:
     path = write_jd_orders(tmp_path / EXPORT, [jd_order(NO, 联系电话="1******6198")])
     import_files(store, [path], now=now)

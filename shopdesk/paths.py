@@ -8,8 +8,6 @@ import os
 import sys
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "ShopDesk"
 
 
@@ -45,6 +43,8 @@ _made: set[Path] = set()
 def _platform_data_dir() -> Path:
     # Asked for every rule set look-up (once per row when clocks are computed): platformdirs
     # works it out anew each time, which cost a tenth of a second per thousand rows.
+    import platformdirs  # 8 ms of imports, paid only when the folder is first asked for
+
     return Path(platformdirs.user_data_dir(APP_NAME, False))
 
 

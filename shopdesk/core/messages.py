@@ -11,12 +11,12 @@ error): it is rendered in the same language."""
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
 from shopdesk import paths
+from shopdesk.core import parsed_toml
 
 LANGUAGES = ("zh-CN", "zh-TW", "en")
 SOURCE = "zh-CN"  # the first language: str() of every message and error
@@ -41,9 +41,8 @@ def catalogue() -> dict[str, dict[str, Any]]:
     """Every message: key -> {language: template}. A template is a str.format text with
     named parameters, or for English a {one, other} table chosen by the parameter `n`."""
     found: dict[str, dict[str, Any]] = {}
-    for path in sorted(paths.resource("messages").glob("*.toml")):
-        with path.open("rb") as file:
-            _flatten(tomllib.load(file), "", found)
+    for table in parsed_toml.read_all(sorted(paths.resource("messages").glob("*.toml"))):
+        _flatten(table, "", found)
     return found
 
 

@@ -17,7 +17,7 @@ from datetime import datetime, time, timedelta
 from functools import lru_cache
 from pathlib import Path
 
-from shopdesk.core import messages
+from shopdesk.core import messages, parsed_toml
 from shopdesk.core.case_states import derive_state, effective_events
 from shopdesk.core.errors import InputError
 from shopdesk.core.model import Case, CaseState, Cause, EventKind, Order, OrderState, Party
@@ -365,7 +365,7 @@ def parse_ruleset(data: dict, where: str = "rule set") -> RuleSet:
 def load_ruleset(path: Path | str) -> RuleSet:
     path = Path(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = parsed_toml.read(path)
     except OSError as error:
         raise InputError(f"{path}: cannot read ({error.strerror})") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:

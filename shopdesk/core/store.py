@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import secrets
 import sqlite3
 import threading
 from collections import Counter
@@ -344,6 +343,8 @@ def _connect_new(path: Path) -> sqlite3.Connection:
 
 
 def _new_store_id() -> int:
+    import secrets  # only for a new store: its import is a noticeable part of start-up
+
     return secrets.randbelow(2**31 - 1) + 1
 
 

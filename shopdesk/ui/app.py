@@ -12,7 +12,6 @@ from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from shopdesk import __version__, paths
-from shopdesk.core.demo import build_demo
 from shopdesk.core.errors import ShopDeskError
 from shopdesk.core.messages import say
 from shopdesk.core.store import Store
@@ -80,6 +79,8 @@ def store_path_for(db: str | None, demo: bool) -> Path:
 def open_store(path: Path, demo: bool) -> Store:
     store = Store.open(path)
     if demo and store.counts()["orders"] == 0:
+        from shopdesk.core.demo import build_demo  # the demo store only
+
         build_demo(store, now_utc())
     return store
 

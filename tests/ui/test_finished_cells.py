@@ -93,3 +93,49 @@ def test_the_second_half_of_a_long_due_list_is_in_order(qtbot, due_store, monkey
     wanted = [r["id"] for r in deadlines_repo.due_page(due_store, 0, 10_000, "all")]
     assert shown == wanted
     assert model.data(model.index(model.rowCount() - 1, 0), Qt.ItemDataRole.DisplayRole)
+
+
+def _every_role_by_multidata(model, row: int, column: int) -> dict[int, object]:
+    from PySide6.QtCore import QModelRoleData, QModelRoleDataSpan
+
+    roles = [int(role) for role in Qt.ItemDataRole if int(role) < int(Qt.ItemDataRole.UserRole)]
+    roles.append(int(Qt.ItemDataRole.UserRole) + 1)  # the row's id
+    shown = {}
+    for role in roles:
+        asked = QModelRoleData(role)
+        asked.setData("left from an earlier cell")  # a span may be reused: cleared or set
+        model.multiData(model.index(row, column), QModelRoleDataSpan(asked))
+        shown[role] = asked.data()
+    return shown
+
+
+def test_a_cell_painted_in_one_call_shows_what_data_gives_role_by_role(qtbot, due_store):
+    # Qt's delegate asks all roles of a cell through multiData (one call into Python
+    # instead of seven): the countdown's colour, a tooltip and the text must be the same.
+    view = CasesView(due_store)
+    qtbot.addWidget(view)
+    model = view.model
+    assert model.rowCount() > 10
+    for row in (0, 5, model.rowCount() - 1):
+        for column in range(model.columnCount()):
+            shown = _every_role_by_multidata(model, row, column)
+            for role, value in shown.items():
+                assert value == model.data(model.index(row, column), role), (row, column, role)
+            assert shown[int(Qt.ItemDataRole.DisplayRole)] == every_text(model)[row][column]
+
+
+def test_a_painted_table_asks_its_cells_through_multidata(qtbot, due_store, monkeypatch):
+    view = CasesView(due_store)
+    qtbot.addWidget(view)
+    view.resize(1000, 700)
+    cells: list[tuple[int, int]] = []
+    real = PagedTableModel.multiData
+
+    def counted(model, index, span):
+        cells.append((index.row(), index.column()))
+        return real(model, index, span)
+
+    monkeypatch.setattr(PagedTableModel, "multiData", counted)
+    image = view.grab()
+    assert not image.isNull()
+    assert len(set(cells)) >= 10 * view.model.columnCount()  # every visible cell, once a paint

@@ -120,17 +120,39 @@ class PagedTableModel(QAbstractTableModel):
                 return None
             row = self.row(number)
             return None if row is None else self._text(number, row, index.column())
-        if role in self._unfilled:
-            return None
-        if not index.isValid():
-            return None
-        column = self.columns[index.column()]
-        if role == _ALIGNMENT:
-            return int(column.align)
-        if role != ROW_ID_ROLE and role != _TOOLTIP and role not in column.roles:
+        if role in self._unfilled or not index.isValid():
             return None
         number = index.row()
         if number >= self._count:
+            return None
+        return self._role_value(number, index.column(), role)
+
+    def multiData(self, index: QModelIndex, roleDataSpan) -> None:  # noqa: N802, N803 - Qt's
+        """Every role a delegate asks for one cell, in one call: Qt 6's item delegate
+        asks through here, and seven calls into Python per cell were a third of a
+        table's paint. The same values as data(), role by role."""
+        number = index.row()
+        usable = index.isValid() and number < self._count
+        row = self.row(number) if usable else None
+        for role_data in roleDataSpan:
+            role = role_data.role()
+            if row is None or role in self._unfilled:
+                value = None
+            elif role == _DISPLAY:
+                value = self._text(number, row, index.column())
+            else:
+                value = self._role_value(number, index.column(), role)
+            if value is None:
+                role_data.clearData()
+            else:
+                role_data.setData(value)
+
+    def _role_value(self, number: int, column_no: int, role: int):
+        """A role other than the text, for a row in range."""
+        column = self.columns[column_no]
+        if role == _ALIGNMENT:
+            return int(column.align)
+        if role != ROW_ID_ROLE and role != _TOOLTIP and role not in column.roles:
             return None
         row = self.row(number)
         if row is None:
@@ -138,7 +160,7 @@ class PagedTableModel(QAbstractTableModel):
         if role == ROW_ID_ROLE:
             return row["id"]
         if role not in column.roles:  # a tooltip: the whole text of a cell cut short
-            return self._text(number, row, index.column()) or None
+            return self._text(number, row, column_no) or None
         return column.roles[role](row)
 
     def _note_unfilled(self) -> None:

@@ -145,11 +145,13 @@ def write_pdd_orders(
     *,
     bom: bool = False,
     excel: bool = False,
+    encoding: str = "gb18030",
     typed: dict[tuple[int, str], str] | None = None,
 ) -> Path:
-    """The order export. `excel`: opened and saved again in Excel (GB18030, slash dates
-    without seconds; the tabs survive). `typed`: (row index, column) -> what the seller
-    typed over a cell in Excel (`7.73299E+14`)."""
+    """The order export. `excel`: opened and saved again in Excel (in `encoding`: GB18030,
+    or GBK as Excel on a Chinese Windows saves; slash dates without seconds; the tabs
+    survive). `typed`: (row index, column) -> what the seller typed over a cell in Excel
+    (`7.73299E+14`)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, quoting=csv.QUOTE_MINIMAL if excel else csv.QUOTE_ALL)
     writer.writerow(header)
@@ -165,7 +167,7 @@ def write_pdd_orders(
         writer.writerow(cells)
     text = buffer.getvalue()
     if excel:
-        path.write_bytes(text.encode("gb18030"))
+        path.write_bytes(text.encode(encoding))
     else:
         path.write_bytes(("\ufeff" if bom else "").encode() + text.encode("utf-8"))
     return path

@@ -62,17 +62,26 @@ def test_the_2023_layout_is_read_by_header_name_with_its_tabs(
     assert (sku.sku_props, sku.outer_code, sku.quantity) == ("白色,400ml", "MUG-400-W", 1)
 
 
-@pytest.mark.parametrize("variant", ["bom", "gb18030"])
-def test_a_bom_or_gb18030_file_reads_the_same(
+@pytest.mark.parametrize("variant", ["bom", "gb18030", "gbk"])
+def test_a_bom_gb18030_or_gbk_file_reads_the_same(
     store: Store, tmp_path: Path, now, variant: str
 ) -> None:
+    """UTF-8 with a BOM, or an Excel re-save in GB18030 or GBK (Excel on a Chinese
+    Windows): the same order, words and amounts as the plain UTF-8 file."""
     rows = [pdd_order(NO, 商家备注="周一发顺丰")]
+    resaved = variant != "bom"
     path = write_pdd_orders(
-        tmp_path / EXPORT, rows, bom=variant == "bom", excel=variant == "gb18030"
+        tmp_path / EXPORT,
+        rows,
+        bom=variant == "bom",
+        excel=resaved,
+        encoding=variant if resaved else "gb18030",
     )
-    if variant == "gb18030":
+    if resaved:
         with pytest.raises(UnicodeDecodeError):
             path.read_bytes().decode("utf-8")
+    else:
+        assert path.read_bytes()[:3] == b"\xef\xbb\xbf"
     assert open_export(path).platform == "pdd"
     import_files(store, [path], now=now)
     found = only_order(store)
@@ -480,3 +489,95 @@ def test_an_instant_refund_arrives_closed_with_no_clock(store: Store, tmp_path: 
     assert case.closed_at == "2024-06-11T00:00:01Z"
     assert not store.list_cases(open_only=True)
     assert deadlines_for_case(store, case, now) == []
+
+
+# -- cells, order numbers, Excel re-saves (pdd.md (a)) ----------------------------------
+
+
+def test_every_cell_is_read_without_its_tab_and_a_bare_tab_is_empty(
+    store: Store, tmp_path: Path, now
+) -> None:
+    row = pdd_order(
+        NO,
+        **{"商品数量(件)": "2", "商品总价(元)": "44.4", "用户实付金额(元)": "39.4"},
+        商家备注="周一发顺丰\t",
+    )
+    path = write_pdd_orders(tmp_path / EXPORT, [row])
+    text = path.read_text(encoding="utf-8")
+    assert '"2\t"' in text and '"1871385314709\t"' in text and '"44.4\t"' in text
+    assert '"2024-06-13 10:21:07"' in text  # a date has no tab
+    assert text.count('"\t"') >= 10  # 发货时间, 确认收货时间, 快递单号, 买家留言 ...: bare tabs
+    import_files(store, [path], now=now)
+    found = only_order(store)
+    assert (found.item_count, found.paid_fen, found.total_fen) == (2, 3940, 4440)
+    assert (found.shipped_at, found.confirmed_at) == (None, None)
+    assert (found.tracking_no, found.courier, found.buyer_message) == ("", "", "")
+    assert found.seller_note == "周一发顺丰"
+    (sku,) = store.order_lines(found.id)
+    assert (sku.quantity, sku.price_fen) == (2, 2220)
+
+
+def test_without_a_time_column_the_order_number_gives_the_creation_day(
+    store: Store, tmp_path: Path, now
+) -> None:
+    """订单号 starts with its creation day (yymmdd-): a template without 支付时间 and
+    订单成交时间 still dates the order, to the day; a number not of that form is refused."""
+    header = [name for name in PDD_CUSTOM if name != "订单成交时间"]
+    rows = [pdd_order(NO), pdd_order("861787953171000")]
+    report = import_files(store, [write_pdd_orders(tmp_path / EXPORT, rows, header)], now=now)
+    found = only_order(store)
+    assert found.created_at == "2024-06-12T16:00:00Z"  # 2024-06-13 00:00 China time
+    assert found.paid_at is None
+    (skipped,) = report.files[0].skipped
+    assert (skipped.row, skipped.column, skipped.value) == (3, "订单号", "861787953171000")
+    assert "6 位日期" in skipped.reason
+
+
+def test_an_excel_resave_alone_keeps_minutes_and_the_platforms_ship_by(
+    store: Store, tmp_path: Path, now
+) -> None:
+    """A GBK re-save read first: its slash dates without seconds are stored to the minute,
+    承诺发货时间 stays the platform's deadline; the original file adds the seconds."""
+    resaved = write_pdd_orders(
+        tmp_path / "orders_export-resaved.csv", [pdd_order(NO)], excel=True, encoding="gbk"
+    )
+    text = resaved.read_bytes().decode("gbk")
+    assert "2024/6/13 10:21," in text and "2024/6/15 10:21," in text and "17.2\t" in text
+    import_files(store, [resaved], now=now)
+    found = only_order(store)
+    assert (found.paid_at, found.ship_by_at) == ("2024-06-13T02:21:00Z", "2024-06-15T02:21:00Z")
+    (ship,) = deadlines_for_order(store, found, from_text("2024-06-14T04:00:00Z"))
+    assert (ship.rule_id, ship.basis, ship.due_at) == (
+        "ship.deadline",
+        "platform",
+        from_text("2024-06-15T02:21:00Z"),
+    )
+    import_files(store, [write_pdd_orders(tmp_path / EXPORT, [pdd_order(NO)])], now=now)
+    found = only_order(store)
+    assert (found.paid_at, found.ship_by_at) == ("2024-06-13T02:21:07Z", "2024-06-15T02:21:09Z")
+
+
+def test_a_mangled_after_sales_number_is_skipped_and_reported(
+    store: Store, tmp_path: Path, now
+) -> None:
+    """售后编号 is the after-sales key: as scientific text, a rounded number cell or with
+    other characters, its row is skipped and named; the other rows import."""
+    orders = write_pdd_orders(tmp_path / EXPORT, [pdd_order(NO)])
+    rows = [
+        pdd_refund(NO, "20240614000000001"),
+        pdd_refund(NO, "2.02406E+16"),
+        pdd_refund(NO, 2.02406e16),
+        pdd_refund(NO, "售后20240614"),
+    ]
+    refunds = write_pdd_refunds(tmp_path / "f7e9050c0488_20240615235138.xlsx", rows)
+    report = import_files(store, [orders, refunds], now=now)
+    skipped = report.files[1].skipped
+    assert [(s.row, s.column) for s in skipped] == [
+        (3, "售后编号"),
+        (4, "售后编号"),
+        (5, "售后编号"),
+    ]
+    assert skipped[0].value == "2.02406E+16" and "科学计数法" in skipped[0].reason
+    assert "丢失末尾几位" in skipped[1].reason
+    assert "数字以外的字符" in skipped[2].reason
+    assert [case.platform_refund_no for case in store.list_cases()] == ["20240614000000001"]

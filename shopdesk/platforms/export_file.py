@@ -43,7 +43,8 @@ __all__ = [
 ]
 
 HEADER_SEARCH_ROWS = 5
-_STAMP = re.compile(r"(20\d\d)(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)?")
+# a whole run of digits: a stamp is never read out of a longer run (a random hex token)
+_STAMP = re.compile(r"(?<!\d)(20\d\d)(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)?(?!\d)")
 _DASHED = re.compile(r"(20\d\d)-(\d\d)-(\d\d)-(\d\d)-(\d\d)-(\d\d)")
 _EPOCH = re.compile(r"^(1[5-9]\d{8})_")  # unix seconds, then a token
 Record = ParsedOrder | ParsedLine | ParsedRefund
@@ -52,18 +53,21 @@ Record = ParsedOrder | ParsedLine | ParsedRefund
 def export_stamp(file_name: str) -> str | None:
     """The export time in a platform file name, as UTC text: China time written out
     (`ExportOrderList202406181420.csv`, `售后单导出-2026-11-28-09-30-00.xlsx`) or unix
-    seconds before a token (`1795826400_3edeb47b86bdb5b9.csv`); None when it carries none."""
+    seconds before a token (`1795826400_3edeb47b86bdb5b9.csv`); None when it carries none.
+    Of several digit runs the last one that is a time counts (`<32 hex>_20240615235138.xlsx`:
+    the token may hold digits, the stamp comes last)."""
     epoch = _EPOCH.match(file_name)
     if epoch:
         return to_text(datetime.fromtimestamp(int(epoch.group(1)), tz=UTC))
-    match = _DASHED.search(file_name) or _STAMP.search(file_name)
-    if not match:
-        return None
-    parts = [int(part) for part in match.groups(default="0")]
-    try:
-        return china_to_text(datetime(*parts))
-    except ValueError:
-        return None
+    dashed = _DASHED.search(file_name)
+    # the last stamp: a token before it may hold digits (Pinduoduo's `<32 hex>_<stamp>`)
+    for match in [dashed] if dashed else reversed(list(_STAMP.finditer(file_name))):
+        parts = [int(part) for part in match.groups(default="0")]
+        try:
+            return china_to_text(datetime(*parts))
+        except ValueError:
+            continue
+    return None
 
 
 def _blank(values: list[object]) -> bool:

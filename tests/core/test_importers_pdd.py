@@ -581,3 +581,86 @@ def test_a_mangled_after_sales_number_is_skipped_and_reported(
     assert "丢失末尾几位" in skipped[1].reason
     assert "数字以外的字符" in skipped[2].reason
     assert [case.platform_refund_no for case in store.list_cases()] == ["20240614000000001"]
+
+
+
+# -- the time in the file names (pdd.md (a) File, (b) File) -----------------------------
+
+HEX = "7a23c0d4e5f60718293a4b5c6d7eb781"
+# an after-sales file whose 32-hex token happens to hold a run of digits like a time
+AFTER_DIGITS = "f7e9050c201912311200aa0b1c2d0488_20240616091500.xlsx"
+
+
+def test_the_file_names_carry_the_export_time_in_china_time(tmp_path: Path) -> None:
+    from shopdesk.platforms.export_file import export_stamp
+
+    assert export_stamp(EXPORT) == "2024-06-15T02:09:23Z"  # orders_export2024-06-15-10-09-23
+    assert export_stamp(f"{HEX}orders_export2026-07-20-10-09-23.csv") == "2026-07-20T02:09:23Z"
+    assert export_stamp("f7e9050c0488_20240615235138.xlsx") == "2024-06-15T15:51:38Z"
+    assert export_stamp(AFTER_DIGITS) == "2024-06-16T01:15:00Z"  # the stamp, not the token
+    digits = "2024061510092399aabbccddeeff0011"
+    assert export_stamp(f"{digits}orders_export2024-06-15-10-09-23.csv") == "2024-06-15T02:09:23Z"
+    renamed = write_pdd_orders(tmp_path / "拼多多订单.csv", [pdd_order(NO)])
+    export = open_export(renamed)  # found by its header, not by `orders_export` in its name
+    try:
+        assert (export.platform, export.kind.value, export.exported_at) == ("pdd", "orders", None)
+    finally:
+        export.close()
+    export = open_export(write_pdd_orders(tmp_path / EXPORT, [pdd_order(NO)]))
+    try:
+        assert export.exported_at == "2024-06-15T02:09:23Z"
+    finally:
+        export.close()
+
+
+@pytest.mark.parametrize("together", [False, True])
+def test_the_newer_export_by_its_file_name_wins_whatever_the_import_order(
+    store: Store, tmp_path: Path, now, together: bool
+) -> None:
+    """Two overlapping order exports: the one whose name says it was made later holds the
+    order's current state, even when the older one is imported (or listed) after it."""
+    newer = write_pdd_orders(
+        tmp_path / f"{HEX}orders_export2024-06-15-10-09-23.csv", [shipped(pdd_order(NO))]
+    )
+    older = write_pdd_orders(
+        tmp_path / f"{HEX}orders_export2024-06-14-08-00-00.csv", [pdd_order(NO)]
+    )
+    if together:
+        import_files(store, [newer, older], now=now)
+    else:
+        import_files(store, [newer], now=now)
+        report = import_files(store, [older], now=now)
+        assert (report.files[0].updated, report.files[0].unchanged) == (0, 1)
+    found = only_order(store)
+    assert (found.status, found.state) == ("已发货，待收货", "shipped")
+    assert (found.tracking_no, found.shipped_at) == ("73529461803521", "2024-06-14T01:02:44Z")
+
+
+def test_the_newer_after_sales_file_by_its_name_wins(store: Store, tmp_path: Path, now) -> None:
+    """The after-sales file's `_<yyyyMMddHHmmss>` is its export time even when the hex token
+    before it holds digits: the older file, imported after, does not undo the refund."""
+    orders = write_pdd_orders(tmp_path / EXPORT, [shipped(pdd_order(NO))])
+    newer = write_pdd_refunds(
+        tmp_path / AFTER_DIGITS,
+        [pdd_refund(NO, 售后状态="退款成功", 同意退款时间="2024-06-16 09:00:00")],
+    )
+    older = write_pdd_refunds(tmp_path / "f7e9050c0488_20240615235138.xlsx", [pdd_refund(NO)])
+    import_files(store, [orders, newer], now=now)
+    import_files(store, [older], now=now)
+    (case,) = store.list_cases()
+    assert (case.state, case.platform_status) == ("refunded", "退款成功")
+
+
+def test_an_after_sales_step_without_a_time_is_dated_by_the_file_name(
+    store: Store, tmp_path: Path, now
+) -> None:
+    """平台处理中 says the platform stepped in, not when: the step is dated by the export
+    time in the file's name (China time)."""
+    orders = write_pdd_orders(tmp_path / EXPORT, [shipped(pdd_order(NO))])
+    refunds = write_pdd_refunds(
+        tmp_path / "f7e9050c0488_20240615235138.xlsx", [pdd_refund(NO, 售后状态="平台处理中")]
+    )
+    import_files(store, [orders, refunds], now=now)
+    (case,) = store.list_cases()
+    (joined,) = [e for e in store.events(case.id) if e.kind == "platform_intervened"]
+    assert joined.at == "2024-06-15T15:51:38Z"

@@ -84,3 +84,15 @@ def test_several_shops_of_a_platform_need_shop(tmp_path: Path) -> None:
     assert len(result.stderr.strip().splitlines()) == 1
     listed = json.loads(shopdesk("orders", "--db", db, "--json", "--shop", "二店").stdout)
     assert [o["order_no"] for o in listed] == [NO_SENT]
+
+
+def test_the_export_time_in_the_file_names_orders_the_files(tmp_path: Path) -> None:
+    """Two overlapping order exports in one import, the older listed last: the one whose
+    name says it was made later gives the order's status."""
+    db = str(tmp_path / "s.db")
+    stamp = "7a23c0d4e5f60718293a4b5c6d7eb781orders_export"
+    newer = write_pdd_orders(tmp_path / f"{stamp}2024-06-15-10-09-23.csv", [shipped(pdd_order(NO))])
+    older = write_pdd_orders(tmp_path / f"{stamp}2024-06-14-08-00-00.csv", [pdd_order(NO)])
+    assert shopdesk("import", str(newer), str(older), "--db", db).returncode == 0
+    (found,) = json.loads(shopdesk("orders", "--db", db, "--json").stdout)
+    assert (found["status"], found["tracking_no"]) == ("已发货，待收货", "73529461803521")

@@ -664,3 +664,43 @@ def test_an_after_sales_step_without_a_time_is_dated_by_the_file_name(
     (case,) = store.list_cases()
     (joined,) = [e for e in store.events(case.id) if e.kind == "platform_intervened"]
     assert joined.at == "2024-06-15T15:51:38Z"
+
+
+# -- an order known only from the after-sales file (pdd.md (b)) -------------------------
+
+
+def test_an_order_known_only_from_the_after_sales_file(store: Store, tmp_path: Path, now) -> None:
+    """An after-sales row whose 订单编号 is in no order export: its case is kept, tied to a
+    minimal order holding only what the row says (交易金额, 商品名称, the shipping stage of
+    its 订单状态); no buyer, time, waybill or ship-by deadline is made up. The order export
+    read later fills that same order in."""
+    refunds = write_pdd_refunds(
+        tmp_path / "f7e9050c0488_20240615235138.xlsx",
+        [
+            pdd_refund(NO_SENT, "20240614000000031", 订单状态="已发货"),
+            pdd_refund(NO, "20240614000000032", 订单状态="未发货", 交易金额=12.5, 退款金额=12),
+        ],
+    )
+    report = import_files(store, [refunds], now=now)
+    assert (report.files[0].added, report.files[0].skipped) == (2, [])
+    sent, waiting = store.find_order("pdd", NO_SENT), store.find_order("pdd", NO)
+    assert (sent.status, sent.state, sent.paid_fen) == ("", "shipped", 1720)
+    assert (waiting.status, waiting.state, waiting.paid_fen) == ("", "paid", 1250)
+    for stub in (sent, waiting):
+        assert stub.item_titles == "陶瓷马克杯 大容量 带盖勺"  # 商品名称
+        assert (stub.buyer_nick, stub.receiver_name, stub.receiver_address) == ("", "", "")
+        assert (stub.created_at, stub.paid_at, stub.shipped_at, stub.ship_by_at) == (None,) * 4
+        assert not stub.tracking_no and stub.lines == 0
+        assert deadlines_for_order(store, stub, now) == []  # no ship-by time invented
+    cases = {case.platform_refund_no: case for case in store.list_cases()}
+    shipped_case, unshipped_case = cases["20240614000000031"], cases["20240614000000032"]
+    assert (shipped_case.order_id, shipped_case.kind) == (sent.id, "refund_shipped")
+    assert (unshipped_case.order_id, unshipped_case.kind) == (waiting.id, "refund_unshipped")
+    assert unshipped_case.refund_fen == 1200
+
+    import_files(store, [write_pdd_orders(tmp_path / EXPORT, [pdd_order(NO)])], now=now)
+    full = store.find_order("pdd", NO)
+    assert full.id == waiting.id and len(store.list_orders()) == 2
+    assert (full.status, full.state, full.paid_fen, full.lines) == ("待发货", "paid", 1720, 1)
+    assert full.paid_at == "2024-06-13T02:21:07Z"
+    assert [case.order_id for case in store.list_cases(order_id=full.id)] == [full.id]

@@ -96,3 +96,65 @@ def test_the_export_time_in_the_file_names_orders_the_files(tmp_path: Path) -> N
     assert shopdesk("import", str(newer), str(older), "--db", db).returncode == 0
     (found,) = json.loads(shopdesk("orders", "--db", db, "--json").stdout)
     assert (found["status"], found["tracking_no"]) == ("已发货，待收货", "73529461803521")
+
+
+
+def test_after_sales_rows_of_orders_in_no_export(tmp_path: Path) -> None:
+    """Only the after-sales file imported: each row's case is listed, tied to a minimal
+    order that holds what the row says and nothing made up (no buyer, times, waybill or
+    ship-by clock); the order export imported later fills the same order in."""
+    db = str(tmp_path / "s.db")
+    refunds = write_pdd_refunds(
+        tmp_path / "f7e9050c0488_20240615235138.xlsx",
+        [
+            pdd_refund(NO_SENT, "20240614000000031", 订单状态="已发货"),
+            pdd_refund(NO, "20240614000000032", 订单状态="未发货", 交易金额=12.5, 退款金额=12),
+        ],
+    )
+    result = shopdesk("import", str(refunds), "--db", db, "--json")
+    assert result.returncode == 0, result.stderr
+    (file,) = json.loads(result.stdout)["files"]
+    assert (file["platform"], file["kind"], file["added"], file["skipped"]) == (
+        "pdd",
+        "refunds",
+        2,
+        [],
+    )
+    listed = json.loads(shopdesk("orders", "--db", db, "--json", "--platform", "pdd").stdout)
+    by_no = {o["order_no"]: o for o in listed}
+    assert set(by_no) == {NO, NO_SENT}
+    assert [(by_no[no]["state"], by_no[no]["paid_fen"]) for no in (NO_SENT, NO)] == [
+        ("shipped", 1720),
+        ("paid", 1250),
+    ]
+    for stub in by_no.values():
+        assert (stub["platform"], stub["status"], stub["buyer"], stub["lines"]) == (
+            "pdd",
+            "",
+            "",
+            0,
+        )
+        assert (stub["paid_at"], stub["shipped_at"], stub["tracking_no"]) == (None, None, None)
+        assert stub["items"] == "陶瓷马克杯 大容量 带盖勺"
+    cases = json.loads(shopdesk("cases", "--db", db, "--json").stdout)
+    assert sorted((c["order_no"], c["kind"], c["refund_fen"]) for c in cases) == [
+        (NO_SENT, "refund_shipped", 1720),
+        (NO, "refund_unshipped", 1200),
+    ]
+    due = json.loads(
+        shopdesk("due", "--db", db, "--json", "--now", "2024-06-16T12:00:00+08:00").stdout
+    )
+    assert not [d for d in due if d["subject"] == "order"]  # no ship-by time invented
+
+    orders = write_pdd_orders(
+        tmp_path / "7a23c0d4e5f60718293a4b5c6d7eb781orders_export2024-06-15-10-09-23.csv",
+        [pdd_order(NO)],
+    )
+    assert shopdesk("import", str(orders), "--db", db).returncode == 0
+    listed = json.loads(shopdesk("orders", "--db", db, "--json", "--platform", "pdd").stdout)
+    assert len(listed) == 2
+    (full,) = [o for o in listed if o["order_no"] == NO]
+    assert (full["status"], full["paid_fen"], full["lines"]) == ("待发货", 1720, 1)
+    assert full["paid_at"] == "2024-06-13T10:21:07+08:00"
+    cases = json.loads(shopdesk("cases", "--db", db, "--json").stdout)
+    assert sorted(c["order_no"] for c in cases) == sorted([NO, NO_SENT])

@@ -264,7 +264,8 @@ class PddRefundParser:
             name = self.layout.column_name(field) if self.layout.has(field) else field
             raise RowError(name, self.layout.text(values, field), error.reason) from None
         refund_type = self.layout.text(values, "refund_type")
-        kind = _case_kind(refund_type, self.layout.text(values, "shipping_stage"))
+        stage = self.layout.text(values, "shipping_stage")
+        kind = _case_kind(refund_type, stage)
         if _word("speedy") in refund_type or _word("speedy") in status:
             # 极速退款: the platform refunded at once; no step and no clock is the seller's.
             state = CaseState.REFUNDED if _word("success") in status else CaseState.CLOSED
@@ -295,4 +296,5 @@ class PddRefundParser:
             title=self.layout.text(values, "title"),
             paid_fen=paid_fen,
             events=events,
+            order_state=words.contained(status_words()["shipping_stage_order_state"], stage),
         )

@@ -704,3 +704,88 @@ def test_an_order_known_only_from_the_after_sales_file(store: Store, tmp_path: P
     assert (full.status, full.state, full.paid_fen, full.lines) == ("待发货", "paid", 1720, 1)
     assert full.paid_at == "2024-06-13T02:21:07Z"
     assert [case.order_id for case in store.list_cases(order_id=full.id)] == [full.id]
+
+
+# -- money (pdd.md (a) Other values) ----------------------------------------------------
+
+
+def test_paid_is_what_the_buyer_paid_never_the_merchants_net(
+    store: Store, tmp_path: Path, now
+) -> None:
+    """用户实付金额 is the order's paid amount; 商家实收金额 (商品总价 + 邮费 − 店铺优惠,
+    often larger) is never read: not stored anywhere, and a cell of it that is no amount
+    at all is no problem."""
+    row = pdd_order(
+        NO,
+        **{
+            "商品总价(元)": "30",
+            "邮费(元)": "5",
+            "店铺优惠折扣(元)": "2",
+            "平台优惠折扣(元)": "6.5",
+            "用户实付金额(元)": "26.5",
+            "商家实收金额(元)": "33",
+        },
+    )
+    odd = pdd_order(NO_SENT, **{"商家实收金额(元)": "待结算"})
+    report = import_files(store, [write_pdd_orders(tmp_path / EXPORT, [row, odd])], now=now)
+    (file,) = report.files
+    assert (file.added, file.skipped, file.cleared) == (2, [], [])
+    found = store.find_order("pdd", NO)
+    assert (found.paid_fen, found.total_fen, found.postage_fen) == (2650, 3500, 500)
+    stored = store.db.execute("SELECT * FROM orders WHERE order_no = ?", [NO]).fetchone()
+    assert 3300 not in stored and "33" not in stored  # 商家实收 is kept nowhere
+    assert store.find_order("pdd", NO_SENT).paid_fen == 1720
+
+
+def test_a_file_with_the_merchants_net_but_not_what_the_buyer_paid_is_refused(
+    store: Store, tmp_path: Path, now
+) -> None:
+    header = [name for name in PDD_2023 if name != "用户实付金额(元)"]
+    path = write_pdd_orders(tmp_path / EXPORT, [pdd_order(NO)], header)
+    with pytest.raises(InputError, match=r"缺少必需的列.*用户实付金额\(元\)"):
+        import_files(store, [path], now=now)
+    assert store.list_orders() == []
+
+
+@pytest.mark.parametrize("saved", ["csv", "xlsx"])
+@pytest.mark.parametrize(
+    ("cell", "fen"),
+    [("12.5", 1250), ("12", 1200), ("12.05", 1205), ("0.1", 10), ("1234.5", 123450), ("0", 0)],
+)
+def test_amounts_with_their_trailing_zeros_dropped(
+    store: Store, tmp_path: Path, now, saved: str, cell: str, fen: int
+) -> None:
+    """PDD writes 元 with up to 2 decimals and drops trailing zeros (`12.5\\t`, `12\\t`);
+    the .xlsx re-save has them as number cells (12.5, 12)."""
+    row = pdd_order(NO, **{"商品总价(元)": cell, "邮费(元)": cell, "用户实付金额(元)": cell})
+    if saved == "csv":
+        path = write_pdd_orders(tmp_path / EXPORT, [row])
+        assert f'"{cell}\t"' in path.read_text(encoding="utf-8")
+    else:
+        path = write_pdd_orders_xlsx(tmp_path / "orders_export.xlsx", [row])
+    import_files(store, [path], now=now)
+    found = only_order(store)
+    assert (found.paid_fen, found.postage_fen, found.total_fen) == (fen, fen, 2 * fen)
+    (sku,) = store.order_lines(found.id)
+    assert sku.price_fen == fen
+
+
+@pytest.mark.parametrize(("paid", "refund", "fen"), [(12.5, 12, 1200), ("12.5", "12.5", 1250)])
+def test_after_sales_amounts_with_their_trailing_zeros_dropped(
+    store: Store, tmp_path: Path, now, paid: object, refund: object, fen: int
+) -> None:
+    orders = write_pdd_orders(tmp_path / EXPORT, [pdd_order(NO)])
+    refunds = write_pdd_refunds(
+        tmp_path / "f7e9050c0488_20240615235138.xlsx",
+        [pdd_refund(NO, 交易金额=paid, 退款金额=refund)],
+    )
+    import_files(store, [orders, refunds], now=now)
+    (case,) = store.list_cases()
+    assert case.refund_fen == fen
+
+
+def test_a_refunded_order_keeps_its_amounts(store: Store, tmp_path: Path, now) -> None:
+    row = pdd_order(NO, 订单状态="已签收，退款成功", 售后状态="退款成功")
+    import_files(store, [write_pdd_orders(tmp_path / EXPORT, [row])], now=now)
+    found = only_order(store)
+    assert (found.state, found.paid_fen, found.total_fen) == ("closed", 1720, 2220)

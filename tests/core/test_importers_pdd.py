@@ -583,7 +583,6 @@ def test_a_mangled_after_sales_number_is_skipped_and_reported(
     assert [case.platform_refund_no for case in store.list_cases()] == ["20240614000000001"]
 
 
-
 # -- the time in the file names (pdd.md (a) File, (b) File) -----------------------------
 
 HEX = "7a23c0d4e5f60718293a4b5c6d7eb781"

@@ -98,7 +98,6 @@ def test_the_export_time_in_the_file_names_orders_the_files(tmp_path: Path) -> N
     assert (found["status"], found["tracking_no"]) == ("已发货，待收货", "73529461803521")
 
 
-
 def test_after_sales_rows_of_orders_in_no_export(tmp_path: Path) -> None:
     """Only the after-sales file imported: each row's case is listed, tied to a minimal
     order that holds what the row says and nothing made up (no buyer, times, waybill or
@@ -158,3 +157,55 @@ def test_after_sales_rows_of_orders_in_no_export(tmp_path: Path) -> None:
     assert full["paid_at"] == "2024-06-13T10:21:07+08:00"
     cases = json.loads(shopdesk("cases", "--db", db, "--json").stdout)
     assert sorted(c["order_no"] for c in cases) == sorted([NO, NO_SENT])
+
+
+def test_cases_json_keeps_the_platforms_words_and_amounts(tmp_path: Path) -> None:
+    """`cases --json` for PDD cases: platform, order_no, refund_fen from 退款金额 (trailing
+    zeros dropped), platform_status exactly as 售后状态 writes it (full-width comma) and
+    platform_reason as 退款原因 (null when the cell is empty)."""
+    db = str(tmp_path / "s.db")
+    orders = write_pdd_orders(
+        tmp_path / "7a23c0d4e5f60718293a4b5c6d7eb781orders_export2024-06-15-10-09-23.csv",
+        [pdd_order(NO), shipped(pdd_order(NO_SENT))],
+    )
+    rows = [
+        pdd_refund(NO, "20240614000000041", 订单状态="未发货"),
+        pdd_refund(
+            NO_SENT,
+            "20240614000000042",
+            售后状态="用户已发货，待商家处理",
+            退款类型="退货退款",
+            退款金额=10.5,
+            退款原因="质量问题",
+            退货运单号="YT8812345678",
+        ),
+        pdd_refund(
+            NO_SENT,
+            "20240614000000043",
+            售后状态="退款成功",
+            退款金额=12,
+            退款原因="",
+            同意退款时间="2024-06-15 09:00:00",
+        ),
+        pdd_refund(NO_SENT, "20240614000000044", 售后状态="平台处理中", 退款原因="商品与描述不符"),
+    ]
+    refunds = write_pdd_refunds(tmp_path / "f7e9050c0488_20240615235138.xlsx", rows)
+    assert shopdesk("import", str(orders), str(refunds), "--db", db).returncode == 0
+    cases = json.loads(shopdesk("cases", "--db", db, "--json").stdout)
+    keys = ("platform", "order_no", "refund_fen", "platform_status", "platform_reason")
+    assert all(set(keys) <= set(case) for case in cases)
+    assert sorted(tuple(case[key] for key in keys) for case in cases) == sorted(
+        [
+            ("pdd", NO, 1720, "买家申请退款，待商家处理", "不想要了"),
+            ("pdd", NO_SENT, 1050, "用户已发货，待商家处理", "质量问题"),
+            ("pdd", NO_SENT, 1200, "退款成功", None),  # no 退款原因: null
+            ("pdd", NO_SENT, 1720, "平台处理中", "商品与描述不符"),
+        ]
+    )
+    states = {case["platform_status"]: case["state"] for case in cases}
+    assert states == {
+        "买家申请退款，待商家处理": "awaiting_seller",
+        "用户已发货，待商家处理": "return_in_transit",
+        "退款成功": "refunded",
+        "平台处理中": "intervention",
+    }

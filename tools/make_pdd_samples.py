@@ -4,7 +4,20 @@ goods) to a folder, for trying ShopDesk's import by hand or in another tool:
     python tools/make_pdd_samples.py [FOLDER]      (default: ./pdd-samples)
 
 The same writers make the importer tests' fixtures (tests/pdd_fixtures.py); every quirk
-of shared/domain/platforms/pdd.md has a file here.
+of shared/domain/platforms/pdd.md has a file here:
+
+- `<32 hex>orders_export<yyyy-MM-dd-HH-mm-ss>.csv`: the 2023 layout, UTF-8 without and with
+  a BOM, tab-ended cells, a second SKU row and a repeated row; the time in the name is the
+  export time (China time).
+- `old-template-…`, `custom-…`: older (2019–22) and a seller's own (自定义报表) columns.
+- `excel-resaved-…`: GB18030 and GBK re-saves with slash dates without seconds; in the
+  GB18030 one a typed 订单号 (row skipped) and 快递单号 (cell left empty) as 7.73299E+14.
+- `amounts-…`: money with its trailing zeros dropped (12.5, 12) and 商家实收 above 用户实付.
+- `拼多多订单-改名.csv`: a renamed export (no time in its name; found by its header).
+- `orders_export…-resaved.xlsx`: the order export re-saved as .xlsx.
+- `<32 hex>_<yyyyMMddHHmmss>.xlsx`: after-sales workbooks (sheet 售后信息), one whose token
+  holds digits and whose rows are of an order in no order export.
+- `subset-without-paid-…`: 商家实收 but no 用户实付金额: refused whole.
 """
 
 from __future__ import annotations
@@ -16,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.pdd_fixtures import (  # noqa: E402
+    PDD_2023,
     PDD_CUSTOM,
     PDD_OLD,
     pdd_order,
@@ -52,6 +66,30 @@ def main(argv: list[str]) -> int:
             excel=True,
             typed={(3, "快递单号"): "7.73299E+14", (4, "订单号"): "2.40610E+20"},
         ),
+        write_pdd_orders(
+            folder / "excel-resaved-gbk-orders_export2024-06-15.csv",
+            rows,
+            excel=True,
+            encoding="gbk",  # Excel on a Chinese Windows
+        ),
+        write_pdd_orders(
+            folder / f"{STAMP}amounts-orders_export2024-06-15-12-00-00.csv",
+            [
+                pdd_order(
+                    "240613-861787953171001",
+                    **{
+                        "商品总价(元)": "12.5",
+                        "用户实付金额(元)": "12.5",
+                        "商家实收金额(元)": "14.5",
+                    },
+                ),
+                pdd_order(
+                    "240613-861787953171002",
+                    **{"商品总价(元)": "12", "邮费(元)": "3", "用户实付金额(元)": "12"},
+                ),
+            ],
+        ),
+        write_pdd_orders(folder / "拼多多订单-改名.csv", [waiting]),
         write_pdd_orders_xlsx(folder / "orders_export2024-06-15-resaved.xlsx", rows),
         write_pdd_refunds(
             folder / f"{STAMP}_20240615235138.xlsx",
@@ -74,6 +112,18 @@ def main(argv: list[str]) -> int:
                     同意退款时间="2024-06-11 08:00:01",  # refunded a second after asking
                 ),
             ],
+        ),
+        write_pdd_refunds(
+            folder / "f7e9050c201912311200aa0b1c2d0488_20240616091500.xlsx",
+            [  # an order in no order export: its case sits on a minimal order
+                pdd_refund("240601-100000000000009", "20240616000000009", 订单状态="已发货")
+            ],
+            extra_sheet=False,
+        ),
+        write_pdd_orders(
+            folder / "subset-without-paid-orders_export2024-06-15-13-00-00.csv",
+            [waiting],
+            [name for name in PDD_2023 if name != "用户实付金额(元)"],
         ),
     ]
     for path in written:

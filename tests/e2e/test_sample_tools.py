@@ -28,8 +28,14 @@ PDD = {
     "excel-resaved-orders_export2024-06-15.csv": (
         "pdd", "orders", [(6, "订单号", "2.40610E+20")], [(5, "快递单号", "7.73299E+14")]
     ),
+    "excel-resaved-gbk-orders_export2024-06-15.csv": ("pdd", "orders", [], []),
+    "7a23c0d4e5f60718293a4b5c6d7eb781amounts-orders_export2024-06-15-12-00-00.csv": (
+        "pdd", "orders", [], []
+    ),
+    "拼多多订单-改名.csv": ("pdd", "orders", [], []),
     "orders_export2024-06-15-resaved.xlsx": ("pdd", "orders", [], []),
     "7a23c0d4e5f60718293a4b5c6d7eb781_20240615235138.xlsx": ("pdd", "refunds", [], []),
+    "f7e9050c201912311200aa0b1c2d0488_20240616091500.xlsx": ("pdd", "refunds", [], []),
 }  # fmt: skip
 SPLIT_PARENT = (5, "订单状态", "(删除)等待出库")  # split by JD: no order beside its children
 UNKNOWN_EXPECTATION = (11, "客户期望", "99")
@@ -66,7 +72,7 @@ DOUYIN = {
 }  # fmt: skip
 # file -> words the refusal must say (the whole file is refused, nothing imported)
 REFUSED = {
-    "pdd": {},
+    "pdd": {"subset-without-paid-orders_export2024-06-15-13-00-00.csv": "用户实付金额"},
     "jd": {"jd-orders-subset.xlsx": "应付金额"},  # a seller's subset without a needed column
     "douyin": {"excel-resaved-all-ids-mangled.csv": "科学计数法"},  # every id 6.91755E+18
 }

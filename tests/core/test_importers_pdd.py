@@ -788,3 +788,91 @@ def test_a_refunded_order_keeps_its_amounts(store: Store, tmp_path: Path, now) -
     import_files(store, [write_pdd_orders(tmp_path / EXPORT, [row])], now=now)
     found = only_order(store)
     assert (found.state, found.paid_fen, found.total_fen) == ("closed", 1720, 2220)
+
+
+# -- clocks (pdd.md (d)) and what the order export holds besides -----------------------
+
+
+def test_without_its_promise_the_ship_clock_has_no_estimate(
+    store: Store, tmp_path: Path, now
+) -> None:
+    """A template without 承诺发货时间 (or an empty one): no ship-by time is made up from
+    the goods-level 24/48 h settings the file does not carry."""
+    header = [name for name in PDD_CUSTOM if name != "承诺发货时间"]
+    rows = [pdd_order(NO), pdd_order(NO_SENT, 承诺发货时间="")]
+    import_files(store, [write_pdd_orders(tmp_path / EXPORT, rows, header)], now=now)
+    at = from_text("2024-06-14T04:00:00Z")
+    for no in (NO, NO_SENT):
+        found = store.find_order("pdd", no)
+        assert found.ship_by_at is None
+        (ship,) = deadlines_for_order(store, found, at)
+        assert (ship.rule_id, ship.due_at, ship.unknown_length) == ("ship.deadline", None, True)
+
+
+def test_every_after_sales_clock_is_of_unknown_length(store: Store, tmp_path: Path, now) -> None:
+    """The after-sales export has no deadline column and no clock length is published: each
+    open case's clock runs with no due time (never a guessed 48 h or 7 days)."""
+    orders = write_pdd_orders(tmp_path / EXPORT, [shipped(pdd_order(NO))])
+    words = {
+        "买家申请退款，待商家处理": "refund.respond",
+        "同意退货退款，待买家发货": "return.buyer_ships",
+        "用户已发货，待商家处理": "return.seller_confirms",
+        "平台处理中": "intervention.evidence",
+    }
+    rows = [
+        pdd_refund(NO, f"2024061400000010{index}", 售后状态=word, 退款类型="退货退款")
+        for index, word in enumerate(words)
+    ]
+    refunds = write_pdd_refunds(tmp_path / "f7e9050c0488_20240615235138.xlsx", rows)
+    import_files(store, [orders, refunds], now=now)
+    at = from_text("2024-06-16T04:00:00Z")
+    for case in store.list_cases():
+        assert case.platform_deadline is None
+        (clock,) = deadlines_for_case(store, case, at)
+        assert (clock.rule_id, clock.basis) == (words[case.platform_status], "estimate")
+        assert (clock.due_at, clock.unknown_length) == (None, True)
+
+
+def test_the_pdd_rules_are_all_of_unknown_length() -> None:
+    from shopdesk.core.rules import builtin_ruleset
+
+    rules = builtin_ruleset("pdd").latest().rules
+    assert set(rules) == {
+        "ship.deadline",
+        "refund.respond",
+        "return.buyer_ships",
+        "return.seller_confirms",
+        "intervention.evidence",
+    }
+    for rule in rules.values():
+        assert rule.unknown_length and rule.source and rule.source_kind and rule.confidence
+
+
+@pytest.mark.parametrize("word", ["无售后或售后取消", "售后处理中", "退款成功"])
+def test_the_order_exports_after_sales_word_leaves_the_order_state(
+    store: Store, tmp_path: Path, now, word: str
+) -> None:
+    """售后状态 in the order export is read from the after-sales file instead: any of its
+    words imports, the order's state is its 订单状态's."""
+    row = shipped(pdd_order(NO, 售后状态=word))
+    report = import_files(store, [write_pdd_orders(tmp_path / EXPORT, [row])], now=now)
+    assert report.files[0].skipped == []
+    found = only_order(store)
+    assert (found.status, found.state) == ("已发货，待收货", "shipped")
+    assert store.list_cases() == []
+
+
+def test_an_older_templates_id_card_columns_are_never_stored(
+    store: Store, tmp_path: Path, now
+) -> None:
+    row = pdd_order(NO, 身份证姓名="王小明", 身份证号码="330106199001011234")
+    import_files(store, [write_pdd_orders(tmp_path / EXPORT, [row], PDD_OLD)], now=now)
+    assert only_order(store).order_no == NO
+    conn = store.db.conn
+    tables = conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'"
+    ).fetchall()
+    for (table,) in tables:
+        for values in conn.execute(f'SELECT * FROM "{table}"'):
+            assert not any("330106199001011234" in str(value) for value in values), table
+            assert "王小明" not in values, table

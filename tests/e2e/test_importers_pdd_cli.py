@@ -202,6 +202,7 @@ def test_cases_json_keeps_the_platforms_words_and_amounts(tmp_path: Path) -> Non
             ("pdd", NO_SENT, 1720, "平台处理中", "商品与描述不符"),
         ]
     )
+    assert all(case["platform_deadline"] is None for case in cases)  # no such column
     states = {case["platform_status"]: case["state"] for case in cases}
     assert states == {
         "买家申请退款，待商家处理": "awaiting_seller",

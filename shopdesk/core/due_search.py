@@ -1,10 +1,13 @@
 """The 待办 list searched: the rows that match, soonest first, without reading every match.
 
-Each half (cases, orders) finds its first rows one of two ways:
+Each half (cases, orders) finds its first rows one of three ways:
 
 - many matches (“tb”, “杯”: one row in ten or more): the 待办 list walked in due order
   (`*_due_list`), each row asked of the search index, within a window of the first rows
   that should hold a page of matches. Costs about page / share of matching rows.
+- many matches, but too few among the first due rows for a walk (“耳机”, “保温杯”): the
+  matches read once into a temporary index, the due list walked in order and each row
+  looked up there. Costs about the number of matches, at a fraction of the next way.
 - otherwise (a name, a rare word, or a walk that came up short): the matches from the
   search index, each looked up in the small due-rows index `*_due_ids` of step 0008 (id,
   due time, party, state: no table row), sorted. Costs about the number of matches.
@@ -27,6 +30,10 @@ SAMPLE = 1000
 # Measured at 1,000,000 orders: asking the search index about one walked row ~10 µs,
 # looking one match up in a due-rows index ~0.7 µs.
 WALK_US, PROBE_US = 10.0, 0.7
+# Above this many matches, reading them once into a temporary index and walking the due
+# list costs less than looking each up in the due rows and sorting (measured: 1.9 vs
+# 4.2 ms for 11,000 matching cases, 5.0 vs 7.2 ms for 28,000 matching orders).
+LIST_ABOVE = 3000
 
 CASE_COLUMNS = """
     c.id AS id, 'case' AS subject, c.id AS case_id, o.id AS order_id, o.order_no,
@@ -57,16 +64,18 @@ def _share(store: Store, kind: str, search: str) -> float:
     return SAMPLE / max(ids[0] - ids[-1] + 1, 1)
 
 
-def _walk_window(store: Store, kind: str, search: str, need: int) -> int:
-    """How many 待办 rows to walk for `need` matches (0: going through the matches is
-    cheaper)."""
+def _walk_window(store: Store, kind: str, search: str, need: int) -> int | None:
+    """How many 待办 rows to walk for `need` matches; 0: going through the matches is
+    cheapest; None: many match, but too few among the due rows for a walk."""
     share = _share(store, kind, search)
     if share == 0.0:
         return 0
     table = "cases" if kind == "case" else "orders"
     matches = share * (store.db.execute(f"SELECT max(id) FROM {table}").fetchone()[0] or 0)
     window = int(2 * need / share) + 50  # twice what the share says: a margin for chance
-    return window if window * WALK_US < matches * PROBE_US else 0
+    if window * WALK_US < matches * PROBE_US:
+        return window
+    return None if matches >= LIST_ABOVE else 0
 
 
 def _first_ids(
@@ -91,6 +100,16 @@ def _first_ids(
         found = [row[0] for row in store.db.execute(sql, [window, *params, need])]
         if len(found) == need:  # the window's rows are in due order: these come first
             return found
+    if window is None:
+        # Many matches, too few among the first due rows for a walk: the due list read
+        # in order, each row looked up in the matches (read once into a temporary
+        # index) instead of each match looked up in the due rows and sorted.
+        index = "cases_due_list" if kind == "case" else "orders_due_list"
+        sql = (
+            f"SELECT d.id FROM {table} d INDEXED BY {index} WHERE {where} "
+            f"AND d.id IN ({ids}) {order_by} LIMIT ?"
+        )
+        return [row[0] for row in store.db.execute(sql, [*params, need])]
     index = "cases_due_ids" if kind == "case" else "orders_due_ids"
     cjk, plain = match_queries(search)
     if bool(cjk) != bool(plain):  # one index to read: its matches drive the look-ups

@@ -22,14 +22,19 @@ def due_store(demo_store, now):
     return demo_store
 
 
-@pytest.mark.parametrize("way", ["walk", "look-up"])
+@pytest.mark.parametrize("way", ["walk", "look-up", "list"])
 @pytest.mark.parametrize("party", ["seller", "all"])
-def test_both_ways_find_the_rows_of_the_plain_query(due_store, monkeypatch, way, party):
+def test_every_way_finds_the_rows_of_the_plain_query(due_store, monkeypatch, way, party):
     if way == "walk":  # walking the list in due order always looks cheaper
         monkeypatch.setattr(due_search, "WALK_US", 1e-9)
         monkeypatch.setattr(due_search, "SAMPLE", 3)
+    elif way == "list":  # many matches, too few for a walk: the due list against them
+        monkeypatch.setattr(due_search, "WALK_US", 1e9)
+        monkeypatch.setattr(due_search, "SAMPLE", 3)
+        monkeypatch.setattr(due_search, "LIST_ABOVE", 0)
     else:
         monkeypatch.setattr(due_search, "WALK_US", 1e9)
+        monkeypatch.setattr(due_search, "LIST_ABOVE", 10**9)
     searched = 0
     for text in ("耳机", "杯", "tb", "保温杯 tb", "林", "不存在的词"):
         wanted = every_match(due_store, party, text)

@@ -663,6 +663,8 @@ class Importer:
             "opened_at": record.opened_at,
             "closed_at": record.closed_at,
         }
+        if record.sub_order_no is not None:
+            values["sub_order_no"] = record.sub_order_no  # the order line it is about
         row = self.conn.execute(
             f"SELECT id, {', '.join(values)} FROM cases WHERE platform_refund_no = ?",
             [record.refund_no],

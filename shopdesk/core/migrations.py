@@ -663,5 +663,13 @@ def case_products(db: Database) -> None:
     )
 
 
+@migrations(name="0011_case_sub_order_no")
+def case_sub_order_no(db: Database) -> None:
+    """The order line (子订单) a case is about, where the after-sales export names it
+    (Douyin's 商品单号 = 子订单编号): matched to order_lines.sub_order_no of the case's
+    order. NULL where no export said (older cases, platforms without such a column)."""
+    db.execute("ALTER TABLE cases ADD COLUMN sub_order_no TEXT")
+
+
 def known_names() -> set[str]:
     return {m.name for m in migrations._migrations}

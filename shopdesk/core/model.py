@@ -325,6 +325,7 @@ class Case:
     money_compensation_fen: int = 0
     money_recovered_fen: int = 0
     money_net_fen: int = 0
+    sub_order_no: str | None = None  # the order line (子订单) the case is about, if known
 
 
 @dataclass(frozen=True)

@@ -55,7 +55,7 @@ CASE_COLUMNS = """
     c.opened_at, c.closed_at, c.note, c.next_due_at, c.platform_cause, c.cause_source,
     c.cause_question,
     c.responsibility, c.outcome, c.money_refund_fen, c.money_compensation_fen,
-    c.money_recovered_fen, c.money_net_fen
+    c.money_recovered_fen, c.money_net_fen, c.sub_order_no
 """
 ORDER_COLUMNS = ", ".join(f.name for f in fields(Order) if f.name != "lines")
 

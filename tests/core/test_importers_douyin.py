@@ -682,3 +682,66 @@ def test_a_file_saved_again_without_its_bom_reads_the_same(
     assert found.receiver_address == "浙江省杭州市西湖区文新街道文一西路****号"
     (line,) = store.order_lines(found.id)
     assert line.title == "北欧风陶瓷马克杯 大容量带盖"
+
+
+# -- 商品单号: the order line a case is about -------------------------------------------
+
+
+def test_a_case_knows_its_order_line_by_its_goods_number(store: Store, tmp_path: Path, now) -> None:
+    """商品单号 (= 子订单编号) ties the 售后单 to its 子订单: of a 主订单 of two items the
+    case names the blanket's line, a second 售后单 of the same 子订单 too; a later export
+    without the column leaves the stored line as it was."""
+    orders = write_douyin_orders(tmp_path / EXPORT, [douyin_line(TWO, SUB_1), blanket()])
+    rows = [
+        douyin_after_sale("7318945612387450001", TWO, SUB_2, 商品名称="加厚珊瑚绒毛毯 午睡毯"),
+        douyin_after_sale("7318945612387450002", TWO, SUB_2, 售后状态="售后关闭"),
+        douyin_after_sale("7318945612387450003", TWO, SUB_1),
+    ]
+    refunds = after_sales_file(tmp_path, rows)
+    import_files(store, [orders, refunds], now=now)
+    order = store.find_order("douyin", TWO)
+    lines = {line.sub_order_no: line for line in store.order_lines(order.id)}
+    cases = {case.platform_refund_no[-1]: case for case in store.list_cases()}
+    assert {n: c.sub_order_no for n, c in cases.items()} == {"1": SUB_2, "2": SUB_2, "3": SUB_1}
+    line = lines[cases["1"].sub_order_no]
+    assert (line.position, line.title, line.outer_code) == (2, "加厚珊瑚绒毛毯 午睡毯", "BLK-150")
+    assert lines[cases["3"].sub_order_no].title == "北欧风陶瓷马克杯 大容量带盖"
+
+    from shopdesk.services.case_snapshot import read_case
+
+    snapshot = read_case(store, cases["1"].id, from_text("2026-11-28T04:00:00Z"))
+    named = [li.position for li in snapshot.lines if li.sub_order_no == snapshot.case.sub_order_no]
+    assert named == [2]  # the case panel's snapshot finds the line among the order's
+
+    without = [name for name in AFTER_SALES if name != "商品单号"]
+    later = write_douyin_after_sales(
+        tmp_path / "售后单导出-2026-11-28-10-30-00.xlsx", rows[:1], without
+    )
+    import_files(store, [later], now=now)
+    assert store.get_case(cases["1"].id).sub_order_no == SUB_2
+
+
+def test_an_old_store_upgrades_and_its_cases_learn_their_line(tmp_path: Path, now) -> None:
+    """A store made before the case's line was kept (schema 0010) opens with the new step,
+    its case without a line; importing the 售后 export names the line."""
+    import shutil
+
+    fixture = Path(__file__).resolve().parent.parent / "fixtures" / "stores" / "v0010.db"
+    path = tmp_path / "old.db"
+    shutil.copyfile(fixture, path)
+    with Store.open(path) as store:
+        assert "0011_case_sub_order_no" in store_steps(store)
+        (old,) = store.list_cases()
+        assert old.sub_order_no is None
+        orders = write_douyin_orders(tmp_path / EXPORT, [douyin_line(TWO, SUB_1), blanket()])
+        refunds = after_sales_file(tmp_path, [douyin_after_sale(order_no=TWO, sub_no=SUB_2)])
+        import_files(store, [orders, refunds], now=now)
+        douyin = [case for case in store.list_cases() if case.platform == "douyin"]
+        assert [case.sub_order_no for case in douyin] == [SUB_2]
+        assert store.get_case(old.id).sub_order_no is None
+
+
+def store_steps(store: Store) -> list[str]:
+    from shopdesk.core.migrations import migrations
+
+    return migrations.applied(store.db)

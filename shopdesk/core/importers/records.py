@@ -89,3 +89,6 @@ class ParsedRefund:
     # the OrderState id an order known only from this row starts in (None: paid); an
     # order export read later says where it really is
     order_state: str | None = None
+    # the order line (子订单编号) the row is about, where the export names it (Douyin's
+    # 商品单号); None: not named, the stored one stays
+    sub_order_no: str | None = None

@@ -588,8 +588,9 @@ class DouyinRefundParser:
             field = "order_no"
             order_no = _key(self.layout.cell(values, field))
             field = "sub_order_no"
+            sub_order_no = None
             if self.layout.has(field):
-                _key(self.layout.cell(values, field))
+                sub_order_no = _key(self.layout.cell(values, field))
             field = "status"
             status = normalize_status(self._t(values, field))
             state = after_sales_state(status)
@@ -659,4 +660,5 @@ class DouyinRefundParser:
             paid_fen=paid_fen,
             events=events,
             notes=tuple(notes),
+            sub_order_no=sub_order_no,
         )

@@ -6,6 +6,8 @@ and mangled numbers, the .xlsx download; the 售后 workbook (kinds, states, ref
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 import pytest
@@ -549,8 +551,9 @@ def test_open_export_names_the_platform_and_kind(tmp_path: Path) -> None:
         shipped(douyin_line(NO), ("SF0220481613112", "顺丰速运")),
         {**shipped(douyin_line(NO)), "订单状态": "已完成", "订单完成时间": "2026-11-28 09:00:00"},
         douyin_line(NO, 订单状态="已关闭", 取消原因="买家申请退款", 订单提交时间="-"),
+        {**shipped(douyin_line(NO)), "售后状态": "退款成功"},
     ],
-    ids=["waiting", "shipped", "finished", "closed"],
+    ids=["waiting", "shipped", "finished", "closed", "refunded"],
 )
 def test_a_one_item_order_gets_the_values_a_longer_one_would(
     tmp_path: Path, header: list[str], row: dict
@@ -567,7 +570,7 @@ def test_a_one_item_order_gets_the_values_a_longer_one_would(
     (record,) = parser.finish()
     single, single_precision = parser._single_values(sub, record.state)
     double, double_precision = parser._order_values([sub, sub], record.state)
-    for name in ("paid_fen", "total_fen", "postage_fen", "item_count"):
+    for name in ("paid_fen", "total_fen", "postage_fen", "item_count", "refund_fen"):
         assert double.pop(name) == 2 * single.pop(name), name
     assert (single, single_precision) == (double, double_precision)
 
@@ -745,3 +748,119 @@ def store_steps(store: Store) -> list[str]:
     from shopdesk.core.migrations import migrations
 
     return migrations.applied(store.db)
+
+
+# -- SKU: 商家编码 `-`, 货号, 商品规格, unit prices ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("header", "code", "spu", "stored"),
+    [
+        (LAYOUT_B, "", "MUG-400", "MUG-400"),  # written "-": 货号 is the line's code
+        (LAYOUT_B, "-", "MUG-400", "MUG-400"),  # written "\t-" as an id cell: the same
+        (LAYOUT_B, "MUG-400-W", "MUG-400", "MUG-400-W"),  # 商家编码 first
+        (LAYOUT_B, "", "", ""),  # both "-": empty, never the dash
+        (LAYOUT_A, "", "MUG-400", ""),  # layout A has no 货号
+    ],
+    ids=["dash-spu", "tab-dash-spu", "code", "both-dash", "A-dash"],
+)
+def test_a_dash_seller_code_is_empty_and_the_spu_code_is_kept(
+    store: Store, tmp_path: Path, now, header: list[str], code: str, spu: str, stored: str
+) -> None:
+    path = write_douyin_orders(
+        tmp_path / EXPORT, [douyin_line(NO, 商家编码=code, 货号=spu)], header
+    )
+    names, cells = csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig")))
+    written = cells[names.index("商家编码")]
+    assert written == ("-" if code == "" else "\t" + code)  # as 抖店 writes it
+    import_files(store, [path], now=now)
+    (line,) = store.order_lines(only_order(store).id)
+    assert line.outer_code == stored
+
+
+def test_spec_unit_price_quantity_and_masked_receiver(store: Store, tmp_path: Path, now) -> None:
+    """商品单价 (A) / 商品金额 (B) are unit prices: two mugs are 2 x 39.90, not 19.95 each;
+    商品规格 is layout A's only; there is no buyer account column, the receiver is masked
+    and kept as written, 省/市/区/街道 in clear."""
+    row = douyin_line(NO, 商品数量="2", 订单应付金额="76.80")
+    import_files(store, [write_douyin_orders(tmp_path / EXPORT, [row], LAYOUT_A)], now=now)
+    found = only_order(store)
+    (line,) = store.order_lines(found.id)
+    assert (line.price_fen, line.quantity, line.sku_props) == (3990, 2, "奶白色;400ml")
+    assert (found.item_count, found.paid_fen, found.total_fen) == (2, 7680 - 150, 7680)
+    assert (found.buyer_nick, found.receiver_name, found.receiver_phone) == (
+        "",
+        "王**",
+        "1********35",
+    )
+    other = "6917546239482029999"
+    path = write_douyin_orders(tmp_path / "b.csv", [douyin_line(other, 商品数量="2")], LAYOUT_B)
+    import_files(store, [path], now=now)
+    (line,) = store.order_lines(store.find_order("douyin", other).id)
+    assert (line.price_fen, line.quantity, line.sku_props) == (3990, 2, "")  # no 商品规格 in B
+
+
+def test_every_flag_colour_imports(store: Store, tmp_path: Path, now) -> None:
+    """旗帜颜色 灰/紫/青/绿/橙/红: ShopDesk does not read it; no colour stops a row."""
+    rows = [
+        douyin_line(f"691754623948203{i:03d}1", 旗帜颜色=colour)
+        for i, colour in enumerate("灰紫青绿橙红")
+    ]
+    report = import_files(store, [write_douyin_orders(tmp_path / EXPORT, rows)], now=now)
+    assert (report.files[0].added, report.files[0].skipped) == (6, [])
+
+
+# -- 售后状态 of the order export ------------------------------------------------------
+
+
+@pytest.mark.parametrize("header", [LAYOUT_A, LAYOUT_B], ids=["74 columns", "75 columns"])
+@pytest.mark.parametrize(
+    ("after_sales", "refund_fen"),
+    [
+        ("", 0),  # written "-"
+        ("退款成功", 3540),
+        ("已全额退款", 3540),
+        ("同意退款，退款成功", 3540),
+        ("售后关闭", 0),  # asked, then closed: nothing went back
+        ("待商家处理", 0),
+        ("待商家收货", 0),
+    ],
+)
+def test_the_order_export_s_after_sales_status_gives_the_refunded_amount(
+    store: Store, tmp_path: Path, now, header: list[str], after_sales: str, refund_fen: int
+) -> None:
+    """A 子订单 whose 售后状态 says the money went back counts its paid (订单应付金额 - 支付优惠)
+    as the order's refund; its 订单状态 is still the order's status."""
+    row = {**shipped(douyin_line(NO)), "订单状态": "已完成", "售后状态": after_sales}
+    import_files(store, [write_douyin_orders(tmp_path / EXPORT, [row], header)], now=now)
+    found = only_order(store)
+    assert (found.status, found.state, found.refund_fen) == ("已完成", "success", refund_fen)
+
+
+def test_a_sub_order_refunded_after_shipping_does_not_hide_the_one_still_to_ship(
+    store: Store, tmp_path: Path, now
+) -> None:
+    """One 子订单 shipped and refunded (已发货, 售后状态 退款成功), the other still 待发货: the
+    主订单 is still to ship, its ship clock runs to that 子订单's 承诺发货时间; the
+    refund is the refunded one's paid. Both refunded: the 订单状态 as written."""
+    refunded = {**shipped(douyin_line(TWO, SUB_1)), "售后状态": "退款成功"}
+    waiting = blanket(承诺发货时间="2026-11-30 09:00:00")
+    assert status_of(store, tmp_path, now, [refunded, waiting]) == ("待发货", "paid")
+    found = store.find_order("douyin", TWO)
+    assert (found.refund_fen, found.paid_fen) == (3540, 3540 + 8000)
+    (ship,) = deadlines_for_order(store, found, from_text("2026-11-28T04:00:00Z"))
+    assert (ship.rule_id, ship.basis) == ("ship.deadline", "platform")
+    assert ship.due_at == from_text("2026-11-30T01:00:00Z")
+    (line, _) = store.order_lines(found.id)
+    assert (line.sub_order_no, line.status) == (SUB_1, "已发货")  # the line keeps its word
+
+
+def test_every_sub_order_refunded_keeps_the_written_status(
+    store: Store, tmp_path: Path, now
+) -> None:
+    rows = [
+        {**shipped(douyin_line(TWO, SUB_1)), "售后状态": "退款成功"},
+        {**shipped(blanket()), "售后状态": "已全额退款"},
+    ]
+    assert status_of(store, tmp_path, now, rows) == ("已发货", "shipped")
+    assert store.find_order("douyin", TWO).refund_fen == 3540 + 8000

@@ -35,6 +35,7 @@ ORDER_COLUMNS: dict[str, tuple[str, ...]] = {
     "status": ("订单状态",),
     "ship_by_at": ("承诺发货时间",),
     "cancel_reason": ("取消原因",),
+    "after_sales_status": ("售后状态",),  # per 子订单: 退款成功 etc. (its paid went back)
     "shipped_at": ("发货时间",),
     "express": ("快递信息",),
 }

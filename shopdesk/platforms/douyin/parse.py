@@ -3,7 +3,8 @@ export. Facts: shared/domain/platforms/douyin.md. What the status words mean is 
 states.toml beside this file.
 
 A 主订单's values come from all its 子订单 rows (paid = the sum of 订单应付金额 - 支付优惠,
-the status from the statuses of its 子订单), so the order parser holds the rows of one
+refunded = the paid of those whose 售后状态 says the money went back, the status from the
+statuses of its 子订单), so the order parser holds the rows of one
 主订单 (the export writes them together) and hands them out when the next one begins."""
 
 from __future__ import annotations
@@ -161,6 +162,7 @@ class _SubOrder:
     status: str
     state: str
     gift: bool
+    refunded: bool  # 售后状态 says its money went back (退款成功, 已全额退款, ...)
     paid_fen: int
     payable_fen: int
     unit_price_fen: int
@@ -186,13 +188,22 @@ class _SubOrder:
 
 def order_status(subs: list[_SubOrder]) -> tuple[str, str]:
     """The 主订单's status word and state: 已关闭 only when every 子订单 that is not a gift
-    is closed, else the most advanced status of its open 子订单 (a gift's does not count)."""
+    is closed, else the most advanced status of its open 子订单 (a gift's does not count,
+    nor one refunded in full by its 售后状态 while another is still under way: a 子订单
+    refunded after shipping does not hide the one still to ship)."""
     counted = [sub for sub in subs if not sub.gift] or subs
     open_subs = [sub for sub in counted if sub.state != "closed"]
     if not open_subs:
         return counted[0].status, "closed"
-    best = max(open_subs, key=lambda sub: _PROGRESS.get(sub.state, 0))
+    live = [sub for sub in open_subs if not sub.refunded] or open_subs
+    best = max(live, key=lambda sub: _PROGRESS.get(sub.state, 0))
     return best.status, best.state
+
+
+def refunded_status(status: str) -> bool:
+    """Whether an order row's 售后状态 (退款成功, 已全额退款, 同意退款，退款成功; `-`: none)
+    says the 子订单's money went back to the buyer. 售后关闭 and open words do not."""
+    return bool(status) and after_sales_state(normalize_status(status)) is CaseState.REFUNDED
 
 
 class DouyinOrderParser:
@@ -228,6 +239,8 @@ class DouyinOrderParser:
         self._express_at = at("express")
         self._code_at = at("outer_code")
         self._spu_at = at("spu_code")
+        self._after_sales_at = at("after_sales_status")
+        self._refunded: dict[str, bool] = {}  # 售后状态 text -> refunded; a few words
         self._props_at = at("sku_props")
         self.times = [(name, index[name]) for name in self.TIMES if name in index]
         self.texts = [(name, index[field]) for name, field in self.TEXTS.items() if field in index]
@@ -328,6 +341,12 @@ class DouyinOrderParser:
         notes: list[Note] = []
         title = _cell_text(values, self._title_at)
         cancel_reason = _cell_text(values, self._cancel_at)
+        after_sales = _cell_text(values, self._after_sales_at)
+        refunded = self._refunded.get(after_sales)
+        if refunded is None:
+            refunded = refunded_status(after_sales)
+            if len(self._refunded) < 1000:
+                self._refunded[after_sales] = refunded
         waybills: tuple[str, ...] = ()
         couriers: tuple[str, ...] = ()
         if self._express_at is not None:
@@ -359,6 +378,7 @@ class DouyinOrderParser:
             status=status,
             state=state,
             gift=gift,
+            refunded=refunded,
             paid_fen=max(payable - discount, 0),
             payable_fen=payable,
             unit_price_fen=unit_price,
@@ -481,8 +501,10 @@ class DouyinOrderParser:
             out["ship_by_at"] = None
             earliest("ship_by_at", times("ship_by_at", "ship_by_at", waiting))
         if "shipped_at" in index:
+            # a 子订单 refunded after it was sent says nothing of when the rest ship
+            sent = [sub for sub in subs if not sub.refunded] or subs
             out["shipped_at"] = None
-            earliest("shipped_at", times("shipped_at", "shipped_at", subs))
+            earliest("shipped_at", times("shipped_at", "shipped_at", sent))
         if "finished_at" in index:
             out["confirmed_at"] = None
             if state == "success":
@@ -493,6 +515,8 @@ class DouyinOrderParser:
                     precision["confirmed_at"] = exactness
         out["paid_fen"] = sum(sub.paid_fen for sub in subs)
         out["total_fen"] = sum(sub.payable_fen for sub in subs)
+        if "after_sales_status" in index:
+            out["refund_fen"] = sum(sub.paid_fen for sub in subs if sub.refunded)
         if "postage" in index:
             out["postage_fen"] = sum(sub.postage_fen for sub in subs)
         out["item_count"] = sum(sub.quantity for sub in subs)
@@ -530,6 +554,8 @@ class DouyinOrderParser:
                 precision[name] = exact.get(key, "s")
         out["paid_fen"] = sub.paid_fen
         out["total_fen"] = sub.payable_fen
+        if self._after_sales_at is not None:
+            out["refund_fen"] = sub.paid_fen if sub.refunded else 0
         if self._postage_at is not None:
             out["postage_fen"] = sub.postage_fen
         out["item_count"] = sub.quantity

@@ -864,3 +864,110 @@ def test_every_sub_order_refunded_keeps_the_written_status(
     ]
     assert status_of(store, tmp_path, now, rows) == ("已发货", "shipped")
     assert store.find_order("douyin", TWO).refund_fen == 3540 + 8000
+
+
+# -- return waybills (退货物流单号 / 退货物流公司 / 退货发货时间) ------------------------------
+
+
+RETURN = {
+    "售后类型": "退货退款",
+    "商品发货状态": "已发货",
+    "同意售后申请时间": "2026-11-27 20:30:00",
+    "退货物流单号": "YT9912345678901",
+    "退货物流公司": "圆通速递",
+    "退货发货时间": "2026-11-28 09:12:00",
+}
+
+
+def test_a_return_on_its_way_shows_its_waybill_and_courier(
+    store: Store, tmp_path: Path, now
+) -> None:
+    """待商家收货 with 退货物流单号 and 退货物流公司: the case shows the buyer's return step at
+    退货发货时间 with the waybill as the seller looks it up; the case panel's snapshot has
+    it; a 待买家退货 row has no waybill step."""
+    orders = write_douyin_orders(tmp_path / EXPORT, [shipped(douyin_line(NO))])
+    rows = [
+        douyin_after_sale("7318945612387450001", NO, 售后状态="待商家收货", **RETURN),
+        douyin_after_sale(
+            "7318945612387450002",
+            NO,
+            售后状态="待买家退货",
+            **{**RETURN, "退货物流单号": "", "退货物流公司": "", "退货发货时间": ""},
+        ),
+    ]
+    import_files(store, [orders, after_sales_file(tmp_path, rows)], now=now)
+    sent, waiting = sorted(store.list_cases(), key=lambda c: c.platform_refund_no)
+    assert (sent.kind, sent.state, sent.platform_status) == (
+        "return_refund",
+        "return_in_transit",
+        "待商家收货",
+    )
+    events = [(e.kind, e.at, e.note) for e in store.events(sent.id)]
+    assert events == [
+        ("opened", "2026-11-27T12:11:32Z", "不想要了"),
+        ("seller_agreed", "2026-11-27T12:30:00Z", ""),
+        ("buyer_shipped_return", "2026-11-28T01:12:00Z", "圆通速递 YT9912345678901"),
+    ]
+    assert not [e for e in store.events(waiting.id) if e.kind == "buyer_shipped_return"]
+
+    from shopdesk.services.case_snapshot import read_case
+
+    snapshot = read_case(store, sent.id, now)
+    shown = [e.note for e in snapshot.events if e.kind == "buyer_shipped_return"]
+    assert shown == ["圆通速递 YT9912345678901"]
+    assert snapshot.state.value == "return_in_transit"
+    again = import_files(store, [after_sales_file(tmp_path, rows)], now=now)
+    assert (again.files[0].added, again.files[0].updated) == (0, 0)
+
+
+def test_a_return_without_its_send_time_or_agreement_time(
+    store: Store, tmp_path: Path, now
+) -> None:
+    """No 退货发货时间: the return step still carries the waybill, at the export's time; no
+    同意售后申请时间 but a send time: the agreement is no later than the return was sent."""
+    rows = [
+        douyin_after_sale(
+            "7318945612387450001", 售后状态="待商家收货", **{**RETURN, "退货发货时间": ""}
+        ),
+        douyin_after_sale(
+            "7318945612387450002", 售后状态="待商家收货", **{**RETURN, "同意售后申请时间": ""}
+        ),
+    ]
+    import_files(store, [after_sales_file(tmp_path, rows)], now=now)
+    untimed, unagreed = sorted(store.list_cases(), key=lambda c: c.platform_refund_no)
+    (step,) = [e for e in store.events(untimed.id) if e.kind == "buyer_shipped_return"]
+    assert (step.at, step.note) == ("2026-11-28T01:30:00Z", "圆通速递 YT9912345678901")
+    kinds = [(e.kind, e.at) for e in store.events(unagreed.id)][1:]
+    assert kinds == [
+        ("seller_agreed", "2026-11-28T01:12:00Z"),
+        ("buyer_shipped_return", "2026-11-28T01:12:00Z"),
+    ]
+
+
+def test_a_finished_return_keeps_its_waybill_on_the_timeline(
+    store: Store, tmp_path: Path, now
+) -> None:
+    """A 退货退款 refunded after the goods came back: the timeline is asked, agreed, sent
+    back (with the waybill), refunded, and the case is refunded."""
+    rows = [
+        douyin_after_sale(
+            售后状态="同意退款，退款成功",
+            商家退款时间="2026-11-29 10:00:00",
+            售后完结时间="2026-11-29 10:00:00",
+            **RETURN,
+        )
+    ]
+    import_files(store, [after_sales_file(tmp_path, rows)], now=now)
+    (case,) = store.list_cases()
+    assert (case.state, case.platform_deadline) == ("refunded", None)
+    assert [(e.kind, e.at, e.note) for e in store.events(case.id)] == [
+        ("opened", "2026-11-27T12:11:32Z", "不想要了"),
+        ("seller_agreed", "2026-11-27T12:30:00Z", ""),
+        ("buyer_shipped_return", "2026-11-28T01:12:00Z", "圆通速递 YT9912345678901"),
+        ("refunded", "2026-11-29T02:00:00Z", "同意退款，退款成功"),
+    ]
+    from shopdesk.core.deadlines_repo import case_state
+
+    assert case_state(case, store.events(case.id), from_text("2026-11-30T00:00:00Z")).value == (
+        "refunded"
+    )

@@ -10,7 +10,7 @@ statuses of its 子订单), so the order parser holds the rows of one
 from __future__ import annotations
 
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -33,10 +33,11 @@ from shopdesk.core.importers.records import (
     ParsedLine,
     ParsedOrder,
     ParsedRefund,
+    PlatformEvent,
 )
 from shopdesk.core.importers.rows import RowError
 from shopdesk.core.messages import Message
-from shopdesk.core.model import CaseKind, CaseState
+from shopdesk.core.model import CaseKind, CaseState, EventKind
 from shopdesk.platforms import words
 
 EMPTY = "-"  # 抖店's empty cell
@@ -645,6 +646,8 @@ class DouyinRefundParser:
                 finished_at = finished_at or self._time(values, field)
             field = "agreed_at"
             agreed_at = self._time(values, field)
+            field = "returned_at"
+            returned_at = self._time(values, field)
         except CellError as error:
             name = self.layout.column_name(field) if self.layout.has(field) else field
             raise RowError(name, self._t(values, field), error.reason) from None
@@ -659,6 +662,8 @@ class DouyinRefundParser:
             name = self.layout.column_name("return_tracking")
             notes.append(Note(name, tracking, MANGLED_RETURN_WAYBILL))
             tracking = ""
+        # the return waybill as the seller looks it up: 退货物流公司 and 退货物流单号
+        waybill = f"{self._t(values, 'return_courier')} {tracking}".strip()
         reason = self._t(values, "reason")
         events = implied_events(
             state,
@@ -667,8 +672,9 @@ class DouyinRefundParser:
             status=status,
             finished_at=finished_at,
             agreed_at=agreed_at,
-            return_tracking=tracking,
+            return_tracking=waybill,
         )
+        events = _with_return(events, state, waybill, returned_at, agreed_at)
         return ParsedRefund(
             row=number,
             order_no=order_no,
@@ -688,3 +694,46 @@ class DouyinRefundParser:
             notes=tuple(notes),
             sub_order_no=sub_order_no,
         )
+
+
+# States a case reaches after the buyer sent the goods back (when the row names the return).
+_AFTER_RETURN = (
+    CaseState.REFUSED,
+    CaseState.INTERVENTION,
+    CaseState.REFUNDED,
+    CaseState.CLOSED,
+)
+
+
+def _with_return(
+    events: tuple[PlatformEvent, ...],
+    state: CaseState,
+    waybill: str,
+    returned_at: str | None,
+    agreed_at: str | None,
+) -> tuple[PlatformEvent, ...]:
+    """The buyer's return shipment on the timeline, when it is sent (退货发货时间) and with
+    its waybill (退货物流公司 退货物流单号). On its way (待商家收货): the step carries the
+    time, and the seller's agreement without a time of its own is no later than it (as
+    Taobao's is read). Past it (refunded, closed, refused, with the platform): the step is
+    added where the row says when it was sent, after the seller's agreement when that is
+    known; without a time nothing is placed after the case's end."""
+    shipped = EventKind.BUYER_SHIPPED_RETURN.value
+    agreed = EventKind.SELLER_AGREED.value
+    if state is CaseState.RETURN_IN_TRANSIT:
+        if returned_at is None:
+            return events
+        return tuple(
+            replace(event, at=returned_at)
+            if event.kind == shipped or (event.kind == agreed and event.at is None)
+            else event
+            for event in events
+        )
+    if state not in _AFTER_RETURN or returned_at is None or not waybill:
+        return events
+    opened, *rest = events
+    added = [opened]
+    if agreed_at is not None:
+        added.append(PlatformEvent(agreed, agreed_at))
+    added.append(PlatformEvent(shipped, returned_at, waybill))
+    return (*added, *rest)

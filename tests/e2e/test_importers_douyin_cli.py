@@ -149,3 +149,79 @@ def test_an_excel_resave_with_rounded_ids_is_refused_and_named(tmp_path: Path) -
     )
     listed = json.loads(shopdesk("orders", "--db", db, "--json", "--platform", "douyin").stdout)
     assert [o["order_no"] for o in listed] == [NO]
+
+
+def test_cases_json_gives_douyin_s_status_verbatim_and_its_reason(tmp_path: Path) -> None:
+    """`shopdesk cases --json` on 抖店 售后单: platform_status is the export's word as
+    written (the full-width comma of 同意退款，退款成功, an API word read by its words),
+    platform_reason its 售后原因 (`-`: none); the open ones count down to 自动处理截止时间
+    in `due --json` (basis platform), the return with its waybill among them."""
+    db = str(tmp_path / "s.db")
+    orders = write_douyin_orders(
+        tmp_path / order_export_name(),
+        [douyin_line(NO), shipped(douyin_line(TWO, SUB_1)), shipped(douyin_line(TWO, SUB_2))],
+        LAYOUT_B,
+    )
+    refunds = write_douyin_after_sales(
+        tmp_path / "售后单导出-2026-11-28-09-30-00.xlsx",
+        [
+            douyin_after_sale(
+                "7318945612387450001",
+                NO,
+                售后状态="同意退款，退款成功",
+                售后原因="七天无理由",
+                商家退款时间="2026-11-27 21:00:00",
+                自动处理截止时间="-",
+            ),
+            douyin_after_sale(
+                "7318945612387450002",
+                TWO,
+                SUB_1,
+                售后类型="退货退款",
+                售后状态="待商家收货",
+                售后原因="质量问题",
+                退货物流单号="YT9912345678901",
+                退货物流公司="圆通速递",
+                退货发货时间="2026-11-28 09:12:00",
+                自动处理截止时间="2026-12-05 09:12:00",
+            ),
+            douyin_after_sale(
+                "7318945612387450003",
+                TWO,
+                SUB_2,
+                售后类型="已发货退款",
+                售后状态="商家一次拒绝",
+                售后原因="-",
+            ),
+        ],
+    )
+    result = shopdesk("import", str(orders), str(refunds), "--db", db, "--json")
+    assert result.returncode == 0, result.stderr
+    listed = json.loads(shopdesk("cases", "--db", db, "--json", "--platform", "douyin").stdout)
+    by_order = {(c["order_no"], c["kind"]): c for c in listed}
+    assert {
+        key: (c["state"], c["platform_status"], c["platform_reason"]) for key, c in by_order.items()
+    } == {
+        (NO, "refund_unshipped"): ("refunded", "同意退款，退款成功", "七天无理由"),
+        (TWO, "return_refund"): ("return_in_transit", "待商家收货", "质量问题"),
+        (TWO, "refund_shipped"): ("refused", "商家一次拒绝", None),
+    }
+    refunded = by_order[(NO, "refund_unshipped")]
+    assert (refunded["refund_fen"], refunded["platform_deadline"]) == (3540, None)
+    returned = by_order[(TWO, "return_refund")]
+    assert returned["platform_deadline"] == "2026-12-05T09:12:00+08:00"
+    opened = json.loads(shopdesk("cases", "--db", db, "--json", "--open").stdout)
+    assert {c["kind"] for c in opened if c["platform"] == "douyin"} == {
+        "return_refund",
+        "refund_shipped",
+    }
+
+    due = json.loads(
+        shopdesk("due", "--db", db, "--json", "--now", "2026-11-28T12:00:00+08:00").stdout
+    )
+    (confirm,) = [d for d in due if d["rule"] == "return.seller_confirms"]
+    assert (confirm["order_no"], confirm["basis"], confirm["due_at"]) == (
+        TWO,
+        "platform",
+        "2026-12-05T09:12:00+08:00",
+    )

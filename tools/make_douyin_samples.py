@@ -8,13 +8,16 @@ quirk of shared/domain/platforms/douyin.md has a file here:
 - the order export in the 74-column default layout (A) and the 75-column custom layout
   (B, with 快递信息 naming several waybills and couriers), UTF-8 with BOM, one row per
   子订单, ids written "\\t6917…", `-` for an empty cell, a repeated row, a 主订单 mixing
-  statuses, a gift line cancelled after its main item's refund, `名称-金额` discounts;
+  statuses, a gift line cancelled after its main item's refund, `名称-金额` discounts, a
+  子订单 refunded after shipping (售后状态 退款成功) beside one still to ship, 商家编码 `-`
+  beside a 货号, two of an item at its unit price;
 - the order export downloaded as .xlsx;
 - Excel re-saves: GBK with slash dates without seconds, once with the id columns set to
   text (importable) and once as Excel leaves them (ids as 6.91755E+18: refused whole),
   and one with a single mangled 主订单编号 and a mangled waybill;
 - the 售后 export `售后单导出-<time>.xlsx` (订单号 = 主订单编号, 商品单号 = 子订单编号,
-  自动处理截止时间) with every 售后类型, and its Excel re-save with a mangled 售后单号.
+  自动处理截止时间) with every 售后类型, returns on their way and finished with 退货物流单号,
+  退货物流公司 and 退货发货时间, and its Excel re-save with a mangled 售后单号.
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ WAITING = "6917546239482019245"  # one item, not shipped
 MIXED = "6917546239482020011"  # two items: one shipped in two parcels, one still waiting
 DONE = "6917546239482021377"  # finished
 CLOSED = "6917546239482022563"  # refunded before shipping; its gift cancelled with it
+PART = "6917546239482023105"  # one item refunded after shipping, the other still to ship
 KEYS = {"主订单编号", "子订单编号"}
 
 
@@ -88,7 +92,21 @@ def order_rows() -> list[dict]:
         取消原因="主品订单售后完成，未发货赠品订单取消",
         商家编码="-",
     )
-    return [waiting, mug, blanket, mug, done, closed_main, gift]  # mug twice: a repeat
+    refunded = {
+        **shipped(douyin_line(PART, "6917546239482023106"), ("SF0220481613113", "顺丰速运")),
+        "售后状态": "退款成功",
+    }
+    still_to_ship = douyin_line(
+        PART,
+        "6917546239482023107",
+        商品数量="2",
+        订单应付金额="76.80",
+        商家编码="-",  # no seller code: the 货号 (layout B) is the line's code
+        货号="MUG-400",
+        承诺发货时间="2026-11-30 10:21:15",
+    )
+    # mug twice: a repeat
+    return [waiting, mug, blanket, mug, done, closed_main, gift, refunded, still_to_ship]
 
 
 def after_sales_rows() -> list[dict]:
@@ -110,6 +128,7 @@ def after_sales_rows() -> list[dict]:
             商品发货状态="已发货",
             退货物流单号="YT9912345678901",
             退货物流公司="圆通速递",
+            退货发货时间="2026-11-28 09:12:00",
             同意售后申请时间="2026-11-27 20:30:00",
         ),
         douyin_after_sale(
@@ -128,6 +147,29 @@ def after_sales_rows() -> list[dict]:
             是否极速退款="是",
             商家退款时间="2026-11-27 20:11:40",
             售后完结时间="2026-11-27 20:11:40",
+            自动处理截止时间="",
+        ),
+        douyin_after_sale(
+            "7318945612387456794",
+            PART,
+            "6917546239482023106",
+            售后类型="已发货退款",
+            售后状态="同意退款，退款成功",
+            商品发货状态="已发货",
+            商家退款时间="2026-11-27 22:00:00",
+            自动处理截止时间="",
+        ),
+        douyin_after_sale(
+            "7318945612387456795",
+            DONE,
+            售后类型="退货退款",
+            售后状态="退款成功",
+            商品发货状态="已发货",
+            退货物流单号="SF1312345678901",
+            退货物流公司="顺丰速运",
+            退货发货时间="2026-11-28 08:00:00",
+            同意售后申请时间="2026-11-27 20:30:00",
+            商家退款时间="2026-11-28 09:00:00",
             自动处理截止时间="",
         ),
     ]

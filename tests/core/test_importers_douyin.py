@@ -971,3 +971,64 @@ def test_a_finished_return_keeps_its_waybill_on_the_timeline(
     assert case_state(case, store.events(case.id), from_text("2026-11-30T00:00:00Z")).value == (
         "refunded"
     )
+
+
+def test_the_sample_tool_s_files_read_as_douyin_md_says(store: Store, tmp_path: Path, now) -> None:
+    """tools/make_douyin_samples.py's set, imported: each quirk it writes is read as
+    shared/domain/platforms/douyin.md says (tests/e2e/test_sample_tools.py checks each file's
+    kind and its skipped and cleared cells)."""
+    import importlib.util
+
+    root = Path(__file__).resolve().parents[2]
+    spec = importlib.util.spec_from_file_location(
+        "make_douyin_samples", root / "tools" / "make_douyin_samples.py"
+    )
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    folder = tmp_path / "samples"
+    assert tool.main(["make_douyin_samples.py", str(folder)]) == 0
+    layout_a = folder / "1795826400_3edeb47b86bdb5b9.csv"
+    layout_b = folder / "1795826460_9f0c2b7e4d1a6c3b8e5f7a9d0b2c4e6fHNkQx1.csv"
+    after = folder / "售后单导出-2026-11-28-09-30-00.xlsx"
+    report = import_files(store, [layout_a, layout_b, after], now=now)
+    assert [(f.kind, f.rows, f.skipped, f.cleared) for f in report.files] == [
+        ("orders", 9, [], []),
+        ("orders", 9, [], []),
+        ("refunds", 7, [], []),
+    ]
+    order = {no: store.find_order("douyin", no) for no in (tool.WAITING, tool.MIXED, tool.PART)}
+    waiting, mixed, part = order[tool.WAITING], order[tool.MIXED], order[tool.PART]
+    assert (waiting.state, waiting.paid_fen, waiting.ship_by_at) == (
+        "paid",
+        3540,
+        "2026-11-29T02:21:15Z",
+    )
+    assert (mixed.status, mixed.lines, mixed.paid_fen) == ("已发货", 2, 3540 + 8000)  # a repeat
+    assert (mixed.tracking_no, mixed.courier) == (
+        "SF0220481613112,770291786060549",
+        "顺丰速运,申通快递",
+    )
+    closed = store.find_order("douyin", tool.CLOSED)
+    assert (closed.state, closed.closed_reason, closed.refund_fen) == (
+        "closed",
+        "买家申请退款",
+        3540,
+    )
+    assert (part.status, part.refund_fen, part.shipped_at) == ("待发货", 3540, None)
+    sent, two_mugs = store.order_lines(part.id)
+    assert (two_mugs.outer_code, two_mugs.quantity, two_mugs.price_fen) == ("MUG-400", 2, 3990)
+
+    cases = {case.platform_refund_no[-2:]: case for case in store.list_cases()}
+    assert cases["90"].sub_order_no == "6917546239482020012"  # the mug, not the blanket
+    assert cases["94"].sub_order_no == sent.sub_order_no
+    assert cases["89"].sub_order_no == tool.WAITING  # one item: 商品单号 = 订单号
+    for number, state in (("91", "return_in_transit"), ("95", "refunded")):
+        returns = [
+            e.note for e in store.events(cases[number].id) if e.kind == "buyer_shipped_return"
+        ]
+        assert (cases[number].state, len(returns)) == (state, 1)
+    assert cases["89"].platform_deadline == "2026-11-29T12:11:32Z"  # 自动处理截止时间
+    assert cases["93"].state == "refunded"  # 极速退款
+
+    resaved = import_files(store, [folder / "excel-resaved-ids-as-text.csv"], now=now)
+    assert (resaved.files[0].added, resaved.files[0].skipped) == (0, [])

@@ -1032,3 +1032,42 @@ def test_the_sample_tool_s_files_read_as_douyin_md_says(store: Store, tmp_path: 
 
     resaved = import_files(store, [folder / "excel-resaved-ids-as-text.csv"], now=now)
     assert (resaved.files[0].added, resaved.files[0].skipped) == (0, [])
+
+
+def test_a_seller_s_own_field_set_in_its_own_order(store: Store, tmp_path: Path, now) -> None:
+    """The seller picks the fields and their order: columns are found by name; without
+    支付优惠 the paid is 订单应付金额, without 承诺发货时间 no ship-by is invented. A file
+    without 订单状态 is refused whole, naming it."""
+    picked = ["订单状态", "支付完成时间", "订单提交时间", "订单应付金额", "商品数量"]
+    header = [*picked, "选购商品", "子订单编号", "主订单编号"]
+    path = write_douyin_orders(tmp_path / EXPORT, [douyin_line(NO)], header)
+    report = import_files(store, [path], now=now)
+    assert (report.files[0].platform, report.files[0].added) == ("douyin", 1)
+    found = only_order(store)
+    assert (found.status, found.paid_fen, found.ship_by_at) == ("待发货", 3690, None)
+    assert found.paid_at == "2026-11-27T02:21:15Z"
+    without = write_douyin_orders(
+        tmp_path / "1795826460_3edeb47b86bdb5b9.csv",
+        [douyin_line(TWO, SUB_1)],
+        [name for name in LAYOUT_B if name != "订单状态"],
+    )
+    with pytest.raises(InputError, match="订单状态"):
+        import_files(store, [without], now=now)
+    assert store.find_order("douyin", TWO) is None
+
+
+def test_the_seven_day_return_counts_from_the_day_after_signing(
+    store: Store, tmp_path: Path, now
+) -> None:
+    """《七天无理由退货服务规范》: 168 hours from 0:00 (China) of the day after 签收, which the
+    seller enters (no Douyin export has it)."""
+    from shopdesk.core.order_jobs import mark_delivered
+
+    path = write_douyin_orders(tmp_path / EXPORT, [shipped(douyin_line(NO))], LAYOUT_B)
+    import_files(store, [path], now=now)
+    signed = from_text("2026-11-28T03:00:00Z")  # 11:00 China
+    order = mark_delivered(store, only_order(store).id, signed, now=now)
+    clocks = {d.rule_id: d for d in deadlines_for_order(store, order, now)}
+    seven = clocks["no_reason_return"]
+    assert seven.due_at == from_text("2026-12-05T16:00:00Z")  # 2026-11-29 0:00 China + 168 h
+    assert (seven.party, seven.unknown_length) == ("buyer", False)

@@ -4,8 +4,10 @@
 
 Orders are upserted by (platform, order_no): the newer export (by the time in its file
 name, else by import order) wins, but a less precise time never replaces a more precise
-one. Item lines attach to their orders by 子订单编号, else by position and product. Refund
-rows become cases with platform events; the platform's status and deadline win.
+one; a receiver masked (`王*阳`, `137****1772`) or left out never replaces the full one
+known, and a full one fills in a masked one. Item lines attach to their orders by
+子订单编号, else by position and product. Refund rows become cases with platform events;
+the platform's status and deadline win.
 """
 
 from __future__ import annotations
@@ -77,6 +79,9 @@ ORDER_TEXTS = {
     "buyer_message",
     "seller_note",
 }
+# Who the parcel goes to: exports may mask these (`王*阳`, `137****1772`) or leave them out;
+# a value that says less never replaces one that says more (_tells_less).
+RECEIVER_FIELDS = frozenset({"receiver_name", "receiver_phone", "receiver_address"})
 LINE_FIELDS = (
     "sub_order_no",
     "title",
@@ -844,6 +849,12 @@ def _merge_order(row: dict[str, Any], record: ParsedOrder, stamp: str) -> None:
                 else:
                     precision.pop(f"{name}.from", None)
             continue
+        if name in RECEIVER_FIELDS:
+            if _tells_less(value, row[name]):
+                continue  # a masked or left-out receiver never hides the one known
+            if _tells_less(row[name], value):
+                row[name] = value  # the full receiver fills in a masked one, whatever its age
+                continue
         if not newer and row[name] not in ("", None, 0):
             continue
         if name in ORDER_TEXTS and value == "" and row[name]:
@@ -852,6 +863,25 @@ def _merge_order(row: dict[str, Any], record: ParsedOrder, stamp: str) -> None:
     row["precision"] = json.dumps(precision, sort_keys=True)
     if newer:
         row["source_stamp"] = stamp
+
+
+def _masked(text: str) -> bool:
+    """Whether an export hid part of a value behind a run of `*` (`王*阳`, `137****1772`,
+    `文一西路****号`; the full-width `＊` too)."""
+    return "*" in text or "\uff0a" in text
+
+
+def _tells_less(value: str | None, known: str | None) -> bool:
+    """Whether the receiver field `value` says less than the `known` one: empty, masked where
+    `known` is not, or only the start of it (an address's region without the street and
+    house number). Then `known` is kept."""
+    if not known:
+        return False
+    if not value:
+        return True
+    if _masked(value):
+        return not _masked(known)
+    return len(value) < len(known) and known.startswith(value) and not _masked(known)
 
 
 def _line_key(row: dict[str, Any]) -> int:

@@ -559,7 +559,8 @@ class Store:
 
     def _waiting(self, write: Callable[[], object]) -> None:
         """Try `write` at once; when another process holds the write lock, say so
-        (on_wait) and wait up to BUSY_SECONDS before StoreLockedError."""
+        (on_wait) and wait up to BUSY_SECONDS before StoreLockedError (at once inside
+        `not_waiting`)."""
         conn = self.db.conn
         conn.execute("PRAGMA busy_timeout = 0")
         try:
@@ -567,13 +568,33 @@ class Store:
                 write()
                 return
             except StoreLockedError:
-                pass
+                if self._not_waiting:
+                    raise
             if self.on_wait is not None:
                 self.on_wait(Message("store.waiting", file=self.path.name, seconds=BUSY_SECONDS))
             conn.execute(f"PRAGMA busy_timeout = {int(BUSY_SECONDS * 1000)}")
             write()
         finally:
-            conn.execute(f"PRAGMA busy_timeout = {int(BUSY_SECONDS * 1000)}")
+            conn.execute(f"PRAGMA busy_timeout = {self._busy_ms()}")
+
+    _not_waiting = False
+
+    def _busy_ms(self) -> int:
+        return 0 if self._not_waiting else int(BUSY_SECONDS * 1000)
+
+    @contextmanager
+    def not_waiting(self) -> Iterator[None]:
+        """Writes inside fail at once with StoreLockedError while another connection
+        holds the write lock, instead of waiting for it: the window's own bookkeeping
+        (a reminder shown, when it last ran) must never freeze it behind an import
+        that a worker thread is writing."""
+        self._not_waiting = True
+        self.db.conn.execute("PRAGMA busy_timeout = 0")
+        try:
+            yield
+        finally:
+            self._not_waiting = False
+            self.db.conn.execute(f"PRAGMA busy_timeout = {self._busy_ms()}")
 
     def schema_version(self) -> int:
         return len(migrations.applied(self.db))

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from shopdesk.core import deadlines_repo as repo
+from shopdesk.core.errors import StoreLockedError
 from shopdesk.core.store import Store
 from shopdesk.services import clocks
 from shopdesk.services.changes import Changes
@@ -90,9 +91,13 @@ class ClockCatchUp(QObject):
         pending = None if everything else repo.pending_catch_up(store, now)
         size = repo.recompute_size_bound(store) if pending is None else pending.size
         if size <= BACKGROUND_ABOVE:
-            if pending is None:
-                return repo.bring_up_to_date(store, now)
-            return repo.catch_up(store, now, pending=pending)  # the rows just found
+            try:
+                with store.not_waiting():  # never frozen behind an import's write lock
+                    if pending is None:
+                        return repo.bring_up_to_date(store, now)
+                    return repo.catch_up(store, now, pending=pending)  # the rows just found
+            except StoreLockedError:
+                return 0  # a worker is writing: its Changes bring the next catch-up
         self.waiting = True
         self.first_paint.then(self._start)
         return 0

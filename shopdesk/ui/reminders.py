@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QApplication, QMenu, QStyle, QSystemTrayIcon
 
 from shopdesk.core.countdown import countdown
+from shopdesk.core.errors import StoreLockedError
 from shopdesk.core.reminders_repo import (
     DueSummary,
     came_due_while_closed,
@@ -24,6 +25,7 @@ from shopdesk.core.reminders_repo import (
     mark_fired,
     mark_seen,
     pending_reminders,
+    reminder_key,
 )
 from shopdesk.core.store import Store
 from shopdesk.ui.countdown import ui_now
@@ -144,6 +146,22 @@ class ReminderService(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_EVERY_MS)
         self.timer.timeout.connect(self.check)
+        # While a worker writes (an import holds the store's write lock), the marks of
+        # what was shown wait here for the next check: the window never waits for them.
+        self._unsaved: list = []
+        self._shown: set[str] = set()  # reminder keys shown while running, saved or not
+
+    def _save(self, write) -> None:
+        """Run the bookkeeping write `write()` now, or at a later check if the store is
+        busy (never blocking the window behind a background job)."""
+        self._unsaved.append(write)
+        waiting, self._unsaved = self._unsaved, []
+        for pending in waiting:
+            try:
+                with self.store.not_waiting():
+                    pending()
+            except StoreLockedError:
+                self._unsaved.append(pending)
 
     def start(self) -> None:
         self.summarize_missed()
@@ -163,7 +181,7 @@ class ReminderService(QObject):
                 "\n".join(lines),
                 urgent=True,
             )
-        mark_seen(self.store, now)
+        self._save(lambda: mark_seen(self.store, now))
         return len(missed)
 
     def check(self, now: datetime | None = None) -> int:
@@ -171,7 +189,11 @@ class ReminderService(QObject):
         fall due together (the first start of the day). Returns how many fired."""
         now = now or ui_now()
         language = current_language()
-        due = pending_reminders(self.store, now)
+        due = [
+            r
+            for r in pending_reminders(self.store, now)
+            if reminder_key(r.deadline, r.lead_hours) not in self._shown
+        ]
         if len(due) > GROUP_ABOVE:
             lines = [
                 f"{countdown(r.deadline.due_at, now, language).text} · "
@@ -192,9 +214,10 @@ class ReminderService(QObject):
                     f"{_subject(d)}\n{d.on_timeout_in(language)}",
                     urgent=reminder.lead_hours <= 4,
                 )
+        self._shown.update(reminder_key(r.deadline, r.lead_hours) for r in due)
         if due:
-            mark_fired(self.store, due, now)
-        mark_seen(self.store, now)
+            self._save(lambda: mark_fired(self.store, due, now))
+        self._save(lambda: mark_seen(self.store, now))
         self.update_status(now)
         return len(due)
 

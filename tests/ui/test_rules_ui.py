@@ -249,6 +249,37 @@ def test_reminders_fire_once_and_summarize_what_ran_out_while_closed(qtbot, shop
     assert "关闭期间" in notifier.shown[0][0]
 
 
+def test_reminders_shown_while_an_import_writes_are_saved_after_it_not_waited_for(
+    qtbot, shop, clock, monkeypatch
+):
+    """An import on a worker holds the store's write lock for its whole run: the window's
+    reminder marks must not freeze it (nor fail after the busy timeout); they are saved
+    at the next check after the import, and nothing is shown twice meanwhile."""
+    import sqlite3
+
+    from shopdesk.core import store as store_module
+    from shopdesk.core.reminders_repo import LAST_SEEN_SETTING
+
+    monkeypatch.setattr(store_module, "BUSY_SECONDS", 30)  # a wait would fail this test
+    notifier = RecordingNotifier()
+    service = ReminderService(shop, notifier)
+    importer = sqlite3.connect(shop.path, isolation_level=None)
+    importer.execute("BEGIN IMMEDIATE")  # what a running import holds
+    importer.execute("INSERT INTO settings (key, value) VALUES ('import.running', '1')")
+    fired = service.check(clock.now)
+    assert fired > 3 and len(notifier.shown) == 1
+    assert service.check(clock.now + timedelta(minutes=1)) == 0  # shown once, though unsaved
+    assert shop.get_setting(LAST_SEEN_SETTING) is None  # nothing written yet
+    importer.execute("COMMIT")
+    importer.close()
+    assert service.check(clock.now + timedelta(minutes=2)) == 0
+    assert shop.get_setting(LAST_SEEN_SETTING) is not None
+    saved = shop.db.execute("SELECT count(*) FROM reminders_fired").fetchone()[0]
+    assert saved >= fired
+    again = ReminderService(shop, RecordingNotifier())  # the next start
+    assert again.check(clock.now + timedelta(minutes=3)) == 0
+
+
 def test_status_line_leads_with_what_is_overdue(qtbot, shop, clock):
     from shopdesk.ui.main_window import MainWindow
 
@@ -339,6 +370,30 @@ def test_an_order_written_elsewhere_gets_its_clock_on_refresh(qtbot, shop, clock
     due = from_text(rows[at]["next_due_at"])
     assert all(from_text(r["next_due_at"]) <= due for r in rows[:at])
     assert all(from_text(r["next_due_at"]) >= due for r in rows[at + 1 :])
+
+
+def test_a_small_catch_up_while_an_import_writes_waits_for_the_next_refresh(
+    qtbot, demo_store, clock, monkeypatch
+):
+    import sqlite3
+
+    from shopdesk.core import store as store_module
+    from shopdesk.ui.main_window import MainWindow
+
+    monkeypatch.setattr(store_module, "BUSY_SECONDS", 30)  # a wait would fail this test
+    window = MainWindow(demo_store)  # computes the demo's clocks at once
+    qtbot.addWidget(window)
+    stamp = demo_store.get_setting(RULES_STAMP_SETTING)
+    demo_store.set_setting(RULES_STAMP_SETTING, "an older rule set")  # all to recompute
+    importer = sqlite3.connect(demo_store.path, isolation_level=None)
+    importer.execute("BEGIN IMMEDIATE")  # what a running import holds
+    importer.execute("INSERT INTO settings (key, value) VALUES ('import.running', '1')")
+    assert window.clocks.bring_up_to_date() == 0  # not now, and the window did not wait
+    assert demo_store.get_setting(RULES_STAMP_SETTING) == "an older rule set"
+    importer.execute("COMMIT")
+    importer.close()
+    assert window.clocks.bring_up_to_date() > 0  # the refresh after the import
+    assert demo_store.get_setting(RULES_STAMP_SETTING) == stamp
 
 
 def test_a_big_store_is_recomputed_in_the_background(qtbot, demo_store, clock, monkeypatch):

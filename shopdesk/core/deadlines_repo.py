@@ -8,14 +8,13 @@ imports, a new rule set).
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from shopdesk.core import due_search, messages
+from shopdesk.core import messages
 from shopdesk.core.case_facts import cached_columns, derive_facts
 from shopdesk.core.case_states import (
     check_move,
@@ -23,19 +22,35 @@ from shopdesk.core.case_states import (
     effective_events,
     undoable_event,
 )
+from shopdesk.core.clock_marks import (  # noqa: F401 - also reached from here
+    CHANGES_SETTING,
+    EXPIRED_SETTING,
+    RULES_STAMP_SETTING,
+    CatchUp,
+    mark_refreshed,
+    pending_catch_up,
+    recompute_size_bound,
+    rules_changed,
+    rules_stamp,
+)
+from shopdesk.core.due_list import (  # noqa: F401 - also reached from here
+    _due_union,  # noqa: F401 - the due search tests' plain way
+    count_due,
+    due_filter,
+    due_page,
+    rule_title,
+)
 from shopdesk.core.errors import InputError
 from shopdesk.core.evidence_repo import case_chat_messages
 from shopdesk.core.labels import newer_version_id
 from shopdesk.core.model import CLOSED_CASE_SQL, Case, CaseState, Event, EventKind, Order, Party
 from shopdesk.core.reply_clock import (
-    REPLY_RULE_ID,
     ReplyTarget,
     contacts,
     reply_deadline,
     reply_target,
 )
 from shopdesk.core.rules import (
-    PLATFORM_RULE_ID,
     Deadline,
     RuleSet,
     case_deadlines,
@@ -49,11 +64,8 @@ from shopdesk.core.rulesets import (  # noqa: F401
     loaded_rules_dir,
     rules_info,
 )
-from shopdesk.core.scope import EVERYTHING, Scope
-from shopdesk.core.search_repo import match_ids
 from shopdesk.core.store import Store
-from shopdesk.core.timeutil import now_text, now_utc, to_text
-from shopdesk.platforms.registry import rule_files
+from shopdesk.core.timeutil import now_utc, to_text
 
 _OPEN_CASE = f"state NOT IN {CLOSED_CASE_SQL}"
 _CHUNK = 500
@@ -258,14 +270,6 @@ def _recompute_in_chunks(
     return done, True
 
 
-def recompute_size_bound(store: Store) -> int:
-    """At least as many rows as `recompute_all` would look at, read at once from the
-    ids (an exact count reads every order: 0.4 s on a million)."""
-    orders = store.db.execute("SELECT coalesce(max(id), 0) FROM orders").fetchone()[0]
-    cases = store.db.execute("SELECT coalesce(max(id), 0) FROM cases").fetchone()[0]
-    return orders + cases
-
-
 # Orders that may have a running clock at `now`: unshipped or undelivered ones, those
 # with a cached due time, and those whose last step is recent enough for any window.
 _ORDER_CANDIDATES = (
@@ -462,153 +466,11 @@ def set_platform_deadline(
     return store.get_case(case_id)
 
 
-# ---------------------------------------------------------------- the 待办 list, in pages
-# Each arm walks its own next_due_at index and stops after offset + limit rows; the two
-# arms are merged. Row ids: a case's id, or minus the order's id.
-
-# Each half filters itself and the compound SELECT's own ORDER BY merges two index scans
-# (orders_due_list, cases_due_list of step 0003_perf_search): the first page of a million
-# orders costs a millisecond. Wrapping it in an outer SELECT would sort every due row.
-_DUE_CASES = f"""
-    SELECT c.id AS id, 'case' AS subject, c.id AS case_id, o.id AS order_id, o.order_no,
-           o.platform, o.buyer_nick, o.item_titles, c.kind AS kind, c.state AS state,
-           c.next_due_at AS next_due_at, c.next_due_party AS next_due_party,
-           c.next_due_rule AS next_due_rule, c.platform_deadline AS platform_deadline
-    FROM cases c JOIN orders o ON o.id = c.order_id
-    WHERE c.next_due_at IS NOT NULL AND c.{_OPEN_CASE} AND {{where}}
-"""
-_DUE_ORDERS = """
-    SELECT -o.id, 'order', NULL, o.id, o.order_no, o.platform, o.buyer_nick, o.item_titles,
-           NULL, o.state, o.next_due_at, o.next_due_party, o.next_due_rule, o.ship_by_at
-    FROM orders o WHERE o.next_due_at IS NOT NULL AND {where}
-"""
-
-
-def due_filter(
-    alias: str, party: str, search: str | None = None, scope: Scope = EVERYTHING
-) -> tuple[str, list]:
-    """The WHERE part choosing the 待办 rows of `party` (matching `search`, of `scope`'s
-    platform and shop) for table alias `alias` ("c" cases, "o" orders); with a scope, a
-    case's half reads its order as o (a case's platform and shop are its order's)."""
-    where, params = "1", []
-    if party == Party.SELLER.value:
-        where = f"{alias}.next_due_party IN ('seller', 'both')"
-    elif party == Party.BUYER.value:
-        where = f"{alias}.next_due_party IN ('buyer', 'both')"
-    if search:
-        ids, params = match_ids("case" if alias == "c" else "order", search)
-        where += f" AND {alias}.id IN ({ids})"
-    within, more = scope.where("o")
-    return where + within, [*params, *more]
-
-
-def _due_union(party: str, search: str | None, scope: Scope = EVERYTHING) -> tuple[str, list]:
-    case_where, case_params = due_filter("c", party, search, scope)
-    order_where, order_params = due_filter("o", party, search, scope)
-    sql = (
-        _DUE_CASES.format(where=case_where) + " UNION ALL " + _DUE_ORDERS.format(where=order_where)
-    )
-    return sql, [*case_params, *order_params]
-
-
-def count_due(
-    store: Store, party: str = "seller", search: str | None = None, scope: Scope = EVERYTHING
-) -> int:
-    if search and scope.everything:
-        return due_search.search_count(store, party, search)
-    case_where, case_params = due_filter("c", party, search, scope)
-    order_where, order_params = due_filter("o", party, search, scope)
-    # every case has its order: the orders are joined only to scope the cases
-    cases = "cases c" if scope.everything else "cases c JOIN orders o ON o.id = c.order_id"
-    sql = (
-        f"SELECT (SELECT count(*) FROM {cases} WHERE c.next_due_at IS NOT NULL "
-        f"AND c.{_OPEN_CASE} AND {case_where}) + (SELECT count(*) FROM orders o "
-        f"WHERE o.next_due_at IS NOT NULL AND {order_where})"
-    )
-    return store.db.execute(sql, [*case_params, *order_params]).fetchone()[0]
-
-
-def due_page(
-    store: Store,
-    offset: int,
-    limit: int,
-    party: str = "seller",
-    search: str | None = None,
-    descending: bool = False,
-    language: str = "zh-CN",
-    scope: Scope = EVERYTHING,
-) -> list[dict]:
-    """One page of the 待办 list (of one platform or shop with `scope`): orders (id < 0) and cases (id > 0) by cached due time,
-    soonest first (`descending`: latest first, for reading the end of the list). Row ids:
-    a case's id, or minus the order's id. `search`: as the orders and cases search.
-    Each row comes with its rule's title in `language` (`rule_title`): the list's cells
-    show it as it is."""
-    if search and scope.everything:
-        rows = due_search.search_page(store, offset, limit, party, search, descending)
-    else:
-        sql, params = _due_union(party, search, scope)
-        direction = "DESC" if descending else "ASC"
-        sql += f" ORDER BY next_due_at {direction}, id {direction} LIMIT ? OFFSET ?"
-        rows = list(store.db.query(sql, [*params, limit, offset]))
-    rulesets: dict[str, RuleSet] = {}  # a page holds a few platforms and rules, many times
-    titles: dict[tuple[str, str | None], str] = {}
-    for row in rows:
-        platform, rule_id = key = (row["platform"], row["next_due_rule"])
-        if key not in titles:
-            if platform not in rulesets:
-                rulesets[platform] = active_ruleset(platform)
-            titles[key] = rule_title(platform, rule_id, language, rulesets[platform])
-        row["rule_title"] = titles[key]
-    return rows
-
-
 def subject_deadlines(store: Store, subject: str, subject_id: int, now: datetime):
     """The deadlines of one order or case (for a row's explanation)."""
     if subject == "order":
         return deadlines_for_order(store, store.get_order(subject_id), now)
     return deadlines_for_case(store, store.get_case(subject_id), now)
-
-
-def rule_title(
-    platform: str, rule_id: str | None, language: str = "zh-CN", ruleset: RuleSet | None = None
-) -> str:
-    """A rule's title in `language` (the newest version's wording) in `ruleset` (default:
-    the platform's rule set in force)."""
-    if not rule_id:
-        return ""
-    language = language if language in messages.LANGUAGES else "zh-CN"
-    if rule_id == PLATFORM_RULE_ID:
-        return messages.text("clock.platform_deadline", language)
-    if rule_id == REPLY_RULE_ID:
-        return messages.text("clock.reply_title", language)
-    for version in reversed((ruleset or active_ruleset(platform)).versions):
-        if rule_id in version.rules:
-            return version.rules[rule_id].title_in(language)
-    return rule_id
-
-
-RULES_STAMP_SETTING = "rules.stamp"
-
-
-def rules_stamp() -> str:
-    """What the rule sets in force say, as one short text: it changes when any rule
-    file changes (an update of ShopDesk, a file the seller loads), so every open clock
-    is computed again once."""
-    # The files' bytes, not their parsed rules: the window asks at start-up, before its
-    # first paint, and parsing every rule set then cost more than the rest of the check.
-    # A seller's file that is not in force (older than the built-in one) counts too: a
-    # change to it only means one needless recompute.
-    digest = hashlib.sha256()
-    for platform, path in rule_files():
-        digest.update(platform.encode())
-        for source in (path, loaded_rules_dir() / f"{platform}.toml"):
-            digest.update(source.read_bytes() if source.exists() else b"")
-            digest.update(b"\0")
-    return digest.hexdigest()[:16]
-
-
-def rules_changed(store: Store) -> bool:
-    return store.get_setting(RULES_STAMP_SETTING) != rules_stamp()
 
 
 def bring_up_to_date(
@@ -630,69 +492,6 @@ def bring_up_to_date(
     if not (cancelled and cancelled()):
         store.set_setting(RULES_STAMP_SETTING, stamp)
     return done
-
-
-CHANGES_SETTING = "rules.refreshed_at"
-EXPIRED_SETTING = "rules.expired_until"
-
-
-def mark_refreshed(store: Store) -> None:
-    """Remember that every row changed until now has its deadlines recomputed."""
-    store.set_setting(CHANGES_SETTING, now_text())
-
-
-@dataclass
-class CatchUp:
-    """The rows whose cached deadlines are out of date: written since the last refresh
-    (an import, an edit, another process), or due since the last check."""
-
-    order_ids: list[int]
-    case_ids: list[int]
-    marks: dict[str, str]  # the settings that record this catch-up once it is done
-
-    @property
-    def size(self) -> int:
-        return len(self.order_ids) + len(self.case_ids)
-
-
-def pending_catch_up(store: Store, now: datetime, changed: bool = True) -> CatchUp:
-    """What `catch_up` would recompute (`changed`: also the rows written since the last
-    refresh; else only those that came due). Cheap: indexed look-ups."""
-    stamp = to_text(now)
-    orders: dict[int, None] = {}
-    cases: dict[int, None] = {}
-    marks = {EXPIRED_SETTING: stamp}
-    if changed:
-        since = store.get_setting(CHANGES_SETTING) or ""
-        marks[CHANGES_SETTING] = now_text()  # the clock `updated_at` is written with
-        orders.update(
-            (r[0], None)
-            for r in store.db.execute("SELECT id FROM orders WHERE updated_at >= ?", [since])
-        )
-        cases.update(
-            (r[0], None)
-            for r in store.db.execute(
-                "SELECT id FROM cases WHERE updated_at >= ? "
-                "UNION SELECT case_id FROM case_events WHERE created_at >= ? "
-                "UNION SELECT case_id FROM evidence WHERE added_at >= ?",  # a chat: reply clock
-                [since, since, since],
-            )
-        )
-    # Due since the last check. A row already overdue then was recomputed then and stays
-    # as it is until something is written to it, so it is not looked at again.
-    checked = store.get_setting(EXPIRED_SETTING)
-    if checked is not None and checked > stamp:
-        checked = None  # the computer's clock went back: look at everything due
-    window = "next_due_at <= ?" if checked is None else "next_due_at > ? AND next_due_at <= ?"
-    params = [stamp] if checked is None else [checked, stamp]
-    cases.update(
-        (r[0], None)
-        for r in store.db.execute(f"SELECT id FROM cases WHERE {window} AND {_OPEN_CASE}", params)
-    )
-    orders.update(
-        (r[0], None) for r in store.db.execute(f"SELECT id FROM orders WHERE {window}", params)
-    )
-    return CatchUp(list(orders), list(cases), marks)
 
 
 def catch_up(

@@ -10,7 +10,7 @@ import os
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QIcon
@@ -18,19 +18,22 @@ from PySide6.QtWidgets import QApplication, QMenu, QStyle, QSystemTrayIcon
 
 from shopdesk.core.countdown import countdown
 from shopdesk.core.errors import StoreLockedError
-from shopdesk.core.reminders_repo import (
-    DueSummary,
-    came_due_while_closed,
-    due_summary,
-    mark_fired,
-    mark_seen,
-    pending_reminders,
-    reminder_key,
-)
 from shopdesk.core.store import Store
 from shopdesk.ui.countdown import ui_now
 from shopdesk.ui.i18n import current_language
 from shopdesk.ui.layout_fit import ElidingLabel
+
+if TYPE_CHECKING:
+    from shopdesk.core.reminders_repo import DueSummary
+
+
+def _queries():
+    """The reminder queries, and the clock engine behind them: imported at the first
+    check, which comes after the window's first paint."""
+    from shopdesk.core import reminders_repo
+
+    return reminders_repo
+
 
 CHECK_EVERY_MS = 60_000
 GROUP_ABOVE = 3  # more reminders than this at once: one summary notification
@@ -171,7 +174,7 @@ class ReminderService(QObject):
     def summarize_missed(self, now: datetime | None = None) -> int:
         """One notification listing what ran out while ShopDesk was closed."""
         now = now or ui_now()
-        missed = came_due_while_closed(self.store, now)
+        missed = _queries().came_due_while_closed(self.store, now)
         if missed:
             lines = [f"{d.title_in(current_language())} · {_subject(d)}" for d in missed[:5]]
             if len(missed) > 5:
@@ -181,7 +184,7 @@ class ReminderService(QObject):
                 "\n".join(lines),
                 urgent=True,
             )
-        self._save(lambda: mark_seen(self.store, now))
+        self._save(lambda: _queries().mark_seen(self.store, now))
         return len(missed)
 
     def check(self, now: datetime | None = None) -> int:
@@ -189,10 +192,11 @@ class ReminderService(QObject):
         fall due together (the first start of the day). Returns how many fired."""
         now = now or ui_now()
         language = current_language()
+        queries = _queries()
         due = [
             r
-            for r in pending_reminders(self.store, now)
-            if reminder_key(r.deadline, r.lead_hours) not in self._shown
+            for r in queries.pending_reminders(self.store, now)
+            if queries.reminder_key(r.deadline, r.lead_hours) not in self._shown
         ]
         if len(due) > GROUP_ABOVE:
             lines = [
@@ -214,17 +218,17 @@ class ReminderService(QObject):
                     f"{_subject(d)}\n{d.on_timeout_in(language)}",
                     urgent=reminder.lead_hours <= 4,
                 )
-        self._shown.update(reminder_key(r.deadline, r.lead_hours) for r in due)
+        self._shown.update(queries.reminder_key(r.deadline, r.lead_hours) for r in due)
         if due:
-            self._save(lambda: mark_fired(self.store, due, now))
-        self._save(lambda: mark_seen(self.store, now))
+            self._save(lambda: queries.mark_fired(self.store, due, now))
+        self._save(lambda: _queries().mark_seen(self.store, now))
         self.update_status(now)
         return len(due)
 
     def update_status(self, now: datetime | None = None) -> tuple[str, bool]:
         """Recount what is overdue and what comes due soon; tells `status`."""
         now = now or ui_now()
-        line = status_line(due_summary(self.store, now), now, current_language())
+        line = status_line(_queries().due_summary(self.store, now), now, current_language())
         self.status.emit(*line)
         return line
 

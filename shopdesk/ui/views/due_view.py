@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shopdesk.core import deadlines_repo as repo
+from shopdesk.core import due_list, rulesets
 from shopdesk.core.countdown import countdown
 from shopdesk.core.model import CaseKind, Party
 from shopdesk.core.rules import explain
@@ -51,7 +51,9 @@ def explain_row(store: Store, row: Row) -> str:
     subject = row.get("subject") or ("case" if "kind" in row else "order")
     subject_id = row.get("case_id") if subject == "case" else row.get("order_id")
     subject_id = subject_id or abs(row["id"])
-    deadlines = repo.subject_deadlines(store, subject, subject_id, ui_now())
+    from shopdesk.core.deadlines_repo import subject_deadlines  # the clock engine
+
+    deadlines = subject_deadlines(store, subject, subject_id, ui_now())
     wanted = [d for d in deadlines if d.rule_id == row.get("next_due_rule")] or deadlines
     return "\n\n".join(explain(d, current_language(), computer_time=True) for d in wanted[:2])
 
@@ -106,7 +108,7 @@ def _column_samples(language: str) -> dict[str, tuple[list[str], bool]]:
     titles = [
         rule.title_in(language)
         for platform, _ in registry.rule_files()
-        for version in repo.active_ruleset(platform).versions
+        for version in rulesets.active_ruleset(platform).versions
         for rule in version.rules.values()
         if rule.party != Party.BUYER.value
     ]
@@ -143,6 +145,12 @@ def fit_columns(table: QTableView, columns: list[Column]) -> None:
         table.setColumnWidth(index, min(MAX_COLUMN_WIDTH, max(widest + padding, title)))
 
 
+def _catch_up(store: Store) -> int:
+    from shopdesk.core.deadlines_repo import catch_up  # the clock engine
+
+    return catch_up(store, ui_now())
+
+
 class DueView(QWidget):
     selected_order = Signal(int)
     selected_case = Signal(int)
@@ -162,7 +170,7 @@ class DueView(QWidget):
         `count_rows()` is called (the window: after its first paint)."""
         super().__init__(parent)
         self.store = store
-        self._catch_up = catch_up or (lambda: repo.catch_up(store, ui_now()))
+        self._catch_up = catch_up or (lambda: _catch_up(store))
         self.party = Party.SELLER.value
         self.scope = EVERYTHING  # the window's platform and shop choosers
         self.filter = QComboBox()
@@ -172,10 +180,10 @@ class DueView(QWidget):
         self.summary = QLabel()
         self.model = PagedTableModel(
             due_columns(store),
-            lambda search: repo.count_due(store, self.party, search, self.scope),
+            lambda search: due_list.count_due(store, self.party, search, self.scope),
             # The model asks "descending" for its usual pages (its default) and the reverse
             # for pages past the middle, read from the end: 待办 is soonest first.
-            lambda offset, limit, search, _sort, desc: repo.due_page(
+            lambda offset, limit, search, _sort, desc: due_list.due_page(
                 store,
                 offset,
                 limit,
@@ -193,10 +201,10 @@ class DueView(QWidget):
         # connection): the first page as soon as it is read, the count after it is painted.
         source = SearchSource(
             store.path,
-            lambda s, offset, limit, search, _sort, desc: repo.due_page(
+            lambda s, offset, limit, search, _sort, desc: due_list.due_page(
                 s, offset, limit, self.party, search, not desc, current_language(), self.scope
             ),
-            lambda s, search: repo.count_due(s, self.party, search, self.scope),
+            lambda s, search: due_list.count_due(s, self.party, search, self.scope),
         )
         self.records = RecordTable(self.model, [], search_source=source)
         self.search_shown = self.records.search_shown
@@ -267,14 +275,14 @@ class DueView(QWidget):
         self._update_summary()
 
     def seller_count(self) -> int:
-        return repo.count_due(self.store, Party.SELLER.value)
+        return due_list.count_due(self.store, Party.SELLER.value)
 
     def _update_summary(self, count: bool = True) -> None:
         # one date for the platforms whose rules are of the same day: the line stays short
         # enough for a 1280-pixel window however many platforms have rules
         by_date: dict[str, list[str]] = {}
         for platform, _ in registry.rule_files():
-            info = repo.rules_info(platform)
+            info = rulesets.rules_info(platform)
             by_date.setdefault(info.as_of, []).append(label_platform(info.platform))
         stamp = "；".join(f"{day} {' · '.join(names)}" for day, names in by_date.items())
         self.summary.setText(self.tr("规则截至：%1").replace("%1", stamp))

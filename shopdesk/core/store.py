@@ -946,9 +946,13 @@ class Store:
         "refund_fen": "c.refund_fen",
         "recent": "c.id",
     }
+    # ship_by_at as platform_deadline: the platform's own ship-by time (PDD's and Douyin's
+    # 承诺发货时间), which the ship clock counts down to (basis platform), as 待办's rows
+    # carry it (due_search.ORDER_COLUMNS): the countdown cell tells 平台 from 估算 by it.
     ORDER_PAGE_COLUMNS = (
         "id, platform, order_no, buyer_nick, status, state, item_titles, paid_fen, paid_at, "
-        "created_at, shipped_at, courier, tracking_no, next_due_at, next_due_party"
+        "created_at, shipped_at, courier, tracking_no, next_due_at, next_due_party, "
+        "ship_by_at AS platform_deadline"
     )
 
     def count_orders(self, search: str | None = None, scope: Scope = EVERYTHING) -> int:

@@ -1,0 +1,174 @@
+"""A store with shops on Taobao, JD, PDD and Douyin, built from the platforms' own export
+files imported through the command line, in the real window at 1280x720: what a seller
+with shops on four platforms reads in 订单, 售后 and 待办."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QSettings
+
+from shopdesk.core.store import Store
+from shopdesk.core.timeutil import CHINA
+from shopdesk.services.clocks import bring_up_to_date
+from shopdesk.ui.main_window import MainWindow
+from tests import douyin_fixtures as dy
+from tests import jd_fixtures as jd
+from tests import pdd_fixtures as pdd
+from tests.e2e.cli_inprocess import run_cli
+from tests.insights_store import build_alert_store
+
+NOW = datetime.now(UTC).replace(microsecond=0)  # the exports' times: relative to the clock
+DAY = (NOW - timedelta(days=1)).astimezone(CHINA).strftime("%y%m%d")
+PDD_NOS = [f"{DAY}-8617879531710{n:02d}" for n in range(3)]
+DOUYIN_NOS = [str(6917546239482019000 + n) for n in range(3)]
+
+
+def at(hours: float) -> str:
+    """China wall-clock text `hours` from now, as the exports write it."""
+    return (NOW + timedelta(hours=hours)).astimezone(CHINA).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _exports(folder) -> list[str]:
+    jd_orders = jd.write_jd_orders(
+        folder / "ExportOrderList_jd.csv",
+        [jd.jd_order("301200000001", 下单时间=at(-30), 付款确认时间=at(-29.9))],
+    )
+    pdd_orders = pdd.write_pdd_orders(
+        folder / "pdd_orders_export.csv",
+        [
+            pdd.pdd_order(
+                no, 支付时间=at(-24 - n), 订单成交时间=at(-24 - n), 拼单成功时间=at(-24 - n),
+                承诺发货时间=at(24 - n),
+            )
+            for n, no in enumerate(PDD_NOS)
+        ],
+    )  # fmt: skip
+    douyin_orders = dy.write_douyin_orders(
+        folder / dy.order_export_name(int(NOW.timestamp())),
+        [
+            dy.douyin_line(
+                no, 订单提交时间=at(-24 - n), 支付完成时间=at(-23.9 - n), 承诺发货时间=at(24 - n)
+            )
+            for n, no in enumerate(DOUYIN_NOS)
+        ],
+    )
+    douyin_after = dy.write_douyin_after_sales(
+        folder / f"售后单导出-{NOW.astimezone(CHINA):%Y-%m-%d-%H-%M-%S}.xlsx",
+        [
+            dy.douyin_after_sale(
+                "7318945612387450001", DOUYIN_NOS[0], 售后申请时间=at(-2), 自动处理截止时间=at(5)
+            )
+        ],
+    )
+    return [str(p) for p in (jd_orders, pdd_orders, douyin_orders, douyin_after)]
+
+
+@pytest.fixture(scope="module")
+def four_template(tmp_path_factory):
+    """Taobao (a product whose cases ran up this week: a 产品预警), then JD, PDD and
+    Douyin exports imported by `shopdesk import`, every clock brought up to date."""
+    folder = tmp_path_factory.mktemp("four")
+    path = folder / "four.shopdesk"
+    with Store.open(path) as store:
+        build_alert_store(store, 5, NOW)
+    done = run_cli("--db", str(path), "import", *_exports(folder), "--json")
+    assert done.code == 0, done.err
+    assert {f["platform"] for f in json.loads(done.out)["files"]} == {"jd", "pdd", "douyin"}
+    with Store.open(path) as store:
+        bring_up_to_date(store, NOW)
+        store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return path
+
+
+@pytest.fixture
+def four_store(tmp_path, four_template):
+    target = tmp_path / "four.shopdesk"
+    target.write_bytes(four_template.read_bytes())
+    return target
+
+
+@pytest.fixture
+def window(qtbot, four_store):
+    QSettings().remove("window")
+    store = Store.open(four_store)
+    made = MainWindow(store, with_tray=False)
+    qtbot.addWidget(made)
+    made.resize(1280, 720)
+    made.show()
+    qtbot.waitExposed(made)
+    yield made
+    made.external_writes.stop()
+    made.close()
+    shiboken6.delete(made)
+    store.close()
+
+
+def _cli_json(path, *args):
+    done = run_cli("--db", str(path), *args, "--json")
+    assert done.code == 0, done.err
+    return json.loads(done.out)
+
+
+def _column(view, title: str) -> int:
+    return [c.title for c in view.model.columns].index(title)
+
+
+def _cells(view, title: str) -> dict[str, str]:
+    """Order number -> the text of column `title` in each row of the view."""
+    model, column = view.model, _column(view, title)
+    number = _column(view, "订单号")
+    return {
+        model.data(model.index(r, number)): model.data(model.index(r, column))
+        for r in range(model.rowCount())
+    }
+
+
+# -- 订单 and 售后 say 估算 exactly when `shopdesk due` says the basis is an estimate ----------
+
+
+def test_orders_and_cases_say_estimate_exactly_where_the_command_line_does(
+    qtbot, window, four_store
+):
+    due = _cli_json(four_store, "due", "--all")
+    soonest: dict[tuple[str, object], dict] = {}
+    for row in due:
+        if row["due_at"] is None:
+            continue
+        key = (row["subject"], row["order_no"] if row["subject"] == "order" else row["case_id"])
+        if key not in soonest or row["due_at"] < soonest[key]["due_at"]:
+            soonest[key] = row
+    platform_orders = {
+        k[1] for k, r in soonest.items() if k[0] == "order" and r["basis"] == "platform"
+    }
+    assert set(PDD_NOS) | set(DOUYIN_NOS) <= platform_orders  # their 承诺发货时间
+
+    window.show_view("orders")
+    view = window.orders_view
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0)
+    shown = _cells(view, "剩余时间")
+    for (subject, key), row in soonest.items():
+        if subject != "order":
+            continue
+        text = shown[key]
+        assert text, key
+        assert text.endswith(" · 估算") == (row["basis"] == "estimate"), (key, row["basis"], text)
+    # both kinds were compared: Taobao's clocks are the rules' estimates
+    assert {r["basis"] for k, r in soonest.items() if k[0] == "order"} == {"platform", "estimate"}
+
+    window.show_view("cases")
+    cases = window.cases_view
+    qtbot.waitUntil(lambda: cases.model.rowCount() > 0)
+    model, countdown = cases.model, _column(cases, "剩余时间")
+    compared: list[str] = []
+    for r in range(model.rowCount()):
+        row = soonest.get(("case", model.row(r)["id"]))
+        text = model.data(model.index(r, countdown))
+        if row is None:
+            continue
+        compared.append(row["platform"])
+        assert text.endswith(" · 估算") == (row["basis"] == "estimate"), (row, text)
+    assert "douyin" in compared  # its 自动处理截止时间: the platform's own clock

@@ -130,6 +130,12 @@ def page_words() -> dict[str, tuple[str, ...]]:
     return found
 
 
+def order_no_forms() -> tuple[str, ...]:
+    """The longest forms of every platform's order numbers (digits written 8), for
+    sizing the columns that show them."""
+    return tuple(dict.fromkeys(f for spec in platforms().values() for f in spec.order_no_forms))
+
+
 @cache
 def item_links() -> tuple[re.Pattern[str], ...]:
     return tuple(spec.item_links for spec in platforms().values() if spec.item_links)

@@ -43,6 +43,9 @@ class PlatformSpec:
     default_profile: str | None = None
     manual: bool = False  # orders typed in by the seller, no exports
     file_names_shop: bool = False  # its order export says which shop (no need to ask)
+    # the longest forms its order numbers take, each digit written 8 (PDD's
+    # 888888-888888888888888): an order number column is made wide enough for them whole
+    order_no_forms: tuple[str, ...] = ()
     extra: dict[str, object] = field(default_factory=dict)
 
     @property

@@ -9,10 +9,12 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QStyle
 
 from shopdesk.core.store import Store
 from shopdesk.core.timeutil import CHINA
+from shopdesk.platforms import registry
 from shopdesk.services.clocks import bring_up_to_date
 from shopdesk.ui.main_window import MainWindow
 from tests import douyin_fixtures as dy
@@ -24,6 +26,7 @@ from tests.insights_store import build_alert_store
 NOW = datetime.now(UTC).replace(microsecond=0)  # the exports' times: relative to the clock
 DAY = (NOW - timedelta(days=1)).astimezone(CHINA).strftime("%y%m%d")
 PDD_NOS = [f"{DAY}-8617879531710{n:02d}" for n in range(3)]
+PDD_SHIPPED = f"{DAY}-861787953171099"  # shipped, its refund asked for
 DOUYIN_NOS = [str(6917546239482019000 + n) for n in range(3)]
 
 
@@ -37,16 +40,29 @@ def _exports(folder) -> list[str]:
         folder / "ExportOrderList_jd.csv",
         [jd.jd_order("301200000001", 下单时间=at(-30), 付款确认时间=at(-29.9))],
     )
+    shipped = pdd.shipped(
+        pdd.pdd_order(
+            PDD_SHIPPED, 订单状态="已发货，待签收", 支付时间=at(-40), 订单成交时间=at(-40),
+            拼单成功时间=at(-40), 承诺发货时间=at(8), 发货时间=at(-20),
+        )
+    )  # fmt: skip
     pdd_orders = pdd.write_pdd_orders(
         folder / "pdd_orders_export.csv",
         [
-            pdd.pdd_order(
-                no, 支付时间=at(-24 - n), 订单成交时间=at(-24 - n), 拼单成功时间=at(-24 - n),
-                承诺发货时间=at(24 - n),
-            )
-            for n, no in enumerate(PDD_NOS)
+            *(
+                pdd.pdd_order(
+                    no, 支付时间=at(-24 - n), 订单成交时间=at(-24 - n), 拼单成功时间=at(-24 - n),
+                    承诺发货时间=at(24 - n),
+                )
+                for n, no in enumerate(PDD_NOS)
+            ),
+            shipped,
         ],
     )  # fmt: skip
+    pdd_refunds = pdd.write_pdd_refunds(
+        folder / "pdd_售后列表.xlsx",
+        [pdd.pdd_refund(PDD_SHIPPED, "20261203000000001", 申请时间=at(-2))],
+    )
     douyin_orders = dy.write_douyin_orders(
         folder / dy.order_export_name(int(NOW.timestamp())),
         [
@@ -64,7 +80,8 @@ def _exports(folder) -> list[str]:
             )
         ],
     )
-    return [str(p) for p in (jd_orders, pdd_orders, douyin_orders, douyin_after)]
+    files = (jd_orders, pdd_orders, pdd_refunds, douyin_orders, douyin_after)
+    return [str(p) for p in files]
 
 
 @pytest.fixture(scope="module")
@@ -172,3 +189,31 @@ def test_orders_and_cases_say_estimate_exactly_where_the_command_line_does(
         compared.append(row["platform"])
         assert text.endswith(" · 估算") == (row["basis"] == "estimate"), (row, text)
     assert "douyin" in compared  # its 自动处理截止时间: the platform's own clock
+
+
+# -- 订单号 whole in 订单, 售后 and 待办, whatever the platform ---------------------------------
+
+
+def _whole(table, column: int, text: str) -> bool:
+    """Whether a cell of `column` shows `text` whole (the style's text margins: Qt's)."""
+    margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1
+    room = table.columnWidth(column) - 2 * margin
+    return table.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, room) == text
+
+
+@pytest.mark.parametrize("key", ["orders", "cases", "due"])
+def test_every_platforms_order_numbers_show_whole_so_rows_tell_apart(qtbot, window, key):
+    boxes = window.scope_boxes
+    boxes.platform_box.setCurrentIndex(boxes.platform_box.findData("pdd"))
+    window.show_view(key)
+    view = window.view(key)
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0)
+    table, column = view.table, _column(view, "订单号")
+    shown = [view.model.data(view.model.index(r, column)) for r in range(view.model.rowCount())]
+    assert shown and all(len(no) == 22 for no in shown)  # 261202-861787953171000
+    cut = [no for no in shown if not _whole(table, column, no)]
+    assert not cut, f"{key}: 订单号 cut at {table.columnWidth(column)} px: {cut}"
+    # and the longest form of every platform's numbers
+    forms = registry.order_no_forms()
+    assert {"888888-888888888888888", "8" * 19} <= set(forms)
+    assert [f for f in forms if not _whole(table, column, f)] == []

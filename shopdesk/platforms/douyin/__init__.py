@@ -32,4 +32,5 @@ SPEC = PlatformSpec(
     parser=_parser,
     order_state=_order_state,
     new_shop="word.new_shop.douyin",
+    order_no_forms=("8" * 19,),  # 主订单编号: 19 digits
 )

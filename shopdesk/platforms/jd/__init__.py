@@ -35,4 +35,5 @@ SPEC = PlatformSpec(
     parser=_parser,
     order_state=_order_state,
     new_shop="word.new_shop.jd",
+    order_no_forms=("8" * 12,),  # 11 digits until 2018, 12 since (jd.md)
 )

@@ -32,4 +32,5 @@ SPEC = PlatformSpec(
     parser=_parser,
     order_state=_order_state,
     new_shop="word.new_shop.pdd",
+    order_no_forms=("888888-888888888888888",),  # yymmdd- and 15 digits (pdd.md)
 )

@@ -50,4 +50,5 @@ SPEC = PlatformSpec(
     default_profile="taobao-refund",
     paste_parser=_parse_paste,  # a refund page copied from Qianniu
     file_names_shop=True,
+    order_no_forms=("8" * 19,),  # 订单编号: up to 19 digits
 )

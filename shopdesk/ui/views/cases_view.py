@@ -9,6 +9,7 @@ from shopdesk.core.scope import EVERYTHING, Scope
 from shopdesk.core.store import Store
 from shopdesk.platforms.registry import Platform
 from shopdesk.ui.format import label, local_time, money
+from shopdesk.ui.tables.column_fit import fit_order_numbers
 from shopdesk.ui.tables.search_worker import SearchSource
 from shopdesk.ui.tables.table_model import Column, PagedTableModel
 from shopdesk.ui.tables.table_view import RecordTable
@@ -57,6 +58,8 @@ class CasesView(RecordTable):
         super().__init__(
             model, [50, 80, 150, 110, 120, 100, 90, 130, 200], parent, search_source=source
         )
+        titles = [column.title for column in model.columns]
+        fit_order_numbers(self.table, titles.index(tr("订单号")))  # PDD's 22 characters whole
 
     def set_scope(self, scope: Scope) -> None:
         """Only this platform's or shop's cases (EVERYTHING: all)."""

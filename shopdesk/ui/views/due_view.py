@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QStackedWidget,
-    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -34,6 +33,7 @@ from shopdesk.ui.countdown import (
 )
 from shopdesk.ui.format import label, local_time
 from shopdesk.ui.i18n import current_language
+from shopdesk.ui.tables.column_fit import cell_padding, fit_order_numbers
 from shopdesk.ui.tables.search_worker import SearchSource
 from shopdesk.ui.tables.table_model import Column, PagedTableModel, Row
 from shopdesk.ui.tables.table_view import RecordTable
@@ -120,7 +120,6 @@ def _column_samples(language: str) -> dict[str, tuple[list[str], bool]]:
         tr("事项"): (titles, False),
         tr("对象"): ([*subjects, tr("订单")], False),
         tr("平台"): ([label_platform(p) for p, _ in registry.rule_files()], False),
-        tr("订单号"): (["8" * 19, "888888-888888888888888"], False),
         tr("买家"): (["买" * 7], False),
         tr("需处理方"): ([p.label(language) for p in Party], False),
         tr("截止时间"): ([local_time("2026-12-31T15:59:00Z")], False),
@@ -129,15 +128,19 @@ def _column_samples(language: str) -> dict[str, tuple[list[str], bool]]:
 
 def fit_columns(table: QTableView, columns: list[Column]) -> None:
     """Size each column to the widest text it usually shows (measured, not read from the
-    rows: the list may hold many thousands), at most MAX_COLUMN_WIDTH."""
+    rows: the list may hold many thousands), at most MAX_COLUMN_WIDTH but the order
+    numbers (every platform's longest form whole)."""
     samples = _column_samples(current_language())
     header = table.horizontalHeader()
     plain = table.fontMetrics()
     bold_font = QFont(table.font())
     bold_font.setBold(True)
     bold = QFontMetrics(bold_font)
-    padding = 2 * table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 14
+    padding = cell_padding(table)
     for index, column in enumerate(columns):
+        if column.title == tr("订单号"):
+            fit_order_numbers(table, index)  # whole, however wide: else rows look alike
+            continue
         texts, is_bold = samples.get(column.title, ([], False))
         metrics = bold if is_bold else plain
         widest = max((metrics.horizontalAdvance(t) for t in texts), default=160)

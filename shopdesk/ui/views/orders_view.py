@@ -8,6 +8,7 @@ from shopdesk.core.scope import EVERYTHING, Scope
 from shopdesk.core.store import Store
 from shopdesk.platforms.registry import Platform
 from shopdesk.ui.format import label, local_time, money
+from shopdesk.ui.tables.column_fit import fit_order_numbers
 from shopdesk.ui.tables.search_worker import SearchSource
 from shopdesk.ui.tables.table_model import Column, PagedTableModel
 from shopdesk.ui.tables.table_view import RecordTable
@@ -55,6 +56,8 @@ class OrdersView(RecordTable):
         super().__init__(
             model, [80, 150, 110, 130, 220, 80, 130, 130], parent, search_source=source
         )
+        titles = [column.title for column in model.columns]
+        fit_order_numbers(self.table, titles.index(tr("订单号")))  # PDD's 22 characters whole
 
     def set_scope(self, scope: Scope) -> None:
         """Only this platform's or shop's orders (EVERYTHING: all)."""

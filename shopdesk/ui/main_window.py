@@ -513,10 +513,11 @@ class MainWindow(QMainWindow):
         self.scope_boxes.shop_box.setVisible(several)
 
     def _apply_scope(self, scope) -> None:
-        """Only the chosen platform's or shop's orders, cases and deadlines."""
+        """Only the chosen platform's or shop's orders, cases, deadlines and 产品预警."""
         for widget in self._views.values():
             if hasattr(widget, "set_scope"):
                 widget.set_scope(scope)
+        self.product_alerts.set_scope(scope)
 
     def _rebind_view_shortcuts(self) -> None:
         for action in getattr(self, "_view_actions", []):

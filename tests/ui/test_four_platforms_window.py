@@ -30,6 +30,9 @@ PDD_SHIPPED = f"{DAY}-861787953171099"  # shipped, its refund asked for
 DOUYIN_NOS = [str(6917546239482019000 + n) for n in range(3)]
 
 
+EARPHONES = "降噪蓝牙耳机"
+
+
 def at(hours: float) -> str:
     """China wall-clock text `hours` from now, as the exports write it."""
     return (NOW + timedelta(hours=hours)).astimezone(CHINA).strftime("%Y-%m-%d %H:%M:%S")
@@ -84,6 +87,21 @@ def _exports(folder) -> list[str]:
     return [str(p) for p in files]
 
 
+def _douyin_alert(store) -> None:
+    """On the Douyin shop: 200 earphones sold two months ago, 10 this week with 5 defect
+    cases (a 产品预警 of Douyin's, beside Taobao's 保温杯)."""
+    (shop,) = [s for s in store.list_shops() if s.platform == "douyin"]
+    for no, days, quantity in (("6917546239482019500", 60, 200), ("6917546239482019501", 3, 10)):
+        paid = (NOW - timedelta(days=days)).strftime("%Y-%m-%dT%H:%M:%SZ")
+        order = store.save_order(
+            {"shop_id": shop.id, "platform": "douyin", "order_no": no, "paid_at": paid}
+        )
+        store.add_order_line(order.id, EARPHONES, outer_code="EAR-7", quantity=quantity)
+    for i in range(5):
+        opened = (NOW - timedelta(days=2, hours=i)).strftime("%Y-%m-%dT%H:%M:%SZ")
+        store.add_case(order.id, "refund_shipped", opened, cause="seller_defect")
+
+
 @pytest.fixture(scope="module")
 def four_template(tmp_path_factory):
     """Taobao (a product whose cases ran up this week: a 产品预警), then JD, PDD and
@@ -96,6 +114,7 @@ def four_template(tmp_path_factory):
     assert done.code == 0, done.err
     assert {f["platform"] for f in json.loads(done.out)["files"]} == {"jd", "pdd", "douyin"}
     with Store.open(path) as store:
+        _douyin_alert(store)
         bring_up_to_date(store, NOW)
         store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return path
@@ -217,3 +236,44 @@ def test_every_platforms_order_numbers_show_whole_so_rows_tell_apart(qtbot, wind
     forms = registry.order_no_forms()
     assert {"888888-888888888888888", "8" * 19} <= set(forms)
     assert [f for f in forms if not _whole(table, column, f)] == []
+
+
+# -- 产品预警 follows the platform and shop choosers ------------------------------------------
+
+
+def _strip_texts(window) -> list[str]:
+    strip = window.product_alerts
+    if not strip.isVisible():
+        return []
+    return [strip.item(i).text() for i in range(strip.count())]
+
+
+def test_the_product_alerts_above_due_follow_the_chosen_platform_and_shop(qtbot, window):
+    strip = window.product_alerts
+    with qtbot.waitSignal(strip.worker_done, timeout=10000):
+        strip.compute()
+    both = _strip_texts(window)
+    assert len(both) == 2 and "保温杯" in both[0] + both[1] and EARPHONES in both[0] + both[1]
+    boxes = window.scope_boxes
+
+    def choose(box, data) -> None:
+        box.setCurrentIndex(0 if data is None else box.findData(data))
+
+    choose(boxes.platform_box, "douyin")  # 抖店
+    qtbot.waitUntil(lambda: len(_strip_texts(window)) == 1, timeout=10000)
+    (shown,) = _strip_texts(window)
+    assert EARPHONES in shown and "保温杯" not in shown
+    assert "最近 7 天每百件 50 单" in shown  # 5 cases of 10 sold: Douyin's own rate
+    choose(boxes.platform_box, "jd")  # no JD product ran up: no strip
+    qtbot.waitUntil(lambda: not strip.isVisible(), timeout=10000)
+    choose(boxes.platform_box, None)
+    (taobao,) = [s for s in window.store.list_shops() if s.platform == "taobao"]
+    choose(boxes.shop_box, taobao.id)
+    qtbot.waitUntil(lambda: len(_strip_texts(window)) == 1, timeout=10000)
+    assert "保温杯" in _strip_texts(window)[0]
+    choose(boxes.shop_box, None)
+    qtbot.waitUntil(lambda: len(_strip_texts(window)) == 2, timeout=10000)
+    # 分析 (its own choosers) is told the whole store's alerts all along
+    window.show_view("insights")
+    label = window.view("insights").alert_label.text()
+    assert "保温杯" in label and EARPHONES in label

@@ -2,7 +2,11 @@
 is more than twice its 90-day rate (at least 5 cases), with its leading cause. Computed
 on the task runner (the job's own Store: a connection never crosses threads), so the
 window opens as fast as without it. They are the window's only: `due --json` lists
-deadlines, and these are not deadlines."""
+deadlines, and these are not deadlines.
+
+The rows follow the window's platform and shop choosers as 待办 below them does: with 抖店
+chosen, only Douyin's products, their rates counted on Douyin's orders alone. 分析 (its
+own choosers) is told the whole store's alerts (`found`)."""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
+from shopdesk.core.scope import EVERYTHING, Scope
 from shopdesk.ui.i18n import current_language
 from shopdesk.ui.tasks import Task, TaskContext, runner
 
@@ -43,7 +48,7 @@ class ProductAlerts(QListWidget):
     """One row per alert; hidden when there is none. Double-click: the product's cases."""
 
     open_product = Signal(str)
-    found = Signal(list)  # the alerts, each time they are computed
+    found = Signal(list)  # the whole store's alerts, each time they are computed
     worker_done = Signal()
 
     def __init__(self, store_path: Path, parent=None):
@@ -56,6 +61,7 @@ class ProductAlerts(QListWidget):
         )
         self.setStyleSheet("QListWidget { color: #b4441e; font-weight: bold; }")
         self.itemActivated.connect(lambda item: self.open_product.emit(item.data(PRODUCT_ROLE)))
+        self.scope = EVERYTHING  # the window's platform and shop choosers
         self.worker: Task | None = None  # the computation while it runs
         self._again = False
         self._timer = QTimer(self, singleShot=True, interval=DELAY_MS)
@@ -66,14 +72,23 @@ class ProductAlerts(QListWidget):
         """The store changed: compute again once things have settled."""
         self._timer.start()
 
+    def set_scope(self, scope: Scope) -> None:
+        """Only this platform's or shop's products (EVERYTHING: all); at once."""
+        if scope == self.scope:
+            return
+        self.scope = scope
+        self._timer.stop()
+        self.compute()
+
     def compute(self) -> None:
         if self.worker is not None:
-            self._again = True  # the store changed while computing: once more after
+            self._again = True  # the store or the scope changed meanwhile: once more after
             return
+        scope = self.scope
         self.worker = runner().run(
-            _alerts,
+            lambda context: _alerts(context, scope),
             store_path=self.store_path,
-            on_success=self.show_alerts,
+            on_success=self._computed,
             on_failure=lambda _exc: self.show_alerts([]),  # a hint; 分析 shows errors
             name="product alerts",
         )
@@ -86,7 +101,15 @@ class ProductAlerts(QListWidget):
             self._again = False
             self.compute()
 
-    def show_alerts(self, found: list) -> None:
+    def _computed(self, result: tuple[Scope, list, list]) -> None:
+        scope, everywhere, shown = result
+        if scope != self.scope:
+            return  # chosen since: the next computation (queued) shows its own
+        self.show_alerts(shown, everywhere)
+
+    def show_alerts(self, found: list, everywhere: list | None = None) -> None:
+        """`found`: the rows to show (the scope's); `everywhere`: the whole store's (for
+        `found`), the same as `found` by default."""
         self.clear()
         for alert in found:
             item = QListWidgetItem(alert_text(alert))
@@ -94,7 +117,7 @@ class ProductAlerts(QListWidget):
             self.addItem(item)
         self.setFixedHeight(min(len(found), 4) * (self.sizeHintForRow(0) if found else 0) + 6)
         self.setVisible(bool(found))
-        self.found.emit(found)
+        self.found.emit(found if everywhere is None else everywhere)
 
     def stop(self) -> None:
         self._timer.stop()
@@ -103,7 +126,11 @@ class ProductAlerts(QListWidget):
             self.worker.wait()
 
 
-def _alerts(context: TaskContext) -> list[Alert]:
+def _alerts(context: TaskContext, scope: Scope) -> tuple[Scope, list[Alert], list[Alert]]:
+    """(the scope, the whole store's alerts, the scope's)."""
     from shopdesk.core.insights import alerts  # on the worker, not on the start path
 
-    return alerts(context.store())
+    everywhere = alerts(context.store())
+    if scope.everything:
+        return scope, everywhere, everywhere
+    return scope, everywhere, alerts(context.store(), scope=scope)

@@ -12,6 +12,7 @@ import shiboken6
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QStyle
 
+from shopdesk.core.insights import Alert
 from shopdesk.core.store import Store
 from shopdesk.core.timeutil import CHINA
 from shopdesk.platforms import registry
@@ -277,3 +278,48 @@ def test_the_product_alerts_above_due_follow_the_chosen_platform_and_shop(qtbot,
     window.show_view("insights")
     label = window.view("insights").alert_label.text()
     assert "保温杯" in label and EARPHONES in label
+
+
+# -- 产品预警: whole lines -----------------------------------------------------------------
+
+
+def _alert(n: int, label: str = "") -> Alert:
+    return Alert(
+        f"P-{n}", label or f"北欧风陶瓷马克杯 {n} 号", 7, 60, 116.67, 58.33, "seller_defect", ""
+    )
+
+
+def test_the_product_alerts_show_whole_lines_at_1280x720(qtbot, window):
+    """Six alerts, one of a product with a very long name: four whole lines, not a pixel
+    of a fifth, no scroll bar across the last; scrolled, whole lines again."""
+    strip = window.product_alerts
+    strip.stop()
+    long_name = "加厚珊瑚绒四件套 床单被套 冬季保暖 双面加绒 1.8 米床 送枕套两只 " * 2
+    strip.show_alerts([_alert(1, long_name), *(_alert(n) for n in range(2, 7))])
+    qtbot.wait(1)
+    assert strip.isVisible() and strip.count() == 6
+    viewport = strip.viewport().rect()
+
+    def lines() -> tuple[list[int], list[int]]:
+        """The rows seen whole, and those seen in part."""
+        whole, part = [], []
+        for row in range(strip.count()):
+            rect = strip.visualItemRect(strip.item(row))  # a long line is wider: cut by …
+            if viewport.top() <= rect.top() and rect.bottom() <= viewport.bottom():
+                whole.append(row)
+            elif rect.top() <= viewport.bottom() and rect.bottom() >= viewport.top():
+                part.append(row)
+        return whole, part
+
+    assert lines() == ([0, 1, 2, 3], [])
+    assert not strip.horizontalScrollBar().isVisible()
+    assert strip.verticalScrollBar().isVisible()
+    assert long_name.strip() in strip.item(0).toolTip()  # cut short on screen: all here
+    strip.scrollToBottom()
+    qtbot.wait(1)
+    assert lines() == ([2, 3, 4, 5], [])
+    strip.show_alerts([_alert(1), _alert(2)])  # fewer than four: as tall as they are
+    qtbot.wait(1)
+    viewport = strip.viewport().rect()
+    assert lines() == ([0, 1], [])
+    assert viewport.height() == sum(strip.sizeHintForRow(r) for r in range(2))

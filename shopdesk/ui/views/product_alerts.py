@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from shopdesk.core.insights import Alert
 
 PRODUCT_ROLE = Qt.ItemDataRole.UserRole + 1
+SHOWN_ROWS = 4  # more scroll, a line at a time
 DELAY_MS = 1000  # after the window has painted, and once per burst of changes
 
 
@@ -60,6 +61,11 @@ class ProductAlerts(QListWidget):
             )
         )
         self.setStyleSheet("QListWidget { color: #b4441e; font-weight: bold; }")
+        # Whole lines only: a line at a time when scrolled, and a line too long for the
+        # width ends in … (its tooltip has it all) instead of a scroll bar across the last.
+        self.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerItem)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.itemActivated.connect(lambda item: self.open_product.emit(item.data(PRODUCT_ROLE)))
         self.scope = EVERYTHING  # the window's platform and shop choosers
         self.worker: Task | None = None  # the computation while it runs
@@ -114,10 +120,18 @@ class ProductAlerts(QListWidget):
         for alert in found:
             item = QListWidgetItem(alert_text(alert))
             item.setData(PRODUCT_ROLE, alert.product)
+            item.setToolTip(alert_text(alert))
             self.addItem(item)
-        self.setFixedHeight(min(len(found), 4) * (self.sizeHintForRow(0) if found else 0) + 6)
+        self.setFixedHeight(self._lines_height(min(len(found), SHOWN_ROWS)))
         self.setVisible(bool(found))
         self.found.emit(found if everywhere is None else everywhere)
+
+    def _lines_height(self, rows: int) -> int:
+        """Tall enough for `rows` whole lines and not a pixel of the next one."""
+        self.ensurePolished()
+        margins = self.contentsMargins()
+        lines = sum(self.sizeHintForRow(row) for row in range(rows))
+        return lines + margins.top() + margins.bottom()
 
     def stop(self) -> None:
         self._timer.stop()

@@ -316,16 +316,20 @@ class MainWindow(QMainWindow):
         due.empty.import_requested.connect(lambda: self.import_controller.choose_files())
         due.empty.add_order_requested.connect(self.add_order)
 
+        self.due_status = DueStatusLine()
+        self.due_status.hide()
+        self.statusBar().addPermanentWidget(self.due_status)
         self.tray = make_tray(self) if with_tray else None
         if notifier is None:
-            notifier = TrayNotifier(self.tray) if self.tray is not None else StatusBarNotifier(self)
+            notifier = (
+                TrayNotifier(self.tray)
+                if self.tray is not None
+                else StatusBarNotifier(self, self.due_status)  # one reminder, said once
+            )
         self.close_to_tray = CloseToTray(self, self.tray)
         if self.tray is not None:
             self.tray.quit_action.triggered.connect(self.close_to_tray.quit)
         self.reminders = ReminderService(store, notifier, self)
-        self.due_status = DueStatusLine()
-        self.due_status.hide()
-        self.statusBar().addPermanentWidget(self.due_status)
         self.reminders.status.connect(self.due_status.show_status)
         due.counts_changed.connect(lambda _n: self.reminders.update_status())
         self.first_paint.then(self.reminders.start)

@@ -65,15 +65,29 @@ class TrayNotifier:
 
 class StatusBarNotifier:
     """Where the desktop has no tray: a reminder shows in the status bar's message area
-    for a minute (the status line beside it keeps the overall picture)."""
+    for a minute. The deadline line (`line`, a DueStatusLine) would say the same beside
+    it ("17 项时限即将到期 — 剩余 4时59分 · …" twice): it gives way while the reminder
+    shows and tells the overall picture again once the message is gone."""
 
     SHOWN_MS = 60_000
 
-    def __init__(self, window):
+    def __init__(self, window, line: DueStatusLine | None = None):
         self.status_bar = window.statusBar()
+        self.line = line
+        self.shown = ""  # the reminder on screen, "" once it is gone
+        self.status_bar.messageChanged.connect(self._message_changed)
 
     def notify(self, title: str, message: str, urgent: bool = False) -> None:
-        self.status_bar.showMessage(f"{title} — {message.splitlines()[0]}", self.SHOWN_MS)
+        self.shown = f"{title} — {message.splitlines()[0]}"
+        self.status_bar.showMessage(self.shown, self.SHOWN_MS)
+        if self.line is not None:
+            self.line.give_way(True)
+
+    def _message_changed(self, text: str) -> None:
+        if text != self.shown:  # timed out, cleared, or another message over it
+            self.shown = ""
+            if self.line is not None:
+                self.line.give_way(False)
 
 
 OVERDUE_STYLE = "color: #b00020; font-weight: bold;"
@@ -82,12 +96,21 @@ UPCOMING_STYLE = "color: #8a5300;"
 
 class DueStatusLine(ElidingLabel):
     """The status bar's line about deadlines: what ran out first (red), else what comes
-    due soon; empty when nothing does."""
+    due soon; empty when nothing does. Hidden while a reminder in the status bar says it
+    (`give_way`)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.giving_way = False
 
     def show_status(self, text: str, overdue: bool) -> None:
         self.setText(text)
         self.setStyleSheet(OVERDUE_STYLE if overdue else UPCOMING_STYLE)
-        self.setVisible(bool(text))
+        self.setVisible(bool(text) and not self.giving_way)
+
+    def give_way(self, giving_way: bool) -> None:
+        self.giving_way = giving_way
+        self.setVisible(bool(self.text()) and not giving_way)
 
 
 def _short_subject(deadline) -> str:

@@ -10,8 +10,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import shiboken6
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QStyle
+from PySide6.QtWidgets import QLabel, QStyle
 
+from shopdesk.core.deadlines_repo import add_case_event
 from shopdesk.core.insights import Alert
 from shopdesk.core.store import Store
 from shopdesk.core.timeutil import CHINA
@@ -32,6 +33,7 @@ DOUYIN_NOS = [str(6917546239482019000 + n) for n in range(3)]
 
 
 EARPHONES = "降噪蓝牙耳机"
+TAOBAO_PAID = "3000000000001456299"
 
 
 def at(hours: float) -> str:
@@ -103,6 +105,26 @@ def _douyin_alert(store) -> None:
         store.add_case(order.id, "refund_shipped", opened, cause="seller_defect")
 
 
+def _settled(store) -> None:
+    """The alerts' orders received and their cases refunded (no clock runs on them), and
+    a Taobao order paid two hours ago: its ship clock the rule's estimate."""
+    store.db.execute(
+        "UPDATE orders SET state = 'success', status = '交易成功' WHERE id IN "
+        "(SELECT order_id FROM order_lines WHERE outer_code IN ('CUP-9', 'EAR-7'))"
+    )
+    for (case_id,) in store.db.execute(
+        "SELECT id FROM cases WHERE order_id IN "
+        "(SELECT order_id FROM order_lines WHERE outer_code IN ('CUP-9', 'EAR-7'))"
+    ).fetchall():
+        add_case_event(store, case_id, "refunded", NOW - timedelta(days=1))
+    (shop,) = [s for s in store.list_shops() if s.platform == "taobao"]
+    paid = (NOW - timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    store.save_order(
+        {"shop_id": shop.id, "platform": "taobao", "order_no": TAOBAO_PAID, "state": "paid",
+         "status": "买家已付款，等待卖家发货", "paid_at": paid, "created_at": paid}
+    )  # fmt: skip
+
+
 @pytest.fixture(scope="module")
 def four_template(tmp_path_factory):
     """Taobao (a product whose cases ran up this week: a 产品预警), then JD, PDD and
@@ -116,6 +138,7 @@ def four_template(tmp_path_factory):
     assert {f["platform"] for f in json.loads(done.out)["files"]} == {"jd", "pdd", "douyin"}
     with Store.open(path) as store:
         _douyin_alert(store)
+        _settled(store)
         bring_up_to_date(store, NOW)
         store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return path
@@ -323,3 +346,38 @@ def test_the_product_alerts_show_whole_lines_at_1280x720(qtbot, window):
     viewport = strip.viewport().rect()
     assert lines() == ([0, 1], [])
     assert viewport.height() == sum(strip.sizeHintForRow(r) for r in range(2))
+
+
+# -- without a tray, a reminder is said once in the status bar ----------------------------
+
+
+def _status_texts(window) -> list[str]:
+    """What the status bar shows: its message, or else its labels on screen."""
+    bar = window.statusBar()
+    labels = [
+        label.text()
+        for label in bar.findChildren(QLabel)
+        if label.isVisible() and label.text() and label.parentWidget() is not None
+    ]
+    return [bar.currentMessage(), *labels] if bar.currentMessage() else labels
+
+
+def test_without_a_tray_the_status_bar_says_a_reminder_once(qtbot, window):
+    assert window.tray is None
+    bar = window.statusBar()
+    qtbot.waitUntil(lambda: bar.currentMessage() != "", timeout=10000)  # reminders start
+    message = bar.currentMessage()
+    head = message.split(" — ")[0]
+    assert head.endswith("项时限即将到期"), message  # 17 项时限即将到期 — 剩余 4时59分 · …
+    seen = _status_texts(window)
+    assert sum(text.count(head) for text in seen) == 1, seen
+    assert not window.due_status.isVisible()
+    window.reminders.update_status()  # the minute's recount while the reminder shows
+    assert not window.due_status.isVisible()
+    # the minute is over: the deadline line tells the overall picture again
+    window.reminders.notifier.SHOWN_MS = 200
+    window.reminders.notifier.notify("剩余 3时59分 · 卖家发货", f"订单 {PDD_NOS[0]}\n…")
+    assert not window.due_status.isVisible()
+    qtbot.waitUntil(lambda: bar.currentMessage() == "", timeout=5000)
+    assert window.due_status.isVisible() and window.due_status.text().startswith(head)
+    assert sum(text.count(head) for text in _status_texts(window)) == 1

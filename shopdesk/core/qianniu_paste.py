@@ -1,6 +1,7 @@
 """A refund's detail page copied from a platform's seller tool (Qianniu / 千牛 today) -> the
 facts of a new case. The page is the platform's: its reader is its spec's `paste_parser`
-(platforms/taobao/paste.py reads Qianniu's), reached through the registry."""
+(the platform package's own paste module reads its seller tool's page), reached through
+the registry."""
 
 from __future__ import annotations
 

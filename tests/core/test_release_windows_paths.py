@@ -177,8 +177,8 @@ def test_the_data_folder_on_windows_is_localappdata_shopdesk(tmp_path, monkeypat
     monkeypatch.setattr(
         platformdirs.windows, "get_win_folder", platformdirs.windows.get_win_folder_from_env_vars
     )
-    monkeypatch.setattr(
-        paths.platformdirs,
+    monkeypatch.setattr(  # the module paths.py imports when the folder is first asked for
+        platformdirs,
         "user_data_dir",
         lambda *args, **kwargs: platformdirs.windows.Windows(*args, **kwargs).user_data_dir,
     )

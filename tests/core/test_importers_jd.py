@@ -838,3 +838,38 @@ def test_columns_are_found_by_name_in_any_order_under_other_spellings(
         "awaiting_seller",
         0,
     )
+
+
+@pytest.mark.parametrize("order_first", [True, False], ids=["order-first", "service-first"])
+def test_a_masked_customer_phone_on_a_service_order_never_replaces_the_known_one(
+    store: Store, tmp_path: Path, now, order_first: bool
+) -> None:
+    """jd.md (b): the 服务单 carries a desensitised 用户电话 (`137****1772`) and 客户姓名.
+    The import takes neither: it does not fail, the case joins the order, and the order's
+    full receiver from the order export stays whatever the files' order."""
+    orders = write_jd_orders(tmp_path / EXPORT, [jd_order(NO, 订单状态="等待确认收货")])
+    masked = jd_service("1654987321", NO, 用户电话="137****1772", 客户姓名="王*阳")
+    services = write_jd_services(tmp_path / SERVICES, [masked])
+    assert "137****1772" in services.read_bytes().decode("gbk")
+    report = import_files(store, [orders, services] if order_first else [services, orders], now=now)
+    assert all(f.skipped == [] and f.cleared == [] for f in report.files)
+    found = only_order(store)
+    assert (found.receiver_name, found.receiver_phone) == ("王冬阳", "13767111772")
+    assert found.receiver_address == "江西南昌市青山湖区昌东工业区恒源科技园1栋"
+    (case,) = store.list_cases()
+    assert (case.order_id, case.state) == (found.id, "awaiting_seller")
+    # a later 服务单 export, its phone masked another way, changes the case only
+    later = jd_service("1654987321", NO, "10", "10005", 用户电话="1******1772", **AUDITED)
+    again = import_files(store, [write_jd_services(tmp_path / "b.csv", [later])], now=now)
+    assert (again.files[0].updated, again.files[0].skipped) == (1, [])
+    assert only_order(store).receiver_phone == "13767111772"
+
+
+def test_a_service_order_alone_stores_no_masked_phone(store: Store, tmp_path: Path, now) -> None:
+    row = jd_service("1654987321", NO, 用户电话="137****1772")
+    import_files(store, [write_jd_services(tmp_path / SERVICES, [row])], now=now)
+    found = only_order(store)  # known only from the 服务单: no receiver is made up
+    assert (found.receiver_name, found.receiver_phone, found.receiver_address) == ("", "", "")
+    later = write_jd_orders(tmp_path / EXPORT, [jd_order(NO, 订单状态="等待确认收货")])
+    import_files(store, [later], now=now)
+    assert only_order(store).receiver_phone == "13767111772"  # the order export fills it

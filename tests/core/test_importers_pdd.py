@@ -876,3 +876,64 @@ def test_an_older_templates_id_card_columns_are_never_stored(
         for values in conn.execute(f'SELECT * FROM "{table}"'):
             assert not any("330106199001011234" in str(value) for value in values), table
             assert "王小明" not in values, table
+
+
+# -- the after-sales workbook's multi-line remark (pdd.md (b), Known columns) ------------
+
+REMARKS = [
+    "第一行\n第二行",
+    "已联系买家\r\n同意退款\r\n退款成功",  # CRLF, and words of a status inside it
+    "240601-100000000000009\n20240614000000099\n17.2",  # an order no., an id, an amount
+    "\n\n开头空两行,逗号\t制表符\n",
+]
+
+
+def test_a_multi_line_remark_stays_in_its_own_cell(store: Store, tmp_path: Path, now) -> None:
+    """The remark cells of the after-sales workbook hold line breaks (LF and CRLF), commas,
+    tabs, even an order number or an amount on a line of its own: every row stays itself,
+    each case has its own 售后编号, order, status, amount and reason, and no line of a
+    remark turns up in another field, the case's own note or its steps. The order's own
+    商家备注 from the order export stays as it was."""
+    orders = write_pdd_orders(
+        tmp_path / EXPORT, [shipped(pdd_order(NO, 商家备注="周一发顺丰")), pdd_order(NO_SENT)]
+    )
+    statuses = ["买家申请退款，待商家处理", "退款成功", "平台处理中", "买家撤销"]
+    rows = [
+        pdd_refund(
+            NO if i % 2 else NO_SENT,
+            f"2024061400000007{i}",
+            售后状态=status,
+            退款原因=f"原因{i}",
+            退款金额=10 + i,
+            商家备注=remark,
+            同意退款时间="2024-06-15 08:00:00" if status == "退款成功" else "",
+        )
+        for i, (status, remark) in enumerate(zip(statuses, REMARKS, strict=True))
+    ]
+    refunds = write_pdd_refunds(tmp_path / "f7e9050c0488_20240615235138.xlsx", rows)
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(refunds)["售后信息"]
+    assert [row[-1] for row in sheet.iter_rows(min_row=2, values_only=True)] == [
+        remark.replace("\r\n", "\n")
+        for remark in REMARKS  # XML keeps LF only
+    ]
+    report = import_files(store, [orders, refunds], now=now)
+    found = report.files[1]
+    assert (found.rows, found.added, found.skipped, found.cleared) == (4, 4, [], [])
+    cases = {case.platform_refund_no: case for case in store.list_cases()}
+    assert sorted(cases) == [f"2024061400000007{i}" for i in range(4)]
+    for i, status in enumerate(statuses):
+        case = cases[f"2024061400000007{i}"]
+        assert case.order_no == (NO if i % 2 else NO_SENT)
+        assert (case.platform_status, case.refund_fen) == (status, (10 + i) * 100)
+        assert (case.reason, case.description, case.note) == (f"原因{i}", "", "")
+        own = [line for line in REMARKS[i].splitlines() if line and line not in status]
+        assert not [e.note for e in store.events(case.id) if any(x in e.note for x in own)]
+    assert (cases["20240614000000071"].state, cases["20240614000000072"].state) == (
+        "refunded",
+        "intervention",
+    )
+    assert store.find_order("pdd", NO).seller_note == "周一发顺丰"
+    assert store.find_order("pdd", NO_SENT).seller_note == ""
+    assert store.find_order("pdd", "240601-100000000000009") is None  # a remark's line

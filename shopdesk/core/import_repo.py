@@ -301,7 +301,7 @@ class Importer:
             ]
             order = sorted(
                 range(len(exports)),
-                key=lambda i: (KIND_ORDER[exports[i].kind], exports[i].exported_at or self.now, i),
+                key=lambda i: (KIND_ORDER[exports[i].kind], self._stamp_of(exports[i]), i),
             )
             files_total = PROGRESS_STEPS * len(exports)
             total = files_total + files_total // INDEX_SHARE
@@ -323,11 +323,15 @@ class Importer:
             for export in exports:
                 export.close()
 
+    def _stamp_of(self, export: ExportFile) -> str:
+        return export.exported_at or _file_time(export.path, self.now)
+
     def _apply(self, export: ExportFile, report: FileReport, base: int, total: int) -> None:
         self._use_platform(export.platform)
         self._file_name = export.name
-        stamp = export.exported_at or self.now
-        self._made_at = export.exported_at or _file_time(export.path, self.now)
+        # A file without a time in its name (renamed, 拼多多订单.csv; JD's) counts as exported
+        # when it was last saved: imported after a newer export it does not undo that one.
+        stamp = self._made_at = self._stamp_of(export)
         tally = _Tally()
         handler = {
             ExportKind.ORDERS: self._orders_chunk,

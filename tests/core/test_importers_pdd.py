@@ -5,6 +5,7 @@ re-saves; the after-sales workbook; shops; the ship-by deadline."""
 from __future__ import annotations
 
 import os
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -937,3 +938,60 @@ def test_a_multi_line_remark_stays_in_its_own_cell(store: Store, tmp_path: Path,
     assert store.find_order("pdd", NO).seller_note == "周一发顺丰"
     assert store.find_order("pdd", NO_SENT).seller_note == ""
     assert store.find_order("pdd", "240601-100000000000009") is None  # a remark's line
+
+
+# -- a renamed order export: no time in its name (pdd.md (a), File) ---------------------
+
+
+def _saved_at(path: Path, china: str) -> Path:
+    """The file's modification time set to `china` (China time, as a download leaves it)."""
+    at = datetime.fromisoformat(china).replace(tzinfo=timezone(timedelta(hours=8)))
+    os.utime(path, (at.timestamp(), at.timestamp()))
+    return path
+
+
+@pytest.mark.parametrize("together", [False, True], ids=["one-after-the-other", "together"])
+def test_a_renamed_older_export_imported_after_a_newer_one_does_not_undo_it(
+    store: Store, tmp_path: Path, now, together: bool
+) -> None:
+    """pdd.md (a): the export's time is in its name (`…orders_export2024-06-15-10-09-23`);
+    sellers rename files. A renamed file (拼多多订单.csv) has no time in its name: it counts
+    as exported when it was saved (downloaded, renamed: its modification time), not when it
+    is imported. So the 待发货 copy downloaded a day before the newer export, imported after
+    it, leaves the order shipped with its waybill."""
+    newer = write_pdd_orders(tmp_path / EXPORT, [shipped(pdd_order(NO))])  # 06-15 10:09:23
+    renamed = _saved_at(
+        write_pdd_orders(tmp_path / "拼多多订单.csv", [pdd_order(NO), pdd_order(NO_SENT)]),
+        "2024-06-14 08:00:05",
+    )
+    if together:
+        report = import_files(store, [renamed, newer], now=now)
+        assert [f.added for f in report.files] == [2, 0]  # the renamed one is read first
+    else:
+        import_files(store, [newer], now=now)
+        report = import_files(store, [renamed], now=now)
+        (file,) = report.files
+        assert (file.added, file.updated, file.unchanged, file.skipped) == (1, 0, 1, [])
+    found = store.find_order("pdd", NO)
+    assert (found.status, found.state) == ("已发货，待收货", "shipped")
+    assert (found.tracking_no, found.shipped_at) == ("73529461803521", "2024-06-14T01:02:44Z")
+    assert store.find_order("pdd", NO_SENT).status == "待发货"  # its other order is taken
+
+
+def test_a_renamed_newer_export_still_moves_the_order_on(store: Store, tmp_path: Path, now) -> None:
+    """The same rule the other way: a renamed copy saved after the stamped export it follows
+    is the newer one and updates the order. A copy saved again later (copied, re-saved in
+    Excel) counts from then: the file holds no other clue to its age."""
+    older = write_pdd_orders(tmp_path / EXPORT, [pdd_order(NO)])  # 06-15 10:09:23
+    renamed = _saved_at(
+        write_pdd_orders(tmp_path / "拼多多订单.csv", [shipped(pdd_order(NO))]),
+        "2024-06-16 09:00:00",
+    )
+    import_files(store, [older], now=now)
+    (file,) = import_files(store, [renamed], now=now).files
+    assert (file.updated, file.skipped) == (1, [])
+    assert store.find_order("pdd", NO).state == "shipped"
+    # the stamped export again, older than the renamed copy: it changes nothing back
+    (again,) = import_files(store, [older], now=now).files
+    assert (again.updated, again.unchanged) == (0, 1)
+    assert store.find_order("pdd", NO).state == "shipped"

@@ -4,7 +4,6 @@ on screen without scrolling, and no label is cut off without a tooltip to read i
 from __future__ import annotations
 
 import pytest
-import shiboken6
 from PySide6.QtCore import QPoint, QRect, QSettings
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -17,20 +16,13 @@ from PySide6.QtWidgets import (
 
 from shopdesk.ui.main_window import MainWindow
 from tests.ui.test_evidence_panel import CHAT, photo_file
+from tests.ui.window_at_1280 import shown_window
 
 
 @pytest.fixture
 def window(qtbot, demo_store):
-    QSettings().remove("window")  # the default layout, not one another test left behind
-    made = MainWindow(demo_store)
-    qtbot.addWidget(made)
-    made.resize(1280, 720)
-    made.show()
-    qtbot.waitExposed(made)
-    yield made
-    made.external_writes.stop()
-    made.close()
-    shiboken6.delete(made)
+    with shown_window(qtbot, demo_store) as made:
+        yield made
 
 
 def _settle(qtbot) -> None:

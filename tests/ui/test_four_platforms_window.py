@@ -8,8 +8,7 @@ import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
-import shiboken6
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QStyle
 
 from shopdesk.core.deadlines_repo import add_case_event
@@ -18,12 +17,12 @@ from shopdesk.core.store import Store
 from shopdesk.core.timeutil import CHINA
 from shopdesk.platforms import registry
 from shopdesk.services.clocks import bring_up_to_date
-from shopdesk.ui.main_window import MainWindow
 from tests import douyin_fixtures as dy
 from tests import jd_fixtures as jd
 from tests import pdd_fixtures as pdd
 from tests.e2e.cli_inprocess import run_cli
 from tests.insights_store import build_alert_store
+from tests.ui.window_at_1280 import shown_window
 
 NOW = datetime.now(UTC).replace(microsecond=0)  # the exports' times: relative to the clock
 DAY = (NOW - timedelta(days=1)).astimezone(CHINA).strftime("%y%m%d")
@@ -153,17 +152,9 @@ def four_store(tmp_path, four_template):
 
 @pytest.fixture
 def window(qtbot, four_store):
-    QSettings().remove("window")
     store = Store.open(four_store)
-    made = MainWindow(store, with_tray=False)
-    qtbot.addWidget(made)
-    made.resize(1280, 720)
-    made.show()
-    qtbot.waitExposed(made)
-    yield made
-    made.external_writes.stop()
-    made.close()
-    shiboken6.delete(made)
+    with shown_window(qtbot, store, with_tray=False) as made:
+        yield made
     store.close()
 
 

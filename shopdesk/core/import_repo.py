@@ -650,6 +650,12 @@ class Importer:
             for record in chunk
         }
         order_ids = self._order_ids(hints)
+        # The goods' own waybill, where the after-sales row names it: an order whose export
+        # gave none learns it; one already known (from 快递信息) is never replaced.
+        self.conn.executemany(
+            "UPDATE orders SET tracking_no = ? WHERE id = ? AND tracking_no = ''",
+            [(r.ship_tracking, order_ids[r.order_no]) for r in chunk if r.ship_tracking],
+        )
         for record in chunk:
             outcome = self._apply_refund(record, order_ids[record.order_no], stamp)
             tally.note(record.refund_no, outcome)

@@ -1071,3 +1071,36 @@ def test_the_seven_day_return_counts_from_the_day_after_signing(
     seven = clocks["no_reason_return"]
     assert seven.due_at == from_text("2026-12-05T16:00:00Z")  # 2026-11-29 0:00 China + 168 h
     assert (seven.party, seven.unknown_length) == ("buyer", False)
+
+
+def test_the_goods_waybill_of_an_after_sales_row_fills_an_order_without_one(
+    store: Store, tmp_path: Path, now
+) -> None:
+    """douyin.md (c): layout A has no tracking column, the 售后 file has 发货物流单号. It
+    fills the order's tracking number when the order export gave none; a waybill known
+    from 快递信息 is never replaced; one Excel rounded is left out and named."""
+    shipped_a = shipped(douyin_line(NO))  # layout A: only 发货时间, no waybill
+    known = shipped(douyin_line(TWO, SUB_1), ("770291786060549", "申通快递"))
+    orders_a = write_douyin_orders(tmp_path / EXPORT, [shipped_a])
+    orders_b = write_douyin_orders(tmp_path / "b.csv", [known], LAYOUT_B)
+    rows = [
+        douyin_after_sale(
+            "7318945612387450001", NO, 商品发货状态="已发货", 发货物流单号="YT1234567890123"
+        ),
+        douyin_after_sale("7318945612387450002", TWO, 商品发货状态="已发货", 发货物流单号="SF999"),
+    ]
+    import_files(store, [orders_a, orders_b, after_sales_file(tmp_path, rows)], now=now)
+    by_no = {o.order_no: o for o in store.list_orders()}
+    assert by_no[NO].tracking_no == "YT1234567890123"
+    assert by_no[TWO].tracking_no == "770291786060549"  # from 快递信息, kept
+    assert store.count_orders("YT1234567890123") == 1  # found by its waybill in search
+
+    resaved = after_sales_file(
+        tmp_path,
+        [douyin_after_sale("7318945612387450003", "6917546239482019777", 发货物流单号="x")],
+        excel=True,
+        typed={(0, "发货物流单号"): "7.73299E+14"},
+    )
+    (file,) = import_files(store, [resaved], now=now).files
+    assert [(p.row, p.column) for p in file.cleared] == [(2, "发货物流单号")]
+    assert store.find_order("douyin", "6917546239482019777").tracking_no == ""

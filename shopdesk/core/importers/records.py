@@ -92,3 +92,6 @@ class ParsedRefund:
     # the order line (子订单编号) the row is about, where the export names it (Douyin's
     # 商品单号); None: not named, the stored one stays
     sub_order_no: str | None = None
+    # the seller's own waybill of the goods (Douyin's 发货物流单号): fills an order whose
+    # export gave none (layout A has no tracking column); "" when the row names none
+    ship_tracking: str = ""

@@ -57,6 +57,7 @@ REFUND_COLUMNS: dict[str, tuple[str, ...]] = {
     "applied_at": ("售后申请时间",),
     "reason": ("售后原因",),
     "return_tracking": ("退货物流单号",),
+    "ship_tracking": ("发货物流单号",),
     "return_courier": ("退货物流公司",),
     "returned_at": ("退货发货时间",),
     "deadline": ("自动处理截止时间",),

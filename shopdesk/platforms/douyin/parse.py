@@ -19,6 +19,7 @@ from shopdesk.core.importers.cells import (
     CellError,
     china_time,
     clean_text,
+    clean_tracking_no,
     is_scientific,
     mangled_number,
     normalize_status,
@@ -49,6 +50,7 @@ MANGLED_KEY = Message("platform.douyin.mangled_key")
 MANGLED_WAYBILL = Message("platform.douyin.mangled_waybill")
 MANGLED_CODE = Message("platform.douyin.mangled_code")
 MANGLED_RETURN_WAYBILL = Message("platform.douyin.mangled_return_waybill")
+MANGLED_SHIP_WAYBILL = Message("platform.douyin.mangled_ship_waybill")
 FAR_APART = Message("platform.douyin.far_apart")
 NEGATIVE_REFUND = Message("platform.douyin.negative_refund")
 NO_APPLIED_AT = Message("platform.douyin.no_applied_at")
@@ -662,6 +664,14 @@ class DouyinRefundParser:
             name = self.layout.column_name("return_tracking")
             notes.append(Note(name, tracking, MANGLED_RETURN_WAYBILL))
             tracking = ""
+        ship_tracking = self._t(values, "ship_tracking")
+        if ship_tracking and mangled_number(
+            ship_tracking, self.layout.cell(values, "ship_tracking")
+        ):
+            notes.append(
+                Note(self.layout.column_name("ship_tracking"), ship_tracking, MANGLED_SHIP_WAYBILL)
+            )
+            ship_tracking = ""
         # the return waybill as the seller looks it up: 退货物流公司 and 退货物流单号
         waybill = f"{self._t(values, 'return_courier')} {tracking}".strip()
         reason = self._t(values, "reason")
@@ -693,6 +703,7 @@ class DouyinRefundParser:
             events=events,
             notes=tuple(notes),
             sub_order_no=sub_order_no,
+            ship_tracking=clean_tracking_no(ship_tracking),
         )
 
 

@@ -174,20 +174,23 @@ class ReminderService(QObject):
         self.timer.timeout.connect(self.check)
         # While a worker writes (an import holds the store's write lock), the marks of
         # what was shown wait here for the next check: the window never waits for them.
-        self._unsaved: list = []
+        self._unsaved: list[tuple[str, object]] = []  # (what, write)
         self._shown: set[str] = set()  # reminder keys shown while running, saved or not
 
-    def _save(self, write) -> None:
+    def _save(self, write, what: str = "fired") -> None:
         """Run the bookkeeping write `write()` now, or at a later check if the store is
-        busy (never blocking the window behind a background job)."""
-        self._unsaved.append(write)
+        busy (never blocking the window behind a background job). A later "seen" mark
+        replaces an unsaved earlier one; every "fired" mark is kept."""
+        if what == "seen":
+            self._unsaved = [item for item in self._unsaved if item[0] != "seen"]
+        self._unsaved.append((what, write))
         waiting, self._unsaved = self._unsaved, []
-        for pending in waiting:
+        for item in waiting:
             try:
                 with self.store.not_waiting():
-                    pending()
+                    item[1]()
             except StoreLockedError:
-                self._unsaved.append(pending)
+                self._unsaved.append(item)
 
     def start(self) -> None:
         self.summarize_missed()
@@ -207,7 +210,7 @@ class ReminderService(QObject):
                 "\n".join(lines),
                 urgent=True,
             )
-        self._save(lambda: _queries().mark_seen(self.store, now))
+        self._save(lambda: _queries().mark_seen(self.store, now), "seen")
         return len(missed)
 
     def check(self, now: datetime | None = None) -> int:
@@ -244,7 +247,7 @@ class ReminderService(QObject):
         self._shown.update(queries.reminder_key(r.deadline, r.lead_hours) for r in due)
         if due:
             self._save(lambda: queries.mark_fired(self.store, due, now))
-        self._save(lambda: _queries().mark_seen(self.store, now))
+        self._save(lambda: _queries().mark_seen(self.store, now), "seen")
         self.update_status(now)
         return len(due)
 

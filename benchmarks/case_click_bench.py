@@ -18,7 +18,7 @@ sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from shopdesk.core.store import Store  # noqa: E402
+from shopdesk.store.store import Store  # noqa: E402
 
 CLICKS = 40  # different cases: a seller going down the list, and jumping about in it
 

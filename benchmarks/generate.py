@@ -17,10 +17,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from shopdesk.core import deadlines_repo  # noqa: E402
-from shopdesk.core.search_repo import index_in_bulk  # noqa: E402
-from shopdesk.core.store import Store  # noqa: E402
-from shopdesk.core.timeutil import now_utc  # noqa: E402
+from shopdesk.domain.timeutil import now_utc  # noqa: E402
+from shopdesk.store import deadlines_repo  # noqa: E402
+from shopdesk.store.search_repo import index_in_bulk  # noqa: E402
+from shopdesk.store.store import Store  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "out"
 
@@ -76,7 +76,7 @@ NOTES = ["", "", "已联系买家", "买家说快递员态度差", "补发中", 
 def store_path(orders: int, seed: int) -> Path:
     """Keyed by what decides the rows: size, seed, this generator's version and the
     tokenizer. Schema steps added later are applied when the store is opened."""
-    tokens = Path(__file__).resolve().parent.parent / "shopdesk" / "core" / "search_text.py"
+    tokens = Path(__file__).resolve().parent.parent / "shopdesk" / "store" / "search_text.py"
     key = hashlib.sha1(tokens.read_bytes() + GENERATOR.encode()).hexdigest()[:8]
     return OUT / f"store-{orders}-{seed}-{key}.db"
 

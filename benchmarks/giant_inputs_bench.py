@@ -37,9 +37,10 @@ CASE = "9"
 def _store_old_chat(db: Path, characters: int) -> None:
     """A chat with one message of `characters`, kept as an earlier version (no budget at
     add) would have kept it."""
-    from shopdesk.core import chatlog, evidence_repo
-    from shopdesk.core.chatlog import ChatMessage
-    from shopdesk.core.store import Store
+    from shopdesk.platforms import chatlog
+    from shopdesk.platforms.chatlog import ChatMessage
+    from shopdesk.store import evidence_repo
+    from shopdesk.store.store import Store
 
     message = ChatMessage("林间小鹿", "2026-11-20T02:01:00Z", "耳" * characters)
     with Store.open(db) as store:

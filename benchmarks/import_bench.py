@@ -30,12 +30,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from shopdesk.core import search_text  # noqa: E402
-from shopdesk.core.import_repo import ORDER_FIELDS, import_files  # noqa: E402
-from shopdesk.core.importers import ParsedLine, ParsedOrder, open_export  # noqa: E402
-from shopdesk.core.migrations import migrations  # noqa: E402
-from shopdesk.core.search_repo import index_in_bulk  # noqa: E402
-from shopdesk.core.store import Store  # noqa: E402
+from shopdesk.importers import ParsedLine, ParsedOrder, open_export  # noqa: E402
+from shopdesk.store import search_text  # noqa: E402
+from shopdesk.store.import_repo import ORDER_FIELDS, import_files  # noqa: E402
+from shopdesk.store.migrations import migrations  # noqa: E402
+from shopdesk.store.search_repo import index_in_bulk  # noqa: E402
+from shopdesk.store.store import Store  # noqa: E402
 
 ORDER_HEADER = [
     "订单编号",

@@ -20,9 +20,9 @@ sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from shopdesk.core import insights  # noqa: E402
-from shopdesk.core.insights import PRODUCT_KEY, Period  # noqa: E402
-from shopdesk.core.store import Store  # noqa: E402
+from shopdesk.store import insights  # noqa: E402
+from shopdesk.store.insights import PRODUCT_KEY, Period  # noqa: E402
+from shopdesk.store.store import Store  # noqa: E402
 
 # The last day the generated store has orders for (generate.END, China time).
 LAST_DAY = date(2026, 11, 27)
@@ -128,8 +128,8 @@ def sheet(path: Path) -> dict:
     """The 产品改进单 PDF of the product with the most cases over the store's history,
     given cases on its orders up to SHEET_CASES (inside a savepoint rolled back after, so
     the cached store stays as generated)."""
-    from shopdesk.core.improvement_sheet import gather_sheet
     from shopdesk.evidence.improvement_pdf import write_sheet_pdf
+    from shopdesk.evidence.improvement_sheet import gather_sheet
 
     wide = Period(date(2023, 12, 1), LAST_DAY)  # the product's whole history
     with Store.open(path) as store:

@@ -32,8 +32,8 @@ sys.path.insert(0, str(HERE))
 
 from generate import OUT, generate  # noqa: E402
 
-from shopdesk.core.search_repo import recent_ids  # noqa: E402
-from shopdesk.core.store import Store  # noqa: E402
+from shopdesk.store.search_repo import recent_ids  # noqa: E402
+from shopdesk.store.store import Store  # noqa: E402
 
 QUERIES = {
     "杯": "1 character, common",
@@ -188,7 +188,7 @@ def case_searches(full: Path, runs: int) -> tuple[dict, dict]:
 def due_searches(full: Path, runs: int) -> tuple[dict, dict]:
     """The 待办 view: the first page of a search through the view (in the background,
     painted), and the query of that page alone."""
-    from shopdesk.core import deadlines_repo
+    from shopdesk.store import deadlines_repo
     from shopdesk.ui.views.due_view import DueView
 
     store = Store.open(full)
@@ -258,8 +258,8 @@ def searches(full: Path, runs: int) -> tuple[dict, dict, dict]:
 
 
 def due_list(full: Path, runs: int) -> dict:
-    """The 待办 list's queries (core/deadlines_repo.py): what its view pages through."""
-    from shopdesk.core import deadlines_repo
+    """The 待办 list's queries (store/deadlines_repo.py): what its view pages through."""
+    from shopdesk.store import deadlines_repo
 
     def timed(action: Callable[[Store], object]) -> Callable[[], float]:
         def measure() -> float:

@@ -37,7 +37,7 @@ def main() -> None:
         window = QMainWindow()
         window.resize(1280, 760)
     else:
-        from shopdesk.core.store import Store
+        from shopdesk.store.store import Store
         from shopdesk.ui.app import make_application
         from shopdesk.ui.main_window import MainWindow
 

@@ -29,9 +29,9 @@ os.environ["XDG_CONFIG_HOME"] = _home
 from PySide6.QtGui import QStandardItem, QStandardItemModel  # noqa: E402
 from PySide6.QtWidgets import QApplication, QTableView  # noqa: E402
 
-from shopdesk.core.countdown import countdown  # noqa: E402
-from shopdesk.core.store import Store  # noqa: E402
-from shopdesk.core.timeutil import to_text  # noqa: E402
+from shopdesk.domain.countdown import countdown  # noqa: E402
+from shopdesk.domain.timeutil import to_text  # noqa: E402
+from shopdesk.store.store import Store  # noqa: E402
 from shopdesk.ui import countdown as ui_countdown  # noqa: E402
 from shopdesk.ui.countdown import add_countdown_column  # noqa: E402
 from shopdesk.ui.views.cases_view import CasesView  # noqa: E402

@@ -1,7 +1,7 @@
 import sys
 
 from shopdesk.cli import main
-from shopdesk.core.winsafe import ensure_standard_streams
+from shopdesk.services.session import ensure_standard_streams
 
 if __name__ == "__main__":
     ensure_standard_streams()  # the window's .exe on Windows has no console

@@ -24,13 +24,12 @@ from pathlib import Path
 from shopdesk import __version__
 from shopdesk.commands.argparse_lang import argparse_messages
 from shopdesk.commands.common import CommandError, fail
-from shopdesk.core import messages
-from shopdesk.core.errors import ShopDeskError
-from shopdesk.core.messages import Message, say, text
-from shopdesk.core.os_errors import REASONS, reason
-from shopdesk.core.safeio import disk_errors
-from shopdesk.core.winsafe import reader_gone
 from shopdesk.crash_log import EXIT_INTERNAL, report_crash
+from shopdesk.domain import messages
+from shopdesk.domain.errors import ShopDeskError
+from shopdesk.domain.messages import Message, say, text
+from shopdesk.domain.os_errors import REASONS, reason
+from shopdesk.services.session import disk_errors, reader_gone
 
 # One module per sub-command group; each has register(subparsers, parent).
 COMMAND_MODULES = [

@@ -20,7 +20,8 @@ from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
-from shopdesk import __version__, paths
+from shopdesk import __version__
+from shopdesk.domain import paths
 
 KEEP = 20
 # The exit status of a command that hit a bug (BSD sysexits' EX_SOFTWARE): none of the
@@ -102,7 +103,7 @@ def crash_line(log: Path | None) -> str:
     """The one line the seller reads, in the current language (cli.crash.* in the
     catalogue); in zh-CN as written here when even the catalogue cannot be read."""
     try:
-        from shopdesk.core import messages
+        from shopdesk.domain import messages
 
         if log is None:
             return f"shopdesk: {messages.text('cli.crash.no_log')}"

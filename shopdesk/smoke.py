@@ -24,8 +24,9 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-from shopdesk import __version__, paths
-from shopdesk.core.messages import text
+from shopdesk import __version__
+from shopdesk.domain import paths
+from shopdesk.domain.messages import text
 from shopdesk.platforms import registry
 
 # the command line's entry (argv -> exit code) and its sub-command modules
@@ -106,7 +107,7 @@ def _resources(state: dict) -> str:
 
 
 def _store(state: dict) -> str:
-    from shopdesk.core.store import Store
+    from shopdesk.store.store import Store
 
     store = Store.open(state["folder"] / "smoke.db")
     state["store"] = store
@@ -124,7 +125,7 @@ def sample_files() -> list[Path]:
 
 
 def _import_sample(state: dict) -> str:
-    from shopdesk.core.import_repo import import_files
+    from shopdesk.store.import_repo import import_files
 
     store = state["store"]
     report = import_files(store, sample_files(), now=SAMPLE_NOW)
@@ -139,7 +140,7 @@ def _import_sample(state: dict) -> str:
 
 
 def _deadlines(state: dict) -> str:
-    from shopdesk.core.deadlines_repo import open_deadlines
+    from shopdesk.store.deadlines_repo import open_deadlines
 
     deadlines = [d for d in open_deadlines(state["store"], SAMPLE_NOW) if d.due_at]
     assert deadlines, "no running deadline on the imported sample"
@@ -149,8 +150,8 @@ def _deadlines(state: dict) -> str:
 
 
 def _template(state: dict) -> str:
-    from shopdesk.core.template_context import build_context
-    from shopdesk.core.templates import load_builtin, render_template
+    from shopdesk.templates.context import build_context
+    from shopdesk.templates.library import load_builtin, render_template
 
     store = state["store"]
     case = store.list_cases()[0]
@@ -179,8 +180,8 @@ def _evidence(state: dict) -> str:
 def _evidence_store(state: dict) -> str:
     """The seller's way: the exhibits attached to the case in the store (copied into the
     store's folder), then the package built from the store on its own connection."""
-    from shopdesk.core.evidence_repo import add_file, list_evidence
     from shopdesk.evidence.from_store import pack_case
+    from shopdesk.store.evidence_repo import add_file, list_evidence
 
     store = state["store"]
     case_id = store.list_cases()[0].id
@@ -315,9 +316,9 @@ def _cli(state: dict) -> str:
 def _window(state: dict) -> str:
     from PySide6.QtCore import QCoreApplication, QEvent
 
-    from shopdesk.core.demo import build_demo
-    from shopdesk.core.store import Store
-    from shopdesk.core.timeutil import now_utc
+    from shopdesk.domain.timeutil import now_utc
+    from shopdesk.services.demo import build_demo
+    from shopdesk.store.store import Store
     from shopdesk.ui.main_window import MainWindow
 
     app = state["app"]

@@ -13,9 +13,9 @@ _session_home = tempfile.mkdtemp(prefix="shopdesk-tests-")
 os.environ["XDG_CONFIG_HOME"] = os.path.join(_session_home, "config")
 os.environ["SHOPDESK_DATA_DIR"] = os.path.join(_session_home, "data")
 
-from shopdesk.core import messages  # noqa: E402
-from shopdesk.core.demo import build_demo  # noqa: E402
-from shopdesk.core.store import Store  # noqa: E402
+from shopdesk.domain import messages  # noqa: E402
+from shopdesk.services.demo import build_demo  # noqa: E402
+from shopdesk.store.store import Store  # noqa: E402
 
 # A fixed "now" for everything that depends on time.
 NOW = datetime(2026, 11, 28, 4, 0, 0, tzinfo=UTC)

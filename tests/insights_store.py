@@ -30,10 +30,10 @@ import struct
 import zlib
 from datetime import UTC, datetime, timedelta
 
-from shopdesk.core import evidence_repo
-from shopdesk.core.case_facts import add_money, record_inspection, set_outcome
-from shopdesk.core.deadlines_repo import refresh_due
-from shopdesk.core.timeutil import china_to_text
+from shopdesk.domain.timeutil import china_to_text
+from shopdesk.store import evidence_repo
+from shopdesk.store.case_facts import add_money, record_inspection, set_outcome
+from shopdesk.store.deadlines_repo import refresh_due
 
 NOW = datetime(2026, 12, 2, 4, 0, tzinfo=UTC)
 MUG, CLOTH, TISSUE = "MUG-01", "日式棉麻桌布", "抽纸盒"

@@ -8,9 +8,9 @@ import json
 import sqlite3
 from pathlib import Path
 
-from shopdesk import paths
-from shopdesk.core.backup import evidence_index
-from shopdesk.core.timeutil import now_text
+from shopdesk.domain import paths
+from shopdesk.domain.timeutil import now_text
+from shopdesk.store.backup import evidence_index
 
 TABLES = ("shops", "orders", "order_lines", "cases", "case_events", "evidence", "templates")
 

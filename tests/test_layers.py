@@ -1,6 +1,7 @@
 """The layers' rules, read from the sources' imports and string constants (docs/ARCHITECTURE.md
-draws them): a platform is known only inside shopdesk/platforms/, and nothing below the
-window imports Qt's widgets."""
+draws them): each package imports only the ones below it, the window and the command line
+reach everything through services/ (and the pure domain/), a platform is known only inside
+shopdesk/platforms/, and nothing below the front ends imports Qt."""
 
 from __future__ import annotations
 
@@ -16,7 +17,19 @@ from shopdesk.platforms import registry
 
 PACKAGE = Path(__file__).resolve().parent.parent / "shopdesk"
 # Schema steps are history: a store written by an earlier version is read through them.
-HISTORY = {PACKAGE / "core" / "migrations.py"}
+HISTORY = {PACKAGE / "store" / "migrations.py"}
+
+
+# Below the window and the command line, and free of Qt (evidence/ paints with QtGui)
+BELOW_THE_FRONT_ENDS = (
+    "domain",
+    "importers",
+    "platforms",
+    "templates",
+    "store",
+    "services",
+    "core",
+)
 
 
 def _modules(*folders: str) -> list[Path]:
@@ -34,6 +47,80 @@ def _imports(path: Path) -> set[str]:
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             names.add(node.module)
     return names
+
+
+# Bottom to top. A package may import itself and the ones before it.
+LAYERS = ("domain", "importers", "platforms", "templates", "store", "evidence", "services")
+# The window and the command line: services/ and domain/ only, besides themselves and the
+# application's shell (the version, the crash log, `--smoke-test`).
+FRONT_ENDS = {
+    "ui": {"ui"},
+    "commands": {"commands"},
+    "cli.py": {"commands", "ui"},  # `shopdesk` with no command opens the window
+    "__main__.py": {"commands"},
+}
+SHELL = {"shopdesk", "shopdesk.crash_log", "shopdesk.smoke", "shopdesk.cli"}
+# importers/ re-exports, lazily, what moved from it to platforms/ (scripts of earlier versions)
+COMPAT = {(PACKAGE / "importers" / "__init__.py", "shopdesk.platforms")}
+
+
+def _package_of(name: str) -> str:
+    parts = name.split(".")
+    return parts[1] if len(parts) > 1 else "shopdesk"
+
+
+def _shopdesk_imports(path: Path) -> set[str]:
+    return {
+        name
+        for name in _imports(path)
+        if name.startswith("shopdesk.")
+        and (path, name.rsplit(".", 1)[0]) not in COMPAT
+        and (path, name) not in COMPAT
+    }
+
+
+@pytest.mark.parametrize("path", _modules(*LAYERS), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_each_layer_imports_only_the_ones_below_it(path):
+    own = path.relative_to(PACKAGE).parts[0]
+    allowed = set(LAYERS[: LAYERS.index(own) + 1])
+    above = sorted(name for name in _shopdesk_imports(path) if _package_of(name) not in allowed)
+    assert not above, f"{path.name} ({own}/) imports {above}: a layer uses only those below it"
+
+
+def test_domain_imports_nothing_of_shopdesk_but_itself():
+    for path in _modules("domain"):
+        others = sorted(n for n in _shopdesk_imports(path) if _package_of(n) != "domain")
+        assert not others, f"domain/{path.name} imports {others}"
+
+
+def _front_end_modules() -> list[Path]:
+    found = []
+    for name in FRONT_ENDS:
+        where = PACKAGE / name
+        found += sorted(where.rglob("*.py")) if where.is_dir() else [where]
+    return found
+
+
+@pytest.mark.parametrize("path", _front_end_modules(), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_the_window_and_the_command_line_go_through_services(path):
+    """So they cannot disagree: what an action does, and what it changed, is services/'s."""
+    own = FRONT_ENDS[path.relative_to(PACKAGE).parts[0]]
+    allowed = {"services", "domain", *own}
+    reached = sorted(
+        name
+        for name in _imports(path)
+        if name.startswith("shopdesk")
+        and name not in SHELL
+        and not (name == "shopdesk.ui" or _package_of(name) in allowed)
+    )
+    assert not reached, f"{path.name} imports {reached}: ask shopdesk.services"
+
+
+def test_the_layers_cover_every_package():
+    packages = {p.name for p in PACKAGE.iterdir() if p.is_dir() and (p / "__init__.py").exists()}
+    assert packages == {*LAYERS, "ui", "commands", "core"}, (
+        "a new package needs its place in LAYERS"
+    )
 
 
 def _outside_platforms() -> list[Path]:
@@ -66,7 +153,7 @@ def test_only_the_platforms_package_names_a_platform(path):
 
 
 @pytest.mark.parametrize(
-    "path", _modules("core", "platforms", "services"), ids=lambda p: str(p.relative_to(PACKAGE))
+    "path", _modules(*BELOW_THE_FRONT_ENDS), ids=lambda p: str(p.relative_to(PACKAGE))
 )
 def test_core_and_platforms_never_import_qt_or_the_front_ends(path):
     imports = _imports(path)
@@ -87,7 +174,7 @@ def test_platforms_never_reach_the_store(path):
     reached = sorted(
         name
         for name in _imports(path)
-        if name.startswith(("shopdesk.core.store", "shopdesk.core.import_repo", "sqlite3"))
+        if name.startswith(("shopdesk.store.store", "shopdesk.store.import_repo", "sqlite3"))
     )
     assert not reached, f"{path.name} imports {reached}"
 
@@ -104,7 +191,7 @@ def test_every_registered_platform_is_a_package_with_its_spec():
 
 
 def test_the_closed_case_states_are_defined_once():
-    """Listed once in core/model.py (CLOSED_CASE_STATES / CLOSED_CASE_SQL); a second copy
+    """Listed once in domain/model.py (CLOSED_CASE_STATES / CLOSED_CASE_SQL); a second copy
     would drift the day a state is added."""
     spelled = re.compile(r"refunded['\"]?,\s*['\"]?closed['\"]?,\s*['\"]?withdrawn")
     copies = [
@@ -116,7 +203,7 @@ def test_the_closed_case_states_are_defined_once():
     assert not copies, f"the closed states are written out again in {copies}"
 
 
-@pytest.mark.parametrize("folder", ["core", "platforms", "services"])
+@pytest.mark.parametrize("folder", BELOW_THE_FRONT_ENDS)
 def test_core_and_platforms_load_without_pyside6(folder):
     """What they import at run time too (an import inside a function counts)."""
     modules = sorted(
@@ -147,3 +234,54 @@ def test_evidence_never_imports_qtwidgets():
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=PACKAGE.parent
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_shopdesk_itself_never_imports_the_earlier_core_name():
+    outside = [
+        p for p in sorted(PACKAGE.rglob("*.py")) if p.relative_to(PACKAGE).parts[0] != "core"
+    ]
+    users = [
+        str(p.relative_to(PACKAGE))
+        for p in outside
+        if any(n == "shopdesk.core" or n.startswith("shopdesk.core.") for n in _imports(p))
+    ]
+    assert not users, f"{users} import shopdesk.core: import the layer's own module"
+
+
+def test_scripts_written_against_shopdesk_core_keep_working():
+    """The earlier names are the moved modules themselves (patching one patches the other),
+    and they load without Qt."""
+    code = (
+        "import sys\n"
+        "import shopdesk.core.store as old, shopdesk.store.store as new\n"
+        "from shopdesk.core import deadlines_repo, model\n"
+        "from shopdesk.core.case_states import check_move, derive_state\n"
+        "from shopdesk.core.importers import open_export\n"
+        "from shopdesk.core.importers.cells import parse_fen\n"
+        "import shopdesk.store.deadlines_repo as d, shopdesk.domain.model as m\n"
+        "assert old is new and deadlines_repo is d and model is m, 'not the same modules'\n"
+        "assert callable(check_move) and callable(derive_state) and callable(open_export)\n"
+        "assert parse_fen('12.50') == 1250\n"
+        "sys.exit(1 if any(x.startswith('PySide6') for x in sys.modules) else 0)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=PACKAGE.parent
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("path", _modules("services"), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_services_run_no_sql(path):
+    """SQL is the store's (docs/design/multi-seat.md: a second store must be able to serve
+    the same services)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    sql = re.compile(r"^\s*(SELECT|INSERT|UPDATE|DELETE|WITH|PRAGMA)\b", re.IGNORECASE)
+    found = [
+        node.lineno
+        for node in ast.walk(tree)
+        if (isinstance(node, ast.Attribute) and node.attr in ("db", "conn", "execute"))
+        or (
+            isinstance(node, ast.Constant) and isinstance(node.value, str) and sql.match(node.value)
+        )
+    ]
+    assert not found, f"{path.name} runs SQL at lines {found}: ask the store"

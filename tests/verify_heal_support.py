@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from shopdesk import paths
+from shopdesk.domain import paths
 
 
 def damage_page(db_path: Path, index: str = "orders_paid_at") -> None:

@@ -3,7 +3,7 @@
 Run once whenever a schema step is added (`python tools/make_fixture_store.py`), commit
 the file, and never regenerate an older one: the upgrade test opens every fixture store
 with today's ShopDesk and checks the data survived. The data is small and fixed (no
-clock, no randomness), so the expectations in tests/core/test_safety_open.py hold for
+clock, no randomness), so the expectations in tests/store/test_store_open.py hold for
 every version.
 """
 
@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from shopdesk.core.store import Store  # noqa: E402
+from shopdesk.store.store import Store  # noqa: E402
 
 FOLDER = ROOT / "tests" / "fixtures" / "stores"
 

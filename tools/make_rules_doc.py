@@ -13,10 +13,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from shopdesk.core.model import EventKind, Party  # noqa: E402
-from shopdesk.core.rules import Rule, builtin_ruleset  # noqa: E402
-from shopdesk.core.workdays import last_known_year  # noqa: E402
+from shopdesk.domain.model import EventKind, Party  # noqa: E402
+from shopdesk.domain.rules import Rule  # noqa: E402
+from shopdesk.domain.workdays import last_known_year  # noqa: E402
 from shopdesk.platforms.registry import rule_files  # noqa: E402
+from shopdesk.platforms.rulesets import builtin_ruleset  # noqa: E402
 
 TARGET = ROOT / "docs" / "rules.md"
 _ORDER_EVENTS = {

@@ -9,7 +9,7 @@ import argparse
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from shopdesk.core import messages
+from shopdesk.domain import messages
 
 # argparse's English text -> the catalogue key of the same message
 KEYS = {

@@ -15,9 +15,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from shopdesk.commands.common import CommandError
-from shopdesk.core.messages import Message, text
-from shopdesk.core.os_errors import reason
-from shopdesk.core.timeutil import CHINA, now_utc, parse_user_time
+from shopdesk.domain.messages import Message, text
+from shopdesk.domain.os_errors import reason
+from shopdesk.domain.timeutil import CHINA, now_utc, parse_user_time
 
 MAX_ID = 2**63 - 1  # SQLite's largest integer
 MAX_HOURS = 24 * 366 * 10  # ten years: any platform clock fits

@@ -6,10 +6,14 @@ from argparse import Namespace
 from pathlib import Path
 
 from shopdesk.commands.common import emit, store_path
-from shopdesk.core.backup import make_backup, restore_backup
-from shopdesk.core.messages import text
-from shopdesk.core.output_paths import refuse_store_source, refuse_store_target
-from shopdesk.core.timeutil import now_utc
+from shopdesk.domain.messages import text
+from shopdesk.domain.timeutil import now_utc
+from shopdesk.services.safety import (
+    make_backup,
+    refuse_store_source,
+    refuse_store_target,
+    restore_backup,
+)
 
 
 def register(subparsers, common) -> None:

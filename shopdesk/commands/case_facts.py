@@ -11,13 +11,13 @@ from argparse import Namespace
 from shopdesk.commands.arguments import input_file, record_id
 from shopdesk.commands.common import CommandError, choices_help, emit, open_store, yuan
 from shopdesk.commands.listing import case_document
-from shopdesk.core import case_facts, paste_case
-from shopdesk.core.labels import label, refuse_newer_case
-from shopdesk.core.messages import text
-from shopdesk.core.model import Cause, MoneyKind, Outcome, Responsibility
-from shopdesk.core.os_errors import reason
-from shopdesk.core.qianniu_paste import MAX_CHARS
-from shopdesk.core.timeutil import as_china
+from shopdesk.domain.labels import label, refuse_newer_case
+from shopdesk.domain.messages import text
+from shopdesk.domain.model import Cause, MoneyKind, Outcome, Responsibility
+from shopdesk.domain.os_errors import reason
+from shopdesk.domain.timeutil import as_china
+from shopdesk.services import cases, paste_case
+from shopdesk.services.paste_case import MAX_CHARS
 
 
 def register_case_facts(actions, common) -> None:
@@ -78,7 +78,7 @@ def register_case_facts(actions, common) -> None:
 
 def facts_document(store, case_id: int) -> dict:
     case = store.get_case(case_id)
-    facts = case_facts.derive_facts(case, store.events(case_id))
+    facts = cases.derive_facts(case, store.events(case_id))
     document = case_document(case)
     document["money_entries"] = [
         {
@@ -127,7 +127,7 @@ def _emit(args: Namespace, store, case_id: int, extra: str = "") -> None:
 def run_cause(args: Namespace) -> int:
     with open_store(args) as store:
         refuse_newer_case(store, args.case_id)
-        case_facts.set_cause(
+        cases.set_cause(
             store, args.case_id, args.cause, note=args.note, responsibility=args.responsibility
         )
         _emit(args, store, args.case_id)
@@ -137,7 +137,7 @@ def run_cause(args: Namespace) -> int:
 def run_money(args: Namespace) -> int:
     with open_store(args) as store:
         refuse_newer_case(store, args.case_id)
-        case_facts.add_money(
+        cases.add_money(
             store,
             args.case_id,
             args.kind,
@@ -164,7 +164,7 @@ def run_inspect(args: Namespace) -> int:
     lines = [_line(given) for given in args.line]
     with open_store(args) as store:
         refuse_newer_case(store, args.case_id)
-        done = case_facts.record_inspection(store, args.case_id, lines, note=args.note)
+        done = cases.record_inspection(store, args.case_id, lines, note=args.note)
         prompt = text("cli.facts.defective") if done.defective else ""
         _emit(args, store, args.case_id, prompt)
     return 0
@@ -173,7 +173,7 @@ def run_inspect(args: Namespace) -> int:
 def run_outcome(args: Namespace) -> int:
     with open_store(args) as store:
         refuse_newer_case(store, args.case_id)
-        case_facts.set_outcome(store, args.case_id, args.outcome, args.ruling, args.note)
+        cases.set_outcome(store, args.case_id, args.outcome, args.ruling, args.note)
         _emit(args, store, args.case_id)
     return 0
 

@@ -7,9 +7,8 @@ from __future__ import annotations
 from argparse import Namespace
 
 from shopdesk.commands.common import CommandError, emit, store_path
-from shopdesk.core.backup import default_backup_dir, list_backups
-from shopdesk.core.check import CheckReport, check_store
-from shopdesk.core.messages import Message, say, text
+from shopdesk.domain.messages import Message, say, text
+from shopdesk.services.safety import CheckReport, check_store, default_backup_dir, list_backups
 
 EXIT_FOUND = 1
 

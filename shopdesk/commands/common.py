@@ -9,10 +9,9 @@ from dataclasses import asdict, is_dataclass
 from pathlib import Path
 from typing import Any, NoReturn
 
-from shopdesk import paths
-from shopdesk.core import messages
-from shopdesk.core.messages import Message, is_key, say
-from shopdesk.core.store import Store, path_exists
+from shopdesk.domain import messages, paths
+from shopdesk.domain.messages import Message, is_key, say
+from shopdesk.services.session import Store, path_exists
 
 
 class CommandError(Exception):

@@ -11,19 +11,15 @@ from shopdesk.commands.case_facts import register_case_facts
 from shopdesk.commands.common import CommandError, choices_help, emit, open_store
 from shopdesk.commands.listing import case_document
 from shopdesk.commands.scope import add_scope_arguments, shop_ids
-from shopdesk.core import messages
-from shopdesk.core.countdown import countdown
-from shopdesk.core.deadlines_repo import (
-    deadlines_for_case,
-    open_deadlines,
-)
-from shopdesk.core.labels import label, refuse_newer_case
-from shopdesk.core.messages import text
-from shopdesk.core.model import CaseKind, EventKind, Party
-from shopdesk.core.rules import Deadline
-from shopdesk.core.timeutil import as_china, now_utc, to_text
-from shopdesk.platforms import registry
-from shopdesk.services import cases
+from shopdesk.domain import messages
+from shopdesk.domain.countdown import countdown
+from shopdesk.domain.labels import label, refuse_newer_case
+from shopdesk.domain.messages import text
+from shopdesk.domain.model import CaseKind, EventKind, Party
+from shopdesk.domain.rules import Deadline
+from shopdesk.domain.timeutil import as_china, now_utc, to_text
+from shopdesk.services import cases, platforms
+from shopdesk.services.clocks import deadlines_for_case, open_deadlines
 
 
 def register(subparsers, common) -> None:
@@ -32,7 +28,7 @@ def register(subparsers, common) -> None:
 
     add = actions.add_parser("add", parents=[common], help=text("cli.help.case_add"))
     add.add_argument("order_no", metavar="ORDER_NO")
-    add.add_argument("--platform", choices=registry.ids(), help=text("cli.help.case_add_platform"))
+    add.add_argument("--platform", choices=platforms.ids(), help=text("cli.help.case_add_platform"))
     add.add_argument("--kind", required=True, metavar="KIND", help=choices_help(CaseKind))
     add.add_argument("--at", metavar="TIME", help=text("cli.help.case_add_at"))
     add.add_argument("--reason", default="", metavar="TEXT", help=text("cli.help.case_add_reason"))

@@ -6,10 +6,10 @@ from argparse import Namespace
 
 from shopdesk.commands.arguments import count
 from shopdesk.commands.common import CommandError, emit, open_store
-from shopdesk.core.demo import build_demo
-from shopdesk.core.messages import text
-from shopdesk.core.timeutil import now_utc
+from shopdesk.domain.messages import text
+from shopdesk.domain.timeutil import now_utc
 from shopdesk.services.clocks import bring_up_to_date
+from shopdesk.services.demo import build_demo
 
 DEMO_MAX_ORDERS = 100_000  # a demo, not a benchmark store (benchmarks/ makes those)
 

@@ -14,13 +14,14 @@ from pathlib import Path
 
 from shopdesk.commands.arguments import input_file, record_id, user_time
 from shopdesk.commands.common import CommandError, emit, open_store, semicolons, store_path
-from shopdesk.core import chatlog, evidence_repo, input_budget
-from shopdesk.core.evidence_checklist import missing
-from shopdesk.core.labels import label
-from shopdesk.core.messages import Message, language, say, text
-from shopdesk.core.model import EvidenceKind
-from shopdesk.core.output_paths import refuse_store_source, refuse_store_target
-from shopdesk.core.timeutil import as_china, to_text
+from shopdesk.domain import input_budget
+from shopdesk.domain.evidence_checklist import missing
+from shopdesk.domain.labels import label
+from shopdesk.domain.messages import Message, language, say, text
+from shopdesk.domain.model import EvidenceKind
+from shopdesk.domain.timeutil import as_china, to_text
+from shopdesk.services import evidence as evidence_service
+from shopdesk.services.safety import refuse_store_source, refuse_store_target
 
 
 def register(subparsers, common) -> None:
@@ -121,8 +122,8 @@ def _add_one(store, args: Namespace, path: Path, captured: str | None):
     """A text file added as `chat` is parsed as a chat log (as `evidence chat` does)."""
     if args.kind == EvidenceKind.CHAT.value and _is_chat_text(path):
         raw = input_budget.read_chat_file(path)
-        return evidence_repo.add_chat(store, args.case_id, raw, path.name, caption=args.caption)
-    return evidence_repo.add_file(
+        return evidence_service.add_chat(store, args.case_id, raw, path.name, caption=args.caption)
+    return evidence_service.add_file(
         store, args.case_id, path, args.kind, caption=args.caption, captured_at=captured
     )
 
@@ -136,7 +137,7 @@ def _refuse_strangers_chat(store, args: Namespace, raw: bytes, name: str) -> Non
     case = store.get_case(args.case_id)
     order = store.get_order(case.order_id)
     shop = store.get_shop(order.shop_id)
-    problems = chatlog.raw_mismatches(raw, order.buyer_nick, order.order_no, (shop.name,))
+    problems = evidence_service.raw_mismatches(raw, order.buyer_nick, order.order_no, (shop.name,))
     if problems and not args.force:
         raise CommandError(
             "cli.evidence.strangers_chat", name=name, case=case.id, problems=semicolons(problems)
@@ -155,10 +156,10 @@ def run_chat(args: Namespace) -> int:
         case = store.get_case(args.case_id)
         shop = store.get_shop(store.get_order(case.order_id).shop_id)
         _refuse_strangers_chat(store, args, raw, name)
-        item = evidence_repo.add_chat(
+        item = evidence_service.add_chat(
             store, args.case_id, raw, name, caption=args.caption, shop_names=(shop.name,)
         )
-        messages = evidence_repo.chat_messages(store, item.id, picked_only=False)
+        messages = evidence_service.chat_messages(store, item.id, picked_only=False)
         document = {**evidence_document(item), "messages": len(messages)}
         emit(
             args, document, text("cli.evidence.chat_added", id=item.id, name=name, n=len(messages))
@@ -169,7 +170,7 @@ def run_chat(args: Namespace) -> int:
 def run_list(args: Namespace) -> int:
     with open_store(args) as store:
         case = store.get_case(args.case_id)
-        items = evidence_repo.list_evidence(store, args.case_id)
+        items = evidence_service.list_evidence(store, args.case_id)
         lacking = missing(case.kind, [e.kind for e in items])
         lines = [
             f"#{e.id}  {label(EvidenceKind, e.kind)}  {e.file_name}  {e.caption}" for e in items
@@ -187,8 +188,8 @@ def run_list(args: Namespace) -> int:
 
 
 def run_pack(args: Namespace) -> int:
-    from shopdesk.evidence import profile_limits
-    from shopdesk.evidence.profiles import copy_for_editing, get_profile, load_profiles
+    from shopdesk.services import evidence_limits
+    from shopdesk.services.evidence import copy_for_editing, get_profile, load_profiles
 
     if args.edit_profile:
         path = copy_for_editing(args.edit_profile)
@@ -198,12 +199,12 @@ def run_pack(args: Namespace) -> int:
         return _list_profiles(args, load_profiles)
     if args.case_id is None or not args.profile or not args.out:
         raise CommandError("cli.pack.needs")
-    from shopdesk.evidence.from_store import pack_case
+    from shopdesk.services.evidence import pack_case
 
     refuse_store_target(args.out, store_path(args))
     get_profile(args.profile)  # an unknown destination refused before the store is opened
     with open_store(args) as store:  # a bad store refused with the usual one line first
-        profile = profile_limits.get(store, args.profile)  # with the limits set in 设置
+        profile = evidence_limits.get(store, args.profile)  # with the limits set in 设置
         only = _chosen_items(store, args.case_id, args.items)
     result = pack_case(
         store_path(args),
@@ -244,20 +245,20 @@ def run_pack(args: Namespace) -> int:
 def _list_profiles(args: Namespace, load_profiles) -> int:
     """Every destination with the limits the packager counts by: the store's own (set in
     设置 → 证据提交限制) when there is a store, else the bundled ones."""
-    from shopdesk.evidence import profile_limits
+    from shopdesk.services import evidence_limits
 
     edited: set[str] = set()
     if args.db or store_path(args).exists():
         with open_store(args) as store:
-            profiles = profile_limits.for_store(store)
-            edited = set(profile_limits.edited(store)) & set(profiles)
+            profiles = evidence_limits.for_store(store)
+            edited = set(evidence_limits.edited(store)) & set(profiles)
     else:
         profiles = load_profiles()
     lines = []
     for profile in profiles.values():
         line = _profile_line(profile)
         if profile.conservative or profile.id in edited:
-            line += "  " + profile_limits.summary(
+            line += "  " + evidence_limits.summary(
                 profile, language(), edited_here=profile.id in edited
             )
         lines.append(line)
@@ -286,7 +287,7 @@ def _chosen_items(store, case_id: int, given: str | None) -> list[int] | None:
     """The evidence ids of --items (`1,3`), each one of this case's; None: all of them."""
     if not given:
         return None
-    known = [item.id for item in evidence_repo.list_evidence(store, case_id)]
+    known = [item.id for item in evidence_service.list_evidence(store, case_id)]
     try:
         chosen = [int(part) for part in given.replace("，", ",").split(",") if part.strip()]
     except ValueError:
@@ -301,7 +302,7 @@ def _chosen_items(store, case_id: int, given: str | None) -> list[int] | None:
 
 
 def run_verify(args: Namespace) -> int:
-    from shopdesk.evidence.package import verify
+    from shopdesk.services.evidence import verify
 
     path = refuse_store_source(args.package, store_path(args))
     if not path.exists():

@@ -5,9 +5,9 @@ from __future__ import annotations
 from argparse import Namespace
 
 from shopdesk.commands.common import emit, open_store, store_path
-from shopdesk.core.export import FORMATS, KINDS, check_target, export
-from shopdesk.core.messages import text
-from shopdesk.core.timeutil import now_utc
+from shopdesk.domain.messages import text
+from shopdesk.domain.timeutil import now_utc
+from shopdesk.services.safety import FORMATS, KINDS, check_target, export
 
 
 def register(subparsers, common) -> None:

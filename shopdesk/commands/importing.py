@@ -7,12 +7,11 @@ from pathlib import Path
 
 from shopdesk.commands.arguments import input_file
 from shopdesk.commands.common import emit, open_store, store_path
-from shopdesk.core.import_repo import ImportReport
-from shopdesk.core.messages import text
-from shopdesk.core.output_paths import refuse_store_source
-from shopdesk.core.timeutil import now_utc
-from shopdesk.platforms import registry
-from shopdesk.services.imports import import_exports
+from shopdesk.domain.messages import text
+from shopdesk.domain.timeutil import now_utc
+from shopdesk.services import platforms
+from shopdesk.services.imports import ImportReport, import_exports
+from shopdesk.services.safety import refuse_store_source
 
 
 def register(subparsers, common) -> None:
@@ -61,7 +60,7 @@ def report_text(report: ImportReport) -> str:
 
 
 def _title(file) -> str:
-    return registry.export_title(file.platform, file.kind)
+    return platforms.export_title(file.platform, file.kind)
 
 
 def run_import(args: Namespace) -> int:

@@ -8,10 +8,9 @@ from datetime import timedelta
 from pathlib import Path
 
 from shopdesk.commands.common import CommandError, emit, open_store, yuan
-from shopdesk.core import insights
-from shopdesk.core.insights import DIMENSIONS, Period, Scope
-from shopdesk.core.messages import Message, say, text
-from shopdesk.platforms import registry
+from shopdesk.domain.messages import Message, say, text
+from shopdesk.services import insights, platforms
+from shopdesk.services.insights import DIMENSIONS, Period, Scope
 
 DEFAULT_DAYS = 30
 
@@ -27,7 +26,7 @@ def _period_options(parser) -> None:
     parser.add_argument(
         "--platform",
         metavar="P",
-        help=text("cli.help.insights_platform", platforms=registry.ids()),
+        help=text("cli.help.insights_platform", platforms=platforms.ids()),
     )
     parser.add_argument("--shop", metavar="S", help=text("cli.help.insights_shop"))
 
@@ -73,7 +72,7 @@ def period_of(args: Namespace) -> Period:
 def scope_of(store, args: Namespace) -> Scope:
     platform = (args.platform or "").strip() or None
     if platform is not None:
-        from shopdesk.platforms.registry import Platform
+        from shopdesk.services.platforms import Platform
 
         try:
             platform = Platform.parse(platform).value
@@ -125,7 +124,7 @@ def _table(dimension: str, rows, period: Period) -> str:
 
 
 def run_sheet(args: Namespace) -> int:
-    from shopdesk.core.improvement_sheet import gather_sheet, write_xlsx
+    from shopdesk.services.insights import gather_sheet, write_xlsx
 
     out = Path(args.out).expanduser()
     suffix = out.suffix.lower()
@@ -139,7 +138,7 @@ def run_sheet(args: Namespace) -> int:
         if suffix == ".xlsx":
             write_xlsx(sheet, out)
         else:
-            from shopdesk.evidence.improvement_pdf import write_sheet_pdf
+            from shopdesk.services.insights import write_sheet_pdf
 
             write_sheet_pdf(sheet, out)
     emit(

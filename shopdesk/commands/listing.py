@@ -8,10 +8,10 @@ from argparse import Namespace
 from shopdesk.commands.arguments import count
 from shopdesk.commands.common import emit, open_store, yuan
 from shopdesk.commands.scope import add_scope_arguments, shop_ids
-from shopdesk.core.labels import label
-from shopdesk.core.messages import text
-from shopdesk.core.model import CaseKind, CaseState, Cause
-from shopdesk.core.timeutil import as_china
+from shopdesk.domain.labels import label
+from shopdesk.domain.messages import text
+from shopdesk.domain.model import CaseKind, CaseState, Cause
+from shopdesk.domain.timeutil import as_china
 
 
 def register(subparsers, common) -> None:

@@ -10,11 +10,11 @@ from argparse import Namespace
 from shopdesk.commands.common import emit, open_store
 from shopdesk.commands.deadlines import _time, deadline_document
 from shopdesk.commands.listing import order_document
-from shopdesk.core.deadlines_repo import deadlines_for_order
-from shopdesk.core.messages import text
-from shopdesk.core.order_jobs import mark_delivered, mark_shipped
-from shopdesk.core.timeutil import as_china, now_utc
-from shopdesk.platforms.registry import Platform
+from shopdesk.domain.messages import text
+from shopdesk.domain.timeutil import as_china, now_utc
+from shopdesk.services.clocks import deadlines_for_order
+from shopdesk.services.orders import mark_delivered, mark_shipped
+from shopdesk.services.platforms import Platform
 
 
 def register(subparsers, common) -> None:

@@ -5,18 +5,18 @@ from __future__ import annotations
 from argparse import ArgumentParser, Namespace
 
 from shopdesk.commands.common import CommandError
-from shopdesk.core.messages import Message, text
-from shopdesk.core.store import Store
-from shopdesk.platforms import registry
+from shopdesk.domain.messages import Message, text
+from shopdesk.services import platforms
+from shopdesk.services.session import Store
 
 
 def add_scope_arguments(parser: ArgumentParser, what: str) -> None:
     """`what`: the key of the things listed (cli.scope.what.*)."""
     parser.add_argument(
         "--platform",
-        choices=registry.ids(),
+        choices=platforms.ids(),
         metavar="P",
-        help=text("cli.help.scope_platform", what=Message(what), platforms=registry.ids()),
+        help=text("cli.help.scope_platform", what=Message(what), platforms=platforms.ids()),
     )
     parser.add_argument(
         "--shop", metavar="NAME", help=text("cli.help.scope_shop", what=Message(what))

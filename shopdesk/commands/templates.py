@@ -9,12 +9,12 @@ from argparse import Namespace
 
 from shopdesk.commands.arguments import record_id
 from shopdesk.commands.common import CommandError, emit, open_store, store_path
-from shopdesk.core import template_io, templates_repo
-from shopdesk.core.messages import Message, text
-from shopdesk.core.model import LANGUAGES
-from shopdesk.core.os_errors import reason
-from shopdesk.core.output_paths import refuse_store_source, refuse_store_target
-from shopdesk.core.templates import render_template, variable_label
+from shopdesk.domain.messages import Message, text
+from shopdesk.domain.model import LANGUAGES
+from shopdesk.domain.os_errors import reason
+from shopdesk.services import template_io, templates
+from shopdesk.services.safety import refuse_store_source, refuse_store_target
+from shopdesk.services.templates import render_template, variable_label
 
 EXIT_GAPS = 3
 
@@ -59,7 +59,7 @@ def register(subparsers, common) -> None:
 def run_list(args: Namespace) -> int:
     with open_store(args) as store:
         entries = []
-        for template in templates_repo.by_usage(store, templates_repo.all_templates(store)):
+        for template in templates.by_usage(store, templates.all_templates(store)):
             for language in LANGUAGES:
                 if language not in template.texts or (args.lang and language != args.lang):
                     continue
@@ -83,8 +83,8 @@ def run_list(args: Namespace) -> int:
 
 def run_render(args: Namespace) -> int:
     with open_store(args) as store:
-        template = templates_repo.get_template(store, args.template_id)
-        values = templates_repo.case_context(store, args.case, args.lang)
+        template = templates.get_template(store, args.template_id)
+        values = templates.case_context(store, args.case, args.lang)
         rendered = render_template(template, values, args.lang)
         emit(
             args,
@@ -109,7 +109,7 @@ def run_import(args: Namespace) -> int:
     path = refuse_store_source(args.file, store_path(args))
     found = template_io.load_file(path, language=args.lang)  # a bad file: the store untouched
     with open_store(args) as store:
-        saved = templates_repo.import_templates(store, found)
+        saved = templates.import_templates(store, found)
         emit(
             args,
             {"imported": len(saved), "ids": [t.id for t in saved]},
@@ -123,9 +123,7 @@ def run_export(args: Namespace) -> int:
     if path.suffix.lower() not in (".csv", ".json"):
         raise CommandError("cli.templates.export_suffix", name=path.name)
     with open_store(args) as store:
-        chosen = (
-            templates_repo.all_templates(store) if args.all else templates_repo.own_templates(store)
-        )
+        chosen = templates.all_templates(store) if args.all else templates.own_templates(store)
         try:
             template_io.save_file(path, chosen)
         except OSError as error:

@@ -12,7 +12,7 @@ import math
 import struct
 from typing import BinaryIO
 
-from shopdesk.core.messages import Message
+from shopdesk.domain.messages import Message
 
 # -- images: what a decode may cost
 DECODE_MAX_PIXELS = 64_000_000  # decoded at full size (PNG, GIF, BMP ...): 256 MB as RGB32

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 
-from shopdesk.core.messages import text
+from shopdesk.domain.messages import text
 
 BAR = QColor(74, 124, 200)
 ALERT = QColor(214, 96, 60)

@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QTextLayout, QTextOption
 
-from shopdesk.core.chatlog import ChatMessage
-from shopdesk.core.messages import Message
-from shopdesk.core.timeutil import CHINA, from_text
+from shopdesk.domain.messages import Message
+from shopdesk.domain.timeutil import CHINA, from_text
 from shopdesk.evidence import budgets, qtenv, reviewer
 from shopdesk.evidence.fitting import FitError
+from shopdesk.platforms.chatlog import ChatMessage
 
 WIDTH = 750
 TEXT_PX = 26  # the message text size; fitting keeps it legible

@@ -24,8 +24,8 @@ from PySide6.QtGui import (
     QPainter,
 )
 
-from shopdesk.core.errors import InputError
-from shopdesk.core.messages import Message
+from shopdesk.domain.errors import InputError
+from shopdesk.domain.messages import Message
 from shopdesk.evidence import budgets
 
 QUALITY_LADDER = (90, 82, 75, 68, 60, 52, 45)

@@ -8,16 +8,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from shopdesk.core import evidence_repo, messages
-from shopdesk.core.case_statement import build_statement
-from shopdesk.core.case_states import effective_events
-from shopdesk.core.evidence_checklist import checklist, numbered
-from shopdesk.core.model import EventKind, EvidenceKind
-from shopdesk.core.store import Store
+from shopdesk.domain import messages
+from shopdesk.domain.case_states import effective_events
+from shopdesk.domain.evidence_checklist import checklist, numbered
+from shopdesk.domain.model import EventKind, EvidenceKind
 from shopdesk.evidence import profile_limits
+from shopdesk.evidence.case_statement import build_statement
 from shopdesk.evidence.package import Plan, build_package, plan_package
 from shopdesk.evidence.packmodel import CaseFacts, Exhibit, PackageRequest, TimelineEntry
 from shopdesk.evidence.profiles import Profile, get_profile
+from shopdesk.store import evidence_repo
+from shopdesk.store.store import Store
 
 
 def default_statement(

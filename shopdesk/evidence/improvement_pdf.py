@@ -10,13 +10,13 @@ from pathlib import Path
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
-from shopdesk.core import messages
-from shopdesk.core.improvement_sheet import Sheet, summary_rows
-from shopdesk.core.messages import say
-from shopdesk.core.safeio import atomic_write
+from shopdesk.domain import messages
+from shopdesk.domain.messages import say
 from shopdesk.evidence import qtenv
 from shopdesk.evidence.charts import Bar, Point, paint_bars, paint_trend
+from shopdesk.evidence.improvement_sheet import Sheet, summary_rows
 from shopdesk.evidence.summary import MARGIN, PAGE_W, _new_writer, _Pages, money, stamp_dates
+from shopdesk.store.safeio import atomic_write
 
 THUMB = 170
 VALUES_AT = 330  # the overview's values start here, or after its widest label ...

@@ -14,7 +14,7 @@ from functools import lru_cache
 _MOBILE = re.compile(r"(?<!\d)(?:\+?86[\s-]?)?(1[3-9]\d)[\s-]?\d{4}[\s-]?(\d{4})(?!\d)")
 _LANDLINE = re.compile(r"(?<!\d)(0\d{2,3})[\s-]?\d{3,4}(\d{4})(?!\d)")
 # the words a receiver address is written with in the exports (data, not a message:
-# tests/core/test_messages.py READ_FROM_FILES)
+# tests/domain/test_messages.py READ_FROM_FILES)
 _ADDRESS_TAIL = re.compile(r"(?P<head>(?:[^\s省市区县]{1,8}(?:省|自治区|市)){1,2})(?P<tail>.+)")
 MASK = "****"
 ADDRESS_MAX_PARTS = 12  # 省 市 区 街道 路 号 楼 单元 室 ... with room to spare

@@ -29,18 +29,18 @@ from typing import BinaryIO
 
 from PySide6.QtGui import QImage
 
-from shopdesk.core import chatlog
-from shopdesk.core.errors import DiskError, InputError
-from shopdesk.core.messages import Message
-from shopdesk.core.model import EvidenceKind
-from shopdesk.core.safeio import sweep_temp_files
-from shopdesk.core.timeutil import now_text
-from shopdesk.core.winsafe import winsafe_filename
+from shopdesk.domain.errors import DiskError, InputError
+from shopdesk.domain.messages import Message
+from shopdesk.domain.model import EvidenceKind
+from shopdesk.domain.timeutil import now_text
 from shopdesk.evidence import budgets, chatrender, pdfpages, qtenv, reviewer
 from shopdesk.evidence.fitting import FitError, Fitted, fit_image, load_image, scaled
 from shopdesk.evidence.masking import Masker
 from shopdesk.evidence.packmodel import Exhibit, PackageRequest
 from shopdesk.evidence.summary import ExhibitRow, claim_pdf, cover_rows, write_summary
+from shopdesk.platforms import chatlog
+from shopdesk.store.safeio import sweep_temp_files
+from shopdesk.store.winsafe import winsafe_filename
 
 FORMAT = "shopdesk-evidence-package"
 FORMAT_VERSION = 1
@@ -133,7 +133,7 @@ def check_statement(statement: str, profile) -> list[Message]:
 
 def safe_file_name(name: str, fallback: str = "file") -> str:
     """A file name that cannot leave its folder (no directories, no drive, no `..`) and
-    that Windows accepts (core/winsafe.py)."""
+    that Windows accepts (store/winsafe.py)."""
     return winsafe_filename(name, fallback)
 
 

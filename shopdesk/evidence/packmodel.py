@@ -6,10 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from shopdesk.core.chatlog import ChatMessage
-from shopdesk.core.evidence_checklist import reading_rank
+from shopdesk.domain.evidence_checklist import reading_rank
 from shopdesk.evidence.profiles import Profile
 from shopdesk.platforms import registry
+from shopdesk.platforms.chatlog import ChatMessage
 
 
 @dataclass(frozen=True)

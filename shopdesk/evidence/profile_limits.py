@@ -13,8 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from shopdesk.core.errors import InputError
-from shopdesk.core.messages import Message, text
+from shopdesk.domain.errors import InputError
+from shopdesk.domain.messages import Message, text
 from shopdesk.evidence.profiles import IMAGE_FORMATS, Profile, get_profile, load_profiles
 from shopdesk.platforms import registry
 

@@ -11,8 +11,8 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from shopdesk import paths
-from shopdesk.core.errors import InputError, NotFoundError
+from shopdesk.domain import paths
+from shopdesk.domain.errors import InputError, NotFoundError
 from shopdesk.platforms import registry
 
 IMAGE_FORMATS = ("jpg", "png", "gif")

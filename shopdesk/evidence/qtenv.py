@@ -8,7 +8,7 @@ import os
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 
-from shopdesk import paths
+from shopdesk.domain import paths
 
 _family: str | None = None
 _app: QGuiApplication | None = None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from shopdesk.core import messages
+from shopdesk.domain import messages
 
 LANGUAGE = "zh-CN"
 

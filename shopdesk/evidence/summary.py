@@ -21,12 +21,12 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
-from shopdesk.core.chatlog import ChatMessage
-from shopdesk.core.messages import text as message_text
-from shopdesk.core.model import CaseKind, CaseState, EvidenceKind
-from shopdesk.core.timeutil import from_text
+from shopdesk.domain.messages import text as message_text
+from shopdesk.domain.model import CaseKind, CaseState, EvidenceKind
+from shopdesk.domain.timeutil import from_text
 from shopdesk.evidence import qtenv, reviewer
 from shopdesk.evidence.chatrender import MEDIA, china_time
+from shopdesk.platforms.chatlog import ChatMessage
 
 DPI = 144
 PAGE_W = round(210 / 25.4 * DPI)  # A4 at DPI

@@ -4,8 +4,8 @@ Taobao's too)."""
 
 from __future__ import annotations
 
-from shopdesk.core.errors import InputError
-from shopdesk.core.importers.layouts import ExportKind, Layout, LayoutSpec, normalize_header
+from shopdesk.domain.errors import InputError
+from shopdesk.importers.layouts import ExportKind, Layout, LayoutSpec, normalize_header
 from shopdesk.platforms.registry import all_layouts
 
 

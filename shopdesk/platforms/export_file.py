@@ -14,19 +14,13 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-from shopdesk.core.errors import InputError
-from shopdesk.core.importers.layouts import ExportKind, Layout
-from shopdesk.core.importers.records import (
-    ParsedLine,
-    ParsedOrder,
-    ParsedRefund,
-    PlatformEvent,
-    Problem,
-)
-from shopdesk.core.importers.rows import RowError
-from shopdesk.core.importers.source import ExportSource, RawRow
-from shopdesk.core.messages import Message
-from shopdesk.core.timeutil import china_to_text, to_text
+from shopdesk.domain.errors import InputError
+from shopdesk.domain.messages import Message
+from shopdesk.domain.timeutil import china_to_text, to_text
+from shopdesk.importers.layouts import ExportKind, Layout
+from shopdesk.importers.records import ParsedLine, ParsedOrder, ParsedRefund, PlatformEvent, Problem
+from shopdesk.importers.rows import RowError
+from shopdesk.importers.source import ExportSource, RawRow
 from shopdesk.platforms.detect import guess_kind, read_layout, supported_titles
 from shopdesk.platforms.registry import get as platform
 

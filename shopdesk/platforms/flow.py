@@ -1,4 +1,4 @@
-"""A platform's case flow, as overrides of the shared one (core/case_states.py): its words
+"""A platform's case flow, as overrides of the shared one (domain/case_states.py): its words
 for where a case stands and for the seller's steps, the steps it allows in a state (by
 case kind, and before or after the seller agreed), and what it refuses to let a seller
 refuse. Read from `flow.toml` in the platform's folder; a platform without one follows the
@@ -32,7 +32,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from shopdesk.core.model import CaseKind, CaseState, EventKind
+from shopdesk.domain.model import CaseKind, CaseState, EventKind
 
 # Steps the shared flow decides itself, whatever a platform says (the buyer's request, a
 # correction, the seller's own bookkeeping).

@@ -9,11 +9,11 @@ import tomllib
 from functools import cache
 from pathlib import Path
 
-from shopdesk.core import messages
-from shopdesk.core.errors import InputError
-from shopdesk.core.importers.layouts import LayoutSpec
-from shopdesk.core.messages import Message
-from shopdesk.core.model import Labeled
+from shopdesk.domain import messages
+from shopdesk.domain.errors import InputError
+from shopdesk.domain.messages import Message
+from shopdesk.domain.model import Labeled
+from shopdesk.importers.layouts import LayoutSpec
 from shopdesk.platforms import flow as _flow
 from shopdesk.platforms.spec import PlatformSpec
 

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from shopdesk.core import messages
-from shopdesk.core.importers.layouts import Layout, LayoutSpec
+from shopdesk.domain import messages
+from shopdesk.importers.layouts import Layout, LayoutSpec
 
 RowParser = Callable[[int, list[object]], object]
 
@@ -22,8 +22,9 @@ def _no_state(status: str) -> str | None:
 class PlatformSpec:
     """`folder` holds the platform's data files: rules.toml (its clocks), reasons.toml
     (its refund reasons read as causes), states.toml (status words), profiles/*.toml (its
-    evidence destinations). Those it has not are simply absent. Its name for people is
-    `word.platform.<id>` in the one table of domain words (resources/messages/words.toml)."""
+    evidence destinations), messages.toml (its name `word.platform.<id>`, its seller tool,
+    why a row of its exports is skipped: read into the one catalogue). Those it has not
+    are simply absent."""
 
     id: str
     folder: Path | None = None

@@ -7,15 +7,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from shopdesk.core import deadlines_repo
-from shopdesk.core.case_facts import apply_reason
-from shopdesk.core.case_states import allowed_events, seller_agreed, state_word, step_word
-from shopdesk.core.errors import InputError
-from shopdesk.core.messages import Message
-from shopdesk.core.model import Case, CaseKind, CaseState, Event, EventKind
-from shopdesk.core.store import Store
-from shopdesk.core.timeutil import now_utc, to_text
+from shopdesk.domain.case_states import seller_agreed
+from shopdesk.domain.errors import InputError
+from shopdesk.domain.messages import Message
+from shopdesk.domain.model import Case, CaseKind, CaseState, Event, EventKind
+from shopdesk.domain.timeutil import now_utc, to_text
+from shopdesk.platforms.case_flow import allowed_events, state_word, step_word
+from shopdesk.services import case_steps
 from shopdesk.services.changes import Changes
+from shopdesk.services.door import door
+from shopdesk.store import deadlines_repo
+from shopdesk.store.case_facts import apply_reason
+from shopdesk.store.store import Store
 
 
 def _changed(case: Case) -> Changes:
@@ -68,7 +71,7 @@ def record_step(
     now: datetime | None = None,
 ) -> tuple[Event, Changes]:
     """A step on the case's timeline (checked against the case's flow)."""
-    event = deadlines_repo.add_case_event(store, case_id, kind, at, note, now=now)
+    event = case_steps.add_case_event(store, case_id, kind, at, note, now=now)
     return event, _changed(store.get_case(case_id))
 
 
@@ -76,7 +79,7 @@ def undo_last_step(
     store: Store, case_id: int, *, now: datetime | None = None
 ) -> tuple[Event, Changes]:
     """The last step taken back (a correction on the timeline; nothing is deleted)."""
-    event = deadlines_repo.undo_last(store, case_id, now=now)
+    event = case_steps.undo_last(store, case_id, now=now)
     return event, _changed(store.get_case(case_id))
 
 
@@ -84,7 +87,7 @@ def set_platform_deadline(
     store: Store, case_id: int, due: datetime | None, *, now: datetime | None = None
 ) -> tuple[Case, Changes]:
     """The deadline the platform shows for the case's current step (None: clear it)."""
-    case = deadlines_repo.set_platform_deadline(store, case_id, due, now=now)
+    case = case_steps.set_platform_deadline(store, case_id, due, now=now)
     return case, _changed(case)
 
 
@@ -125,3 +128,18 @@ def case_flow(store: Store, case_id: int, *, now: datetime | None = None) -> Cas
         state_word=state_word(case, state, agreed),
         steps=tuple(Step(event, step_word(case, event)) for event in allowed),
     )
+
+
+# What the window and the command line read through here from the layers below,
+# each loaded when first asked for (services/door.py).
+__getattr__ = door(
+    __name__,
+    {
+        "Facts": "shopdesk.store.case_facts",
+        "add_money": "shopdesk.store.case_facts",
+        "derive_facts": "shopdesk.store.case_facts",
+        "record_inspection": "shopdesk.store.case_facts",
+        "set_cause": "shopdesk.store.case_facts",
+        "set_outcome": "shopdesk.store.case_facts",
+    },
+)

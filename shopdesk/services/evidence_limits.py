@@ -4,11 +4,12 @@ are kept in the store's settings, and the 证据 tab, the packager and `pack
 
 from __future__ import annotations
 
-from shopdesk.core.store import Store
 from shopdesk.evidence import profile_limits
 from shopdesk.evidence.profile_limits import Limits
 from shopdesk.evidence.profiles import Profile
 from shopdesk.services.changes import Changes
+from shopdesk.services.door import door
+from shopdesk.store.store import Store
 
 
 def set_limits(store: Store, profile_id: str, limits: Limits) -> tuple[Profile, Changes]:
@@ -24,3 +25,22 @@ def reset_limits(store: Store, profile_id: str) -> tuple[Profile, Changes]:
     with store.transaction():
         profile = profile_limits.reset(store, profile_id)
     return profile, Changes.of(settings=True)
+
+
+# What the window and the command line read through here from the layers below,
+# each loaded when first asked for (services/door.py).
+__getattr__ = door(
+    __name__,
+    {
+        "FORMAT_NAMES": "shopdesk.evidence.profile_limits",
+        "MAX_BYTES": "shopdesk.evidence.profile_limits",
+        "MIN_BYTES": "shopdesk.evidence.profile_limits",
+        "edited": "shopdesk.evidence.profile_limits",
+        "for_store": "shopdesk.evidence.profile_limits",
+        "get": "shopdesk.evidence.profile_limits",
+        "platform_of": "shopdesk.evidence.profile_limits",
+        "source_text": "shopdesk.evidence.profile_limits",
+        "starting_profile": "shopdesk.evidence.profile_limits",
+        "summary": "shopdesk.evidence.profile_limits",
+    },
+)

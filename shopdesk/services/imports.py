@@ -8,9 +8,10 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 
-from shopdesk.core.import_repo import ImportReport, import_files
-from shopdesk.core.store import Store
 from shopdesk.services.changes import ALL, NOTHING, Changes
+from shopdesk.services.door import door
+from shopdesk.store.import_repo import ImportReport, import_files
+from shopdesk.store.store import Store
 
 
 def import_exports(
@@ -29,3 +30,16 @@ def import_exports(
     )
     wrote = any(file.added or file.updated for file in report.files)
     return report, (Changes(orders=ALL, cases=ALL, shops=True) if wrote else NOTHING)
+
+
+# What the window and the command line read through here from the layers below,
+# each loaded when first asked for (services/door.py).
+__getattr__ = door(
+    __name__,
+    {
+        "FileReport": "shopdesk.store.import_repo",
+        "ImportCancelled": "shopdesk.store.import_repo",
+        "Problem": "shopdesk.importers",
+        "open_export": "shopdesk.importers",
+    },
+)

@@ -11,12 +11,13 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
-from shopdesk import __version__, paths
-from shopdesk.core.errors import ShopDeskError
-from shopdesk.core.messages import say
-from shopdesk.core.store import Store
-from shopdesk.core.timeutil import now_utc
+from shopdesk import __version__
 from shopdesk.crash_log import write_crash_log
+from shopdesk.domain import paths
+from shopdesk.domain.errors import ShopDeskError
+from shopdesk.domain.messages import say
+from shopdesk.domain.timeutil import now_utc
+from shopdesk.services.session import Store
 from shopdesk.ui import i18n, qt_translations
 
 log = logging.getLogger("shopdesk")
@@ -79,7 +80,7 @@ def store_path_for(db: str | None, demo: bool) -> Path:
 def open_store(path: Path, demo: bool) -> Store:
     store = Store.open(path)
     if demo and store.counts()["orders"] == 0:
-        from shopdesk.core.demo import build_demo  # the demo store only
+        from shopdesk.services.demo import build_demo  # the demo store only
 
         build_demo(store, now_utc())
     return store

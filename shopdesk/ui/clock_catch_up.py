@@ -9,10 +9,10 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QStatusBar
 
-from shopdesk.core import clock_marks
-from shopdesk.core.errors import StoreLockedError
-from shopdesk.core.store import Store
+from shopdesk.domain.errors import StoreLockedError
+from shopdesk.services import clocks
 from shopdesk.services.changes import Changes
+from shopdesk.services.session import Store
 from shopdesk.ui.countdown import ui_now
 from shopdesk.ui.tasks import Task, TaskContext, TaskRunner
 
@@ -86,19 +86,13 @@ class ClockCatchUp(QObject):
         if self.busy:
             return 0  # the job running will have the views refreshed when done
         store, now = self.store, ui_now()
-        everything = clock_marks.rules_changed(store)
-        pending = None if everything else clock_marks.pending_catch_up(store, now)
-        size = clock_marks.recompute_size_bound(store) if pending is None else pending.size
-        if pending is not None and pending.size == 0:
+        work = clocks.clock_work(store, now)
+        if work.nothing:
             return 0  # nothing written or come due: the clock engine is not even loaded
-        if size <= BACKGROUND_ABOVE:
-            from shopdesk.core import deadlines_repo as repo  # the clock engine
-
+        if work.size <= BACKGROUND_ABOVE:
             try:
                 with store.not_waiting():  # never frozen behind an import's write lock
-                    if pending is None:
-                        return repo.bring_up_to_date(store, now)
-                    return repo.catch_up(store, now, pending=pending)  # the rows just found
+                    return clocks.do_clock_work(store, now, work)  # the rows just found
             except StoreLockedError:
                 return 0  # a worker is writing: its Changes bring the next catch-up
         self.waiting = True
@@ -132,8 +126,6 @@ class ClockCatchUp(QObject):
 
 
 def _recompute(context: TaskContext) -> Changes:
-    from shopdesk.services import clocks
-
     return clocks.bring_up_to_date(
         context.store(), ui_now(), on_progress=context.progress, cancelled=context.cancelled
     )

@@ -12,8 +12,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, Q
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QTableView
 
-from shopdesk.core.countdown import Countdown, Urgency, countdown
-from shopdesk.core.timeutil import from_text, now_utc
+from shopdesk.domain.countdown import Countdown, Urgency, countdown
+from shopdesk.domain.timeutil import from_text, now_utc
 from shopdesk.ui.i18n import current_language
 from shopdesk.ui.tables.table_model import Column, Row
 

@@ -7,8 +7,8 @@ from functools import cache
 
 from PySide6.QtCore import QDateTime, QLocale, QTimeZone
 
-from shopdesk.core.model import Labeled
-from shopdesk.core.timeutil import from_text
+from shopdesk.domain.model import Labeled
+from shopdesk.domain.timeutil import from_text
 from shopdesk.ui.i18n import current_language
 
 # A Chinese window writes times as the platforms' own pages and exports do; an English one

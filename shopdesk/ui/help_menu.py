@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from shopdesk import paths
+from shopdesk.domain import paths
 from shopdesk.ui.dialogs import diagnostics
 
 

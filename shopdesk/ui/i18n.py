@@ -14,9 +14,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QLocale, QTranslator
 
-from shopdesk import paths
-from shopdesk.core import messages
-from shopdesk.core.errors import ShopDeskError
+from shopdesk.domain import messages, paths
+from shopdesk.domain.errors import ShopDeskError
 
 LANGUAGES = ("zh-CN", "zh-TW", "en")
 TRANSLATED = ("zh-TW", "en")  # zh-CN is the source language: no catalogue

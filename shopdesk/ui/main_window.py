@@ -31,11 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shopdesk.core.errors import NotFoundError, ShopDeskError
-from shopdesk.core.messages import say
-from shopdesk.core.model import Cause
-from shopdesk.core.store import Store
+from shopdesk.domain.errors import NotFoundError, ShopDeskError
+from shopdesk.domain.messages import say
+from shopdesk.domain.model import Cause
 from shopdesk.services.changes import Changes
+from shopdesk.services.session import Store
 from shopdesk.ui import dispatch
 from shopdesk.ui.case.order_panel import OrderPanel
 from shopdesk.ui.clock_catch_up import ClockCatchUp, FirstPaint
@@ -596,10 +596,10 @@ class MainWindow(QMainWindow):
         self._context_menu = menu  # kept for tests and until it closes
 
     def set_cause(self, case_id: int, cause: str) -> None:
-        from shopdesk.core import case_facts
+        from shopdesk.services import cases
 
         try:
-            case_facts.set_cause(self.store, case_id, cause)
+            cases.set_cause(self.store, case_id, cause)
         except ShopDeskError as error:
             QMessageBox.warning(self, self.tr("判断原因"), say(error))
             return

@@ -1,6 +1,6 @@
 """Two jobs on one order, from the order panel, the orders list's context menu and the
 订单 menu: open an after-sales case for it (Ctrl+Shift+N), mark it shipped. Both write
-through shopdesk.core.order_jobs, as the command line does."""
+through shopdesk.store.order_jobs, as the command line does."""
 
 from __future__ import annotations
 
@@ -18,13 +18,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from shopdesk.core.errors import ShopDeskError
-from shopdesk.core.messages import say
-from shopdesk.core.model import Case, CaseKind, Order, OrderState
-from shopdesk.core.order_jobs import check_case_start, mark_delivered, mark_shipped
-from shopdesk.core.store import Store
-from shopdesk.core.timeutil import CHINA, from_text, now_utc
+from shopdesk.domain.errors import ShopDeskError
+from shopdesk.domain.messages import say
+from shopdesk.domain.model import Case, CaseKind, Order, OrderState
+from shopdesk.domain.timeutil import CHINA, from_text, now_utc
 from shopdesk.services import cases
+from shopdesk.services.orders import check_case_start, mark_delivered, mark_shipped
+from shopdesk.services.session import Store
 from shopdesk.ui.i18n import current_language
 
 # The couriers a Taobao seller picks most; any other can be typed in.

@@ -16,23 +16,23 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer,
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QApplication, QMenu, QStyle, QSystemTrayIcon
 
-from shopdesk.core.countdown import countdown
-from shopdesk.core.errors import StoreLockedError
-from shopdesk.core.store import Store
+from shopdesk.domain.countdown import countdown
+from shopdesk.domain.errors import StoreLockedError
+from shopdesk.services.session import Store
 from shopdesk.ui.countdown import ui_now
 from shopdesk.ui.i18n import current_language
 from shopdesk.ui.layout_fit import ElidingLabel
 
 if TYPE_CHECKING:
-    from shopdesk.core.reminders_repo import DueSummary
+    from shopdesk.services.clocks import DueSummary
 
 
 def _queries():
     """The reminder queries, and the clock engine behind them: imported at the first
     check, which comes after the window's first paint."""
-    from shopdesk.core import reminders_repo
+    from shopdesk.services import clocks
 
-    return reminders_repo
+    return clocks
 
 
 CHECK_EVERY_MS = 60_000

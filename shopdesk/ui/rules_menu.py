@@ -7,9 +7,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-from shopdesk.core import clock_marks
-from shopdesk.core.errors import ShopDeskError
-from shopdesk.core.messages import say
+from shopdesk.domain.errors import ShopDeskError
+from shopdesk.domain.messages import say
+from shopdesk.services import clocks
 from shopdesk.services.changes import Changes
 from shopdesk.ui.countdown import ui_now
 from shopdesk.ui.dialogs import file_dialogs
@@ -52,13 +52,13 @@ def load_rules_dialog(window) -> None:
     if not path:
         return
     try:
-        from shopdesk.core.deadlines_repo import load_rules_file  # the clock engine
+        from shopdesk.services.clocks import load_rules_file  # the clock engine
 
         ruleset = load_rules_file(window.store, path, ui_now())
     except ShopDeskError as exc:
         QMessageBox.warning(window, tr("无法载入规则文件"), say(exc))
         return
-    window.store.set_setting(clock_marks.RULES_STAMP_SETTING, clock_marks.rules_stamp())
+    window.store.set_setting(clocks.RULES_STAMP_SETTING, clocks.rules_stamp())
     window.apply_changes(Changes.of(rules=True))
     QMessageBox.information(
         window,
@@ -70,7 +70,7 @@ def load_rules_dialog(window) -> None:
 
 
 def edit_lead_hours(window) -> None:
-    from shopdesk.core.reminders_repo import lead_hours, set_lead_hours
+    from shopdesk.services.clocks import lead_hours, set_lead_hours
 
     current = ", ".join(f"{h:g}" for h in lead_hours(window.store))
     text, ok = QInputDialog.getText(

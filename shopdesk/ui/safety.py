@@ -23,19 +23,19 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from shopdesk.core.backup import (
+from shopdesk.domain.errors import DamagedStoreError, ShopDeskError
+from shopdesk.domain.messages import say
+from shopdesk.domain.timeutil import now_utc
+from shopdesk.services.safety import (
     StartupReport,
     backup_database_path,
     default_backup_dir,
+    export,
     list_backups,
     make_backup,
     restore_backup,
     startup_checks,
 )
-from shopdesk.core.errors import DamagedStoreError, ShopDeskError
-from shopdesk.core.export import export
-from shopdesk.core.messages import say
-from shopdesk.core.timeutil import now_utc
 from shopdesk.ui.dialogs import file_dialogs
 from shopdesk.ui.tasks import Task, runner
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QObject, QSignalBlocker, Signal
 from PySide6.QtWidgets import QComboBox
 
-from shopdesk.core.scope import EVERYTHING, Scope
-from shopdesk.core.store import Store
-from shopdesk.platforms.registry import Platform
+from shopdesk.domain.scope import EVERYTHING, Scope
+from shopdesk.services.platforms import Platform
+from shopdesk.services.session import Store
 from shopdesk.ui.format import label
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, Signal
 
-from shopdesk import paths
+from shopdesk.domain import paths
 
 try:  # QtNetwork ships in PySide6-Essentials; a build that leaves it out loses only this
     from PySide6.QtNetwork import QLocalServer, QLocalSocket

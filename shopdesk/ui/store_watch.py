@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from shopdesk.core.store import Store
-from shopdesk.core.timeutil import now_text
+from shopdesk.domain.timeutil import now_text
 from shopdesk.services.changes import ALL, NOTHING, Changes
+from shopdesk.services.session import Store
 
 INTERVAL_MS = 1000
 # Settings the clocks' catch-up writes on every pass: bookkeeping, nothing a view shows.

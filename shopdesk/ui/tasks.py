@@ -31,8 +31,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from shopdesk.core.errors import ShopDeskError
-from shopdesk.core.store import Store
+from shopdesk.domain.errors import ShopDeskError
+from shopdesk.services.session import Store
 
 log = logging.getLogger("shopdesk")
 

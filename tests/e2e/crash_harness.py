@@ -41,8 +41,9 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from shopdesk import paths  # noqa: E402
-from shopdesk.core.backup import (  # noqa: E402
+from shopdesk.domain import paths  # noqa: E402
+from shopdesk.services.demo import build_demo  # noqa: E402
+from shopdesk.store.backup import (  # noqa: E402
     DB_NAME,
     FILES_NAME,
     MANIFEST_NAME,
@@ -52,9 +53,8 @@ from shopdesk.core.backup import (  # noqa: E402
     make_backup,
     sweep_store_leftovers,
 )
-from shopdesk.core.demo import build_demo  # noqa: E402
-from shopdesk.core.safeio import is_temp_name, sweep_temp_files  # noqa: E402
-from shopdesk.core.store import Store  # noqa: E402
+from shopdesk.store.safeio import is_temp_name, sweep_temp_files  # noqa: E402
+from shopdesk.store.store import Store  # noqa: E402
 from tests.e2e import window_process  # noqa: E402
 
 NOW = datetime(2026, 11, 28, 4, 0, 0, tzinfo=UTC)

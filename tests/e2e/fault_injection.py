@@ -37,9 +37,9 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from shopdesk.core.backup import make_backup  # noqa: E402
-from shopdesk.core.demo import build_demo  # noqa: E402
-from shopdesk.core.store import Store  # noqa: E402
+from shopdesk.services.demo import build_demo  # noqa: E402
+from shopdesk.store.backup import make_backup  # noqa: E402
+from shopdesk.store.store import Store  # noqa: E402
 from tests.e2e import crash_harness  # noqa: E402
 from tests.e2e.crash_harness import NOW, STORE, Action  # noqa: E402
 from tests.safety_support import snapshot  # noqa: E402

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from shopdesk import __version__, paths
+from shopdesk import __version__
 from shopdesk.crash_log import EXIT_INTERNAL, KEEP, write_crash_log
+from shopdesk.domain import paths
 from tests.e2e.cli_inprocess import run_cli
 
 NAME = re.compile(r"crash-\d{8}-\d{6}-\d+(-\d+)?\.log")

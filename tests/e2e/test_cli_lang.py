@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from shopdesk.cli import build_parser, language_asked
-from shopdesk.core import messages
-from shopdesk.core.store import Store
+from shopdesk.domain import messages
+from shopdesk.store.store import Store
 from tests.e2e.cli_inprocess import run_cli
 from tests.e2e.test_cli_properties import LEAVES
 from tests.importers_fixtures import order, write_orders

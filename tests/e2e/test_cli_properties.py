@@ -28,7 +28,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from shopdesk.cli import build_parser
-from shopdesk.core.model import CaseKind, EventKind
+from shopdesk.domain.model import CaseKind, EventKind
 from tests.e2e.cli_inprocess import content, run_cli
 from tests.e2e.crash_harness import _jpeg
 

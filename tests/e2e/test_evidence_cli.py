@@ -284,9 +284,9 @@ def test_a_chat_only_package_claims_nothing_but_the_chat(tmp_path, demo_db, prof
 
 
 def test_list_profiles_shows_the_limits_set_in_the_window(demo_db):
-    from shopdesk.core.store import Store
     from shopdesk.evidence.profile_limits import Limits
     from shopdesk.services.evidence_limits import set_limits
+    from shopdesk.store.store import Store
 
     listed = shopdesk("pack", "--list-profiles", "--db", demo_db).stdout
     (line,) = [row for row in listed.splitlines() if row.startswith("douyin-appeal")]

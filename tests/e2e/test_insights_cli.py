@@ -8,8 +8,8 @@ import json
 import openpyxl
 import pytest
 
-from shopdesk.core.store import Store
-from shopdesk.core.timeutil import now_utc
+from shopdesk.domain.timeutil import now_utc
+from shopdesk.store.store import Store
 from tests.e2e.conftest import shopdesk
 from tests.insights_store import CLOTH, MUG, TISSUE, build_alert_store, build_known_store
 

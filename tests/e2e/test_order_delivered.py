@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 from datetime import timedelta
 
-from shopdesk.core.deadlines_repo import deadlines_for_order
-from shopdesk.core.timeutil import CHINA, now_utc, to_text
+from shopdesk.domain.timeutil import CHINA, now_utc, to_text
+from shopdesk.store.deadlines_repo import deadlines_for_order
 from tests.e2e.test_cli import shopdesk
 
 

@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from shopdesk.core.deadlines_repo import due_page
-from shopdesk.core.rules import builtin_ruleset
-from shopdesk.core.timeutil import now_utc
+from shopdesk.domain.timeutil import now_utc
+from shopdesk.platforms.rulesets import builtin_ruleset
+from shopdesk.store.deadlines_repo import due_page
 from tests.e2e.conftest import shopdesk as run_cli
 
 # these tests expect every run to succeed unless they say check=False
@@ -160,8 +160,8 @@ def test_listing_shows_the_clocks_the_window_would(tmp_path, qtbot, data_dir):
     for case_id in moved:
         assert listed[case_id] == from_due[case_id]
     # ... and the window's 待办, opened on the same store, shows the same times
-    from shopdesk.core.store import Store
-    from shopdesk.core.timeutil import as_china
+    from shopdesk.domain.timeutil import as_china
+    from shopdesk.store.store import Store
     from shopdesk.ui.views.due_view import DueView
 
     with Store.open(db) as store:

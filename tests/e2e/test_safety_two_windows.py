@@ -9,7 +9,7 @@ import sys
 
 import shiboken6
 
-from shopdesk.core.store import Store
+from shopdesk.store.store import Store
 from shopdesk.ui.single_instance import bring_forward_running
 from tests.e2e.window_process import wait_for
 

@@ -8,9 +8,9 @@ from datetime import timedelta
 
 import pytest
 
-from shopdesk.core.store import Store
-from shopdesk.core.timeutil import now_utc, to_text
+from shopdesk.domain.timeutil import now_utc, to_text
 from shopdesk.services import cases
+from shopdesk.store.store import Store
 from tests.e2e.conftest import shopdesk
 
 

@@ -12,8 +12,8 @@ import sys
 import pytest
 
 from shopdesk import cli
-from shopdesk.core import store as store_module
-from shopdesk.core.store import Store
+from shopdesk.store import store as store_module
+from shopdesk.store.store import Store
 from tests.e2e.window_process import ROOT, env
 from tests.importers_fixtures import order, write_orders
 

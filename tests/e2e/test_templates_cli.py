@@ -81,7 +81,7 @@ def test_list_render_import_export(tmp_path, demo_template):
 
 
 def test_render_exits_3_when_the_shop_has_no_signature(tmp_path, demo_template):
-    from shopdesk.core.store import Store
+    from shopdesk.store.store import Store
 
     db = tmp_path / "demo.db"
     db.write_bytes(demo_template.read_bytes())

@@ -14,8 +14,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from shopdesk.core.demo import build_demo
-from shopdesk.core.store import Store
+from shopdesk.services.demo import build_demo
+from shopdesk.store.store import Store
 from tests.e2e.window_process import (
     shopdesk,
     start_window,

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from evidence_fixtures import draw_photo, draw_screenshot, jpeg_bytes
 
-from shopdesk.core.chatlog import parse
 from shopdesk.evidence.packmodel import CaseFacts, Exhibit, PackageRequest, TimelineEntry
 from shopdesk.evidence.profiles import get_profile
+from shopdesk.platforms.chatlog import parse
 
 PHONE = "13925130165"
 ADDRESS = "浙江省 杭州市 西湖区 文三路 90 号(310000)"

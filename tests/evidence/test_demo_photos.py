@@ -8,14 +8,14 @@ from datetime import timedelta
 
 import pytest
 
-from shopdesk.core import insights
-from shopdesk.core.demo import DATA, DEFECT_PRODUCT, PRODUCT_CODES, build_demo
-from shopdesk.core.evidence_repo import check_stored, list_evidence
-from shopdesk.core.exif_time import capture_time
-from shopdesk.core.improvement_sheet import gather_sheet
-from shopdesk.core.store import Store
-from shopdesk.core.timeutil import CHINA, from_text
+from shopdesk.domain.exif_time import capture_time
+from shopdesk.domain.timeutil import CHINA, from_text
 from shopdesk.evidence.demo_photos import DEFECTS, defect_photos, exif_segment, jpeg_with_exif
+from shopdesk.evidence.improvement_sheet import gather_sheet
+from shopdesk.services.demo import DATA, DEFECT_PRODUCT, PRODUCT_CODES, build_demo
+from shopdesk.store import insights
+from shopdesk.store.evidence_repo import check_stored, list_evidence
+from shopdesk.store.store import Store
 
 
 @pytest.fixture(scope="module")

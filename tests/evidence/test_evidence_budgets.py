@@ -24,8 +24,8 @@ from budget_support import (
     zip_with_declared_member,
 )
 
-from shopdesk.core.chatlog import ChatMessage
-from shopdesk.core.store import Store
+from shopdesk.platforms.chatlog import ChatMessage
+from shopdesk.store.store import Store
 
 CASE = "9"
 
@@ -170,7 +170,8 @@ def test_a_50_million_character_chat_log_is_refused_before_parsing(tmp_path, dem
 
 def test_a_stored_chat_over_the_render_budget_is_refused_before_layout(tmp_path, demo_db):
     """A chat kept by an earlier version (no budget at add): refused when packing."""
-    from shopdesk.core import chatlog, evidence_repo
+    from shopdesk.platforms import chatlog
+    from shopdesk.store import evidence_repo
 
     messages = [ChatMessage("林间小鹿", "2026-11-20T02:01:00Z", "耳机坏了" * 500_000)]
     with Store.open(demo_db) as store:
@@ -327,7 +328,7 @@ def test_devices_pipes_and_stdin_streams_are_never_read_without_end(tmp_path, de
 
 
 def test_an_evidence_file_over_the_size_budget_is_refused_before_it_is_read(tmp_path, demo_db):
-    from shopdesk.core.input_budget import EVIDENCE_MAX_BYTES
+    from shopdesk.domain.input_budget import EVIDENCE_MAX_BYTES
 
     huge = tmp_path / "整天的监控.mp4"
     with open(huge, "wb") as handle:  # sparse: no disk used

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from shopdesk.core import chatlog, evidence_repo
 from shopdesk.evidence.from_store import default_statement, request_for_case
 from shopdesk.evidence.profiles import load_profiles
+from shopdesk.platforms import chatlog
+from shopdesk.store import evidence_repo
 
 # What a statement may not say unless the package shows it: exhibits, kinds of evidence
 # and what they would prove.
@@ -82,10 +83,10 @@ def _summary_text(package) -> str:
 
 
 def test_the_package_timeline_leaves_the_sellers_bookkeeping_at_home(gui, demo_store, tmp_path):
-    from shopdesk.core import templates_repo
-    from shopdesk.core.deadlines_repo import add_case_event, undo_last
-    from shopdesk.core.timeutil import from_text
+    from shopdesk.domain.timeutil import from_text
     from shopdesk.evidence.from_store import pack_case
+    from shopdesk.services.case_steps import add_case_event, undo_last
+    from shopdesk.store import templates_repo
 
     case = next(
         c

@@ -11,9 +11,9 @@ import pypdfium2 as pdfium
 import pytest
 from evidence_cases import demo_request
 
-from shopdesk.core import messages
-from shopdesk.core.errors import InputError, NotFoundError
-from shopdesk.core.messages import say
+from shopdesk.domain import messages
+from shopdesk.domain.errors import InputError, NotFoundError
+from shopdesk.domain.messages import say
 from shopdesk.evidence.fitting import FitError
 from shopdesk.evidence.package import build_package, chat_heading, plan_package, verify
 from shopdesk.evidence.profiles import get_profile, parse_profile
@@ -117,9 +117,9 @@ def test_the_improvement_sheet_pdf_speaks_the_sellers_language(gui, store, tmp_p
     language the core speaks, amounts still in yuan."""
     from datetime import date
 
-    from shopdesk.core.improvement_sheet import gather_sheet
-    from shopdesk.core.insights import Period, Scope
     from shopdesk.evidence.improvement_pdf import write_sheet_pdf
+    from shopdesk.evidence.improvement_sheet import gather_sheet
+    from shopdesk.store.insights import Period, Scope
     from tests.insights_store import MUG, build_known_store
 
     ids = build_known_store(store)

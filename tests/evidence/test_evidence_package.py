@@ -216,7 +216,7 @@ def test_the_courier_claim_is_one_pdf_within_10_mb(gui, tmp_path):
 
 
 def test_a_one_image_destination_gets_the_whole_chat_as_one_image(gui, tmp_path):
-    from shopdesk.core.chatlog import ChatMessage
+    from shopdesk.platforms.chatlog import ChatMessage
 
     request = demo_request(tmp_path / "src", "taobao-refuse", photo_size=SMALL_PHOTO)
     messages = tuple(

@@ -7,10 +7,10 @@ from dataclasses import replace
 import pytest
 from evidence_cases import invoice_pdf
 
-from shopdesk.core.chatlog import ChatMessage
-from shopdesk.core.errors import InputError, NotFoundError
+from shopdesk.domain.errors import InputError, NotFoundError
 from shopdesk.evidence import chatrender, pdfpages
 from shopdesk.evidence.profiles import copy_for_editing, get_profile, load_profiles
+from shopdesk.platforms.chatlog import ChatMessage
 
 
 def conversation(count: int) -> list[ChatMessage]:

@@ -9,11 +9,11 @@ from datetime import date
 import openpyxl
 import pytest
 
-from shopdesk.core import messages
-from shopdesk.core.errors import InputError
-from shopdesk.core.improvement_sheet import gather_sheet, write_xlsx
-from shopdesk.core.insights import Period, Scope
+from shopdesk.domain import messages
+from shopdesk.domain.errors import InputError
 from shopdesk.evidence.improvement_pdf import write_sheet_pdf
+from shopdesk.evidence.improvement_sheet import gather_sheet, write_xlsx
+from shopdesk.store.insights import Period, Scope
 from tests.insights_store import MUG, build_known_store
 
 NOVEMBER = Period(date(2026, 11, 1), date(2026, 11, 30))

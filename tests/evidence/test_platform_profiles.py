@@ -10,15 +10,15 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QColor, QImage
 
-from shopdesk.core import evidence_repo
-from shopdesk.core.errors import InputError
-from shopdesk.core.messages import say
+from shopdesk.domain.errors import InputError
+from shopdesk.domain.messages import say
 from shopdesk.evidence import profile_limits
 from shopdesk.evidence.from_store import pack_case, request_for_case
 from shopdesk.evidence.profile_limits import Limits
 from shopdesk.evidence.profiles import load_profiles
 from shopdesk.platforms import registry
 from shopdesk.services import evidence_limits
+from shopdesk.store import evidence_repo
 
 FACT_PAGES = {"jd": "jd.md", "pdd": "pdd.md", "douyin": "douyin.md"}
 

@@ -7,9 +7,9 @@ import os
 
 import pytest
 
-from shopdesk.core.errors import DiskError
+from shopdesk.domain.errors import DiskError
 
-evidence_repo = pytest.importorskip("shopdesk.core.evidence_repo")  # the evidence area's
+evidence_repo = pytest.importorskip("shopdesk.store.evidence_repo")  # the evidence area's
 
 
 @pytest.mark.parametrize(

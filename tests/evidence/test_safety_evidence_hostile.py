@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from shopdesk.core.errors import ShopDeskError
-from shopdesk.core.store import Store
+from shopdesk.domain.errors import ShopDeskError
+from shopdesk.store.store import Store
 
-evidence_repo = pytest.importorskip("shopdesk.core.evidence_repo")  # the evidence area's
+evidence_repo = pytest.importorskip("shopdesk.store.evidence_repo")  # the evidence area's
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = sorted((ROOT / "tests" / "hostile").iterdir())

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from shopdesk.core.errors import MoveNotAllowedError
-from shopdesk.core.model import EventKind
+from shopdesk.domain.errors import MoveNotAllowedError
+from shopdesk.domain.model import EventKind
 from shopdesk.services import cases, imports
 from shopdesk.services.case_snapshot import read_case
 from tests.douyin_fixtures import (

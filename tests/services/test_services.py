@@ -7,9 +7,9 @@ from datetime import timedelta
 
 import pytest
 
-from shopdesk.core.errors import ShopDeskError
-from shopdesk.core.model import Order
-from shopdesk.core.timeutil import to_text
+from shopdesk.domain.errors import ShopDeskError
+from shopdesk.domain.model import Order
+from shopdesk.domain.timeutil import to_text
 from shopdesk.services import cases, clocks, imports
 from shopdesk.services.changes import NOTHING
 from tests.importers_fixtures import order, write_orders

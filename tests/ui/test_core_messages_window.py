@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from shopdesk.core.import_repo import import_files
-from shopdesk.core.store import Store
+from shopdesk.store.import_repo import import_files
+from shopdesk.store.store import Store
 from shopdesk.ui import i18n
 from shopdesk.ui.dialogs.import_dialog import ImportReportDialog
 from shopdesk.ui.main_window import MainWindow
@@ -79,8 +79,8 @@ def test_the_english_report_gives_each_skipped_rows_reason_in_english(
 def test_the_english_window_names_case_kinds_and_states_in_english(
     qtbot, demo_store: Store, english
 ) -> None:
-    from shopdesk.core.labels import label
-    from shopdesk.core.model import CaseKind
+    from shopdesk.domain.labels import label
+    from shopdesk.domain.model import CaseKind
 
     assert label(CaseKind, "reship") == "Reship"
     window = MainWindow(demo_store)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from shopdesk.ui.main_window import MainWindow
-from tests.ui.test_evidence_panel import CHAT, photo_file
+from tests.ui.case.test_evidence_panel import CHAT, photo_file
 from tests.ui.window_at_1280 import shown_window
 
 

@@ -11,12 +11,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QStyle
 
-from shopdesk.core.deadlines_repo import add_case_event
-from shopdesk.core.insights import Alert
-from shopdesk.core.store import Store
-from shopdesk.core.timeutil import CHINA
+from shopdesk.domain.timeutil import CHINA
 from shopdesk.platforms import registry
+from shopdesk.services.case_steps import add_case_event
 from shopdesk.services.clocks import bring_up_to_date
+from shopdesk.store.insights import Alert
+from shopdesk.store.store import Store
 from tests import douyin_fixtures as dy
 from tests import jd_fixtures as jd
 from tests import pdd_fixtures as pdd

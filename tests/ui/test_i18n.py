@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication
 
-from shopdesk import paths
-from shopdesk.core.reminders_repo import DueSummary
+from shopdesk.domain import paths
+from shopdesk.store.reminders_repo import DueSummary
 from shopdesk.ui import i18n
 from shopdesk.ui.i18n import language_for_locale
 

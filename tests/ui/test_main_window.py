@@ -65,7 +65,7 @@ def test_a_bad_amount_is_explained_and_nothing_saved(qtbot, demo_store):
 
 
 def test_the_window_notices_writes_from_another_process(qtbot, demo_store):
-    from shopdesk.core.store import Store
+    from shopdesk.store.store import Store
 
     window = MainWindow(demo_store)
     qtbot.addWidget(window)

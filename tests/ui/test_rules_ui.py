@@ -5,13 +5,9 @@ from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QWidget
 
-from shopdesk.core.deadlines_repo import (
-    RULES_STAMP_SETTING,
-    add_case_event,
-    recompute_all,
-    refresh_due,
-)
-from shopdesk.core.timeutil import from_text, to_text
+from shopdesk.domain.timeutil import from_text, to_text
+from shopdesk.services.case_steps import add_case_event
+from shopdesk.store.deadlines_repo import RULES_STAMP_SETTING, recompute_all, refresh_due
 from shopdesk.ui import countdown as ui_countdown
 from shopdesk.ui.case.timeline_panel import TimelinePanel
 from shopdesk.ui.reminders import (
@@ -257,8 +253,8 @@ def test_reminders_shown_while_an_import_writes_are_saved_after_it_not_waited_fo
     at the next check after the import, and nothing is shown twice meanwhile."""
     import sqlite3
 
-    from shopdesk.core import store as store_module
-    from shopdesk.core.reminders_repo import LAST_SEEN_SETTING
+    from shopdesk.store import store as store_module
+    from shopdesk.store.reminders_repo import LAST_SEEN_SETTING
 
     monkeypatch.setattr(store_module, "BUSY_SECONDS", 30)  # a wait would fail this test
     notifier = RecordingNotifier()
@@ -377,7 +373,7 @@ def test_a_small_catch_up_while_an_import_writes_waits_for_the_next_refresh(
 ):
     import sqlite3
 
-    from shopdesk.core import store as store_module
+    from shopdesk.store import store as store_module
     from shopdesk.ui.main_window import MainWindow
 
     monkeypatch.setattr(store_module, "BUSY_SECONDS", 30)  # a wait would fail this test

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from shopdesk.core.errors import InputError
+from shopdesk.domain.errors import InputError
 from shopdesk.ui.tasks import TaskCancelled, TaskRunner
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 import shiboken6
 from PySide6.QtCore import QSettings
 
-from shopdesk.core.store import Store
+from shopdesk.store.store import Store
 from shopdesk.ui.main_window import MainWindow
 
 

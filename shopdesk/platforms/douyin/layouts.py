@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from shopdesk.core.importers.layouts import ExportKind, LayoutSpec
+from shopdesk.importers.layouts import ExportKind, LayoutSpec
 
 # The seller picks the order export's fields, so columns are found by name and only what
 # an order cannot do without is required; the 74-column default (A) and the 75-column

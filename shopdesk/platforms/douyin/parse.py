@@ -14,8 +14,10 @@ from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
-from shopdesk.core.importers.case_events import implied_events
-from shopdesk.core.importers.cells import (
+from shopdesk.domain.messages import Message
+from shopdesk.domain.model import CaseKind, CaseState, EventKind
+from shopdesk.importers.case_events import implied_events
+from shopdesk.importers.cells import (
     CellError,
     china_time,
     clean_text,
@@ -28,17 +30,9 @@ from shopdesk.core.importers.cells import (
     parse_order_no,
     parse_time,
 )
-from shopdesk.core.importers.layouts import Layout
-from shopdesk.core.importers.records import (
-    Note,
-    ParsedLine,
-    ParsedOrder,
-    ParsedRefund,
-    PlatformEvent,
-)
-from shopdesk.core.importers.rows import RowError
-from shopdesk.core.messages import Message
-from shopdesk.core.model import CaseKind, CaseState, EventKind
+from shopdesk.importers.layouts import Layout
+from shopdesk.importers.records import Note, ParsedLine, ParsedOrder, ParsedRefund, PlatformEvent
+from shopdesk.importers.rows import RowError
 from shopdesk.platforms import words
 
 EMPTY = "-"  # 抖店's empty cell

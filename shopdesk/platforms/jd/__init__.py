@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from shopdesk.core.importers.layouts import ExportKind, Layout
+from shopdesk.importers.layouts import ExportKind, Layout
 from shopdesk.platforms.jd.layouts import LAYOUTS
 from shopdesk.platforms.spec import PlatformSpec, RowParser
 

@@ -4,7 +4,7 @@ service-order vocabulary (jd.md (b), jingdong.asc.query.list), in any order."""
 
 from __future__ import annotations
 
-from shopdesk.core.importers.layouts import ExportKind, LayoutSpec
+from shopdesk.importers.layouts import ExportKind, LayoutSpec
 
 # The 40- (2018) and 48-column (2021) layouts differ by columns inserted in the middle and
 # unnamed ones at the end: read by name, the rest ignored. No JD layout has a waybill

@@ -9,7 +9,8 @@ from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
-from shopdesk.core.importers.cells import (
+from shopdesk.domain.messages import Message
+from shopdesk.importers.cells import (
     CellError,
     clean_text,
     clean_tracking_no,
@@ -20,10 +21,9 @@ from shopdesk.core.importers.cells import (
     parse_int,
     parse_time,
 )
-from shopdesk.core.importers.layouts import Layout
-from shopdesk.core.importers.records import Note, ParsedLine, ParsedOrder
-from shopdesk.core.importers.rows import RowError
-from shopdesk.core.messages import Message
+from shopdesk.importers.layouts import Layout
+from shopdesk.importers.records import Note, ParsedLine, ParsedOrder
+from shopdesk.importers.rows import RowError
 from shopdesk.platforms import words
 
 _DIGITS = re.compile(r"^\d+$")

@@ -8,18 +8,18 @@ from __future__ import annotations
 
 import re
 
-from shopdesk.core.importers.cells import (
+from shopdesk.domain.messages import Message
+from shopdesk.domain.model import CaseKind, CaseState, EventKind, OrderState
+from shopdesk.importers.cells import (
     CellError,
     normalize_status,
     parse_fen,
     parse_order_no,
     parse_time,
 )
-from shopdesk.core.importers.layouts import Layout
-from shopdesk.core.importers.records import ParsedRefund, PlatformEvent
-from shopdesk.core.importers.rows import RowError
-from shopdesk.core.messages import Message
-from shopdesk.core.model import CaseKind, CaseState, EventKind, OrderState
+from shopdesk.importers.layouts import Layout
+from shopdesk.importers.records import ParsedRefund, PlatformEvent
+from shopdesk.importers.rows import RowError
 from shopdesk.platforms.jd.parse import parse_jd_order_no, status_words
 
 UNKNOWN_SERVICE_STATUS = Message("platform.jd.service.unknown_status")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from shopdesk.core.importers.layouts import ExportKind, Layout
+from shopdesk.importers.layouts import ExportKind, Layout
 from shopdesk.platforms.pdd.layouts import LAYOUTS
 from shopdesk.platforms.spec import PlatformSpec, RowParser
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from shopdesk.core.importers.layouts import ExportKind, LayoutSpec
+from shopdesk.importers.layouts import ExportKind, LayoutSpec
 
 # Sellers choose their report's columns (自定义报表), so only what an
 # order cannot do without is required; older templates name two columns differently.

@@ -8,8 +8,11 @@ from datetime import datetime
 from functools import cache
 from pathlib import Path
 
-from shopdesk.core.importers.case_events import implied_events
-from shopdesk.core.importers.cells import (
+from shopdesk.domain.messages import Message
+from shopdesk.domain.model import CaseKind, CaseState
+from shopdesk.domain.timeutil import china_to_text
+from shopdesk.importers.case_events import implied_events
+from shopdesk.importers.cells import (
     CellError,
     clean_text,
     clean_tracking_no,
@@ -21,17 +24,9 @@ from shopdesk.core.importers.cells import (
     parse_order_no,
     parse_time,
 )
-from shopdesk.core.importers.layouts import Layout
-from shopdesk.core.importers.records import (
-    Note,
-    ParsedLine,
-    ParsedOrder,
-    ParsedRefund,
-)
-from shopdesk.core.importers.rows import RowError
-from shopdesk.core.messages import Message
-from shopdesk.core.model import CaseKind, CaseState
-from shopdesk.core.timeutil import china_to_text
+from shopdesk.importers.layouts import Layout
+from shopdesk.importers.records import Note, ParsedLine, ParsedOrder, ParsedRefund
+from shopdesk.importers.rows import RowError
 from shopdesk.platforms import words
 
 _ORDER_NO = re.compile(r"^(\d{6})-\d{10,20}$")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from shopdesk.core.importers.layouts import ExportKind, Layout
+from shopdesk.importers.layouts import ExportKind, Layout
 from shopdesk.platforms.spec import PlatformSpec, RowParser
 from shopdesk.platforms.taobao.layouts import LAYOUTS
 
@@ -13,7 +13,7 @@ from shopdesk.platforms.taobao.layouts import LAYOUTS
 
 
 def _parser(layout: Layout) -> RowParser:
-    from shopdesk.core.importers.rows import Row
+    from shopdesk.importers.rows import Row
     from shopdesk.platforms.taobao.parse import LineParser, OrderParser, parse_refund
 
     if layout.kind is ExportKind.ORDERS:

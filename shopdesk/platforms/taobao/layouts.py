@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from shopdesk.core.importers.layouts import ExportKind, LayoutSpec
+from shopdesk.importers.layouts import ExportKind, LayoutSpec
 
 # field -> accepted header names, first match wins (so the preferred spelling comes first)
 ORDER_COLUMNS: dict[str, tuple[str, ...]] = {

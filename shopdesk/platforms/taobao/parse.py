@@ -5,7 +5,9 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from shopdesk.core.importers.cells import (
+from shopdesk.domain.messages import Message
+from shopdesk.domain.model import CaseKind, CaseState, EventKind, OrderState
+from shopdesk.importers.cells import (
     CellError,
     clean_text,
     clean_tracking_no,
@@ -16,11 +18,9 @@ from shopdesk.core.importers.cells import (
     parse_time,
     parse_yes,
 )
-from shopdesk.core.importers.layouts import Layout
-from shopdesk.core.importers.records import ParsedLine, ParsedOrder, ParsedRefund, PlatformEvent
-from shopdesk.core.importers.rows import Row, RowError
-from shopdesk.core.messages import Message
-from shopdesk.core.model import CaseKind, CaseState, EventKind, OrderState
+from shopdesk.importers.layouts import Layout
+from shopdesk.importers.records import ParsedLine, ParsedOrder, ParsedRefund, PlatformEvent
+from shopdesk.importers.rows import Row, RowError
 from shopdesk.platforms import words
 
 UNKNOWN_ORDER_STATUS = Message("platform.taobao.unknown_order_status")

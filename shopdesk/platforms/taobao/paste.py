@@ -16,13 +16,13 @@ from datetime import datetime, timedelta
 from functools import cache
 from pathlib import Path
 
-from shopdesk.core.case_facts import parse_fen
-from shopdesk.core.errors import InputError
-from shopdesk.core.messages import Message
-from shopdesk.core.model import CaseKind
-from shopdesk.core.qianniu_paste import PastedRefund
-from shopdesk.core.timeutil import CHINA
+from shopdesk.domain.errors import InputError
+from shopdesk.domain.messages import Message
+from shopdesk.domain.model import CaseKind
+from shopdesk.domain.money import parse_fen
+from shopdesk.domain.timeutil import CHINA
 from shopdesk.platforms import words
+from shopdesk.platforms.qianniu_paste import PastedRefund
 
 PLATFORM = "taobao"
 

@@ -27,11 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shopdesk.core import case_facts
-from shopdesk.core.case_states import effective_events
-from shopdesk.core.errors import ShopDeskError
-from shopdesk.core.messages import say
-from shopdesk.core.model import (
+from shopdesk.domain.case_states import effective_events
+from shopdesk.domain.errors import ShopDeskError
+from shopdesk.domain.messages import say
+from shopdesk.domain.model import (
     CaseKind,
     CaseState,
     Cause,
@@ -40,8 +39,9 @@ from shopdesk.core.model import (
     Outcome,
     Responsibility,
 )
-from shopdesk.core.store import Store
+from shopdesk.services import cases
 from shopdesk.services.case_snapshot import CaseSnapshot, read_case
+from shopdesk.services.session import Store
 from shopdesk.ui.countdown import ui_now
 from shopdesk.ui.format import label, local_time, money
 from shopdesk.ui.i18n import current_language
@@ -217,7 +217,7 @@ class CaseFactsPanel(QWidget):
     def show_snapshot(self, snapshot: CaseSnapshot) -> None:
         self.case_id = snapshot.case_id
         case, events = snapshot.case, list(snapshot.events)
-        facts = case_facts.derive_facts(case, events)
+        facts = cases.derive_facts(case, events)
         self.platform_words.setText(case.reason or self.tr("（平台没有给出原因）"))
         self.question.setText(
             self.tr("待判断：") + facts.cause_question if facts.cause_question else ""
@@ -236,7 +236,7 @@ class CaseFactsPanel(QWidget):
         self.outcome_form.ruling.setPlainText(facts.ruling)
         self._ask_outcome_if_just_ended(case, facts)
 
-    def _show_money(self, facts: case_facts.Facts) -> None:
+    def _show_money(self, facts: cases.Facts) -> None:
         self.money_table.setRowCount(len(facts.entries))
         for row, entry in enumerate(facts.entries):
             note = self.tr("平台导出：退款成功") if entry.automatic else entry.note
@@ -273,7 +273,7 @@ class CaseFactsPanel(QWidget):
                 QLabel(self.tr("收到退货后，在这里记录每件商品的情况。"))
             )
             return
-        recorded = {i.position: i for i in case_facts.derive_facts(case, events).inspected}
+        recorded = {i.position: i for i in cases.derive_facts(case, events).inspected}
         for row, line in enumerate(lines):
             good, bad = QSpinBox(), QSpinBox()
             for box in (good, bad):
@@ -317,7 +317,7 @@ class CaseFactsPanel(QWidget):
 
     def record_cause(self) -> None:
         try:
-            case_facts.set_cause(
+            cases.set_cause(
                 self.store,
                 self.case_id,
                 self.cause.currentData(),
@@ -332,7 +332,7 @@ class CaseFactsPanel(QWidget):
 
     def record_money(self) -> None:
         try:
-            case_facts.add_money(
+            cases.add_money(
                 self.store,
                 self.case_id,
                 self.money_kind.currentData(),
@@ -354,7 +354,7 @@ class CaseFactsPanel(QWidget):
             if good.value() or bad.value()
         ]
         try:
-            done = case_facts.record_inspection(self.store, self.case_id, lines)
+            done = cases.record_inspection(self.store, self.case_id, lines)
         except ShopDeskError as error:
             self._failed(error)
             return
@@ -369,9 +369,7 @@ class CaseFactsPanel(QWidget):
             self._failed(ShopDeskError(self.tr("请先选择处理结果")))
             return
         try:
-            case_facts.set_outcome(
-                self.store, self.case_id, chosen, ruling=form.ruling.toPlainText()
-            )
+            cases.set_outcome(self.store, self.case_id, chosen, ruling=form.ruling.toPlainText())
         except ShopDeskError as error:
             self._failed(error)
             return

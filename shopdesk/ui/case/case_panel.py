@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shopdesk.core.model import CaseKind, CaseState, Cause
-from shopdesk.core.store import Store
+from shopdesk.domain.model import CaseKind, CaseState, Cause
 from shopdesk.services.case_snapshot import CaseSnapshot, read_case
+from shopdesk.services.session import Store
 from shopdesk.ui.case.case_timeline import fill_timeline
 from shopdesk.ui.case.facts import FactsBlock
 from shopdesk.ui.countdown import ui_now

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
-from shopdesk.core.model import Event, EventKind
+from shopdesk.domain.model import Event, EventKind
 from shopdesk.ui.format import label, local_time
 
 

@@ -43,26 +43,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shopdesk.core import chatlog, evidence_repo
-from shopdesk.core.errors import NotFoundError, ShopDeskError
-from shopdesk.core.evidence_checklist import checklist, missing
-from shopdesk.core.input_budget import read_chat_file
-from shopdesk.core.messages import say
-from shopdesk.core.model import EvidenceKind
-from shopdesk.core.store import Store
-from shopdesk.core.timeutil import now_utc
-from shopdesk.evidence import profile_limits
-from shopdesk.evidence.chatrender import china_time
-from shopdesk.evidence.from_store import (
+from shopdesk.domain.errors import NotFoundError, ShopDeskError
+from shopdesk.domain.evidence_checklist import checklist, missing
+from shopdesk.domain.input_budget import read_chat_file
+from shopdesk.domain.messages import say
+from shopdesk.domain.model import EvidenceKind
+from shopdesk.domain.timeutil import now_utc
+from shopdesk.services import evidence as evidence_service
+from shopdesk.services import evidence_limits, platforms
+from shopdesk.services.case_snapshot import CaseSnapshot, read_case
+from shopdesk.services.evidence import (
+    PackCancelled,
     PackResult,
+    Profile,
+    china_time,
     default_statement,
+    images_for,
     pack_case,
     statement_for,
 )
-from shopdesk.evidence.package import PackCancelled, images_for
-from shopdesk.evidence.profiles import Profile
-from shopdesk.platforms import registry
-from shopdesk.services.case_snapshot import CaseSnapshot, read_case
+from shopdesk.services.session import Store
 from shopdesk.ui.countdown import ui_now
 from shopdesk.ui.dialogs import file_dialogs
 from shopdesk.ui.format import label
@@ -108,7 +108,7 @@ def _thumbnail(path: Path, mime: str) -> QIcon:
             return _framed(image)
     if mime == "application/pdf":
         try:
-            from shopdesk.evidence.pdfpages import render_pages
+            from shopdesk.services.evidence import render_pages
 
             pages = render_pages(path, dpi=24, max_pages=500)
             if pages:
@@ -195,7 +195,7 @@ class EvidencePanel(QWidget):
 
         self.profile = QComboBox()
         self.profiles: dict[str, Profile] = {}
-        self._fill_profiles(registry.default_profile())
+        self._fill_profiles(platforms.default_profile())
         self.profile.currentIndexChanged.connect(lambda: self._refresh_statement(self.case_id))
         self.profile.currentIndexChanged.connect(self.update_budget)
         self.mask = QCheckBox(tr("遮盖买家电话和地址"))
@@ -298,7 +298,7 @@ class EvidencePanel(QWidget):
         known = self._known()
         if known is not None:
             return list(known.evidence)
-        return evidence_repo.list_evidence(self.store, self.case_id)
+        return evidence_service.list_evidence(self.store, self.case_id)
 
     def refresh(self) -> None:
         current = self.current_item()
@@ -319,7 +319,7 @@ class EvidencePanel(QWidget):
 
     def _icon(self, item) -> QIcon:
         if item.sha256 not in self._icons:
-            path = evidence_repo.stored_path(self.store, item.sha256)
+            path = evidence_service.stored_path(self.store, item.sha256)
             self._icons[item.sha256] = _thumbnail(path, item.mime)
         return self._icons[item.sha256]
 
@@ -332,7 +332,7 @@ class EvidencePanel(QWidget):
             wanted = entry.data(Qt.ItemDataRole.UserRole)
             return next((e for e in known.evidence if e.id == wanted), None)
         try:
-            return evidence_repo.get_evidence(self.store, entry.data(Qt.ItemDataRole.UserRole))
+            return evidence_service.get_evidence(self.store, entry.data(Qt.ItemDataRole.UserRole))
         except NotFoundError:  # just removed: the list is being refreshed
             return None
 
@@ -360,10 +360,10 @@ class EvidencePanel(QWidget):
         known = self._known()
         if known is not None and evidence_id in known.evidence_data:
             data = known.evidence_data[evidence_id]
-            messages = chatlog.from_data(data.get("messages", []))
+            messages = evidence_service.from_data(data.get("messages", []))
         else:
-            data = evidence_repo.evidence_data(self.store, evidence_id)
-            messages = evidence_repo.chat_messages(self.store, evidence_id, picked_only=False)
+            data = evidence_service.evidence_data(self.store, evidence_id)
+            messages = evidence_service.chat_messages(self.store, evidence_id, picked_only=False)
         picked = data.get("picked")
         picked = set(range(len(messages)) if picked is None else picked)
         for index, message in enumerate(messages):
@@ -404,7 +404,7 @@ class EvidencePanel(QWidget):
 
     def _fill_profiles(self, current: str | None) -> None:
         """The destinations with the limits set for this store in 设置 → 证据提交限制."""
-        self.profiles = profile_limits.for_store(self.store)
+        self.profiles = evidence_limits.for_store(self.store)
         self.profile.blockSignals(True)
         self.profile.clear()
         for profile in self.profiles.values():
@@ -416,9 +416,9 @@ class EvidencePanel(QWidget):
         """A case opens on a destination of its own platform (a JD case: JD's form); a
         destination the seller chose that fits it (its platform's, a shared one) stays."""
         chosen = self.profiles.get(self.profile.currentData())
-        if chosen is not None and profile_limits.platform_of(chosen) in (None, platform):
+        if chosen is not None and evidence_limits.platform_of(chosen) in (None, platform):
             return
-        start = profile_limits.starting_profile(platform, self.profiles)
+        start = evidence_limits.starting_profile(platform, self.profiles)
         self.profile.blockSignals(True)
         self.profile.setCurrentIndex(max(0, self.profile.findData(start)))
         self.profile.blockSignals(False)
@@ -446,12 +446,12 @@ class EvidencePanel(QWidget):
             elif known is not None:
                 messages = known.chat_count(item.id)
             else:
-                messages = len(evidence_repo.chat_messages(self.store, item.id))
+                messages = len(evidence_service.chat_messages(self.store, item.id))
             images = images_for(
                 item.kind,
                 is_pdf=item.mime == "application/pdf",
                 is_image=item.mime.startswith("image/"),
-                path=evidence_repo.stored_path(self.store, item.sha256),
+                path=evidence_service.stored_path(self.store, item.sha256),
                 messages=messages,
                 profile=profile,
             )  # the packager's own count
@@ -518,7 +518,7 @@ class EvidencePanel(QWidget):
                     if chat is not None:
                         added.append(chat)
                 else:
-                    added.append(evidence_repo.add_file(self.store, self.case_id, path, chosen))
+                    added.append(evidence_service.add_file(self.store, self.case_id, path, chosen))
             except (ShopDeskError, OSError) as exc:
                 self._error(say(exc))
         self._after_change()
@@ -530,10 +530,14 @@ class EvidencePanel(QWidget):
         case = self.store.get_case(self.case_id)
         order = self.store.get_order(case.order_id)
         shop = self.store.get_shop(order.shop_id)
-        problems = chatlog.raw_mismatches(raw, order.buyer_nick, order.order_no, (shop.name,))
+        problems = evidence_service.raw_mismatches(
+            raw, order.buyer_nick, order.order_no, (shop.name,)
+        )
         if problems and not self.confirm(self.chat_mismatch_box(name, problems)):
             return None
-        return evidence_repo.add_chat(self.store, self.case_id, raw, name, shop_names=(shop.name,))
+        return evidence_service.add_chat(
+            self.store, self.case_id, raw, name, shop_names=(shop.name,)
+        )
 
     # -- asking --------------------------------------------------------------------------
 
@@ -593,7 +597,7 @@ class EvidencePanel(QWidget):
                 image.save(buffer, "PNG")
                 data = bytes(buffer.data())
                 stamp = now_utc().astimezone().strftime("%Y%m%d-%H%M%S")
-                added = evidence_repo.add_bytes(
+                added = evidence_service.add_bytes(
                     self.store,
                     self.case_id,
                     data,
@@ -657,7 +661,7 @@ class EvidencePanel(QWidget):
         caption = self.caption.text().strip()
         if kind == item.kind and caption == item.caption:
             return
-        evidence_repo.update_evidence(self.store, item.id, caption=caption, kind=kind)
+        evidence_service.update_evidence(self.store, item.id, caption=caption, kind=kind)
         self._after_change()
 
     def _message_toggled(self, _line) -> None:
@@ -669,14 +673,14 @@ class EvidencePanel(QWidget):
             for i in range(self.messages.count())
             if self.messages.item(i).checkState() == Qt.CheckState.Checked
         ]
-        evidence_repo.pick_messages(self.store, item.id, picked)
+        evidence_service.pick_messages(self.store, item.id, picked)
         self._forget()
         self.update_budget()
 
     def _remove_selected(self) -> None:
         item = self.current_item()
         if item is not None:
-            evidence_repo.remove_evidence(self.store, item.id)
+            evidence_service.remove_evidence(self.store, item.id)
             self._after_change()
 
     # -- building ------------------------------------------------------------------------

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shopdesk.core.model import CaseKind, CaseState, OrderState
-from shopdesk.core.store import Store
+from shopdesk.domain.model import CaseKind, CaseState, OrderState
+from shopdesk.services.session import Store
 from shopdesk.ui.case.facts import FactsBlock
 from shopdesk.ui.format import label, local_time, money
 

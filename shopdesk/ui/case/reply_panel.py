@@ -19,21 +19,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shopdesk.core import templates_repo
-from shopdesk.core.evidence_repo import case_chat_messages
-from shopdesk.core.model import LANGUAGES, CareStep
-from shopdesk.core.reply_clock import contacts, first_reply, reply_target
-from shopdesk.core.store import Store
-from shopdesk.core.template_suggest import Suggestion, care_steps, case_stage, rank
-from shopdesk.core.templates import (
+from shopdesk.domain.model import LANGUAGES, CareStep
+from shopdesk.domain.reply_clock import contacts, first_reply, reply_target
+from shopdesk.services import templates
+from shopdesk.services.case_snapshot import CaseSnapshot, read_case
+from shopdesk.services.evidence import case_chat_messages
+from shopdesk.services.session import Store
+from shopdesk.services.templates import (
+    Suggestion,
     Template,
+    care_steps,
+    case_stage,
     find_gaps,
     gap_pattern,
     measure,
     over_limit,
+    rank,
     render_template,
 )
-from shopdesk.services.case_snapshot import CaseSnapshot, read_case
 from shopdesk.ui.countdown import ui_now
 from shopdesk.ui.format import local_time
 from shopdesk.ui.i18n import current_language
@@ -157,11 +160,11 @@ class ReplyPanel(QWidget):
             case, events = self.store.get_case(self.case_id), self.store.events(self.case_id)
         stage = case_stage(case, events).value
         self.suggestions = rank(
-            templates_repo.all_templates(self.store),
+            templates.all_templates(self.store),
             case.kind,
             case.cause,
             stage,
-            templates_repo.usage(self.store),
+            templates.usage(self.store),
             platform=case.platform,  # never another platform's words (小二 on a JD case)
         )
         language = self.current_language()
@@ -195,9 +198,9 @@ class ReplyPanel(QWidget):
         language = self.current_language()
         known = self._known()
         if known is not None:
-            values = templates_repo.snapshot_context(known, language)
+            values = templates.snapshot_context(known, language)
         else:
-            values = templates_repo.case_context(self.store, self.case_id, language)
+            values = templates.case_context(self.store, self.case_id, language)
         self.editor.setPlainText(render_template(self.template, values, language).text)
 
     def _update_state(self) -> None:
@@ -226,10 +229,10 @@ class ReplyPanel(QWidget):
         known = self._known()
         if known is not None:
             chat, target = known.chat, known.reply_target
-            replied = templates_repo.replied_steps_in(events)
+            replied = templates.replied_steps_in(events)
         else:
             chat, target = case_chat_messages(self.store, self.case_id), reply_target(self.store)
-            replied = templates_repo.replied_steps(self.store, self.case_id)
+            replied = templates.replied_steps(self.store, self.case_id)
         spoken = contacts(events, chat)
         first = first_reply(spoken, target)
         states = care_steps(events, replied, first)
@@ -250,9 +253,7 @@ class ReplyPanel(QWidget):
         if self.case_id is None or self.template is None or not self.copy_button.isEnabled():
             return
         QGuiApplication.clipboard().setText(text)
-        templates_repo.record_copy(
-            self.store, self.case_id, self.template.id, self.current_language()
-        )
+        templates.record_copy(self.store, self.case_id, self.template.id, self.current_language())
         self._snapshot = None  # the copy is on the timeline now: read it again
         window = self.window()
         if hasattr(window, "statusBar"):  # said where the seller looks, not in a box

@@ -17,19 +17,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shopdesk.core.countdown import countdown
-from shopdesk.core.deadlines_repo import (
-    add_case_event,
-    set_platform_deadline,
-    undo_last,
-)
-from shopdesk.core.errors import ShopDeskError
-from shopdesk.core.model import Cause, EventKind, Outcome, Party
-from shopdesk.core.rules import explain
-from shopdesk.core.store import Store
-from shopdesk.core.timeutil import CHINA, from_text, parse_user_time, to_text
-from shopdesk.platforms import registry
+from shopdesk.domain.countdown import countdown
+from shopdesk.domain.errors import ShopDeskError
+from shopdesk.domain.model import Cause, EventKind, Outcome, Party
+from shopdesk.domain.rules import explain
+from shopdesk.domain.timeutil import CHINA, from_text, parse_user_time, to_text
+from shopdesk.services import platforms
 from shopdesk.services.case_snapshot import CaseSnapshot, read_case
+from shopdesk.services.cases import record_step, set_platform_deadline, undo_last_step
+from shopdesk.services.session import Store
 from shopdesk.ui.case.case_timeline import fill_timeline
 from shopdesk.ui.countdown import BACKGROUND, FOREGROUND, ui_now
 from shopdesk.ui.format import label, local_time, money
@@ -234,7 +230,7 @@ class TimelinePanel(QWidget):
 
     def _due_hint(self, platform: str | None) -> None:
         """Where this platform's seller reads the deadline: 千牛, 京麦, 抖店后台 ..."""
-        tool = registry.seller_tool(platform, current_language())
+        tool = platforms.seller_tool(platform, current_language())
         self.platform_due.setPlaceholderText(
             self.tr("%1显示的截止时间（北京时间），如 2026-11-29 10:00:00").replace("%1", tool)
         )
@@ -265,12 +261,12 @@ class TimelinePanel(QWidget):
             self.message.setText(self.tr("请先填写备注内容"))
             return
         now = ui_now()
-        self._write(lambda: add_case_event(self.store, self.case_id, kind, now, note, now=now))
+        self._write(lambda: record_step(self.store, self.case_id, kind, now, note, now=now))
         self.note.clear()
 
     def undo_last(self) -> None:
         if self.case_id is not None:
-            self._write(lambda: undo_last(self.store, self.case_id, now=ui_now()))
+            self._write(lambda: undo_last_step(self.store, self.case_id, now=ui_now()))
 
     def save_platform_deadline(self, clear: bool = False) -> None:
         if self.case_id is None:

@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from shopdesk.core.check import (
+from shopdesk.domain.errors import ShopDeskError
+from shopdesk.domain.messages import say
+from shopdesk.services.safety import (
     CHANGED,
     MISSING,
     UNREADABLE,
@@ -30,8 +32,6 @@ from shopdesk.core.check import (
     CheckReport,
     check_store,
 )
-from shopdesk.core.errors import ShopDeskError
-from shopdesk.core.messages import say
 from shopdesk.ui.tasks import ProgressSpec, Task, runner
 
 log = logging.getLogger("shopdesk")

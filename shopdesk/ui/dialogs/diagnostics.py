@@ -13,8 +13,9 @@ from pathlib import Path
 import PySide6
 from PySide6.QtCore import QCoreApplication, qVersion
 
-from shopdesk import __version__, paths
-from shopdesk.core.store import Store
+from shopdesk import __version__
+from shopdesk.domain import paths
+from shopdesk.services.session import Store
 
 CRASH_LOG_FOLDER = "crash-logs"
 CRASH_LOG_PATTERN = "crash-*.log"

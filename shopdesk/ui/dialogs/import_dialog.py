@@ -36,17 +36,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shopdesk.core.errors import ShopDeskError
-from shopdesk.core.messages import say
-from shopdesk.core.timeutil import now_utc
-from shopdesk.platforms import registry
+from shopdesk.domain.errors import ShopDeskError
+from shopdesk.domain.messages import say
+from shopdesk.domain.timeutil import now_utc
+from shopdesk.services import platforms
 from shopdesk.ui.dialogs import file_dialogs
 from shopdesk.ui.tasks import ProgressSpec, Task, TaskContext, TaskRunner, runner
 
 if TYPE_CHECKING:  # the import's own modules are loaded when a file is imported
-    from shopdesk.core.import_repo import FileReport, ImportReport
-    from shopdesk.core.importers import Problem
     from shopdesk.services.changes import Changes
+    from shopdesk.services.imports import FileReport, ImportReport, Problem
 
 VALUE_COLUMN_WIDTH = 200
 
@@ -209,7 +208,7 @@ class ImportReportDialog(QDialog):
     def _summary_line(self, file: FileReport) -> str:
         """Every row read, accounted for: added + updated + unchanged + skipped + merged."""
         kind = self.tr(KIND_TITLES.get(file.kind, file.kind))
-        kind = f"{registry.label(file.platform)}{kind}"
+        kind = f"{platforms.label(file.platform)}{kind}"
         line = (
             self.tr("%1（%2）：读取 %3 行，新增 %4，更新 %5，未变 %6，跳过 %7 行")
             .replace("%1", Path(file.path).name)
@@ -284,7 +283,7 @@ class ImportController(QObject):
         shops = self._first_shops(files)
         if shops is None:
             return False
-        from shopdesk.core.import_repo import ImportCancelled
+        from shopdesk.services.imports import ImportCancelled
 
         self.task = self.tasks.run(
             import_work(files, shops),
@@ -310,7 +309,7 @@ class ImportController(QObject):
             return {}
         shops: dict[str, str] = {}
         for platform in platforms_of(files):
-            if registry.get(platform).file_names_shop or platform in shops:
+            if platforms.get(platform).file_names_shop or platform in shops:
                 continue
             if store.db.execute("SELECT 1 FROM shops WHERE platform = ?", [platform]).fetchone():
                 continue
@@ -321,7 +320,7 @@ class ImportController(QObject):
         return shops
 
     def ask_shop_name(self, platform: str) -> str | None:
-        label = registry.label(platform)
+        label = platforms.label(platform)
         name, ok = QInputDialog.getText(
             self.window,
             self.tr("新平台的店铺"),
@@ -402,7 +401,7 @@ def dropped_files(mime) -> list[str]:
 def platforms_of(files: Sequence[str]) -> list[str]:
     """The platform of each file ShopDesk recognises, in order (a file it cannot read is
     left to the import itself, which reports it)."""
-    from shopdesk.core.importers import open_export
+    from shopdesk.services.imports import open_export
 
     found = []
     for path in files:

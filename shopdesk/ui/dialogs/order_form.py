@@ -13,14 +13,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from shopdesk.core.errors import InputError
-from shopdesk.core.messages import say
-from shopdesk.core.model import Order, OrderState
-from shopdesk.core.order_input import check_order_form
-from shopdesk.core.store import Store
-from shopdesk.core.timeutil import CHINA, from_text
-from shopdesk.platforms import registry
-from shopdesk.platforms.registry import Platform
+from shopdesk.domain.errors import InputError
+from shopdesk.domain.messages import say
+from shopdesk.domain.model import Order, OrderState
+from shopdesk.domain.timeutil import CHINA, from_text
+from shopdesk.services import platforms
+from shopdesk.services.order_input import check_order_form
+from shopdesk.services.platforms import Platform
+from shopdesk.services.session import Store
 from shopdesk.ui.i18n import current_language
 
 TEXT_FIELDS = [
@@ -78,7 +78,7 @@ class OrderForm(QDialog):
         if order:
             self._fill(order)
         else:
-            self.platform.setCurrentIndex(self.platform.findData(registry.manual_id()))
+            self.platform.setCurrentIndex(self.platform.findData(platforms.manual_id()))
             self.state.setCurrentIndex(self.state.findData(OrderState.PAID.value))
 
     def _fill(self, order: Order) -> None:

@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from shopdesk.core.errors import ShopDeskError
-from shopdesk.core.messages import say
-from shopdesk.core.model import CaseKind, Cause
-from shopdesk.core.timeutil import now_utc, to_text
+from shopdesk.domain.errors import ShopDeskError
+from shopdesk.domain.messages import say
+from shopdesk.domain.model import CaseKind, Cause
+from shopdesk.domain.timeutil import now_utc, to_text
 from shopdesk.ui.format import label, local_time, money
 
 _ERROR = "color: #b00020;"
@@ -78,7 +78,7 @@ class PasteCaseDialog(QDialog):
             self.ok.setEnabled(False)
             return
         try:
-            from shopdesk.core.qianniu_paste import parse_paste
+            from shopdesk.services.paste_case import parse_paste
 
             pasted = parse_paste(text)
         except ShopDeskError as error:
@@ -86,7 +86,7 @@ class PasteCaseDialog(QDialog):
             self.ok.setEnabled(False)
             return
         self.problem.clear()
-        from shopdesk.core.reasons import read_reason
+        from shopdesk.services.platforms import read_reason
 
         cause = read_reason(pasted.platform, pasted.reason)
         deadline = pasted.deadline(now_utc())
@@ -108,7 +108,7 @@ class PasteCaseDialog(QDialog):
 
     def create(self) -> None:
         try:
-            from shopdesk.core.paste_case import case_from_paste
+            from shopdesk.services.paste_case import case_from_paste
 
             result = case_from_paste(self.store, self.text.toPlainText())
         except ShopDeskError as error:

@@ -24,14 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shopdesk.core.errors import ShopDeskError
-from shopdesk.core.messages import say
-from shopdesk.core.store import Store
-from shopdesk.evidence import profile_limits
-from shopdesk.evidence.profile_limits import FORMAT_NAMES, Limits
-from shopdesk.evidence.profiles import IMAGE_FORMATS, Profile
-from shopdesk.platforms import registry
+from shopdesk.domain.errors import ShopDeskError
+from shopdesk.domain.messages import say
 from shopdesk.services import evidence_limits
+from shopdesk.services import evidence_limits as profile_limits
+from shopdesk.services import platforms as registry
+from shopdesk.services.evidence import IMAGE_FORMATS, Profile
+from shopdesk.services.evidence_limits import FORMAT_NAMES, Limits
+from shopdesk.services.session import Store
 from shopdesk.ui.i18n import current_language
 
 BYTES_PER_MB = 1_000_000  # the platforms' pages write decimal MB

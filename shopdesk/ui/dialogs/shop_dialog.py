@@ -15,12 +15,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from shopdesk.core.errors import ShopDeskError
-from shopdesk.core.messages import say
-from shopdesk.core.model import Shop
-from shopdesk.core.reply_clock import reply_target, set_reply_target
-from shopdesk.core.store import Store
-from shopdesk.platforms.registry import Platform
+from shopdesk.domain.errors import ShopDeskError
+from shopdesk.domain.messages import say
+from shopdesk.domain.model import Shop
+from shopdesk.domain.reply_clock import reply_target, set_reply_target
+from shopdesk.services.platforms import Platform
+from shopdesk.services.session import Store
 from shopdesk.ui.i18n import current_language
 
 SHIP_PROMISES = [

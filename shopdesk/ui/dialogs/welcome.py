@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shopdesk import paths
-from shopdesk.core.store import Store
-from shopdesk.platforms.registry import Platform
+from shopdesk.domain import paths
+from shopdesk.services.platforms import Platform
+from shopdesk.services.session import Store
 from shopdesk.ui.i18n import current_language
 
 WELCOME_DONE = "welcome_done"  # store setting: the seller saved or skipped the page

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from PySide6.QtWidgets import QStyle, QTableView
 
-from shopdesk.platforms import registry
+from shopdesk.services import platforms
 
 
 def cell_padding(table: QTableView) -> int:
@@ -26,4 +26,4 @@ def width_for(table: QTableView, column: int, texts: Iterable[str]) -> int:
 
 def fit_order_numbers(table: QTableView, column: int) -> None:
     """The order number column as wide as the longest order number of any platform."""
-    table.setColumnWidth(column, width_for(table, column, registry.order_no_forms()))
+    table.setColumnWidth(column, width_for(table, column, platforms.order_no_forms()))

@@ -15,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from shopdesk.core.store import Store
+from shopdesk.services.session import Store
 from shopdesk.ui.tasks import Task, TaskRunner, runner
 
 Rows = list[dict[str, Any]]

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 
-from shopdesk.core.model import CaseKind, CaseState
-from shopdesk.core.scope import EVERYTHING, Scope
-from shopdesk.core.store import Store
-from shopdesk.platforms.registry import Platform
+from shopdesk.domain.model import CaseKind, CaseState
+from shopdesk.domain.scope import EVERYTHING, Scope
+from shopdesk.services.platforms import Platform
+from shopdesk.services.session import Store
 from shopdesk.ui.format import label, local_time, money
 from shopdesk.ui.tables.column_fit import fit_order_numbers
 from shopdesk.ui.tables.search_worker import SearchSource

@@ -18,14 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shopdesk.core import due_list, rulesets
-from shopdesk.core.countdown import countdown
-from shopdesk.core.model import CaseKind, Party
-from shopdesk.core.rules import explain
-from shopdesk.core.scope import EVERYTHING, Scope
-from shopdesk.core.store import Store
-from shopdesk.platforms import registry
-from shopdesk.platforms.registry import Platform
+from shopdesk.domain.countdown import countdown
+from shopdesk.domain.model import CaseKind, Party
+from shopdesk.domain.rules import explain
+from shopdesk.domain.scope import EVERYTHING, Scope
+from shopdesk.services import clocks, platforms
+from shopdesk.services.platforms import Platform
+from shopdesk.services.session import Store
 from shopdesk.ui.countdown import (
     CountdownTicker,
     countdown_column,
@@ -51,7 +50,7 @@ def explain_row(store: Store, row: Row) -> str:
     subject = row.get("subject") or ("case" if "kind" in row else "order")
     subject_id = row.get("case_id") if subject == "case" else row.get("order_id")
     subject_id = subject_id or abs(row["id"])
-    from shopdesk.core.deadlines_repo import subject_deadlines  # the clock engine
+    from shopdesk.services.clocks import subject_deadlines  # the clock engine
 
     deadlines = subject_deadlines(store, subject, subject_id, ui_now())
     wanted = [d for d in deadlines if d.rule_id == row.get("next_due_rule")] or deadlines
@@ -107,8 +106,8 @@ def _column_samples(language: str) -> dict[str, tuple[list[str], bool]]:
     ]
     titles = [
         rule.title_in(language)
-        for platform, _ in registry.rule_files()
-        for version in rulesets.active_ruleset(platform).versions
+        for platform, _ in platforms.rule_files()
+        for version in clocks.active_ruleset(platform).versions
         for rule in version.rules.values()
         if rule.party != Party.BUYER.value
     ]
@@ -119,7 +118,7 @@ def _column_samples(language: str) -> dict[str, tuple[list[str], bool]]:
         tr("剩余时间"): (countdowns, True),
         tr("事项"): (titles, False),
         tr("对象"): ([*subjects, tr("订单")], False),
-        tr("平台"): ([label_platform(p) for p, _ in registry.rule_files()], False),
+        tr("平台"): ([label_platform(p) for p, _ in platforms.rule_files()], False),
         tr("买家"): (["买" * 7], False),
         tr("需处理方"): ([p.label(language) for p in Party], False),
         tr("截止时间"): ([local_time("2026-12-31T15:59:00Z")], False),
@@ -149,7 +148,7 @@ def fit_columns(table: QTableView, columns: list[Column]) -> None:
 
 
 def _catch_up(store: Store) -> int:
-    from shopdesk.core.deadlines_repo import catch_up  # the clock engine
+    from shopdesk.services.clocks import catch_up  # the clock engine
 
     return catch_up(store, ui_now())
 
@@ -183,10 +182,10 @@ class DueView(QWidget):
         self.summary = QLabel()
         self.model = PagedTableModel(
             due_columns(store),
-            lambda search: due_list.count_due(store, self.party, search, self.scope),
+            lambda search: clocks.count_due(store, self.party, search, self.scope),
             # The model asks "descending" for its usual pages (its default) and the reverse
             # for pages past the middle, read from the end: 待办 is soonest first.
-            lambda offset, limit, search, _sort, desc: due_list.due_page(
+            lambda offset, limit, search, _sort, desc: clocks.due_page(
                 store,
                 offset,
                 limit,
@@ -204,10 +203,10 @@ class DueView(QWidget):
         # connection): the first page as soon as it is read, the count after it is painted.
         source = SearchSource(
             store.path,
-            lambda s, offset, limit, search, _sort, desc: due_list.due_page(
+            lambda s, offset, limit, search, _sort, desc: clocks.due_page(
                 s, offset, limit, self.party, search, not desc, current_language(), self.scope
             ),
-            lambda s, search: due_list.count_due(s, self.party, search, self.scope),
+            lambda s, search: clocks.count_due(s, self.party, search, self.scope),
         )
         self.records = RecordTable(self.model, [], search_source=source)
         self.search_shown = self.records.search_shown
@@ -278,14 +277,14 @@ class DueView(QWidget):
         self._update_summary()
 
     def seller_count(self) -> int:
-        return due_list.count_due(self.store, Party.SELLER.value)
+        return clocks.count_due(self.store, Party.SELLER.value)
 
     def _update_summary(self, count: bool = True) -> None:
         # one date for the platforms whose rules are of the same day: the line stays short
         # enough for a 1280-pixel window however many platforms have rules
         by_date: dict[str, list[str]] = {}
-        for platform, _ in registry.rule_files():
-            info = rulesets.rules_info(platform)
+        for platform, _ in platforms.rule_files():
+            info = clocks.rules_info(platform)
             by_date.setdefault(info.as_of, []).append(label_platform(info.platform))
         stamp = "；".join(f"{day} {' · '.join(names)}" for day, names in by_date.items())
         self.summary.setText(self.tr("规则截至：%1").replace("%1", stamp))

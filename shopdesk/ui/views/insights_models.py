@@ -15,8 +15,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from shopdesk.core.insights import Row, cause_label
-from shopdesk.core.messages import joined
+from shopdesk.domain.messages import joined
+from shopdesk.services.insights import Row, cause_label
 from shopdesk.ui.format import money
 from shopdesk.ui.i18n import current_language
 

@@ -28,13 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shopdesk.core import insights
-from shopdesk.core.errors import ShopDeskError
-from shopdesk.core.insights import Period, Scope
-from shopdesk.core.messages import say
-from shopdesk.core.model import CaseKind, CaseState
-from shopdesk.core.store import Store
-from shopdesk.evidence.charts import Bar, Point, paint_bars, paint_trend
+from shopdesk.domain.errors import ShopDeskError
+from shopdesk.domain.messages import say
+from shopdesk.domain.model import CaseKind, CaseState
+from shopdesk.services import insights
+from shopdesk.services.insights import Bar, Period, Point, Scope, paint_bars, paint_trend
+from shopdesk.services.session import Store
 from shopdesk.ui.format import label, local_time
 from shopdesk.ui.i18n import current_language
 from shopdesk.ui.scope_bar import ScopeBoxes
@@ -512,7 +511,7 @@ class InsightsView(QWidget):
         return None
 
     def write_sheet(self) -> None:
-        from shopdesk.core.improvement_sheet import gather_sheet, write_xlsx
+        from shopdesk.services.insights import gather_sheet, write_xlsx
 
         product = self.breakdowns["product"].current_key()
         if product is None:
@@ -530,7 +529,7 @@ class InsightsView(QWidget):
             if path.lower().endswith(".xlsx"):
                 write_xlsx(sheet, path)
             else:
-                from shopdesk.evidence.improvement_pdf import write_sheet_pdf
+                from shopdesk.services.insights import write_sheet_pdf
 
                 write_sheet_pdf(sheet, path if path.lower().endswith(".pdf") else path + ".pdf")
         except ShopDeskError as exc:

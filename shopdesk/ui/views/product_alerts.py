@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
-from shopdesk.core.scope import EVERYTHING, Scope
+from shopdesk.domain.scope import EVERYTHING, Scope
 from shopdesk.ui.i18n import current_language
 from shopdesk.ui.tasks import Task, TaskContext, runner
 
 if TYPE_CHECKING:
-    from shopdesk.core.insights import Alert
+    from shopdesk.services.insights import Alert
 
 PRODUCT_ROLE = Qt.ItemDataRole.UserRole + 1
 SHOWN_ROWS = 4  # more scroll, a line at a time
@@ -33,7 +33,7 @@ def tr(text: str) -> str:
 
 
 def alert_text(alert: Alert) -> str:
-    from shopdesk.core.insights import cause_label  # loaded with the alerts, on a worker
+    from shopdesk.services.insights import cause_label  # loaded with the alerts, on a worker
 
     return (
         tr("产品预警　%1：最近 7 天每百件 %2 单（90 天 %3），%4 单，主要原因：%5")
@@ -142,7 +142,7 @@ class ProductAlerts(QListWidget):
 
 def _alerts(context: TaskContext, scope: Scope) -> tuple[Scope, list[Alert], list[Alert]]:
     """(the scope, the whole store's alerts, the scope's)."""
-    from shopdesk.core.insights import alerts  # on the worker, not on the start path
+    from shopdesk.services.insights import alerts  # on the worker, not on the start path
 
     everywhere = alerts(context.store())
     if scope.everything:

@@ -28,13 +28,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shopdesk.core import os_errors, template_io, templates_repo
-from shopdesk.core.errors import ShopDeskError
-from shopdesk.core.messages import say
-from shopdesk.core.model import LANGUAGES, CareStep, CaseKind, ReplyStage
-from shopdesk.core.output_paths import refuse_store_target
-from shopdesk.core.store import Store
-from shopdesk.core.templates import VARIABLES, Template, over_limit, variable_label
+from shopdesk.domain import os_errors
+from shopdesk.domain.errors import ShopDeskError
+from shopdesk.domain.messages import say
+from shopdesk.domain.model import LANGUAGES, CareStep, CaseKind, ReplyStage
+from shopdesk.services import template_io, templates
+from shopdesk.services.safety import refuse_store_target
+from shopdesk.services.session import Store
+from shopdesk.services.templates import VARIABLES, Template, over_limit, variable_label
 from shopdesk.ui.case.reply_panel import LANGUAGE_NAMES, limit_text
 from shopdesk.ui.dialogs import file_dialogs
 from shopdesk.ui.i18n import current_language
@@ -144,10 +145,10 @@ class TemplatesView(QWidget):
 
     def refresh(self, keep: str | None = None) -> None:
         keep = keep or (self.current.id if self.current else None)
-        everything = templates_repo.all_templates(self.store)
-        shown = templates_repo.search(everything, self.search_text)
-        self.templates = templates_repo.by_usage(self.store, shown)
-        uses = templates_repo.usage(self.store)
+        everything = templates.all_templates(self.store)
+        shown = templates.search(everything, self.search_text)
+        self.templates = templates.by_usage(self.store, shown)
+        uses = templates.usage(self.store)
         language = current_language()
         self.tree.blockSignals(True)
         self.tree.clear()
@@ -272,7 +273,7 @@ class TemplatesView(QWidget):
 
     def new_template(self) -> Template | None:
         made = self._run(
-            lambda: templates_repo.add_template(
+            lambda: templates.add_template(
                 self.store, tr("新模板"), tr("亲，您好！"), self.current_language()
             )
         )
@@ -283,7 +284,7 @@ class TemplatesView(QWidget):
     def duplicate_current(self) -> Template | None:
         if self.current is None:
             return None
-        copy = self._run(lambda: templates_repo.duplicate_template(self.store, self.current.id))
+        copy = self._run(lambda: templates.duplicate_template(self.store, self.current.id))
         if copy:
             self._changed(copy.id)
         return copy
@@ -292,7 +293,7 @@ class TemplatesView(QWidget):
         if self.current is None or self.current.builtin:
             return None
         saved = self._run(
-            lambda: templates_repo.edit_text(
+            lambda: templates.edit_text(
                 self.store,
                 self.current.id,
                 self.current_language(),
@@ -309,14 +310,14 @@ class TemplatesView(QWidget):
     def delete_current(self) -> None:
         if self.current is None or self.current.builtin:
             return
-        self._run(lambda: templates_repo.delete_template(self.store, self.current.id))
+        self._run(lambda: templates.delete_template(self.store, self.current.id))
         self.current = None
         self._changed(None)
 
     def import_file(self, path: Path) -> list[Template]:
         def work():
             found = template_io.load_file(Path(path), self.current_language())
-            return templates_repo.import_templates(self.store, found)
+            return templates.import_templates(self.store, found)
 
         saved = self._run(work) or []
         if saved:
@@ -324,8 +325,8 @@ class TemplatesView(QWidget):
         return saved
 
     def export_file(self, path: Path) -> int:
-        own = templates_repo.own_templates(self.store)
-        chosen = own or templates_repo.all_templates(self.store)
+        own = templates.own_templates(self.store)
+        chosen = own or templates.all_templates(self.store)
         try:
             refuse_store_target(path, self.store.path)  # never over the store itself
             template_io.save_file(Path(path), chosen)

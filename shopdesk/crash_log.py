@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import platform
 import sqlite3
 import sys
 import traceback
@@ -59,6 +58,8 @@ def _qt_version() -> str:
 
 
 def _text(error: BaseException, tb: TracebackType | None, argv: list[str]) -> str:
+    import platform  # only when a crash is written: not on a start-up
+
     lines = [
         f"ShopDesk {__version__}",
         f"时间: {datetime.now().astimezone().isoformat(timespec='seconds')}",

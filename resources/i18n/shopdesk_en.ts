@@ -590,10 +590,6 @@
         <translation>Shared</translation>
     </message>
     <message>
-        <source>证据提交限制…</source>
-        <translation>Evidence upload limits…</translation>
-    </message>
-    <message>
         <source>标题（千牛快捷短语的名称）</source>
         <translation>Title (the quick phrase name in Qianniu)</translation>
     </message>
@@ -2124,6 +2120,10 @@ The current data is saved as a &quot;before restore&quot; backup first, so you c
     <message>
         <source> 字</source>
         <translation> characters</translation>
+    </message>
+    <message>
+        <source>证据提交限制…</source>
+        <translation>Evidence upload limits…</translation>
     </message>
 </context>
 <context>

@@ -586,10 +586,6 @@
         <translation>通用</translation>
     </message>
     <message>
-        <source>证据提交限制…</source>
-        <translation>證據提交限制…</translation>
-    </message>
-    <message>
         <source>标题（千牛快捷短语的名称）</source>
         <translation>標題（千牛快捷短語的名稱）</translation>
     </message>
@@ -2116,6 +2112,10 @@
     <message>
         <source> 字</source>
         <translation> 字</translation>
+    </message>
+    <message>
+        <source>证据提交限制…</source>
+        <translation>證據提交限制…</translation>
     </message>
 </context>
 <context>

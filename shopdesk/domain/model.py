@@ -196,6 +196,11 @@ class CaseState(Labeled):
 CLOSED_CASE_STATES = (CaseState.REFUNDED.value, CaseState.CLOSED.value, CaseState.WITHDRAWN.value)
 CLOSED_CASE_SQL = "(" + ", ".join(f"'{state}'" for state in CLOSED_CASE_STATES) + ")"
 
+# The ids of the clocks that come from no rule file: the deadline the seller copied from
+# the platform's tool, and the reply clock of the seller's own service target.
+PLATFORM_RULE_ID = "platform.deadline"
+REPLY_RULE_ID = "reply.respond"
+
 
 class Party(Labeled):
     SELLER = "seller"

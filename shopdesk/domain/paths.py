@@ -55,6 +55,11 @@ def _platform_data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, False))
 
 
+def loaded_rules_dir() -> Path:
+    """Where rule set files the seller loaded are kept (the data folder)."""
+    return data_dir() / "rules"
+
+
 def default_store_path() -> Path:
     return data_dir() / "shopdesk.db"
 

@@ -12,10 +12,9 @@ from datetime import datetime, time, timedelta
 from shopdesk.domain import messages
 from shopdesk.domain.case_states import effective_events
 from shopdesk.domain.errors import InputError
-from shopdesk.domain.model import EventKind, Party
+from shopdesk.domain.model import REPLY_RULE_ID, EventKind, Party  # noqa: F401 - also reached from here
 from shopdesk.domain.timeutil import from_text
 
-REPLY_RULE_ID = "reply.respond"
 TARGET_SETTING = "reply.target_minutes"
 HOURS_SETTING = "reply.service_hours"
 DEFAULT_MINUTES = 60

@@ -19,7 +19,16 @@ from pathlib import Path
 from shopdesk.domain import messages, parsed_toml
 from shopdesk.domain.case_states import derive_state, effective_events
 from shopdesk.domain.errors import InputError
-from shopdesk.domain.model import Case, CaseState, Cause, EventKind, Order, OrderState, Party
+from shopdesk.domain.model import (  # noqa: F401 - PLATFORM_RULE_ID also reached from here
+    PLATFORM_RULE_ID,
+    Case,
+    CaseState,
+    Cause,
+    EventKind,
+    Order,
+    OrderState,
+    Party,
+)
 from shopdesk.domain.timeutil import CHINA, as_china, from_text
 from shopdesk.domain.workdays import add_working_days
 
@@ -38,7 +47,6 @@ SOURCE_KINDS = {
 }
 # Which version governs a clock already running when a new version takes effect.
 VERSION_POLICIES = ("start", "current")
-PLATFORM_RULE_ID = "platform.deadline"
 _SUBJECTS = ("order", "case")
 _ORDER_EVENTS = ("order.paid", "order.shipped", "order.delivered", "order.success", "order.closed")
 _CASE_EVENTS = tuple(k.value for k in EventKind)

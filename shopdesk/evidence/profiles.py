@@ -7,7 +7,6 @@ one of the same id, so a seller can change a limit the platform moved without an
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -98,6 +97,8 @@ def user_dir() -> Path:
 
 def parse_profile(text: str, origin: str) -> Profile:
     """A profile from TOML text; InputError naming the file and the field otherwise."""
+    import tomllib  # parsed here only: its import is 5 ms of the window's start-up
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
-from decimal import Decimal, InvalidOperation
 
 from shopdesk.domain.messages import Message
 from shopdesk.domain.timeutil import china_to_text
@@ -132,6 +131,8 @@ def parse_fen(value: object) -> int:
             _FEN_SEEN[value] = fen
         return fen
     if isinstance(value, int | float) and not isinstance(value, bool):
+        from decimal import Decimal, InvalidOperation  # 3 ms of start-up when imported at the top
+
         text = repr(value) if isinstance(value, float) else str(value)
         try:
             amount = Decimal(text)
@@ -181,6 +182,8 @@ def _parse_fen_text(text: str) -> int:
         if re.match(r"^-?[0-9]+\.[0-9]{3,}$", text):
             raise CellError(TOO_PRECISE)
         raise CellError(NOT_MONEY)
+    from decimal import Decimal
+
     return _fen_in_world(int(Decimal(text) * 100))
 
 

@@ -28,7 +28,6 @@ language like the status words of states.toml."""
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -112,6 +111,8 @@ def _ids(values, known: set[str], what: str, path: Path) -> tuple[str, ...]:
 def load(path: Path | None) -> Flow:
     """The flow a flow.toml describes (SHARED for None). ValueError naming the file for an
     id ShopDesk does not know: a misspelt step would silently offer nothing."""
+    import tomllib  # parsed here only: its import is 5 ms of the window's start-up
+
     if path is None:
         return SHARED
     with path.open("rb") as handle:

@@ -6,7 +6,6 @@ the question to answer."""
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -47,6 +46,8 @@ def parse_reasons(data: dict, where: str) -> tuple[ReasonRule, ...]:
 
 @lru_cache(maxsize=8)
 def reason_rules(platform: str) -> tuple[ReasonRule, ...]:
+    import tomllib  # parsed here only: its import is 5 ms of the window's start-up
+
     found = registry.find(platform)
     path = found.data_file("reasons.toml") if found else None
     if path is None:

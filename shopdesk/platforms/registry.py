@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import importlib
 import re
-import tomllib
 from functools import cache
 from pathlib import Path
 
@@ -100,6 +99,8 @@ def flow(platform_id: str | None) -> _flow.Flow:
 def chat_words() -> dict[str, tuple[str, ...]]:
     """What the platforms' chat tools write in a copied chat log (status lines, system
     lines, how an order number is named ...): each platform's chat.toml, lists joined."""
+    import tomllib  # parsed here only: its import is 5 ms of the window's start-up
+
     found: dict[str, list[str]] = {}
     for spec in platforms().values():
         path = spec.data_file("chat.toml")
@@ -121,6 +122,8 @@ def paste_spec() -> PlatformSpec | None:
 def page_words() -> dict[str, tuple[str, ...]]:
     """platform id -> the words that tell a page copied from its seller tools (each
     platform's paste.toml), to name the platform of a page pasted in the wrong place."""
+    import tomllib  # parsed here only: its import is 5 ms of the window's start-up
+
     found = {}
     for spec in platforms().values():
         path = spec.data_file("paste.toml")

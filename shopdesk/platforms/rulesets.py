@@ -8,14 +8,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from shopdesk.domain import paths
+from shopdesk.domain.paths import loaded_rules_dir
 from shopdesk.domain.rules import EMPTY_VERSION, RuleSet, load_ruleset
 from shopdesk.platforms import registry
-
-
-def loaded_rules_dir() -> Path:
-    """Where rule set files the seller loaded are kept (the data folder)."""
-    return paths.data_dir() / "rules"
 
 
 @lru_cache(maxsize=8)

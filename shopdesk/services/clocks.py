@@ -93,6 +93,8 @@ __getattr__ = door(
         "lead_hours": "shopdesk.store.reminders_repo",
         "load_rules_file": "shopdesk.store.deadlines_repo",
         "open_deadlines": "shopdesk.store.deadlines_repo",
+        "rule_titles": "shopdesk.platforms.rule_titles",
+        "rules_as_of": "shopdesk.platforms.rule_titles",
         "rules_info": "shopdesk.platforms.rulesets",
         "rules_stamp": "shopdesk.store.clock_marks",
         "set_lead_hours": "shopdesk.store.reminders_repo",

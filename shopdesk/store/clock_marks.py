@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from shopdesk.domain.model import CLOSED_CASE_SQL
+from shopdesk.domain.paths import loaded_rules_dir  # not rulesets: that loads the engine
 from shopdesk.domain.timeutil import now_text, to_text
 from shopdesk.platforms.registry import rule_files
-from shopdesk.platforms.rulesets import loaded_rules_dir
 from shopdesk.store.store import Store
 
 _OPEN_CASE = f"state NOT IN {CLOSED_CASE_SQL}"

@@ -4,15 +4,18 @@ its rule's title so that the table's cells look nothing up."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from shopdesk.domain import messages
-from shopdesk.domain.model import CLOSED_CASE_SQL, Party
-from shopdesk.domain.reply_clock import REPLY_RULE_ID
-from shopdesk.domain.rules import PLATFORM_RULE_ID, RuleSet
+from shopdesk.domain.model import CLOSED_CASE_SQL, PLATFORM_RULE_ID, REPLY_RULE_ID, Party
 from shopdesk.domain.scope import EVERYTHING, Scope
-from shopdesk.platforms.rulesets import active_ruleset
+from shopdesk.platforms.rule_titles import rule_titles
 from shopdesk.store import due_search
 from shopdesk.store.search_repo import match_ids
 from shopdesk.store.store import Store
+
+if TYPE_CHECKING:
+    from shopdesk.domain.rules import RuleSet  # the engine: not loaded for a title
 
 _OPEN_CASE = f"state NOT IN {CLOSED_CASE_SQL}"
 
@@ -105,14 +108,11 @@ def due_page(
         direction = "DESC" if descending else "ASC"
         sql += f" ORDER BY next_due_at {direction}, id {direction} LIMIT ? OFFSET ?"
         rows = list(store.db.query(sql, [*params, limit, offset]))
-    rulesets: dict[str, RuleSet] = {}  # a page holds a few platforms and rules, many times
-    titles: dict[tuple[str, str | None], str] = {}
+    titles: dict[tuple[str, str | None], str] = {}  # a page holds a few rules, many times
     for row in rows:
-        platform, rule_id = key = (row["platform"], row["next_due_rule"])
+        key = (row["platform"], row["next_due_rule"])
         if key not in titles:
-            if platform not in rulesets:
-                rulesets[platform] = active_ruleset(platform)
-            titles[key] = rule_title(platform, rule_id, language, rulesets[platform])
+            titles[key] = rule_title(*key, language)
         row["rule_title"] = titles[key]
     return rows
 
@@ -121,7 +121,7 @@ def rule_title(
     platform: str, rule_id: str | None, language: str = "zh-CN", ruleset: RuleSet | None = None
 ) -> str:
     """A rule's title in `language` (the newest version's wording) in `ruleset` (default:
-    the platform's rule set in force)."""
+    the platform's rule file in force, read without the clock engine)."""
     if not rule_id:
         return ""
     language = language if language in messages.LANGUAGES else "zh-CN"
@@ -129,7 +129,10 @@ def rule_title(
         return messages.text("clock.platform_deadline", language)
     if rule_id == REPLY_RULE_ID:
         return messages.text("clock.reply_title", language)
-    for version in reversed((ruleset or active_ruleset(platform)).versions):
+    if ruleset is None:
+        found = rule_titles(platform).get(rule_id)
+        return (found.title_in(language) or rule_id) if found else rule_id
+    for version in reversed(ruleset.versions):
         if rule_id in version.rules:
             return version.rules[rule_id].title_in(language)
     return rule_id

@@ -15,7 +15,6 @@ text; braces around other text (`{赠品}`, `{{}}`) stay as they are.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -367,6 +366,8 @@ def builtin_dir() -> Path:
 def load_builtin(directory: Path | None = None) -> list[Template]:
     """Every built-in template, in file order (files sorted by name). A damaged resource
     file is a bug in ShopDesk, so it raises ValueError naming the file."""
+    import tomllib  # parsed here only: its import is 5 ms of the window's start-up
+
     directory = directory or builtin_dir()
     templates: list[Template] = []
     seen: set[str] = set()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QDateTime, QLocale, QTimeZone
+from PySide6.QtCore import QDateTime, QLocale
 
 from shopdesk.domain.model import Labeled
 from shopdesk.domain.timeutil import from_text
@@ -64,7 +64,9 @@ def local_time(text: str | None, seconds: bool = False) -> str:
     if not text:
         return ""
     instant = from_text(text)
-    shown = QDateTime.fromSecsSinceEpoch(int(instant.timestamp()), QTimeZone.systemTimeZone())
+    # the machine's local time (Qt::LocalTime, from the C library: asking for
+    # QTimeZone.systemTimeZone() first reads the zone database, 5 ms of the first paint)
+    shown = QDateTime.fromSecsSinceEpoch(int(instant.timestamp()))
     return window_locale().toString(shown, time_format(seconds))
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import shutil
 import struct
-import subprocess
 import sys
 from pathlib import Path
 
@@ -65,6 +64,8 @@ def lrelease_command() -> list[str]:
 
 def compile_catalogue(language: str) -> Path:
     """Build the .qm of `language` from its .ts with lrelease; returns the .qm."""
+    import subprocess  # only when a catalogue is built: not on a start-up
+
     ts, qm = ts_path(language), qm_path(language)
     try:
         done = subprocess.run(

@@ -334,9 +334,9 @@ class MainWindow(QMainWindow):
         due.counts_changed.connect(lambda _n: self.reminders.update_status())
         self.first_paint.then(self.reminders.start)
         add_rules_menu(self, self.menu("settings"))
-        from shopdesk.ui.dialogs import profiles_dialog
+        from shopdesk.ui.dialogs import profiles_menu
 
-        profiles_dialog.install(self)  # 设置 → 证据提交限制…
+        profiles_menu.install(self)  # 设置 → 证据提交限制…
 
     def _add_areas(self) -> None:
         """File -> 导入 and drag-and-drop, 粘贴千牛退款详情, 模板, 分析 (after 模板: a view's

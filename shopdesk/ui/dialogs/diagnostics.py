@@ -5,7 +5,6 @@ the SQLite and Qt versions, the system, and the newest crash log (written to
 from __future__ import annotations
 
 import contextlib
-import platform
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,6 +51,8 @@ def store_bytes(store_path: Path) -> int:
 
 
 def gather(store: Store) -> Facts:
+    import platform  # asked when the seller opens this, not on every start-up
+
     (sqlite_version,) = store.db.execute("select sqlite_version()").fetchone()
     return Facts(
         version=__version__,

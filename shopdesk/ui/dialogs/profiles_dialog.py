@@ -7,7 +7,6 @@ saved here (evidence/profile_limits.py)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -249,20 +248,6 @@ class ProfilesDialog(QDialog):
         _saved, changes = evidence_limits.reset_limits(self.store, profile.id)
         self._load(profile.id)
         self.changed.emit(changes)
-
-
-def install(window) -> QAction:
-    """设置 → 证据提交限制…, and the 证据 tab counting by what is saved there. `window`:
-    the main window (its store, menus, dispatcher, evidence panel, apply_changes)."""
-    action = QAction(tr("证据提交限制…"), window)
-    action.triggered.connect(lambda: open_dialog(window))
-    window.menu("settings").addAction(action)
-    window.dispatcher.listen(
-        "evidence_profiles",
-        lambda changes: changes.settings,
-        lambda _changes: window.evidence_panel.reload_profiles(),
-    )
-    return action
 
 
 def open_dialog(window, current: str | None = None) -> ProfilesDialog:

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 
 from shopdesk.domain.countdown import countdown
 from shopdesk.domain.model import CaseKind, Party
-from shopdesk.domain.rules import explain
 from shopdesk.domain.scope import EVERYTHING, Scope
 from shopdesk.services import clocks, platforms
 from shopdesk.services.platforms import Platform
@@ -54,6 +53,8 @@ def explain_row(store: Store, row: Row) -> str:
 
     deadlines = subject_deadlines(store, subject, subject_id, ui_now())
     wanted = [d for d in deadlines if d.rule_id == row.get("next_due_rule")] or deadlines
+    from shopdesk.domain.rules import explain  # the clock engine, loaded when a tooltip asks
+
     return "\n\n".join(explain(d, current_language(), computer_time=True) for d in wanted[:2])
 
 
@@ -107,8 +108,7 @@ def _column_samples(language: str) -> dict[str, tuple[list[str], bool]]:
     titles = [
         rule.title_in(language)
         for platform, _ in platforms.rule_files()
-        for version in clocks.active_ruleset(platform).versions
-        for rule in version.rules.values()
+        for rule in clocks.rule_titles(platform).values()
         if rule.party != Party.BUYER.value
     ]
     subjects = [
@@ -284,8 +284,7 @@ class DueView(QWidget):
         # enough for a 1280-pixel window however many platforms have rules
         by_date: dict[str, list[str]] = {}
         for platform, _ in platforms.rule_files():
-            info = clocks.rules_info(platform)
-            by_date.setdefault(info.as_of, []).append(label_platform(info.platform))
+            by_date.setdefault(clocks.rules_as_of(platform), []).append(label_platform(platform))
         stamp = "；".join(f"{day} {' · '.join(names)}" for day, names in by_date.items())
         self.summary.setText(self.tr("规则截至：%1").replace("%1", stamp))
         if count:

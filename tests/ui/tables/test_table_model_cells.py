@@ -37,15 +37,17 @@ def test_the_due_list_reads_rule_titles_with_its_page_not_per_cell(
     view.party = "all"
     view.refresh()
     looked_up: list[str] = []
-    real = due_list.active_ruleset
-    monkeypatch.setattr(due_list, "active_ruleset", lambda p: (looked_up.append(p), real(p))[1])
+    real = due_list.rule_titles
+    monkeypatch.setattr(due_list, "rule_titles", lambda p: (looked_up.append(p), real(p))[1])
     model = view.model
     model.refresh()  # the first page read again, with the rule titles it carries
     model.row(0)
-    platforms = {model.row(r)["platform"] for r in range(model.rowCount())}
+    rules = {
+        (model.row(r)["platform"], model.row(r)["next_due_rule"]) for r in range(model.rowCount())
+    }
     pages = -(-model.rowCount() // model.PAGE_SIZE)
     assert model.rowCount() > 100
-    assert 0 < len(looked_up) <= pages * len(platforms)  # once a page per platform, not per row
+    assert 0 < len(looked_up) <= pages * len(rules)  # once a page per rule, not per row
     looked_up.clear()
     statements: list[str] = []
     due_store.db.conn.set_trace_callback(statements.append)

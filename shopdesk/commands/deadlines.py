@@ -3,7 +3,6 @@ command line and every open platform clock. TIME is ISO-8601, China time without
 
 from __future__ import annotations
 
-import json
 from argparse import Namespace
 
 from shopdesk.commands.arguments import hours, record_id, user_time
@@ -196,16 +195,7 @@ def _in_scope(store, found: list[Deadline], args: Namespace) -> list[Deadline]:
     shops = shop_ids(store, args)
     if shops is None or not found:
         return found
-    orders = sorted({d.order_id for d in found})
-    marks = ", ".join("?" for _ in shops)
-    kept = {
-        row[0]
-        for row in store.db.execute(
-            f"SELECT id FROM orders WHERE shop_id IN ({marks}) AND id IN "
-            "(SELECT value FROM json_each(?))",
-            [*sorted(shops), json.dumps(orders)],
-        )
-    }
+    kept = store.orders_in_shops(shops, sorted({d.order_id for d in found}))
     return [d for d in found if d.order_id in kept]
 
 

@@ -28,7 +28,7 @@ def shop_ids(store: Store, args: Namespace) -> set[int] | None:
     refused, naming the shops there are, rather than listing nothing."""
     if not args.shop:
         return None
-    rows = store.db.execute("SELECT id, name FROM shops ORDER BY id").fetchall()
+    rows = [(shop.id, shop.name) for shop in store.list_shops()]
     found = {shop_id for shop_id, name in rows if name == args.shop.strip()}
     if not found:
         names = [name for _, name in rows] or Message("cli.scope.no_shops")

@@ -19,6 +19,7 @@ __getattr__ = door(
         "MISSING": "shopdesk.store.check",
         "StartupReport": "shopdesk.store.backup",
         "UNREADABLE": "shopdesk.store.check",
+        "backup_counts": "shopdesk.store.backup",
         "backup_database_path": "shopdesk.store.backup",
         "check_store": "shopdesk.store.check",
         "check_target": "shopdesk.store.export",

@@ -501,3 +501,20 @@ def startup_checks(store_path: Path, now: datetime) -> StartupReport:
         return StartupReport(backup=make_backup(store_path, now, kind="auto"))
     except ShopDeskError as exc:
         return StartupReport(backup_error=str(exc))
+
+
+def backup_counts(backup: Path) -> dict[str, str]:
+    """How many orders and cases a backup holds (read-only; {} when it cannot be read).
+    A backup is never the open store, so reading it cannot disturb the store's locks."""
+    try:
+        uri = backup_database_path(backup).resolve().as_uri() + "?mode=ro"
+        connection = sqlite3.connect(uri, uri=True)
+        try:
+            return {
+                table: str(connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+                for table in ("orders", "cases")
+            }
+        finally:
+            connection.close()
+    except (sqlite3.Error, OSError, ShopDeskError):
+        return {}

@@ -952,6 +952,26 @@ class Store:
         """Changes when another connection (another process) commits to the store."""
         return self.db.execute("PRAGMA data_version").fetchone()[0]
 
+    def sqlite_version(self) -> str:
+        return self.db.execute("SELECT sqlite_version()").fetchone()[0]
+
+    def interrupt(self) -> None:
+        """Stop the statement running on this connection (from another thread: a
+        Cancel); it raises there, and its transaction is rolled back."""
+        self.db.conn.interrupt()
+
+    def orders_in_shops(self, shop_ids: set[int], order_ids: list[int]) -> set[int]:
+        """Which of `order_ids` belong to one of the shops `shop_ids`."""
+        marks = ", ".join("?" for _ in shop_ids)
+        return {
+            row[0]
+            for row in self.db.execute(
+                f"SELECT id FROM orders WHERE shop_id IN ({marks}) AND id IN "
+                "(SELECT value FROM json_each(?))",
+                [*sorted(shop_ids), json.dumps(sorted(order_ids))],
+            )
+        }
+
     # -- pages for the table views --------------------------------------------------------
 
     ORDER_SORTS = {

@@ -5,7 +5,6 @@ paint never waits for them."""
 from __future__ import annotations
 
 import logging
-import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QDir, Qt, QUrl
@@ -28,7 +27,7 @@ from shopdesk.domain.messages import say
 from shopdesk.domain.timeutil import now_utc
 from shopdesk.services.safety import (
     StartupReport,
-    backup_database_path,
+    backup_counts,
     default_backup_dir,
     export,
     list_backups,
@@ -119,23 +118,6 @@ def open_failure_text(path: Path, exc: ShopDeskError) -> str:
                 .replace("%2", str(path))
             )
     return text
-
-
-def backup_counts(backup: Path) -> dict[str, str]:
-    """How many orders and cases a backup holds (read-only; {} when it cannot be read).
-    A backup is never the open store, so reading it cannot disturb the store's locks."""
-    try:
-        uri = backup_database_path(backup).resolve().as_uri() + "?mode=ro"
-        connection = sqlite3.connect(uri, uri=True)
-        try:
-            return {
-                table: str(connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
-                for table in ("orders", "cases")
-            }
-        finally:
-            connection.close()
-    except (sqlite3.Error, OSError, ShopDeskError):
-        return {}
 
 
 def open_backup_dialog(window) -> BackupDialog:

@@ -171,7 +171,7 @@ class Task(QObject):
         self._cancel.set()
         with self._lock:
             if self._store is not None:
-                self._store.db.conn.interrupt()
+                self._store.interrupt()
 
     def is_cancelled(self) -> bool:
         return self._cancel.is_set()

@@ -53,7 +53,7 @@ def store_bytes(store_path: Path) -> int:
 def gather(store: Store) -> Facts:
     import platform  # asked when the seller opens this, not on every start-up
 
-    (sqlite_version,) = store.db.execute("select sqlite_version()").fetchone()
+    sqlite_version = store.sqlite_version()
     return Facts(
         version=__version__,
         store_path=Path(store.path).resolve(),

@@ -308,10 +308,11 @@ class ImportController(QObject):
         if store is None:
             return {}
         shops: dict[str, str] = {}
+        known = {shop.platform for shop in store.list_shops()}
         for platform in platforms_of(files):
             if platforms.get(platform).file_names_shop or platform in shops:
                 continue
-            if store.db.execute("SELECT 1 FROM shops WHERE platform = ?", [platform]).fetchone():
+            if platform in known:
                 continue
             name = self.ask_shop_name(platform)
             if name is None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -39,8 +40,8 @@ from shopdesk.services.session import Store
 from shopdesk.ui import dispatch
 from shopdesk.ui.case.order_panel import OrderPanel
 from shopdesk.ui.clock_catch_up import ClockCatchUp, FirstPaint
-from shopdesk.ui.dialogs.welcome import WelcomePage, needs_welcome
 from shopdesk.ui.dispatch import ChangeDispatcher
+from shopdesk.ui.first_start import needs_welcome
 from shopdesk.ui.help_menu import install_help_menu
 from shopdesk.ui.i18n import current_language
 from shopdesk.ui.layout_fit import ElidingLabel
@@ -58,6 +59,9 @@ from shopdesk.ui.store_watch import ExternalWrites
 from shopdesk.ui.tasks import TaskRunner, runner
 from shopdesk.ui.views.due_view import DueView, explain_row
 from shopdesk.ui.views.product_alerts import ProductAlerts
+
+if TYPE_CHECKING:
+    from shopdesk.ui.dialogs.welcome import WelcomePage
 
 # What the first painted window does not show is made when first shown and its module
 # imported then (the views after 待办, the case panel and its tabs, the dialogs): the
@@ -140,6 +144,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.pages)
         self.welcome: WelcomePage | None = None
         if first_start:
+            from shopdesk.ui.dialogs.welcome import WelcomePage  # only on a first start
+
             self.welcome = WelcomePage(store)
             self.pages.addWidget(self.welcome)
             self.pages.setCurrentWidget(self.welcome)

@@ -14,7 +14,7 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QDialog
 
 from shopdesk.domain import paths
-from shopdesk.ui import help_menu
+from shopdesk.ui.dialogs import about, diagnostics
 from shopdesk.ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -69,7 +69,7 @@ def test_about_shows_the_version_the_store_its_size_sqlite_and_qt(window, opened
         for suffix in ("", "-wal")
         if Path(f"{window.store.path}{suffix}").exists()
     )
-    assert help_menu.diagnostics.size_text(on_disk) in shown  # the database and its WAL
+    assert diagnostics.size_text(on_disk) in shown  # the database and its WAL
     assert sqlite3.sqlite_version in shown
     assert f"Qt {qVersion()}" in shown
 
@@ -105,14 +105,14 @@ def test_diagnostics_without_a_crash_log_says_so(window, opened_dialogs):
 def test_a_runaway_crash_log_is_cut_to_its_end(window, data_dir):
     tail = "RuntimeError: the last line that matters"
     crash_logs(data_dir, {"crash-20261201-093000-42.log": "x" * 100_000 + "\n" + tail})
-    dialog = help_menu.DiagnosticsDialog(window.store, window)
+    dialog = about.DiagnosticsDialog(window.store, window)
     assert dialog.text.rstrip().endswith(tail)
     assert len(dialog.text) < 30_000
     assert "已省略" in dialog.text
 
 
 def test_diagnostics_copy_again_puts_the_report_back_on_the_clipboard(window, qtbot):
-    dialog = help_menu.DiagnosticsDialog(window.store, window)
+    dialog = about.DiagnosticsDialog(window.store, window)
     qtbot.addWidget(dialog)
     QGuiApplication.clipboard().setText("something else")
     dialog.copy()

@@ -25,16 +25,8 @@ from PySide6.QtWidgets import (
 from shopdesk.domain import paths
 from shopdesk.services.platforms import Platform
 from shopdesk.services.session import Store
+from shopdesk.ui.first_start import WELCOME_DONE, needs_welcome  # noqa: F401 - also here
 from shopdesk.ui.i18n import current_language
-
-WELCOME_DONE = "welcome_done"  # store setting: the seller saved or skipped the page
-
-
-def needs_welcome(store: Store) -> bool:
-    """Only a store with nothing in it: no shop, no order, not skipped before."""
-    if store.get_setting(WELCOME_DONE, False) or store.list_shops():
-        return False
-    return store.counts()["orders"] == 0
 
 
 def demo_command() -> tuple[str, list[str]]:

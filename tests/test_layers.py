@@ -123,6 +123,14 @@ def test_the_layers_cover_every_package():
     )
 
 
+def _runs_clean(code: str) -> None:
+    """`code` in a fresh interpreter (what it imports at run time counts) exits 0."""
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=PACKAGE.parent
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def _outside_platforms() -> list[Path]:
     every = sorted(PACKAGE.rglob("*.py"))
     return [p for p in every if "platforms" not in p.relative_to(PACKAGE).parts[:1]]
@@ -218,10 +226,7 @@ def test_core_and_platforms_load_without_pyside6(folder):
         "bad = [m for m in sys.modules if m.startswith('PySide6')]\n"
         "print(bad); sys.exit(1 if bad else 0)\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=PACKAGE.parent
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+    _runs_clean(code)
 
 
 def test_evidence_never_imports_qtwidgets():
@@ -230,10 +235,7 @@ def test_evidence_never_imports_qtwidgets():
         "for m in pkgutil.iter_modules(e.__path__): importlib.import_module('shopdesk.evidence.' + m.name)\n"
         "sys.exit(1 if 'PySide6.QtWidgets' in sys.modules else 0)\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=PACKAGE.parent
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+    _runs_clean(code)
 
 
 def test_shopdesk_itself_never_imports_the_earlier_core_name():
@@ -264,10 +266,7 @@ def test_scripts_written_against_shopdesk_core_keep_working():
         "assert parse_fen('12.50') == 1250\n"
         "sys.exit(1 if any(x.startswith('PySide6') for x in sys.modules) else 0)\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=PACKAGE.parent
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+    _runs_clean(code)
 
 
 @pytest.mark.parametrize(

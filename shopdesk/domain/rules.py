@@ -29,6 +29,7 @@ from shopdesk.domain.model import (  # noqa: F401 - PLATFORM_RULE_ID also reache
     OrderState,
     Party,
 )
+from shopdesk.domain.rule_dates import ruleset_as_of
 from shopdesk.domain.timeutil import CHINA, as_china, from_text
 from shopdesk.domain.workdays import add_working_days
 
@@ -358,7 +359,7 @@ def parse_ruleset(data: dict, where: str = "rule set") -> RuleSet:
     policy = data.get("version_policy", "start")
     if policy not in VERSION_POLICIES:
         raise InputError(f"{where}: version_policy must be start or current, not '{policy}'")
-    as_of = str(data.get("as_of") or versions[-1].effective_from.date().isoformat())
+    as_of = ruleset_as_of(data)
     return RuleSet(
         platform=platform,
         as_of=as_of,

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from shopdesk.domain.paths import loaded_rules_dir
 from shopdesk.domain.rules import EMPTY_VERSION, RuleSet, load_ruleset
-from shopdesk.platforms import registry
+from shopdesk.platforms import registry, rules_in_force
 
 
 @lru_cache(maxsize=8)
@@ -23,22 +23,20 @@ def builtin_ruleset(platform: str) -> RuleSet:
     return load_ruleset(path)
 
 
-_cache: dict[str, tuple[float, RuleSet]] = {}
+_cache: dict[str, tuple[tuple[int, int] | None, RuleSet]] = {}
 
 
 def active_ruleset(platform: str) -> RuleSet:
     """The seller's loaded rule set for `platform` when it is at least as recent as the
-    one ShopDesk ships with, else the built-in one."""
-    builtin = builtin_ruleset(platform)
-    loaded = loaded_rules_dir() / f"{platform}.toml"
-    if not loaded.exists():
-        return builtin
-    stamp = loaded.stat().st_mtime
+    one ShopDesk ships with, else the built-in one (the file rules_in_force chooses)."""
+    chosen = rules_in_force.in_force(platform)
+    if not chosen.loaded:
+        return builtin_ruleset(platform)
     cached = _cache.get(platform)
-    if cached is None or cached[0] != stamp:
-        cached = (stamp, load_ruleset(loaded))
+    if cached is None or cached[0] != chosen.stamp:
+        cached = (chosen.stamp, load_ruleset(chosen.path))
         _cache[platform] = cached
-    return cached[1] if cached[1].as_of >= builtin.as_of else builtin
+    return cached[1]
 
 
 @dataclass(frozen=True)
@@ -65,4 +63,5 @@ def keep_loaded_file(path: Path | str) -> RuleSet:
     staging.write_text(Path(path).read_text(encoding="utf-8"), encoding="utf-8")
     staging.replace(target)
     _cache.pop(ruleset.platform, None)
+    rules_in_force.forget(ruleset.platform)
     return ruleset

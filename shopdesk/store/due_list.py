@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from shopdesk.domain import messages
 from shopdesk.domain.model import CLOSED_CASE_SQL, PLATFORM_RULE_ID, REPLY_RULE_ID, Party
 from shopdesk.domain.scope import EVERYTHING, Scope
-from shopdesk.platforms.rule_titles import rule_titles
+from shopdesk.platforms.rules_in_force import rule_titles
 from shopdesk.store import due_search
 from shopdesk.store.search_repo import match_ids
 from shopdesk.store.store import Store

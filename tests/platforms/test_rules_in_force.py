@@ -9,16 +9,16 @@ from pathlib import Path
 import pytest
 
 from shopdesk.domain.paths import loaded_rules_dir
-from shopdesk.platforms import registry, rule_titles, rulesets
+from shopdesk.platforms import registry, rules_in_force, rulesets
 
 
 def _agree(platform: str) -> None:
     ruleset = rulesets.active_ruleset(platform)
-    assert rule_titles.rules_as_of(platform) == rulesets.rules_info(platform).as_of
+    assert rules_in_force.rules_as_of(platform) == rulesets.rules_info(platform).as_of
     newest = {}
     for version in ruleset.versions:  # oldest first
         newest.update(version.rules)
-    titles = rule_titles.rule_titles(platform)
+    titles = rules_in_force.rule_titles(platform)
     assert set(titles) == set(newest)
     for rule_id, rule in newest.items():
         assert titles[rule_id].title == rule.title, rule_id
@@ -44,12 +44,12 @@ def test_a_loaded_file_newer_than_the_built_in_one_is_the_one_read(data_dir):
     loaded.write_text(newer, encoding="utf-8")
     os.utime(loaded, ns=(1_900_000_000_000_000_000,) * 2)  # as a later save would stamp it
     _agree("taobao")
-    assert rule_titles.rules_as_of("taobao") == "2099-01-01"
+    assert rules_in_force.rules_as_of("taobao") == "2099-01-01"
     assert "卖家发货（新规）" in {
-        t.title_in("zh-CN") for t in rule_titles.rule_titles("taobao").values()
+        t.title_in("zh-CN") for t in rules_in_force.rule_titles("taobao").values()
     }
     older = newer.replace('as_of = "2099-01-01"', 'as_of = "2000-01-01"')
     loaded.write_text(older, encoding="utf-8")
     os.utime(loaded, ns=(1_900_000_001_000_000_000,) * 2)
     _agree("taobao")  # not in force: the built-in file is read again
-    assert rule_titles.rules_as_of("taobao") == builtin.as_of
+    assert rules_in_force.rules_as_of("taobao") == builtin.as_of

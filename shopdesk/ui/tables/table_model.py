@@ -82,6 +82,7 @@ class PagedTableModel(QAbstractTableModel):
         self._user_sorted = False
         self._pages: OrderedDict[int, list[Row]] = OrderedDict()
         self._texts: dict[int, list[tuple[str, ...] | None]] = {}  # by page: finished texts
+        self._first_short = False  # page 0 holds only a search's first rows (apply_search)
         self.columnsInserted.connect(self._forget_texts)  # add_countdown_column
         self.columnsRemoved.connect(self._forget_texts)
         if count_later:
@@ -167,6 +168,17 @@ class PagedTableModel(QAbstractTableModel):
         """The roles no column answers (again when the columns change)."""
         filled = {role for column in self.columns for role in column.roles}
         self._unfilled = frozenset(_ASKED - filled)
+        self._styled = frozenset(n for n, column in enumerate(self.columns) if column.roles)
+        right = Qt.AlignmentFlag.AlignRight
+        self.right_aligned = [bool(column.align & right) for column in self.columns]
+
+    def plain_text(self, number: int, column_no: int) -> str | None:
+        """A plain cell's finished text, for a delegate that draws it itself ("" past
+        the rows); None for a column with colours, a font or a tooltip of its own."""
+        if column_no in self._styled:
+            return None
+        row = self.row(number) if 0 <= number < self._count else None
+        return "" if row is None else self._text(number, row, column_no)
 
     def _text(self, number: int, row: Row, column_no: int) -> str:
         column = self.columns[column_no]
@@ -218,7 +230,10 @@ class PagedTableModel(QAbstractTableModel):
     def row(self, number: int) -> Row | None:
         page_no, offset = divmod(number, self.PAGE_SIZE)
         page = self._pages.get(page_no)
-        if page is None:
+        if page is None or (page_no == 0 and self._first_short and offset >= len(page)):
+            if page is not None:  # a search's first rows only: now the whole page
+                self._first_short = False
+                self._texts.pop(0, None)
             page = self._fetch(page_no)
             self._pages[page_no] = page
             while len(self._pages) > self.CACHED_PAGES:
@@ -247,6 +262,7 @@ class PagedTableModel(QAbstractTableModel):
     def _clear_pages(self) -> None:
         self._pages.clear()
         self._texts.clear()
+        self._first_short = False
 
     def row_id(self, number: int) -> int | None:
         row = self.row(number)
@@ -266,16 +282,21 @@ class PagedTableModel(QAbstractTableModel):
         self._count_exact = True
         self.endResetModel()
 
-    def apply_search(self, text: str | None, first_page: list[Row], count: int | None) -> None:
-        """Show a search answered elsewhere: its first page now, the count if known (a
-        first page shorter than a page is the whole answer)."""
+    def apply_search(
+        self, text: str | None, first_rows: list[Row], count: int | None, asked: int = 0
+    ) -> None:
+        """Show a search answered elsewhere: its first `asked` rows (default a page) now,
+        the count if known. Fewer rows than asked are the whole answer; a first page
+        shorter than a page is completed when a row past it is first asked for."""
+        asked = asked or self.PAGE_SIZE
         self.beginResetModel()
         self._search = text or None
         self._clear_pages()
-        self._pages[0] = list(first_page)
-        if count is None and len(first_page) < self.PAGE_SIZE:
-            count = len(first_page)
-        self._count = len(first_page) if count is None else count
+        self._pages[0] = list(first_rows)
+        if count is None and len(first_rows) < asked:
+            count = len(first_rows)
+        self._first_short = count is None and asked < self.PAGE_SIZE
+        self._count = len(first_rows) if count is None else count
         self._count_exact = count is not None
         self.endResetModel()
 

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from shopdesk.ui.tables.search_worker import SearchSource, SearchWorker
 from shopdesk.ui.tables.table_model import PagedTableModel
+from shopdesk.ui.tables.text_delegate import PlainTextDelegate
+
+FIRST_ROWS = 64  # a search's first rows at least: a tall screen's worth
 
 
 class RecordTable(QWidget):
@@ -29,8 +33,16 @@ class RecordTable(QWidget):
         self.model = model
         self._search_source = search_source
         self._worker: SearchWorker | None = None
+        self._asked = model.PAGE_SIZE  # rows the latest background search reads first
         self.table = QTableView(self)
         self.table.setModel(model)
+        self.table.setItemDelegate(PlainTextDelegate(model, self.table))
+        # Cells are names, numbers and Chinese: nothing to shape (no ligatures, no joins),
+        # and skipping it is a quarter of a page's paint. Only this property is set, so the
+        # table still follows the window's font.
+        cell_font = QFont()
+        cell_font.setStyleStrategy(QFont.StyleStrategy.PreferNoShaping)
+        self.table.setFont(cell_font)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
@@ -80,7 +92,16 @@ class RecordTable(QWidget):
             worker.count_ready.connect(self._show_count)
             self.destroyed.connect(lambda *_args, w=worker: w.stop())
         sort, descending = self.model.sort_for(text or None)
-        self._worker.search(text or None, sort, descending, self.model.PAGE_SIZE)
+        self._asked = self._first_rows()
+        self._worker.search(text or None, sort, descending, self._asked)
+
+    def _first_rows(self) -> int:
+        """How many rows a search reads before it is shown: the screen's and as many
+        again for a scroll (the rest of the page is read when a row past them is asked
+        for). Reading the whole page first cost the 待办 search half its time."""
+        row_height = self.table.verticalHeader().defaultSectionSize()
+        on_screen = self.table.viewport().height() // max(row_height, 1) + 1
+        return min(self.model.PAGE_SIZE, max(FIRST_ROWS, 2 * on_screen))
 
     def stop_searching(self) -> None:
         if self._worker is not None:
@@ -89,7 +110,7 @@ class RecordTable(QWidget):
     def _show_page(self, number: int, text: str | None, rows: list) -> None:
         if self._worker is None or number != self._worker.latest():
             return  # an older search: a newer one is on its way
-        self.model.apply_search(text, rows, None)
+        self.model.apply_search(text, rows, None, asked=self._asked)
         self.search_shown.emit(text or "")
         # Count once the page is painted (the timer runs after the pending paint).
         QTimer.singleShot(0, lambda w=self._worker, n=number: w.count_after(n))

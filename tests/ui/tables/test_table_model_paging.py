@@ -118,3 +118,25 @@ def test_search_results_come_newest_first_until_sorted_by_a_column(qtbot, big_st
     assert view.model.row(0)["id"] == 10_000
     qtbot.waitUntil(lambda: view.model.rowCount() == 10_000)
     view.stop_searching()
+
+
+def test_a_search_shows_a_screens_rows_first_then_the_rest_as_scrolled_to(
+    qtbot, qtmodeltester, big_store
+):
+    view = OrdersView(big_store)
+    qtbot.addWidget(view)
+    view.resize(1000, 700)
+    view.show()
+    with qtbot.waitSignal(view.search_shown):
+        view.start_search("蓝牙耳机")
+    model = view.model
+    first = model.rowCount()
+    on_screen = view.visible_rows()[1] + 1
+    assert on_screen < first < model.PAGE_SIZE  # the screen and a scroll, not a whole page
+    wanted = [row["id"] for row in big_store.orders_page(0, 300, "蓝牙耳机", "recent", True)]
+    assert [model.row(n)["id"] for n in range(first)] == wanted[:first]
+    qtbot.waitUntil(lambda: model.rowCount() == 2_500)  # counted once painted
+    qtmodeltester.check(model)
+    view.table.scrollTo(model.index(250, 0))  # past the first rows and the first page
+    assert [model.row(n)["id"] for n in range(300)] == wanted
+    view.stop_searching()

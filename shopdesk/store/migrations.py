@@ -671,5 +671,146 @@ def case_sub_order_no(db: Database) -> None:
     db.execute("ALTER TABLE cases ADD COLUMN sub_order_no TEXT")
 
 
+# -- the 待办 rows' own search index (step 0012) -------------------------------------------
+# A document per 待办 row: a case's id, or its order's id + ORDER_DOC (FTS5 seeks a
+# negative rowid four times slower, so not minus the id as the 待办 list keys rows), with the tokens order_cjk/order_words or case_cjk/case_words give the same row.
+# The tables are contentless, so a document must be taken out with the very text it went
+# in with: `due_docs` says which documents are in, and each table has one trigger for
+# every change of that text or of the row being due, taking the old document out and
+# putting the new one in (two triggers on one change could run in either order).
+_DUE_ORDER = "{o}.next_due_at IS NOT NULL"
+ORDER_DOC = 1 << 40  # an order's document: its id + this (a case's: its id)
+_DUE_CASE = (
+    "coalesce({c}.next_due_at IS NOT NULL "
+    "AND {c}.state NOT IN ('refunded', 'closed', 'withdrawn'), 0)"
+)
+_ORDER_FIELDS = ("order_no", "buyer_nick", "receiver_name", "item_titles", "tracking_no")
+_CASE_FIELDS = ("reason", "note", "description", "platform_refund_no", "order_id")
+
+
+def _due_out(doc: str, text: str, rows: str) -> str:
+    """Take the documents `doc` of `rows` (a FROM ... WHERE naming due_docs m) out of the
+    待办 search, `text` being what each went in with."""
+    return (
+        f"INSERT INTO due_cjk (due_cjk, rowid, uni, bi) SELECT 'delete', {doc}, "
+        f"shopdesk_uni({text}), shopdesk_bi({text}) {rows};\n"
+        f"INSERT INTO due_words (due_words, rowid, words) SELECT 'delete', {doc}, "
+        f"shopdesk_words({text}) {rows};\n"
+        f"DELETE FROM due_docs WHERE id IN (SELECT {doc} {rows});\n"
+    )
+
+
+def _due_in(doc: str, text: str, rows: str) -> str:
+    """Put the documents `doc` of `rows` (a [FROM ...] WHERE) into the 待办 search."""
+    return (
+        f"INSERT INTO due_cjk (rowid, uni, bi) SELECT {doc}, shopdesk_uni({text}), "
+        f"shopdesk_bi({text}) {rows};\n"
+        f"INSERT INTO due_words (rowid, words) SELECT {doc}, shopdesk_words({text}) {rows};\n"
+        f"INSERT INTO due_docs (id) SELECT {doc} {rows};\n"
+    )
+
+
+def _changed(fields: tuple[str, ...]) -> str:
+    return " OR ".join(f"old.{name} IS NOT new.{name}" for name in fields)
+
+
+def _due_search_triggers() -> str:
+    old_order, new_order = _ORDER_TEXT.format(o="old"), _ORDER_TEXT.format(o="new")
+    old_case = _CASE_TEXT.format(c="old") + " || ' ' || " + _ORDER_OF.format(c="old")
+    new_case = _CASE_TEXT.format(c="new") + " || ' ' || " + _ORDER_OF.format(c="new")
+    case_with = _CASE_TEXT.format(c="c") + " || ' ' || {order}"
+    member = "FROM due_docs m WHERE m.id = {doc}"
+    order_text_changed = _changed(_ORDER_FIELDS)
+    order_changed = (
+        f"({_DUE_ORDER.format(o='old')}) IS NOT ({_DUE_ORDER.format(o='new')}) "
+        f"OR {order_text_changed}"
+    )
+    case_changed = (
+        f"{_DUE_CASE.format(c='old')} IS NOT {_DUE_CASE.format(c='new')} "
+        f"OR {_changed(_CASE_FIELDS)}"
+    )
+    cases_of = (
+        "FROM cases c JOIN due_docs m ON m.id = c.id "
+        "WHERE c.order_id = {order} AND shopdesk_indexed('case', c.id){also}"
+    )
+    due_cases_of = (
+        f"FROM cases c WHERE c.order_id = new.id AND {_DUE_CASE.format(c='c')} "
+        f"AND shopdesk_indexed('case', c.id) AND ({order_text_changed})"
+    )
+    fields = ", ".join(("next_due_at", *_ORDER_FIELDS))
+    case_fields = ", ".join(("next_due_at", "state", *_CASE_FIELDS))
+    return (
+        "CREATE TRIGGER orders_due_search_insert AFTER INSERT ON orders "
+        "WHEN shopdesk_indexed('order', new.id) BEGIN\n"
+        + _due_in(f"new.id + {ORDER_DOC}", new_order, f"WHERE {_DUE_ORDER.format(o='new')}")
+        + "END;\n"
+        f"CREATE TRIGGER orders_due_search_update AFTER UPDATE OF {fields} ON orders "
+        f"WHEN shopdesk_indexed('order', new.id) AND ({order_changed}) BEGIN\n"
+        + _due_out(f"old.id + {ORDER_DOC}", old_order, member.format(doc=f"old.id + {ORDER_DOC}"))
+        + _due_in(f"new.id + {ORDER_DOC}", new_order, f"WHERE {_DUE_ORDER.format(o='new')}")
+        # its cases' documents hold the order's text too
+        + _due_out(
+            "c.id",
+            case_with.format(order=old_order),
+            cases_of.format(order="old.id", also=f" AND ({order_text_changed})"),
+        )
+        + _due_in("c.id", case_with.format(order=new_order), due_cases_of)
+        + "END;\n"
+        "CREATE TRIGGER orders_due_search_delete AFTER DELETE ON orders "
+        "WHEN shopdesk_indexed('order', old.id) BEGIN\n"
+        + _due_out(f"old.id + {ORDER_DOC}", old_order, member.format(doc=f"old.id + {ORDER_DOC}"))
+        + _due_out(
+            "c.id", case_with.format(order=old_order), cases_of.format(order="old.id", also="")
+        )
+        + "END;\n"
+        "CREATE TRIGGER cases_due_search_insert AFTER INSERT ON cases "
+        "WHEN shopdesk_indexed('case', new.id) BEGIN\n"
+        + _due_in("new.id", new_case, f"WHERE {_DUE_CASE.format(c='new')}")
+        + "END;\n"
+        f"CREATE TRIGGER cases_due_search_update AFTER UPDATE OF {case_fields} ON cases "
+        f"WHEN shopdesk_indexed('case', new.id) AND ({case_changed}) BEGIN\n"
+        + _due_out("old.id", old_case, member.format(doc="old.id"))
+        + _due_in("new.id", new_case, f"WHERE {_DUE_CASE.format(c='new')}")
+        + "END;\n"
+        "CREATE TRIGGER cases_due_search_delete AFTER DELETE ON cases "
+        "WHEN shopdesk_indexed('case', old.id) BEGIN\n"
+        + _due_out("old.id", old_case, member.format(doc="old.id"))
+        + "END;\n"
+    )
+
+
+def index_due_sql(only_after: bool = False) -> list[str]:
+    """Statements that put every 待办 row into the 待办 search in one pass (`only_after`:
+    the rows above `:order_after` and `:case_after`, as index_existing_sql)."""
+    orders = f"FROM orders o WHERE {_DUE_ORDER.format(o='o')}"
+    cases = f"FROM cases c WHERE {_DUE_CASE.format(c='c')}"
+    if only_after:
+        orders += " AND o.id > :order_after"
+        cases += " AND c.id > :case_after"
+    statements = _due_in(f"o.id + {ORDER_DOC}", ORDER_SEARCH_TEXT, orders) + _due_in(
+        "c.id", CASE_SEARCH_TEXT, cases
+    )
+    return [sql for sql in statements.split(";\n") if sql.strip()]
+
+
+@migrations(name="0012_due_search")
+def due_search(db: Database) -> None:
+    """The 待办 rows' own search index (store/due_search.py): at a million orders a 待办
+    search read every match of the whole store's index (32,000 for a buyer's name) to
+    keep the 2,000 that are 待办 rows; this index holds only those rows."""
+    db.executescript(
+        "CREATE VIRTUAL TABLE due_cjk USING fts5(uni, bi, content='', columnsize=0, "
+        "tokenize='unicode61 remove_diacritics 0');\n"
+        "CREATE VIRTUAL TABLE due_words USING fts5(words, content='', columnsize=0, "
+        "detail='none', prefix='1 2 3 4 5 6 7 8', tokenize='unicode61 remove_diacritics 0');\n"
+        "CREATE TABLE due_docs (id INTEGER PRIMARY KEY);\n"
+        + "".join(sql + ";\n" for sql in index_due_sql())
+        + _due_search_triggers()
+        # built in one go: merged into one segment, as the index is read fastest
+        + "INSERT INTO due_cjk (due_cjk) VALUES ('optimize');\n"
+        "INSERT INTO due_words (due_words) VALUES ('optimize');\n"
+    )
+
+
 def known_names() -> set[str]:
     return {m.name for m in migrations._migrations}

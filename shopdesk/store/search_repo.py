@@ -13,7 +13,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from shopdesk.store.migrations import index_existing_sql
+from shopdesk.store.migrations import index_due_sql, index_existing_sql
 from shopdesk.store.search_text import IndexGate, match_queries
 
 KINDS = ("order", "case")
@@ -68,5 +68,5 @@ def index_in_bulk(conn: sqlite3.Connection, gate: IndexGate) -> Iterator[None]:
     finally:
         gate.held_above = None
     params = {"order_after": held["order"], "case_after": held["case"]}
-    for sql in index_existing_sql(only_after=True):
+    for sql in [*index_existing_sql(only_after=True), *index_due_sql(only_after=True)]:
         conn.execute(sql, params)

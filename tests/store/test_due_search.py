@@ -25,16 +25,14 @@ def due_store(demo_store, now):
 @pytest.mark.parametrize("way", ["walk", "look-up", "list"])
 @pytest.mark.parametrize("party", ["seller", "all"])
 def test_every_way_finds_the_rows_of_the_plain_query(due_store, monkeypatch, way, party):
-    if way == "walk":  # walking the list in due order always looks cheaper
+    if way == "walk":  # many matches, and a walk of the list in due order is allowed
+        monkeypatch.setattr(due_search, "SAMPLE", 3)
         monkeypatch.setattr(due_search, "WALK_US", 1e-9)
+    elif way == "list":  # many matches, no walk: the due list against them
         monkeypatch.setattr(due_search, "SAMPLE", 3)
-    elif way == "list":  # many matches, too few for a walk: the due list against them
         monkeypatch.setattr(due_search, "WALK_US", 1e9)
-        monkeypatch.setattr(due_search, "SAMPLE", 3)
-        monkeypatch.setattr(due_search, "LIST_ABOVE", 0)
     else:
-        monkeypatch.setattr(due_search, "WALK_US", 1e9)
-        monkeypatch.setattr(due_search, "LIST_ABOVE", 10**9)
+        monkeypatch.setattr(due_search, "SAMPLE", 10**9)
     searched = 0
     for text in ("耳机", "杯", "tb", "保温杯 tb", "林", "不存在的词"):
         wanted = every_match(due_store, party, text)
@@ -51,10 +49,70 @@ def test_every_way_finds_the_rows_of_the_plain_query(due_store, monkeypatch, way
 def test_a_walk_that_comes_up_short_goes_through_the_matches(due_store, monkeypatch):
     """The share of matches guessed from the newest ones can be wrong (a block of order
     numbers): the walk stops at its window and the matches are looked up instead."""
-    monkeypatch.setattr(due_search, "WALK_US", 1e-9)
     monkeypatch.setattr(due_search, "SAMPLE", 1)
     monkeypatch.setattr(due_search, "_walk_window", lambda *_args: 1)  # far too small
     wanted = every_match(due_store, "all", "杯")
     assert len(wanted) > 1
     page = deadlines_repo.due_page(due_store, 0, 200, "all", "杯")
     assert [row["id"] for row in page] == wanted
+
+
+def test_the_due_rows_index_stays_exact_through_every_kind_of_write(due_store, now):
+    """The 待办 rows' own search index (step 0012) is contentless: a document taken out
+    with other text than it went in with would silently corrupt it. After clocks that
+    start and stop, cases closed and reopened, texts edited while due and not, a case
+    moved to another order, rows deleted, it must equal one built from scratch."""
+    from tests.store.test_search_repo_after_import import assert_index_is_exact
+
+    db = due_store.db
+    assert_index_is_exact(due_store)  # as the step built it
+    due_orders = [r[0] for r in db.execute("SELECT id FROM orders WHERE next_due_at IS NOT NULL")]
+    idle_orders = [r[0] for r in db.execute("SELECT id FROM orders WHERE next_due_at IS NULL")]
+    open_cases = [r[0] for r in db.execute("SELECT id FROM cases WHERE next_due_at IS NOT NULL")]
+    assert len(due_orders) >= 3 and idle_orders and len(open_cases) >= 3
+    with due_store.transaction():
+        # clocks move (nothing to index), start and stop
+        db.execute(
+            "UPDATE orders SET next_due_at = '2027-01-01T00:00:00Z' WHERE id = ?", [due_orders[0]]
+        )
+        db.execute("UPDATE orders SET next_due_at = NULL WHERE id = ?", [due_orders[1]])
+        db.execute(
+            "UPDATE orders SET next_due_at = '2027-01-02T00:00:00Z' WHERE id = ?", [idle_orders[0]]
+        )
+        # an order's text edited while it is due, and while one of its cases is
+        db.execute("UPDATE orders SET item_titles = '改过的保温杯' WHERE id = ?", [due_orders[2]])
+        case_order = db.execute(
+            "SELECT order_id FROM cases WHERE id = ?", [open_cases[0]]
+        ).fetchone()[0]
+        db.execute("UPDATE orders SET buyer_nick = '新买家tb1' WHERE id = ?", [case_order])
+    assert_index_is_exact(due_store)
+    with due_store.transaction():
+        # text and due time in one statement
+        db.execute(
+            "UPDATE orders SET tracking_no = 'SF1', next_due_at = NULL WHERE id = ?",
+            [due_orders[2]],
+        )
+        # cases closed, reopened, edited, moved to another order
+        db.execute("UPDATE cases SET state = 'closed' WHERE id = ?", [open_cases[1]])
+        db.execute(
+            "UPDATE cases SET state = 'awaiting_seller', note = '又开了' WHERE id = ?",
+            [open_cases[1]],
+        )
+        db.execute("UPDATE cases SET reason = '破损严重' WHERE id = ?", [open_cases[2]])
+        db.execute("UPDATE cases SET order_id = ? WHERE id = ?", [idle_orders[0], open_cases[0]])
+        db.execute("UPDATE cases SET next_due_at = NULL WHERE id = ?", [open_cases[-1]])
+    assert_index_is_exact(due_store)
+    recompute_all(due_store, now)  # every clock worked out again
+    assert_index_is_exact(due_store)
+    lonely = db.execute(
+        "SELECT id, order_no FROM orders o WHERE next_due_at IS NOT NULL "
+        "AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.order_id = o.id) LIMIT 1"
+    ).fetchone()
+    with due_store.transaction():
+        db.execute("DELETE FROM order_lines WHERE order_id = ?", [lonely[0]])
+        db.execute("DELETE FROM orders WHERE id = ?", [lonely[0]])
+    assert_index_is_exact(due_store)
+    for text in ("改过的保温杯", "破损严重", "新买家tb1", "又开了", lonely[1]):
+        found = [r["id"] for r in deadlines_repo.due_page(due_store, 0, 50, "all", text)]
+        assert found == every_match(due_store, "all", text), text
+    assert deadlines_repo.due_page(due_store, 0, 50, "all", lonely[1]) == []

@@ -12,7 +12,7 @@ import pytest
 
 from shopdesk.store import search_text
 from shopdesk.store.import_repo import ImportCancelled, import_files
-from shopdesk.store.migrations import index_existing_sql
+from shopdesk.store.migrations import index_due_sql, index_existing_sql
 from shopdesk.store.store import Store
 from tests.importers_fixtures import (
     line,
@@ -26,7 +26,7 @@ from tests.importers_fixtures import (
 NO_A = "3515313147329357900"
 NO_B = "3515313147329357921"
 NO_C = "2088123456789012342"
-SEARCH_TABLES = ("order_cjk", "order_words", "case_cjk", "case_words")
+SEARCH_TABLES = ("order_cjk", "order_words", "case_cjk", "case_words", "due_cjk", "due_words")
 
 
 def index_terms(conn: sqlite3.Connection, schema: str, table: str) -> set[tuple]:
@@ -42,13 +42,18 @@ def assert_index_is_exact(store: Store) -> None:
     search_text.register(reference)
     reference.execute("ATTACH DATABASE ? AS live", [str(store.path)])
     for (sql,) in reference.execute(
-        "SELECT sql FROM live.sqlite_master WHERE name IN (?, ?, ?, ?)", SEARCH_TABLES
+        "SELECT sql FROM live.sqlite_master WHERE name IN (?, ?, ?, ?, ?, ?, 'due_docs')",
+        SEARCH_TABLES,
     ).fetchall():
         reference.execute(sql)  # the same table, empty, in the reference's main
-    for sql in index_existing_sql():  # `orders` and `cases` resolve to the live store's
-        reference.execute(sql)
+    # `orders` and `cases` resolve to the live store's
+    for sql in [*index_existing_sql(), *index_due_sql()]:
+        reference.execute(sql.replace("INTO due_docs", "INTO main.due_docs"))
     for table in SEARCH_TABLES:
         assert index_terms(reference, "live", table) == index_terms(reference, "main", table), table
+    documents = "SELECT id FROM {}.due_docs ORDER BY id"
+    live, built = (reference.execute(documents.format(s)).fetchall() for s in ("live", "main"))
+    assert live == built  # the 待办 search holds exactly the 待办 rows
     reference.close()
 
 

@@ -740,12 +740,15 @@ def _due_search_triggers() -> str:
     fields = ", ".join(("next_due_at", *_ORDER_FIELDS))
     case_fields = ", ".join(("next_due_at", "state", *_CASE_FIELDS))
     return (
+        # The columns are compared first: an update that moves a clock alone (the clock
+        # recompute, every start) asks no Python function, nor does a write by a tool
+        # that has none.
         "CREATE TRIGGER orders_due_search_insert AFTER INSERT ON orders "
-        "WHEN shopdesk_indexed('order', new.id) BEGIN\n"
+        f"WHEN {_DUE_ORDER.format(o='new')} AND shopdesk_indexed('order', new.id) BEGIN\n"
         + _due_in(f"new.id + {ORDER_DOC}", new_order, f"WHERE {_DUE_ORDER.format(o='new')}")
         + "END;\n"
         f"CREATE TRIGGER orders_due_search_update AFTER UPDATE OF {fields} ON orders "
-        f"WHEN shopdesk_indexed('order', new.id) AND ({order_changed}) BEGIN\n"
+        f"WHEN ({order_changed}) AND shopdesk_indexed('order', new.id) BEGIN\n"
         + _due_out(f"old.id + {ORDER_DOC}", old_order, member.format(doc=f"old.id + {ORDER_DOC}"))
         + _due_in(f"new.id + {ORDER_DOC}", new_order, f"WHERE {_DUE_ORDER.format(o='new')}")
         # its cases' documents hold the order's text too
@@ -764,11 +767,11 @@ def _due_search_triggers() -> str:
         )
         + "END;\n"
         "CREATE TRIGGER cases_due_search_insert AFTER INSERT ON cases "
-        "WHEN shopdesk_indexed('case', new.id) BEGIN\n"
+        f"WHEN {_DUE_CASE.format(c='new')} AND shopdesk_indexed('case', new.id) BEGIN\n"
         + _due_in("new.id", new_case, f"WHERE {_DUE_CASE.format(c='new')}")
         + "END;\n"
         f"CREATE TRIGGER cases_due_search_update AFTER UPDATE OF {case_fields} ON cases "
-        f"WHEN shopdesk_indexed('case', new.id) AND ({case_changed}) BEGIN\n"
+        f"WHEN ({case_changed}) AND shopdesk_indexed('case', new.id) BEGIN\n"
         + _due_out("old.id", old_case, member.format(doc="old.id"))
         + _due_in("new.id", new_case, f"WHERE {_DUE_CASE.format(c='new')}")
         + "END;\n"

@@ -12,6 +12,7 @@ import sqlite3
 
 import pytest
 
+from shopdesk.store import search_text
 from tests.e2e.cli_inprocess import content, run_cli
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -67,6 +68,7 @@ def test_a_recent_event_is_still_recorded(db):
 @pytest.fixture
 def db_from_a_newer_version(db):
     connection = sqlite3.connect(db)
+    search_text.register(connection)  # as every ShopDesk that writes the store has them
     with connection:
         connection.execute("UPDATE cases SET kind = 'warranty_claim' WHERE id = 1")
         connection.execute("UPDATE cases SET state = 'escalated_to_court' WHERE id = 2")

@@ -1745,6 +1745,10 @@ The current data is saved as a &quot;before restore&quot; backup first, so you c
         <source>确定</source>
         <translation>OK</translation>
     </message>
+    <message>
+        <source>导入已取消：没有导入任何数据。</source>
+        <translation>Import cancelled: nothing was imported.</translation>
+    </message>
 </context>
 <context>
     <name>ImportReportDialog</name>

@@ -1738,6 +1738,10 @@
         <source>确定</source>
         <translation>確定</translation>
     </message>
+    <message>
+        <source>导入已取消：没有导入任何数据。</source>
+        <translation>匯入已取消：沒有匯入任何資料。</translation>
+    </message>
 </context>
 <context>
     <name>ImportReportDialog</name>

@@ -290,6 +290,7 @@ class ImportController(QObject):
             store_path=self.store_path,
             on_success=self._on_success,
             on_failure=self._on_failure,
+            on_cancelled=self._on_cancelled,
             progress=ProgressSpec(
                 self.tr("导入"), self.tr("正在导入 %n 个文件…", "", len(files)), self.tr("取消")
             ),
@@ -365,6 +366,13 @@ class ImportController(QObject):
             box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.failure_box = box
             box.open()
+
+    def _on_cancelled(self) -> None:
+        """The seller pressed 取消: say that the store is as it was (the import's one
+        transaction was rolled back)."""
+        status_bar = getattr(self.window, "statusBar", None)
+        if callable(status_bar):
+            status_bar().showMessage(self.tr("导入已取消：没有导入任何数据。"), 15_000)
 
     def _on_finished(self) -> None:
         self.task = None

@@ -155,6 +155,7 @@ def test_cancel_during_a_long_import_leaves_the_store_unchanged(
     assert controller.report_dialog is None or not controller.report_dialog.isVisible()
     assert controller.failure_box is None  # a cancel is not reported as a failure
     assert not controller.busy
+    assert window.statusBar().currentMessage() == "导入已取消：没有导入任何数据。"
 
 
 def test_the_progress_dialog_waits_half_a_second_and_its_cancel_stops_the_import(

@@ -7,14 +7,17 @@ import importlib
 import re
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from shopdesk.domain import messages
 from shopdesk.domain.errors import InputError
 from shopdesk.domain.messages import Message
 from shopdesk.domain.model import Labeled
-from shopdesk.importers.layouts import LayoutSpec
 from shopdesk.platforms import flow as _flow
 from shopdesk.platforms.spec import PlatformSpec
+
+if TYPE_CHECKING:
+    from shopdesk.importers.layouts import LayoutSpec
 
 REGISTERED = ("taobao", "pdd", "jd", "douyin", "wechat", "other")
 

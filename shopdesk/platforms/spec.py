@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from shopdesk.domain import messages
-from shopdesk.importers.layouts import Layout, LayoutSpec
+
+if TYPE_CHECKING:  # read when an export is, not when the platform is listed
+    from shopdesk.importers.layouts import Layout, LayoutSpec
 
 RowParser = Callable[[int, list[object]], object]
 
@@ -28,7 +32,8 @@ class PlatformSpec:
 
     id: str
     folder: Path | None = None
-    layouts: tuple[LayoutSpec, ...] = ()
+    # the module whose LAYOUTS are its exports' layouts (see `layouts`)
+    layouts_module: str | None = None
     # layout -> a parser of (row number, cells) -> ParsedOrder | ParsedLine | ParsedRefund
     parser: Callable[[Layout], RowParser] | None = None
     # the OrderState id an order status text means (for an order known only from a line)
@@ -48,6 +53,14 @@ class PlatformSpec:
     # 888888-888888888888888): an order number column is made wide enough for them whole
     order_no_forms: tuple[str, ...] = ()
     extra: dict[str, object] = field(default_factory=dict)
+
+    @cached_property
+    def layouts(self) -> tuple[LayoutSpec, ...]:
+        """The layouts of its exports, imported when first asked for (an import, the
+        format check): the window lists platforms before its first paint without them."""
+        if self.layouts_module is None:
+            return ()
+        return tuple(importlib.import_module(self.layouts_module).LAYOUTS)
 
     @property
     def names(self) -> dict[str, str]:

@@ -4,15 +4,19 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from shopdesk.importers.layouts import ExportKind, Layout
-from shopdesk.platforms.jd.layouts import LAYOUTS
 from shopdesk.platforms.spec import PlatformSpec, RowParser
+
+if TYPE_CHECKING:
+    from shopdesk.importers.layouts import Layout
 
 # The parsers are imported when an export is read, not when the platform is listed.
 
 
 def _parser(layout: Layout) -> RowParser:
+    from shopdesk.importers.layouts import ExportKind
+
     if layout.kind is ExportKind.ORDERS:
         from shopdesk.platforms.jd.parse import JdOrderParser
 
@@ -31,7 +35,7 @@ def _order_state(status: str) -> str | None:
 SPEC = PlatformSpec(
     id="jd",
     folder=Path(__file__).parent,
-    layouts=LAYOUTS,
+    layouts_module=f"{__name__}.layouts",
     parser=_parser,
     order_state=_order_state,
     new_shop="word.new_shop.jd",

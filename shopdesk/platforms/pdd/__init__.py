@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from shopdesk.importers.layouts import ExportKind, Layout
-from shopdesk.platforms.pdd.layouts import LAYOUTS
 from shopdesk.platforms.spec import PlatformSpec, RowParser
+
+if TYPE_CHECKING:
+    from shopdesk.importers.layouts import Layout
 
 # The parsers are imported when an export is read, not when the platform is listed.
 
 
 def _parser(layout: Layout) -> RowParser:
+    from shopdesk.importers.layouts import ExportKind
     from shopdesk.platforms.pdd.parse import PddOrderParser, PddRefundParser
 
     if layout.kind is ExportKind.ORDERS:
@@ -28,7 +31,7 @@ def _order_state(status: str) -> str | None:
 SPEC = PlatformSpec(
     id="pdd",
     folder=Path(__file__).parent,
-    layouts=LAYOUTS,
+    layouts_module=f"{__name__}.layouts",
     parser=_parser,
     order_state=_order_state,
     new_shop="word.new_shop.pdd",

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from shopdesk.importers.layouts import ExportKind, Layout
 from shopdesk.platforms.spec import PlatformSpec, RowParser
-from shopdesk.platforms.taobao.layouts import LAYOUTS
+
+if TYPE_CHECKING:
+    from shopdesk.importers.layouts import Layout
 
 # The parsers are imported when an export is read, not when the platform is listed.
 
 
 def _parser(layout: Layout) -> RowParser:
+    from shopdesk.importers.layouts import ExportKind
     from shopdesk.importers.rows import Row
     from shopdesk.platforms.taobao.parse import LineParser, OrderParser, parse_refund
 
@@ -43,7 +46,7 @@ def _parse_paste(text: str):
 SPEC = PlatformSpec(
     id="taobao",
     folder=Path(__file__).parent,
-    layouts=LAYOUTS,
+    layouts_module=f"{__name__}.layouts",
     parser=_parser,
     order_state=_order_state,
     item_links=re.compile(r"^https?://\S*(?:item\.taobao\.com|detail\.tmall\.com|\.tb\.cn)\S*$"),

@@ -139,17 +139,57 @@ CASE_QUERIES = ("破损", "态度", "保温杯", "杯")
 DUE_QUERIES = ("耳机", "杯", "保温杯", "tb", "小鹿乱撞", "破损")
 
 
-def _searched_through(view, text: str) -> float:
-    """A search typed into the view, until its first page is painted."""
-    from PySide6.QtCore import QEventLoop, QTimer
+class _Painted:
+    """Notes when a widget paints (an event filter on the table's viewport)."""
+
+    def __init__(self, widget):
+        from PySide6.QtCore import QEvent, QObject
+
+        class Spy(QObject):
+            seen = False
+
+            def eventFilter(self, _watched, event):  # noqa: N802 - Qt's name
+                if event.type() == QEvent.Type.Paint:
+                    self.seen = True
+                return False
+
+        self.spy = Spy()
+        widget.installEventFilter(self.spy)
+
+
+def _shown(view, table) -> _Painted:
+    """The view on screen as the window shows it (offscreen), its viewport watched."""
+    from PySide6.QtCore import QCoreApplication
+
+    view.show()
+    painted = _Painted(table.viewport())
+    deadline = time.perf_counter() + 5
+    while not painted.spy.seen and time.perf_counter() < deadline:
+        QCoreApplication.processEvents()
+    return painted
+
+
+def _searched_through(view, text: str, painted: _Painted | None = None) -> float:
+    """A search typed into the view, until its first page is painted: by the window's own
+    repaint (`painted`: the view is shown and its table's viewport watched), else by
+    re-rendering the whole view into a picture (grab(): the header and both scroll bars
+    too, which the window does not repaint after a search)."""
+    from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 
     loop = QEventLoop()
     view.search_shown.connect(loop.quit)
     QTimer.singleShot(5000, loop.quit)
+    if painted is not None:
+        painted.spy.seen = False
     started = time.perf_counter()
     view.start_search(text)
     loop.exec()
-    view.grab()
+    if painted is None:
+        view.grab()
+    else:
+        deadline = started + 5
+        while not painted.spy.seen and time.perf_counter() < deadline:
+            QCoreApplication.processEvents()
     took = time.perf_counter() - started
     view.search_shown.disconnect(loop.quit)
     view.start_search("")  # back to every row, as between a seller's searches
@@ -158,7 +198,24 @@ def _searched_through(view, text: str) -> float:
     QTimer.singleShot(5000, loop.quit)
     loop.exec()
     view.search_shown.disconnect(loop.quit)
+    if painted is not None:
+        deadline = time.perf_counter() + 5
+        painted.spy.seen = False
+        while not painted.spy.seen and time.perf_counter() < deadline:
+            QCoreApplication.processEvents()
     return took
+
+
+def _both_ways(view, table, runs: int, queries) -> tuple[dict, dict]:
+    """Each query searched through the view: painted by the window, and grab()bed."""
+    found, grabbed = {}, {}
+    for text in queries:
+        grabbed[text] = ms(median_of(runs, lambda t=text: _searched_through(view, t)))
+    painted = _shown(view, table)
+    for text in queries:
+        found[text] = ms(median_of(runs, lambda t=text: _searched_through(view, t, painted)))
+    view.hide()
+    return found, grabbed
 
 
 def case_searches(full: Path, runs: int) -> tuple[dict, dict]:
@@ -173,16 +230,14 @@ def case_searches(full: Path, runs: int) -> tuple[dict, dict]:
 
     def raw_query(text: str) -> float:  # the page's query on this thread, nothing painted
         started = time.perf_counter()
-        store.cases_page(0, view.model.PAGE_SIZE, text, "recent", True)
+        store.cases_page(0, view.first_rows(), text, "recent", True)
         return time.perf_counter() - started
 
-    found, limit = {}, {}
-    for text in CASE_QUERIES:
-        found[text] = ms(median_of(runs, lambda t=text: _searched_through(view, t)))
-        limit[text] = ms(median_of(runs, lambda t=text: raw_query(t)))
+    found, grabbed = _both_ways(view, view.table, runs, CASE_QUERIES)
+    limit = {text: ms(median_of(runs, lambda t=text: raw_query(t))) for text in CASE_QUERIES}
     view.stop_searching()
     store.close()
-    return found, limit
+    return found, limit, grabbed
 
 
 def due_searches(full: Path, runs: int) -> tuple[dict, dict]:
@@ -198,16 +253,14 @@ def due_searches(full: Path, runs: int) -> tuple[dict, dict]:
 
     def query_alone(text: str) -> float:
         started = time.perf_counter()
-        deadlines_repo.due_page(store, 0, view.model.PAGE_SIZE, search=text)
+        deadlines_repo.due_page(store, 0, view.records.first_rows(), search=text)
         return time.perf_counter() - started
 
-    found, limit = {}, {}
-    for text in DUE_QUERIES:
-        found[text] = ms(median_of(runs, lambda t=text: _searched_through(view, t)))
-        limit[text] = ms(median_of(runs, lambda t=text: query_alone(t)))
+    found, grabbed = _both_ways(view, view.records.table, runs, DUE_QUERIES)
+    limit = {text: ms(median_of(runs, lambda t=text: query_alone(t))) for text in DUE_QUERIES}
     view.stop_searching()
     store.close()
-    return found, limit
+    return found, limit, grabbed
 
 
 def searches(full: Path, runs: int) -> tuple[dict, dict, dict]:
@@ -236,25 +289,20 @@ def searches(full: Path, runs: int) -> tuple[dict, dict, dict]:
     view.grab()
     columns = Store.ORDER_PAGE_COLUMNS
 
-    def through_view(text: str) -> float:
-        return _searched_through(view, text)
-
     def raw_query(text: str) -> float:
-        ids, params = recent_ids("order", text, 0, view.model.PAGE_SIZE)
+        ids, params = recent_ids("order", text, 0, view.first_rows())
         sql = f"SELECT {columns} FROM orders WHERE id IN ({ids}) ORDER BY id DESC"
         started = time.perf_counter()
         raw.execute(sql, params).fetchall()
         return time.perf_counter() - started
 
-    found, limit, counts = {}, {}, {}
-    for text in queries:
-        found[text] = ms(median_of(runs, lambda t=text: through_view(t)))
-        limit[text] = ms(median_of(runs, lambda t=text: raw_query(t)))
-        counts[text] = store.count_orders(text)
+    found, grabbed = _both_ways(view, view.table, runs, queries)
+    limit = {text: ms(median_of(runs, lambda t=text: raw_query(t))) for text in queries}
+    counts = {text: store.count_orders(text) for text in queries}
     view.stop_searching()
     store.close()
     raw.close()
-    return found, limit, {"labels": queries, "counts": counts}
+    return found, limit, {"labels": queries, "counts": counts, "grab_ms": grabbed}
 
 
 def due_list(full: Path, runs: int) -> dict:
@@ -345,6 +393,11 @@ def _against_raw(took: float, raw: float | None, name: str = "raw SQL") -> str:
     return f"{name} {raw} ms ({took / raw:.0f} x)" if raw else f"{name} {raw} ms"
 
 
+def _grabbed(f: dict, key: str, text: str) -> str:
+    took = f.get(f"{key}_grab_ms", {}).get(text)
+    return "" if took is None else f"; whole view re-rendered (grab) {took} ms"
+
+
 def table(f: dict) -> str:
     lines = [
         f"ShopDesk benchmark: {f['orders']:,} orders, {f['cases']:,} cases; "
@@ -412,7 +465,7 @@ def table(f: dict) -> str:
             row(
                 f"search “{text}” ({label}; {count:,} found)",
                 f"{took} ms",
-                _against_raw(took, f["search_raw_ms"][text]),
+                _against_raw(took, f["search_raw_ms"][text]) + _grabbed(f, "search", text),
                 "<= 10 ms",
                 took <= 10,
             )
@@ -423,7 +476,7 @@ def table(f: dict) -> str:
             row(
                 f"cases view: search “{text}”",
                 f"{took} ms",
-                _against_raw(took, raw),
+                _against_raw(took, raw) + _grabbed(f, "case_search", text),
                 "<= 10 ms",
                 took <= 10,
             )
@@ -433,7 +486,8 @@ def table(f: dict) -> str:
             row(
                 f"待办 view: search “{text}”",
                 f"{took} ms",
-                _against_raw(took, f["due_view_search_raw_ms"][text], "page query alone"),
+                _against_raw(took, f["due_view_search_raw_ms"][text], "page query alone")
+                + _grabbed(f, "due_view_search", text),
                 "<= 10 ms",
                 took <= 10,
             )
@@ -519,8 +573,17 @@ def main(argv: list[str] | None = None) -> int:
     figures.update(views(full, runs))
     say("searches ...")
     figures["search_ms"], figures["search_raw_ms"], figures["search_info"] = searches(full, runs)
-    figures["case_search_ms"], figures["case_search_raw_ms"] = case_searches(full, runs)
-    figures["due_view_search_ms"], figures["due_view_search_raw_ms"] = due_searches(full, runs)
+    figures["search_grab_ms"] = figures["search_info"].pop("grab_ms")
+    (
+        figures["case_search_ms"],
+        figures["case_search_raw_ms"],
+        figures["case_search_grab_ms"],
+    ) = case_searches(full, runs)
+    (
+        figures["due_view_search_ms"],
+        figures["due_view_search_raw_ms"],
+        figures["due_view_search_grab_ms"],
+    ) = due_searches(full, runs)
     figures.update(due_list(full, runs))
     say("case click ...")
     from case_click_bench import figures as case_click_figures

@@ -92,10 +92,10 @@ class RecordTable(QWidget):
             worker.count_ready.connect(self._show_count)
             self.destroyed.connect(lambda *_args, w=worker: w.stop())
         sort, descending = self.model.sort_for(text or None)
-        self._asked = self._first_rows()
+        self._asked = self.first_rows()
         self._worker.search(text or None, sort, descending, self._asked)
 
-    def _first_rows(self) -> int:
+    def first_rows(self) -> int:
         """How many rows a search reads before it is shown: the screen's and as many
         again for a scroll (the rest of the page is read when a row past them is asked
         for). Reading the whole page first cost the 待办 search half its time."""

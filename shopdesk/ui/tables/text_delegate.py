@@ -36,10 +36,6 @@ class PlainTextDelegate(QStyledItemDelegate):
         self._model = model
         self._view = view
         self._forget_looks()
-        # The style's text margin, as its own delegate leaves it left and right.
-        self._margin = (
-            view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
-        )
         view.installEventFilter(self)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
@@ -48,7 +44,7 @@ class PlainTextDelegate(QStyledItemDelegate):
         return False
 
     def _forget_looks(self) -> None:
-        """The view's font or palette changed (a language, a zoom, a theme)."""
+        """The view's font, palette or style changed (a language, a zoom, a theme)."""
         self._metrics: QFontMetrics | None = None
         self._advances: dict[str, int] = {}  # a character's width in the view's font
         self._pens: dict[int, QColor] = {}  # by enabled/active state
@@ -86,9 +82,14 @@ class PlainTextDelegate(QStyledItemDelegate):
         painter.drawText(x, y + (height - self._line_height) // 2 + self._ascent, text)
 
     def _learn_font(self) -> QFontMetrics:
-        metrics = self._metrics = QFontMetrics(self._view.font())
+        """The view's font's measures, and the style's text margin (its own delegate
+        leaves that much left and right)."""
+        view = self._view
+        metrics = self._metrics = QFontMetrics(view.font())
         self._line_height = metrics.height()
         self._ascent = metrics.ascent()
+        focus_margin = QStyle.PixelMetric.PM_FocusFrameHMargin
+        self._margin = view.style().pixelMetric(focus_margin, None, view) + 1
         return metrics
 
     def _pen(self, state: int) -> QColor:

@@ -63,8 +63,15 @@ def test_the_tables_draw_their_plain_cells_themselves(cases_view):
     assert isinstance(cases_view.table.itemDelegate(), PlainTextDelegate)
 
 
-def test_plain_cells_show_their_text_where_the_styles_delegate_puts_it(cases_view):
+@pytest.mark.parametrize("points", [None, 15])
+def test_plain_cells_show_their_text_where_the_styles_delegate_puts_it(cases_view, points):
     view = cases_view
+    _painted(view)  # painted once in the window's font: a new font is measured anew
+    if points:
+        font = view.table.font()
+        font.setPointSize(points)
+        view.table.setFont(font)
+        view.table.verticalHeader().setDefaultSectionSize(34)
     ours = _painted(view)
     view.table.setItemDelegate(QStyledItemDelegate(view.table))
     styles = _painted(view)

@@ -16,6 +16,7 @@ from shopdesk.domain.countdown import Countdown, Urgency, countdown
 from shopdesk.domain.timeutil import from_text, now_utc
 from shopdesk.ui.i18n import current_language
 from shopdesk.ui.tables.table_model import Column, Row
+from shopdesk.ui.tables.table_view import shown_height
 
 _clock: Callable[[], datetime] = now_utc
 MAX_WAIT = timedelta(minutes=30)  # re-check at least this often (sleep, clock changes)
@@ -157,7 +158,7 @@ class CountdownTicker(QObject):
         top = self.view.rowAt(0)
         if top < 0:
             return range(0)
-        bottom = self.view.rowAt(self.view.viewport().height() - 1)
+        bottom = self.view.rowAt(shown_height(self.view) - 1)
         if bottom < 0:
             bottom = model.rowCount() - 1
         return range(top, bottom + 1)

@@ -144,6 +144,7 @@ class CountdownTicker(QObject):
         for signal in (model.modelReset, model.layoutChanged, model.rowsInserted):
             signal.connect(self.restart)
         view.verticalScrollBar().valueChanged.connect(self.restart)
+        self.scroll_bar = view.horizontalScrollBar()  # for shown_height(), every tick
         view.installEventFilter(self)
 
     def eventFilter(self, watched, event) -> bool:
@@ -158,7 +159,7 @@ class CountdownTicker(QObject):
         top = self.view.rowAt(0)
         if top < 0:
             return range(0)
-        bottom = self.view.rowAt(shown_height(self.view) - 1)
+        bottom = self.view.rowAt(shown_height(self.view, self.scroll_bar) - 1)
         if bottom < 0:
             bottom = model.rowCount() - 1
         return range(top, bottom + 1)

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QScrollBar,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from shopdesk.ui.tables.search_worker import SearchSource, SearchWorker
 from shopdesk.ui.tables.table_model import PagedTableModel
@@ -13,13 +20,15 @@ from shopdesk.ui.tables.text_delegate import PlainTextDelegate
 FIRST_ROWS = 64  # a search's first rows at least: a tall screen's worth
 
 
-def shown_height(table: QTableView) -> int:
+def shown_height(table: QTableView, scroll_bar: QScrollBar | None = None) -> int:
     """The height of the table's viewport, where its rows are shown, read without asking
     for the viewport widget: PySide's first wrapper of it works out its class by creating
     every widget class it knows (13 ms, measured), and the countdown asked before the
-    window's first paint."""
+    window's first paint. `scroll_bar`: the table's horizontal one, if the caller keeps it
+    (asked every countdown tick)."""
     height = table.maximumViewportSize().height()  # the viewport without scroll bars
-    scroll_bar = table.horizontalScrollBar()
+    if scroll_bar is None:
+        scroll_bar = table.horizontalScrollBar()
     return height - scroll_bar.height() if scroll_bar.isVisibleTo(table) else height
 
 
@@ -45,6 +54,7 @@ class RecordTable(QWidget):
         self._worker: SearchWorker | None = None
         self._asked = model.PAGE_SIZE  # rows the latest background search reads first
         self.table = QTableView(self)
+        self._scroll_bar = self.table.horizontalScrollBar()  # for shown_height()
         self.table.setModel(model)
         self.table.setItemDelegate(PlainTextDelegate(model, self.table))
         # Cells are names, numbers and Chinese: nothing to shape (no ligatures, no joins),
@@ -110,7 +120,7 @@ class RecordTable(QWidget):
         again for a scroll (the rest of the page is read when a row past them is asked
         for). Reading the whole page first cost the 待办 search half its time."""
         row_height = self.table.verticalHeader().defaultSectionSize()
-        on_screen = shown_height(self.table) // max(row_height, 1) + 1
+        on_screen = shown_height(self.table, self._scroll_bar) // max(row_height, 1) + 1
         return min(self.model.PAGE_SIZE, max(FIRST_ROWS, 2 * on_screen))
 
     def stop_searching(self) -> None:
@@ -158,5 +168,5 @@ class RecordTable(QWidget):
         top = self.table.rowAt(0)
         if top < 0:
             return -1, -1
-        bottom = self.table.rowAt(shown_height(self.table) - 1)
+        bottom = self.table.rowAt(shown_height(self.table, self._scroll_bar) - 1)
         return top, bottom if bottom >= 0 else self.model.rowCount() - 1

@@ -1097,6 +1097,10 @@
 
 %2</translation>
     </message>
+    <message>
+        <source>正在更新店铺数据（升级后只做一次），请稍候…</source>
+        <translation>Updating your shop's data (once, after an upgrade). Please wait…</translation>
+    </message>
 </context>
 <context>
     <name>BackupDialog</name>

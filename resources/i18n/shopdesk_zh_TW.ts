@@ -1093,6 +1093,10 @@
 
 %2</translation>
     </message>
+    <message>
+        <source>正在更新店铺数据（升级后只做一次），请稍候…</source>
+        <translation>正在更新店鋪資料（升級後只做一次），請稍候…</translation>
+    </message>
 </context>
 <context>
     <name>BackupDialog</name>

@@ -451,10 +451,18 @@ class Store:
         self._identity = identity
 
     @classmethod
-    def open(cls, path: str | Path, *, on_wait: Callable[[str], None] | None = None) -> Store:
+    def open(
+        cls,
+        path: str | Path,
+        *,
+        on_wait: Callable[[str], None] | None = None,
+        on_upgrade: Callable[[], None] | None = None,
+    ) -> Store:
         """Open (or create) the store at `path`. Nothing is written to an existing file
         before it is known to be a sound ShopDesk store of a version we know; a file on a
-        read-only disk opens read-only."""
+        read-only disk opens read-only. `on_upgrade` is called before the schema steps of
+        a newer ShopDesk are applied to a store made by an older one (a new search index
+        on a big store takes seconds)."""
         path = Path(path).expanduser()
         if not path_exists(path):
             _create(path)
@@ -476,7 +484,7 @@ class Store:
             )
             store.set_aside_wal = kept
             store.on_wait = on_wait
-            store._prepare()
+            store._prepare(on_upgrade)
         except BaseException:
             if conn is not None:
                 conn.close()
@@ -486,7 +494,7 @@ class Store:
             raise
         return store
 
-    def _prepare(self) -> None:
+    def _prepare(self, on_upgrade: Callable[[], None] | None = None) -> None:
         """Connection settings, then the writes a sound store of ours may need (WAL mode,
         its id, schema steps), each only when needed."""
         db = self.db
@@ -499,7 +507,10 @@ class Store:
         if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             self._waiting(lambda: db.execute("PRAGMA journal_mode = WAL"))
         needs_id = db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID
-        if needs_id or not self.store_id or migrations.pending(db):
+        pending = migrations.pending(db)
+        if pending and on_upgrade is not None and migrations.applied(db):
+            on_upgrade()  # an older ShopDesk's store, not a new one
+        if needs_id or not self.store_id or pending:
             with self.transaction():
                 if needs_id:
                     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")

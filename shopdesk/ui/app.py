@@ -7,7 +7,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
@@ -77,8 +77,40 @@ def store_path_for(db: str | None, demo: bool) -> Path:
     return Path(last) if last else paths.default_store_path()
 
 
-def open_store(path: Path, demo: bool) -> Store:
-    store = Store.open(path)
+class UpgradeNotice:
+    """A small window while a newer ShopDesk brings an older store up to date (building a
+    search index takes seconds on a big store, and the main window is not up yet)."""
+
+    def __init__(self) -> None:
+        self.label: QLabel | None = None
+
+    def __call__(self) -> None:
+        label = self.label = QLabel(
+            QCoreApplication.translate("App", "正在更新店铺数据（升级后只做一次），请稍候…")
+        )
+        label.setWindowTitle("ShopDesk")
+        label.setWindowFlags(Qt.WindowType.SplashScreen)
+        label.setStyleSheet("QLabel { background: white; border: 1px solid #8a8a8a; }")
+        label.setMargin(24)
+        label.adjustSize()
+        screen = label.screen().availableGeometry()  # in the middle, where the window opens
+        label.move(screen.center() - label.rect().center())
+        label.show()
+        QApplication.processEvents()  # painted before the update holds this thread
+
+    def close(self) -> None:
+        if self.label is not None:
+            self.label.close()
+            self.label.deleteLater()
+            self.label = None
+
+
+def open_store(path: Path, demo: bool, notice: UpgradeNotice | None = None) -> Store:
+    notice = notice or UpgradeNotice()
+    try:
+        store = Store.open(path, on_upgrade=notice)
+    finally:
+        notice.close()
     if demo and store.counts()["orders"] == 0:
         from shopdesk.services.demo import build_demo  # the demo store only
 

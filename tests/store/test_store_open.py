@@ -80,3 +80,17 @@ def test_quick_check_of_something_that_is_not_a_database(tmp_path):
     path = tmp_path / "notes.db"
     path.write_bytes(b"this is not sqlite" * 100)
     assert quick_check(path)
+
+
+def test_the_front_end_is_told_before_an_older_store_is_brought_up_to_date(tmp_path):
+    older = tmp_path / "older.db"
+    shutil.copyfile(FIXTURES[-2], older)  # the schema before the newest step
+    told: list[int] = []
+    with Store.open(older, on_upgrade=lambda: told.append(1)) as store:
+        assert store.schema_version() == len(known_names())
+    assert told == [1]
+    with Store.open(older, on_upgrade=lambda: told.append(2)):
+        pass  # up to date now: nothing to say
+    with Store.open(tmp_path / "new.db", on_upgrade=lambda: told.append(3)):
+        pass  # a new store is made, not upgraded
+    assert told == [1]

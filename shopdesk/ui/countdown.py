@@ -9,13 +9,13 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QTableView
 
 from shopdesk.domain.countdown import Countdown, Urgency, countdown
 from shopdesk.domain.timeutil import from_text, now_utc
 from shopdesk.ui.i18n import current_language
-from shopdesk.ui.tables.table_model import Column, Row
+from shopdesk.ui.tables.table_model import CellLook, Column, Row
 from shopdesk.ui.tables.table_view import shown_height
 
 _clock: Callable[[], datetime] = now_utc
@@ -94,36 +94,25 @@ def seller_acts(row: Row) -> bool:
     return row.get("next_due_party", "seller") in ("seller", "both", None)
 
 
-def _urgency_role(palette: dict):
-    def role(row: Row):
-        shown = row_countdown(row) if seller_acts(row) else None
-        if shown is None or shown.urgency not in palette:
-            return None
-        return QBrush(palette[shown.urgency])
-
-    return role
+LOOKS = {
+    urgency: CellLook(FOREGROUND[urgency], BACKGROUND[urgency], bold=urgency != Urgency.AMBER)
+    for urgency in FOREGROUND
+}  # amber: coloured; red and overdue: bold too
 
 
-def _bold_when_late(row: Row):
+def countdown_look(row: Row) -> CellLook | None:
+    """How urgent the row's clock looks (None: plain)."""
     shown = row_countdown(row) if seller_acts(row) else None
-    if shown is not None and shown.urgency in (Urgency.RED, Urgency.OVERDUE):
-        font = QFont()
-        font.setBold(True)
-        return font
-    return None
+    return None if shown is None else LOOKS.get(shown.urgency)
 
 
 def countdown_column(explain: Callable[[Row], str] | None = None) -> Column:
     """The 剩余时间 column for a PagedTableModel whose rows carry next_due_at (and, for
     cases, platform_deadline). `explain(row)` gives the tooltip."""
-    roles = {
-        Qt.ItemDataRole.ForegroundRole: _urgency_role(FOREGROUND),
-        Qt.ItemDataRole.BackgroundRole: _urgency_role(BACKGROUND),
-        Qt.ItemDataRole.FontRole: _bold_when_late,
-    }
-    if explain is not None:
-        roles[Qt.ItemDataRole.ToolTipRole] = explain
-    return Column(tr("剩余时间"), countdown_display, "next_due", roles=roles, live=True)
+    roles = {} if explain is None else {Qt.ItemDataRole.ToolTipRole: explain}
+    return Column(
+        tr("剩余时间"), countdown_display, "next_due", roles=roles, live=True, look=countdown_look
+    )
 
 
 class CountdownTicker(QObject):

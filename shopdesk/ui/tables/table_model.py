@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
 
 Row = dict[str, Any]
 _ROOT = QModelIndex()
@@ -42,6 +43,20 @@ _ASKED = frozenset(
 )
 
 
+@dataclass(frozen=True)
+class CellLook:
+    """A cell's own colours and weight (the countdown's urgency), beside its text."""
+
+    foreground: QColor | None = None
+    background: QColor | None = None
+    bold: bool = False
+
+
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+
+
 @dataclass
 class Column:
     title: str
@@ -50,6 +65,32 @@ class Column:
     roles: dict[int, Callable[[Row], Any]] = field(default_factory=dict)
     align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
     live: bool = False  # its text changes with the time: made at each paint, never kept
+    # A row's look (None: plain). The table's delegate draws it itself; the colour and
+    # font roles, for everyone else who asks the model, are made from it.
+    look: Callable[[Row], CellLook | None] | None = None
+
+    def __post_init__(self) -> None:
+        if self.look is not None:
+            look = self.look
+            self.roles = {
+                _FOREGROUND: lambda row: _brush(look(row), "foreground"),
+                _BACKGROUND: lambda row: _brush(look(row), "background"),
+                _FONT: lambda row: _bold_font(look(row)),
+                **self.roles,
+            }
+
+
+def _brush(look: CellLook | None, which: str) -> QBrush | None:
+    colour = None if look is None else getattr(look, which)
+    return None if colour is None else QBrush(colour)
+
+
+def _bold_font(look: CellLook | None) -> QFont | None:
+    if look is None or not look.bold:
+        return None
+    font = QFont()
+    font.setBold(True)
+    return font
 
 
 class PagedTableModel(QAbstractTableModel):
@@ -168,17 +209,27 @@ class PagedTableModel(QAbstractTableModel):
         """The roles no column answers (again when the columns change)."""
         filled = {role for column in self.columns for role in column.roles}
         self._unfilled = frozenset(_ASKED - filled)
-        self._styled = frozenset(n for n, column in enumerate(self.columns) if column.roles)
+        # Columns whose painting is the style's: roles of their own, not only a look's.
+        self._styled = frozenset(
+            n for n, column in enumerate(self.columns) if column.roles and column.look is None
+        )
+        self.looks = [column.look for column in self.columns]
         right = Qt.AlignmentFlag.AlignRight
         self.right_aligned = [bool(column.align & right) for column in self.columns]
 
     def plain_text(self, number: int, column_no: int) -> str | None:
-        """A plain cell's finished text, for a delegate that draws it itself ("" past
-        the rows); None for a column with colours, a font or a tooltip of its own."""
+        """A cell's finished text, for a delegate that draws it itself ("" past the
+        rows; its look, if the column has one, from `cell_look`); None for a column
+        with colours, a font or a tooltip of its own and no look."""
         if column_no in self._styled:
             return None
         row = self.row(number) if 0 <= number < self._count else None
         return "" if row is None else self._text(number, row, column_no)
+
+    def cell_look(self, number: int, column_no: int) -> CellLook | None:
+        """The look of a cell of a column with one (`looks`)."""
+        row = self.row(number) if 0 <= number < self._count else None
+        return None if row is None else self.looks[column_no](row)
 
     def _text(self, number: int, row: Row, column_no: int) -> str:
         column = self.columns[column_no]

@@ -146,28 +146,58 @@ def test_a_selected_row_is_drawn_by_the_style_in_its_highlight(cases_view):
     assert QColor(image.pixel(other.x() + other.width() - 3, other.center().y())) != highlight
 
 
-def test_the_countdowns_colours_are_still_painted(qtbot, demo_store, now):
+@pytest.fixture
+def due_view(qtbot, demo_store, now):
     ui_countdown.set_clock(lambda: now)
-    try:
-        recompute_all(demo_store, now)
-        view = DueView(demo_store)
-        qtbot.addWidget(view)
-        view.resize(1200, 600)
-        view.party = "all"
-        view.refresh()
-        records = view.records
-        records.table.clearSelection()
-        image = _painted(records)
-        column = [c.title for c in view.model.columns].index("剩余时间")
-        coloured = 0
-        for row in range(min(view.model.rowCount(), 15)):
-            index = view.model.index(row, column)
-            wanted = view.model.data(index, Qt.ItemDataRole.BackgroundRole)
-            if wanted is None:
-                continue
-            rect = records.table.visualRect(index)
-            assert QColor(image.pixel(rect.x() + 2, rect.y() + 2)) == wanted.color()
-            coloured += 1
-        assert coloured >= 1  # the demo store has a clock running out
-    finally:
-        ui_countdown.set_clock(ui_countdown.now_utc)
+    recompute_all(demo_store, now)
+    view = DueView(demo_store)
+    qtbot.addWidget(view)
+    view.resize(1200, 600)
+    view.party = "all"
+    view.refresh()
+    view.records.table.clearSelection()
+    yield view
+    ui_countdown.set_clock(ui_countdown.now_utc)
+
+
+def _strongest(image: QImage, box: tuple[int, int, int, int], background: QColor) -> QColor:
+    """The text's colour: its pixel farthest from the cell's background."""
+    left, top, right, bottom = box
+    pixels = (
+        QColor(image.pixel(x, y)) for y in range(top, bottom + 1) for x in range(left, right + 1)
+    )
+    return max(pixels, key=lambda c: abs(c.lightness() - background.lightness()))
+
+
+def test_the_countdowns_cells_look_as_the_style_draws_them(due_view):
+    # The urgent countdowns are drawn by the table's own delegate too: the urgency's
+    # background over the whole cell, the text in its colour, bold when red or overdue,
+    # where the style's delegate puts it.
+    view = due_view
+    records = view.records
+    column = [c.title for c in view.model.columns].index("剩余时间")
+    ours = _painted(records)
+    records.table.setItemDelegate(QStyledItemDelegate(records.table))
+    styles = _painted(records)
+    urgencies = set()
+    for row in range(min(view.model.rowCount(), 15)):
+        index = view.model.index(row, column)
+        rect = records.table.visualRect(index)
+        cell = (rect.x(), rect.y(), rect.width(), rect.height())
+        wanted = view.model.data(index, Qt.ItemDataRole.BackgroundRole)
+        for x, y in ((rect.x() + 1, rect.y() + 1), (rect.right() - 1, rect.bottom() - 1)):
+            assert QColor(ours.pixel(x, y)) == QColor(styles.pixel(x, y)), (row, x, y)
+        theirs, mine = _ink(styles, *cell), _ink(ours, *cell)
+        assert theirs is not None and mine is not None, row
+        assert all(abs(a - b) <= 2 for a, b in zip(theirs, mine, strict=True)), (row, theirs, mine)
+        if wanted is None:
+            continue
+        background = wanted.color()
+        assert QColor(ours.pixel(rect.x() + 2, rect.y() + 2)) == background
+        text = view.model.data(index, Qt.ItemDataRole.ForegroundRole).color()
+        strongest = _strongest(ours, mine, background)
+        assert abs(strongest.lightness() - text.lightness()) < 40, (row, strongest.name())
+        assert strongest == _strongest(styles, theirs, background), row
+        urgencies.add(background.name())
+    # the demo store has a clock running out and one past it (bold), and an amber one
+    assert len(urgencies) >= 2, urgencies

@@ -51,7 +51,7 @@ def assert_index_is_exact(store: Store) -> None:
         reference.execute(sql.replace("INTO due_docs", "INTO main.due_docs"))
     for table in SEARCH_TABLES:
         assert index_terms(reference, "live", table) == index_terms(reference, "main", table), table
-    documents = "SELECT id FROM {}.due_docs ORDER BY id"
+    documents = "SELECT id, party FROM {}.due_docs ORDER BY id"
     live, built = (reference.execute(documents.format(s)).fetchall() for s in ("live", "main"))
     assert live == built  # the 待办 search holds exactly the 待办 rows
     reference.close()

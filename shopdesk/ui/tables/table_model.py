@@ -210,10 +210,16 @@ class PagedTableModel(QAbstractTableModel):
         filled = {role for column in self.columns for role in column.roles}
         self._unfilled = frozenset(_ASKED - filled)
         # Columns whose painting is the style's: roles of their own, not only a look's.
-        self._styled = frozenset(
+        self.styled_columns = frozenset(
             n for n, column in enumerate(self.columns) if column.roles and column.look is None
         )
         self.looks = [column.look for column in self.columns]
+        # Columns whose finished text is kept with its row (not live, not the style's).
+        self._kept = frozenset(
+            n
+            for n, column in enumerate(self.columns)
+            if not column.live and n not in self.styled_columns
+        )
         right = Qt.AlignmentFlag.AlignRight
         self.right_aligned = [bool(column.align & right) for column in self.columns]
 
@@ -221,7 +227,12 @@ class PagedTableModel(QAbstractTableModel):
         """A cell's finished text, for a delegate that draws it itself ("" past the
         rows; its look, if the column has one, from `cell_look`); None for a column
         with colours, a font or a tooltip of its own and no look."""
-        if column_no in self._styled:
+        texts = self._texts.get(number // self.PAGE_SIZE)  # a repaint: the text is kept
+        if texts is not None and column_no in self._kept and number < self._count:
+            finished = texts[number % self.PAGE_SIZE]
+            if finished is not None:
+                return finished[column_no]
+        if column_no in self.styled_columns:
             return None
         row = self.row(number) if 0 <= number < self._count else None
         return "" if row is None else self._text(number, row, column_no)

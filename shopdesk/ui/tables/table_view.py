@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -32,6 +32,36 @@ def shown_height(table: QTableView, scroll_bar: QScrollBar | None = None) -> int
     return height - scroll_bar.height() if scroll_bar.isVisibleTo(table) else height
 
 
+class CellTable(QTableView):
+    """A QTableView whose cells' texts its PlainTextDelegate draws in one pass, once Qt
+    has painted the rest of the page (see text_delegate.py)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        # A viewport of our own, so that painting on it needs no wrapper of Qt's (see
+        # shown_height: PySide's first one costs 13 ms).
+        self._viewport = QWidget()
+        self.setViewport(self._viewport)
+        self.text_delegate: PlainTextDelegate | None = None
+
+    def set_text_delegate(self, delegate: PlainTextDelegate) -> None:
+        self.text_delegate = delegate
+        self.setItemDelegate(delegate)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        delegate = self.text_delegate
+        if delegate is None or self.itemDelegate() is not delegate:
+            super().paintEvent(event)
+            return
+        delegate.begin_batch()
+        try:
+            super().paintEvent(event)
+        finally:
+            painter = QPainter(self._viewport)
+            delegate.draw_batch(painter)
+            painter.end()
+
+
 class RecordTable(QWidget):
     """A view of one PagedTableModel; emits `selected(id)` and `activated(id)`."""
 
@@ -53,10 +83,10 @@ class RecordTable(QWidget):
         self._search_source = search_source
         self._worker: SearchWorker | None = None
         self._asked = model.PAGE_SIZE  # rows the latest background search reads first
-        self.table = QTableView(self)
+        self.table = CellTable(self)
         self._scroll_bar = self.table.horizontalScrollBar()  # for shown_height()
         self.table.setModel(model)
-        self.table.setItemDelegate(PlainTextDelegate(model, self.table))
+        self.table.set_text_delegate(PlainTextDelegate(model, self.table))
         # Cells are names, numbers and Chinese: nothing to shape (no ligatures, no joins),
         # and skipping it is a quarter of a page's paint. Only this property is set, so the
         # table still follows the window's font.

@@ -5,7 +5,7 @@ the countdown's colours) still drawn by the style."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QStyledItemDelegate
 
@@ -201,3 +201,25 @@ def test_the_countdowns_cells_look_as_the_style_draws_them(due_view):
         urgencies.add(background.name())
     # the demo store has a clock running out and one past it (bold), and an amber one
     assert len(urgencies) >= 2, urgencies
+
+
+def test_a_repaint_of_one_cell_draws_that_cell_in_the_same_paint(qtbot, monkeypatch):
+    # The countdown's tick repaints one cell: the cells Qt paints in a paint of that
+    # cell's region are drawn before the paint ends (on its painter), and only those.
+    drawn: list[tuple[int, int, bool]] = []
+    real = PlainTextDelegate.draw_cells
+
+    def noted(self, painter, cells):
+        drawn.extend((row, column, painter.isActive()) for row, column, _rect, _state in cells)
+        return real(self, painter, cells)
+
+    monkeypatch.setattr(PlainTextDelegate, "draw_cells", noted)
+    view = _one_row_table(qtbot, ["甲方乙方", "保温杯"], [160, 160])
+    table = view.table
+    table.setCurrentIndex(QModelIndex())  # no focus frame: both cells are plain
+    table.viewport().grab()
+    assert sorted(drawn) == [(0, 0, True), (0, 1, True)]
+    drawn.clear()
+    table.viewport().grab(table.visualRect(view.model.index(0, 1)))  # that cell's region
+    assert drawn == [(0, 1, True)]
+    assert table.itemDelegate()._batch is None  # nothing waits for a paint that ended

@@ -166,6 +166,9 @@ def _shown(view, table) -> _Painted:
     deadline = time.perf_counter() + 5
     while not painted.spy.seen and time.perf_counter() < deadline:
         QCoreApplication.processEvents()
+    while not view.model.count_known() and time.perf_counter() < deadline:
+        QCoreApplication.processEvents()  # as between searches: the list's count is in
+    QCoreApplication.processEvents()
     return painted
 
 

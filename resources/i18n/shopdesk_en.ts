@@ -1099,7 +1099,7 @@
     </message>
     <message>
         <source>正在更新店铺数据（升级后只做一次），请稍候…</source>
-        <translation>Updating your shop's data (once, after an upgrade). Please wait…</translation>
+        <translation>Updating your shop&apos;s data (once, after an upgrade). Please wait…</translation>
     </message>
 </context>
 <context>
@@ -1812,6 +1812,10 @@ The current data is saved as a &quot;before restore&quot; backup first, so you c
         <translation>Cases</translation>
     </message>
     <message>
+        <source>粘贴千牛退款详情…</source>
+        <translation>Paste a Qianniu refund page…</translation>
+    </message>
+    <message>
         <source>选择订单</source>
         <translation>Choose an order</translation>
     </message>
@@ -2475,10 +2479,6 @@ shopdesk restore &quot;%1&quot; --db &quot;%2&quot;</translation>
     <message>
         <source>导入平台导出文件…</source>
         <translation>Import platform exports…</translation>
-    </message>
-    <message>
-        <source>粘贴千牛退款详情…</source>
-        <translation>Paste a Qianniu refund page…</translation>
     </message>
     <message>
         <source>导出</source>

@@ -1805,6 +1805,10 @@
         <translation>售後</translation>
     </message>
     <message>
+        <source>粘贴千牛退款详情…</source>
+        <translation>貼上千牛退款詳情…</translation>
+    </message>
+    <message>
         <source>选择订单</source>
         <translation>選擇訂單</translation>
     </message>
@@ -2462,10 +2466,6 @@ shopdesk restore &quot;%1&quot; --db &quot;%2&quot;</translation>
     <message>
         <source>导入平台导出文件…</source>
         <translation>匯入平台匯出檔案…</translation>
-    </message>
-    <message>
-        <source>粘贴千牛退款详情…</source>
-        <translation>貼上千牛退款詳情…</translation>
     </message>
     <message>
         <source>导出</source>

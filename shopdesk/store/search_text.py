@@ -22,15 +22,21 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from functools import cache
 
 # the scripts written without spaces, as escapes the regular expression reads (not text)
 _CJK = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
-_CJK_RUN = re.compile(f"[{_CJK}]+")
-_WORD = re.compile(f"[^\\W_{_CJK}]+")
+
+
+@cache
+def _patterns() -> tuple[re.Pattern, re.Pattern]:
+    """A CJK run and a word of other scripts, compiled when first needed (3 ms, which
+    the window's start-up does not need: the first search or write does)."""
+    return re.compile(f"[{_CJK}]+"), re.compile(f"[^\\W_{_CJK}]+")
 
 
 def cjk_runs(text: str) -> list[str]:
-    return _CJK_RUN.findall(text or "")
+    return _patterns()[0].findall(text or "")
 
 
 def unigrams(text: str) -> str:
@@ -48,7 +54,7 @@ def bigrams(text: str) -> str:
 
 def words(text: str) -> str:
     """The non-CJK words of `text`, lower-cased (order numbers, tracking numbers, nicks)."""
-    return " ".join(_WORD.findall((text or "").lower()))
+    return " ".join(_patterns()[1].findall((text or "").lower()))
 
 
 def _phrase(run: str) -> str:
@@ -64,7 +70,7 @@ def match_queries(query: str) -> tuple[str | None, str | None]:
     prefixes (`tb95` finds `tb9527`). (None, None) when the query has nothing to look for.
     """
     runs = cjk_runs(query)
-    found_words = _WORD.findall((query or "").lower())
+    found_words = _patterns()[1].findall((query or "").lower())
     cjk = " AND ".join(_phrase(run) for run in runs) or None
     plain = " AND ".join(f'"{word}"*' for word in found_words) or None
     return cjk, plain

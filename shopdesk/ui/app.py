@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel
 
 from shopdesk import __version__
 from shopdesk.crash_log import write_crash_log
@@ -57,15 +57,20 @@ def setup_logging() -> None:
         log.error("unexpected error\n%s", "".join(traceback.format_exception(kind, value, tb)))
         crash_log = write_crash_log(value, tb)  # the file 帮助 → 诊断信息 shows
         if QApplication.instance():
-            QMessageBox.critical(
-                None,
-                "ShopDesk",
+            _critical(
                 QCoreApplication.translate("App", "出现了意外错误，已记录到日志：\n%1\n\n%2")
                 .replace("%1", str(crash_log or paths.log_path()))
-                .replace("%2", str(value)),
+                .replace("%2", str(value))
             )
 
     sys.excepthook = excepthook
+
+
+def _critical(text: str) -> None:
+    # Qt's message box is made when one is needed: its types cost the window's start-up.
+    from PySide6.QtWidgets import QMessageBox
+
+    QMessageBox.critical(None, "ShopDesk", text)
 
 
 def store_path_for(db: str | None, demo: bool) -> Path:
@@ -128,7 +133,7 @@ def run_app(db: str | None = None, demo: bool = False, lang: str | None = None) 
         if not path.exists():  # made whole first: the window's lock is keyed by the file
             Store.open(path).close()
     except ShopDeskError as exc:
-        QMessageBox.critical(None, "ShopDesk", say(exc))
+        _critical(say(exc))
         return 2
     if single_instance.bring_forward_running(path):
         return 0  # the window already open on this store came forward
@@ -141,7 +146,7 @@ def run_app(db: str | None = None, demo: bool = False, lang: str | None = None) 
         store = open_store(path, demo)
     except ShopDeskError as exc:
         lock.release()
-        QMessageBox.critical(None, "ShopDesk", say(exc))  # a damaged one names its backup
+        _critical(say(exc))  # a damaged one names its backup
         return 2
     from shopdesk.ui.main_window import MainWindow
 
@@ -173,6 +178,8 @@ def _say_how_the_store_opened(window, store: Store) -> None:
         window.statusBar().addPermanentWidget(label)
         window.read_only_label = label
     if store.set_aside_wal is not None:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(
             QMessageBox.Icon.Information,
             "ShopDesk",

@@ -3,7 +3,6 @@ seller opens one: not before the window's first paint) and 打开数据文件夹
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction
 
 from shopdesk.domain import paths
@@ -32,6 +31,7 @@ def _dialogs():
 
 
 def open_data_folder(parent) -> bool:
+    from PySide6.QtCore import QUrl
     from PySide6.QtGui import QDesktopServices
     from PySide6.QtWidgets import QMessageBox
 

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -347,11 +345,14 @@ class MainWindow(QMainWindow):
     def _add_areas(self) -> None:
         """File -> 导入 and drag-and-drop, 粘贴千牛退款详情, 模板, 分析 (after 模板: a view's
         place in the list is its Ctrl+number) and the 产品预警 rows atop 待办."""
-        from shopdesk.ui.dialogs import import_dialog, paste_case_dialog
+        from shopdesk.ui.dialogs import import_dialog
 
         self.import_controller, self.import_action = import_dialog.install(self, self.tasks)
         self.import_controller.changed.connect(self.apply_changes)
-        self.paste_case_action = paste_case_dialog.add_action(self, self._case_pasted)
+        paste = self.paste_case_action = QAction(self.tr("粘贴千牛退款详情…"), self)
+        paste.setShortcut(QKeySequence("Ctrl+Shift+V"))
+        paste.triggered.connect(self.paste_case)
+        self.menu("orders").addAction(paste)
         self.add_view("templates", self.tr("模板"), self._make_templates_view)
         self.add_view("insights", self.tr("分析"), self._make_insights_view)
         strip = self.product_alerts = ProductAlerts(Path(self.store.path))
@@ -402,6 +403,16 @@ class MainWindow(QMainWindow):
         order_id = self.store.get_case(case_id).order_id
         changes = Changes.of(cases=[case_id], orders=[order_id], evidence=[case_id])
         self.apply_changes(changes, written_by="case_panel")
+
+    def paste_case(self):
+        """订单 → 粘贴千牛退款详情…: a case from a refund page copied in Qianniu (the dialog's
+        module is loaded when it is first asked for, not before the first paint)."""
+        from shopdesk.ui.dialogs.paste_case_dialog import PasteCaseDialog
+
+        dialog = self.paste_case_dialog = PasteCaseDialog(self.store, self)  # kept for tests
+        dialog.created.connect(self._case_pasted)
+        dialog.open()
+        return dialog
 
     def _case_pasted(self, case_id: int) -> None:
         order_id = self.store.get_case(case_id).order_id
@@ -563,6 +574,8 @@ class MainWindow(QMainWindow):
         return None
 
     def _for_selected_order(self, job) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         order_id = self.selected_order_id()
         if order_id is None:
             QMessageBox.information(
@@ -602,6 +615,8 @@ class MainWindow(QMainWindow):
         self._context_menu = menu  # kept for tests and until it closes
 
     def set_cause(self, case_id: int, cause: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from shopdesk.services import cases
 
         try:
@@ -729,6 +744,8 @@ class MainWindow(QMainWindow):
         check_dialog.start_check(self)
 
     def choose_store(self) -> None:
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("打开店铺数据"), str(self.store.path.parent), "ShopDesk (*.db);;* (*)"
         )
@@ -755,6 +772,8 @@ class MainWindow(QMainWindow):
             self.show_order(form.saved.id)
 
     def edit_order(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         order_id = self.order_panel.order_id
         if order_id is None or self.detail.currentWidget() is not self.order_panel:
             QMessageBox.information(

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from shopdesk.domain.errors import ShopDeskError
 from shopdesk.domain.messages import say
@@ -46,6 +45,8 @@ def add_rules_menu(window, menu) -> None:
 
 
 def load_rules_dialog(window) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     path, _ = file_dialogs.get_open_file_name(
         file_dialogs.RULES, window, tr("载入平台规则文件"), tr("规则文件 (*.toml)")
     )
@@ -70,6 +71,8 @@ def load_rules_dialog(window) -> None:
 
 
 def edit_lead_hours(window) -> None:
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
     from shopdesk.services.clocks import lead_hours, set_lead_hours
 
     current = ", ".join(f"{h:g}" for h in lead_hours(window.store))

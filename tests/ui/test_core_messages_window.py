@@ -10,7 +10,7 @@ import pytest
 from shopdesk.store.import_repo import import_files
 from shopdesk.store.store import Store
 from shopdesk.ui import i18n
-from shopdesk.ui.dialogs.import_dialog import ImportReportDialog
+from shopdesk.ui.dialogs.import_report import ImportReportDialog
 from shopdesk.ui.main_window import MainWindow
 from tests.importers_fixtures import order, write_orders
 

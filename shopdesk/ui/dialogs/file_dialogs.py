@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtCore import QSettings
 
 IMPORT = "import"  # the platform's exports
 EVIDENCE = "evidence"  # photos, screenshots, chat logs
@@ -19,6 +18,8 @@ RULES = "rules"
 
 
 def downloads_folder() -> Path:
+    from PySide6.QtCore import QStandardPaths
+
     found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DownloadLocation)
     folder = Path(found) if found else Path.home()
     return folder if folder.is_dir() else Path.home()
@@ -42,6 +43,8 @@ def remember(purpose: str, chosen: str | Path) -> None:
 
 
 def get_open_file_names(purpose: str, parent, title: str, filters: str) -> tuple[list[str], str]:
+    from PySide6.QtWidgets import QFileDialog
+
     names, chosen = QFileDialog.getOpenFileNames(parent, title, str(start_folder(purpose)), filters)
     if names:
         remember(purpose, names[0])
@@ -49,6 +52,8 @@ def get_open_file_names(purpose: str, parent, title: str, filters: str) -> tuple
 
 
 def get_open_file_name(purpose: str, parent, title: str, filters: str) -> tuple[str, str]:
+    from PySide6.QtWidgets import QFileDialog
+
     name, chosen = QFileDialog.getOpenFileName(parent, title, str(start_folder(purpose)), filters)
     if name:
         remember(purpose, name)
@@ -58,6 +63,8 @@ def get_open_file_name(purpose: str, parent, title: str, filters: str) -> tuple[
 def get_save_file_name(
     purpose: str, parent, title: str, file_name: str, filters: str
 ) -> tuple[str, str]:
+    from PySide6.QtWidgets import QFileDialog
+
     suggested = str(start_folder(purpose) / file_name)
     name, chosen = QFileDialog.getSaveFileName(parent, title, suggested, filters)
     if name:
@@ -66,6 +73,8 @@ def get_save_file_name(
 
 
 def get_existing_directory(purpose: str, parent, title: str) -> str:
+    from PySide6.QtWidgets import QFileDialog
+
     folder = QFileDialog.getExistingDirectory(parent, title, str(start_folder(purpose)))
     if folder:
         remember(purpose, folder)

@@ -5,7 +5,6 @@ the case's platform deadline (docs/formats/qianniu-paste.md)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -116,19 +115,3 @@ class PasteCaseDialog(QDialog):
             return
         self.created.emit(result.case.id)
         self.accept()
-
-
-def add_action(window, created) -> QAction:
-    """订单 → 粘贴千牛退款详情… (Ctrl+Shift+V); `created(case_id)` once a case is made."""
-    action = QAction(window.tr("粘贴千牛退款详情…"), window)
-    action.setShortcut(QKeySequence("Ctrl+Shift+V"))
-
-    def open_dialog() -> None:
-        dialog = PasteCaseDialog(window.store, window)
-        dialog.created.connect(created)
-        window.paste_case_dialog = dialog  # the open dialog, for tests
-        dialog.open()
-
-    action.triggered.connect(open_dialog)
-    window.menu("orders").addAction(action)
-    return action

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from shopdesk.importers import Problem
 from shopdesk.store.store import Store
 from shopdesk.ui.dialogs import import_dialog
-from shopdesk.ui.dialogs.import_dialog import ImportReportDialog, SkippedRowsModel
+from shopdesk.ui.dialogs.import_report import ImportReportDialog, SkippedRowsModel
 from shopdesk.ui.main_window import MainWindow
 from tests.importers_fixtures import order, write_orders
 

@@ -25,8 +25,11 @@ def match_ids(kind: str, query: str) -> tuple[str, list[str]]:
         raise ValueError(f"unknown search kind: {kind}")
     cjk, plain = match_queries(query)
     if cjk and plain:
+        # The words' matches are read once, as a list ("+": else SQLite hands each of them
+        # to the CJK table as a rowid and FTS5 runs its MATCH once per rowid: "tb 杯" took
+        # 16 s at a million orders, 82 ms this way).
         return (
-            f"SELECT rowid FROM {kind}_cjk WHERE {kind}_cjk MATCH ? AND rowid IN "
+            f"SELECT rowid FROM {kind}_cjk WHERE {kind}_cjk MATCH ? AND +rowid IN "
             f"(SELECT rowid FROM {kind}_words WHERE {kind}_words MATCH ?)",
             [cjk, plain],
         )

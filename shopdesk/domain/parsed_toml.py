@@ -2,13 +2,16 @@
 sets cost the window's start-up (and every command line run) some 40 ms; marshal loads
 the same tables in about 2 ms.
 
-The copy lives in the seller's data folder (the resources may be read-only) and keeps
-each file's bytes beside its tables: a file whose bytes differ in any way is parsed
-again, so an edited rule file is never read stale (file times are too coarse for that).
-A missing, damaged or unwritable copy only means parsing again."""
+The copy lives in the seller's data folder (the resources may be read-only). Its tables
+are keyed by a digest of each file's bytes: a file whose bytes differ in any way is parsed
+again, so an edited rule file is never read stale (file times are too coarse for that), and
+the same file in two places (two installs, an update beside the old one) is kept once. It
+remembers the digest each path had last and keeps only those tables, so it stays as small
+as the files in use. A missing, damaged or unwritable copy only means parsing again."""
 
 from __future__ import annotations
 
+import hashlib
 import marshal
 import os
 from contextlib import suppress
@@ -17,8 +20,8 @@ from typing import Any
 
 from shopdesk.domain import paths
 
-_FORMAT = "toml/1"
-_copies: dict[str, tuple[bytes, dict[str, Any]]] | None = None
+_FORMAT = "toml/2"
+_copies: dict[str, dict] | None = None  # {"paths": {path: digest}, "tables": {digest: tables}}
 
 
 def read(path: Path) -> dict[str, Any]:
@@ -31,17 +34,19 @@ def read(path: Path) -> dict[str, Any]:
 def read_all(files: list[Path]) -> list[dict[str, Any]]:
     """Several files' tables, in order, with one write of the compiled copy at most."""
     copies = _load_copies()
-    found, missed = [], False
+    known, tables = copies["paths"], copies["tables"]
+    found, changed = [], False
     for path in files:
         raw = Path(path).read_bytes()
+        digest = hashlib.blake2b(raw, digest_size=16).digest()
+        if digest not in tables:
+            tables[digest] = _parse(raw)
         key = str(Path(path).absolute())
-        copy = copies.get(key)
-        if copy is None or copy[0] != raw:
-            copy = (raw, _parse(raw))
-            copies[key] = copy
-            missed = True
-        found.append(copy[1])
-    if missed:
+        if known.get(key) != digest:
+            known[key] = digest
+            changed = True
+        found.append(tables[digest])
+    if changed:
         _write_copies(copies)
     return found
 
@@ -57,32 +62,32 @@ def _copy_path() -> Path:
     return paths.data_dir() / "cache" / "toml.marshal"
 
 
-def _load_copies() -> dict[str, tuple[bytes, dict[str, Any]]]:
+def _load_copies() -> dict[str, dict]:
     global _copies
     if _copies is None:
-        _copies = {}
+        _copies = {"paths": {}, "tables": {}}
         with suppress(OSError, EOFError, ValueError, TypeError):
             stored, copies = marshal.loads(_copy_path().read_bytes())
-            if stored == _FORMAT and isinstance(copies, dict):
+            if stored == _FORMAT and isinstance(copies, dict) and copies.keys() == _copies.keys():
                 _copies = copies
     return _copies
 
 
-def _write_copies(copies: dict[str, tuple[bytes, dict[str, Any]]]) -> None:
-    """Written beside and renamed, so another process never reads half a copy. Tables
-    marshal cannot hold (TOML dates) are left out: those files are parsed each time."""
+def _write_copies(copies: dict[str, dict]) -> None:
+    """Written beside and renamed, so another process never reads half a copy. Paths since
+    removed (a test's, an old install) and tables no path has now are left out, and so are
+    tables marshal cannot hold (TOML dates): those files are parsed at each start."""
+    known = {key: digest for key, digest in copies["paths"].items() if os.path.exists(key)}
     keep = {}
-    for key, copy in copies.items():
-        if not os.path.exists(key):
-            continue  # a file since removed (a test's, a replaced rule file)
+    for digest in set(known.values()):
         with suppress(ValueError):
-            marshal.dumps(copy[1])
-            keep[key] = copy
+            marshal.dumps(copies["tables"][digest])
+            keep[digest] = copies["tables"][digest]
     target = _copy_path()
     temporary = target.with_name(f"{target.name}.{os.getpid()}.tmp")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(marshal.dumps((_FORMAT, keep)))
+        temporary.write_bytes(marshal.dumps((_FORMAT, {"paths": known, "tables": keep})))
         os.replace(temporary, target)
     except OSError:
         with suppress(OSError):

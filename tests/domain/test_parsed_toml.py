@@ -72,3 +72,27 @@ def test_windows_line_endings_read_as_on_any_machine(fresh_copies, tmp_path):
     crlf = tmp_path / "template.toml"
     crlf.write_bytes(b'body = """\r\nline one\r\nline two"""\r\n')
     assert parsed_toml.read(crlf) == {"body": "line one\nline two"}
+
+
+def test_the_copy_keeps_one_table_per_file_in_use(fresh_copies, tmp_path):
+    # Two installs of the same rules share one table; a rule file edited or removed takes
+    # its old table out, so the copy a start loads stays as small as the files in use.
+    import marshal
+
+    old_install, new_install = tmp_path / "old", tmp_path / "new"
+    for folder in (old_install, new_install):
+        folder.mkdir()
+        (folder / "rules.toml").write_text("hours = 48\n", "utf-8")
+    parsed_toml.read_all([old_install / "rules.toml", new_install / "rules.toml"])
+    (new_install / "rules.toml").write_text("hours = 12\n", "utf-8")
+    parsed_toml._copies = None
+    assert parsed_toml.read(new_install / "rules.toml") == {"hours": 12}
+    _, copy = marshal.loads(fresh_copies.read_bytes())
+    assert sorted(copy["tables"].values(), key=str) == [{"hours": 12}, {"hours": 48}]
+    (old_install / "rules.toml").unlink()
+    (new_install / "rules.toml").write_text("hours = 24\n", "utf-8")
+    parsed_toml._copies = None
+    assert parsed_toml.read(new_install / "rules.toml") == {"hours": 24}
+    _, copy = marshal.loads(fresh_copies.read_bytes())
+    assert list(copy["tables"].values()) == [{"hours": 24}]
+    assert list(copy["paths"]) == [str(new_install / "rules.toml")]

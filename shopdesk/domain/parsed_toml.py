@@ -80,9 +80,11 @@ def _write_copies(copies: dict[str, dict]) -> None:
     known = {key: digest for key, digest in copies["paths"].items() if os.path.exists(key)}
     keep = {}
     for digest in set(known.values()):
+        table = copies["tables"].get(digest)  # None: a table left out before, not read since
         with suppress(ValueError):
-            marshal.dumps(copies["tables"][digest])
-            keep[digest] = copies["tables"][digest]
+            marshal.dumps(table)
+            if table is not None:
+                keep[digest] = table
     target = _copy_path()
     temporary = target.with_name(f"{target.name}.{os.getpid()}.tmp")
     try:

@@ -96,3 +96,18 @@ def test_the_copy_keeps_one_table_per_file_in_use(fresh_copies, tmp_path):
     _, copy = marshal.loads(fresh_copies.read_bytes())
     assert list(copy["tables"].values()) == [{"hours": 24}]
     assert list(copy["paths"]) == [str(new_install / "rules.toml")]
+
+
+def test_a_file_with_dates_is_parsed_each_time_and_never_breaks_the_copy(fresh_copies, tmp_path):
+    # marshal cannot hold a TOML date: that file's table stays out of the copy, and a later
+    # start that writes the copy without reading that file must not trip over it.
+    dated = tmp_path / "dated.toml"
+    dated.write_text("as_of = 2026-12-01\n", "utf-8")
+    rules = tmp_path / "rules.toml"
+    rules.write_text("hours = 48\n", "utf-8")
+    assert str(parsed_toml.read(dated)["as_of"]) == "2026-12-01"
+    parsed_toml._copies = None
+    assert parsed_toml.read(rules) == {"hours": 48}
+    parsed_toml._copies = None
+    assert str(parsed_toml.read(dated)["as_of"]) == "2026-12-01"
+    assert parsed_toml.read(rules) == {"hours": 48}

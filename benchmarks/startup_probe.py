@@ -20,6 +20,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 def main() -> None:
     mode = sys.argv[1]
+    if mode == "app":
+        # in the order `python -m shopdesk` imports them: the store before Qt
+        from shopdesk.store.store import Store
+        from shopdesk.ui.app import make_application
+        from shopdesk.ui.main_window import MainWindow
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication, QMainWindow
 
@@ -37,10 +42,6 @@ def main() -> None:
         window = QMainWindow()
         window.resize(1280, 760)
     else:
-        from shopdesk.store.store import Store
-        from shopdesk.ui.app import make_application
-        from shopdesk.ui.main_window import MainWindow
-
         app = make_application("zh-CN")
         store = Store.open(sys.argv[2])
         window = MainWindow(store)

@@ -1,8 +1,10 @@
 """Keeping the cached clocks (next deadline per order and case) up to date for the window.
 
-Little work is done at once; a big catch-up (the first start on a big store, a new rule
-set, an import of 100,000 orders) is a job of the task runner, started after the window's
-first paint (it competes with the window for Python's one interpreter lock)."""
+At start the window paints first, with the clocks as last saved (after a night, a big
+store has hundreds come due); then they are brought up to date. Little work is done at
+once; a big catch-up (the first start on a big store, a new rule set, an import of
+100,000 orders) is a job of the task runner, started after the window's first paint (it
+competes with the window for Python's one interpreter lock)."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar
 
 from shopdesk.domain.errors import StoreLockedError
 from shopdesk.services import clocks
-from shopdesk.services.changes import Changes
+from shopdesk.services.changes import ALL, Changes
 from shopdesk.services.session import Store
 from shopdesk.ui.countdown import ui_now
 from shopdesk.ui.tasks import Task, TaskContext, TaskRunner
@@ -52,11 +54,11 @@ class FirstPaint(QObject):
 class ClockCatchUp(QObject):
     """`bring_up_to_date()`: everything when the rule sets changed since the store was
     last computed (first start, an update, a loaded file), else what was written or came
-    due. Emits `finished_in_background` when a background job is done (the window then
-    refreshes the views that show clocks). Interrupted (the window closed, Cancel), the
-    job leaves its marks unset and the next one starts over."""
+    due. Emits `caught_up` when work done after the first paint or in the background is
+    done (the window then refreshes the views that show clocks). Interrupted (the window
+    closed, Cancel), the job leaves its marks unset and the next one starts over."""
 
-    finished_in_background = Signal(object)  # the Changes of services.clocks
+    caught_up = Signal(object)  # the Changes of services.clocks
 
     def __init__(
         self,
@@ -73,6 +75,7 @@ class ClockCatchUp(QObject):
         self.status_bar = status_bar
         self.waiting = False  # a background job waits for the first paint
         self.task: Task | None = None
+        self.started = False  # the catch-up at start has run (or started its job)
 
     @property
     def busy(self) -> bool:
@@ -80,7 +83,7 @@ class ClockCatchUp(QObject):
 
     def bring_up_to_date(self) -> int:
         """Returns the rows recomputed here and now (0 when none, or when a background
-        job will do it and emit `finished_in_background`)."""
+        job will do it and emit `caught_up`)."""
         if self.store.read_only:
             return 0  # a store on a read-only disk shows its clocks as last saved
         if self.busy:
@@ -98,6 +101,20 @@ class ClockCatchUp(QObject):
         self.waiting = True
         self.first_paint.then(self._start)
         return 0
+
+    def once_painted(self) -> None:
+        """At start: bring the clocks up to date once the window has painted."""
+        self.first_paint.then(self._catch_up_at_start)
+
+    @property
+    def settled(self) -> bool:
+        """The catch-up at start is done and nothing runs: the store is not being written."""
+        return self.started and not self.busy
+
+    def _catch_up_at_start(self) -> None:
+        self.started = True
+        if self.bring_up_to_date():  # a little, done here: else a job emits when done
+            self.caught_up.emit(Changes(orders=ALL, cases=ALL))
 
     def cancel(self) -> None:
         self.waiting = False
@@ -122,7 +139,7 @@ class ClockCatchUp(QObject):
     def _finished(self) -> None:
         task, self.task = self.task, None
         if task is not None and task.outcome == "success":
-            self.finished_in_background.emit(task.result)
+            self.caught_up.emit(task.result)
 
 
 def _recompute(context: TaskContext) -> Changes:

@@ -308,9 +308,9 @@ class MainWindow(QMainWindow):
         """待办, countdown columns in 订单 and 售后, reminders and the tray, the rules menu."""
         store = self.store
         self.clocks = ClockCatchUp(store, self.tasks, self.first_paint, self.statusBar(), self)
-        self.clocks.finished_in_background.connect(self.apply_changes)
+        self.clocks.caught_up.connect(self.apply_changes)
         self.destroyed.connect(self.clocks.cancel)
-        self.clocks.bring_up_to_date()  # a big catch-up waits for the first paint
+        self.clocks.once_painted()  # waits first, so runs before the reminders (below)
         due = self.due_view = DueView(
             store, catch_up=self.clocks.bring_up_to_date, count_later=True
         )

@@ -368,6 +368,21 @@ def test_an_order_written_elsewhere_gets_its_clock_on_refresh(qtbot, shop, clock
     assert all(from_text(r["next_due_at"]) >= due for r in rows[at + 1 :])
 
 
+def test_the_window_paints_before_the_clocks_that_came_due_are_brought_up_to_date(
+    qtbot, demo_store, clock
+):
+    from shopdesk.ui.main_window import MainWindow
+
+    window = MainWindow(demo_store)  # the demo's clocks never computed: all of them due
+    qtbot.addWidget(window)
+    saved = window.due_view.model.rowCount()  # 待办 as last saved, shown at once
+    assert demo_store.get_setting(RULES_STAMP_SETTING) is None  # nothing computed yet
+    window.show()
+    qtbot.waitUntil(lambda: demo_store.get_setting(RULES_STAMP_SETTING) is not None)
+    assert not window.clocks.busy  # a small store: done right after the first paint
+    assert window.due_view.model.rowCount() > saved  # 待办 refreshed with the new clocks
+
+
 def test_a_small_catch_up_while_an_import_writes_waits_for_the_next_refresh(
     qtbot, demo_store, clock, monkeypatch
 ):
@@ -377,8 +392,10 @@ def test_a_small_catch_up_while_an_import_writes_waits_for_the_next_refresh(
     from shopdesk.ui.main_window import MainWindow
 
     monkeypatch.setattr(store_module, "BUSY_SECONDS", 30)  # a wait would fail this test
-    window = MainWindow(demo_store)  # computes the demo's clocks at once
+    window = MainWindow(demo_store)
     qtbot.addWidget(window)
+    window.show()  # the demo's clocks are computed once it has painted
+    qtbot.waitUntil(lambda: demo_store.get_setting(RULES_STAMP_SETTING) is not None)
     stamp = demo_store.get_setting(RULES_STAMP_SETTING)
     demo_store.set_setting(RULES_STAMP_SETTING, "an older rule set")  # all to recompute
     importer = sqlite3.connect(demo_store.path, isolation_level=None)
@@ -400,7 +417,8 @@ def test_a_big_store_is_recomputed_in_the_background(qtbot, demo_store, clock, m
     window = MainWindow(demo_store)
     qtbot.addWidget(window)
     clocks = window.clocks
-    assert clocks.busy and clocks.task is None  # the window paints first
+    assert clocks.task is None  # the window paints first, nothing computed yet
+    assert demo_store.get_setting(RULES_STAMP_SETTING) is None
     window.show()
     qtbot.waitUntil(lambda: clocks.task is not None, timeout=30_000)
     task = clocks.task
@@ -414,11 +432,11 @@ def test_a_big_import_is_caught_up_in_the_background(qtbot, demo_store, clock, m
     from shopdesk.ui import clock_catch_up
     from shopdesk.ui.main_window import MainWindow
 
-    window = MainWindow(demo_store)  # a small store: computed at once
+    window = MainWindow(demo_store)  # a small store: computed once it has painted
     qtbot.addWidget(window)
-    assert not window.clocks.busy
     window.show()
-    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: demo_store.get_setting(RULES_STAMP_SETTING) is not None)
+    assert not window.clocks.busy
     due = window.due_view
     before = due.model.rowCount()
     monkeypatch.setattr(clock_catch_up, "BACKGROUND_ABOVE", 10)

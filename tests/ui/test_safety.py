@@ -31,6 +31,7 @@ def make_window(qtbot, windows):
         windows.append(window)
         safety.install(window)
         window.show()
+        qtbot.waitUntil(lambda: window.clocks.settled)  # the clocks' catch-up writes
         return window
 
     return make

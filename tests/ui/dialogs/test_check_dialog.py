@@ -34,6 +34,7 @@ def open_window(qtbot, windows, store) -> MainWindow:
     window.resize(1280, 720)
     window.show()
     qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.clocks.settled)  # the clocks' catch-up writes the store
     return window
 
 

@@ -85,21 +85,24 @@ class RecordTable(QWidget):
         self._asked = model.PAGE_SIZE  # rows the latest background search reads first
         self.table = CellTable(self)
         self._scroll_bar = self.table.horizontalScrollBar()  # for shown_height()
-        self.table.setModel(model)
-        self.table.set_text_delegate(PlainTextDelegate(model, self.table))
         # Cells are names, numbers and Chinese: nothing to shape (no ligatures, no joins),
         # and skipping it is a quarter of a page's paint. Only this property is set, so the
         # table still follows the window's font.
         cell_font = QFont()
         cell_font.setStyleStrategy(QFont.StyleStrategy.PreferNoShaping)
         self.table.setFont(cell_font)
+        # Rows of one fixed height and no row numbers, set before the model: else the row
+        # header first asks the model about every row of its first page.
+        rows = self.table.verticalHeader()
+        rows.setDefaultSectionSize(26)
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.hide()
+        self.table.setModel(model)
+        self.table.set_text_delegate(PlainTextDelegate(model, self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSortIndicatorShown(True)
         # No column chosen yet: enabling sorting sorts by the indicator's column, so clear

@@ -36,7 +36,6 @@ from shopdesk.domain.model import Cause
 from shopdesk.services.changes import Changes
 from shopdesk.services.session import Store
 from shopdesk.ui import dispatch
-from shopdesk.ui.case.order_panel import OrderPanel
 from shopdesk.ui.clock_catch_up import ClockCatchUp, FirstPaint
 from shopdesk.ui.dispatch import ChangeDispatcher
 from shopdesk.ui.first_start import needs_welcome
@@ -94,6 +93,7 @@ class MainWindow(QMainWindow):
         self._views: dict[str, QWidget] = {}  # the made ones
         self._view_makers: dict[str, Callable[[], QWidget]] = {}  # made when first shown
         self._view_titles: dict[str, str] = {}
+        self._order_panel = None  # made at the first order shown
         self._case_panel = None  # made with its tabs at the first case shown
         self._alerts: list = []  # the 产品预警 last found, for 分析 once it is made
 
@@ -124,9 +124,7 @@ class MainWindow(QMainWindow):
         hint = QLabel(self.tr("选择一个订单或售后单查看详情"))
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         hint.setStyleSheet("color: #888;")
-        self.order_panel = OrderPanel(store)
-        for widget in (hint, self.order_panel):
-            self.detail.addWidget(widget)
+        self.detail.addWidget(hint)
         self.detail.setMinimumWidth(340)
 
         splitter = QSplitter()
@@ -157,10 +155,6 @@ class MainWindow(QMainWindow):
 
         self.add_view("orders", self.tr("订单"), self._make_orders_view)
         self.add_view("cases", self.tr("售后"), self._make_cases_view)
-        self.order_panel.case_requested.connect(self.open_case)
-        self.order_panel.new_case_requested.connect(self.new_case_for)
-        self.order_panel.ship_requested.connect(self.ship_order)
-        self.order_panel.delivered_requested.connect(self.order_delivered)
 
         self._search_timer = QTimer(self, singleShot=True, interval=150)
         self._search_timer.timeout.connect(self._apply_search)
@@ -247,6 +241,21 @@ class MainWindow(QMainWindow):
             work(widget)
 
     @property
+    def order_panel(self):
+        """The order on the right, with its cases and actions (made at the first order
+        shown: the window starts with the hint there)."""
+        if self._order_panel is None:
+            from shopdesk.ui.case.order_panel import OrderPanel
+
+            panel = self._order_panel = OrderPanel(self.store)
+            self.detail.addWidget(panel)
+            panel.case_requested.connect(self.open_case)
+            panel.new_case_requested.connect(self.new_case_for)
+            panel.ship_requested.connect(self.ship_order)
+            panel.delivered_requested.connect(self.order_delivered)
+        return self._order_panel
+
+    @property
     def case_panel(self):
         """The case on the right, with its tabs: 进度 first (and shown), 概况, 原因与费用,
         证据, 回复 (made at the first case shown)."""
@@ -298,6 +307,9 @@ class MainWindow(QMainWindow):
     def _case_section(self, key: str) -> QWidget:
         self.case_panel  # noqa: B018 - made with its tabs on first use
         return self._case_sections[key]
+
+    def _order_panel_shown(self) -> bool:
+        return self._order_panel is not None and self.detail.currentWidget() is self._order_panel
 
     def _case_panel_shown(self) -> bool:
         return self._case_panel is not None and self.detail.currentWidget() is self._case_panel
@@ -420,9 +432,7 @@ class MainWindow(QMainWindow):
         self.open_case(case_id)
 
     def _shows_order_on_the_right(self, changes: Changes) -> bool:
-        return self.detail.currentWidget() is self.order_panel and changes.touches_order(
-            self.order_panel.order_id
-        )
+        return self._order_panel_shown() and changes.touches_order(self.order_panel.order_id)
 
     def _shows_case_on_the_right(self, changes: Changes) -> bool:
         return self._case_panel_shown() and changes.touches_case(self.case_panel.case_id)
@@ -440,7 +450,8 @@ class MainWindow(QMainWindow):
             self._clear_detail()
 
     def _clear_detail(self) -> None:
-        self.order_panel.order_id = None
+        if self._order_panel is not None:
+            self._order_panel.order_id = None
         if self._case_panel is not None:
             self._case_panel.case_id = None
         self.detail.setCurrentIndex(0)
@@ -566,8 +577,7 @@ class MainWindow(QMainWindow):
 
     def selected_order_id(self) -> int | None:
         """The order on the right: the one shown, or the shown case's order."""
-        current = self.detail.currentWidget()
-        if current is self.order_panel:
+        if self._order_panel_shown():
             return self.order_panel.order_id
         if self._case_panel_shown() and self.case_panel.case_id is not None:
             return self.store.get_case(self.case_panel.case_id).order_id
@@ -774,8 +784,8 @@ class MainWindow(QMainWindow):
     def edit_order(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        order_id = self.order_panel.order_id
-        if order_id is None or self.detail.currentWidget() is not self.order_panel:
+        order_id = self.order_panel.order_id if self._order_panel_shown() else None
+        if order_id is None:
             QMessageBox.information(
                 self, self.tr("编辑订单"), self.tr("请先在订单列表中选择一个订单。")
             )

@@ -21,7 +21,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 def main() -> None:
     mode = sys.argv[1]
     if mode == "app":
-        # in the order `python -m shopdesk` imports them: the store before Qt
+        # as `python -m shopdesk` starts: the collector held, the store before Qt
+        from shopdesk import startup_gc
+
+        startup_gc.hold()
         from shopdesk.store.store import Store
         from shopdesk.ui.app import make_application
         from shopdesk.ui.main_window import MainWindow
@@ -45,6 +48,7 @@ def main() -> None:
         app = make_application("zh-CN")
         store = Store.open(sys.argv[2])
         window = MainWindow(store)
+        window.first_paint.then(startup_gc.release)  # as run_app does
     spy = FirstPaint()
     window.installEventFilter(spy)
     window.show()

@@ -21,7 +21,7 @@ import os
 import sys
 from pathlib import Path
 
-from shopdesk import __version__
+from shopdesk import __version__, startup_gc
 from shopdesk.commands.argparse_lang import argparse_messages
 from shopdesk.commands.common import CommandError, fail
 from shopdesk.crash_log import EXIT_INTERNAL, report_crash
@@ -196,6 +196,7 @@ def _dispatch(argv: list[str] | None) -> int:
         check_db_path(args.db)
         if args.command is None:
             if args.smoke_test:
+                startup_gc.release()
                 from shopdesk.smoke import run_smoke_test
 
                 # build_parser() above imported every COMMAND_MODULES entry (hidden
@@ -204,6 +205,7 @@ def _dispatch(argv: list[str] | None) -> int:
             from shopdesk.ui.app import run_app
 
             return run_app(db=args.db, demo=args.demo, lang=args.cli_lang)
+        startup_gc.release()  # started: a command may make garbage by the million rows
         with disk_errors(getattr(args, "db", None) or messages.text("store.default_name")):
             return args.run(args) or 0
     except CommandError as exc:

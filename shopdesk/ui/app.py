@@ -7,11 +7,11 @@ import sys
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QLabel
 
-from shopdesk import __version__
+from shopdesk import __version__, startup_gc
 from shopdesk.crash_log import write_crash_log
 from shopdesk.domain import paths
 from shopdesk.domain.errors import ShopDeskError
@@ -21,6 +21,7 @@ from shopdesk.services.session import Store
 from shopdesk.ui import i18n, qt_translations
 
 log = logging.getLogger("shopdesk")
+RELEASE_GC_AFTER_MS = 10_000  # the collector back on even if the window never painted
 
 
 def make_application(lang: str | None = None, argv: list[str] | None = None) -> QApplication:
@@ -90,6 +91,7 @@ class UpgradeNotice:
         self.label: QLabel | None = None
 
     def __call__(self) -> None:
+        startup_gc.release()  # a start of seconds: the collector as usual
         label = self.label = QLabel(
             QCoreApplication.translate("App", "正在更新店铺数据（升级后只做一次），请稍候…")
         )
@@ -119,6 +121,7 @@ def open_store(path: Path, demo: bool, notice: UpgradeNotice | None = None) -> S
     if demo and store.counts()["orders"] == 0:
         from shopdesk.services.demo import build_demo  # the demo store only
 
+        startup_gc.release()  # thousands of rows made: the collector as usual
         build_demo(store, now_utc())
     return store
 
@@ -151,6 +154,8 @@ def run_app(db: str | None = None, demo: bool = False, lang: str | None = None) 
     from shopdesk.ui.main_window import MainWindow
 
     window = MainWindow(store)
+    window.first_paint.then(startup_gc.release)
+    QTimer.singleShot(RELEASE_GC_AFTER_MS, startup_gc.release)  # should it never paint
     instance = single_instance.InstanceServer(path, window)
     instance.raise_requested.connect(lambda: single_instance.bring_to_front(window))
     safety.install(window)
